@@ -1,0 +1,54 @@
+package extractive
+
+import (
+	"context"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/region"
+	"github.com/brief-news/brief/summarize"
+)
+
+// Name is the backend's registered name.
+const Name = "extractive"
+
+func init() {
+	summarize.Register(Name, func(cfg summarize.Config) (summarize.Summarizer, error) { return New(cfg) })
+}
+
+// Backend is the extractive summarizer.
+type Backend struct {
+	cfg summarize.Config
+}
+
+var _ summarize.Summarizer = (*Backend)(nil)
+
+// New returns an extractive backend. cfg.Method "lead" selects the Lead-N
+// baseline for takeaways instead of the ranker.
+func New(cfg summarize.Config) (*Backend, error) {
+	return &Backend{cfg: cfg}, nil
+}
+
+// Summarize digests a without any network access.
+func (b *Backend) Summarize(ctx context.Context, a *article.Article) (*summarize.Digest, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	n := b.cfg.TakeawayCount()
+	var takeaways []string
+	if b.cfg.Method == "lead" {
+		takeaways = Lead(a, n)
+	} else {
+		takeaways = Takeaways(a, n)
+	}
+	quotes := Select(Quotes(a), b.cfg.MaxQuotes)
+	reg := region.Detect(a, b.cfg.TaxonomyOrDefault())
+	return &summarize.Digest{
+		Takeaways:      takeaways,
+		Quotes:         quotes,
+		Country:        reg.Country,
+		Countries:      reg.Countries,
+		Region:         reg.Region,
+		RegionEvidence: reg.Evidence,
+		Backend:        Name,
+	}, nil
+}

@@ -1,0 +1,106 @@
+package summarize
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/region"
+)
+
+// Quote is a statement quoted in an article, attributed to a speaker.
+type Quote struct {
+	// Text is the quoted words exactly as the article prints them.
+	Text string `json:"text"`
+	// Speaker is the person or organisation quoted, as named in the article.
+	Speaker string `json:"speaker"`
+	// Role is the speaker's role or title as the article gives it, if any.
+	Role string `json:"role,omitempty"`
+	// Paragraph is the index of the paragraph the quote starts in.
+	Paragraph int `json:"paragraph"`
+	// Status is "verified" when Text occurs in the article as given, or
+	// "repaired" when it was replaced by the closest exact source span.
+	Status string `json:"status,omitempty"`
+}
+
+// Usage counts model calls and tokens spent on one digest.
+type Usage struct {
+	Calls            int `json:"calls,omitempty"`
+	PromptTokens     int `json:"prompt_tokens,omitempty"`
+	CompletionTokens int `json:"completion_tokens,omitempty"`
+}
+
+// Digest is what a backend makes of one article.
+type Digest struct {
+	Takeaways []string `json:"takeaways"`
+	Quotes    []Quote  `json:"quotes"`
+	// Country is the primary country (ISO 3166 alpha-2), "" if none.
+	Country string `json:"country,omitempty"`
+	// Countries lists every country the article is about, primary first.
+	Countries []string `json:"countries"`
+	// Region is the briefing section, from the taxonomy ("Global" if none).
+	Region string `json:"region"`
+	// RegionEvidence says which evidence decided the region.
+	RegionEvidence string   `json:"region_evidence,omitempty"`
+	Backend        string   `json:"backend"`
+	Model          string   `json:"model,omitempty"`
+	Usage          Usage    `json:"usage,omitzero"`
+	Warnings       []string `json:"warnings"`
+}
+
+// Summarizer turns an article into a digest. Implementations must honour
+// ctx cancellation and return an error wrapping ctx.Err() when cancelled.
+type Summarizer interface {
+	Summarize(ctx context.Context, a *article.Article) (*Digest, error)
+}
+
+// Config is what every backend factory receives. Zero values are valid and
+// mean "backend default".
+type Config struct {
+	// Model names the model; "" picks the backend's default.
+	Model string
+	// APIKey is the provider's key, read by cmd/brief and passed in.
+	APIKey string
+	// BaseURL points an API client at another server (tests, proxies,
+	// OpenAI-compatible servers).
+	BaseURL string
+	// HTTPClient is used for every request; nil means a default client.
+	HTTPClient *http.Client
+	// Takeaways is how many takeaways to write; 0 means 3.
+	Takeaways int
+	// MaxQuotes caps the quotes in a digest; 0 means no limit.
+	MaxQuotes int
+	// Taxonomy maps countries to regions; nil means region.Default().
+	Taxonomy *region.Taxonomy
+	// Method selects an alternative algorithm where a backend has several
+	// (the extractive backend knows "lead" for the Lead-N baseline).
+	Method string
+	// ContextTokens is the model's context window; 0 means a default.
+	ContextTokens int
+	// MaxRetries bounds retries of retryable failures; 0 means a default.
+	MaxRetries int
+	// PromptTemplate overrides the prompt template text, if non-empty.
+	PromptTemplate string
+	// Logger receives debug traces; nil discards them.
+	Logger *slog.Logger
+}
+
+// DefaultTakeaways is the number of takeaways when Config.Takeaways is 0.
+const DefaultTakeaways = 3
+
+// TakeawayCount returns the configured number of takeaways.
+func (c Config) TakeawayCount() int {
+	if c.Takeaways <= 0 {
+		return DefaultTakeaways
+	}
+	return c.Takeaways
+}
+
+// TaxonomyOrDefault returns the configured taxonomy or region.Default().
+func (c Config) TaxonomyOrDefault() *region.Taxonomy {
+	if c.Taxonomy == nil {
+		return region.Default()
+	}
+	return c.Taxonomy
+}
