@@ -19,6 +19,9 @@ type Quote struct {
 	Role string `json:"role,omitempty"`
 	// Paragraph is the index of the paragraph the quote starts in.
 	Paragraph int `json:"paragraph"`
+	// Kind is "direct" (in quotation marks), "mixed" (a reported clause
+	// with a quoted fragment) or "reported" (no quotation marks).
+	Kind string `json:"kind,omitempty"`
 	// Status is "verified" when Text occurs in the article as given, or
 	// "repaired" when it was replaced by the closest exact source span.
 	Status string `json:"status,omitempty"`
