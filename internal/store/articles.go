@@ -112,10 +112,12 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *article.Article, d *summarize.Di
 	if id != 0 {
 		var old article.Article
 		if json.Unmarshal(oldRaw, &old) == nil {
-			if merged.URL == "" {
+			// Keep the links first seen when the new ones are missing or
+			// differ only in tracking parameters and the like.
+			if merged.URL == "" || NormalizeLink(merged.URL) == NormalizeLink(old.URL) {
 				merged.URL = old.URL
 			}
-			if merged.CanonicalURL == "" {
+			if merged.CanonicalURL == "" || NormalizeLink(merged.CanonicalURL) == NormalizeLink(old.CanonicalURL) {
 				merged.CanonicalURL = old.CanonicalURL
 			}
 			if merged.Published.IsZero() {

@@ -155,6 +155,9 @@ func TestSaveDedupes(t *testing.T) {
 				if got, want := all[0].Article.Text(), tt.then.Text(); got != want {
 					t.Errorf("text after update = %q, want %q", got, want)
 				}
+				if first := tt.first.Link(); first != "" && all[0].Article.Link() != first {
+					t.Errorf("link after update = %q, want the first seen %q", all[0].Article.Link(), first)
+				}
 			}
 		})
 	}
