@@ -85,7 +85,7 @@ func (h *harness) mustRun(want int, stdin string, args ...string) string {
 	return out
 }
 
-func writeFile(t testing.TB, path, text string) string {
+func writeTestFile(t testing.TB, path, text string) string {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -198,8 +198,8 @@ func TestWholeDay(t *testing.T) {
 
 	// 13:30: local files, one of them unreadable.
 	h.clock.set(at(13, 30))
-	writeFile(t, filepath.Join(in, "quake.html"), page("Earthquake shakes northern Japan", quakeStory...))
-	bad := writeFile(t, filepath.Join(in, "broken.html"), "<html><body><nav>Menu</nav></body></html>")
+	writeTestFile(t, filepath.Join(in, "quake.html"), page("Earthquake shakes northern Japan", quakeStory...))
+	bad := writeTestFile(t, filepath.Join(in, "broken.html"), "<html><body><nav>Menu</nav></body></html>")
 	code, out, errs := h.run("", "add", in)
 	if code != exitPartial {
 		t.Errorf("brief add with a bad input: exit %d, want %d; stderr:\n%s", code, exitPartial, errs)
@@ -427,9 +427,9 @@ func TestSummarizeSave(t *testing.T) {
 func TestArchiveCommands(t *testing.T) {
 	h := newHarness(t)
 	in := filepath.Join(h.dir, "in")
-	writeFile(t, filepath.Join(in, "a.html"), page("Germany funds Baltic high-speed line", railStory...))
-	writeFile(t, filepath.Join(in, "b.html"), page("Earthquake shakes northern Japan", quakeStory...))
-	writeFile(t, filepath.Join(in, "c.txt"), strings.Join(lateStory, "\n\n"))
+	writeTestFile(t, filepath.Join(in, "a.html"), page("Germany funds Baltic high-speed line", railStory...))
+	writeTestFile(t, filepath.Join(in, "b.html"), page("Earthquake shakes northern Japan", quakeStory...))
+	writeTestFile(t, filepath.Join(in, "c.txt"), strings.Join(lateStory, "\n\n"))
 	h.mustRun(0, "", "add", in)
 
 	export := h.mustRun(0, "", "archive", "export", "-f", "jsonl")
@@ -449,7 +449,7 @@ func TestArchiveCommands(t *testing.T) {
 	}
 
 	// Restore into a fresh archive from the file; the export matches.
-	backup := writeFile(t, filepath.Join(h.dir, "backup.jsonl"), export)
+	backup := writeTestFile(t, filepath.Join(h.dir, "backup.jsonl"), export)
 	h2 := newHarness(t)
 	h2.mustRun(0, "", "archive", "import", backup)
 	if got := h2.mustRun(0, "", "archive", "export"); got != export {
@@ -471,7 +471,7 @@ func articleDir(t testing.TB, n int, countries []string) string {
 	dir := t.TempDir()
 	for i := range n {
 		c := countries[i%len(countries)]
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("story-%03d.html", i)), page(
+		writeTestFile(t, filepath.Join(dir, fmt.Sprintf("story-%03d.html", i)), page(
 			fmt.Sprintf("Story %d from %s", i, c),
 			fmt.Sprintf("The government of %s announced measure number %d on Monday, officials said.", c, i),
 			fmt.Sprintf("\"We expect results within a year,\" said Sam Lee, a policy analyst who studies %s.", c),
