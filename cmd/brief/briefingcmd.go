@@ -26,6 +26,7 @@ Examples:
    brief briefing examples/ -f md -o briefing.md
    brief briefing examples/ -f pdf -o out/          writes out/briefing-YYYY-MM-DD.pdf
    brief briefing --date yesterday --tz Europe/Berlin -f pdf -o /srv/briefings/
+   BRIEF_SMTP_PASSWORD=… brief briefing --date yesterday --mail-to desk@example.org --smtp-url smtp://me@mail.example.org:587
    brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or pdf (repeat for several)"},
@@ -34,10 +35,14 @@ Examples:
 			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
-		}, summarizerFlags()...), inputFlags()...),
+		}, append(summarizerFlags(), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
+			mailer, err := newMailer(c, e) // nil without --mail-to
+			if err != nil {
+				return err
+			}
 			formats := c.StringSlice("format")
-			if len(formats) == 0 {
+			if len(formats) == 0 && (mailer == nil || c.String("output") != "") {
 				formats = []string{"md"}
 			}
 			for _, f := range formats {
@@ -101,6 +106,11 @@ Examples:
 					return render(w, b, renderOptions{template: tmpl})
 				}); err != nil {
 					return fmt.Errorf("render %s: %w", f, err)
+				}
+			}
+			if mailer != nil {
+				if err := mailer.send(c.Context, b, renderOptions{template: tmpl}); err != nil {
+					return err
 				}
 			}
 			return partial(failed, total)
