@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	gomail "github.com/wneessen/go-mail"
 	"github.com/urfave/cli/v2"
+	gomail "github.com/wneessen/go-mail"
 
 	"github.com/brief-news/brief/briefing"
 )
