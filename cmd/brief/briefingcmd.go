@@ -22,8 +22,8 @@ func briefingCommand(e *env) *cli.Command {
 		Description: `Builds the briefing from the inputs given.
 
 Examples:
-   brief briefing examples/ -f md -o briefing.md
-   brief briefing examples/ -f pdf -o out/          writes out/briefing-YYYY-MM-DD.pdf
+   brief briefing examples/articles/ -f md -o briefing.md
+   brief briefing examples/articles/ -f pdf -o out/         writes out/briefing-YYYY-MM-DD.pdf
    brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or pdf (repeat for several)"},
