@@ -31,22 +31,22 @@ type node struct {
 }
 
 const (
-	fText     uint32 = 1 << iota // a text node
-	fBlock                       // a block-level element
-	fSkip                        // invisible or never content: not indexed below it
-	fLink                        // inside an <a>
-	fBoiler                      // nav, aside, footer and the like
-	fNeg                         // class/id names boilerplate (related, share, ...)
-	fStrongNeg                   // class/id names comments, captions, bylines, ...
-	fPos                         // class/id names an article body
-	fBody                        // a known article-body container
-	fHeading                     // h1-h6
-	fBr                          // <br>
-	fList                        // ul, ol, dl
-	fFigure                      // figure, figcaption, picture
-	fHeader                      // <header>
-	fTitle                       // an h1 (or heading equal to the title)
-	fCaption                     // figcaption / caption / credit by name
+	fText      uint32 = 1 << iota // a text node
+	fBlock                        // a block-level element
+	fSkip                         // invisible or never content: not indexed below it
+	fLink                         // inside an <a>
+	fBoiler                       // nav, aside, footer and the like
+	fNeg                          // class/id names boilerplate (related, share, ...)
+	fStrongNeg                    // class/id names comments, captions, bylines, ...
+	fPos                          // class/id names an article body
+	fBody                         // a known article-body container
+	fHeading                      // h1-h6
+	fBr                           // <br>
+	fList                         // ul, ol, dl
+	fFigure                       // figure, figcaption, picture
+	fHeader                       // <header>
+	fTitle                        // an h1 (or heading equal to the title)
+	fCaption                      // figcaption / caption / credit by name
 )
 
 // blockTags are the elements that start a new paragraph.

@@ -124,9 +124,9 @@ func hasAttr(n *html.Node, key string) bool {
 // ldInfo is what JSON-LD says about the article.
 type ldInfo struct {
 	headline, published, section, publisher, body, lang, location, dateline, url string
-	authors                                                                        []string
-	paywalled                                                                      bool
-	found                                                                          bool
+	authors                                                                      []string
+	paywalled                                                                    bool
+	found                                                                        bool
 }
 
 // parseLD reads the article object from JSON-LD scripts.
