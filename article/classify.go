@@ -11,18 +11,23 @@ import (
 // weigh text while choosing the article container and, inside it, to drop
 // subtrees that hold only a small share of the article's text.
 
-// strongNegNames mark blocks that are never body text.
+// definiteNegNames mark blocks that are never body text, whatever their size.
+var definiteNegNames = []string{
+	"comment", "disqus", "reply", "replies", "modal", "popup", "cookie", "consent", "gdpr",
+	"newsletter", "subscribe", "signup", "outbrain", "taboola", "share", "sharing", "social",
+	"breadcrumb", "recommend", "promo", "advert", "sponsor", "related", "readmore", "readnext",
+	"morestories", "moreon", "morefrom", "mostpopular", "mostread", "mostviewed",
+	"authorbio", "authorinfo", "aboutauthor", "inlinead", "adslot", "adunit", "adwrap",
+	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline",
+}
+
+// strongNegNames mark blocks that are rarely body text; they are believed
+// only for blocks holding a minority of the page's prose (a "sidebar" name
+// on the wrapper of most of the page's prose is a layout name).
 var strongNegNames = []string{
-	"comment", "caption", "credit", "byline", "breadcrumb", "share", "sharing", "social",
-	"newsletter", "subscribe", "signup", "related", "recommend", "promo", "advert",
-	"sponsor", "outbrain", "taboola", "popup", "modal", "cookie", "consent", "gdpr",
-	"mostpopular", "mostread", "mostviewed", "popular", "trending", "sidebar", "toolbar",
-	"widget", "readmore", "readnext", "morestories", "moreon", "morefrom", "disqus",
-	"reply", "replies", "pagination", "pager", "authorbio", "authorinfo", "aboutauthor",
-	"copyright", "tagcloud", "taglist", "tags", "keywords", "inlinead", "adslot",
-	"adunit", "adwrap", "advertisement", "skiplink", "jumplink", "photocredit",
-	"imagecredit", "rating", "login", "footer", "masthead", "navbar",
-	"navigation", "menu", "playlist", "feedback",
+	"sidebar", "widget", "footer", "menu", "navigation", "navbar", "masthead", "toolbar",
+	"pagination", "pager", "tagcloud", "taglist", "tags", "keywords", "popular", "trending",
+	"copyright", "feedback", "playlist", "rating",
 }
 
 // weakNegNames mark blocks that are often, not always, boilerplate.
@@ -114,7 +119,7 @@ func classifyName(tok string) uint32 {
 func classifyWord(t string) uint32 {
 	switch t {
 	case "ad", "ads", "adv", "dfp", "gpt", "adbox", "adcontainer", "sr", "sronly", "visuallyhidden", "screenreader", "rrail", "rightrail", "leftrail":
-		return fStrongNeg
+		return fStrongNeg | fDefinite
 	}
 	for _, s := range bodyNames {
 		if strings.Contains(t, s) {
@@ -126,14 +131,19 @@ func classifyWord(t string) uint32 {
 			return fBody | fPos
 		}
 	}
-	for _, s := range strongNegNames {
+	for _, s := range definiteNegNames {
 		if strings.Contains(t, s) {
 			if s == "comment" && strings.Contains(t, "commentary") {
 				continue
 			}
-			if strings.Contains(t, "caption") || strings.Contains(t, "credit") {
-				return fStrongNeg | fCaption
+			if s == "caption" || s == "credit" {
+				return fStrongNeg | fDefinite | fCaption
 			}
+			return fStrongNeg | fDefinite
+		}
+	}
+	for _, s := range strongNegNames {
+		if strings.Contains(t, s) {
 			return fStrongNeg
 		}
 	}

@@ -55,14 +55,7 @@ func blockWeight(nd *node) (w float32, good int32) {
 	case ld > 0.5:
 		return -float32(t), 0
 	case ld < 0.35 && (t >= 100 || t >= 30 && nd.ownPunct > 0) && f&fCaption == 0:
-		g := float32(t) * (1 - ld)
-		switch {
-		case f&fStrongNeg != 0:
-			return g * 0.25, t
-		case f&fNeg != 0:
-			return g * 0.6, t
-		}
-		return g, t
+		return float32(t) * (1 - ld), t
 	case t < 30:
 		return -float32(t) * 0.3, 0
 	}
@@ -104,28 +97,83 @@ func score(nodes []node) int {
 	}
 	for i := len(nodes) - 1; i > 0; i-- {
 		nd := &nodes[i]
-		p := nd.parent
-		if p < 0 {
-			continue
+		if nd.flags&(fPos|fBody) != 0 || nd.n.DataAtom == atom.Article || nd.n.DataAtom == atom.Main {
+			nd.posGood = nd.good
 		}
-		pn := &nodes[p]
-		pn.text += nd.text
-		pn.link += nd.link
-		pn.good += nd.good
-		pn.score += nd.score
+		if p := nd.parent; p >= 0 {
+			pn := &nodes[p]
+			pn.text += nd.text
+			pn.link += nd.link
+			pn.good += nd.good
+			pn.posGood = max(pn.posGood, nd.posGood)
+		}
+	}
+	// Class names weigh prose down only where they are credible: a block
+	// named "sidebar" whose prose is mostly inside a block named "content"
+	// is the wrapper of a page with a sidebar, not a sidebar.
+	for i := range nodes {
+		nd := &nodes[i]
+		var inh uint32
+		if nd.parent >= 0 {
+			inh = nodes[nd.parent].flags & (fInNeg | fInStrongNeg)
+		}
+		if nd.flags&fDefinite != 0 || nd.flags&(fNeg|fStrongNeg) != 0 && nd.posGood*2 <= nd.good {
+			if nd.flags&fStrongNeg != 0 {
+				inh |= fInStrongNeg
+			} else {
+				inh |= fInNeg
+			}
+		}
+		nd.flags |= inh
+		if nd.score > 0 {
+			switch {
+			case inh&fInStrongNeg != 0:
+				nd.score *= 0.25
+			case inh&fInNeg != 0:
+				nd.score *= 0.6
+			}
+		}
+	}
+	for i := len(nodes) - 1; i > 0; i-- {
+		nd := &nodes[i]
+		if p := nd.parent; p >= 0 {
+			nodes[p].score += nd.score
+		}
 	}
 	best, bestScore := -1, float32(0)
+	body := -1
 	for i := range nodes {
 		nd := &nodes[i]
 		if nd.flags&fText != 0 || nd.good == 0 {
 			continue
 		}
-		s := nd.score
-		if nd.flags&fBody != 0 {
-			s += float32(nd.good) * 0.3
+		if nd.score >= bestScore {
+			best, bestScore = i, nd.score
 		}
-		if s >= bestScore {
-			best, bestScore = i, s
+		if nd.flags&fBody != 0 && (body < 0 || nd.good >= nodes[body].good) {
+			body = i
+		}
+	}
+	if body < 0 || best < 0 || body == best {
+		return best
+	}
+	// A known body container is preferred when it holds about as much prose.
+	bn, bs := &nodes[body], &nodes[best]
+	if float32(bn.link) > 0.5*float32(bn.text) {
+		return best
+	}
+	switch {
+	case body < best && int32(best) < bn.end: // body contains best
+		if bn.good >= bs.good && float32(bn.score) > -float32(bn.good) {
+			return body
+		}
+	case best < body && int32(body) < bs.end: // best contains body
+		if float32(bn.good) >= 0.75*float32(bs.good) {
+			return body
+		}
+	default:
+		if bn.good >= bs.good {
+			return body
 		}
 	}
 	return best
@@ -203,7 +251,7 @@ func drop(nodes []node, i int, cgood int32, title string) bool {
 	if nd.parent >= 0 {
 		parentFlags = nodes[nd.parent].flags
 	}
-	own := f &^ (parentFlags & (fBoiler | fNeg | fStrongNeg | fFigure | fCaption | fHeader | fLink))
+	own := f &^ (parentFlags & (fBoiler | fFigure | fCaption | fHeader | fLink))
 	share := float32(nd.good) / float32(max(cgood, 1))
 	switch {
 	case own&fBoiler != 0:

@@ -28,6 +28,9 @@ type node struct {
 	// container score (see content.go).
 	good  int32
 	score float32
+	// posGood is the most good prose held by one article-named element
+	// (class "content", itemprop=articleBody, <article>) in the subtree.
+	posGood int32
 }
 
 const (
@@ -47,6 +50,9 @@ const (
 	fHeader                       // <header>
 	fTitle                        // an h1 (or heading equal to the title)
 	fCaption                      // figcaption / caption / credit by name
+	fInNeg                        // below a credible fNeg element (set by score)
+	fInStrongNeg                  // below a credible fStrongNeg element (set by score)
+	fDefinite                     // an fStrongNeg name that is believed at any size
 )
 
 // blockTags are the elements that start a new paragraph.
@@ -154,7 +160,7 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 			r, p := textStats(n.Data)
 			if len(n.Data) > 0 {
 				nodes = append(nodes, node{n: n, parent: parent, end: idx + 1, owner: owner[len(owner)-1],
-					flags: fText | inh&(fLink|fBoiler|fNeg|fStrongNeg|fFigure|fCaption), own: r, ownPunct: p})
+					flags: fText | inh&(fLink|fBoiler|fFigure|fCaption), own: r, ownPunct: p})
 			}
 		case html.ElementNode, html.DocumentNode:
 			if n.Type == html.ElementNode && meta != nil {
@@ -163,7 +169,7 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 			if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hidden(n)) {
 				break
 			}
-			f := inh & (fLink | fBoiler | fNeg | fStrongNeg | fFigure | fCaption | fHeader)
+			f := inh & (fLink | fBoiler | fFigure | fCaption | fHeader)
 			pass := f
 			if n.Type == html.DocumentNode || blockTags[n.DataAtom] {
 				f |= fBlock
@@ -193,7 +199,7 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 			if n.Type == html.ElementNode {
 				c := classify(n)
 				f |= c
-				pass |= c & (fNeg | fStrongNeg | fCaption)
+				pass |= c & fCaption
 			}
 			nodes = append(nodes, node{n: n, parent: parent, end: idx + 1, owner: owner[len(owner)-1], flags: f})
 			if f&fBlock != 0 {
