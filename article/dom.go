@@ -34,25 +34,25 @@ type node struct {
 }
 
 const (
-	fText      uint32 = 1 << iota // a text node
-	fBlock                        // a block-level element
-	fSkip                         // invisible or never content: not indexed below it
-	fLink                         // inside an <a>
-	fBoiler                       // nav, aside, footer and the like
-	fNeg                          // class/id names boilerplate (related, share, ...)
-	fStrongNeg                    // class/id names comments, captions, bylines, ...
-	fPos                          // class/id names an article body
-	fBody                         // a known article-body container
-	fHeading                      // h1-h6
-	fBr                           // <br>
-	fList                         // ul, ol, dl
-	fFigure                       // figure, figcaption, picture
-	fHeader                       // <header>
-	fTitle                        // an h1 (or heading equal to the title)
-	fCaption                      // figcaption / caption / credit by name
-	fInNeg                        // below a credible fNeg element (set by score)
-	fInStrongNeg                  // below a credible fStrongNeg element (set by score)
-	fDefinite                     // an fStrongNeg name that is believed at any size
+	fText        uint32 = 1 << iota // a text node
+	fBlock                          // a block-level element
+	fSkip                           // invisible or never content: not indexed below it
+	fLink                           // inside an <a>
+	fBoiler                         // nav, aside, footer and the like
+	fNeg                            // class/id names boilerplate (related, share, ...)
+	fStrongNeg                      // class/id names comments, captions, bylines, ...
+	fPos                            // class/id names an article body
+	fBody                           // a known article-body container
+	fHeading                        // h1-h6
+	fBr                             // <br>
+	fList                           // ul, ol, dl
+	fFigure                         // figure, figcaption, picture
+	fHeader                         // <header>
+	fTitle                          // an h1 (or heading equal to the title)
+	fCaption                        // figcaption / caption / credit by name
+	fInNeg                          // below a credible fNeg element (set by score)
+	fInStrongNeg                    // below a credible fStrongNeg element (set by score)
+	fDefinite                       // an fStrongNeg name that is believed at any size
 )
 
 // blockTags are the elements that start a new paragraph.
