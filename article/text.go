@@ -14,6 +14,11 @@ import (
 // the start of the first paragraph ("LONDON (Reuters) -") is recorded in
 // Dateline; the paragraph keeps it.
 func FromText(s string) (*Article, error) {
+	return fromText(s, true)
+}
+
+// fromText is FromText; title says whether to look for a title line.
+func fromText(s string, title bool) (*Article, error) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -47,7 +52,7 @@ func FromText(s string) (*Article, error) {
 	if len(paras) == 0 {
 		return nil, ErrNoContent
 	}
-	if len(paras) > 1 && firstBreakBlank && isTitleLine(paras[0]) {
+	if title && len(paras) > 1 && firstBreakBlank && isTitleLine(paras[0]) {
 		a.Title = strings.TrimLeft(paras[0], "# ")
 		a.Sources["title"] = "heuristic"
 		paras = paras[1:]
