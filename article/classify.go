@@ -51,8 +51,9 @@ var bodyNames = []string{
 	"detailcontent", "articledescription", "mainarticle",
 }
 
-// classify turns an element's class, id and itemprop into flags.
-func classify(n *html.Node) uint32 {
+// classify turns an element's class, id and itemprop into flags. cache
+// memoises names, which repeat across a page.
+func classify(n *html.Node, cache map[string]uint32) uint32 {
 	switch n.DataAtom {
 	case atom.Html, atom.Body:
 		return 0
@@ -90,9 +91,18 @@ func classify(n *html.Node) uint32 {
 	if names == "" {
 		return f
 	}
-	for _, tok := range strings.Fields(names) {
-		f |= classifyName(tok)
+	if c, ok := cache[names]; ok {
+		return f | c
 	}
+	var c uint32
+	for _, tok := range strings.Fields(names) {
+		c |= classifyName(tok)
+	}
+	if c&fBody != 0 {
+		c &^= fNeg
+	}
+	cache[names] = c
+	f |= c
 	if f&fBody != 0 {
 		f &^= fNeg
 	}

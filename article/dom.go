@@ -145,6 +145,7 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 	var inherited []uint32        // flags passed down (link, boiler, neg...)
 	inherited = append(inherited, 0)
 	owner := []int32{-1}
+	cache := make(map[string]uint32, 256)
 
 	n := root
 	for n != nil {
@@ -197,7 +198,7 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 				pass |= fHeader
 			}
 			if n.Type == html.ElementNode {
-				c := classify(n)
+				c := classify(n, cache)
 				f |= c
 				pass |= c & fCaption
 			}
