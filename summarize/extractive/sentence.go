@@ -196,7 +196,6 @@ func sentIsCloser(r rune) bool {
 	return false
 }
 
-
 func sentSkipSpace(p string, i int) int {
 	for i < len(p) {
 		if p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r' {
