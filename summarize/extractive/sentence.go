@@ -173,7 +173,7 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 		// An initial: "John F. Kennedy", "j. k. rowling".
 		return false
 	}
-	if strings.Contains(lw, ".") || sentMaybeFinal[lw] {
+	if sentDotted(lw) || sentMaybeFinal[lw] {
 		// "U.S.", "a.m.", "Inc.": a sentence may end here; believe it when
 		// a common sentence opener follows.
 		return sentStarter(next)
@@ -258,6 +258,25 @@ func sentFirstWord(s string) string {
 func sentLastWord(s string) string {
 	w := s[strings.LastIndexAny(s, " \t\n")+1:]
 	return strings.TrimLeft(w, "\"'“‘([")
+}
+
+// sentDotted reports whether w is a dotted abbreviation such as "u.s",
+// "a.m" or "ph.d": short letter groups joined by dots.
+func sentDotted(w string) bool {
+	if !strings.Contains(w, ".") {
+		return false
+	}
+	for _, part := range strings.Split(w, ".") {
+		if n := utf8.RuneCountInString(part); n == 0 || n > 3 {
+			return false
+		}
+		for _, r := range part {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // sentOrdinal reports whether w is a one- or two-digit number.

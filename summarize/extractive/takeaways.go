@@ -63,34 +63,55 @@ type tkParams struct {
 	// LengthPower raises the centrality score to favour longer sentences:
 	// score *= (words/20)^LengthPower.
 	LengthPower float64
+	// CosPower raises the centrality before the prior multiplies it
+	// (0 or 1: as is; below 1 weighs position more).
+	CosPower float64
+	// IDF picks the term weighting: 0 ln(1+N/df), 1 none, 2 ln((N+1)/df),
+	// 3 sqrt(ln(1+N/df)), with df counted over the article's sentences.
+	IDF int
+	// corpusIDF, when set, gives the weight of a stemmed term from outside
+	// the article (measurement only).
+	corpusIDF func(stem string) float64
+	// PronounContext lifts the pronoun penalty from a sentence that
+	// directly follows one already picked.
+	PronounContext bool
+	// Linear switches to an additive score: CosW*cos + PosW*ln(1+i) +
+	// FirstW*[i==0] + LenW*words/40 + Len2W*(words/40)^2, with the style
+	// penalties added as PronounW, ConnectiveW, QuoteW, CaptionW.
+	Linear                                  bool
+	CosW, PosW, FirstW, LenW, Len2W         float64
+	PronounW, ConnectiveW, QuoteW, CaptionW float64
 }
 
 // tkDefaults are the measured defaults (see takeaways_eval_test.go).
 func tkDefaults() tkParams {
 	return tkParams{
-		MinWords:    8,
-		MaxWords:    40,
-		Decay:       1,
-		Scale:       4,
-		Redundancy:  0.6,
-		Pronoun:     0.8,
-		Connective:  0.7,
-		Quote:       0.7,
-		Caption:     0.5,
-		StripSource: true,
-		SelfWeight:  1,
-		LengthPower: 0,
+		MinWords:       8,
+		MaxWords:       40,
+		Decay:          1,
+		Scale:          4,
+		Redundancy:     0.6,
+		Pronoun:        0.3,
+		Connective:     0.5,
+		Quote:          0.7,
+		Caption:        0.5,
+		StripSource:    true,
+		SelfWeight:     1,
+		LengthPower:    0,
+		PronounContext: true,
 	}
 }
 
 // tkSent is one sentence of the article being ranked.
 type tkSent struct {
 	text   string
+	cos    float64 // TF-IDF cosine to the article centroid
 	words  int
 	terms  []tkTerm
 	norm   float64
 	score  float64
 	usable bool
+	lift   float64 // the pronoun or connective penalty in score, or 0
 }
 
 // tkTerm is one term of a sentence vector.
@@ -104,6 +125,11 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 	if a == nil || n <= 0 {
 		return nil
 	}
+	return tkSelect(tkScore(a, prm), n, prm)
+}
+
+// tkScore splits a into sentences and scores each one.
+func tkScore(a *article.Article, prm tkParams) []tkSent {
 	sp := newSentSplitter(a.Paragraphs)
 	var texts []string
 	for _, p := range a.Paragraphs {
@@ -136,7 +162,19 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 	idf := make([]float64, nv)
 	N := float64(len(sents))
 	for id, d := range df {
-		idf[id] = math.Log(1 + N/float64(d))
+		switch prm.IDF {
+		case 1:
+			idf[id] = 1
+		case 2:
+			idf[id] = math.Log((N + 1) / float64(d))
+		case 3:
+			idf[id] = math.Sqrt(math.Log(1 + N/float64(d)))
+		default:
+			idf[id] = math.Log(1 + N/float64(d))
+		}
+		if prm.corpusIDF != nil {
+			idf[id] = prm.corpusIDF(tz.ids[id])
+		}
 	}
 	centroid := make([]float64, nv)
 	for i := range sents {
@@ -155,9 +193,9 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 	}
 	cnorm = math.Sqrt(cnorm)
 
-	usable := 0
 	for i := range sents {
 		s := &sents[i]
+		s.usable = s.words >= prm.MinWords && s.words <= prm.MaxWords && !tkRejected(s.text)
 		if s.norm == 0 || cnorm == 0 {
 			continue
 		}
@@ -173,13 +211,50 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 			cos = 0
 		}
 		prior := 1 / math.Pow(1+float64(i)/prm.Scale, prm.Decay)
+		s.cos = cos
+		if prm.CosPower != 0 && prm.CosPower != 1 {
+			cos = math.Pow(cos, prm.CosPower)
+		}
 		s.score = cos * prior
 		if prm.LengthPower != 0 {
 			s.score *= math.Pow(float64(s.words)/20, prm.LengthPower)
 		}
 		s.score *= tkStyle(s.text, prm)
-		s.usable = s.words >= prm.MinWords && s.words <= prm.MaxWords && !tkRejected(s.text)
-		if s.usable {
+		switch first := strings.ToLower(sentFirstWord(s.text)); {
+		case tkPronouns[first]:
+			s.lift = prm.Pronoun
+		case tkConnectives[first] || tkConnectivePhrase(s.text):
+			s.lift = prm.Connective
+		}
+		if prm.Linear {
+			w := float64(s.words) / 40
+			s.score = prm.CosW*cos + prm.PosW*math.Log1p(float64(i)) + prm.LenW*w + prm.Len2W*w*w
+			if i == 0 {
+				s.score += prm.FirstW
+			}
+			first := strings.ToLower(sentFirstWord(s.text))
+			switch {
+			case tkPronouns[first]:
+				s.score += prm.PronounW
+			case tkConnectives[first] || tkConnectivePhrase(s.text):
+				s.score += prm.ConnectiveW
+			}
+			if tkQuoteShare(s.text) > 0.5 {
+				s.score += prm.QuoteW
+			}
+			if tkCaption(s.text) {
+				s.score += prm.CaptionW
+			}
+		}
+	}
+	return sents
+}
+
+// tkSelect picks up to n takeaways from the scored sentences.
+func tkSelect(sents []tkSent, n int, prm tkParams) []string {
+	usable := 0
+	for i := range sents {
+		if sents[i].usable {
 			usable++
 		}
 	}
@@ -203,28 +278,42 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 		n = limit
 	}
 
-	order := make([]int, 0, usable)
-	for i := range sents {
-		if sents[i].usable {
-			order = append(order, i)
+	picked := make([]int, 0, n)
+	taken := make([]bool, len(sents))
+	for len(picked) < n {
+		best, bestScore := -1, 0.0
+		for i := range sents {
+			s := &sents[i]
+			if !s.usable || taken[i] {
+				continue
+			}
+			sc := s.score
+			if s.lift != 0 && prm.PronounContext && i > 0 && taken[i-1] && sents[i-1].usable {
+				// "He said ..." or "But ..." reads well right after the
+				// sentence it leans on.
+				sc /= s.lift
+			}
+			if best >= 0 && sc <= bestScore {
+				continue
+			}
+			dup := false
+			for _, j := range picked {
+				if s.text == sents[j].text || tkCosine(s, &sents[j]) > prm.Redundancy {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				taken[i] = true // never a candidate again
+				continue
+			}
+			best, bestScore = i, sc
 		}
-	}
-	sort.SliceStable(order, func(x, y int) bool { return sents[order[x]].score > sents[order[y]].score })
-	var picked []int
-	for _, i := range order {
-		if len(picked) == n {
+		if best < 0 {
 			break
 		}
-		dup := false
-		for _, j := range picked {
-			if tkCosine(&sents[i], &sents[j]) > prm.Redundancy || sents[i].text == sents[j].text {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			picked = append(picked, i)
-		}
+		taken[best] = true
+		picked = append(picked, best)
 	}
 	sort.Ints(picked)
 	out := make([]string, len(picked))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,6 +106,7 @@ func TestTakeawaysDev(t *testing.T) {
 	}
 	run := func(name string, f func(a *article.Article) []string) {
 		var r1, r2 float64
+		var half [2]float64
 		var words int
 		var out strings.Builder
 		for i, a := range arts {
@@ -112,13 +114,14 @@ func TestTakeawaysDev(t *testing.T) {
 			p1, p2 := tkRouge(docs[i].Reference, strings.Join(sum, "\n"))
 			r1 += p1
 			r2 += p2
+			half[i%2] += p1 + p2
 			words += tkWordCount(strings.Join(sum, " "))
 			b, _ := json.Marshal(map[string]string{"id": docs[i].ID, "summary": strings.Join(sum, "\n")})
 			out.Write(b)
 			out.WriteByte('\n')
 		}
 		n := float64(len(arts))
-		t.Logf("%-60s R1 %.2f R2 %.2f words %.1f", name, 100*r1/n, 100*r2/n, float64(words)/n)
+		t.Logf("%-60s R1 %.2f R2 %.2f words %.1f even/odd R1+R2 %.2f %.2f", name, 100*r1/n, 100*r2/n, float64(words)/n, 200*half[0]/n, 200*half[1]/n)
 		if dir := os.Getenv("TK_OUT"); dir != "" {
 			fn := strings.Map(func(r rune) rune {
 				if r == '/' || r == ' ' || r == '"' || r == '{' || r == '}' || r == ':' || r == ',' {
@@ -132,12 +135,28 @@ func TestTakeawaysDev(t *testing.T) {
 		}
 	}
 	run("lead", func(a *article.Article) []string { return Lead(a, 3) })
+	var corpus func(string) float64
+	if os.Getenv("TK_CORPUS_IDF") != "" {
+		df := map[string]int{}
+		for _, a := range arts {
+			tz := tkTokenizer{vocab: map[string]int32{}, stems: map[string]int32{}}
+			for _, p := range a.Paragraphs {
+				tz.terms(p, nil)
+			}
+			for _, st := range tz.ids {
+				df[st]++
+			}
+		}
+		n := float64(len(arts))
+		corpus = func(st string) float64 { return math.Log((n + 1) / float64(df[st]+1)) }
+	}
 	for _, v := range variants {
 		prm := tkDefaults()
 		b, _ := json.Marshal(v)
 		if err := json.Unmarshal(b, &prm); err != nil {
 			t.Fatalf("variant %s: %v", b, err)
 		}
+		prm.corpusIDF = corpus
 		run(string(b), func(a *article.Article) []string { return tkRank(a, 3, prm) })
 	}
 }
@@ -181,4 +200,32 @@ func tkRougeN(ref, pred []string, n int) float64 {
 	}
 	p, r := float64(hits)/float64(np), float64(hits)/float64(nr)
 	return 2 * p * r / (p + r)
+}
+
+// TestTakeawaysDump writes one line per dev sentence with its features and
+// its ROUGE against the reference, for analysis (TK_DUMP=file).
+func TestTakeawaysDump(t *testing.T) {
+	out := os.Getenv("TK_DUMP")
+	if out == "" {
+		t.Skip("set TK_DUMP=file to dump sentence features")
+	}
+	docs, arts := tkLoadDev(t)
+	var b strings.Builder
+	prm := tkDefaults()
+	for i, a := range arts {
+		sents := tkScore(a, prm)
+		for j, s := range sents {
+			r1, r2 := tkRouge(docs[i].Reference, s.text)
+			rec := map[string]any{"doc": i, "pos": j, "n": len(sents), "words": s.words, "cos": s.cos,
+				"usable": s.usable, "style": tkStyle(s.text, prm),
+				"pron": tkPronouns[strings.ToLower(sentFirstWord(s.text))], "conn": tkConnectives[strings.ToLower(sentFirstWord(s.text))],
+				"quote": tkQuoteShare(s.text), "caption": tkCaption(s.text), "r1": r1, "r2": r2, "text": s.text}
+			line, _ := json.Marshal(rec)
+			b.Write(line)
+			b.WriteByte('\n')
+		}
+	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
