@@ -3,8 +3,8 @@ package extractive
 import (
 	"bufio"
 	"encoding/json"
-	"os"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
