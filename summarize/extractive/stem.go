@@ -94,7 +94,10 @@ func (s *stemmer) cvc(n int) bool {
 
 func (s *stemmer) ends(suffix string) bool {
 	n := len(s.b)
-	return n >= len(suffix) && string(s.b[n-len(suffix):]) == suffix
+	if n < len(suffix) || s.b[n-1] != suffix[len(suffix)-1] {
+		return false
+	}
+	return string(s.b[n-len(suffix):]) == suffix
 }
 
 // setTo replaces the last k bytes with r.

@@ -75,12 +75,6 @@ type tkParams struct {
 	// PronounContext lifts the pronoun penalty from a sentence that
 	// directly follows one already picked.
 	PronounContext bool
-	// Linear switches to an additive score: CosW*cos + PosW*ln(1+i) +
-	// FirstW*[i==0] + LenW*words/40 + Len2W*(words/40)^2, with the style
-	// penalties added as PronounW, ConnectiveW, QuoteW, CaptionW.
-	Linear                                  bool
-	CosW, PosW, FirstW, LenW, Len2W         float64
-	PronounW, ConnectiveW, QuoteW, CaptionW float64
 }
 
 // tkDefaults are the measured defaults (see takeaways_eval_test.go).
@@ -219,32 +213,15 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 		if prm.LengthPower != 0 {
 			s.score *= math.Pow(float64(s.words)/20, prm.LengthPower)
 		}
+		if !s.usable {
+			continue
+		}
 		s.score *= tkStyle(s.text, prm)
 		switch first := strings.ToLower(sentFirstWord(s.text)); {
 		case tkPronouns[first]:
 			s.lift = prm.Pronoun
 		case tkConnectives[first] || tkConnectivePhrase(s.text):
 			s.lift = prm.Connective
-		}
-		if prm.Linear {
-			w := float64(s.words) / 40
-			s.score = prm.CosW*cos + prm.PosW*math.Log1p(float64(i)) + prm.LenW*w + prm.Len2W*w*w
-			if i == 0 {
-				s.score += prm.FirstW
-			}
-			first := strings.ToLower(sentFirstWord(s.text))
-			switch {
-			case tkPronouns[first]:
-				s.score += prm.PronounW
-			case tkConnectives[first] || tkConnectivePhrase(s.text):
-				s.score += prm.ConnectiveW
-			}
-			if tkQuoteShare(s.text) > 0.5 {
-				s.score += prm.QuoteW
-			}
-			if tkCaption(s.text) {
-				s.score += prm.CaptionW
-			}
 		}
 	}
 	return sents
@@ -428,7 +405,7 @@ func tkWordCount(s string) int {
 	n := 0
 	in, alnum := false, false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if r == ' ' || r < utf8.RuneSelf && (r == '\t' || r == '\n' || r == '\r') || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			if in && alnum {
 				n++
 			}
