@@ -75,6 +75,19 @@ type tkParams struct {
 	// PronounContext lifts the pronoun penalty from a sentence that
 	// directly follows one already picked.
 	PronounContext bool
+	// CentroidDecay weighs early sentences more in the centroid, with
+	// the prior's Scale.
+	CentroidDecay float64
+	// Fwd and Bwd, when either is set, replace centroid cosine by directed
+	// centrality: Fwd × similarity to later sentences + Bwd × similarity to
+	// earlier ones (PacSum-style).
+	Fwd, Bwd float64
+	// Mix adds Mix × the centroid cosine to directed centrality.
+	Mix float64
+	// Short multiplies the score of sentences under ShortWords words;
+	// Digit that of sentences holding a number.
+	Short, Digit float64
+	ShortWords   int
 }
 
 // tkDefaults are the measured defaults (see takeaways_eval_test.go).
@@ -93,6 +106,7 @@ func tkDefaults() tkParams {
 		SelfWeight:     1,
 		LengthPower:    0,
 		PronounContext: true,
+		Fwd:            1,
 	}
 }
 
@@ -174,12 +188,42 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 	for i := range sents {
 		s := &sents[i]
 		var sq float64
+		cw := 1.0
+		if prm.CentroidDecay != 0 {
+			cw = 1 / math.Pow(1+float64(i)/prm.Scale, prm.CentroidDecay)
+		}
 		for k := range s.terms {
 			s.terms[k].w *= idf[s.terms[k].id]
-			centroid[s.terms[k].id] += s.terms[k].w
+			centroid[s.terms[k].id] += cw * s.terms[k].w
 			sq += s.terms[k].w * s.terms[k].w
 		}
 		s.norm = math.Sqrt(sq)
+	}
+	var directed []float64
+	if prm.Fwd != 0 || prm.Bwd != 0 {
+		directed = make([]float64, len(sents))
+		acc := make([]float64, nv)
+		pass := func(i int, lambda float64) {
+			s := &sents[i]
+			if s.norm == 0 {
+				return
+			}
+			var d float64
+			for _, tm := range s.terms {
+				d += tm.w * acc[tm.id]
+			}
+			directed[i] += lambda * d / s.norm
+			for _, tm := range s.terms {
+				acc[tm.id] += tm.w / s.norm
+			}
+		}
+		for i := len(sents) - 1; i >= 0; i-- {
+			pass(i, prm.Fwd)
+		}
+		clear(acc)
+		for i := range sents {
+			pass(i, prm.Bwd)
+		}
 	}
 	var cnorm float64
 	for _, c := range centroid {
@@ -201,6 +245,9 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 		// Optionally discount the sentence's own contribution.
 		dot -= (1 - prm.SelfWeight) * self
 		cos := dot / (s.norm * cnorm)
+		if directed != nil {
+			cos = prm.Mix*cos + directed[i]/N
+		}
 		if cos < 0 {
 			cos = 0
 		}
@@ -217,6 +264,12 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 			continue
 		}
 		s.score *= tkStyle(s.text, prm)
+		if s.words < prm.ShortWords && prm.Short != 0 {
+			s.score *= prm.Short
+		}
+		if prm.Digit != 0 && strings.IndexAny(s.text, "0123456789") >= 0 {
+			s.score *= prm.Digit
+		}
 		switch first := strings.ToLower(sentFirstWord(s.text)); {
 		case tkPronouns[first]:
 			s.lift = prm.Pronoun
