@@ -98,11 +98,15 @@ func (sp sentSplitter) split(p string, dst []string) []string {
 		// A closing quotation mark set off by a space (". ' Next", '. " Next')
 		// belongs to this sentence when it closes a quote opened in it.
 		m := sentSkipSpace(p, k)
-		if m < len(p) && (p[m] == '\'' || p[m] == '"') && (m+1 == len(p) || sentSkipSpace(p, m+1) > m+1) &&
-			sentOddSpacedQuotes(p[start:i], p[m]) {
-			k = m + 1
-			closed = true
-			m = sentSkipSpace(p, k)
+		if m < len(p) && m > k {
+			q, qs := utf8.DecodeRuneInString(p[m:])
+			apart := m+qs == len(p) || sentSkipSpace(p, m+qs) > m+qs
+			if apart && (q == '”' || q == '’' || q == '»' ||
+				(q == '\'' || q == '"') && sentOddSpacedQuotes(p[start:i], p[m])) {
+				k = m + qs
+				closed = true
+				m = sentSkipSpace(p, k)
+			}
 		}
 		if m >= len(p) {
 			break

@@ -82,6 +82,12 @@ type tkParams struct {
 	// centrality: Fwd × similarity to later sentences + Bwd × similarity to
 	// earlier ones (PacSum-style).
 	Fwd, Bwd float64
+	// CaptionRepeat is the similarity above which a caption-like sentence
+	// counts as repeating another sentence and is dropped (0: never).
+	CaptionRepeat float64
+	// Twin is the similarity above which two sentences count as saying
+	// the same thing and share their directed centrality (0: never).
+	Twin float64
 	// Mix adds Mix × the centroid cosine to directed centrality.
 	Mix float64
 	// Short multiplies the score of sentences under ShortWords words;
@@ -100,13 +106,15 @@ func tkDefaults() tkParams {
 		Redundancy:     0.6,
 		Pronoun:        0.3,
 		Connective:     0.5,
-		Quote:          0.7,
+		Quote:          0.5,
 		Caption:        0.5,
 		StripSource:    true,
 		SelfWeight:     1,
 		LengthPower:    0,
 		PronounContext: true,
 		Fwd:            1,
+		CaptionRepeat:  0.3,
+		Twin:           0.6,
 	}
 }
 
@@ -201,28 +209,41 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 	}
 	var directed []float64
 	if prm.Fwd != 0 || prm.Bwd != 0 {
+		// Pairwise cosines through a dense scratch vector: O(sentences ×
+		// terms).
 		directed = make([]float64, len(sents))
-		acc := make([]float64, nv)
-		pass := func(i int, lambda float64) {
-			s := &sents[i]
-			if s.norm == 0 {
-				return
-			}
-			var d float64
-			for _, tm := range s.terms {
-				d += tm.w * acc[tm.id]
-			}
-			directed[i] += lambda * d / s.norm
-			for _, tm := range s.terms {
-				acc[tm.id] += tm.w / s.norm
-			}
-		}
-		for i := len(sents) - 1; i >= 0; i-- {
-			pass(i, prm.Fwd)
-		}
-		clear(acc)
+		dense := make([]float64, nv)
 		for i := range sents {
-			pass(i, prm.Bwd)
+			si := &sents[i]
+			if si.norm == 0 {
+				continue
+			}
+			for _, tm := range si.terms {
+				dense[tm.id] = tm.w / si.norm
+			}
+			for j := i + 1; j < len(sents); j++ {
+				sj := &sents[j]
+				if sj.norm == 0 {
+					continue
+				}
+				var d float64
+				for _, tm := range sj.terms {
+					d += tm.w * dense[tm.id]
+				}
+				d /= sj.norm
+				if prm.Twin > 0 && d > prm.Twin {
+					// Near-duplicates share the credit, so that the
+					// better-written one can win.
+					directed[i] += prm.Fwd * d
+					directed[j] += prm.Fwd * d
+					continue
+				}
+				directed[i] += prm.Fwd * d
+				directed[j] += prm.Bwd * d
+			}
+			for _, tm := range si.terms {
+				dense[tm.id] = 0
+			}
 		}
 	}
 	var cnorm float64
@@ -234,6 +255,16 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 	for i := range sents {
 		s := &sents[i]
 		s.usable = s.words >= prm.MinWords && s.words <= prm.MaxWords && !tkRejected(s.text)
+		if s.usable && prm.CaptionRepeat > 0 && tkCaption(s.text) {
+			// A photo caption that repeats a sentence of the story is
+			// never a takeaway.
+			for j := range sents {
+				if j != i && tkCosine(s, &sents[j]) > prm.CaptionRepeat {
+					s.usable = false
+					break
+				}
+			}
+		}
 		if s.norm == 0 || cnorm == 0 {
 			continue
 		}
@@ -603,39 +634,42 @@ func tkConnectivePhrase(s string) bool {
 	return false
 }
 
-// tkQuoteShare returns the share of s's bytes that lie inside quotation
-// marks.
+// tkQuoteShare returns the share of s's letters and digits that lie inside
+// quotation marks. Straight single quotes count as quotation marks only
+// where they stand at a word edge and are not a possessive ("runners ' kit").
 func tkQuoteShare(s string) float64 {
 	in := false
 	var quoted, total int
 	var open rune
+	prev := ' '
 	for i, r := range s {
-		_ = i
+		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
 		switch {
 		case r == '“' || r == '«':
 			in, open = true, r
-			continue
 		case r == '”' || r == '»':
 			in = false
-			continue
 		case r == '"':
-			in = !in
-			continue
+			in, open = !in, r
 		case r == '‘' && !in:
 			in, open = true, r
-			continue
-		case r == '’' && in && open == '‘':
-			// Closing single quote unless it is an apostrophe inside a word.
+		case r == '’' && in && open == '‘' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)):
 			in = false
-			continue
+		case r == '\'' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)) && !(prev == ' ' && next == ' ' && i >= 2 && s[i-2] == 's'):
+			if !in && (prev == ' ' || i == 0) && next != ' ' && next != utf8.RuneError {
+				in, open = true, r
+			} else if in && open == '\'' {
+				in = false
+			} else if !in && prev == ' ' && next == ' ' {
+				in, open = true, r // spaced opening quote: "said: ' we"
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			total++
+			if in {
+				quoted++
+			}
 		}
-		if unicode.IsSpace(r) {
-			continue
-		}
-		total++
-		if in {
-			quoted++
-		}
+		prev = r
 	}
 	if total == 0 {
 		return 0
