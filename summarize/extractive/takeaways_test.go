@@ -195,7 +195,9 @@ func TestTakeawaysLowercase(t *testing.T) {
 // pronoun or connective, or made mostly of a quotation, loses to a
 // self-contained twin, unless it follows the sentence it leans on.
 func TestTakeawaysDependentOpeners(t *testing.T) {
-	para := func(ss ...string) *article.Article { return &article.Article{Paragraphs: []string{strings.Join(ss, " ")}} }
+	para := func(ss ...string) *article.Article {
+		return &article.Article{Paragraphs: []string{strings.Join(ss, " ")}}
+	}
 	lede := "The harbour board approved a plan on Monday to dredge the main shipping channel at Port Ellis this autumn."
 	other := []string{
 		"Fishing crews have complained for years that silt damages their boats at low tide in the harbour.",
