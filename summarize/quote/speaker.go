@@ -410,7 +410,7 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	}
 	if head.kind == spkDesc {
 		// "Trump's spokeswoman, Hope Hicks, said"
-		if p.isNameTok(e-1) {
+		if p.isNameTok(e - 1) {
 			s := p.nameRunBefore(e-1, c+1)
 			if s == c+1 {
 				sp := p.nameAt(s, e, pi)
