@@ -12,7 +12,19 @@ type mention struct {
 	gender    int
 	role      string
 	person    bool
+	weak      bool // after a preposition, possessive, or a modifier: an unlikely antecedent
 }
+
+// prepositions before a name make it an unlikely antecedent of a subject
+// pronoun.
+var prepositions = set(`in at from with to for of against by about on over than like
+between into toward towards under after before near outside inside across via
+including among behind beside besides during through upon without within versus vs`)
+
+// modifierNouns after a name make it a modifier: "the Obama administration".
+var modifierNouns = set(`administration campaign supporters voters aides team camp
+foundation era presidency allies critics rally rallies voters fans loyalists
+surrogates advisers staff transition organization plan plans policy policies proposal`)
 
 func nameKey(s string) string {
 	f := strings.Fields(s)
@@ -42,12 +54,29 @@ func (s *scanner) mentions() []mention {
 				continue
 			}
 			e := p.nameRunAfter(i, len(p.toks))
+			poss := false
+			if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
+				poss = true
+				e++
+			}
 			sp := p.nameAt(i, e, pi)
 			i = e - 1
+			if poss {
+				sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
+			}
 			if sp.text == "" || notNames[sp.text] || isOrg(sp.text) {
 				continue
 			}
 			m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
+			m.weak = poss
+			if w, ok := p.word(i - 1); ok && prepositions[w.lower] {
+				m.weak = true
+			}
+			modifier := false
+			if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
+				modifier, m.weak = true, true
+				m.role = ""
+			}
 			// an appositive role: "Laurence H. Tribe, a Harvard law professor,"
 			if p.isPunct(e, ",") {
 				if w, ok := p.word(e + 1); ok && (w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower]) {
@@ -61,7 +90,7 @@ func (s *scanner) mentions() []mention {
 			if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
 				verb = true
 			}
-			m.person = m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb || len(strings.Fields(m.text)) >= 2 && firstGender(strings.Fields(m.text)[0]) != genderUnknown
+			m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
 			ms = append(ms, m)
 		}
 	}
@@ -189,6 +218,7 @@ func resolvePronoun(ms []mention, sp speaker) speaker {
 	if sp.gender == genderUnknown {
 		return speaker{}
 	}
+	weak := -1
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
 		if !before(m.para, m.tok, sp.para, sp.tok) {
@@ -200,6 +230,16 @@ func resolvePronoun(ms []mention, sp speaker) speaker {
 		if !m.person || !compatible(m.gender, sp.gender) {
 			continue
 		}
+		if m.weak {
+			if weak < 0 {
+				weak = i
+			}
+			continue
+		}
+		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
+	}
+	if weak >= 0 {
+		m := ms[weak]
 		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
 	}
 	return speaker{}

@@ -278,13 +278,35 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	}
 	u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
 	u.parts = append(u.parts, p.innerRange(p.toks[q0].seg))
+	last := q0 + 1
 	for k := q0 + 1; k < to; k++ {
-		if p.toks[k].kind == tQuote && (k >= aEnd || k < aEnd) {
+		if p.toks[k].kind != tQuote {
+			continue
+		}
+		if k < aEnd || p.onlyJoiners(last, k) {
+			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+		} else {
+			// “A,” he said, adding: “B.” — B is a statement of its own
+			s.units = append(s.units, u)
+			u = unit{para: pi, tok: k, kind: KindDirect, spk: sp}
 			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
 		}
+		last = k + 1
 	}
 	s.joinFollowing(pi, si, &u, used)
 	s.units = append(s.units, u)
+}
+
+// onlyJoiners reports whether tokens [a, b) hold nothing but punctuation
+// and the conjunctions that join two parts of one quote.
+func (p *para) onlyJoiners(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := p.toks[k]
+		if t.kind == tWord && t.lower != "but" && t.lower != "and" {
+			return false
+		}
+	}
+	return true
 }
 
 // joinFollowing adds to u the quote-only sentences that follow sentence
@@ -384,8 +406,8 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 	p := &s.paras[pi]
 	from, to := p.sents[si][0], p.sents[si][1]
 	// the last comma followed by SPEAKER VERB ... to the end
-	for c := to - 1; c > q0; c-- {
-		if !p.isPunct(c, ",") && !(p.toks[c].kind == tQuote && c > q0) {
+	for c := to - 1; c >= q0; c-- {
+		if !p.isPunct(c, ",") && !(p.toks[c].kind == tQuote && (c > q0 || q0 > from)) {
 			continue
 		}
 		sp, e, ok := s.postAttr(pi, c+1, to)
@@ -434,58 +456,7 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			lastQ = k
 		}
 	}
-	// the cue: the nearest speech verb before the quote
-	v := -1
-	accord := false
-	for k := q0 - 1; k >= from; k-- {
-		t := p.toks[k]
-		if t.kind == tQuote {
-			break
-		}
-		if t.kind != tWord {
-			continue
-		}
-		if speechVerbs[t.lower] || quoteVerbs[t.lower] || ingVerbs[t.lower] {
-			v = k
-			break
-		}
-		if t.lower == "according" {
-			if nt, ok := p.word(k + 1); ok && nt.lower == "to" {
-				v, accord = k, true
-				break
-			}
-		}
-	}
-	var sp speaker
-	ok := false
-	cs := v + 1 // content start
-	if v >= 0 {
-		t := p.toks[v]
-		switch {
-		case accord:
-			var e int
-			sp, e, ok = p.npAfter(v+2, q0, pi)
-			cs = e
-		case ingVerbs[t.lower]:
-			sp, ok = p.subject(from, v, pi)
-		default:
-			sp, _, ok = p.npBefore(v-1, from, pi)
-			if !ok {
-				// said Mr. Obama: “…”
-				j := v + 1
-				var e int
-				sp, e, ok = p.npAfter(j, q0, pi)
-				if ok {
-					cs = e
-				} else if quoteVerbs[t.lower] {
-					sp, ok = p.subject(from, v, pi)
-				}
-			}
-		}
-		if ok && sp.kind == spkPronoun && sp.tok >= v {
-			// said he
-		}
-	}
+	sp, cs, ok := s.cueBefore(pi, from, q0)
 	if !ok {
 		if u, ok := s.trailingAttr(pi, si, q0); ok {
 			s.units = append(s.units, u)
@@ -542,6 +513,12 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		return
 	}
 	end := to
+	for k := lastQ + 1; k < to; k++ {
+		if p.isPunct(k, ";—–-") {
+			end = k
+			break
+		}
+	}
 	if p.isPunct(end-1, ".") {
 		end--
 	}
@@ -560,6 +537,56 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	s.units = append(s.units, u)
 }
 
+// cueBefore finds the attribution before quote token q0: the nearest
+// speech verb with a speaker ("Trump said", "said Trump", "according to
+// X", "…, saying"), else the nearest verb that frames a quote ("called
+// the plan"). It returns the speaker and the token where the complement
+// starts.
+func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
+	p := &s.paras[pi]
+	for pass := 0; pass < 2; pass++ {
+		for v := q0 - 1; v >= from; v-- {
+			t := p.toks[v]
+			if t.kind == tQuote {
+				break
+			}
+			if t.kind != tWord {
+				continue
+			}
+			if t.lower == "according" {
+				if nt, ok := p.word(v + 1); ok && nt.lower == "to" && pass == 0 {
+					if sp, e, ok := p.npAfter(v+2, q0, pi); ok {
+						return sp, e, true
+					}
+				}
+				continue
+			}
+			switch {
+			case pass == 0 && ingVerbs[t.lower]:
+				if sp, ok := p.subject(from, v, pi); ok {
+					return sp, v + 1, true
+				}
+			case pass == 0 && speechVerbs[t.lower]:
+				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+					return sp, v + 1, true
+				}
+				// said Mr. Obama: “…”
+				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
+					return sp, e, true
+				}
+			case pass == 1 && quoteVerbs[t.lower]:
+				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+					return sp, v + 1, true
+				}
+				if sp, ok := p.subject(from, v, pi); ok {
+					return sp, v + 1, true
+				}
+			}
+		}
+	}
+	return speaker{}, 0, false
+}
+
 // subject parses the speaker phrase that opens the clause [from, v): the
 // subject of "Trump lashed out, saying …".
 func (p *para) subject(from, v, pi int) (speaker, bool) {
@@ -571,7 +598,7 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		return speaker{}, false
 	}
 	t := p.toks[i]
-	if t.kind == tWord && speakerPronouns[t.lower] {
+	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
 		sp, _, ok := p.npAfter(i, v, pi)
 		return sp, ok
 	}

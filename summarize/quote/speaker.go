@@ -297,14 +297,8 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 		return speaker{}, 0, false
 	}
 	t := p.toks[e]
-	if t.kind == tWord && speakerPronouns[t.lower] {
-		sp := speaker{text: t.text, kind: spkPronoun, para: pi, tok: e}
-		if pronounsMale[t.lower] {
-			sp.gender = genderMale
-		} else if pronounsFemale[t.lower] {
-			sp.gender = genderFemale
-		}
-		return sp, e, true
+	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
+		return pronounSpeaker(t, pi, e), e, true
 	}
 	if t.kind == tPunct && (t.text == "," || t.text == ")") {
 		return p.appositiveBefore(e, limit, pi)
@@ -370,11 +364,19 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	// find the previous comma, within a short window
 	c := -1
+	paren := p.toks[e].text == ")"
 	for i := e - 1; i >= limit && i > e-25; i-- {
 		if p.toks[i].kind == tQuote {
 			return speaker{}, 0, false
 		}
-		if p.isPunct(i, ",") || (p.toks[e].text == ")" && p.isPunct(i, "(")) {
+		if paren {
+			if p.isPunct(i, "(") {
+				c = i
+				break
+			}
+			continue
+		}
+		if p.isPunct(i, ",") {
 			c = i
 			break
 		}
@@ -385,7 +387,7 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	if c < 0 || c == e-1 {
 		return speaker{}, 0, false
 	}
-	if p.toks[e].text == ")" {
+	if paren {
 		// "Rep. Gwen Moore (D-Wis.)": the party label is not a name
 		sp, s, ok := p.npBefore(c-1, limit, pi)
 		return sp, s, ok
@@ -431,14 +433,8 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	if !ok {
 		return speaker{}, 0, false
 	}
-	if speakerPronouns[t.lower] {
-		sp := speaker{text: t.text, kind: spkPronoun, para: pi, tok: s}
-		if pronounsMale[t.lower] {
-			sp.gender = genderMale
-		} else if pronounsFemale[t.lower] {
-			sp.gender = genderFemale
-		}
-		return sp, s + 1, true
+	if speakerPronouns[pronounOf(t.lower)] {
+		return pronounSpeaker(t, pi, s), s + 1, true
 	}
 	var sp speaker
 	end := s
@@ -520,6 +516,25 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// pronounOf strips a contraction from a pronoun: "he’s" → "he".
+func pronounOf(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		return w[:i]
+	}
+	return w
+}
+
+func pronounSpeaker(t token, pi, i int) speaker {
+	w := pronounOf(t.lower)
+	sp := speaker{text: pronounOf(t.text), kind: spkPronoun, para: pi, tok: i}
+	if pronounsMale[w] {
+		sp.gender = genderMale
+	} else if pronounsFemale[w] {
+		sp.gender = genderFemale
+	}
+	return sp
 }
 
 // cleanSpeaker trims edge punctuation and a leading capitalized article

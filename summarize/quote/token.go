@@ -154,6 +154,11 @@ func (p *para) split() {
 				end = true
 			}
 		case tQuote:
+			if i > from && p.dashNameBefore(i) {
+				// “A.” ― Sonya Herridge “B.” ― Pamela Padilla
+				p.sents = append(p.sents, [2]int{from, i})
+				from = i
+			}
 			if i+1 < n && p.quoteEndsSentence(t.seg) {
 				nx := p.toks[i+1]
 				if nx.kind == tQuote || nx.kind == tWord && nx.upper && !speechVerbs[nx.lower] {
@@ -169,4 +174,17 @@ func (p *para) split() {
 	if from < n {
 		p.sents = append(p.sents, [2]int{from, n})
 	}
+}
+
+// dashNameBefore reports whether quote token i follows a dash attribution
+// of an earlier quote: “A.” ― Name “B.”
+func (p *para) dashNameBefore(i int) bool {
+	k := i - 1
+	for k >= 0 && (p.isNameTok(k) || p.isPunct(k, ".")) {
+		k--
+	}
+	if k == i-1 || k < 1 || !p.isPunct(k, "―—–") {
+		return false
+	}
+	return p.toks[k-1].kind == tQuote
 }
