@@ -2,9 +2,15 @@ module github.com/brief-news/brief
 
 go 1.26.0
 
-require github.com/PuerkitoBio/goquery v1.13.0
+require (
+	github.com/PuerkitoBio/goquery v1.13.0
+	github.com/urfave/cli/v2 v2.27.7
+)
 
 require (
 	github.com/andybalholm/cascadia v1.3.4 // indirect
+	github.com/cpuguy83/go-md2man/v2 v2.0.7 // indirect
+	github.com/russross/blackfriday/v2 v2.1.0 // indirect
+	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )

@@ -1,7 +1,9 @@
 package article
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +45,8 @@ func (l *Loader) Expand(ctx context.Context, inputs []string) []Source {
 	var out []Source
 	for _, in := range inputs {
 		switch {
+		case in == "-":
+			out = append(out, l.expandStdin()...)
 		case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
 			out = append(out, Source{ID: in, URL: in})
 		default:
@@ -101,4 +105,35 @@ func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
 	}
 	a.ID = s.ID
 	return a, nil
+}
+
+// expandStdin reads JSONL article records from stdin.
+// TODO(extraction issue): detect single articles and URL lists too.
+func (l *Loader) expandStdin() []Source {
+	var out []Source
+	sc := bufio.NewScanner(l.Stdin)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var rec struct {
+			ID, URL, Title, Text, HTML, Dateline string
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			out = append(out, Source{ID: fmt.Sprintf("stdin:%d", n), Err: fmt.Errorf("stdin:%d: %w", n, err)})
+			continue
+		}
+		a, err := FromText(rec.Text)
+		if err != nil {
+			out = append(out, Source{ID: rec.ID, Err: fmt.Errorf("%s: %w", rec.ID, err)})
+			continue
+		}
+		a.ID, a.URL, a.Title, a.Dateline = rec.ID, rec.URL, rec.Title, rec.Dateline
+		out = append(out, Source{ID: rec.ID, Inline: a})
+	}
+	return out
 }
