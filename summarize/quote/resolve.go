@@ -21,6 +21,32 @@ var prepositions = set(`in at from with to for of against by about on over than 
 between into toward towards under after before near outside inside across via
 including among behind beside besides during through upon without within versus vs`)
 
+// clauseWords may stand before a subject.
+var clauseWords = set(`and but or so while when as because although though since if
+that whether where after before until once then also meanwhile however`)
+
+// subjectPosition reports whether the name [a, e) stands where a subject
+// or a speaker stands: at the start of a clause, after a title, or next to
+// a speech verb.
+func (p *para) subjectPosition(a, e int) bool {
+	if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
+		return true
+	}
+	// step back over a title before the name: "Sen.", "press secretary"
+	if ts, ok := p.titleBefore(a, 0); ok {
+		a = ts
+	}
+	if a == 0 {
+		return true
+	}
+	t := p.toks[a-1]
+	switch t.kind {
+	case tQuote, tPunct:
+		return true
+	}
+	return clauseWords[t.lower] || speechVerbs[t.lower] || t.upper && notNames[t.text]
+}
+
 // modifierNouns after a name make it a modifier: "the Obama administration".
 var modifierNouns = set(`administration campaign supporters voters aides team camp
 foundation era presidency allies critics rally rallies voters fans loyalists
@@ -68,10 +94,7 @@ func (s *scanner) mentions() []mention {
 				continue
 			}
 			m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
-			m.weak = poss
-			if w, ok := p.word(i - 1); ok && prepositions[w.lower] {
-				m.weak = true
-			}
+			m.weak = poss || !p.subjectPosition(sp.tok, e)
 			modifier := false
 			if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
 				modifier, m.weak = true, true
@@ -92,6 +115,29 @@ func (s *scanner) mentions() []mention {
 			}
 			m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
 			ms = append(ms, m)
+		}
+	}
+	// the pronouns that follow a name of unknown gender tell it
+	votes := map[string]int{}
+	for _, m := range ms {
+		if m.gender != genderUnknown || m.weak {
+			continue
+		}
+		p := &s.paras[m.para]
+		for k := m.tok + 1; k < len(p.toks) && k < m.tok+30; k++ {
+			t := p.toks[k]
+			if t.kind != tWord {
+				continue
+			}
+			switch pronounOf(t.lower) {
+			case "he", "his", "him", "himself":
+				votes[m.key]++
+			case "she", "her", "hers", "herself":
+				votes[m.key]--
+			default:
+				continue
+			}
+			break
 		}
 	}
 	// a surname seen once as a person makes its other mentions people too,
@@ -117,6 +163,14 @@ func (s *scanner) mentions() []mention {
 		}
 		if ms[i].gender == genderUnknown && gender[ms[i].key] > 0 {
 			ms[i].gender = gender[ms[i].key]
+		}
+		if _, known := gender[ms[i].key]; !known && ms[i].gender == genderUnknown {
+			switch v := votes[ms[i].key]; {
+			case v > 0:
+				ms[i].gender = genderMale
+			case v < 0:
+				ms[i].gender = genderFemale
+			}
 		}
 	}
 	return ms

@@ -391,13 +391,65 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if v == i {
 			break
 		}
-		sp, st, ok := p.npBefore(v-1, i, pi)
-		if !ok || st != i {
+		sp, ok := p.subjectSpan(i, v, pi)
+		if !ok {
 			return speaker{}, 0, false
 		}
 		return sp, v + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// subjectSpan parses tokens [i, v) as the whole speaker phrase before the
+// speech verb at v: "he", "Mr. Obama", "Tulsa police Chief Chuck Jordan",
+// "Mr. Morgan of the Sierra Club", "Scott Pruitt, the Republican attorney
+// general of Oklahoma, one of the states suing the EPA,".
+func (p *para) subjectSpan(i, v, pi int) (speaker, bool) {
+	sp, st, ok := p.npBefore(v-1, i, pi)
+	if ok && st == i {
+		return sp, true
+	}
+	if ok && st > i && st-i <= 6 && sp.kind == spkName {
+		allWords := true
+		for k := i; k < st; k++ {
+			if p.toks[k].kind != tWord {
+				allWords = false
+			}
+		}
+		if allWords {
+			sp.role = strings.TrimSpace(p.span(i, sp.tok))
+			return sp, true
+		}
+	}
+	e := p.nameRunAfter(i, v)
+	if e == i {
+		return speaker{}, false
+	}
+	end := p.skipAdvBack(v-1, i) + 1
+	name := p.nameAt(i, e, pi)
+	if name.text == "" || notNames[name.text] {
+		return speaker{}, false
+	}
+	if w, ok := p.word(e); ok && (w.lower == "of" || w.lower == "from" || w.lower == "at" || w.lower == "with") && end-e <= 8 {
+		for k := e; k < end; k++ {
+			if p.toks[k].kind != tWord {
+				return speaker{}, false
+			}
+		}
+		name.role = p.span(e, end)
+		return name, true
+	}
+	if p.isPunct(e, ",") && p.isPunct(end-1, ",") && end-e <= 30 {
+		c := e + 1
+		for c < end-1 && !p.isPunct(c, ",") {
+			c++
+		}
+		if c > e+1 {
+			name.role = p.span(e+1, c)
+		}
+		return name, true
+	}
+	return speaker{}, false
 }
 
 // trailingAttr handles a sentence with a quoted fragment and an

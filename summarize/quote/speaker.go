@@ -455,10 +455,8 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 			}
 			i++
 		}
-		// a title and name: "said White House spokesman Josh Earnest"
-		if !determiners[t.lower] && !titleWords[t.lower] {
-			return speaker{}, 0, false
-		}
+		// role words and a name: "said White House spokesman Josh
+		// Earnest", "said 9/11 widow Terry Strada"
 		ns := -1
 		for k := s; k < i; k++ {
 			if p.isNameTok(k) && (k == s || !p.isNameTok(k-1)) {
@@ -468,8 +466,10 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		if ns > s && p.nameRunAfter(ns, i) == i {
 			sp = p.nameAt(ns, i, pi)
 			sp.role = strings.TrimSpace(p.span(s, ns) + " " + sp.role)
-		} else {
+		} else if determiners[t.lower] || titleWords[t.lower] {
 			sp = speaker{text: p.span(s, i), kind: spkDesc, para: pi, tok: s}
+		} else {
+			return speaker{}, 0, false
 		}
 		end = i
 	default:
