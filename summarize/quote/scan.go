@@ -278,7 +278,7 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	}
 	u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
 	u.parts = append(u.parts, p.innerRange(p.toks[q0].seg))
-	last := q0 + 1
+	last := aEnd
 	for k := q0 + 1; k < to; k++ {
 		if p.toks[k].kind != tQuote {
 			continue
