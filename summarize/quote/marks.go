@@ -89,6 +89,10 @@ func findSegments(p string, carry bool) []segment {
 	}
 	for i := 0; i < len(p); {
 		r, w := utf8.DecodeRuneInString(p[i:])
+		if (r == '\'' || r == '`') && i+1 < len(p) && p[i+1] == byte(r) {
+			// '' and `` stand for a double quotation mark in ASCII text
+			r, w = '"', 2
+		}
 		next := rune(0)
 		if i+w < len(p) {
 			next, _ = utf8.DecodeRuneInString(p[i+w:])
