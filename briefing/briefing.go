@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,6 +67,28 @@ func (s Story) Site() string {
 	return host(s.Article.Link())
 }
 
+// Meta returns the story's source line, "site · date · byline", leaving
+// out what is unknown. The date shows the time of day when it is known.
+func (s Story) Meta() string {
+	var parts []string
+	if site := s.Site(); site != "" {
+		parts = append(parts, site)
+	}
+	if s.Article != nil {
+		if p := s.Article.Published; !p.IsZero() {
+			if h, m, sec := p.Clock(); h == 0 && m == 0 && sec == 0 {
+				parts = append(parts, p.Format("2 Jan 2006"))
+			} else {
+				parts = append(parts, p.Format("2 Jan 2006 15:04 MST"))
+			}
+		}
+		if s.Article.Byline != "" {
+			parts = append(parts, s.Article.Byline)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
 // Section is one region of the briefing.
 type Section struct {
 	Name    string  `json:"name"`
@@ -109,6 +132,26 @@ type Glance struct {
 	Regions []RegionCount `json:"regions"`
 	// Top lists up to three stories, most salient first.
 	Top []TopStory `json:"top"`
+}
+
+// Counts returns the briefing's counts as a line of text, such as
+// "7 stories from 10 articles · 5 regions · 1 skipped source".
+func (g Glance) Counts() string {
+	parts := []string{
+		plural(g.Stories, "story", "stories") + " from " + plural(g.Articles, "article", "articles"),
+		plural(len(g.Regions), "region", "regions"),
+	}
+	if g.Skipped > 0 {
+		parts = append(parts, plural(g.Skipped, "skipped source", "skipped sources"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // Briefing is a day's stories grouped by region.

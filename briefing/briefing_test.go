@@ -1,33 +1,16 @@
 package briefing_test
 
 import (
-	"encoding/json"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/briefing/briefingtest"
 	"github.com/brief-news/brief/region"
 	"github.com/brief-news/brief/summarize"
 )
-
-// loadEntries reads testdata/entries.json: ten articles written for these
-// tests, among them one story rewritten by three outlets, one wire story
-// copied by two, and two other stories on the first one's topic.
-func loadEntries(tb testing.TB) []briefing.Entry {
-	tb.Helper()
-	raw, err := os.ReadFile("testdata/entries.json")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var es []briefing.Entry
-	if err := json.Unmarshal(raw, &es); err != nil {
-		tb.Fatal(err)
-	}
-	return es
-}
 
 // storyIDs returns, per section, "id+merged ids" for every story.
 func storyIDs(b *briefing.Briefing) map[string][]string {
@@ -45,7 +28,7 @@ func storyIDs(b *briefing.Briefing) map[string][]string {
 }
 
 func TestBuildMergesRewrites(t *testing.T) {
-	b := briefing.Build(loadEntries(t), nil, briefing.Options{})
+	b := briefing.Build(briefingtest.Entries(), nil, briefing.Options{})
 	got := storyIDs(b)
 	want := map[string][]string{
 		"Europe": {
@@ -83,7 +66,7 @@ func TestBuildMergesRewrites(t *testing.T) {
 }
 
 func TestBuildIsOrderIndependent(t *testing.T) {
-	es := loadEntries(t)
+	es := briefingtest.Entries()
 	want := storyIDs(briefing.Build(es, nil, briefing.Options{}))
 	slices.Reverse(es)
 	got := storyIDs(briefing.Build(es, nil, briefing.Options{}))
@@ -95,7 +78,7 @@ func TestBuildIsOrderIndependent(t *testing.T) {
 }
 
 func TestBuildGlance(t *testing.T) {
-	b := briefing.Build(loadEntries(t), []briefing.Skipped{{Source: "missing.html", Reason: "open missing.html: no such file"}}, briefing.Options{})
+	b := briefing.Build(briefingtest.Entries(), []briefing.Skipped{{Source: "missing.html", Reason: "open missing.html: no such file"}}, briefing.Options{})
 	g := b.Glance
 	if g.Articles != 10 || g.Stories != 7 || g.Skipped != 1 {
 		t.Errorf("glance counts = %d articles, %d stories, %d skipped; want 10, 7, 1", g.Articles, g.Stories, g.Skipped)
