@@ -79,7 +79,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func runEnv(ctx context.Context, e *env, args []string) int {
 	stderr := e.stderr
 	app := newApp(e)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, intersperse(app, args))
 	switch {
 	case err == nil:
 		return exitOK
@@ -129,9 +129,9 @@ decides which region of the world it is about, and assembles a briefing grouped 
 The default backend is offline and needs no key.
 
 Examples:
-   brief summarize examples/                       digest every example article
+   brief summarize examples/articles/              digest every example article
    cat urls.txt | brief summarize -f jsonl -       JSONL digests for a list of URLs
-   brief briefing examples/ -f pdf -o today.pdf    a PDF briefing from local files`,
+   brief briefing examples/articles/ -f pdf -o today.pdf   a PDF briefing`,
 		Reader:         e.stdin,
 		Writer:         e.stdout,
 		ErrWriter:      e.stderr,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/brief-news/brief/briefing"
 	"github.com/brief-news/brief/briefing/markdown"
+	"github.com/brief-news/brief/briefing/pdf"
 )
 
 func briefingCommand(e *env) *cli.Command {
@@ -23,8 +24,8 @@ func briefingCommand(e *env) *cli.Command {
 articles of --date in --tz (their publish time, else the time they were added).
 
 Examples:
-   brief briefing examples/ -f md -o briefing.md
-   brief briefing examples/ -f pdf -o out/          writes out/briefing-YYYY-MM-DD.pdf
+   brief briefing examples/articles/ -f md -o briefing.md
+   brief briefing examples/articles/ -f pdf -o out/         writes out/briefing-YYYY-MM-DD.pdf
    brief briefing --date yesterday --tz Europe/Berlin -f pdf -o /srv/briefings/
    BRIEF_SMTP_PASSWORD=… brief briefing --date yesterday --mail-to desk@example.org --smtp-url smtp://me@mail.example.org:587
    brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
@@ -35,6 +36,7 @@ Examples:
 			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
+			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) for characters the PDF's Go fonts lack", EnvVars: []string{"BRIEF_FONT"}},
 		}, append(summarizerFlags(), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			mailer, err := newMailer(c, e) // nil without --mail-to
@@ -103,7 +105,7 @@ Examples:
 				}
 				render := renderers[f]
 				if err := withOutput(path, e.stdout, func(w io.Writer) error {
-					return render(w, b, renderOptions{template: tmpl})
+					return render(w, b, renderOptions{template: tmpl, font: c.String("font"), now: time.Now(), warn: func(msg string) { e.logger.Warn(msg) }})
 				}); err != nil {
 					return fmt.Errorf("render %s: %w", f, err)
 				}
@@ -120,12 +122,18 @@ Examples:
 
 type renderOptions struct {
 	template string
+	font     string           // --font, for PDF
+	now      time.Time        // dates the PDF
+	warn     func(msg string) // renderer warnings
 }
 
 // renderers maps each -f value to its renderer.
 var renderers = map[string]func(io.Writer, *briefing.Briefing, renderOptions) error{
 	"md": func(w io.Writer, b *briefing.Briefing, o renderOptions) error {
 		return markdown.Write(w, b, markdown.Options{Template: o.template})
+	},
+	"pdf": func(w io.Writer, b *briefing.Briefing, o renderOptions) error {
+		return pdf.Write(w, b, pdf.Options{Now: o.now, FontPath: o.font, Warn: o.warn})
 	},
 	"json": func(w io.Writer, b *briefing.Briefing, _ renderOptions) error {
 		return briefing.WriteJSON(w, b)

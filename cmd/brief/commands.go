@@ -41,7 +41,7 @@ func summarizeCommand(e *env) *cli.Command {
 		Description: `Prints one digest per input: JSON Lines when stdout is not a terminal, Markdown when it is.
 
 Examples:
-   brief summarize examples/world-bank-ports.html
+   brief summarize examples/articles/world-bank-ports.html
    brief summarize -f jsonl --takeaways 5 https://example.com/story
    cat articles.jsonl | brief summarize -f jsonl -
    brief summarize --save https://example.com/story   also keep it in the archive`,
