@@ -65,6 +65,8 @@ type env struct {
 	// now is the clock (time.Now); getenv reads the environment (os.Getenv).
 	now    func() time.Time
 	getenv func(string) string
+	// cfg is the config file, read before any command runs.
+	cfg *fileConfig
 }
 
 // run is brief's whole program: it parses args, runs the command and maps
@@ -79,6 +81,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func runEnv(ctx context.Context, e *env, args []string) int {
 	stderr := e.stderr
 	app := newApp(e)
+	withConfig(e, app.Commands)
 	err := app.RunContext(ctx, intersperse(app, args))
 	switch {
 	case err == nil:
@@ -147,7 +150,7 @@ Examples:
 				lvl = slog.LevelDebug
 			}
 			e.logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: lvl}))
-			return nil
+			return loadConfigBefore(c, e)
 		},
 		Commands: []*cli.Command{
 			summarizeCommand(e),
@@ -155,6 +158,7 @@ Examples:
 			briefingCommand(e),
 			addCommand(e),
 			archiveCommand(e),
+			configCommand(e),
 			backendsCommand(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {

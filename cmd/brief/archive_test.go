@@ -64,14 +64,19 @@ func newHarness(t testing.TB) *harness {
 	return h
 }
 
-// run runs brief with args after "brief --db DB" and returns the exit
+// run runs brief with args after "brief --db DB" (no --db when DB is
+// empty) and returns the exit
 // code, stdout and stderr.
 func (h *harness) run(stdin string, args ...string) (int, string, string) {
 	h.t.Helper()
 	var out, errb bytes.Buffer
 	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, logger: slog.New(slog.DiscardHandler),
 		now: h.clock.now, getenv: func(k string) string { return h.vars[k] }}
-	code := runEnv(context.Background(), e, append([]string{"brief", "--db", h.db}, args...))
+	pre := []string{"brief"}
+	if h.db != "" {
+		pre = append(pre, "--db", h.db)
+	}
+	code := runEnv(context.Background(), e, append(pre, args...))
 	return code, out.String(), errb.String()
 }
 

@@ -97,7 +97,13 @@ Examples:
 					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
 				}
 			}
-			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day})
+			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day, Taxonomy: e.taxonomy()})
+			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.now(), warn: func(msg string) { e.logger.Warn(msg) }}
+			if strings.HasSuffix(out, "/") {
+				if err := os.MkdirAll(out, 0o755); err != nil {
+					return fmt.Errorf("create output directory: %w", err)
+				}
+			}
 			for _, f := range formats {
 				path := out
 				if isDir(out) {
@@ -105,13 +111,13 @@ Examples:
 				}
 				render := renderers[f]
 				if err := withOutput(path, e.stdout, func(w io.Writer) error {
-					return render(w, b, renderOptions{template: tmpl, font: c.String("font"), now: time.Now(), warn: func(msg string) { e.logger.Warn(msg) }})
+					return render(w, b, ro)
 				}); err != nil {
 					return fmt.Errorf("render %s: %w", f, err)
 				}
 			}
 			if mailer != nil {
-				if err := mailer.send(c.Context, b, renderOptions{template: tmpl}); err != nil {
+				if err := mailer.send(c.Context, b, ro); err != nil {
 					return err
 				}
 			}

@@ -222,6 +222,7 @@ func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
 		Takeaways: c.Int("takeaways"),
 		MaxQuotes: c.Int("max-quotes"),
 		Method:    c.String("method"),
+		Taxonomy:  e.taxonomy(), // nil: the default
 		Logger:    e.logger,
 	}
 	if cfg.Takeaways < 1 {
