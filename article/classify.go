@@ -19,6 +19,10 @@ var definiteNegNames = []string{
 	"morestories", "moreon", "morefrom", "mostpopular", "mostread", "mostviewed",
 	"authorbio", "authorinfo", "aboutauthor", "inlinead", "adslot", "adunit", "adwrap",
 	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline",
+	// The same in a few other languages.
+	"bildunterschrift", "bildnachweis", "legende", "leyenda", "didascalia", "legenda",
+	"teilen", "partage", "partager", "compartir", "condivid", "verwandt", "relacionad",
+	"correlat", "connexe", "kommentar", "commentaire", "comentario", "commenti",
 }
 
 // strongNegNames mark blocks that are rarely body text; they are believed
@@ -35,7 +39,8 @@ var weakNegNames = []string{
 	"meta", "header", "banner", "nav", "tool", "extra", "teaser", "card", "media",
 	"photo", "image", "gallery", "video", "author", "timestamp", "dateline", "date",
 	"hidden", "hide", "aside", "rail", "bio", "more", "link", "list", "follow",
-	"topic", "info", "label", "note", "embed",
+	"topic", "info", "label", "note", "embed", "autor", "auteur", "datum", "fecha",
+	"rubrik", "kicker", "eyebrow", "overline",
 }
 
 // posNames mark likely article containers.
@@ -146,7 +151,8 @@ func classifyWord(t string) uint32 {
 			if s == "comment" && strings.Contains(t, "commentary") {
 				continue
 			}
-			if s == "caption" || s == "credit" {
+			switch s {
+			case "caption", "credit", "bildunterschrift", "bildnachweis", "legende", "leyenda", "didascalia", "legenda":
 				return fStrongNeg | fDefinite | fCaption
 			}
 			return fStrongNeg | fDefinite

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,7 +182,7 @@ func score(nodes []node) int {
 
 // emit writes out the text of container c (pass 3). title, when not empty,
 // is dropped where a heading repeats it.
-func emit(nodes []node, c int, title string) []para {
+func emit(nodes []node, c int, title, byline string) []para {
 	cn := &nodes[c]
 	cgood := cn.good
 	var out []para
@@ -240,7 +241,7 @@ func emit(nodes []node, c int, title string) []para {
 		}
 	}
 	flush()
-	return cleanParas(out, title)
+	return cleanParas(out, title, byline)
 }
 
 // drop decides whether the subtree at i is left out of the container's text.
@@ -266,6 +267,9 @@ func drop(nodes []node, i int, cgood int32, title string) bool {
 		return true
 	case own&fHeader != 0:
 		return nd.good == 0
+	}
+	if f&fImg != 0 && nd.text < 250 && nd.good*10 < cgood {
+		return true // an image with its caption
 	}
 	if nd.n.DataAtom == atom.Form && nd.good == 0 {
 		return true
@@ -300,7 +304,7 @@ var boilerLines = map[string]bool{
 
 // cleanParas drops link-only and boilerplate lines, the title, and trailing
 // headings.
-func cleanParas(ps []para, title string) []para {
+func cleanParas(ps []para, title, byline string) []para {
 	out := ps[:0]
 	nt := normalizeKey(title)
 	for _, p := range ps {
@@ -321,7 +325,47 @@ func cleanParas(ps []para, title string) []para {
 	for len(out) > 0 && out[len(out)-1].heading {
 		out = out[:len(out)-1]
 	}
+	// Short lines before the first sentence of prose that are bylines,
+	// dates or one-word kickers are page furniture.
+	for len(out) > 0 && !prose(out[0]) && furniture(out[0].text, byline) {
+		out = out[1:]
+	}
 	return out
+}
+
+var (
+	dateLine  = regexp.MustCompile(`^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4})`)
+	bylineish = regexp.MustCompile(`(?i)^(?:by|von|por|par|di|door|av|de|written by|posted by|published|updated|last updated)\b`)
+)
+
+// furniture reports a short line that is a byline, a date or a kicker.
+func furniture(t, byline string) bool {
+	n := utf8.RuneCountInString(t)
+	if n > 120 {
+		return false
+	}
+	if !strings.ContainsAny(t, " \u00a0") && n < 40 {
+		return true
+	}
+	if byline != "" && strings.Contains(t, strings.SplitN(byline, ",", 2)[0]) && n < 100 {
+		return true
+	}
+	return dateLine.MatchString(t) && n < 60 || bylineish.MatchString(t) && n < 80
+}
+
+// prose reports a paragraph that reads as running text.
+func prose(p para) bool {
+	if p.heading || p.link*2 > p.runes {
+		return false
+	}
+	if p.runes >= 80 {
+		return true
+	}
+	if p.runes < 30 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(p.text, " \"”’»)"))
+	return strings.ContainsRune(".!?…。！？", last)
 }
 
 // normalizeKey lowercases s and keeps only letters and digits, for

@@ -53,6 +53,7 @@ const (
 	fInNeg                          // below a credible fNeg element (set by score)
 	fInStrongNeg                    // below a credible fStrongNeg element (set by score)
 	fDefinite                       // an fStrongNeg name that is believed at any size
+	fImg                            // has an <img> or <picture> child
 )
 
 // blockTags are the elements that start a new paragraph.
@@ -168,6 +169,9 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 				meta(n)
 			}
 			if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hidden(n)) {
+				if (n.DataAtom == atom.Img || n.DataAtom == atom.Picture) && parent >= 0 {
+					nodes[parent].flags |= fImg
+				}
 				break
 			}
 			f := inh & (fLink | fBoiler | fFigure | fCaption | fHeader)

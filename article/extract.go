@@ -83,7 +83,7 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 
 	var paras []para
 	if c := score(nodes); c >= 0 {
-		paras = emit(nodes, c, a.Title)
+		paras = emit(nodes, c, a.Title, a.Byline)
 	}
 	got := 0
 	for _, p := range paras {
@@ -124,6 +124,9 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 // finish detects the dateline and unreadable pages.
 func finish(a *Article, _ string, paywalled bool) (*Article, error) {
 	if len(a.Paragraphs) == 0 {
+		if paywalled {
+			return nil, &UnreadableError{Reason: ReasonPaywall}
+		}
 		return nil, ErrNoContent
 	}
 	if reason := unreadable(a.Paragraphs, paywalled); reason != "" {

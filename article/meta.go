@@ -104,7 +104,7 @@ func (m *metaCollector) visit(n *html.Node) {
 				}
 			case "class":
 				l := strings.ToLower(a.Val)
-				if strings.Contains(l, "byline") || strings.Contains(l, "author") && !strings.Contains(l, "authorbio") {
+				if strings.Contains(l, "byline") || (strings.Contains(l, "author") || strings.Contains(l, "autor") || strings.Contains(l, "auteur")) && !strings.Contains(l, "bio") {
 					m.authors = append(m.authors, n)
 				}
 			}
