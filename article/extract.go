@@ -42,7 +42,7 @@ func (e *UnreadableError) Is(target error) bool { return target == ErrNoContent 
 
 // MaxExtractBytes caps how much of a document Extract parses; the rest of a
 // larger document is ignored.
-const MaxExtractBytes = 16 << 20
+const MaxExtractBytes = 10 << 20
 
 // Extract parses an HTML document and returns its main article text and
 // metadata. base, when non-nil, is the page's address, used to resolve
