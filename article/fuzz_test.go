@@ -99,4 +99,3 @@ func TestHugePage(t *testing.T) {
 		t.Error("no paragraphs")
 	}
 }
-
