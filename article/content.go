@@ -155,6 +155,30 @@ func score(nodes []node) int {
 			body = i
 		}
 	}
+	// Climb while an ancestor holds much more prose for a small loss of
+	// score: a body split by an embed or an ad box is still one body.
+	for best >= 0 {
+		p := int32(best)
+		for {
+			if a := nodes[p].n.DataAtom; a == atom.Article || a == atom.Main || a == atom.Body || nodes[p].flags&fBody != 0 {
+				p = -1 // never climb out of the page's own article
+				break
+			}
+			p = nodes[p].parent
+			if p < 0 || nodes[p].good != nodes[best].good {
+				break
+			}
+		}
+		if p < 0 {
+			break
+		}
+		pn, bn := &nodes[p], &nodes[best]
+		if float32(pn.good) >= 1.5*float32(bn.good) && pn.score >= 0.9*bn.score {
+			best = int(p)
+			continue
+		}
+		break
+	}
 	if body < 0 || best < 0 || body == best {
 		return best
 	}
