@@ -116,9 +116,12 @@ func score(nodes []node) int {
 		nd := &nodes[i]
 		var inh uint32
 		if nd.parent >= 0 {
-			inh = nodes[nd.parent].flags & (fInNeg | fInStrongNeg)
+			inh = nodes[nd.parent].flags & (fInNeg | fInStrongNeg | fInDefinite)
 		}
-		if nd.flags&fDefinite != 0 || nd.flags&(fNeg|fStrongNeg) != 0 && nd.posGood*2 <= nd.good {
+		switch {
+		case nd.flags&fDefinite != 0:
+			inh |= fInDefinite
+		case nd.flags&(fNeg|fStrongNeg) != 0 && nd.posGood*2 <= nd.good:
 			if nd.flags&fStrongNeg != 0 {
 				inh |= fInStrongNeg
 			} else {
@@ -128,6 +131,8 @@ func score(nodes []node) int {
 		nd.flags |= inh
 		if nd.score > 0 {
 			switch {
+			case inh&fInDefinite != 0:
+				nd.score = 0
 			case inh&fInStrongNeg != 0:
 				nd.score *= 0.25
 			case inh&fInNeg != 0:

@@ -54,6 +54,7 @@ const (
 	fInStrongNeg                    // below a credible fStrongNeg element (set by score)
 	fDefinite                       // an fStrongNeg name that is believed at any size
 	fImg                            // has an <img> or <picture> child
+	fInDefinite                     // below an fDefinite element (set by score)
 )
 
 // blockTags are the elements that start a new paragraph.

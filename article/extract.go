@@ -197,7 +197,7 @@ func goodBlocks(nodes []node) []para {
 			cur = nd.owner
 			ob := &nodes[cur]
 			_, g := blockWeight(ob)
-			ok = g > 0 && ob.flags&(fBoiler|fInStrongNeg|fFigure) == 0
+			ok = g > 0 && ob.flags&(fBoiler|fInStrongNeg|fInDefinite|fFigure) == 0
 		}
 		if ok {
 			b.WriteString(nd.n.Data)
