@@ -52,6 +52,9 @@ func blockWeight(nd *node) (w float32, good int32) {
 		}
 		return 0, 0
 	}
+	if nd.ownLink > 0 && nd.last == '…' {
+		return -float32(t) * 0.5, 0 // a teaser: linked headline and a cut-off excerpt
+	}
 	switch {
 	case ld > 0.5:
 		return -float32(t), 0
@@ -78,6 +81,7 @@ func score(nodes []node) int {
 		ob := &nodes[o]
 		ob.own += nd.own
 		ob.ownPunct += nd.ownPunct
+		ob.last = nd.last
 		if nd.flags&fLink != 0 {
 			ob.ownLink += nd.own
 		}

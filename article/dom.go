@@ -31,6 +31,8 @@ type node struct {
 	// posGood is the most good prose held by one article-named element
 	// (class "content", itemprop=articleBody, <article>) in the subtree.
 	posGood int32
+	// last is the last visible rune of a text node or of a block's own text.
+	last rune
 }
 
 const (
@@ -138,6 +140,24 @@ func textStats(s string) (runes, punct int32) {
 	return runes, punct
 }
 
+// lastRune returns the last non-space rune of s, or 0; a closing "..."
+// counts as '…'.
+func lastRune(s string) rune {
+	for len(s) > 0 {
+		if strings.HasSuffix(s, "...") {
+			return '…'
+		}
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case ' ', '\n', '\t', '\r', '\f', 0xa0:
+			s = s[:len(s)-size]
+			continue
+		}
+		return r
+	}
+	return 0
+}
+
 // flatten indexes the document under root in document order.
 // meta, when non-nil, is called for every element entered (the metadata
 // collector rides on the same walk).
@@ -163,7 +183,7 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 			r, p := textStats(n.Data)
 			if len(n.Data) > 0 {
 				nodes = append(nodes, node{n: n, parent: parent, end: idx + 1, owner: owner[len(owner)-1],
-					flags: fText | inh&(fLink|fBoiler|fFigure|fCaption), own: r, ownPunct: p})
+					flags: fText | inh&(fLink|fBoiler|fFigure|fCaption), own: r, ownPunct: p, last: lastRune(n.Data)})
 			}
 		case html.ElementNode, html.DocumentNode:
 			if n.Type == html.ElementNode && meta != nil {
