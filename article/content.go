@@ -58,7 +58,8 @@ func blockWeight(nd *node) (w float32, good int32) {
 	switch {
 	case ld > 0.5:
 		return -float32(t), 0
-	case ld < 0.35 && (t >= 100 || t >= 30 && nd.ownPunct > 0) && f&fCaption == 0:
+	case ld < 0.35 && (t >= 100 || t >= 30 && nd.ownPunct > 0 || t >= 40 && nd.ownLink == 0 && nd.ownWide*2 > t) && f&fCaption == 0:
+		// The last test is for scripts that use little punctuation.
 		return float32(t) * (1 - ld), t
 	case t < 30:
 		return -float32(t) * 0.3, 0
@@ -81,6 +82,7 @@ func score(nodes []node) int {
 		ob := &nodes[o]
 		ob.own += nd.own
 		ob.ownPunct += nd.ownPunct
+		ob.ownWide += nd.ownWide
 		ob.last = nd.last
 		if nd.flags&fLink != 0 {
 			ob.ownLink += nd.own
@@ -377,8 +379,9 @@ func furniture(t, byline string) bool {
 	if n > 120 {
 		return false
 	}
-	if !strings.ContainsAny(t, " \u00a0") && n < 40 {
-		return true
+	if !strings.ContainsAny(t, " \u00a0") && n < 25 {
+		last, _ := utf8.DecodeLastRuneInString(t)
+		return !strings.ContainsRune(".!?…。！？", last)
 	}
 	if byline != "" && strings.Contains(t, strings.SplitN(byline, ",", 2)[0]) && n < 100 {
 		return true

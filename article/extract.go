@@ -152,8 +152,9 @@ func unreadable(ps []string, paywalled bool) string {
 		return ""
 	}
 	text := strings.ToLower(strings.Join(ps, " "))
-	if n < 600 && (strings.Contains(text, "cookie") || strings.Contains(text, "consent") || strings.Contains(text, "privacy")) &&
-		(strings.Contains(text, "accept") || strings.Contains(text, "agree") || strings.Contains(text, "consent") || strings.Contains(text, "manage")) {
+	if n < 500 && (strings.Contains(text, "cookie") && (strings.Contains(text, "accept") || strings.Contains(text, "consent") ||
+		strings.Contains(text, "manage") || strings.Contains(text, "agree") || strings.Contains(text, "settings")) ||
+		strings.Contains(text, "we value your privacy") || strings.Contains(text, "your consent")) {
 		return ReasonConsentWall
 	}
 	if paywalled && n < 150 {
