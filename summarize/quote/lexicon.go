@@ -52,7 +52,7 @@ decried decries denounced denounces`)
 
 // reportVerbs attribute reported speech without quotation marks; a smaller,
 // safer set than speechVerbs.
-var reportVerbs = set(`said says told tells added adds wrote writes argued argues
+var reportVerbs = set(`said says say told tell tells added adds wrote writes argued argues
 insisted insists stated states declared declares claimed claims warned warns
 acknowledged acknowledges admitted admits announced announces noted notes
 explained explains predicted predicts conceded concedes suggested suggests
