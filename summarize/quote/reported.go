@@ -212,7 +212,7 @@ func (p *para) conjoin(sp speaker, from int) speaker {
 	if s > a-2 {
 		return sp
 	}
-	sp.text = p.span(s, sp.tok) + sp.text
+	sp.text = p.span(s, sp.tok) + " " + sp.text
 	sp.kind = spkDesc // two people: no pronoun refers to them singly
 	return sp
 }
