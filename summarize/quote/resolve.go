@@ -80,6 +80,9 @@ func (s *scanner) mentions() []mention {
 				continue
 			}
 			e := p.nameRunAfter(i, len(p.toks))
+			if e <= i {
+				continue
+			}
 			poss := false
 			if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
 				poss = true

@@ -108,8 +108,8 @@ func (p *para) nameRunAfter(s, limit int) int {
 		break
 	}
 	// do not end on a particle
-	for i > s {
-		if t, ok := p.word(i - 1); ok && particles[t.lower] {
+	for i > s+1 {
+		if t, ok := p.word(i - 1); ok && !t.upper && particles[t.lower] {
 			i--
 			continue
 		}
