@@ -266,7 +266,14 @@ func (p *para) nameAt(a, b, pi int) speaker {
 }
 
 func isOrg(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for s != "" {
+		i := strings.IndexByte(s, ' ')
+		w := s
+		if i >= 0 {
+			w, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
 		if orgWords[strings.Trim(w, ".,")] {
 			return true
 		}
