@@ -88,14 +88,15 @@ func TestScan(t *testing.T) {
 			want:  []want{{"Prices rose 4.5 percent. Wages did not.", "Raj Patel", "Economist", "direct"}},
 		},
 		{
-			name: "quote continued in the next paragraph",
+			name: "quote running on into the next paragraph is one quote",
 			paras: []string{
 				"Chief Ana Ruiz said: “We found the van at dawn.",
 				"“It was empty.”",
+				"“Nobody saw the driver,” Ruiz added.",
 			},
 			want: []want{
-				{"We found the van at dawn.", "Ana Ruiz", "Chief", "direct"},
-				{"It was empty.", "Ana Ruiz", "Chief", "direct"},
+				{"We found the van at dawn. … It was empty.", "Ana Ruiz", "Chief", "direct"},
+				{"Nobody saw the driver", "Ruiz", "Chief", "direct"},
 			},
 		},
 		{
