@@ -23,7 +23,7 @@ type unit struct {
 	parts   [][2]int // byte ranges of the text in the paragraph
 	kind    string
 	spk     speaker
-	inherit bool // the speaker comes from the context
+	inherit bool   // the speaker comes from the context
 	more    []part // parts in later paragraphs: a quote running on
 }
 
