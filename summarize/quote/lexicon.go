@@ -200,9 +200,8 @@ veronica victoria virginia wendy whitney yvonne zoe ivanka huma donna debbie eli
 jeanne kirsten tammy condoleezza hope sheryl oprah angela theresa jacinda christine
 ursula marine nicola golda indira benazir aung yulia`)
 
-// firstGender returns the gender of a given name, lowercase.
+// firstGender returns the gender of a given name, given in lowercase.
 func firstGender(w string) int {
-	w = strings.ToLower(w)
 	m, f := maleNames[w], femaleNames[w]
 	switch {
 	case m && !f:

@@ -165,7 +165,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 	}
 	// a known first name inside the remaining run opens the name
 	for i := start; i < b-1; i++ {
-		if t, ok := p.word(i); ok && firstGender(t.text) != genderUnknown {
+		if t, ok := p.word(i); ok && firstGender(t.lower) != genderUnknown {
 			if i > start {
 				return i
 			}
@@ -185,7 +185,7 @@ func (p *para) genderOf(a, b int) int {
 		if g, h := honorifics[t.lower]; h && g != genderUnknown {
 			return g
 		}
-		if g := firstGender(t.text); g != genderUnknown {
+		if g := firstGender(t.lower); g != genderUnknown {
 			return g
 		}
 	}
