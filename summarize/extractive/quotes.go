@@ -22,9 +22,6 @@ const minSelectWords = 6
 // or more), from different speakers; reported speech comes last.
 func Select(qs []summarize.Quote, max int) []summarize.Quote {
 	if max <= 0 || len(qs) <= max {
-		if max > 0 {
-			return qs
-		}
 		return qs
 	}
 	score := func(q summarize.Quote) int {
@@ -46,14 +43,19 @@ func Select(qs []summarize.Quote, max int) []summarize.Quote {
 	picked := make([]bool, len(qs))
 	seen := map[string]bool{}
 	n := 0
-	// best score first; among equals, article order; a new speaker first
-	for pass := 0; pass < 2 && n < max; pass++ {
+	// pass 0: substantive quotes from speakers not yet picked; pass 1:
+	// substantive quotes; pass 2: the rest. Within a pass, best score
+	// first, and among equals article order.
+	for pass := 0; pass < 3 && n < max; pass++ {
 		for level := 15; level >= 0 && n < max; level-- {
 			for i, q := range qs {
 				if n >= max {
 					break
 				}
 				if picked[i] || score(q) != level {
+					continue
+				}
+				if pass < 2 && quote.Words(q.Text) < minSelectWords {
 					continue
 				}
 				k := quote.SpeakerKey(q.Speaker)
