@@ -17,11 +17,23 @@ func Quotes(a *article.Article) []summarize.Quote {
 const minSelectWords = 6
 
 // Select picks at most max quotes for a briefing, in article order. With
-// max 0 it returns qs unchanged. Otherwise it prefers quotation-mark
-// quotes from named speakers with roles, of substantive length (six words
-// or more), from different speakers; reported speech comes last.
+// max 0 it returns qs unchanged. Otherwise it shows only direct quotes
+// (words inside quotation marks, printed as such): a reported clause or a
+// mixed quote set in quotation marks would put words in the speaker's
+// mouth. Among those it prefers named speakers with roles, substantive
+// length (six words or more) and different speakers.
 func Select(qs []summarize.Quote, max int) []summarize.Quote {
-	if max <= 0 || len(qs) <= max {
+	if max <= 0 {
+		return qs
+	}
+	direct := make([]summarize.Quote, 0, len(qs))
+	for _, q := range qs {
+		if q.Kind == "" || q.Kind == quote.KindDirect {
+			direct = append(direct, q)
+		}
+	}
+	qs = direct
+	if len(qs) <= max {
 		return qs
 	}
 	score := func(q summarize.Quote) int {

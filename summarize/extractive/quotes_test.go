@@ -16,6 +16,11 @@ func TestSelect(t *testing.T) {
 		{Text: "The money must arrive this year or not at all", Speaker: "Dr. Sarah Johnson", Role: "a professor", Kind: "direct"},   // 4: same speaker as 2
 		{Text: "Nobody has paid to raise the harbour walls yet", Speaker: "Mike O’Sullivan", Role: "an analyst", Kind: "direct"},     // 5
 	}
+	mixed := append(qs[:0:0], qs...)
+	mixed[5].Kind = "mixed"
+	if got := extractive.Select(mixed, 3); len(got) != 3 || got[2].Kind == "mixed" {
+		t.Errorf("Select with a mixed quote = %+v, want three direct quotes", got)
+	}
 	for _, tt := range []struct {
 		name string
 		max  int
@@ -24,8 +29,8 @@ func TestSelect(t *testing.T) {
 		{"zero keeps all", 0, []int{0, 1, 2, 3, 4, 5}},
 		{"named with roles, different speakers, in article order", 2, []int{2, 5}},
 		{"a different speaker before the same speaker again", 3, []int{1, 2, 5}},
-		{"a quotation before reported speech, short quotes last", 4, []int{1, 2, 4, 5}},
-		{"more than there are", 10, []int{0, 1, 2, 3, 4, 5}},
+		{"short quotes last", 4, []int{1, 2, 4, 5}},
+		{"more than there are: direct quotes only, never reported speech", 10, []int{0, 1, 2, 4, 5}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := extractive.Select(qs, tt.max)
