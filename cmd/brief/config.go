@@ -35,19 +35,20 @@ type fileConfig struct {
 	// Regions replaces the default region taxonomy.
 	Regions *region.Taxonomy `yaml:"regions"`
 	SMTP    struct {
-		URL      string `yaml:"url"`
-		From     string `yaml:"from"`
-		Insecure bool   `yaml:"insecure"`
+		URL  string `yaml:"url"`
+		From string `yaml:"from"`
+		// To is where --mail sends the briefing (--mail-to overrides).
+		To       []string `yaml:"to"`
+		Insecure bool     `yaml:"insecure"`
 	} `yaml:"smtp"`
-	// Prices maps a model name to its price in US dollars per million
-	// tokens, for cost reports.
+	// Prices maps a model name to its price, for cost reports.
 	Prices map[string]price `yaml:"prices"`
 }
 
-// price is a model's price in US dollars per million tokens.
+// price is a model's price in US dollars per 1,000 tokens.
 type price struct {
-	Input  float64 `yaml:"input"`
-	Output float64 `yaml:"output"`
+	PromptPer1K     float64 `yaml:"prompt_per_1k"`
+	CompletionPer1K float64 `yaml:"completion_per_1k"`
 }
 
 // configPath returns --config, else $XDG_CONFIG_HOME/brief/config.yaml,
@@ -102,7 +103,7 @@ func parseConfig(raw []byte) (*fileConfig, error) {
 		}
 	}
 	for model, p := range cfg.Prices {
-		if p.Input < 0 || p.Output < 0 {
+		if p.PromptPer1K < 0 || p.CompletionPer1K < 0 {
 			return nil, fmt.Errorf("prices: %s: negative price", model)
 		}
 	}
@@ -351,9 +352,9 @@ const configExampleRegions = `regions:
       countries: [ZA, ET, GH, TZ]
 `
 
-const configExamplePrices = `prices:                      # US dollars per million tokens, for cost reports
-  gpt-4o-mini: {input: 0.15, output: 0.60}
-  claude-3-5-haiku-latest: {input: 0.80, output: 4.00}
+const configExamplePrices = `prices:                      # US dollars per 1,000 tokens, for cost reports
+  gpt-4o-mini: {prompt_per_1k: 0.00015, completion_per_1k: 0.0006}
+  "llama3.1:8b": {prompt_per_1k: 0, completion_per_1k: 0}
 `
 
 func commentOut(s string) string {
@@ -394,11 +395,12 @@ timezone: ""
 output_dir: ""
 formats: []
 
-# Mail delivery (brief briefing --mail-to ADDR). The password is read from
-# BRIEF_SMTP_PASSWORD. STARTTLS is required unless insecure is true.
+# Mail delivery: brief briefing --mail-to ADDR, or --mail to the "to" list. The
+# password is read from BRIEF_SMTP_PASSWORD. STARTTLS is required unless insecure.
 smtp:
   url: ""                    # smtp://user@host:587, or smtps://user@host:465
   from: ""                   # sender address; empty means user@host
+  to: []                     # recipients for --mail
   insecure: false
 
 # Region sections of the briefing. Uncomment to replace the built-in taxonomy.

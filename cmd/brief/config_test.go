@@ -63,7 +63,7 @@ func TestConfigErrors(t *testing.T) {
 		{"not yaml", "backend: [\n", "config"},
 		{"bad country", "regions:\n  sections:\n    - name: X\n      countries: [Kenya]\n", "two-letter"},
 		{"duplicate section", "regions:\n  sections:\n    - name: X\n    - name: X\n", "twice"},
-		{"negative price", "prices:\n  m: {input: -1}\n", "negative"},
+		{"negative price", "prices:\n  m: {prompt_per_1k: -1}\n", "negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,4 +181,18 @@ func (h *harness) runNoDB(want int, stdin string, args ...string) string {
 	h.db = ""
 	defer func() { h.db = saved }()
 	return h.mustRun(want, stdin, args...)
+}
+
+func TestExampleConfigParses(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "examples", "config.yaml"))
+	if err != nil {
+		t.Skip("no examples/config.yaml:", err)
+	}
+	cfg, err := parseConfig(raw)
+	if err != nil {
+		t.Fatalf("examples/config.yaml: %v", err)
+	}
+	if cfg.Regions == nil || len(cfg.Regions.Sections) == 0 || len(cfg.SMTP.To) == 0 || len(cfg.Prices) == 0 {
+		t.Errorf("examples/config.yaml parsed to %+v, want regions, smtp.to and prices", cfg)
+	}
 }

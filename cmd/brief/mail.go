@@ -23,6 +23,7 @@ import (
 func mailFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "mail-to", Usage: "mail the briefing (HTML body, PDF attached) to `ADDR[,ADDR]`", EnvVars: []string{"BRIEF_MAIL_TO"}},
+		&cli.BoolFlag{Name: "mail", Usage: "mail the briefing to the config file's smtp.to list"},
 		&cli.StringFlag{Name: "mail-from", Usage: "sender `ADDR` (default: the SMTP user at the SMTP host)", EnvVars: []string{"BRIEF_MAIL_FROM"}},
 		&cli.StringFlag{Name: "smtp-url", Usage: "SMTP server `smtp://user@host:port` (smtps:// for implicit TLS); the password is read from BRIEF_SMTP_PASSWORD", EnvVars: []string{"BRIEF_SMTP_URL"}},
 		&cli.BoolFlag{Name: "smtp-insecure", Usage: "send without STARTTLS (only for a server on a trusted network)", EnvVars: []string{"BRIEF_SMTP_INSECURE"}},
@@ -45,8 +46,8 @@ type mailer struct {
 	timeout   time.Duration
 }
 
-// newMailer reads the mail flags; it returns nil when --mail-to is not
-// given, and a usage error when the settings cannot work, before any
+// newMailer reads the mail flags; it returns nil when neither --mail-to
+// nor --mail is given, and a usage error when the settings cannot work, before any
 // article is processed.
 func newMailer(c *cli.Context, e *env) (*mailer, error) {
 	var to []string
@@ -55,6 +56,14 @@ func newMailer(c *cli.Context, e *env) (*mailer, error) {
 			if a = strings.TrimSpace(a); a != "" {
 				to = append(to, a)
 			}
+		}
+	}
+	if len(to) == 0 && c.Bool("mail") {
+		if e.cfg != nil {
+			to = e.cfg.SMTP.To
+		}
+		if len(to) == 0 {
+			return nil, usagef("--mail: no recipients (set smtp.to in the config file, or use --mail-to)")
 		}
 	}
 	if len(to) == 0 {

@@ -147,15 +147,22 @@ func (mp *mailpit) messageIDs(t *testing.T) []string {
 	return ids
 }
 
-// onlyMessage waits for exactly one message and returns it.
-func (mp *mailpit) onlyMessage(t *testing.T) mailpitMessage {
+// waitMessages waits up to 5 s for n messages and returns the IDs held.
+func (mp *mailpit) waitMessages(t *testing.T, n int) []string {
 	t.Helper()
 	var ids []string
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if ids = mp.messageIDs(t); len(ids) > 0 {
+		if ids = mp.messageIDs(t); len(ids) >= n {
 			break
 		}
 	}
+	return ids
+}
+
+// onlyMessage waits for exactly one message and returns it.
+func (mp *mailpit) onlyMessage(t *testing.T) mailpitMessage {
+	t.Helper()
+	ids := mp.waitMessages(t, 1)
 	if len(ids) != 1 {
 		t.Fatalf("mailpit holds %d messages, want 1", len(ids))
 	}
@@ -300,6 +307,7 @@ func TestMailFlagErrors(t *testing.T) {
 		{"bad scheme", []string{"--mail-to", "a@example.org", "--smtp-url", "http://mail.example.org"}, "", "scheme"},
 		{"bad address", []string{"--mail-to", "not an address", "--smtp-url", "smtp://mail.example.org"}, "", "--mail-to"},
 		{"bad port", []string{"--mail-to", "a@example.org", "--smtp-url", "smtp://mail.example.org:99999"}, "", "port"},
+		{"--mail without smtp.to", []string{"--mail", "--smtp-url", "smtp://mail.example.org"}, "", "no recipients"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -310,5 +318,24 @@ func TestMailFlagErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, exitUsage, tt.want)
 			}
 		})
+	}
+}
+
+func TestMailFromConfig(t *testing.T) {
+	mp := startMailpit(t, "--smtp-auth-allow-insecure")
+	h := newHarness(t)
+	h.configFile("smtp:\n  url: smtp://analyst@" + mp.smtpAddr + "\n  from: Desk <desk@example.org>\n  to: [a@example.org, b@example.org]\n  insecure: true\n")
+	h.vars["BRIEF_SMTP_PASSWORD"] = "secret"
+	h.mustRun(0, jsonlArticle(t, "r", "", "Germany funds Baltic high-speed line", railStory...), "add", "-")
+	out := h.mustRun(0, "", "briefing", "--mail")
+	if out != "" {
+		t.Errorf("briefing --mail without -o or -f wrote to stdout:\n%s", out)
+	}
+	msg := mp.onlyMessage(t)
+	if len(msg.To) != 2 || msg.From.Address != "desk@example.org" {
+		t.Errorf("mail from %q to %+v; want desk@example.org to the two configured recipients", msg.From.Address, msg.To)
+	}
+	if !strings.Contains(msg.Text, "Baltic") {
+		t.Errorf("mail body lacks the story:\n%s", msg.Text)
 	}
 }
