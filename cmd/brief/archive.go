@@ -238,7 +238,7 @@ func archiveEntries(c *cli.Context, e *env, day time.Time) ([]briefing.Entry, []
 func archiveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "archive",
-		Usage: "list, remove, export and import archived articles",
+		Usage: "list, remove, check, export and import archived articles",
 		Description: `The archive is an SQLite file (--db, default $XDG_DATA_HOME/brief/brief.db).
 
 Examples:
@@ -285,6 +285,22 @@ Examples:
 						}
 					}
 					return errors.Join(errs...)
+				},
+			},
+			{
+				Name:  "check",
+				Usage: "check the archive database for damage",
+				Action: func(c *cli.Context) error {
+					st, err := openExistingStore(c, e)
+					if err != nil {
+						return err
+					}
+					defer st.Close()
+					if err := st.Check(c.Context); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Path())
+					return nil
 				},
 			},
 			{

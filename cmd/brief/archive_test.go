@@ -553,3 +553,61 @@ func BenchmarkAdd100(b *testing.B) {
 		}
 	}
 }
+
+// cancelAfter is a stdout that cancels the run after n lines.
+type cancelAfter struct {
+	mu     sync.Mutex
+	n      int
+	lines  int
+	cancel context.CancelFunc
+	buf    bytes.Buffer
+}
+
+func (w *cancelAfter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.lines += bytes.Count(p, []byte("\n"))
+	if w.lines >= w.n {
+		w.cancel()
+	}
+	return w.buf.Write(p)
+}
+
+// TestAddInterrupted cancels brief add part-way: every article reported
+// is archived with its digest, and nothing else is.
+func TestAddInterrupted(t *testing.T) {
+	h := newHarness(t)
+	dir := articleDir(t, 60, []string{"Kenya", "Japan", "Germany"})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &cancelAfter{n: 5, cancel: cancel}
+	var errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: out, stderr: &errb, logger: slog.New(slog.DiscardHandler),
+		now: h.clock.now, getenv: func(k string) string { return h.vars[k] }}
+	if code := runEnv(ctx, e, []string{"brief", "--db", h.db, "add", "-j", "2", dir}); code != exitCanceled {
+		t.Fatalf("interrupted add: exit %d, want %d; stderr:\n%s", code, exitCanceled, errb.String())
+	}
+	printed := strings.Count(out.buf.String(), "\n")
+	list := h.mustRun(0, "", "archive", "list", "-f", "jsonl")
+	var archived int
+	for _, line := range strings.Split(strings.TrimSpace(list), "\n") {
+		var rec listRecord
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec.Region == "" {
+			t.Errorf("article %d archived without a digest", rec.ID)
+		}
+		archived++
+	}
+	if archived != printed || printed < 5 || printed >= 60 {
+		t.Errorf("printed %d lines, archived %d articles; want equal, between 5 and 59", printed, archived)
+	}
+	// Nothing interrupted is listed as a skipped source.
+	h.clock.set(h.clock.now())
+	code, jsonOut, _ := h.run("", "briefing", "--date", "2026-03-10", "--tz", "UTC", "-f", "json")
+	var b jsonBriefing
+	if code != 0 || json.Unmarshal([]byte(jsonOut), &b) != nil || len(b.Skipped) != 0 {
+		t.Errorf("briefing after an interrupted add: exit %d, skipped %+v; want none skipped", code, b.Skipped)
+	}
+}

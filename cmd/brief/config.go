@@ -247,13 +247,18 @@ func hasFlag(flags []cli.Flag, name string) bool {
 }
 
 // withConfig makes every command (and subcommand) apply the config file
-// before its own Before and Action run.
+// before its own Before and Action run. A command without subcommands has
+// parsed the whole command line by then, which it reports to e.parsed.
 func withConfig(e *env, cmds []*cli.Command) {
 	for _, cmd := range cmds {
 		before := cmd.Before
+		leaf := len(cmd.Subcommands) == 0
 		cmd.Before = func(c *cli.Context) error {
 			if err := applyConfig(c, e); err != nil {
 				return err
+			}
+			if leaf && e.parsed != nil {
+				e.parsed()
 			}
 			if before != nil {
 				return before(c)

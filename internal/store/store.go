@@ -239,3 +239,39 @@ func ContentHash(a *article.Article) string {
 	h.Write([]byte(text))
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Check runs SQLite's integrity check and verifies that every digest
+// belongs to an article; it returns nil for a sound archive.
+func (s *Store) Check(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("check archive %s: %w", s.path, err)
+	}
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return fmt.Errorf("check archive %s: %w", s.path, err)
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check archive %s: %w", s.path, err)
+	}
+	var orphans int
+	if err := s.db.QueryRowContext(ctx,
+		`SELECT count(*) FROM digests WHERE article_id NOT IN (SELECT id FROM articles)`).Scan(&orphans); err != nil {
+		return fmt.Errorf("check archive %s: %w", s.path, err)
+	}
+	if orphans > 0 {
+		problems = append(problems, fmt.Sprintf("%d digests without an article", orphans))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("check archive %s: %s", s.path, strings.Join(problems, "; "))
+	}
+	return nil
+}

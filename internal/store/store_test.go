@@ -499,3 +499,26 @@ func setUserVersion(path string, v int) error {
 	_, err = db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v))
 	return err
 }
+
+func TestCheck(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, nil)
+	if _, err := s.Save(ctx, art("a", "", "T", "Body."), dig("extractive", "", "Asia")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Errorf("Check of a sound archive: %v", err)
+	}
+	// Damage it behind the store's back: a digest whose article is gone.
+	db, err := sql.Open("sqlite", s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DELETE FROM articles`); err != nil { // foreign keys are off on this connection
+		t.Fatal(err)
+	}
+	if err := s.Check(ctx); err == nil || !strings.Contains(err.Error(), "without an article") {
+		t.Errorf("Check with an orphan digest = %v, want it reported", err)
+	}
+}
