@@ -547,7 +547,8 @@ func BenchmarkAdd100(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		h := newHarness(b)
 		var out, errb bytes.Buffer
-		e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, now: time.Now, getenv: func(string) string { return "" }}
+		e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, logger: slog.New(slog.DiscardHandler),
+			now: time.Now, getenv: func(string) string { return "" }}
 		if code := runEnv(context.Background(), e, []string{"brief", "--db", h.db, "add", dir}); code != 0 {
 			b.Fatalf("exit %d: %s%s", code, out.String(), errb.String())
 		}
@@ -609,5 +610,96 @@ func TestAddInterrupted(t *testing.T) {
 	var b jsonBriefing
 	if code != 0 || json.Unmarshal([]byte(jsonOut), &b) != nil || len(b.Skipped) != 0 {
 		t.Errorf("briefing after an interrupted add: exit %d, skipped %+v; want none skipped", code, b.Skipped)
+	}
+}
+
+// BenchmarkAddExamples100 measures brief add of 100 files cycled from
+// examples/articles (real-sized pages) into a new archive.
+func BenchmarkAddExamples100(b *testing.B) {
+	src := filepath.Join("..", "..", "examples", "articles")
+	ents, err := os.ReadDir(src)
+	if err != nil || len(ents) == 0 {
+		b.Skip("no examples/articles")
+	}
+	dir := b.TempDir()
+	for i := range 100 {
+		e := ents[i%len(ents)]
+		raw, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		writeTestFile(b, filepath.Join(dir, fmt.Sprintf("%03d-%s", i, e.Name())), string(raw))
+	}
+	for b.Loop() {
+		h := newHarness(b)
+		var errb bytes.Buffer
+		e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, logger: slog.New(slog.DiscardHandler),
+			now: time.Now, getenv: func(string) string { return "" }}
+		if code := runEnv(context.Background(), e, []string{"brief", "--db", h.db, "add", dir}); code != 0 {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+}
+
+// randomArticleDir writes n articles of pseudo-random prose into a new
+// directory: each article draws its words from a vocabulary of its own
+// (made-up syllable words), so the briefing merges none of them.
+func randomArticleDir(tb testing.TB, n int) string {
+	tb.Helper()
+	countries := []string{"Kenya", "Japan", "Germany", "Brazil", "France", "Nigeria", "Israel", "Singapore", "China", "Malaysia"}
+	seed := uint64(1)
+	next := func(k int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int((seed >> 33) % uint64(k))
+	}
+	const cons, vows = "bcdfghklmnprstvz", "aeiou"
+	word := func() string {
+		var b strings.Builder
+		for range 2 + next(3) {
+			b.WriteByte(cons[next(len(cons))])
+			b.WriteByte(vows[next(len(vows))])
+		}
+		return b.String()
+	}
+	dir := tb.TempDir()
+	for i := range n {
+		vocab := make([]string, 60)
+		for j := range vocab {
+			vocab[j] = word()
+		}
+		sentence := func() string {
+			var b strings.Builder
+			for k := range 14 + next(10) {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(vocab[next(len(vocab))])
+			}
+			return strings.ToUpper(b.String()[:1]) + b.String()[1:] + "."
+		}
+		c := countries[next(len(countries))]
+		paras := []string{fmt.Sprintf("The government of %s said %s", c, strings.ToLower(sentence()))}
+		for range 5 {
+			paras = append(paras, sentence()+" "+sentence())
+		}
+		paras = append(paras, fmt.Sprintf("\"%s\" said Alex Moreau, an analyst who follows %s.", sentence(), c))
+		writeTestFile(tb, filepath.Join(dir, fmt.Sprintf("a%04d.html", i)), page(fmt.Sprintf("%s: %s", c, strings.TrimSuffix(sentence(), ".")), paras...))
+	}
+	return dir
+}
+
+// BenchmarkBriefingFromArchive measures brief briefing --date for a day of
+// 1,000 archived articles: selection, merging, grouping and rendering.
+func BenchmarkBriefingFromArchive(b *testing.B) {
+	h := newHarness(b)
+	h.clock.set(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+	h.mustRun(0, "", "add", "-j", "2", randomArticleDir(b, 1000))
+	for _, f := range sortedFormats() {
+		b.Run(f, func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "briefing."+f)
+			for b.Loop() {
+				h.mustRun(0, "", "briefing", "--date", "2026-03-10", "--tz", "UTC", "-f", f, "-o", out)
+			}
+		})
 	}
 }

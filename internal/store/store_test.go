@@ -522,3 +522,26 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check with an orphan digest = %v, want it reported", err)
 	}
 }
+
+// BenchmarkList1000 measures selecting a day of 1,000 archived articles
+// with their digests.
+func BenchmarkList1000(b *testing.B) {
+	ctx := context.Background()
+	day := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	c := &clock{t: day}
+	s := openTest(b, c)
+	for i := range 1000 {
+		c.set(day.Add(time.Duration(i) * time.Minute))
+		paras := []string{fmt.Sprintf("Paragraph one of story %d, long enough to look like news text about a port and a policy.", i),
+			"Paragraph two adds context, quotes and numbers, as a real story would.", "Paragraph three closes it."}
+		if _, err := s.Save(ctx, art(fmt.Sprint(i), fmt.Sprintf("https://e.example/%d", i), fmt.Sprint("Story ", i), paras...), dig("extractive", "", "Europe")); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		got, err := s.List(ctx, store.Query{From: day, To: day.AddDate(0, 0, 1)})
+		if err != nil || len(got) != 1000 {
+			b.Fatalf("List = %d, %v", len(got), err)
+		}
+	}
+}
