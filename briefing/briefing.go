@@ -67,6 +67,21 @@ func (s Story) Site() string {
 	return host(s.Article.Link())
 }
 
+// Headline returns what to head the story with: its title, else its
+// link, else "(untitled)".
+func (s Story) Headline() string {
+	if s.Article == nil {
+		return "(untitled)"
+	}
+	if t := strings.TrimSpace(s.Article.Title); t != "" {
+		return t
+	}
+	if l := s.Article.Link(); l != "" {
+		return l
+	}
+	return "(untitled)"
+}
+
 // Meta returns the story's source line, "site · date · byline", leaving
 // out what is unknown. The date shows the time of day when it is known.
 func (s Story) Meta() string {
@@ -267,7 +282,7 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 	b.Glance.Top = []TopStory{}
 	for _, r := range all[:min(TopCount, len(all))] {
 		b.Glance.Top = append(b.Glance.Top, TopStory{
-			Title: r.story.Article.Title, Site: r.story.Site(), URL: r.story.Article.Link(),
+			Title: r.story.Headline(), Site: r.story.Site(), URL: r.story.Article.Link(),
 			Sources: r.story.Sources(), Section: b.Sections[r.section].Name,
 			SectionIndex: r.section, StoryIndex: r.index,
 		})

@@ -35,7 +35,6 @@ import (
 const (
 	sketchSize  = 64  // bottom-k MinHash sketch size
 	indexTerms  = 16  // top terms per article used to find candidates
-	vectorTerms = 128 // terms kept per content vector
 	stemRunes   = 6   // content words are cut to this many runes
 
 	nearCopy         = 0.5  // body Jaccard at or above which articles are copies
@@ -59,7 +58,8 @@ type item struct {
 	textLen int
 
 	sketch []uint64 // bottom-k of body 3-shingle hashes, sorted
-	grams5 []uint64 // body 5-shingle hashes, sorted unique
+	words  []uint64 // body word hashes, in order
+	grams5 []uint64 // body 5-shingle hashes, sorted unique; made when first needed
 	quote5 []uint64 // 5-shingle hashes of the digest's quotes, sorted unique
 	title  []uint64 // title stems, sorted unique
 	names  []uint64 // names and numbers in the body, sorted unique
@@ -98,8 +98,8 @@ func newItem(i int, e Entry) item {
 		names = appendNames(names, p)
 	}
 	it.names = sortedUnique(names)
-	it.sketch = bottomK(shingles(words, 3))
-	it.grams5 = sortedUnique(shingles(words, 5))
+	it.sketch = bottomK(words, 3)
+	it.words = words
 
 	var qwords []uint64
 	var q5 []uint64
@@ -190,33 +190,45 @@ func weigh(items []item) {
 	n := float64(len(items))
 	for i := range items {
 		it := &items[i]
-		vec := make([]termWeight, 0, len(it.counts))
+		vec := make([]termWeight, 0, len(it.counts)) // sorted by term, as counts are
+		var norm float64
 		for _, tc := range it.counts {
 			w := (1 + math.Log(float64(tc.n))) * math.Log(1+n/float64(df[tc.term]))
 			vec = append(vec, termWeight{tc.term, w})
-		}
-		slices.SortFunc(vec, func(a, b termWeight) int {
-			if c := cmp.Compare(b.w, a.w); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.term, b.term)
-		})
-		vec = vec[:min(len(vec), vectorTerms)]
-		for _, tw := range vec[:min(len(vec), indexTerms)] {
-			it.top = append(it.top, tw.term)
-		}
-		var norm float64
-		for _, tw := range vec {
-			norm += tw.w * tw.w
+			norm += w * w
 		}
 		norm = math.Sqrt(norm)
 		for j := range vec {
 			vec[j].w /= norm
 		}
-		slices.SortFunc(vec, func(a, b termWeight) int { return cmp.Compare(a.term, b.term) })
+		it.top = topTerms(vec, indexTerms)
 		it.vec = vec
 		it.counts = nil
 	}
+}
+
+// topTerms returns the terms of the n highest weights, ties broken by
+// the smaller term.
+func topTerms(vec []termWeight, n int) []uint64 {
+	best := make([]termWeight, 0, n+1)
+	for _, tw := range vec {
+		if len(best) == n && tw.w <= best[n-1].w {
+			continue
+		}
+		i := len(best)
+		best = append(best, tw)
+		for i > 0 && best[i-1].w < tw.w {
+			best[i] = best[i-1]
+			i--
+		}
+		best[i] = tw
+		best = best[:min(len(best), n)]
+	}
+	out := make([]uint64, len(best))
+	for i, tw := range best {
+		out[i] = tw.term
+	}
+	return out
 }
 
 // sameStory reports whether a and b report the same story, and a score to
@@ -241,10 +253,18 @@ func sameStory(a, b *item) (bool, float64) {
 		t >= titleSame && c >= cosineQuote && min(len(a.title), len(b.title)) >= titleMin {
 		return true, score
 	}
-	if c >= cosineQuote && (countIn(a.quote5, b.grams5) >= sharedQuoteGrams || countIn(b.quote5, a.grams5) >= sharedQuoteGrams) {
+	if c >= cosineQuote && (countIn(a.quote5, b.body5()) >= sharedQuoteGrams || countIn(b.quote5, a.body5()) >= sharedQuoteGrams) {
 		return true, score
 	}
 	return false, score
+}
+
+// body5 returns the item's body 5-shingles, sorted unique.
+func (it *item) body5() []uint64 {
+	if it.grams5 == nil && len(it.words) > 0 {
+		it.grams5 = sortedUnique(shingles(it.words, 5))
+	}
+	return it.grams5
 }
 
 // jaccard estimates the Jaccard similarity of two sets from their bottom-k
@@ -325,18 +345,66 @@ func shingles(words []uint64, k int) []uint64 {
 	}
 	out := make([]uint64, 0, len(words)-k+1)
 	for i := 0; i+k <= len(words); i++ {
-		var h uint64
-		for _, w := range words[i : i+k] {
-			h = mix(bits.RotateLeft64(h, 23) ^ w)
-		}
-		out = append(out, h)
+		out = append(out, shingle(words[i:i+k]))
 	}
 	return out
 }
 
-func bottomK(hs []uint64) []uint64 {
-	hs = sortedUnique(hs)
-	return hs[:min(len(hs), sketchSize)]
+func shingle(words []uint64) uint64 {
+	var h uint64
+	for _, w := range words {
+		h = mix(bits.RotateLeft64(h, 23) ^ w)
+	}
+	return h
+}
+
+// bottomK returns the sketchSize smallest distinct hashes of the k-word
+// shingles of words, sorted.
+func bottomK(words []uint64, k int) []uint64 {
+	if len(words) == 0 {
+		return nil
+	}
+	k = min(k, len(words))
+	// A max-heap of the smallest hashes seen so far.
+	h := make([]uint64, 0, sketchSize)
+	for i := 0; i+k <= len(words); i++ {
+		x := shingle(words[i : i+k])
+		if len(h) == sketchSize && x >= h[0] {
+			continue
+		}
+		if slices.Contains(h, x) {
+			continue
+		}
+		if len(h) < sketchSize {
+			h = append(h, x)
+			for j := len(h) - 1; j > 0; {
+				p := (j - 1) / 2
+				if h[p] >= h[j] {
+					break
+				}
+				h[p], h[j] = h[j], h[p]
+				j = p
+			}
+			continue
+		}
+		h[0] = x
+		for j := 0; ; {
+			c := 2*j + 1
+			if c >= len(h) {
+				break
+			}
+			if c+1 < len(h) && h[c+1] > h[c] {
+				c++
+			}
+			if h[j] >= h[c] {
+				break
+			}
+			h[j], h[c] = h[c], h[j]
+			j = c
+		}
+	}
+	slices.Sort(h)
+	return h
 }
 
 func sortedUnique(hs []uint64) []uint64 {

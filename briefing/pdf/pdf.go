@@ -240,22 +240,12 @@ func (r *renderer) section(si int, sec briefing.Section) {
 // its title is not left alone there: title, source line and two lines
 // of the first takeaway.
 func (r *renderer) storyHead(st briefing.Story) float64 {
-	h := height(storyTitle, r.layout(storyTitle, []span{{text: title(st), style: bold}})) + 1
+	h := height(storyTitle, r.layout(storyTitle, []span{{text: st.Headline(), style: bold}})) + 1
 	h += metaBlock.lineH + 1.5
 	if len(st.Digest.Takeaways) > 0 || len(st.Digest.Quotes) > 0 {
 		h += 2 * bulletBlock.lineH
 	}
 	return h
-}
-
-func title(st briefing.Story) string {
-	if st.Article.Title != "" {
-		return st.Article.Title
-	}
-	if l := st.Article.Link(); l != "" {
-		return l
-	}
-	return "(untitled)"
 }
 
 func (r *renderer) story(si, i int, st briefing.Story) {
@@ -264,8 +254,8 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	if id, ok := r.links[[2]int{si, i}]; ok {
 		f.SetLink(id, f.GetY(), f.PageNo())
 	}
-	f.Bookmark(clean(title(st)), 1, -1)
-	r.text(storyTitle, span{text: title(st), style: bold, color: accent, link: st.Article.Link()})
+	f.Bookmark(clean(st.Headline()), 1, -1)
+	r.text(storyTitle, span{text: st.Headline(), style: bold, color: accent, link: st.Article.Link()})
 	f.Ln(1)
 	if meta := st.Meta(); meta != "" {
 		r.text(metaBlock, span{text: meta, color: muted})
