@@ -33,9 +33,9 @@ import (
 // first, and each joins the existing story whose representative (its
 // richest article) it matches best, or starts a new one.
 const (
-	sketchSize  = 64  // bottom-k MinHash sketch size
-	indexTerms  = 16  // top terms per article used to find candidates
-	stemRunes   = 6   // content words are cut to this many runes
+	sketchSize = 64 // bottom-k MinHash sketch size
+	indexTerms = 16 // top terms per article used to find candidates
+	stemRunes  = 6  // content words are cut to this many runes
 
 	nearCopy         = 0.5  // body Jaccard at or above which articles are copies
 	namesShared      = 0.7  // share of the shorter name list found in the other
