@@ -132,6 +132,18 @@ func clean(s string) string {
 	return b.String()
 }
 
+// bmp cleans text for the document's metadata and bookmarks, which PDF
+// viewers draw with their own fonts: as clean, with characters above
+// U+FFFF, which fpdf cannot encode there, replaced by U+FFFD.
+func bmp(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return placeholder
+		}
+		return r
+	}, clean(s))
+}
+
 // invisible reports whether r is a formatting character that draws
 // nothing: zero-width spaces and joiners, direction marks, variation
 // selectors, the byte-order mark.

@@ -13,6 +13,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -81,7 +82,7 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 	}
 	f.SetProducer("brief", false)
 	f.SetCreator("brief", false)
-	f.SetTitle(clean(b.Title), true)
+	f.SetTitle(bmp(b.Title), true)
 	f.AliasNbPages(pageAlias)
 
 	fs := &fonts{replaced: map[rune]int{}}
@@ -95,19 +96,21 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 			return fmt.Errorf("pdf: go font: %w", err)
 		}
 		*ff.dst = fc
-		f.AddUTF8FontFromBytes("go", ff.style, ff.ttf)
+		// fpdf writes into the font bytes it is given while subsetting:
+		// give it a copy, never the shared gofont data.
+		f.AddUTF8FontFromBytes("go", ff.style, bytes.Clone(ff.ttf))
 	}
 	var err2 error
 	if fs.mono, err2 = newFace("gomono", "", gomono.TTF); err2 != nil {
 		return fmt.Errorf("pdf: go mono font: %w", err2)
 	}
-	f.AddUTF8FontFromBytes("gomono", "", gomono.TTF)
+	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
 	if opts.FontPath != "" {
 		ttf, err := os.ReadFile(opts.FontPath)
 		if err != nil {
 			return fmt.Errorf("pdf: read font: %w", err)
 		}
-		if fs.extra, err = newFace("extra", "", ttf); err != nil {
+		if fs.extra, err = newFace("extra", "", bytes.Clone(ttf)); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, err)
 		}
 		f.AddUTF8FontFromBytes("extra", "", ttf)
@@ -222,7 +225,7 @@ func (r *renderer) section(si int, sec briefing.Section) {
 	}
 	r.ensure(need)
 	f.Ln(6)
-	f.Bookmark(clean(sec.Name), 0, -1)
+	f.Bookmark(bmp(sec.Name), 0, -1)
 	r.emit(sectionBlock, []span{{text: sec.Name, style: bold, color: accent}}, heading)
 	r.rule(0.3, accent)
 	f.Ln(3)
@@ -254,7 +257,7 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	if id, ok := r.links[[2]int{si, i}]; ok {
 		f.SetLink(id, f.GetY(), f.PageNo())
 	}
-	f.Bookmark(clean(st.Headline()), 1, -1)
+	f.Bookmark(bmp(st.Headline()), 1, -1)
 	r.text(storyTitle, span{text: st.Headline(), style: bold, color: accent, link: st.Article.Link()})
 	f.Ln(1)
 	if meta := st.Meta(); meta != "" {
