@@ -164,7 +164,7 @@ func splitWord(w word, avail, size float64) (head, tail word) {
 		}
 		rest := pc.text[cut:]
 		if rest != "" {
-			tail.pieces = append(tail.pieces, piece{text: rest, face: pc.face, span: pc.span, w: pc.face.width(rest, size)})
+			tail.pieces = append(tail.pieces, piece{text: rest, face: pc.face, span: pc.span, w: max(0, pc.w-cw)})
 		}
 		tail.pieces = append(tail.pieces, w.pieces[i+1:]...)
 		break

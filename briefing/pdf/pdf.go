@@ -146,6 +146,8 @@ type renderer struct {
 	b     *briefing.Briefing
 	loc   *time.Location
 	links map[[2]int]int // story position → internal link id
+
+	footerRuns []run // the footer's left text, made on the first page
 }
 
 // Blocks used throughout, by role.
@@ -345,16 +347,28 @@ func (r *renderer) shorten(s string, st style, size, width float64) string {
 		return s
 	}
 	rs := []rune(s)
-	keep := len(rs)
-	for keep > 8 {
-		keep -= max(1, keep/20)
+	// sum[i] is the width of rs[:i].
+	sum := make([]float64, len(rs)+1)
+	for i, c := range rs {
+		sum[i+1] = sum[i] + fc.width(string(c), size)
+	}
+	avail := width - fc.width("…", size)
+	// The longest cut keeping 3/5 of what stays at the start that fits.
+	fits := func(keep int) bool {
 		head := keep * 3 / 5
-		t := string(rs[:head]) + "…" + string(rs[len(rs)-(keep-head):])
-		if fc.width(t, size) <= width {
-			return t
+		return sum[head]+sum[len(rs)]-sum[len(rs)-(keep-head)] <= avail
+	}
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return string(rs[:min(len(rs), 8)]) + "…"
+	head := lo * 3 / 5
+	return string(rs[:head]) + "…" + string(rs[len(rs)-(lo-head):])
 }
 
 // rule draws a horizontal line across the text width.
@@ -378,13 +392,16 @@ func (r *renderer) footer() {
 	f.Line(r.left, y-2, r.w-r.right, y-2)
 	f.SetFont("go", "", 8)
 	f.SetTextColor(muted.r, muted.g, muted.b)
-	left := r.shorten(r.b.Title, regular, 8, r.usable()-40)
-	if !r.b.Date.IsZero() {
-		left = r.shorten(r.b.Title+" · "+r.b.Date.Format("2 January 2006"), regular, 8, r.usable()-40)
+	if r.footerRuns == nil {
+		left := r.b.Title
+		if !r.b.Date.IsZero() {
+			left += " · " + r.b.Date.Format("2 January 2006")
+		}
+		// The footer font may lack characters of the title: draw its runs.
+		r.footerRuns = r.fonts.runs(r.shorten(left, regular, 8, r.usable()-40), regular, []run{})
 	}
-	// The footer font may lack characters of the title: draw its runs.
 	f.SetXY(r.left, y)
-	for _, rn := range r.fonts.runs(left, regular, nil) {
+	for _, rn := range r.footerRuns {
 		f.SetFont(rn.face.family, rn.face.style, 8)
 		f.CellFormat(rn.face.width(rn.text, 8), 5, rn.text, "", 0, "L", false, 0, "")
 	}
