@@ -199,7 +199,7 @@ func (p *page) emit(bl block, spans []span, lines []line) {
 		if bl.bar {
 			f.SetDrawColor(200, 200, 200)
 			f.SetLineWidth(0.6)
-			f.Line(x-3.5, y+0.4, x-3.5, y+bl.lineH-0.4)
+			f.Line(x-3.5, y, x-3.5, y+bl.lineH)
 		}
 		f.SetX(x)
 		for wi, w := range ln.words {

@@ -162,7 +162,7 @@ var (
 	metaBlock    = block{size: 8.5, lineH: 4.4}
 	bulletBlock  = block{size: bodySize, lineH: 4.9, indent: 5}
 	quoteBlock   = block{size: bodySize, lineH: 4.9, indent: 9, right: 6, bar: true}
-	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6}
+	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6, bar: true}
 	alsoBlock    = block{size: 8.5, lineH: 4.4}
 	skipBlock    = block{size: 8.5, lineH: 4.4, indent: 5}
 )
@@ -233,9 +233,14 @@ func (r *renderer) section(si int, sec briefing.Section) {
 	f.Ln(3)
 	for i, st := range sec.Stories {
 		if i > 0 {
-			f.Ln(2)
-			r.rule(0.1, rgb{210, 210, 210})
-			f.Ln(3)
+			// A rule between stories, unless the next one starts a page.
+			if f.GetY()+5.1+r.storyHead(st) > r.h-r.bottom {
+				f.AddPage()
+			} else {
+				f.Ln(2)
+				r.rule(0.1, rgb{210, 210, 210})
+				f.Ln(3)
+			}
 		}
 		r.story(si, i, st)
 	}
