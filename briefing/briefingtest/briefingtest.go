@@ -76,6 +76,16 @@ func Hostile() []briefing.Entry {
 				Region:    "Asia-Pacific", Country: "JP",
 			},
 		},
+		{
+			// No title: the headline is the address.
+			Article: &article.Article{
+				ID: "hostile-3", URL: "https://untitled.example/2026/11/24/regional-news/harbour-authority-publishes-" +
+					"quarterly-statistics-for-container-throughput-and-vessel-calls?utm_source=rss&utm_medium=feed&ref=frontpage",
+				Published:  pub.Add(2 * time.Hour),
+				Paragraphs: []string{"Untitled."},
+			},
+			Digest: &summarize.Digest{Takeaways: []string{"The page had no title."}},
+		},
 	}
 }
 

@@ -150,6 +150,9 @@ func splitWord(w word, avail, size float64) (head, tail word) {
 		}
 		cut := 0
 		cw := 0.0
+		// Prefer to cut after a URL or compound separator in the second
+		// half of the line, so long addresses break where they read well.
+		soft, softW := 0, 0.0
 		for j, r := range pc.text {
 			rw := pc.face.width(string(r), size)
 			if used+cw+rw > avail && (used > 0 || j > 0) {
@@ -157,6 +160,12 @@ func splitWord(w word, avail, size float64) (head, tail word) {
 			}
 			cw += rw
 			cut = j + utf8.RuneLen(r)
+			if strings.ContainsRune("/-?&=._", r) && used+cw > avail/2 {
+				soft, softW = cut, cw
+			}
+		}
+		if soft > 0 && soft < len(pc.text) && soft < cut {
+			cut, cw = soft, softW
 		}
 		if cut > 0 {
 			head.pieces = append(head.pieces, piece{text: pc.text[:cut], face: pc.face, span: pc.span, w: cw})
