@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
@@ -102,6 +103,21 @@ func (s Story) Meta() string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// Quoted returns a quote's text as a briefing prints it: a direct quote
+// inside curly quotation marks, unless the text already opens with one; a
+// mixed or reported quote as it stands, since its words are not all the
+// speaker's.
+func Quoted(q summarize.Quote) string {
+	t := strings.TrimSpace(q.Text)
+	if t == "" || q.Kind == "mixed" || q.Kind == "reported" {
+		return t
+	}
+	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("\"“”„«»‘’‚'‹›「『", r) {
+		return t
+	}
+	return "“" + t + "”"
 }
 
 // Section is one region of the briefing.

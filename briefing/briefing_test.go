@@ -158,3 +158,23 @@ func TestBuildEmpty(t *testing.T) {
 		t.Errorf("Build(nil) = %+v, want default title and empty, non-nil lists", b)
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	tests := []struct {
+		q    summarize.Quote
+		want string
+	}{
+		{summarize.Quote{Text: "We will not back down", Kind: "direct"}, "“We will not back down”"},
+		{summarize.Quote{Text: " Plain, kind unknown "}, "“Plain, kind unknown”"},
+		{summarize.Quote{Text: "“Already quoted,” she said", Kind: "direct"}, "“Already quoted,” she said"},
+		{summarize.Quote{Text: "«Nous restons»", Kind: "direct"}, "«Nous restons»"},
+		{summarize.Quote{Text: "that spending had moved “off the books”", Kind: "mixed"}, "that spending had moved “off the books”"},
+		{summarize.Quote{Text: "the deal was fair", Kind: "reported"}, "the deal was fair"},
+		{summarize.Quote{}, ""},
+	}
+	for _, tt := range tests {
+		if got := briefing.Quoted(tt.q); got != tt.want {
+			t.Errorf("Quoted(%+v) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

@@ -30,10 +30,12 @@ type Options struct {
 //	url    returns u when it is an absolute http, https or mailto URL,
 //	       else "" (so a template links only to those)
 //	attrib joins a quote's speaker and role: "Speaker, role"
+//	quoted returns a quote's text in quotation marks (briefing.Quoted)
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":    URL,
 		"attrib": attrib,
+		"quoted": briefing.Quoted,
 	}
 }
 

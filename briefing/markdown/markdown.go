@@ -36,6 +36,7 @@ type Options struct {
 //	       http, https or mailto URL
 //	date   formats a time as "2 Jan 2006", "" when zero
 //	attrib joins a quote's speaker and role: "Speaker, role"
+//	quoted returns a quote's text in quotation marks (briefing.Quoted)
 //	inc    adds one to an int (1-based numbering)
 func Funcs() template.FuncMap {
 	return template.FuncMap{
@@ -44,6 +45,7 @@ func Funcs() template.FuncMap {
 		"url":    URL,
 		"date":   date,
 		"attrib": attrib,
+		"quoted": briefing.Quoted,
 	}
 }
 

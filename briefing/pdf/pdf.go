@@ -283,7 +283,7 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	}
 	for _, q := range st.Digest.Quotes {
 		f.Ln(1)
-		body := []span{{text: "“" + strings.TrimSpace(q.Text) + "”", style: italic, color: ink}}
+		body := []span{{text: briefing.Quoted(q), style: italic, color: ink}}
 		lines := r.layout(quoteBlock, body)
 		// Keep short quotes and their speaker together.
 		if len(lines) <= 4 {
