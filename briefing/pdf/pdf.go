@@ -8,15 +8,18 @@
 // Characters the fonts cannot draw are replaced by U+FFFD and reported
 // once through Options.Warn; they never fail the document.
 //
-// The package imports briefing only; it never reads the clock (Options.Now
-// dates the document) and writes nothing but the document.
+// The package imports briefing and the article and summarize types, never
+// a backend; it never reads the clock (Options.Now dates the document) and
+// writes nothing but the document.
 package pdf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +30,9 @@ import (
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/summarize"
 )
 
 // Options configures Write. The zero value is usable.
@@ -73,6 +78,9 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
+	if b == nil {
+		return errors.New("pdf: nil briefing")
+	}
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(!opts.Uncompressed)
 	f.SetCatalogSort(true)
@@ -170,6 +178,16 @@ var (
 func (r *renderer) document() {
 	r.cover()
 	for si, sec := range r.b.Sections {
+		sec.Stories = slices.Clone(sec.Stories)
+		for i, st := range sec.Stories {
+			// Build never leaves these nil; a briefing made by hand might.
+			if st.Article == nil {
+				sec.Stories[i].Article = &article.Article{}
+			}
+			if st.Digest == nil {
+				sec.Stories[i].Digest = &summarize.Digest{}
+			}
+		}
 		r.section(si, sec)
 	}
 	r.skipped()

@@ -239,6 +239,16 @@ func TestWriteBadFont(t *testing.T) {
 	}
 }
 
+func TestWriteHandMadeBriefing(t *testing.T) {
+	if err := pdf.Write(&bytes.Buffer{}, nil, pdf.Options{}); err == nil {
+		t.Error("Write(nil briefing): no error")
+	}
+	b := &briefing.Briefing{Sections: []briefing.Section{{Name: "Europe", Stories: []briefing.Story{{}}}}}
+	if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{}); err != nil {
+		t.Errorf("Write(story without article or digest) = %v, want a document", err)
+	}
+}
+
 // FuzzWrite puts arbitrary text in every field a renderer draws: the
 // document must come out, whatever the text.
 func FuzzWrite(f *testing.F) {
