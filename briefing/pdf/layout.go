@@ -211,19 +211,38 @@ func (p *page) emit(bl block, spans []span, lines []line) {
 			f.Line(x-3.5, y, x-3.5, y+bl.lineH)
 		}
 		f.SetX(x)
-		for wi, w := range ln.words {
-			last := wi == len(ln.words)-1
-			for pi, pc := range w.pieces {
-				text, width := pc.text, pc.w
-				// The space after a word joins the word's last cell, so
-				// a link covers it, unless the line ends there.
-				if pi == len(w.pieces)-1 && !last && w.space > 0 {
-					text += " "
-					width += w.space
-				}
-				p.cell(pc.face, bl.size, spans[pc.span], text, width, bl.lineH)
+		// Runs of one span and face, spaces included, become one cell:
+		// fewer text operators and one link annotation per run.
+		var text strings.Builder
+		var cur *piece
+		width := 0.0
+		flush := func() {
+			if cur != nil {
+				p.cell(cur.face, bl.size, spans[cur.span], text.String(), width, bl.lineH)
+				text.Reset()
+				cur, width = nil, 0
 			}
 		}
+		for wi, w := range ln.words {
+			last := wi == len(ln.words)-1
+			for pi := range w.pieces {
+				pc := &w.pieces[pi]
+				if cur != nil && (cur.face != pc.face || cur.span != pc.span) {
+					flush()
+				}
+				if cur == nil {
+					cur = pc
+				}
+				text.WriteString(pc.text)
+				width += pc.w
+				// The space after a word goes with it unless the line ends.
+				if pi == len(w.pieces)-1 && !last && w.space > 0 {
+					text.WriteByte(' ')
+					width += w.space
+				}
+			}
+		}
+		flush()
 		f.SetXY(p.left, y+bl.lineH)
 	}
 }
