@@ -160,3 +160,30 @@ func BenchmarkBuildMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// FuzzEscape checks that Escape leaves no character Markdown would act on
+// unescaped, and no line break.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"", "*a*", "[x](y)", "<script>", "{{.}}", "1. x", "- x", "\\*", "a\nb", "&amp;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := markdown.Escape(s)
+		if strings.ContainsAny(got, "<>\n\r") {
+			t.Fatalf("Escape(%q) = %q holds <, > or a line break", s, got)
+		}
+		for i := 0; i < len(got); i++ {
+			if strings.IndexByte("*_[]`#|~{}", got[i]) < 0 {
+				continue
+			}
+			// Count the backslashes before it: an odd number escapes it.
+			n := 0
+			for j := i - 1; j >= 0 && got[j] == '\\'; j-- {
+				n++
+			}
+			if n%2 == 0 {
+				t.Fatalf("Escape(%q) = %q leaves %q at %d unescaped", s, got, got[i], i)
+			}
+		}
+	})
+}
