@@ -84,8 +84,10 @@ func (s Story) Headline() string {
 }
 
 // Meta returns the story's source line, "site · date · byline", leaving
-// out what is unknown. The date shows the time of day when it is known.
-func (s Story) Meta() string {
+// out what is unknown. The publication time is shown in loc (the
+// briefing's time zone, Briefing.Date.Location()), with the time of day
+// when it is known; nil loc keeps the time as published.
+func (s Story) Meta(loc *time.Location) string {
 	var parts []string
 	if site := s.Site(); site != "" {
 		parts = append(parts, site)
@@ -93,8 +95,12 @@ func (s Story) Meta() string {
 	if s.Article != nil {
 		if p := s.Article.Published; !p.IsZero() {
 			if h, m, sec := p.Clock(); h == 0 && m == 0 && sec == 0 {
+				// A date without a time: converting it would move the day.
 				parts = append(parts, p.Format("2 Jan 2006"))
 			} else {
+				if loc != nil {
+					p = p.In(loc)
+				}
 				parts = append(parts, p.Format("2 Jan 2006 15:04 MST"))
 			}
 		}

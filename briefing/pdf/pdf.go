@@ -285,7 +285,7 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	f.Bookmark(bmp(st.Headline()), 1, -1)
 	r.text(storyTitle, span{text: st.Headline(), style: bold, color: accent, link: st.Article.Link()})
 	f.Ln(1)
-	if meta := st.Meta(); meta != "" {
+	if meta := st.Meta(r.loc); meta != "" {
 		r.text(metaBlock, span{text: meta, color: muted})
 	}
 	f.Ln(1.5)
