@@ -517,6 +517,8 @@ func isStopword(w string) bool {
 		"between", "against", "again", "further", "each", "both", "few", "own",
 		"same", "too", "now", "new", "last", "first", "year", "years", "week",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august", "september",
+		"october", "november", "december",
 		"mr", "mrs", "ms", "per", "cent", "percent", "since", "until", "still", "even",
 		"like", "many", "much", "made", "make", "people", "time", "including":
 		return true
