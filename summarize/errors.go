@@ -187,7 +187,13 @@ func Classify(err error, status int, header http.Header) error {
 	case status == 0:
 		return classifyTransport(err)
 	}
-	// A 2xx whose body the client could not decode.
+	// A 2xx whose body the client could not read or decode: a body cut
+	// short is a transport failure, anything else a bad response.
+	low := strings.ToLower(msg)
+	if strings.Contains(low, "unexpected end of json") || strings.Contains(low, "unexpected eof") ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
+		return &TransportError{Err: err}
+	}
 	return &ResponseError{Err: err}
 }
 

@@ -42,6 +42,7 @@ func TestClassify(t *testing.T) {
 		{"reset", 0, nil, fmt.Errorf("read: %w", syscall.ECONNRESET), new(*summarize.TransportError), true, 0},
 		{"eof", 0, nil, fmt.Errorf("post: %w", io.ErrUnexpectedEOF), new(*summarize.TransportError), true, 0},
 		{"200 undecodable", 200, nil, errors.New("invalid character 'x'"), new(*summarize.ResponseError), false, 0},
+		{"200 cut short", 200, nil, errors.New("unexpected end of JSON input"), new(*summarize.TransportError), true, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := summarize.Classify(tt.err, tt.status, tt.header)
