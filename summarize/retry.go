@@ -107,6 +107,13 @@ func WithResponseInfo(ctx context.Context) (context.Context, *ResponseInfo) {
 	return context.WithValue(ctx, captureKey{}, info), info
 }
 
+// ResponseInfoFrom returns the ResponseInfo of ctx (see WithResponseInfo),
+// or nil.
+func ResponseInfoFrom(ctx context.Context) *ResponseInfo {
+	info, _ := ctx.Value(captureKey{}).(*ResponseInfo)
+	return info
+}
+
 // CapturingClient returns a copy of c (nil means a default client) whose
 // transport records each response's status and headers into the
 // ResponseInfo of the request's context (see WithResponseInfo). This is
