@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
-
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
