@@ -214,7 +214,7 @@ func TestRequestShape(t *testing.T) {
 		t.Fatalf("messages = %+v, want system and user", rb.Messages)
 	}
 	user := rb.Messages[1].Content
-	if !strings.Contains(user, "BEGIN ARTICLE DATA") || !strings.Contains(user, `"id": "Q1"`) {
+	if !strings.Contains(user, "BEGIN ARTICLE DATA") || !strings.Contains(user, `{"id":"Q1"`) {
 		t.Errorf("user message lacks the data block with candidate ids:\n%s", user)
 	}
 	if rb.MaxTokens <= 0 {

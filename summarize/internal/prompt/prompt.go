@@ -3,6 +3,7 @@ package prompt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -225,17 +226,70 @@ func ParseBlock(msg string) (*Block, bool) {
 	return &b, true
 }
 
+// encodeBlock writes b as JSON with one paragraph, quote or part digest a
+// line: readable, and cheaper in tokens than indenting every field.
+// json.Marshal escapes "<", ">" and "&", so article text cannot imitate
+// markup around the block, and newlines, so it cannot end the block.
 func encodeBlock(b *Block) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	// HTML escaping keeps "<", ">" and "&" from article text out of the
-	// prompt verbatim, so the text cannot imitate markup around the block.
-	enc.SetEscapeHTML(true)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(b); err != nil {
-		return "", fmt.Errorf("encode article data: %w", err)
+	var out strings.Builder
+	out.WriteString("{")
+	first := true
+	field := func(name string, v any) error {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("encode article data: %w", err)
+		}
+		if !first {
+			out.WriteString(",")
+		}
+		first = false
+		fmt.Fprintf(&out, "\n %q: %s", name, raw)
+		return nil
 	}
-	return strings.TrimSpace(buf.String()), nil
+	list := func(name string, n int, item func(i int) any) error {
+		if !first {
+			out.WriteString(",")
+		}
+		first = false
+		fmt.Fprintf(&out, "\n %q: [", name)
+		for i := range n {
+			raw, err := json.Marshal(item(i))
+			if err != nil {
+				return fmt.Errorf("encode article data: %w", err)
+			}
+			if i > 0 {
+				out.WriteString(",")
+			}
+			out.WriteString("\n  ")
+			out.Write(raw)
+		}
+		if n > 0 {
+			out.WriteString("\n ")
+		}
+		out.WriteString("]")
+		return nil
+	}
+	for _, f := range []struct{ name, v string }{{"title", b.Title}, {"site", b.Site}, {"published", b.Published}, {"dateline", b.Dateline}} {
+		if f.v != "" {
+			if err := field(f.name, f.v); err != nil {
+				return "", err
+			}
+		}
+	}
+	var err error
+	if len(b.Paragraphs) > 0 {
+		err = errors.Join(err, list("paragraphs", len(b.Paragraphs), func(i int) any { return b.Paragraphs[i] }))
+	}
+	if len(b.PartDigests) > 0 {
+		err = errors.Join(err, list("part_digests", len(b.PartDigests), func(i int) any { return b.PartDigests[i] }))
+	}
+	err = errors.Join(err, list("candidate_quotes", len(b.Candidates), func(i int) any { return b.Candidates[i] }))
+	err = errors.Join(err, field("want", b.Want))
+	if err != nil {
+		return "", err
+	}
+	out.WriteString("\n}")
+	return out.String(), nil
 }
 
 func (b *Builder) baseBlock(a *article.Article) Block {
