@@ -239,3 +239,21 @@ func BenchmarkLLMPipeline(b *testing.B) {
 		b.ReportMetric(float64(fk.Requests()-first), "requests-2nd")
 	}
 }
+
+func TestLLMLongArticleVerbose(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	dir := writeArticles(t, []*article.Article{summarizetest.LongArticle(40)})
+	code, out, errs := h.run("", "-v", "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(),
+		"--context-tokens", "4000", "--no-cache", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(errs, "summarizing in parts") {
+		t.Errorf("-v does not say the article was split:\n%s", errs)
+	}
+	r := decodeRecords(t, out)[0]
+	if r.Backend != "openai" || r.Usage == nil || r.Usage.Calls != fk.Requests() || fk.Requests() < 3 {
+		t.Errorf("record %+v after %d requests, want an openai digest from parts and a combining call", r, fk.Requests())
+	}
+}
