@@ -135,12 +135,12 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 	if err := llmConfig(c, e, b, &cfg); err != nil {
 		return nil, err
 	}
-	sess := &llmSession{backend: name, model: cfg.Model, meter: cfg.Meter}
-	c.App.Metadata[sessionKey] = sess
 	s, err := summarize.Open(name, cfg)
 	if err != nil {
 		return nil, usageError{err}
 	}
+	sess := &llmSession{backend: name, model: cfg.Model, meter: cfg.Meter}
+	c.App.Metadata[sessionKey] = sess
 	if !c.Bool("no-cache") {
 		st, err := openStore(c, e)
 		if err != nil {

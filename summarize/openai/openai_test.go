@@ -381,3 +381,26 @@ func BenchmarkConcurrent(b *testing.B) {
 		b.ReportMetric(float64(second), "requests-2nd")
 	}
 }
+
+// TestConcurrent digests a batch with 8 workers against a server that
+// refuses json_schema and rate-limits, sharing a limiter and a meter.
+func TestConcurrent(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{RejectSchema: true, RateLimit: 2, RetryAfter: 100 * time.Millisecond})
+	cfg := testConfig(fk)
+	cfg.Limiter = summarize.NewLimiter(6000, 0)
+	m, err := summarize.NewMeter(&summarize.Price{Input: 1, Output: 1}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Meter = m
+	cache := &summarizetest.MapCache{}
+	s := summarize.Cached(open(t, cfg), cache, "openai")
+	arts := summarizetest.Batch(16)
+	runPool(t, s, arts, 8)
+	if cache.Len() != 16 {
+		t.Errorf("cache holds %d digests, want 16", cache.Len())
+	}
+	if got := m.Totals(); got.Calls != fk.Requests() {
+		t.Errorf("meter counted %d calls, server got %d", got.Calls, fk.Requests())
+	}
+}
