@@ -146,9 +146,9 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 		if err != nil {
 			return nil, fmt.Errorf("open digest cache: %w", err)
 		}
-		sess.closers = append(sess.closers, st.Close)
-		s = summarize.Cached(s, &countingCache{get: st.GetDigest, put: st.PutDigest, hits: &sess.cacheHits},
-			cacheKeyParts(b, cfg)...)
+		cache := newStoreCache(st.GetDigest, st.PutDigest, &sess.cacheHits, e.logger)
+		sess.closers = append(sess.closers, cache.close, st.Close)
+		s = summarize.Cached(s, cache, cacheKeyParts(b, cfg)...)
 	}
 	if !c.Bool("no-fallback") {
 		ext, err := summarize.Open(extractive.Name, summarize.Config{
@@ -241,28 +241,88 @@ func cacheKeyParts(b llmBackend, cfg summarize.Config) []string {
 	}
 }
 
-// countingCache adapts the archive's digest cache and counts hits. Puts
-// are serialized: workers that finish together would otherwise queue on
-// SQLite's write lock, whose busy handler sleeps in steps of up to 100ms.
-type countingCache struct {
-	get  func(string) (*summarize.Digest, bool)
-	put  func(string, *summarize.Digest) error
-	hits *atomic.Int64
-	mu   sync.Mutex
+// storeCache adapts the archive's digest cache: it counts hits, and
+// writes in the background, one digest at a time, so that workers do not
+// wait on SQLite's write lock (whose busy handler sleeps in steps of up to
+// 100ms) when they finish together. close writes what is queued.
+type storeCache struct {
+	get    func(string) (*summarize.Digest, bool)
+	put    func(string, *summarize.Digest) error
+	hits   *atomic.Int64
+	logger *slog.Logger
+
+	queue  chan cacheEntry
+	done   chan struct{}
+	sendMu sync.RWMutex
+	closed bool // under sendMu
+	mu     sync.Mutex
+	// pending holds digests queued but not yet written (under mu).
+	pending map[string]*summarize.Digest
 }
 
-func (c *countingCache) Get(key string) (*summarize.Digest, bool) {
-	d, ok := c.get(key)
+type cacheEntry struct {
+	key string
+	d   *summarize.Digest
+}
+
+func newStoreCache(get func(string) (*summarize.Digest, bool), put func(string, *summarize.Digest) error,
+	hits *atomic.Int64, logger *slog.Logger) *storeCache {
+	c := &storeCache{get: get, put: put, hits: hits, logger: logger,
+		queue: make(chan cacheEntry, 64), done: make(chan struct{}), pending: map[string]*summarize.Digest{}}
+	go func() {
+		defer close(c.done)
+		for e := range c.queue {
+			if err := c.put(e.key, e.d); err != nil {
+				c.logger.Warn("cache digest", "err", err)
+			}
+			c.mu.Lock()
+			if c.pending[e.key] == e.d {
+				delete(c.pending, e.key)
+			}
+			c.mu.Unlock()
+		}
+	}()
+	return c
+}
+
+func (c *storeCache) Get(key string) (*summarize.Digest, bool) {
+	c.mu.Lock()
+	d, ok := c.pending[key]
+	c.mu.Unlock()
+	if !ok {
+		d, ok = c.get(key)
+	}
 	if ok {
 		c.hits.Add(1)
 	}
-	return d, ok
+	return summarize.CloneDigest(d), ok
 }
 
-func (c *countingCache) Put(key string, d *summarize.Digest) error {
+func (c *storeCache) Put(key string, d *summarize.Digest) error {
+	// sendMu keeps close from closing the queue during a send; the writer
+	// never takes it, so a send into a full queue always ends.
+	c.sendMu.RLock()
+	defer c.sendMu.RUnlock()
+	if c.closed {
+		return c.put(key, d)
+	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.put(key, d)
+	c.pending[key] = d
+	c.mu.Unlock()
+	c.queue <- cacheEntry{key: key, d: d}
+	return nil
+}
+
+// close writes the queued digests and stops the writer.
+func (c *storeCache) close() error {
+	c.sendMu.Lock()
+	if !c.closed {
+		c.closed = true
+		close(c.queue)
+	}
+	c.sendMu.Unlock()
+	<-c.done
+	return nil
 }
 
 // countingSummarizer counts digests and fallbacks for the usage line.

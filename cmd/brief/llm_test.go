@@ -6,12 +6,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
@@ -255,5 +259,47 @@ func TestLLMLongArticleVerbose(t *testing.T) {
 	r := decodeRecords(t, out)[0]
 	if r.Backend != "openai" || r.Usage == nil || r.Usage.Calls != fk.Requests() || fk.Requests() < 3 {
 		t.Errorf("record %+v after %d requests, want an openai digest from parts and a combining call", r, fk.Requests())
+	}
+}
+
+func TestStoreCacheQueue(t *testing.T) {
+	var mu sync.Mutex
+	stored := map[string]*summarize.Digest{}
+	get := func(k string) (*summarize.Digest, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		d, ok := stored[k]
+		return d, ok
+	}
+	put := func(k string, d *summarize.Digest) error {
+		time.Sleep(100 * time.Microsecond) // a slow disk
+		mu.Lock()
+		defer mu.Unlock()
+		stored[k] = d
+		return nil
+	}
+	var hits atomic.Int64
+	c := newStoreCache(get, put, &hits, slog.New(slog.DiscardHandler))
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				k := fmt.Sprintf("%d-%d", w, i)
+				c.Put(k, &summarize.Digest{Backend: k})
+				if d, ok := c.Get(k); !ok || d.Backend != k {
+					t.Errorf("Get(%s) right after Put = %v, %v", k, d, ok)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	c.close()
+	if len(stored) != 400 || hits.Load() != 400 {
+		t.Errorf("stored %d digests with %d hits, want 400 and 400", len(stored), hits.Load())
+	}
+	if err := c.Put("late", &summarize.Digest{}); err != nil || stored["late"] == nil {
+		t.Errorf("Put after close = %v, want it written directly", err)
 	}
 }
