@@ -198,12 +198,26 @@ func weigh(items []item) {
 		}
 	}
 	n := float64(len(items))
+	idf := make(map[uint64]float64, len(df))
+	for t, d := range df {
+		idf[t] = math.Log(1 + n/float64(d))
+	}
+	var tf [16]float64 // 1 + ln(count), for small counts
+	for c := 1; c < len(tf); c++ {
+		tf[c] = 1 + math.Log(float64(c))
+	}
 	for i := range items {
 		it := &items[i]
 		vec := make([]termWeight, 0, len(it.counts)) // sorted by term, as counts are
 		var norm float64
 		for _, tc := range it.counts {
-			w := (1 + math.Log(float64(tc.n))) * math.Log(1+n/float64(df[tc.term]))
+			f := 0.0
+			if tc.n < len(tf) {
+				f = tf[tc.n]
+			} else {
+				f = 1 + math.Log(float64(tc.n))
+			}
+			w := f * idf[tc.term]
 			vec = append(vec, termWeight{tc.term, w})
 			norm += w * w
 		}
@@ -460,6 +474,27 @@ func (tz *tokenizer) appendWords(words, stems []uint64, s string) ([]uint64, []u
 		runes, stemEnd = 0, 0
 	}
 	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most of the text: no table lookups.
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				tz.buf = append(tz.buf, byte(r))
+			case 'A' <= r && r <= 'Z':
+				tz.buf = append(tz.buf, byte(r)+'a'-'A')
+			case (r == '.' || r == ',') && '0' <= prev && prev <= '9' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+				tz.buf = append(tz.buf, byte(r))
+			default:
+				flush()
+				prev = r
+				continue
+			}
+			runes++
+			if runes == stemRunes {
+				stemEnd = len(tz.buf)
+			}
+			prev = r
+			continue
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			tz.buf = utf8.AppendRune(tz.buf, unicode.ToLower(r))
