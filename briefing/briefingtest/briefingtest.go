@@ -1,6 +1,3 @@
-// Package briefingtest provides briefing inputs for tests and benchmarks
-// of briefing and its renderers: a realistic day of articles written for
-// this project, articles with hostile text, and synthetic days of any size.
 package briefingtest
 
 import (
