@@ -80,7 +80,7 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 	f.SetTitle(bmp(b.Title), true)
 	f.AliasNbPages(pageAlias)
 
-	fs := &fonts{replaced: map[rune]int{}}
+	fs := &fonts{replaced: map[rune]bool{}}
 	for _, ff := range []struct {
 		dst   **face
 		style string
