@@ -61,7 +61,7 @@ func (tz *tkTokenizer) terms(s string, dst []tkTerm) []tkTerm {
 		}
 		id, ok := tz.vocab[string(tz.buf)]
 		if !ok {
-			id = tz.add(string(tz.buf))
+			id = tz.add()
 		}
 		if id < 0 {
 			continue
@@ -81,17 +81,22 @@ func (tz *tkTokenizer) terms(s string, dst []tkTerm) []tkTerm {
 	return dst
 }
 
-// add enters the new lowercased word w in the vocabulary and returns its
-// term id, or -1 for a word left out.
-func (tz *tkTokenizer) add(w string) int32 {
+// add enters the new lowercased word in tz.buf in the vocabulary and
+// returns its term id, or -1 for a word left out.
+func (tz *tkTokenizer) add() int32 {
+	w := string(tz.buf)
 	id := int32(-1)
 	if len(w) > 1 && !tkStopwords[w] {
-		st := stemWord(w)
-		sid, ok := tz.stems[st]
+		st := stemBytes(tz.buf)
+		sid, ok := tz.stems[string(st)]
 		if !ok {
 			sid = int32(len(tz.ids))
-			tz.ids = append(tz.ids, st)
-			tz.stems[st] = sid
+			stem := w[:len(st)]
+			if string(st) != stem {
+				stem = string(st)
+			}
+			tz.ids = append(tz.ids, stem)
+			tz.stems[stem] = sid
 		}
 		id = sid
 	}
