@@ -25,13 +25,17 @@ type tkTraits struct {
 // tkTraitsOf works out the traits of sentence s.
 func tkTraitsOf(s string) tkTraits {
 	l := strings.ToLower(s)
-	first := sentFirstWord(l)
 	tr := tkTraits{
 		rejected:   tkRejected(s, l),
-		pronoun:    tkPronouns[first],
-		connective: tkConnectives[first] || tkConnectivePhrase(l),
 		caption:    tkCaption(s, l),
 		quoteShare: tkQuoteShare(s),
+	}
+	// Openers inside a quotation are the speaker's, not the story's:
+	// the quotation penalty covers those sentences.
+	if r, _ := utf8.DecodeRuneInString(l); !strings.ContainsRune("\"'“‘«", r) {
+		first := sentFirstWord(l)
+		tr.pronoun = tkPronouns[first]
+		tr.connective = tkConnectives[first] || tkConnectivePhrase(l)
 	}
 	return tr
 }
@@ -126,8 +130,10 @@ func tkQuoteShare(s string) float64 {
 	var quoted, total int
 	var open rune
 	prev := ' '
-	for i, r := range s {
-		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		next, _ := utf8.DecodeRuneInString(s[i+size:])
+		i += size
 		switch {
 		case r == '“' || r == '«':
 			in, open = true, r
@@ -139,11 +145,11 @@ func tkQuoteShare(s string) float64 {
 			in, open = true, r
 		case r == '’' && in && open == '‘' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)):
 			in = false
-		case r == '\'' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)) && !(prev == ' ' && next == ' ' && i >= 2 && s[i-2] == 's'):
+		case r == '\'' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)) && !(prev == ' ' && next == ' ' && i-size >= 2 && s[i-size-2] == 's'):
 			switch {
 			case in && open == '\'':
 				in = false
-			case !in && prev == ' ' || !in && i == 0:
+			case !in && prev == ' ' || !in && i == size:
 				in, open = true, r // "said: ' we" or "'We ..."
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
