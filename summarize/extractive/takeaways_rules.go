@@ -176,20 +176,22 @@ func tkStripSource(s, dateline string) string {
 		s = strings.TrimLeft(s[len(dateline):], " ,:-–—")
 	}
 	// A parenthesised source within the first few words: "(CNN)",
-	// "Los Angeles (CNN)", "LONDON (Reuters) -".
+	// "Los Angeles (CNN)", "LONDON (Reuters) -". A one-word tag that is
+	// not a known agency counts only when a dash follows it.
 	if open := strings.IndexByte(s, '('); open >= 0 && open < 60 {
 		if end := strings.IndexByte(s[open:], ')'); end > 0 && end < 30 {
-			before := s[:open]
-			tag := s[open+1 : open+end]
-			if tkWordCount(before) <= 4 && !strings.ContainsAny(before, ".,;:\"") && tkWordCount(tag) <= 3 && tkSourceTag(tag) {
-				s = strings.TrimLeft(s[open+end+1:], " ,:-–—")
+			before, tag, rest := s[:open], s[open+1:open+end], s[open+end+1:]
+			dashed := strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " –") || strings.HasPrefix(rest, " —")
+			if tkWordCount(before) <= 4 && !strings.ContainsAny(before, ".,;:\"") &&
+				(tkSourceAgency(tag) || dashed && tkWordCount(tag) == 1) {
+				s = strings.TrimLeft(rest, " ,:-–—")
 			}
 		}
 	}
-	// "WASHINGTON — The ..." / "KYIV, Ukraine -- ...": a short place name
-	// before a dash.
+	// "WASHINGTON — The ..." / "KYIV, Ukraine -- ...": a short place name in
+	// capitals before a dash.
 	for _, dash := range []string{" -- ", " — ", " – ", " - "} {
-		if k := strings.Index(s, dash); k > 0 && k < 40 && tkWordCount(s[:k]) <= 4 && !strings.ContainsAny(s[:k], ".;:\"") {
+		if k := strings.Index(s, dash); k > 0 && k < 40 && tkWordCount(s[:k]) <= 4 && tkPlace(s[:k]) {
 			s = s[k+len(dash):]
 			break
 		}
@@ -206,19 +208,35 @@ func tkStripSource(s, dateline string) string {
 	return s
 }
 
-// tkSourceTag reports whether a parenthesised tag names a news source: a
-// short word in capitals ("CNN", "AP") or a known agency.
-func tkSourceTag(tag string) bool {
-	l := strings.ToLower(tag)
-	switch l {
+// tkSourceAgency reports whether a parenthesised tag names a news agency
+// or broadcaster that tags its stories this way.
+func tkSourceAgency(tag string) bool {
+	switch l := strings.ToLower(tag); l {
 	case "cnn", "reuters", "ap", "afp", "upi", "ians", "pti", "efe", "dpa", "ansa", "xinhua", "bloomberg",
 		"the associated press", "associated press", "ani":
 		return true
+	default:
+		return strings.HasPrefix(l, "cnn")
 	}
-	if len(tag) >= 2 && len(tag) <= 6 && strings.ToUpper(tag) == tag && strings.IndexFunc(tag, unicode.IsLetter) >= 0 {
-		return true
+}
+
+// tkPlace reports whether s looks like a dateline place: a first word in
+// capitals and the others capitalised ("WASHINGTON", "KYIV, Ukraine",
+// "SAN JUAN, Puerto Rico"), without sentence punctuation.
+func tkPlace(s string) bool {
+	if strings.ContainsAny(s, ".;:\"()") {
+		return false
 	}
-	return strings.HasPrefix(l, "cnn")
+	for i, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if i == 0 && (utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) != w) {
+			return false
+		}
+	}
+	return true
 }
 
 var tkPronouns = sentSet("he she it they his her its their him them this these those we i you our us your my there that")

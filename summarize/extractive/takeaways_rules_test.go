@@ -64,6 +64,10 @@ func TestTkStripSource(t *testing.T) {
 		{"The storm (the worst in years) hit the coast on Monday night.", "", "The storm (the worst in years) hit the coast on Monday night."},
 		{"The storm hit the coast - and the town - on Monday night.", "", "The storm hit the coast - and the town - on Monday night."},
 		{"(CNN) Hello.", "", "(CNN) Hello."},
+		{"The World Health Organization (WHO) said on Monday the outbreak was over.", "", "The World Health Organization (WHO) said on Monday the outbreak was over."},
+		{"GENEVA (WHO) - The outbreak is over, the agency said on Monday.", "", "The outbreak is over, the agency said on Monday."},
+		{"Fans - many of them in tears - gathered outside the stadium on Monday.", "", "Fans - many of them in tears - gathered outside the stadium on Monday."},
+		{"los angeles (CNN) it's more than one state's problem, experts say.", "", "it's more than one state's problem, experts say."},
 	} {
 		if got := tkStripSource(tt.in, tt.dateline); got != tt.want {
 			t.Errorf("tkStripSource(%q, %q) = %q, want %q", tt.in, tt.dateline, got, tt.want)
