@@ -7,8 +7,8 @@ bin=${1:-bin/brief}; day=${2:-2026-11-25}
 cd "$(dirname "$0")/.."
 export XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) TZ=UTC
 before=$(cat examples/briefing.md examples/briefing.pdf 2>/dev/null | sha256sum)
-"$bin" briefing --date "$day" --title "Daily briefing" -f md -o examples/briefing.md examples/
-"$bin" briefing --date "$day" --title "Daily briefing" -f pdf -o examples/briefing.pdf examples/
+"$bin" briefing --date "$day" --title "Daily briefing" -f md -o examples/briefing.md examples/articles/
+"$bin" briefing --date "$day" --title "Daily briefing" -f pdf -o examples/briefing.pdf examples/articles/
 after=$(cat examples/briefing.md examples/briefing.pdf | sha256sum)
 if [ "$before" != "$after" ]; then
   echo "examples/briefing.md or .pdf changed: commit the regenerated files" >&2

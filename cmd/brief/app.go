@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -55,19 +56,30 @@ func (e partialError) Error() string {
 	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
 }
 
-// env carries the process's streams into the commands.
+// env carries the process's streams, clock and environment into the
+// commands.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	logger         *slog.Logger
+	// now is the clock (time.Now); getenv reads the environment (os.Getenv).
+	now    func() time.Time
+	getenv func(string) string
 }
 
 // run is brief's whole program: it parses args, runs the command and maps
 // the outcome to an exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, logger: slog.New(slog.DiscardHandler)}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, logger: slog.New(slog.DiscardHandler),
+		now: time.Now, getenv: os.Getenv}
+	return runEnv(ctx, e, args)
+}
+
+// runEnv is run with the environment given; tests use it to pin the clock.
+func runEnv(ctx context.Context, e *env, args []string) int {
+	stderr := e.stderr
 	app := newApp(e)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, intersperse(app, args))
 	switch {
 	case err == nil:
 		return exitOK
@@ -117,9 +129,9 @@ decides which region of the world it is about, and assembles a briefing grouped 
 The default backend is offline and needs no key.
 
 Examples:
-   brief summarize examples/                       digest every example article
+   brief summarize examples/articles/              digest every example article
    cat urls.txt | brief summarize -f jsonl -       JSONL digests for a list of URLs
-   brief briefing examples/ -f pdf -o today.pdf    a PDF briefing from local files`,
+   brief briefing examples/articles/ -f pdf -o today.pdf   a PDF briefing`,
 		Reader:         e.stdin,
 		Writer:         e.stdout,
 		ErrWriter:      e.stderr,
@@ -127,6 +139,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "debug logging on stderr", EnvVars: []string{"BRIEF_VERBOSE"}},
 			&cli.StringFlag{Name: "config", Usage: "config file `PATH` (default $XDG_CONFIG_HOME/brief/config.yaml)", EnvVars: []string{"BRIEF_CONFIG"}},
+			&cli.StringFlag{Name: "db", Usage: "archive database `PATH` (default $XDG_DATA_HOME/brief/brief.db)", EnvVars: []string{"BRIEF_DB"}},
 		},
 		Before: func(c *cli.Context) error {
 			lvl := slog.LevelWarn
@@ -140,6 +153,8 @@ Examples:
 			summarizeCommand(e),
 			extractCommand(e),
 			briefingCommand(e),
+			addCommand(e),
+			archiveCommand(e),
 			backendsCommand(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {

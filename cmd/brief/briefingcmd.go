@@ -12,6 +12,7 @@ import (
 
 	"github.com/brief-news/brief/briefing"
 	"github.com/brief-news/brief/briefing/markdown"
+	"github.com/brief-news/brief/briefing/pdf"
 )
 
 func briefingCommand(e *env) *cli.Command {
@@ -19,11 +20,13 @@ func briefingCommand(e *env) *cli.Command {
 		Name:      "briefing",
 		Usage:     "assemble a briefing grouped by region",
 		ArgsUsage: "INPUT... (URL, file, directory, feed, or - for stdin)",
-		Description: `Builds the briefing from the inputs given.
+		Description: `Builds the briefing from the inputs given or, with none, from the archived
+articles of --date in --tz (their publish time, else the time they were added).
 
 Examples:
-   brief briefing examples/ -f md -o briefing.md
-   brief briefing examples/ -f pdf -o out/          writes out/briefing-YYYY-MM-DD.pdf
+   brief briefing examples/articles/ -f md -o briefing.md
+   brief briefing examples/articles/ -f pdf -o out/         writes out/briefing-YYYY-MM-DD.pdf
+   brief briefing --date yesterday --tz Europe/Berlin -f pdf -o /srv/briefings/
    brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or pdf (repeat for several)"},
@@ -32,6 +35,7 @@ Examples:
 			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
+			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) for characters the PDF's Go fonts lack", EnvVars: []string{"BRIEF_FONT"}},
 		}, summarizerFlags()...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			formats := c.StringSlice("format")
@@ -51,7 +55,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			day, err := parseDay(c.String("date"), time.Now().In(loc))
+			day, err := parseDay(c.String("date"), e.now().In(loc))
 			if err != nil {
 				return err
 			}
@@ -63,21 +67,30 @@ Examples:
 				}
 				tmpl = string(raw)
 			}
-			s, err := openSummarizer(c, e)
-			if err != nil {
-				return err
-			}
 			var entries []briefing.Entry
-			bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
-				entries = append(entries, briefing.Entry{Article: r.article, Digest: r.digest, Added: time.Now()})
-				return nil
-			})
-			if err != nil {
-				return err
-			}
 			var skipped []briefing.Skipped
-			for _, r := range bad {
-				skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
+			var failed, total int
+			if c.NArg() == 0 {
+				// No inputs: the archived articles of that day.
+				if entries, skipped, err = archiveEntries(c, e, day); err != nil {
+					return err
+				}
+			} else {
+				s, err := openSummarizer(c, e)
+				if err != nil {
+					return err
+				}
+				var bad []result
+				bad, failed, total, err = runInputsSkipped(c, e, s, func(r result) error {
+					entries = append(entries, briefing.Entry{Article: r.article, Digest: r.digest, Added: e.now()})
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				for _, r := range bad {
+					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
+				}
 			}
 			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day})
 			for _, f := range formats {
@@ -87,7 +100,7 @@ Examples:
 				}
 				render := renderers[f]
 				if err := withOutput(path, e.stdout, func(w io.Writer) error {
-					return render(w, b, renderOptions{template: tmpl})
+					return render(w, b, renderOptions{template: tmpl, font: c.String("font"), now: time.Now(), warn: func(msg string) { e.logger.Warn(msg) }})
 				}); err != nil {
 					return fmt.Errorf("render %s: %w", f, err)
 				}
@@ -99,12 +112,18 @@ Examples:
 
 type renderOptions struct {
 	template string
+	font     string           // --font, for PDF
+	now      time.Time        // dates the PDF
+	warn     func(msg string) // renderer warnings
 }
 
 // renderers maps each -f value to its renderer.
 var renderers = map[string]func(io.Writer, *briefing.Briefing, renderOptions) error{
 	"md": func(w io.Writer, b *briefing.Briefing, o renderOptions) error {
 		return markdown.Write(w, b, markdown.Options{Template: o.template})
+	},
+	"pdf": func(w io.Writer, b *briefing.Briefing, o renderOptions) error {
+		return pdf.Write(w, b, pdf.Options{Now: o.now, FontPath: o.font, Warn: o.warn})
 	},
 	"json": func(w io.Writer, b *briefing.Briefing, _ renderOptions) error {
 		return briefing.WriteJSON(w, b)

@@ -41,12 +41,14 @@ func summarizeCommand(e *env) *cli.Command {
 		Description: `Prints one digest per input: JSON Lines when stdout is not a terminal, Markdown when it is.
 
 Examples:
-   brief summarize examples/world-bank-ports.html
+   brief summarize examples/articles/world-bank-ports.html
    brief summarize -f jsonl --takeaways 5 https://example.com/story
-   cat articles.jsonl | brief summarize -f jsonl -`,
+   cat articles.jsonl | brief summarize -f jsonl -
+   brief summarize --save https://example.com/story   also keep it in the archive`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or jsonl (default: md on a terminal, jsonl otherwise)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
+			saveFlag(),
 		}, summarizerFlags()...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			format, err := pickFormat(c.String("format"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
@@ -57,9 +59,17 @@ Examples:
 			if err != nil {
 				return err
 			}
+			arch, err := openArchiver(c, e) // nil without --save
+			if err != nil {
+				return err
+			}
+			defer arch.close()
 			return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
 				var all []summaryRecord
-				failed, total, err := runInputs(c, e, s, func(r result) error {
+				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
+					if _, err := arch.save(c.Context, r); err != nil {
+						return err
+					}
 					rec := newSummaryRecord(r.article, r.digest)
 					switch format {
 					case "jsonl":
@@ -71,6 +81,7 @@ Examples:
 					}
 					return nil
 				})
+				arch.skip(c.Context, bad)
 				if err != nil {
 					return err
 				}

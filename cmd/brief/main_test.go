@@ -152,3 +152,27 @@ func TestOutputFileIsAtomic(t *testing.T) {
 		}
 	}
 }
+
+func TestFlagsAfterInputs(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "a.txt", goodText)
+	dst := filepath.Join(dir, "b.json")
+	_, errs, code := brief(t, "", "briefing", p, "-f", "json", "-o", dst, "--title", "Desk")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		SchemaVersion int    `json:"schema_version"`
+		Title         string `json:"title"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if got.SchemaVersion != 1 || got.Title != "Desk" {
+		t.Errorf("got schema %d title %q, want 1 and Desk", got.SchemaVersion, got.Title)
+	}
+}
