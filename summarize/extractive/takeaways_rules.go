@@ -52,9 +52,18 @@ func tkRejected(s, l string) bool {
 			return true
 		}
 	}
-	for _, p := range tkBoilerContains {
-		if strings.Contains(l, p) {
-			return true
+	// The furniture phrases start words (or with "/"); try them only there.
+	for i := 0; i < len(l); i++ {
+		if i > 0 && tkAlnum(l[i-1]) && tkAlnum(l[i]) {
+			continue
+		}
+		if strings.IndexByte(tkBoilerFirst, l[i]) < 0 {
+			continue
+		}
+		for _, p := range tkBoilerContains {
+			if p[0] == l[i] && strings.HasPrefix(l[i:], p) {
+				return true
+			}
 		}
 	}
 	if strings.HasPrefix(l, "by ") && (strings.Contains(l, "|") || strings.Contains(l, "updated") ||
@@ -72,6 +81,9 @@ var tkBoilerPrefixes = []string{
 	"read:", "also read", "recommended:", "(photo", "[photo", "file photo", "getty images", "reporting by",
 	"additional reporting", "writing by", "editing by", "contact us", "for more ",
 }
+
+// tkBoilerFirst holds the first bytes of tkBoilerContains.
+const tkBoilerFirst = "acrsnog/ptfe"
 
 var tkBoilerContains = []string{
 	"all rights reserved", "click here", "read more", "scroll down", "sign up for", "newsletter",
@@ -126,6 +138,10 @@ var tkCaptionMarks = []string{
 // quotation marks. Straight single quotes count as quotation marks only
 // where they stand at a word edge and are not a possessive ("runners ' kit").
 func tkQuoteShare(s string) float64 {
+	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "‘") &&
+		!strings.Contains(s, "«") && !strings.HasPrefix(s, "'") && !strings.Contains(s, " '") {
+		return 0 // no quotation opens
+	}
 	in := false
 	var quoted, total int
 	var open rune

@@ -22,6 +22,7 @@ func TestTkTraits(t *testing.T) {
 		{"read more", "Read more: Why the council wants to close the old bridge to cars.", tkTraits{rejected: true, caption: true}},
 		{"scroll", "Scroll down for video of the old bridge being closed by the council.", tkTraits{rejected: true}},
 		{"photo credit", "Photo: Jane Holloway for the Daily Courier, taken on the old bridge.", tkTraits{rejected: true, caption: true}},
+		{"agency credit", "The old bridge at dawn on Monday, shortly before it was closed. AFP/Getty", tkTraits{rejected: true}},
 		{"getty", "The old bridge at dawn on Monday, shortly before it was closed (Getty Images).", tkTraits{rejected: true}},
 		{"pronoun", "He said the old bridge would stay closed to traffic until the spring.", tkTraits{pronoun: true}},
 		{"lowercase pronoun", "they said the old bridge would stay closed to traffic until the spring.", tkTraits{pronoun: true}},
@@ -99,4 +100,12 @@ func TestTkSelectRedundancy(t *testing.T) {
 
 func tkArticle(sents ...string) *article.Article {
 	return &article.Article{Paragraphs: []string{strings.Join(sents, " ")}}
+}
+
+func TestTkBoilerFirst(t *testing.T) {
+	for _, p := range tkBoilerContains {
+		if !strings.Contains(tkBoilerFirst, p[:1]) {
+			t.Errorf("tkBoilerFirst %q lacks the first byte of %q", tkBoilerFirst, p)
+		}
+	}
 }
