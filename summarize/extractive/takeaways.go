@@ -79,7 +79,7 @@ func tkDefaults() tkParams {
 		Twin:          0.6,
 		Pronoun:       0.3,
 		Connective:    0.5,
-		Quote:         0.5,
+		Quote:         0.1,
 		Caption:       0.5,
 		InContext:     true,
 		CaptionRepeat: 0.3,
@@ -177,7 +177,7 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 		if s.lift != 0 {
 			s.score *= s.lift
 		}
-		if tr.quoteShare > 0.5 {
+		if tr.quoteShare > 0.5 || tr.midQuote {
 			s.score *= prm.Quote
 		}
 		if tr.caption {

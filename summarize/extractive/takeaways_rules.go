@@ -20,6 +20,9 @@ type tkTraits struct {
 	caption bool
 	// quoteShare: share of letters and digits inside quotation marks.
 	quoteShare float64
+	// midQuote: starts inside a quotation opened in an earlier sentence,
+	// so it does not read on its own.
+	midQuote bool
 }
 
 // tkTraitsOf works out the traits of sentence s.
@@ -29,6 +32,7 @@ func tkTraitsOf(s string) tkTraits {
 		rejected:   tkRejected(s, l),
 		caption:    tkCaption(s, l),
 		quoteShare: tkQuoteShare(s),
+		midQuote:   tkMidQuote(s),
 	}
 	// Openers inside a quotation are the speaker's, not the story's:
 	// the quotation penalty covers those sentences.
@@ -134,15 +138,30 @@ var tkCaptionMarks = []string{
 	"pictured with", "pictured at", "pictured in", "pictured on",
 }
 
+// tkMidQuote reports whether the first curly quotation mark or guillemet
+// in s closes a quotation.
+func tkMidQuote(s string) bool {
+	i := strings.IndexAny(s, "“”«»")
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r == '”' || r == '»'
+}
+
 // tkQuoteShare returns the share of s's letters and digits that lie inside
 // quotation marks. Straight single quotes count as quotation marks only
 // where they stand at a word edge and are not a possessive ("runners ' kit").
+// A sentence whose first curly quotation mark or guillemet is a closing one
+// starts inside a quotation that opened in the sentence before ("Nobody
+// listened,” she said.): its words up to that mark count as quoted.
 func tkQuoteShare(s string) float64 {
 	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "‘") &&
-		!strings.Contains(s, "«") && !strings.HasPrefix(s, "'") && !strings.Contains(s, " '") {
-		return 0 // no quotation opens
+		!strings.Contains(s, "«") && !strings.HasPrefix(s, "'") && !strings.Contains(s, " '") &&
+		!strings.Contains(s, "”") && !strings.Contains(s, "»") {
+		return 0 // no quotation opens or closes
 	}
-	in := false
+	in := tkMidQuote(s)
 	var quoted, total int
 	var open rune
 	prev := ' '

@@ -32,6 +32,9 @@ func TestTkTraits(t *testing.T) {
 		{"caption pictured", "The old bridge (pictured) was shut to traffic by the council on Monday.", tkTraits{caption: true}},
 		{"quotation", `"We had no choice but to close the old bridge to all traffic," the mayor said.`, tkTraits{quoteShare: 1}},
 		{"curly quotation", "“We had no choice but to close the old bridge to all traffic,” the mayor said.", tkTraits{quoteShare: 1}},
+		{"rest of a quotation opened before", "Nobody on the council listened to us for three long years,” said the union leader.", tkTraits{quoteShare: 1}},
+		{"rest of a guillemet quotation", "Personne ne nous a écoutés depuis le mois de septembre dernier », a déclaré le syndicaliste.", tkTraits{quoteShare: 1}},
+		{"long attribution after the rest of a quotation", "Nobody listened,” said Jo Bloggs, a regional union official who has led the drivers’ talks with the operator since the spring.", tkTraits{quoteShare: 0}},
 		{"spaced quotation", "' We had no choice but to close the old bridge to all traffic, ' the mayor said.", tkTraits{quoteShare: 1}},
 		{"short quote", `The mayor called the old bridge "unsafe" and closed it to traffic on Monday.`, tkTraits{}},
 		{"possessive", "The runners ' coaches said the old bridge was closed to traffic on Monday.", tkTraits{}},
@@ -43,6 +46,7 @@ func TestTkTraits(t *testing.T) {
 				t.Errorf("tkTraitsOf(%q).quoteShare = %.2f, want > 0.5: %v", tt.in, got.quoteShare, tt.want.quoteShare > 0.5)
 			}
 			got.quoteShare, tt.want.quoteShare = 0, 0
+			got.midQuote, tt.want.midQuote = false, false
 			if got != tt.want {
 				t.Errorf("tkTraitsOf(%q) = %+v, want %+v", tt.in, got, tt.want)
 			}
@@ -106,6 +110,23 @@ func TestTkBoilerFirst(t *testing.T) {
 	for _, p := range tkBoilerContains {
 		if !strings.Contains(tkBoilerFirst, p[:1]) {
 			t.Errorf("tkBoilerFirst %q lacks the first byte of %q", tkBoilerFirst, p)
+		}
+	}
+}
+
+func TestMidQuote(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Nobody listened,” said Jo Bloggs, a union official.", true},
+		{"Personne ne nous a écoutés », a déclaré Sébastien Lefèvre.", true},
+		{"“We warned them,” she said.", false},
+		{"The minister called it « une offre sérieuse » on Tuesday.", false},
+		{"No quotation here at all.", false},
+	} {
+		if got := tkMidQuote(tt.in); got != tt.want {
+			t.Errorf("tkMidQuote(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
