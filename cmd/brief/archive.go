@@ -252,7 +252,7 @@ Examples:
 				Usage: "list archived articles: ID, time, region, title, source",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "date", Usage: "only articles of this day: today, yesterday or YYYY-MM-DD"},
-					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
+					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ"}},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
 				},
 				Action: func(c *cli.Context) error { return archiveList(c, e) },

@@ -34,7 +34,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, html, json or pdf (repeat for several)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a file, or a directory for briefing-DATE.EXT)"},
 			&cli.StringFlag{Name: "date", Value: "today", Usage: "day of the briefing: today, yesterday or YYYY-MM-DD", EnvVars: []string{"BRIEF_DATE"}},
-			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
+			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
 			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) for characters the PDF's Go fonts lack", EnvVars: []string{"BRIEF_FONT"}},

@@ -196,3 +196,26 @@ func TestExampleConfigParses(t *testing.T) {
 		t.Errorf("examples/config.yaml parsed to %+v, want regions, smtp.to and prices", cfg)
 	}
 }
+
+// TestConfigTimezoneBeatsTZ: TZ is the system's default zone, not a brief
+// setting, so the config file's timezone wins over it (BRIEF_TZ does not).
+func TestConfigTimezoneBeatsTZ(t *testing.T) {
+	if _, err := time.LoadLocation("Asia/Tokyo"); err != nil {
+		t.Skip("no time zone data")
+	}
+	h := newHarness(t)
+	h.configFile("timezone: Asia/Tokyo\n")
+	t.Setenv("TZ", "America/Los_Angeles")
+	t.Setenv("BRIEF_TZ", "")
+	os.Unsetenv("BRIEF_TZ")
+	// 2026-03-10 20:00 UTC is the 11th in Tokyo, the 10th in Los Angeles.
+	h.clock.set(time.Date(2026, 3, 10, 20, 0, 0, 0, time.UTC))
+	h.mustRun(0, jsonlArticle(t, "r", "", "Rail", railStory...), "add", "-")
+	if got := h.mustRun(0, "", "archive", "list", "--date", "2026-03-11", "-f", "jsonl"); strings.Count(got, "\n") != 1 {
+		t.Errorf("list --date 2026-03-11 with timezone Asia/Tokyo in the config and TZ set: %q, want the article", got)
+	}
+	t.Setenv("BRIEF_TZ", "America/Los_Angeles")
+	if got := h.mustRun(0, "", "archive", "list", "--date", "2026-03-10", "-f", "jsonl"); strings.Count(got, "\n") != 1 {
+		t.Errorf("BRIEF_TZ does not win over the config file: %q", got)
+	}
+}
