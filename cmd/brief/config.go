@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/brief-news/brief/region"
+	"github.com/brief-news/brief/summarize"
 )
 
 // fileConfig is $XDG_CONFIG_HOME/brief/config.yaml. Every key is optional;
@@ -160,13 +161,17 @@ func (e *env) taxonomy() *region.Taxonomy {
 	return e.cfg.Regions
 }
 
-// price returns the configured price of model.
-func (e *env) price(model string) (price, bool) {
-	if e.cfg == nil {
-		return price{}, false
+// priceTable returns the config file's prices as summarize.Price values
+// (US dollars per million tokens), or nil when it has none.
+func (e *env) priceTable() map[string]summarize.Price {
+	if e.cfg == nil || len(e.cfg.Prices) == 0 {
+		return nil
 	}
-	p, ok := e.cfg.Prices[model]
-	return p, ok
+	t := make(map[string]summarize.Price, len(e.cfg.Prices))
+	for model, p := range e.cfg.Prices {
+		t[model] = summarize.Price{Input: p.PromptPer1K * 1000, Output: p.CompletionPer1K * 1000}
+	}
+	return t
 }
 
 // flagValues returns the config values for a command's flags, by flag

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -217,5 +218,20 @@ func TestConfigTimezoneBeatsTZ(t *testing.T) {
 	t.Setenv("BRIEF_TZ", "America/Los_Angeles")
 	if got := h.mustRun(0, "", "archive", "list", "--date", "2026-03-10", "-f", "jsonl"); strings.Count(got, "\n") != 1 {
 		t.Errorf("BRIEF_TZ does not win over the config file: %q", got)
+	}
+}
+
+func TestConfigPrices(t *testing.T) {
+	cfg, err := parseConfig([]byte("prices:\n  gpt-x: {prompt_per_1k: 0.00015, completion_per_1k: 0.0006}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := (&env{cfg: cfg}).priceTable()["gpt-x"]
+	// 1,000 prompt and 1,000 completion tokens cost one unit of each.
+	if cost := got.Cost(1000, 1000); math.Abs(cost-0.00075) > 1e-12 {
+		t.Errorf("cost of 1k+1k tokens = %g, want 0.00075 (prices are per 1,000 tokens)", cost)
+	}
+	if (&env{}).priceTable() != nil {
+		t.Error("priceTable without a config is not nil")
 	}
 }
