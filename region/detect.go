@@ -84,6 +84,7 @@ type tally struct {
 	score   float64
 	n       int // mentions
 	named   int // mentions that are not currencies
+	nation  int // mentions of the country's name or demonym
 	zones   [3]int
 	surface [3]string // first surface per zone
 	first   int
@@ -160,6 +161,9 @@ func (d *detector) scanText(title, text string) {
 		tl.n++
 		if c.kind != kCur {
 			tl.named++
+		}
+		if c.kind == kName || c.kind == kAdj {
+			tl.nation++
 		}
 		tl.zones[m.zone]++
 		if tl.surface[m.zone] == "" {
@@ -490,8 +494,10 @@ func splitDateline(s string) (string, int) {
 	return place, cut
 }
 
-// countries lists the countries found: primary first, then the others with
-// enough evidence (named in the title or lead, or more than once).
+// countries lists the countries found: primary first, then the others the
+// article is also about: named as a country (not only through a city) and
+// mentioned at least twice with one in the title or lead, or four times.
+// A country named once in passing is not listed.
 func (d *detector) countries(primary string) []string {
 	var out []string
 	if primary != "" {
@@ -511,7 +517,7 @@ func (d *detector) countries(primary string) []string {
 		if tl.code == primary || tl.named == 0 {
 			continue
 		}
-		if tl.zones[zTitle]+tl.zones[zLead] > 0 || tl.named >= 2 {
+		if tl.nation > 0 && (tl.named >= 4 || tl.named >= 2 && tl.zones[zTitle]+tl.zones[zLead] > 0) {
 			out = append(out, tl.code)
 		}
 	}
