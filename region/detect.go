@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/brief-news/brief/article"
 )
@@ -88,6 +90,9 @@ type tally struct {
 	zones   [3]int
 	surface [3]string // first surface per zone
 	first   int
+	// order[z] is the rank of the country's first mention in zone z
+	// (1 = the first country named there), 0 when absent.
+	order [3]int
 }
 
 type detector struct {
@@ -96,6 +101,7 @@ type detector struct {
 	regions  []tally // region words; code is the region name
 	region   string  // region decided by region-only evidence
 	nmention int
+	ranks    [3]int
 }
 
 func (d *detector) tally(list *[]tally, code string) *tally {
@@ -112,12 +118,12 @@ func (d *detector) tally(list *[]tally, code string) *tally {
 func (d *detector) scanText(title, text string) {
 	var ms []mention
 	tt := tokenize(title)
-	s := scanner{g: d.g, t: tt, caps: mostlyUpper(tt)}
+	s := scanner{g: d.g, t: tt, caps: mostlyUpper(tt), lower: mostlyLower(tt)}
 	ms = s.scan(0, len(tt.toks), func(int) zone { return zTitle }, ms)
 	nt := len(ms)
 	xt := tokenize(text)
 	lead := leadEnd(xt)
-	s = scanner{g: d.g, t: xt, caps: mostlyUpper(xt)}
+	s = scanner{g: d.g, t: xt, caps: mostlyUpper(xt), lower: mostlyLower(xt)}
 	ms = s.scan(0, len(xt.toks), func(i int) zone {
 		if i < lead {
 			return zLead
@@ -130,7 +136,7 @@ func (d *detector) scanText(title, text string) {
 	support := map[string]int{}
 	local := map[string]int{}
 	for _, m := range ms {
-		if len(m.cands) == 1 && !m.cands[0].weak {
+		if len(m.cands) == 1 && !m.cands[0].weak && !m.cands[0].echo {
 			c := m.cands[0]
 			support[c.code]++
 			if c.kind.local() {
@@ -150,6 +156,8 @@ func (d *detector) scanText(title, text string) {
 		case kRegion:
 			r := d.tally(&d.regions, c.code)
 			r.n++
+			r.named++
+			r.score += m.zone.mult()
 			r.zones[m.zone]++
 			if r.surface[m.zone] == "" {
 				r.surface[m.zone] = m.surface
@@ -157,6 +165,10 @@ func (d *detector) scanText(title, text string) {
 			continue
 		}
 		tl := d.tally(&d.tallies, c.code)
+		if tl.order[m.zone] == 0 && c.kind != kCur {
+			d.ranks[m.zone]++
+			tl.order[m.zone] = d.ranks[m.zone]
+		}
 		tl.score += c.kind.weight() * m.zone.mult()
 		tl.n++
 		if c.kind != kCur {
@@ -177,11 +189,14 @@ func (d *detector) scanText(title, text string) {
 // readings have evidence; otherwise the reading with the most support wins,
 // the first listed on a tie.
 func resolve(cs []cand, support, local map[string]int) (cand, bool) {
-	if len(cs) == 1 && !cs[0].weak {
+	if len(cs) == 1 && !cs[0].weak && !cs[0].echo {
 		return cs[0], true
 	}
 	best, bestN, found := cand{}, -1, false
 	for _, c := range cs {
+		if c.echo && support[c.code] == 0 {
+			continue
+		}
 		if !c.weak && support[c.code] > bestN {
 			best, bestN, found = c, support[c.code], true
 		}
@@ -226,6 +241,23 @@ func mostlyUpper(t *tokens) bool {
 	return all >= 3 && up*10 >= all*7
 }
 
+// mostlyLower reports whether a text is set without capitals, so that the
+// case of a place name says nothing.
+func mostlyLower(t *tokens) bool {
+	caps, all := 0, 0
+	for i := range t.toks {
+		k := &t.toks[i]
+		if k.digits {
+			continue
+		}
+		all++
+		if k.cap {
+			caps++
+		}
+	}
+	return all >= 10 && caps*100 < all*4
+}
+
 // best returns the tally with the highest score among those keep accepts,
 // the earliest mentioned on a tie.
 func best(ts []tally, keep func(*tally) bool) *tally {
@@ -243,7 +275,10 @@ func best(ts []tally, keep func(*tally) bool) *tally {
 }
 
 func (d *detector) fromText(res *Result) bool {
-	b := best(d.tallies, nil)
+	var b *tally
+	if b == nil {
+		b = best(d.tallies, nil)
+	}
 	if b == nil {
 		return false
 	}
@@ -469,9 +504,10 @@ func splitDateline(s string) (string, int) {
 	agency := head[end] == '('
 	if agency {
 		k := strings.IndexByte(head[end:], ')')
-		if k < 0 {
+		if k < 2 || k > 25 || !capitalised(head[end+1:end+k]) || !capitalised(place) {
 			return "", 0
 		}
+		cut = -1
 		rest := strings.TrimLeft(head[end+k+1:], " ")
 		for _, dash := range []string{"—", "–", "--", "-"} {
 			if strings.HasPrefix(rest, dash) {
@@ -492,6 +528,19 @@ func splitDateline(s string) (string, int) {
 		return "", 0
 	}
 	return place, cut
+}
+
+// capitalised reports whether every word of s starts with an upper-case
+// letter or a digit.
+func capitalised(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return len(ws) > 0 && len(ws) <= 6
 }
 
 // countries lists the countries found: primary first, then the others the

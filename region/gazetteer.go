@@ -56,6 +56,9 @@ type cand struct {
 	// when it reads as part of a person's name; weak: only when the
 	// article has other evidence for code.
 	capOnly, upper, person, weak bool
+	// echo: this reading counts only if the article names the same
+	// country elsewhere (set for ambiguous words in capitals).
+	echo bool
 }
 
 // entry is a phrase and its readings.

@@ -49,6 +49,8 @@ type scanner struct {
 	loose bool
 	// caps: the text is set in capitals, so case says nothing.
 	caps bool
+	// lower: the text is set without capitals, so case says nothing.
+	lower bool
 }
 
 // scan appends the mentions in tokens [from, to) to out. zoneOf gives the
@@ -122,12 +124,20 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 			continue
 		case c.kind == kPostal && s.loose && !tok.comma:
 			continue
-		case c.capOnly && !caseFree && !tok.cap:
+		case c.capOnly && !caseFree && !s.lower && !tok.cap:
+			continue
+		case (c.kind == kCity || c.kind == kState || c.kind == kOrg) && !caseFree && !s.lower && !tok.cap:
+			// "sugar land" and "battle creek" are not places.
 			continue
 		case c.upper && !s.loose && !allUpper(t, i, j):
 			continue
 		case c.person && !caseFree && personContext(t, i, j):
 			continue
+		}
+		if s.caps && !s.loose && (c.capOnly || c.person) {
+			// In a headline set in capitals, "JORDAN" or "JERSEY" may be
+			// a name: it needs support from the rest of the article.
+			c.echo = true
 		}
 		if c.kind == kState || c.kind == kAbbr || c.kind == kPostal {
 			hasState = true
