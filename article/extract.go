@@ -1,53 +1,307 @@
 package article
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
+	"time"
+	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // ErrNoContent reports a page with no readable article text.
 var ErrNoContent = errors.New("article: no readable content")
 
+// Reasons an UnreadableError gives.
+const (
+	ReasonTooShort    = "too_short"
+	ReasonConsentWall = "consent_wall"
+	ReasonPaywall     = "paywall"
+)
+
+// UnreadableError reports a page that has a body, but not the article: a
+// paywall, a cookie-consent wall, or a page that needs JavaScript. It
+// matches ErrNoContent with errors.Is.
+type UnreadableError struct {
+	// Reason is one of ReasonTooShort, ReasonConsentWall, ReasonPaywall.
+	Reason string
+}
+
+func (e *UnreadableError) Error() string {
+	return "article: unreadable page: " + e.Reason
+}
+
+// Is makes errors.Is(err, ErrNoContent) true.
+func (e *UnreadableError) Is(target error) bool { return target == ErrNoContent }
+
+// MaxExtractBytes caps how much of a document Extract parses; the rest of a
+// larger document is ignored.
+const MaxExtractBytes = 16 << 20
+
 // Extract parses an HTML document and returns its main article text and
 // metadata. base, when non-nil, is the page's address, used to resolve
-// relative links. Extract does no I/O beyond reading r.
-// TODO(extraction issue): readability scoring, metadata; this is a placeholder.
+// relative links and as a source of the date and site name. The document's
+// charset is taken from a BOM, a <meta> declaration, or sniffed. Extract does
+// no I/O beyond reading r; it returns ErrNoContent (or an *UnreadableError)
+// when the page holds no article text.
 func Extract(r io.Reader, base *url.URL) (*Article, error) {
-	doc, err := goquery.NewDocumentFromReader(r)
+	b, err := io.ReadAll(io.LimitReader(r, MaxExtractBytes))
 	if err != nil {
-		return nil, fmt.Errorf("parse html: %w", err)
+		return nil, fmt.Errorf("read html: %w", err)
 	}
-	a := &Article{Title: strings.TrimSpace(doc.Find("title").First().Text())}
+	return extractBytes(b, base, "", time.Now())
+}
+
+// extractBytes is Extract over a byte slice; contentType may carry a
+// charset from an HTTP header.
+func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*Article, error) {
+	if len(b) > MaxExtractBytes {
+		b = b[:MaxExtractBytes]
+	}
+	b = toUTF8(b, contentType)
+	doc, err := html.Parse(bytes.NewReader(b))
+	a := &Article{Sources: map[string]string{}}
 	if base != nil {
 		a.URL = base.String()
 	}
-	doc.Find("p").Each(func(_ int, s *goquery.Selection) {
-		if t := strings.Join(strings.Fields(s.Text()), " "); t != "" {
-			a.Paragraphs = append(a.Paragraphs, t)
+	if err != nil {
+		// The parser refuses absurdly deep documents; fall back to reading
+		// paragraphs off the token stream.
+		a.Paragraphs = tokenParagraphs(b)
+		return finish(a, "", false)
+	}
+	mc := newMetaCollector()
+	nodes := flatten(doc, mc.visit)
+	ld := parseLD(mc.ldScripts)
+	fillMeta(a, mc, ld, base, now)
+
+	var paras []para
+	if c := score(nodes); c >= 0 {
+		paras = emit(nodes, c, a.Title)
+	}
+	got := 0
+	for _, p := range paras {
+		got += p.runes
+	}
+	// JSON-LD articleBody is the publisher's own statement of the text:
+	// prefer it when the page yields much less.
+	if ld.body != "" {
+		lp := ldParagraphs(ld.body)
+		n := 0
+		for _, p := range lp {
+			n += utf8.RuneCountInString(p)
 		}
-	})
+		if n >= 200 && float64(got) < 0.6*float64(n) {
+			a.Paragraphs = lp
+			a.Sources["text"] = "jsonld"
+			return finish(a, mc.lang, ld.paywalled)
+		}
+	}
+	// A very short result: try the plain "all good paragraphs" reading.
+	if got < 250 {
+		simple := goodBlocks(nodes)
+		n := 0
+		for _, p := range simple {
+			n += p.runes
+		}
+		if n > got*3/2+50 {
+			paras, got = simple, n
+		}
+	}
+	a.Paragraphs = make([]string, 0, len(paras))
+	for _, p := range paras {
+		a.Paragraphs = append(a.Paragraphs, p.text)
+	}
+	return finish(a, mc.lang, ld.paywalled)
+}
+
+// finish detects the dateline and unreadable pages.
+func finish(a *Article, _ string, paywalled bool) (*Article, error) {
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrNoContent
+	}
+	if reason := unreadable(a.Paragraphs, paywalled); reason != "" {
+		return nil, &UnreadableError{Reason: reason}
+	}
+	if a.Dateline == "" {
+		if d := detectDateline(a.Paragraphs[0]); d != "" {
+			a.Dateline = d
+			a.Sources["dateline"] = "heuristic"
+		}
 	}
 	return a, nil
 }
 
-// FromText builds an article from plain text: paragraphs are separated by
-// blank lines; a short first line without final punctuation is the title.
-func FromText(s string) (*Article, error) {
-	a := &Article{}
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if p = strings.Join(strings.Fields(p), " "); p != "" {
-			a.Paragraphs = append(a.Paragraphs, p)
+// unreadable names why paragraphs are a wall rather than an article, or
+// returns "".
+func unreadable(ps []string, paywalled bool) string {
+	n := 0
+	for _, p := range ps {
+		n += utf8.RuneCountInString(p)
+	}
+	if n >= 1500 {
+		return ""
+	}
+	text := strings.ToLower(strings.Join(ps, " "))
+	if n < 600 && (strings.Contains(text, "cookie") || strings.Contains(text, "consent") || strings.Contains(text, "privacy")) &&
+		(strings.Contains(text, "accept") || strings.Contains(text, "agree") || strings.Contains(text, "consent") || strings.Contains(text, "manage")) {
+		return ReasonConsentWall
+	}
+	if paywalled && n < 150 {
+		return ReasonPaywall
+	}
+	if n < 300 && (strings.Contains(text, "subscribe") || strings.Contains(text, "subscription")) && (strings.Contains(text, "to continue reading") || strings.Contains(text, "to read") || strings.Contains(text, "already a subscriber") || strings.Contains(text, "log in")) {
+		return ReasonPaywall
+	}
+	if n < 300 && (strings.Contains(text, "enable javascript") || strings.Contains(text, "javascript is disabled") || strings.Contains(text, "javascript is required") || strings.Contains(text, "turn on javascript")) {
+		return ReasonTooShort
+	}
+	if n < 80 {
+		return ReasonTooShort
+	}
+	return ""
+}
+
+// goodBlocks reads every good paragraph of the page outside nav, aside,
+// footer and strongly boilerplate-named blocks: the simple reading used
+// when the container choice yields next to nothing.
+func goodBlocks(nodes []node) []para {
+	var out []para
+	var b strings.Builder
+	cur := int32(-1)
+	ok := false
+	flush := func() {
+		if ok && b.Len() > 0 {
+			if t := collapse(b.String()); t != "" {
+				out = append(out, para{text: t, runes: utf8.RuneCountInString(t)})
+			}
+		}
+		b.Reset()
+	}
+	for i := range nodes {
+		nd := &nodes[i]
+		if nd.flags&fText == 0 || nd.owner < 0 {
+			continue
+		}
+		if nd.owner != cur {
+			flush()
+			cur = nd.owner
+			ob := &nodes[cur]
+			_, g := blockWeight(ob)
+			ok = g > 0 && ob.flags&(fBoiler|fInStrongNeg|fFigure) == 0
+		}
+		if ok {
+			b.WriteString(nd.n.Data)
 		}
 	}
-	if len(a.Paragraphs) == 0 {
-		return nil, ErrNoContent
+	flush()
+	return out
+}
+
+// ldParagraphs splits a JSON-LD articleBody into paragraphs; bodies that
+// carry HTML are reduced to their text.
+func ldParagraphs(body string) []string {
+	if strings.Contains(body, "</") || strings.Contains(body, "<p") || strings.Contains(body, "<br") {
+		body = strings.NewReplacer("</p>", "\n\n", "<br>", "\n", "<br/>", "\n", "<br />", "\n").Replace(body)
+		var b strings.Builder
+		z := html.NewTokenizer(strings.NewReader(body))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt == html.TextToken {
+				b.Write(z.Text())
+			}
+		}
+		body = b.String()
+	} else {
+		body = html.UnescapeString(body)
 	}
-	return a, nil
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
+		if p = collapse(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// tokenParagraphs reads the text of <p>-like elements off the token stream;
+// it needs no tree, so it copes with documents the parser refuses.
+func tokenParagraphs(b []byte) []string {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var out []string
+	var cur strings.Builder
+	skip := 0
+	flush := func() {
+		if t := collapse(cur.String()); utf8.RuneCountInString(t) >= 30 {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch a {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			}
+			if blockTags[a] || a == atom.Br {
+				flush()
+			}
+		}
+	}
+}
+
+// toUTF8 decodes b to UTF-8 using the charset from contentType, a BOM, a
+// <meta> declaration or sniffing. A page declared in a legacy charset that
+// is valid UTF-8 with non-ASCII text is read as UTF-8 (declarations are
+// often wrong); a decoder error also falls back to UTF-8.
+func toUTF8(b []byte, contentType string) []byte {
+	head := b
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	enc, name, _ := charset.DetermineEncoding(head, contentType)
+	if name == "utf-8" || enc == nil {
+		return b
+	}
+	if utf8.Valid(b) && hasNonASCII(b) {
+		return b
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }

@@ -1,41 +1,424 @@
 package article
 
 import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
 	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"sync"
+	"syscall"
 	"time"
 )
+
+// Errors a Fetcher returns, wrapped with the address that caused them.
+var (
+	// ErrTooLarge reports a response body over FetchConfig.MaxBytes.
+	ErrTooLarge = errors.New("article: response body too large")
+	// ErrContentType reports a response that is neither HTML nor text.
+	ErrContentType = errors.New("article: not an HTML or text page")
+	// ErrPrivateAddress reports a loopback, link-local or private address
+	// refused because FetchConfig.AllowPrivate is false.
+	ErrPrivateAddress = errors.New("article: refusing to fetch a private address")
+	// ErrTooManyRedirects reports a redirect chain over MaxRedirects.
+	ErrTooManyRedirects = errors.New("article: too many redirects")
+)
+
+// HTTPError reports a response with a non-2xx status.
+type HTTPError struct {
+	URL    string
+	Status int
+}
+
+func (e *HTTPError) Error() string {
+	return fmt.Sprintf("%s: HTTP %d %s", e.URL, e.Status, http.StatusText(e.Status))
+}
 
 // FetchConfig configures a Fetcher. Zero values mean the defaults of
 // DefaultFetchConfig.
 type FetchConfig struct {
 	// Client is the HTTP client; nil means one built from the fields below.
+	// A caller-supplied client is used as is: Timeout, MaxRedirects and the
+	// private-address guard are then the caller's business.
 	Client *http.Client
-	// Timeout bounds each request, body included.
+	// Timeout bounds each request, body included. The caller's context
+	// bounds the whole fetch, retries included.
 	Timeout time.Duration
-	// MaxBytes caps the response body.
+	// MaxBytes caps the response body (decompressed).
 	MaxBytes int64
 	// MaxRedirects caps redirects followed.
 	MaxRedirects int
 	// UserAgent is sent with every request.
 	UserAgent string
 	// AllowPrivate permits loopback, link-local and private addresses.
+	// When false, the resolved address of every connection (each redirect
+	// hop included) is checked.
 	AllowPrivate bool
+	// Retries is how many times a request that timed out or got a 5xx
+	// answer is tried again; negative means never.
+	Retries int
+	// RetryWait is the wait before the first retry; it doubles each time.
+	RetryWait time.Duration
+	// PerHost caps concurrent requests to one host.
+	PerHost int
+	// Now gives the fetch time, the upper bound for a page's published
+	// time; nil means time.Now.
+	Now func() time.Time
 }
 
 // DefaultFetchConfig returns the defaults: 30 s per request, 10 MiB body,
-// 10 redirects, private addresses refused.
+// 10 redirects, 2 retries from 500 ms, 2 requests per host at a time,
+// private addresses refused.
 func DefaultFetchConfig() FetchConfig {
 	return FetchConfig{Timeout: 30 * time.Second, MaxBytes: 10 << 20, MaxRedirects: 10,
-		UserAgent: "brief/1 (+https://github.com/brief-news/brief)"}
+		UserAgent: "brief/1 (+https://github.com/brief-news/brief)",
+		Retries:   2, RetryWait: 500 * time.Millisecond, PerHost: 2}
 }
 
-// Fetcher downloads article pages over HTTP.
-// TODO(extraction issue): implement.
+// Fetcher downloads article pages over HTTP. It is safe for concurrent use.
 type Fetcher struct {
-	cfg FetchConfig
+	cfg    FetchConfig
+	client *http.Client
+
+	mu    sync.Mutex
+	hosts map[string]chan struct{}
 }
 
-// NewFetcher returns a Fetcher for cfg.
+// NewFetcher returns a Fetcher for cfg, zero fields taking their defaults.
 func NewFetcher(cfg FetchConfig) *Fetcher {
-	return &Fetcher{cfg: cfg}
+	def := DefaultFetchConfig()
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = def.Timeout
+	}
+	if cfg.MaxBytes <= 0 {
+		cfg.MaxBytes = def.MaxBytes
+	}
+	if cfg.MaxRedirects <= 0 {
+		cfg.MaxRedirects = def.MaxRedirects
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = def.UserAgent
+	}
+	if cfg.Retries == 0 {
+		cfg.Retries = def.Retries
+	}
+	if cfg.RetryWait <= 0 {
+		cfg.RetryWait = def.RetryWait
+	}
+	if cfg.PerHost <= 0 {
+		cfg.PerHost = def.PerHost
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	f := &Fetcher{cfg: cfg, client: cfg.Client, hosts: map[string]chan struct{}{}}
+	if f.client == nil {
+		f.client = newClient(cfg)
+	}
+	return f
+}
+
+func newClient(cfg FetchConfig) *http.Client {
+	d := &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}
+	if !cfg.AllowPrivate {
+		d.Control = guardAddress
+	}
+	tr := &http.Transport{
+		DialContext:           d.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          64,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: cfg.Timeout,
+		// Compression is negotiated by the Fetcher itself (gzip and deflate).
+		DisableCompression: true,
+	}
+	max := cfg.MaxRedirects
+	return &http.Client{
+		Transport: tr,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) > max {
+				return fmt.Errorf("%w (%d)", ErrTooManyRedirects, max)
+			}
+			return nil
+		},
+	}
+}
+
+// guardAddress refuses connections to loopback, link-local, private and
+// other non-public addresses. It runs on the resolved address of every
+// connection, so DNS names and redirects cannot get around it.
+func guardAddress(network, address string, _ syscall.RawConn) error {
+	host, _, err := net.SplitHostPort(address)
+	if err != nil {
+		host = address
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
+	}
+	if !publicAddr(ip) {
+		return fmt.Errorf("%w: %s", ErrPrivateAddress, ip)
+	}
+	return nil
+}
+
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+func publicAddr(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+		ip.IsInterfaceLocalMulticast() || ip.IsMulticast() || ip.IsUnspecified() || cgnat.Contains(ip) {
+		return false
+	}
+	if ip.Is4() && ip.As4()[0] == 0 {
+		return false
+	}
+	return true
+}
+
+// Fetch downloads the page at rawURL and extracts its article. The
+// article's URL is the address after redirects. Errors name rawURL; they
+// wrap *HTTPError, ErrTooLarge, ErrContentType, ErrPrivateAddress,
+// ErrTooManyRedirects, ErrNoContent (or *UnreadableError), or the context's
+// error.
+func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
+	body, final, ctype, err := f.get(ctx, rawURL, false)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+	}
+	var a *Article
+	mt, _, _ := mime.ParseMediaType(ctype)
+	if mt == "text/plain" || mt == "text/markdown" {
+		a, err = FromText(string(toUTF8(body, ctype)))
+	} else {
+		a, err = extractBytes(body, final, ctype, f.cfg.Now())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", rawURL, err)
+	}
+	if a.URL == "" {
+		a.URL = final.String()
+	}
+	a.ID = rawURL
+	return a, nil
+}
+
+// get fetches rawURL with retries and returns the decompressed body, the
+// final URL and the content type. feed admits feed content types.
+func (f *Fetcher) get(ctx context.Context, rawURL string, feed bool) ([]byte, *url.URL, string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, nil, "", fmt.Errorf("not an http(s) URL")
+	}
+	release, err := f.acquire(ctx, u.Host)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	defer release()
+	wait := f.cfg.RetryWait
+	for attempt := 0; ; attempt++ {
+		body, final, ctype, err := f.try(ctx, u, feed)
+		if err == nil {
+			return body, final, ctype, nil
+		}
+		if ctx.Err() != nil {
+			return nil, nil, "", ctx.Err()
+		}
+		if attempt >= f.cfg.Retries || !retryable(err) {
+			return nil, nil, "", err
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, nil, "", ctx.Err()
+		case <-t.C:
+		}
+		wait *= 2
+	}
+}
+
+// acquire takes one of the host's request slots.
+func (f *Fetcher) acquire(ctx context.Context, host string) (func(), error) {
+	f.mu.Lock()
+	sem, ok := f.hosts[host]
+	if !ok {
+		sem = make(chan struct{}, f.cfg.PerHost)
+		f.hosts[host] = sem
+	}
+	f.mu.Unlock()
+	select {
+	case sem <- struct{}{}:
+		return func() { <-sem }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// retryable reports timeouts and 5xx answers.
+func retryable(err error) bool {
+	var he *HTTPError
+	if errors.As(err, &he) {
+		return he.Status >= 500
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// try makes one request.
+func (f *Fetcher) try(ctx context.Context, u *url.URL, feed bool) ([]byte, *url.URL, string, error) {
+	rctx, cancel := context.WithTimeout(ctx, f.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	req.Header.Set("User-Agent", f.cfg.UserAgent)
+	accept := "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.5"
+	if feed {
+		accept = "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+	}
+	req.Header.Set("Accept", accept)
+	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, nil, "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, nil, "", &HTTPError{URL: u.String(), Status: resp.StatusCode}
+	}
+	ctype := resp.Header.Get("Content-Type")
+	if !acceptableType(ctype, feed) {
+		return nil, nil, "", fmt.Errorf("%w: %s", ErrContentType, ctype)
+	}
+	var r io.Reader = resp.Body
+	switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, nil, "", fmt.Errorf("gunzip: %w", err)
+		}
+		defer zr.Close()
+		r = zr
+	case "deflate":
+		r = deflateReader(resp.Body)
+	}
+	body, err := io.ReadAll(io.LimitReader(r, f.cfg.MaxBytes+1))
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, nil, "", fmt.Errorf("read body: %w", err)
+	}
+	if int64(len(body)) > f.cfg.MaxBytes {
+		return nil, nil, "", fmt.Errorf("%w: over %d bytes", ErrTooLarge, f.cfg.MaxBytes)
+	}
+	if ctype == "" {
+		ctype = http.DetectContentType(body)
+		if !acceptableType(ctype, feed) {
+			return nil, nil, "", fmt.Errorf("%w: %s", ErrContentType, ctype)
+		}
+	}
+	return body, resp.Request.URL, ctype, nil
+}
+
+// deflateReader reads "deflate" bodies, which servers send either as zlib
+// streams (as the standard says) or as raw deflate.
+func deflateReader(r io.Reader) io.Reader {
+	br := &peekReader{r: r}
+	head := br.peek(2)
+	if len(head) == 2 && head[0]&0x0f == 8 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0 {
+		if zr, err := zlib.NewReader(br); err == nil {
+			return zr
+		}
+	}
+	return flate.NewReader(br)
+}
+
+type peekReader struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (p *peekReader) peek(n int) []byte {
+	for len(p.buf) < n {
+		b := make([]byte, n-len(p.buf))
+		m, err := p.r.Read(b)
+		p.buf = append(p.buf, b[:m]...)
+		if err != nil {
+			break
+		}
+	}
+	return p.buf
+}
+
+func (p *peekReader) Read(b []byte) (int, error) {
+	if len(p.buf) > 0 {
+		n := copy(b, p.buf)
+		p.buf = p.buf[n:]
+		return n, nil
+	}
+	return p.r.Read(b)
+}
+
+// acceptableType admits HTML and text (and, for feeds, XML and JSON);
+// an absent type is sniffed later.
+func acceptableType(ctype string, feed bool) bool {
+	if strings.TrimSpace(ctype) == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(ctype, ";", 2)[0]))
+	}
+	switch {
+	case mt == "text/html", mt == "application/xhtml+xml", mt == "text/plain", mt == "text/markdown":
+		return true
+	case feed && (strings.HasSuffix(mt, "xml") || strings.HasSuffix(mt, "json")):
+		return true
+	}
+	return false
+}
+
+// isGzip reports gzip data by its magic bytes.
+func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
+
+// gunzip decompresses b, reading at most limit bytes.
+func gunzip(b []byte, limit int64) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)
+	}
+	return out, nil
 }

@@ -1,14 +1,26 @@
 package article
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed"
 )
+
+// MaxInputBytes caps what is read from one file or from standard input.
+const MaxInputBytes = 64 << 20
 
 // Source is one article to load, found by expanding a command-line input.
 type Source struct {
@@ -22,6 +34,9 @@ type Source struct {
 	Inline *Article
 	// Err is set when the input could not be expanded or read.
 	Err error
+
+	// override carries JSONL fields applied after a URL is fetched.
+	override *jsonlRecord
 }
 
 // Loader expands command-line inputs into sources and loads them.
@@ -34,70 +49,523 @@ type Loader struct {
 	Since time.Time
 }
 
-// Expand resolves inputs into sources: directories into their article
-// files (sorted), "-" into the articles, URLs or JSONL records on stdin,
-// feeds into their items. An input that cannot be expanded yields one
-// Source with Err set, so the caller reports it and goes on.
-// TODO(extraction issue): stdin detection, JSONL, feeds, gzip.
+func (l *Loader) fetcher() *Fetcher {
+	if l.Fetcher == nil {
+		l.Fetcher = NewFetcher(DefaultFetchConfig())
+	}
+	return l.Fetcher
+}
+
+// articleExts are the file kinds a directory is searched for.
+var articleExts = []string{".html", ".htm", ".xhtml", ".txt", ".md", ".jsonl"}
+
+// Expand resolves inputs into sources: http(s) URLs (feeds into their
+// items), files (.html, .htm, .txt, .md, .jsonl, each also gzipped),
+// directories into their article files (sorted; other files are skipped),
+// and "-" into the article, URL list or JSONL records on Stdin. Feed URLs
+// (recognised by their path) and feed files are fetched or read here.
+// An input that cannot be expanded yields one Source with Err set, so the
+// caller reports it and goes on; a broken JSONL line yields one such
+// Source named "stdin:LINE" or "PATH:LINE".
 func (l *Loader) Expand(ctx context.Context, inputs []string) []Source {
 	var out []Source
 	for _, in := range inputs {
+		if ctx.Err() != nil {
+			out = append(out, Source{ID: in, Err: ctx.Err()})
+			continue
+		}
 		switch {
-		case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
+		case in == "-":
+			out = append(out, l.expandStdin()...)
+		case isURL(in):
+			if looksLikeFeedURL(in) {
+				if items, ok := l.expandFeedURL(ctx, in); ok {
+					out = append(out, items...)
+					continue
+				}
+			}
 			out = append(out, Source{ID: in, URL: in})
 		default:
-			fi, err := os.Stat(in)
-			if err != nil {
-				out = append(out, Source{ID: in, Err: fmt.Errorf("open %s: %w", in, err)})
-				continue
-			}
-			if fi.IsDir() {
-				ents, _ := os.ReadDir(in)
-				for _, e := range ents {
-					if !e.IsDir() {
-						p := filepath.Join(in, e.Name())
-						out = append(out, Source{ID: p, Path: p})
-					}
-				}
-				continue
-			}
-			out = append(out, Source{ID: in, Path: in})
+			out = append(out, l.expandPath(in)...)
 		}
 	}
 	return out
 }
 
-// Load reads one source into an article.
+func isURL(s string) bool {
+	ls := strings.ToLower(s)
+	return strings.HasPrefix(ls, "http://") || strings.HasPrefix(ls, "https://")
+}
+
+// looksLikeFeedURL recognises the usual feed addresses.
+func looksLikeFeedURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	p := strings.ToLower(u.Path)
+	for _, suf := range []string{".xml", ".rss", ".atom", ".rdf", "/feed", "/feed/", "/rss", "/rss/", "/atom", "/atom/", "/feeds", "feed.json", "/index.json"} {
+		if strings.HasSuffix(p, suf) {
+			return true
+		}
+	}
+	q := strings.ToLower(u.RawQuery)
+	return strings.Contains(q, "format=rss") || strings.Contains(q, "format=atom") || strings.Contains(q, "feed=")
+}
+
+func (l *Loader) expandFeedURL(ctx context.Context, in string) ([]Source, bool) {
+	body, _, _, err := l.fetcher().get(ctx, in, true)
+	if err != nil {
+		return []Source{{ID: in, Err: fmt.Errorf("fetch feed %s: %w", in, err)}}, true
+	}
+	return l.feedSources(in, body)
+}
+
+// feedSources turns a feed document into its items' URLs; ok is false
+// when b is not a feed.
+func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
+	if gofeed.DetectFeedType(bytes.NewReader(b)) == gofeed.FeedTypeUnknown {
+		return nil, false
+	}
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
+	if err != nil {
+		return []Source{{ID: in, Err: fmt.Errorf("parse feed %s: %w", in, err)}}, true
+	}
+	base, _ := url.Parse(in)
+	if feed.Link != "" && !isURL(in) {
+		base, _ = url.Parse(feed.Link)
+	}
+	var out []Source
+	for _, it := range feed.Items {
+		link := strings.TrimSpace(it.Link)
+		if link == "" && len(it.Links) > 0 {
+			link = strings.TrimSpace(it.Links[0])
+		}
+		if link == "" {
+			continue
+		}
+		if base != nil && base.Scheme != "" {
+			if u, err := base.Parse(link); err == nil {
+				link = u.String()
+			}
+		}
+		if !l.Since.IsZero() {
+			t := it.PublishedParsed
+			if t == nil {
+				t = it.UpdatedParsed
+			}
+			if t != nil && t.Before(l.Since) {
+				continue
+			}
+		}
+		if !isURL(link) {
+			continue
+		}
+		out = append(out, Source{ID: link, URL: link})
+	}
+	return out, true
+}
+
+func (l *Loader) expandPath(in string) []Source {
+	fi, err := os.Stat(in)
+	if err != nil {
+		return []Source{{ID: in, Err: err}}
+	}
+	if !fi.IsDir() {
+		return l.expandFile(in)
+	}
+	ents, err := os.ReadDir(in)
+	if err != nil {
+		return []Source{{ID: in, Err: err}}
+	}
+	var names []string
+	for _, e := range ents {
+		if !e.IsDir() && isArticleFile(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return []Source{{ID: in, Err: fmt.Errorf("read %s: no article files (%s, optionally .gz)", in, strings.Join(articleExts, ", "))}}
+	}
+	sort.Strings(names)
+	var out []Source
+	for _, n := range names {
+		out = append(out, l.expandFile(filepath.Join(in, n))...)
+	}
+	return out
+}
+
+func isArticleFile(name string) bool {
+	n := strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	for _, e := range articleExts {
+		if strings.HasSuffix(n, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// fileKind is the lowercased extension of a path without ".gz".
+func fileKind(p string) string {
+	return strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(p), ".gz")))
+}
+
+func (l *Loader) expandFile(p string) []Source {
+	switch fileKind(p) {
+	case ".jsonl", ".ndjson":
+		b, err := readInput(p)
+		if err != nil {
+			return []Source{{ID: p, Err: err}}
+		}
+		return jsonlSources(b, p)
+	case ".xml", ".rss", ".atom", ".rdf", ".json":
+		b, err := readInput(p)
+		if err != nil {
+			return []Source{{ID: p, Err: err}}
+		}
+		if srcs, ok := l.feedSources(p, b); ok {
+			return srcs
+		}
+	}
+	return []Source{{ID: p, Path: p}}
+}
+
+// readInput reads a file, gunzipping it when it starts with gzip's magic.
+func readInput(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxInputBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p, err)
+	}
+	if int64(len(b)) > MaxInputBytes {
+		return nil, fmt.Errorf("read %s: %w: over %d bytes", p, ErrTooLarge, MaxInputBytes)
+	}
+	if isGzip(b) {
+		if b, err = gunzip(b, MaxInputBytes); err != nil {
+			return nil, fmt.Errorf("gunzip %s: %w", p, err)
+		}
+	}
+	return b, nil
+}
+
+func (l *Loader) expandStdin() []Source {
+	if l.Stdin == nil {
+		return []Source{{ID: "-", Err: errors.New("read stdin: no standard input")}}
+	}
+	b, err := io.ReadAll(io.LimitReader(l.Stdin, MaxInputBytes+1))
+	if err != nil {
+		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w", err)}}
+	}
+	if int64(len(b)) > MaxInputBytes {
+		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w: over %d bytes", ErrTooLarge, MaxInputBytes)}}
+	}
+	if isGzip(b) {
+		if b, err = gunzip(b, MaxInputBytes); err != nil {
+			return []Source{{ID: "-", Err: fmt.Errorf("gunzip stdin: %w", err)}}
+		}
+	}
+	switch stdinKind(b) {
+	case kindJSONL:
+		return jsonlSources(b, "stdin")
+	case kindURLs:
+		return urlSources(b, "stdin")
+	case kindFeed:
+		if srcs, ok := l.feedSources("-", b); ok {
+			return srcs
+		}
+	}
+	a, err := articleFromBytes(b, "", nil)
+	if err != nil {
+		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w", err)}}
+	}
+	a.ID = "-"
+	return []Source{{ID: "-", Inline: a}}
+}
+
+type inputKind int
+
+const (
+	kindArticle inputKind = iota
+	kindJSONL
+	kindURLs
+	kindFeed
+)
+
+// stdinKind tells JSONL records, a URL list, a feed and one article apart
+// by the first non-blank line.
+func stdinKind(b []byte) inputKind {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	t := bytes.TrimLeft(b, " \t\r\n")
+	if len(t) == 0 {
+		return kindArticle
+	}
+	first := t
+	if i := bytes.IndexByte(t, '\n'); i >= 0 {
+		first = t[:i]
+	}
+	first = bytes.TrimSpace(first)
+	switch {
+	case first[0] == '{':
+		return kindJSONL
+	case isURL(string(first)) && !bytes.ContainsAny(first, " \t"):
+		return kindURLs
+	case bytes.HasPrefix(first, []byte("<?xml")) || bytes.HasPrefix(first, []byte("<rss")) || bytes.HasPrefix(first, []byte("<feed")):
+		if gofeed.DetectFeedType(bytes.NewReader(b)) != gofeed.FeedTypeUnknown {
+			return kindFeed
+		}
+	}
+	return kindArticle
+}
+
+// urlSources reads a URL list, one a line; blank lines and "#" comments are
+// skipped, anything else is an error source naming its line.
+func urlSources(b []byte, name string) []Source {
+	var out []Source
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !isURL(line) || strings.ContainsAny(line, " \t") {
+			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %q", name, n, clip(line, 60))})
+			continue
+		}
+		if _, err := url.Parse(line); err != nil {
+			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: %w", name, n, err)})
+			continue
+		}
+		out = append(out, Source{ID: line, URL: line})
+	}
+	if err := sc.Err(); err != nil {
+		out = append(out, Source{ID: name, Err: fmt.Errorf("read %s: %w", name, err)})
+	}
+	return out
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// jsonlRecord is one article of a JSONL input.
+type jsonlRecord struct {
+	ID        json.RawMessage `json:"id"`
+	URL       string          `json:"url"`
+	Title     string          `json:"title"`
+	Text      string          `json:"text"`
+	HTML      string          `json:"html"`
+	Published string          `json:"published"`
+	Dateline  string          `json:"dateline"`
+	Byline    string          `json:"byline"`
+	Section   string          `json:"section"`
+	Site      string          `json:"site"`
+	Language  string          `json:"language"`
+}
+
+// jsonlSources reads JSONL records, one a line. A line that does not parse
+// yields an error source named "NAME:LINE"; the other lines go on.
+func jsonlSources(b []byte, name string) []Source {
+	var out []Source
+	n := 0
+	for len(b) > 0 {
+		n++
+		var line []byte
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			line, b = b, nil
+		}
+		line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")))
+		if len(line) == 0 {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d", name, n)
+		src := jsonlSource(line, at)
+		out = append(out, src)
+	}
+	if len(out) == 0 {
+		out = append(out, Source{ID: name, Err: fmt.Errorf("read %s: %w", name, ErrNoContent)})
+	}
+	return out
+}
+
+func jsonlSource(line []byte, at string) Source {
+	var rec jsonlRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return Source{ID: at, Err: fmt.Errorf("%s: bad JSON record: %w", at, err)}
+	}
+	id := at
+	if len(rec.ID) > 0 && string(rec.ID) != "null" {
+		var s string
+		if json.Unmarshal(rec.ID, &s) == nil {
+			if s != "" {
+				id = s
+			}
+		} else {
+			id = string(rec.ID)
+		}
+	}
+	if strings.TrimSpace(rec.Text) == "" && strings.TrimSpace(rec.HTML) == "" {
+		if isURL(rec.URL) {
+			return Source{ID: id, URL: rec.URL, override: &rec}
+		}
+		return Source{ID: id, Err: fmt.Errorf("%s: record has no text, html or url", at)}
+	}
+	var a *Article
+	var err error
+	if strings.TrimSpace(rec.HTML) != "" {
+		var base *url.URL
+		if rec.URL != "" {
+			base, _ = url.Parse(rec.URL)
+		}
+		a, err = extractBytes([]byte(rec.HTML), base, "text/html; charset=utf-8", time.Now())
+	} else {
+		a, err = fromText(rec.Text, false)
+	}
+	if err != nil {
+		return Source{ID: id, Err: fmt.Errorf("%s: %w", at, err)}
+	}
+	if err := applyRecord(a, &rec); err != nil {
+		return Source{ID: id, Err: fmt.Errorf("%s: %w", at, err)}
+	}
+	a.ID = id
+	return Source{ID: id, Inline: a}
+}
+
+// applyRecord sets the fields a JSONL record gives; they win over what
+// extraction found.
+func applyRecord(a *Article, rec *jsonlRecord) error {
+	if a.Sources == nil {
+		a.Sources = map[string]string{}
+	}
+	set := func(field, v string, dst *string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+			a.Sources[field] = "input"
+		}
+	}
+	set("url", rec.URL, &a.URL)
+	delete(a.Sources, "url")
+	set("title", rec.Title, &a.Title)
+	set("dateline", rec.Dateline, &a.Dateline)
+	set("byline", rec.Byline, &a.Byline)
+	set("section", rec.Section, &a.Section)
+	set("site", rec.Site, &a.Site)
+	set("language", rec.Language, &a.Language)
+	if p := strings.TrimSpace(rec.Published); p != "" {
+		t, ok := parseDate(p, time.Time{})
+		if !ok {
+			return fmt.Errorf("published %q: not a date (want RFC 3339 or YYYY-MM-DD)", clip(p, 40))
+		}
+		a.Published = t
+		a.Sources["published"] = "input"
+	}
+	return nil
+}
+
+// articleFromBytes reads one article from a file's or stdin's bytes: HTML
+// when it looks like markup, else plain text. kind is the file extension.
+func articleFromBytes(b []byte, kind string, base *url.URL) (*Article, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, fmt.Errorf("empty input: %w", ErrNoContent)
+	}
+	if isBinary(b) {
+		return nil, fmt.Errorf("binary data, not an article: %w", ErrNoContent)
+	}
+	switch kind {
+	case ".txt", ".md", ".text", ".markdown":
+		return FromText(string(toUTF8(b, "text/plain")))
+	case ".html", ".htm", ".xhtml":
+		return extractBytes(b, base, "", time.Now())
+	}
+	if looksLikeHTML(b) {
+		return extractBytes(b, base, "", time.Now())
+	}
+	return FromText(string(toUTF8(b, "text/plain")))
+}
+
+// looksLikeHTML reports markup: a document that opens with a tag, or has
+// <html>, <body> or <p> tags early on.
+func looksLikeHTML(b []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(t) > 0 && t[0] == '<' {
+		return true
+	}
+	head := t
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	h := bytes.ToLower(head)
+	return bytes.Contains(h, []byte("<html")) || bytes.Contains(h, []byte("<body")) ||
+		bytes.Contains(h, []byte("<p>")) || bytes.Contains(h, []byte("<div"))
+}
+
+// isBinary reports data with NUL bytes or mostly invalid text at its start.
+func isBinary(b []byte) bool {
+	head := b
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		// UTF-16 text has NULs too; a BOM says so.
+		return !(bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}))
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x09 || c > 0x0d && c < 0x20 && c != 0x1b {
+			ctrl++
+		}
+	}
+	return ctrl > len(head)/10
+}
+
+// Load reads one source into an article. The article's ID is the
+// source's ID. Errors name the input.
 func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
 	if s.Err != nil {
 		return nil, s.Err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("load %s: %w", s.ID, err)
+	}
 	if s.Inline != nil {
-		return s.Inline, nil
+		a := *s.Inline
+		a.ID = s.ID
+		return &a, nil
 	}
 	if s.URL != "" {
-		return nil, fmt.Errorf("fetch %s: not implemented yet", s.URL)
+		a, err := l.fetcher().Fetch(ctx, s.URL)
+		if err != nil {
+			return nil, err
+		}
+		if s.override != nil {
+			if err := applyRecord(a, s.override); err != nil {
+				return nil, fmt.Errorf("%s: %w", s.ID, err)
+			}
+		}
+		a.ID = s.ID
+		return a, nil
 	}
-	f, err := os.Open(s.Path)
+	b, err := readInput(s.Path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", s.Path, err)
+		return nil, err
 	}
-	defer f.Close()
-	var a *Article
-	if strings.HasSuffix(s.Path, ".txt") || strings.HasSuffix(s.Path, ".md") {
-		b, err := io.ReadAll(f)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", s.Path, err)
-		}
-		a, err = FromText(string(b))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.Path, err)
-		}
-	} else {
-		a, err = Extract(f, nil)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.Path, err)
-		}
+	a, err := articleFromBytes(b, fileKind(s.Path), nil)
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", s.Path, err)
 	}
 	a.ID = s.ID
 	return a, nil

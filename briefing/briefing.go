@@ -1,7 +1,11 @@
 package briefing
 
 import (
-	"sort"
+	"cmp"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/brief-news/brief/article"
@@ -11,25 +15,78 @@ import (
 
 // Entry is one digested article offered to Build.
 type Entry struct {
-	Article *article.Article
-	Digest  *summarize.Digest
-	// Added is when the article entered the archive (or was loaded).
-	Added time.Time
+	Article *article.Article  `json:"article"`
+	Digest  *summarize.Digest `json:"digest"`
+	// Added is when the article entered the archive (or was loaded). It
+	// stands in for the publication time when that is unknown.
+	Added time.Time `json:"added,omitzero"`
 }
 
 // Source is another outlet that reported a merged story.
 type Source struct {
-	Title string `json:"title"`
-	Site  string `json:"site,omitempty"`
-	URL   string `json:"url,omitempty"`
+	Title     string    `json:"title"`
+	Site      string    `json:"site,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+}
+
+// Name returns what to call the source: its site, else the host of its
+// URL, else its title.
+func (s Source) Name() string {
+	if s.Site != "" {
+		return s.Site
+	}
+	if h := host(s.URL); h != "" {
+		return h
+	}
+	return s.Title
 }
 
 // Story is one entry of a section: an article, its digest, and the other
 // sources that reported the same story.
 type Story struct {
-	Article        *article.Article  `json:"article"`
-	Digest         *summarize.Digest `json:"digest"`
-	AlsoReportedBy []Source          `json:"also_reported_by,omitempty"`
+	Article *article.Article  `json:"article"`
+	Digest  *summarize.Digest `json:"digest"`
+	// AlsoReportedBy lists the other articles merged into this story as
+	// near-duplicates, most salient first.
+	AlsoReportedBy []Source `json:"also_reported_by,omitempty"`
+}
+
+// Sources returns how many articles reported the story (1 + merged ones).
+func (s Story) Sources() int { return 1 + len(s.AlsoReportedBy) }
+
+// Site returns the name of the story's own source: the article's site,
+// else the host of its link, else "".
+func (s Story) Site() string {
+	if s.Article == nil {
+		return ""
+	}
+	if s.Article.Site != "" {
+		return s.Article.Site
+	}
+	return host(s.Article.Link())
+}
+
+// Meta returns the story's source line, "site · date · byline", leaving
+// out what is unknown. The date shows the time of day when it is known.
+func (s Story) Meta() string {
+	var parts []string
+	if site := s.Site(); site != "" {
+		parts = append(parts, site)
+	}
+	if s.Article != nil {
+		if p := s.Article.Published; !p.IsZero() {
+			if h, m, sec := p.Clock(); h == 0 && m == 0 && sec == 0 {
+				parts = append(parts, p.Format("2 Jan 2006"))
+			} else {
+				parts = append(parts, p.Format("2 Jan 2006 15:04 MST"))
+			}
+		}
+		if s.Article.Byline != "" {
+			parts = append(parts, s.Article.Byline)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // Section is one region of the briefing.
@@ -44,10 +101,64 @@ type Skipped struct {
 	Reason string `json:"reason"`
 }
 
+// RegionCount is the number of stories in one section.
+type RegionCount struct {
+	Name    string `json:"name"`
+	Stories int    `json:"stories"`
+}
+
+// TopStory points at one of the most salient stories of the briefing.
+type TopStory struct {
+	Title   string `json:"title"`
+	Site    string `json:"site,omitempty"`
+	URL     string `json:"url,omitempty"`
+	Sources int    `json:"sources"`
+	// Section is the name of the section holding the story; SectionIndex
+	// and StoryIndex locate it in Briefing.Sections.
+	Section      string `json:"section"`
+	SectionIndex int    `json:"section_index"`
+	StoryIndex   int    `json:"story_index"`
+}
+
+// Glance is the "At a glance" summary that heads a briefing.
+type Glance struct {
+	// Articles counts the articles used, merged duplicates included.
+	Articles int `json:"articles"`
+	// Stories counts the stories after merging.
+	Stories int `json:"stories"`
+	// Skipped counts the inputs that could not be used.
+	Skipped int `json:"skipped"`
+	// Regions gives the stories per section, in section order.
+	Regions []RegionCount `json:"regions"`
+	// Top lists up to three stories, most salient first.
+	Top []TopStory `json:"top"`
+}
+
+// Counts returns the briefing's counts as a line of text, such as
+// "7 stories from 10 articles · 5 regions · 1 skipped source".
+func (g Glance) Counts() string {
+	parts := []string{
+		plural(g.Stories, "story", "stories") + " from " + plural(g.Articles, "article", "articles"),
+		plural(len(g.Regions), "region", "regions"),
+	}
+	if g.Skipped > 0 {
+		parts = append(parts, plural(g.Skipped, "skipped source", "skipped sources"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
 // Briefing is a day's stories grouped by region.
 type Briefing struct {
 	Title    string    `json:"title"`
 	Date     time.Time `json:"date"`
+	Glance   Glance    `json:"at_a_glance"`
 	Sections []Section `json:"sections"`
 	Skipped  []Skipped `json:"skipped"`
 }
@@ -62,41 +173,151 @@ type Options struct {
 	Taxonomy *region.Taxonomy
 }
 
-// Build groups entries by region in taxonomy order (Global last), newest
-// first within a section, and records skipped inputs. Empty sections are
-// left out.
+// TopCount is how many stories Glance.Top lists at most.
+const TopCount = 3
+
+// Build assembles a briefing from digested entries and the inputs that
+// failed. It is pure: the result depends only on its arguments, and the
+// entries are not modified.
+//
+// Near-duplicate articles (the same story from several sources) are merged
+// into one Story that keeps the richest digest and lists the others in
+// AlsoReportedBy. Each story goes to the section of its primary country in
+// the taxonomy, else to the digest's region when the taxonomy has it, else
+// to Global. Sections follow the taxonomy's order (focus countries, regions,
+// Global); empty ones are left out. Within a section stories are ordered by
+// salience: more sources first, then more quotes, then the most recent.
+// Entries with a nil article or digest are treated as empty ones.
 func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 	tax := opts.Taxonomy
 	if tax == nil {
 		tax = region.Default()
 	}
-	b := &Briefing{Title: opts.Title, Date: opts.Date, Skipped: skipped}
+	b := &Briefing{Title: opts.Title, Date: opts.Date, Skipped: slices.Clone(skipped)}
 	if b.Title == "" {
 		b.Title = "Daily briefing"
 	}
 	if b.Skipped == nil {
 		b.Skipped = []Skipped{}
 	}
-	bySection := map[string][]Story{}
-	for _, e := range entries {
-		name := e.Digest.Region
-		if !tax.Has(name) {
-			name = region.Global
-		}
-		bySection[name] = append(bySection[name], Story{Article: e.Article, Digest: e.Digest})
+
+	items := make([]item, len(entries))
+	for i, e := range entries {
+		items[i] = newItem(i, e)
 	}
+	clusters := cluster(items)
+
+	bySection := map[string][]ranked{}
+	for _, c := range clusters {
+		rep := items[c[0]]
+		st := Story{Article: rep.article, Digest: rep.digest}
+		others := make([]item, 0, len(c)-1)
+		for _, i := range c[1:] {
+			others = append(others, items[i])
+		}
+		slices.SortStableFunc(others, func(x, y item) int { return compareRichness(&x, &y) })
+		latest := rep.when
+		seen := map[string]bool{}
+		if l := rep.article.Link(); l != "" {
+			seen[l] = true
+		}
+		for _, o := range others {
+			if o.when.After(latest) {
+				latest = o.when
+			}
+			l := o.article.Link()
+			if l != "" && seen[l] {
+				continue // the same page loaded twice is not another source
+			}
+			seen[l] = l != ""
+			st.AlsoReportedBy = append(st.AlsoReportedBy, Source{
+				Title: o.article.Title, Site: o.article.Site, URL: l, Published: o.article.Published,
+			})
+		}
+		name := sectionOf(tax, rep.digest)
+		bySection[name] = append(bySection[name], ranked{story: st, latest: latest, first: c[0]})
+	}
+
+	var all []ranked
 	for _, name := range tax.Order() {
-		stories := bySection[name]
-		if len(stories) == 0 {
+		rs := bySection[name]
+		if len(rs) == 0 {
 			continue
 		}
-		sort.SliceStable(stories, func(i, j int) bool {
-			return stories[i].Article.Published.After(stories[j].Article.Published)
-		})
-		b.Sections = append(b.Sections, Section{Name: name, Stories: stories})
+		slices.SortStableFunc(rs, compareSalience)
+		sec := Section{Name: name}
+		for j := range rs {
+			rs[j].section, rs[j].index = len(b.Sections), j
+			sec.Stories = append(sec.Stories, rs[j].story)
+		}
+		all = append(all, rs...)
+		b.Sections = append(b.Sections, sec)
+		b.Glance.Regions = append(b.Glance.Regions, RegionCount{Name: name, Stories: len(rs)})
 	}
 	if b.Sections == nil {
 		b.Sections = []Section{}
 	}
+	if b.Glance.Regions == nil {
+		b.Glance.Regions = []RegionCount{}
+	}
+	b.Glance.Articles = len(entries)
+	b.Glance.Stories = len(all)
+	b.Glance.Skipped = len(b.Skipped)
+	slices.SortStableFunc(all, compareSalience)
+	b.Glance.Top = []TopStory{}
+	for _, r := range all[:min(TopCount, len(all))] {
+		b.Glance.Top = append(b.Glance.Top, TopStory{
+			Title: r.story.Article.Title, Site: r.story.Site(), URL: r.story.Article.Link(),
+			Sources: r.story.Sources(), Section: b.Sections[r.section].Name,
+			SectionIndex: r.section, StoryIndex: r.index,
+		})
+	}
 	return b
+}
+
+// ranked is a story with what orders it.
+type ranked struct {
+	story          Story
+	latest         time.Time // most recent time any of its sources appeared
+	first          int       // index of its representative entry, the last tie-break
+	section, index int       // where it landed
+}
+
+// compareSalience orders stories: more sources, more quotes, more recent,
+// then input order.
+func compareSalience(a, b ranked) int {
+	if c := cmp.Compare(b.story.Sources(), a.story.Sources()); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(len(b.story.Digest.Quotes), len(a.story.Digest.Quotes)); c != 0 {
+		return c
+	}
+	if c := b.latest.Compare(a.latest); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.first, b.first)
+}
+
+// sectionOf picks the section for a digest: the taxonomy's section for the
+// primary country, else the digest's region when the taxonomy has it,
+// else Global.
+func sectionOf(tax *region.Taxonomy, d *summarize.Digest) string {
+	if d.Country != "" {
+		if r := tax.RegionOf(d.Country); r != "" {
+			return r
+		}
+	}
+	if d.Region != "" && tax.Has(d.Region) {
+		return d.Region
+	}
+	return region.Global
+}
+
+// host returns the host of a URL without "www.", or "".
+func host(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(p.Hostname(), "www.")
 }

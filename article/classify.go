@@ -1,0 +1,224 @@
+package article
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Class and id names are hints, never verdicts: the extractor uses them to
+// weigh text while choosing the article container and, inside it, to drop
+// subtrees that hold only a small share of the article's text.
+
+// definiteNegNames mark blocks that are never body text, whatever their size.
+var definiteNegNames = []string{
+	"comment", "disqus", "reply", "replies", "modal", "popup", "cookie", "consent", "gdpr",
+	"newsletter", "subscribe", "signup", "outbrain", "taboola", "share", "sharing", "social",
+	"breadcrumb", "recommend", "promo", "advert", "sponsor", "related", "readmore", "readnext",
+	"morestories", "moreon", "morefrom", "mostpopular", "mostread", "mostviewed",
+	"authorbio", "authorinfo", "aboutauthor", "inlinead", "adslot", "adunit", "adwrap",
+	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline",
+}
+
+// strongNegNames mark blocks that are rarely body text; they are believed
+// only for blocks holding a minority of the page's prose (a "sidebar" name
+// on the wrapper of most of the page's prose is a layout name).
+var strongNegNames = []string{
+	"sidebar", "widget", "footer", "menu", "navigation", "navbar", "masthead", "toolbar",
+	"pagination", "pager", "tagcloud", "taglist", "tags", "keywords", "popular", "trending",
+	"copyright", "feedback", "playlist", "rating",
+}
+
+// weakNegNames mark blocks that are often, not always, boilerplate.
+var weakNegNames = []string{
+	"meta", "header", "banner", "nav", "tool", "extra", "teaser", "card", "media",
+	"photo", "image", "gallery", "video", "author", "timestamp", "dateline", "date",
+	"hidden", "hide", "aside", "rail", "bio", "more", "link", "list", "follow",
+	"topic", "info", "label", "note", "embed",
+}
+
+// posNames mark likely article containers.
+var posNames = []string{"article", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose", "hentry"}
+
+// bodyNames are the common names of article-body containers.
+var bodyNames = []string{
+	"articlebody", "storybody", "entrycontent", "postcontent", "postbody", "articlecontent",
+	"storycontent", "articletext", "bodytext", "contentbody", "storytext", "posttext",
+	"entrybody", "articlemain", "maintext", "articleinner", "richtext",
+	"textcontent", "bodycopy", "articlecopy", "storycopy", "newsbody", "newstext",
+	"newscontent", "itemtext", "itembody", "singlecontent", "articledetail", "contentarticle",
+	"detailcontent", "articledescription", "mainarticle",
+}
+
+// classify turns an element's class, id and itemprop into flags. cache
+// memoises names, which repeat across a page.
+func classify(n *html.Node, cache map[string]uint32) uint32 {
+	switch n.DataAtom {
+	case atom.Html, atom.Body:
+		return 0
+	}
+	var f uint32
+	var names string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			if names == "" {
+				names = a.Val
+			} else {
+				names += " " + a.Val
+			}
+		case "itemprop":
+			if a.Val == "articleBody" || a.Val == "text" && n.DataAtom != atom.Span {
+				f |= fBody
+			}
+		case "role":
+			switch a.Val {
+			case "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog", "alert":
+				f |= fBoiler
+			case "article", "main":
+				f |= fPos
+			}
+		case "data-component", "data-testid", "data-module", "data-type":
+			// Component names often say what a block is ("related-links").
+			if names == "" {
+				names = a.Val
+			} else {
+				names += " " + a.Val
+			}
+		}
+	}
+	if names == "" {
+		return f
+	}
+	if c, ok := cache[names]; ok {
+		return f | c
+	}
+	var c uint32
+	for _, tok := range strings.Fields(names) {
+		c |= classifyName(tok)
+	}
+	if c&fBody != 0 {
+		c &^= fNeg
+	}
+	cache[names] = c
+	f |= c
+	if f&fBody != 0 {
+		f &^= fNeg
+	}
+	return f
+}
+
+// classifyName classifies one class or id token.
+func classifyName(tok string) uint32 {
+	t := normName(tok)
+	if t == "" {
+		return 0
+	}
+	// In BEM names ("article-body__related") the element part decides.
+	if i := strings.LastIndex(tok, "__"); i >= 0 {
+		if e := normName(tok[i+2:]); e != "" {
+			if f := classifyWord(e); f&(fStrongNeg|fNeg) != 0 {
+				return f
+			}
+		}
+	}
+	return classifyWord(t)
+}
+
+func classifyWord(t string) uint32 {
+	switch t {
+	case "ad", "ads", "adv", "dfp", "gpt", "adbox", "adcontainer", "sr", "sronly", "visuallyhidden", "screenreader", "rrail", "rightrail", "leftrail":
+		return fStrongNeg | fDefinite
+	}
+	for _, s := range bodyNames {
+		if strings.Contains(t, s) {
+			for _, ns := range []string{"related", "comment", "caption", "share", "promo", "newsletter", "recommend", "header", "footer", "meta", "byline", "author", "title", "headline", "credit", "tags", "aside"} {
+				if strings.HasSuffix(t, ns) {
+					return fStrongNeg
+				}
+			}
+			return fBody | fPos
+		}
+	}
+	for _, s := range definiteNegNames {
+		if strings.Contains(t, s) {
+			if s == "comment" && strings.Contains(t, "commentary") {
+				continue
+			}
+			if s == "caption" || s == "credit" {
+				return fStrongNeg | fDefinite | fCaption
+			}
+			return fStrongNeg | fDefinite
+		}
+	}
+	for _, s := range strongNegNames {
+		if strings.Contains(t, s) {
+			return fStrongNeg
+		}
+	}
+	var f uint32
+	for _, s := range weakNegNames {
+		if strings.Contains(t, s) {
+			f |= fNeg
+			break
+		}
+	}
+	for _, s := range posNames {
+		if strings.Contains(t, s) {
+			f |= fPos
+			break
+		}
+	}
+	if f&fPos != 0 && f&fNeg != 0 {
+		// "article-meta", "post-header": the negative part is the specific one.
+		return fNeg
+	}
+	return f
+}
+
+// normName lowercases a name and drops separators: "Article-Body_2" ->
+// "articlebody2".
+func normName(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if b == nil {
+				b = make([]byte, 0, len(s))
+				b = append(b, s[:i]...)
+				b = dropSeps(b)
+			}
+			b = append(b, c+'a'-'A')
+		case c == '-' || c == '_' || c == ' ' || c == ':' || c == '.':
+			if b == nil {
+				b = make([]byte, 0, len(s))
+				b = append(b, s[:i]...)
+				b = dropSeps(b)
+			}
+		default:
+			if b != nil {
+				b = append(b, c)
+			}
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+func dropSeps(b []byte) []byte {
+	out := b[:0]
+	for _, c := range b {
+		if c == '-' || c == '_' || c == ' ' || c == ':' || c == '.' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return out
+}

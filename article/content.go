@@ -1,0 +1,398 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The content extractor works on the flattened document in three passes,
+// each linear in the number of nodes:
+//
+//  1. stats: every text node's runes are credited to its nearest block
+//     ("owner"); each block is judged as a paragraph (good: long or
+//     punctuated prose with few links; bad: link lists, short fragments,
+//     nav/aside/footer) and weighted; weights are summed up the tree.
+//  2. choose: the element with the highest summed weight is the article
+//     container, so a container wins by holding much prose and little else.
+//     Known body containers (itemprop=articleBody, "article-body", ...) get a
+//     bonus; class names only weigh text, they never delete it here.
+//  3. emit: the container's text is written out paragraph by paragraph,
+//     leaving out subtrees that are boilerplate by tag or name (share bars,
+//     related lists, captions, bylines) unless they hold a large share of the
+//     article's prose, link-dense lists and tables, and the title.
+
+// para is one emitted paragraph.
+type para struct {
+	text    string
+	runes   int
+	link    int
+	heading bool
+}
+
+// blockWeight judges one block's own text. It returns the weight the block
+// adds to its containers and the runes of good prose it holds.
+func blockWeight(nd *node) (w float32, good int32) {
+	t := nd.own
+	if t == 0 {
+		return 0, 0
+	}
+	f := nd.flags
+	if f&fBoiler != 0 {
+		return -float32(t), 0
+	}
+	ld := float32(nd.ownLink) / float32(t)
+	if f&fHeading != 0 {
+		if ld > 0.5 {
+			return -float32(t) * 0.5, 0
+		}
+		return 0, 0
+	}
+	switch {
+	case ld > 0.5:
+		return -float32(t), 0
+	case ld < 0.35 && (t >= 100 || t >= 30 && nd.ownPunct > 0) && f&fCaption == 0:
+		return float32(t) * (1 - ld), t
+	case t < 30:
+		return -float32(t) * 0.3, 0
+	}
+	return -float32(t) * 0.1, 0
+}
+
+// score runs passes 1 and 2 and returns the chosen container (-1 if none).
+func score(nodes []node) int {
+	// Credit text to owners.
+	for i := range nodes {
+		nd := &nodes[i]
+		if nd.flags&fText == 0 || nd.own == 0 {
+			continue
+		}
+		o := nd.owner
+		if o < 0 {
+			continue
+		}
+		ob := &nodes[o]
+		ob.own += nd.own
+		ob.ownPunct += nd.ownPunct
+		if nd.flags&fLink != 0 {
+			ob.ownLink += nd.own
+		}
+	}
+	// Weigh blocks and sum up the tree (children come after parents).
+	for i := range nodes {
+		nd := &nodes[i]
+		if nd.flags&fText != 0 {
+			nd.text = nd.own
+			if nd.flags&fLink != 0 {
+				nd.link = nd.own
+			}
+			continue
+		}
+		if nd.flags&fBlock != 0 {
+			nd.score, nd.good = blockWeight(nd)
+		}
+	}
+	for i := len(nodes) - 1; i > 0; i-- {
+		nd := &nodes[i]
+		if nd.flags&(fPos|fBody) != 0 || nd.n.DataAtom == atom.Article || nd.n.DataAtom == atom.Main {
+			nd.posGood = nd.good
+		}
+		if p := nd.parent; p >= 0 {
+			pn := &nodes[p]
+			pn.text += nd.text
+			pn.link += nd.link
+			pn.good += nd.good
+			pn.posGood = max(pn.posGood, nd.posGood)
+		}
+	}
+	// Class names weigh prose down only where they are credible: a block
+	// named "sidebar" whose prose is mostly inside a block named "content"
+	// is the wrapper of a page with a sidebar, not a sidebar.
+	for i := range nodes {
+		nd := &nodes[i]
+		var inh uint32
+		if nd.parent >= 0 {
+			inh = nodes[nd.parent].flags & (fInNeg | fInStrongNeg)
+		}
+		if nd.flags&fDefinite != 0 || nd.flags&(fNeg|fStrongNeg) != 0 && nd.posGood*2 <= nd.good {
+			if nd.flags&fStrongNeg != 0 {
+				inh |= fInStrongNeg
+			} else {
+				inh |= fInNeg
+			}
+		}
+		nd.flags |= inh
+		if nd.score > 0 {
+			switch {
+			case inh&fInStrongNeg != 0:
+				nd.score *= 0.25
+			case inh&fInNeg != 0:
+				nd.score *= 0.6
+			}
+		}
+	}
+	for i := len(nodes) - 1; i > 0; i-- {
+		nd := &nodes[i]
+		if p := nd.parent; p >= 0 {
+			nodes[p].score += nd.score
+		}
+	}
+	best, bestScore := -1, float32(0)
+	body := -1
+	for i := range nodes {
+		nd := &nodes[i]
+		if nd.flags&fText != 0 || nd.good == 0 {
+			continue
+		}
+		if nd.score >= bestScore {
+			best, bestScore = i, nd.score
+		}
+		if nd.flags&fBody != 0 && (body < 0 || nd.good >= nodes[body].good) {
+			body = i
+		}
+	}
+	if body < 0 || best < 0 || body == best {
+		return best
+	}
+	// A known body container is preferred when it holds about as much prose.
+	bn, bs := &nodes[body], &nodes[best]
+	if float32(bn.link) > 0.5*float32(bn.text) {
+		return best
+	}
+	switch {
+	case body < best && int32(best) < bn.end: // body contains best
+		if bn.good >= bs.good && float32(bn.score) > -float32(bn.good) {
+			return body
+		}
+	case best < body && int32(body) < bs.end: // best contains body
+		if float32(bn.good) >= 0.75*float32(bs.good) {
+			return body
+		}
+	default:
+		if bn.good >= bs.good {
+			return body
+		}
+	}
+	return best
+}
+
+// emit writes out the text of container c (pass 3). title, when not empty,
+// is dropped where a heading repeats it.
+func emit(nodes []node, c int, title string) []para {
+	cn := &nodes[c]
+	cgood := cn.good
+	var out []para
+	var b strings.Builder
+	cur := int32(-1)
+	curLink := 0
+	curHeading := false
+	brs := 0
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		t := collapse(b.String())
+		b.Reset()
+		if t == "" {
+			return
+		}
+		n := utf8.RuneCountInString(t)
+		out = append(out, para{text: t, runes: n, link: curLink, heading: curHeading})
+		curLink = 0
+	}
+	end := int(cn.end)
+	for i := c + 1; i < end; i++ {
+		nd := &nodes[i]
+		if nd.flags&fText != 0 {
+			if nd.owner != cur {
+				flush()
+				cur = nd.owner
+				curHeading = nodes[cur].flags&fHeading != 0
+			}
+			if nd.own > 0 {
+				brs = 0
+				if nd.flags&fLink != 0 {
+					curLink += int(nd.own)
+				}
+			}
+			b.WriteString(nd.n.Data)
+			continue
+		}
+		if drop(nodes, i, cgood, title) {
+			i = int(nd.end) - 1
+			continue
+		}
+		if nd.flags&fBr != 0 {
+			brs++
+			if brs >= 2 {
+				flush()
+				brs = 0
+			} else {
+				b.WriteByte('\n')
+			}
+		} else if nd.flags&fBlock != 0 {
+			flush()
+			cur = int32(i)
+			curHeading = nd.flags&fHeading != 0
+		}
+	}
+	flush()
+	return cleanParas(out, title)
+}
+
+// drop decides whether the subtree at i is left out of the container's text.
+func drop(nodes []node, i int, cgood int32, title string) bool {
+	nd := &nodes[i]
+	f := nd.flags
+	parentFlags := uint32(0)
+	if nd.parent >= 0 {
+		parentFlags = nodes[nd.parent].flags
+	}
+	own := f &^ (parentFlags & (fBoiler | fFigure | fCaption | fHeader | fLink))
+	share := float32(nd.good) / float32(max(cgood, 1))
+	switch {
+	case own&fBoiler != 0:
+		return share < 0.5
+	case own&fCaption != 0:
+		return share < 0.3
+	case own&fStrongNeg != 0:
+		return share < 0.4
+	case own&fFigure != 0:
+		return share < 0.3
+	case f&fTitle != 0:
+		return true
+	case own&fHeader != 0:
+		return nd.good == 0
+	}
+	if nd.n.DataAtom == atom.Form && nd.good == 0 {
+		return true
+	}
+	if nd.text > 0 && (f&fList != 0 || nd.n.DataAtom == atom.Table) {
+		if float32(nd.link) > 0.5*float32(nd.text) {
+			return true
+		}
+	}
+	if own&fNeg != 0 && nd.text > 0 {
+		if float32(nd.good) < 0.5*float32(nd.text) && share < 0.2 {
+			return true
+		}
+	}
+	if f&fBlock != 0 && nd.text > 0 && float32(nd.link) > 0.65*float32(nd.text) && share < 0.2 {
+		return true
+	}
+	return false
+}
+
+// boilerLines are short paragraphs that are never article text.
+var boilerLines = map[string]bool{
+	"advertisement": true, "advertisements": true, "ad": true, "sponsored": true,
+	"continue reading": true, "continue reading below": true, "story continues below": true,
+	"story continues below advertisement": true, "article continues below": true,
+	"read more": true, "read more:": true, "related": true, "related:": true,
+	"share": true, "share this": true, "share this article": true, "share this story": true,
+	"skip advertisement": true, "scroll to continue with content": true,
+	"click here": true, "more": true, "see also": true, "see also:": true,
+	"anzeige": true, "publicité": true, "publicidad": true, "pubblicità": true, "reklama": true,
+}
+
+// cleanParas drops link-only and boilerplate lines, the title, and trailing
+// headings.
+func cleanParas(ps []para, title string) []para {
+	out := ps[:0]
+	nt := normalizeKey(title)
+	for _, p := range ps {
+		if p.runes == 0 {
+			continue
+		}
+		if p.link > 0 && float32(p.link) > 0.75*float32(p.runes) && p.runes < 200 {
+			continue
+		}
+		if p.runes < 40 && boilerLines[strings.ToLower(strings.TrimRight(p.text, " .:…»›>"))] {
+			continue
+		}
+		if nt != "" && p.runes < 300 && normalizeKey(p.text) == nt {
+			continue
+		}
+		out = append(out, p)
+	}
+	for len(out) > 0 && out[len(out)-1].heading {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// normalizeKey lowercases s and keeps only letters and digits, for
+// comparing titles and paragraphs.
+func normalizeKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 32)
+		case r > 127 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// collapse trims s and turns every run of white space into one space.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\r', '\f', '\v', 0xa0, 0x2009, 0x200a, 0x202f, 0x3000, 0x2028, 0x2029:
+			space = true
+			continue
+		case '\n':
+			space = true
+			continue
+		case 0x200b, 0xfeff, 0xad:
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r == utf8.RuneError {
+			r = 0xfffd
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// elementText returns the collapsed text under an element, skipping
+// invisible parts.
+func elementText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 64 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				if skipTags[c.DataAtom] && c.DataAtom != atom.Title {
+					continue
+				}
+				if blockTags[c.DataAtom] || c.DataAtom == atom.Br {
+					b.WriteByte(' ')
+				}
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(n, 0)
+	return collapse(b.String())
+}

@@ -1,0 +1,657 @@
+package article
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// metaCollector gathers metadata while the document is flattened.
+type metaCollector struct {
+	lang      string
+	title     string
+	metas     map[string]string
+	canonical string
+	ldScripts []string
+	times     []string // <time datetime>, publication times first
+	pubTime   string   // <time> marked as the publication time
+	authors   []*html.Node
+	h1        *html.Node
+}
+
+func newMetaCollector() *metaCollector {
+	return &metaCollector{metas: make(map[string]string, 32)}
+}
+
+func (m *metaCollector) visit(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Html:
+		if v := attr(n, "lang"); v != "" {
+			m.lang = v
+		} else if v := attr(n, "xml:lang"); v != "" {
+			m.lang = v
+		}
+	case atom.Title:
+		if m.title == "" && n.FirstChild != nil && (n.Parent == nil || n.Parent.DataAtom != atom.Svg) {
+			m.title = collapse(n.FirstChild.Data)
+		}
+	case atom.Meta:
+		var key, content string
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "name", "property", "itemprop", "http-equiv":
+				if key == "" {
+					key = strings.ToLower(strings.TrimSpace(a.Val))
+				}
+			case "content":
+				content = strings.TrimSpace(a.Val)
+			}
+		}
+		if key != "" && content != "" {
+			if _, ok := m.metas[key]; !ok {
+				m.metas[key] = content
+			}
+		}
+		if ip := attr(n, "itemprop"); ip == "datePublished" && m.pubTime == "" {
+			m.pubTime = attr(n, "content")
+		}
+	case atom.Link:
+		if m.canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
+			m.canonical = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Script:
+		if t := strings.ToLower(attr(n, "type")); strings.Contains(t, "ld+json") && n.FirstChild != nil {
+			m.ldScripts = append(m.ldScripts, n.FirstChild.Data)
+		}
+	case atom.Time:
+		dt := attr(n, "datetime")
+		if dt == "" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+			dt = strings.TrimSpace(n.FirstChild.Data)
+		}
+		if dt != "" {
+			if attr(n, "itemprop") == "datePublished" || hasAttr(n, "pubdate") {
+				if m.pubTime == "" {
+					m.pubTime = dt
+				}
+			}
+			if len(m.times) < 8 {
+				m.times = append(m.times, dt)
+			}
+		}
+	case atom.H1:
+		if m.h1 == nil {
+			m.h1 = n
+		}
+	}
+	if len(m.authors) < 8 {
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "itemprop":
+				if a.Val == "author" || a.Val == "creator" {
+					m.authors = append(m.authors, n)
+				}
+			case "rel":
+				if a.Val == "author" {
+					m.authors = append(m.authors, n)
+				}
+			case "class":
+				l := strings.ToLower(a.Val)
+				if strings.Contains(l, "byline") || strings.Contains(l, "author") && !strings.Contains(l, "authorbio") {
+					m.authors = append(m.authors, n)
+				}
+			}
+		}
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// ldInfo is what JSON-LD says about the article.
+type ldInfo struct {
+	headline, published, section, publisher, body, lang, location, dateline, url string
+	authors                                                                      []string
+	paywalled                                                                    bool
+	found                                                                        bool
+}
+
+// parseLD reads the article object from JSON-LD scripts.
+func parseLD(scripts []string) ldInfo {
+	var info ldInfo
+	bestRank := 0
+	for _, s := range scripts {
+		s = strings.TrimSpace(s)
+		s = strings.TrimPrefix(s, "<!--")
+		s = strings.TrimSuffix(s, "-->")
+		s = strings.TrimSuffix(strings.TrimSpace(s), ";")
+		var v any
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			continue
+		}
+		var objs []map[string]any
+		collectLD(v, &objs, 0)
+		for _, o := range objs {
+			r := ldRank(o)
+			if r == 0 || r <= bestRank {
+				continue
+			}
+			bestRank = r
+			info = ldFromObject(o)
+			info.found = true
+		}
+	}
+	return info
+}
+
+func collectLD(v any, out *[]map[string]any, depth int) {
+	if depth > 6 || len(*out) > 64 {
+		return
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			collectLD(e, out, depth+1)
+		}
+	case map[string]any:
+		*out = append(*out, t)
+		if g, ok := t["@graph"]; ok {
+			collectLD(g, out, depth+1)
+		}
+		if me, ok := t["mainEntity"].(map[string]any); ok {
+			collectLD(me, out, depth+1)
+		}
+	}
+}
+
+// ldRank orders JSON-LD types by how surely they describe the article.
+func ldRank(o map[string]any) int {
+	best := 0
+	for _, t := range strs(o["@type"]) {
+		r := 0
+		switch {
+		case strings.HasSuffix(t, "NewsArticle") || t == "Article" || t == "BlogPosting" || t == "Report":
+			r = 4
+		case strings.HasSuffix(t, "Article") || strings.HasSuffix(t, "Posting"):
+			r = 3
+		case t == "WebPage" || t == "ItemPage":
+			if _, ok := o["headline"]; ok {
+				r = 1
+			}
+		}
+		best = max(best, r)
+	}
+	return best
+}
+
+func ldFromObject(o map[string]any) ldInfo {
+	var info ldInfo
+	info.headline = str(o["headline"])
+	if info.headline == "" {
+		info.headline = str(o["name"])
+	}
+	info.published = str(o["datePublished"])
+	if info.published == "" {
+		info.published = str(o["dateCreated"])
+	}
+	if secs := strs(o["articleSection"]); len(secs) > 0 {
+		info.section = secs[0]
+	}
+	if p, ok := o["publisher"].(map[string]any); ok {
+		info.publisher = str(p["name"])
+	} else if ps, ok := o["publisher"].([]any); ok && len(ps) > 0 {
+		if p, ok := ps[0].(map[string]any); ok {
+			info.publisher = str(p["name"])
+		}
+	}
+	info.body = str(o["articleBody"])
+	info.lang = str(o["inLanguage"])
+	if l, ok := o["inLanguage"].(map[string]any); ok {
+		info.lang = str(l["name"])
+	}
+	info.dateline = str(o["dateline"])
+	switch l := o["contentLocation"].(type) {
+	case string:
+		info.location = l
+	case map[string]any:
+		info.location = str(l["name"])
+	case []any:
+		if len(l) > 0 {
+			if m, ok := l[0].(map[string]any); ok {
+				info.location = str(m["name"])
+			}
+		}
+	}
+	info.url = str(o["url"])
+	info.authors = ldNames(o["author"])
+	if len(info.authors) == 0 {
+		info.authors = ldNames(o["creator"])
+	}
+	info.paywalled = isFalse(o["isAccessibleForFree"])
+	if !info.paywalled {
+		for _, part := range anyList(o["hasPart"]) {
+			if m, ok := part.(map[string]any); ok && isFalse(m["isAccessibleForFree"]) {
+				info.paywalled = true
+			}
+		}
+	}
+	return info
+}
+
+func anyList(v any) []any {
+	switch t := v.(type) {
+	case []any:
+		return t
+	case nil:
+		return nil
+	}
+	return []any{v}
+}
+
+func isFalse(v any) bool {
+	switch t := v.(type) {
+	case bool:
+		return !t
+	case string:
+		return strings.EqualFold(strings.TrimSpace(t), "false")
+	}
+	return false
+}
+
+func ldNames(v any) []string {
+	var out []string
+	for _, e := range anyList(v) {
+		switch t := e.(type) {
+		case string:
+			if n := cleanByline(t); n != "" {
+				out = append(out, n)
+			}
+		case map[string]any:
+			if n := cleanByline(str(t["name"])); n != "" {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+func str(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		if len(t) > 0 {
+			return str(t[0])
+		}
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	}
+	return ""
+}
+
+func strs(v any) []string {
+	var out []string
+	for _, e := range anyList(v) {
+		if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+			out = append(out, strings.TrimSpace(s))
+		}
+	}
+	return out
+}
+
+// fillMeta sets the article's metadata fields from what the walk found.
+func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.Time) {
+	set := func(field, value, source string, dst *string) {
+		if *dst == "" && value != "" {
+			*dst = value
+			a.Sources[field] = source
+		}
+	}
+	// Site.
+	set("site", cleanText(m.metas["og:site_name"]), "meta", &a.Site)
+	set("site", cleanText(ld.publisher), "jsonld", &a.Site)
+	set("site", cleanText(m.metas["application-name"]), "meta", &a.Site)
+	if a.Site == "" && base != nil && base.Host != "" {
+		set("site", strings.TrimPrefix(base.Hostname(), "www."), "url", &a.Site)
+	}
+	// Title.
+	set("title", cleanTitle(html.UnescapeString(ld.headline), a.Site, base), "jsonld", &a.Title)
+	set("title", cleanTitle(m.metas["og:title"], a.Site, base), "meta", &a.Title)
+	set("title", cleanTitle(m.metas["twitter:title"], a.Site, base), "meta", &a.Title)
+	if a.Title == "" {
+		h1 := ""
+		if m.h1 != nil {
+			h1 = elementText(m.h1)
+		}
+		t := cleanTitle(m.title, a.Site, base)
+		switch {
+		case h1 != "" && t != "" && strings.Contains(normalizeKey(m.title), normalizeKey(h1)):
+			set("title", h1, "heuristic", &a.Title)
+		case t != "":
+			set("title", t, "meta", &a.Title)
+		default:
+			set("title", h1, "heuristic", &a.Title)
+		}
+	}
+	// Byline.
+	if len(ld.authors) > 0 {
+		set("byline", joinNames(ld.authors), "jsonld", &a.Byline)
+	}
+	for _, k := range []string{"author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "twitter:creator"} {
+		v := m.metas[k]
+		if v == "" || strings.Contains(v, "://") || strings.HasPrefix(v, "@") || strings.Contains(v, "www.") {
+			continue
+		}
+		set("byline", cleanByline(v), "meta", &a.Byline)
+	}
+	if a.Byline == "" {
+		for _, n := range m.authors {
+			t := n
+			if nm := findItemprop(n, "name"); nm != nil {
+				t = nm
+			}
+			if b := cleanByline(elementText(t)); b != "" && !strings.EqualFold(b, a.Site) {
+				set("byline", b, "heuristic", &a.Byline)
+				break
+			}
+		}
+	}
+	// Published.
+	if t, ok := parseDate(ld.published, now); ok {
+		a.Published, a.Sources["published"] = t, "jsonld"
+	}
+	if a.Published.IsZero() {
+		for _, k := range []string{"article:published_time", "og:article:published_time", "datepublished", "article.published", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date", "og:published_time", "article:published", "cxenseparse:recs:publishtime", "originalpublicationdate", "article_date_original", "og:updated_time", "article:modified_time"} {
+			if t, ok := parseDate(m.metas[k], now); ok {
+				a.Published, a.Sources["published"] = t, "meta"
+				break
+			}
+		}
+	}
+	if a.Published.IsZero() {
+		cands := m.times
+		if m.pubTime != "" {
+			cands = append([]string{m.pubTime}, cands...)
+		}
+		for _, c := range cands {
+			if t, ok := parseDate(c, now); ok {
+				a.Published, a.Sources["published"] = t, "heuristic"
+				break
+			}
+		}
+	}
+	// Canonical URL.
+	for _, c := range []struct{ v, src string }{{m.canonical, "meta"}, {m.metas["og:url"], "meta"}, {ld.url, "jsonld"}} {
+		if u := resolveURL(base, c.v); u != "" {
+			set("canonical_url", u, c.src, &a.CanonicalURL)
+		}
+	}
+	if a.Published.IsZero() {
+		for _, u := range []string{a.URL, a.CanonicalURL} {
+			if t, ok := dateFromURL(u, now); ok {
+				a.Published, a.Sources["published"] = t, "url"
+				break
+			}
+		}
+	}
+	// Section.
+	set("section", cleanText(ld.section), "jsonld", &a.Section)
+	for _, k := range []string{"article:section", "section", "parsely-section", "og:section", "article-section", "sailthru.section", "category"} {
+		set("section", cleanText(m.metas[k]), "meta", &a.Section)
+	}
+	// Language.
+	set("language", langTag(m.lang), "meta", &a.Language)
+	for _, k := range []string{"content-language", "language", "dc.language", "og:locale", "inlanguage"} {
+		set("language", langTag(m.metas[k]), "meta", &a.Language)
+	}
+	set("language", langTag(ld.lang), "jsonld", &a.Language)
+	// Location and dateline from JSON-LD.
+	set("location", cleanText(ld.location), "jsonld", &a.Location)
+	set("dateline", cleanText(ld.dateline), "jsonld", &a.Dateline)
+}
+
+func findItemprop(n *html.Node, prop string) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, d int) {
+		if found != nil || d > 8 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if attr(c, "itemprop") == prop {
+					found = c
+					return
+				}
+				walk(c, d+1)
+			}
+		}
+	}
+	walk(n, 0)
+	return found
+}
+
+func cleanText(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return collapse(s)
+}
+
+// titleSeps separate a headline from the site name in <title> and og:title.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " • ", " · ", " « ", " » ", " ~ ", " / "}
+
+// cleanTitle removes the site name around a title ("Headline | Site").
+func cleanTitle(t, site string, base *url.URL) string {
+	t = cleanText(t)
+	if t == "" {
+		return ""
+	}
+	ns := normalizeKey(site)
+	host := ""
+	if base != nil {
+		host = normalizeKey(strings.TrimPrefix(base.Hostname(), "www."))
+	}
+	isSite := func(part string) bool {
+		k := normalizeKey(part)
+		if k == "" {
+			return true
+		}
+		if ns != "" && (k == ns || strings.Contains(ns, k) || strings.Contains(k, ns) && len(k) < len(ns)+12) {
+			return true
+		}
+		if host != "" && (strings.Contains(host, k) || strings.HasPrefix(k, strings.TrimSuffix(strings.TrimSuffix(host, "com"), "couk"))) && len(k) >= 3 {
+			return true
+		}
+		return false
+	}
+	for range 3 {
+		changed := false
+		for _, sep := range titleSeps {
+			if i := strings.LastIndex(t, sep); i > 0 {
+				head, tail := t[:i], t[i+len(sep):]
+				if isSite(tail) || (len(strings.Fields(tail)) <= 3 && len(strings.Fields(head)) >= 4 && sep != " - " && sep != " – " && sep != " — ") {
+					t, changed = strings.TrimSpace(head), true
+					break
+				}
+			}
+			if i := strings.Index(t, sep); i > 0 {
+				head, tail := t[:i], t[i+len(sep):]
+				if isSite(head) && len(strings.Fields(tail)) >= 2 {
+					t, changed = strings.TrimSpace(tail), true
+					break
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return t
+}
+
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:written\s+|posted\s+|reported\s+)?(?:by|von|por|par|di|door|av|przez|от|de)\s*:?\s+`)
+
+// cleanByline keeps the names in a byline: no "By", dates, roles after
+// a separator, or e-mail addresses.
+func cleanByline(s string) string {
+	s = cleanText(s)
+	if s == "" || utf8.RuneCountInString(s) > 200 {
+		return ""
+	}
+	s = bylinePrefix.ReplaceAllString(s, "")
+	for _, sep := range []string{" | ", "|", " · ", " • ", "\u2022", " - ", " — ", " – ", "Updated", "Published", "UPDATED", "PUBLISHED", "Posted", "Email", "Follow", "@"} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	// Drop a trailing date or time ("Jane Doe, March 3, 2020").
+	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 {
+		s = s[:i]
+	}
+	s = strings.Trim(strings.TrimSpace(s), ",;:.-–—")
+	if strings.HasSuffix(strings.ToLower(s), " on") {
+		s = strings.TrimSpace(s[:len(s)-3])
+	}
+	if s == "" || strings.Contains(s, "://") || len(strings.Fields(s)) > 12 {
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+func joinNames(names []string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		if !seen[strings.ToLower(n)] {
+			seen[strings.ToLower(n)] = true
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func resolveURL(base *url.URL, s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// langTag reduces a language tag or locale to its primary subtag: "en-US"
+// and "en_GB" give "en".
+func langTag(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, "-_,; "); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.ToLower(s)
+	if len(s) < 2 || len(s) > 3 {
+		return ""
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+	}
+	return s
+}
+
+var dateLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 MST",
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02 15:04:05", "2006/01/02", "20060102",
+	time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC, "Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "02.01.2006",
+	"January 2, 2006 3:04 PM", "Jan. 2, 2006",
+}
+
+// parseDate parses a publication date in the common formats. Dates after
+// now (plus a day of clock and zone slack) or before 1995 are refused.
+func parseDate(s string, now time.Time) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return time.Time{}, false
+	}
+	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
+		// Fast path for ISO 8601, and its truncations.
+		for _, l := range dateLayouts[:11] {
+			if t, err := time.Parse(l, s); err == nil {
+				return checkDate(t, now)
+			}
+		}
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return checkDate(t, now)
+		}
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return checkDate(t, now)
+		}
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 10 && len(s) <= 13 {
+		if len(s) == 13 {
+			n /= 1000
+		}
+		return checkDate(time.Unix(n, 0).UTC(), now)
+	}
+	return time.Time{}, false
+}
+
+func checkDate(t time.Time, now time.Time) (time.Time, bool) {
+	if t.Year() < 1995 {
+		return time.Time{}, false
+	}
+	if !now.IsZero() && t.After(now.Add(24*time.Hour)) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+var urlDate = regexp.MustCompile(`/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/`)
+
+// dateFromURL finds a date in a URL path ("/2019/11/20/").
+func dateFromURL(u string, now time.Time) (time.Time, bool) {
+	if u == "" {
+		return time.Time{}, false
+	}
+	m := urlDate.FindStringSubmatch(u)
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, mo, d := m[1], m[2], m[3]
+	if y == "" {
+		y, mo, d = m[4], m[5], m[6]
+	}
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(mo)
+	di, _ := strconv.Atoi(d)
+	if mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return time.Time{}, false
+	}
+	return checkDate(time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC), now)
+}

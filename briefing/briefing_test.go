@@ -1,0 +1,160 @@
+package briefing_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/briefing/briefingtest"
+	"github.com/brief-news/brief/region"
+	"github.com/brief-news/brief/summarize"
+)
+
+// storyIDs returns, per section, "id+merged ids" for every story.
+func storyIDs(b *briefing.Briefing) map[string][]string {
+	out := map[string][]string{}
+	for _, s := range b.Sections {
+		for _, st := range s.Stories {
+			id := st.Article.ID
+			for _, o := range st.AlsoReportedBy {
+				id += " +" + o.Name()
+			}
+			out[s.Name] = append(out[s.Name], id)
+		}
+	}
+	return out
+}
+
+func TestBuildMergesRewrites(t *testing.T) {
+	b := briefing.Build(briefingtest.Entries(), nil, briefing.Options{})
+	got := storyIDs(b)
+	want := map[string][]string{
+		"Europe": {
+			"harbour-strike +Continental Wire +Lowlands Daily",
+			"wire-antwerp",
+			"harbour-volumes",
+		},
+		"Americas":     {"planalto-tax"},
+		"Asia-Pacific": {"pacific-exports +Straits Observer"},
+		"Africa":       {"ledger-cbk"},
+		"Global":       {"polar-ice"},
+	}
+	for name, w := range want {
+		if !slices.Equal(got[name], w) {
+			t.Errorf("section %s = %q, want %q", name, got[name], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("sections = %v, want %d sections", got, len(want))
+	}
+	var names []string
+	for _, s := range b.Sections {
+		names = append(names, s.Name)
+	}
+	if want := []string{"Europe", "Americas", "Asia-Pacific", "Africa", "Global"}; !slices.Equal(names, want) {
+		t.Errorf("section order = %q, want %q", names, want)
+	}
+	st := b.Sections[0].Stories[0]
+	if len(st.AlsoReportedBy) != 2 {
+		t.Fatalf("strike story also reported by %d sources, want 2", len(st.AlsoReportedBy))
+	}
+	if got, want := st.AlsoReportedBy[0].URL, "https://continentalwire.example/europe/strike-shuts-container-terminals-in-rotterdam-as-union-presses-pay-demand-idUSKBN2026112401"; got != want {
+		t.Errorf("also reported by URL = %q, want %q", got, want)
+	}
+}
+
+func TestBuildIsOrderIndependent(t *testing.T) {
+	es := briefingtest.Entries()
+	want := storyIDs(briefing.Build(es, nil, briefing.Options{}))
+	slices.Reverse(es)
+	got := storyIDs(briefing.Build(es, nil, briefing.Options{}))
+	for name := range want {
+		if !slices.Equal(got[name], want[name]) {
+			t.Errorf("reversed input: section %s = %q, want %q", name, got[name], want[name])
+		}
+	}
+}
+
+func TestBuildGlance(t *testing.T) {
+	b := briefing.Build(briefingtest.Entries(), []briefing.Skipped{{Source: "missing.html", Reason: "open missing.html: no such file"}}, briefing.Options{})
+	g := b.Glance
+	if g.Articles != 10 || g.Stories != 7 || g.Skipped != 1 {
+		t.Errorf("glance counts = %d articles, %d stories, %d skipped; want 10, 7, 1", g.Articles, g.Stories, g.Skipped)
+	}
+	wantRegions := []briefing.RegionCount{{"Europe", 3}, {"Americas", 1}, {"Asia-Pacific", 1}, {"Africa", 1}, {"Global", 1}}
+	if !slices.Equal(g.Regions, wantRegions) {
+		t.Errorf("glance regions = %v, want %v", g.Regions, wantRegions)
+	}
+	var top []string
+	for _, ts := range g.Top {
+		st := b.Sections[ts.SectionIndex].Stories[ts.StoryIndex]
+		if st.Article.Title != ts.Title || b.Sections[ts.SectionIndex].Name != ts.Section {
+			t.Errorf("top story %q points at %q in %s", ts.Title, st.Article.Title, b.Sections[ts.SectionIndex].Name)
+		}
+		top = append(top, st.Article.ID)
+	}
+	// Three sources, then two, then the most recent of the one-quote stories.
+	if want := []string{"harbour-strike", "pacific-exports", "wire-antwerp"}; !slices.Equal(top, want) {
+		t.Errorf("top stories = %q, want %q", top, want)
+	}
+}
+
+func TestBuildSections(t *testing.T) {
+	day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	titles := map[string]string{"a": "Harvest festival draws record crowds", "b": "Parliament debates fishing quotas"}
+	entry := func(id, country, reg string, hour int) briefing.Entry {
+		return briefing.Entry{
+			Article: &article.Article{ID: id, Title: titles[id], Published: day.Add(time.Duration(hour) * time.Hour)},
+			Digest:  &summarize.Digest{Country: country, Region: reg},
+		}
+	}
+	focus := region.Default()
+	focus.Focus = []string{"JP"}
+	tests := []struct {
+		name    string
+		entries []briefing.Entry
+		tax     *region.Taxonomy
+		want    map[string][]string
+	}{
+		{"newest first", []briefing.Entry{entry("a", "FR", "Europe", 1), entry("b", "DE", "Europe", 5)}, nil,
+			map[string][]string{"Europe": {"b", "a"}}},
+		{"unknown region is global", []briefing.Entry{entry("a", "", "Atlantis", 1), entry("b", "", "", 2)}, nil,
+			map[string][]string{"Global": {"b", "a"}}},
+		{"country decides over region", []briefing.Entry{entry("a", "KE", "Europe", 1)}, nil,
+			map[string][]string{"Africa": {"a"}}},
+		{"focus country first", []briefing.Entry{entry("a", "CN", "Asia-Pacific", 1), entry("b", "JP", "Asia-Pacific", 2)}, focus,
+			map[string][]string{"Japan": {"b"}, "Asia-Pacific": {"a"}}},
+		{"nil article and digest", []briefing.Entry{{}}, nil,
+			map[string][]string{"Global": {""}}},
+		{"same page twice", []briefing.Entry{
+			{Article: &article.Article{ID: "x", URL: "https://a.example/x", Title: "Dam opens", Paragraphs: []string{"The new dam on the river opened on Monday after nine years of building work and a long dispute over its cost."}}, Digest: &summarize.Digest{}},
+			{Article: &article.Article{ID: "y", URL: "https://a.example/x", Title: "Dam opens", Paragraphs: []string{"The new dam on the river opened on Monday after nine years of building work and a long dispute over its cost."}}, Digest: &summarize.Digest{}},
+		}, nil, map[string][]string{"Global": {"x"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := briefing.Build(tt.entries, nil, briefing.Options{Taxonomy: tt.tax})
+			got := storyIDs(b)
+			if len(got) != len(tt.want) {
+				t.Errorf("sections = %q, want %q", got, tt.want)
+			}
+			for name, w := range tt.want {
+				if !slices.Equal(got[name], w) {
+					t.Errorf("section %s = %q, want %q", name, got[name], w)
+				}
+			}
+			if tt.tax != nil && b.Sections[0].Name != "Japan" {
+				t.Errorf("first section = %q, want the focus country", b.Sections[0].Name)
+			}
+		})
+	}
+}
+
+func TestBuildEmpty(t *testing.T) {
+	b := briefing.Build(nil, nil, briefing.Options{})
+	if b.Title != "Daily briefing" || b.Sections == nil || b.Skipped == nil || b.Glance.Top == nil {
+		t.Errorf("Build(nil) = %+v, want default title and empty, non-nil lists", b)
+	}
+}

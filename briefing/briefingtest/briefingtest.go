@@ -1,0 +1,159 @@
+// Package briefingtest provides briefing inputs for tests and benchmarks
+// of briefing and its renderers: a realistic day of articles written for
+// this project, articles with hostile text, and synthetic days of any size.
+package briefingtest
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/summarize"
+)
+
+//go:embed entries.json
+var entriesJSON []byte
+
+// Day is the date of the sample day.
+var Day = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+
+// Entries returns ten articles of one day written for these tests: one
+// story rewritten by three outlets (a Rotterdam port strike), a wire story
+// copied by two, two other stories on the strike's topic, and one story
+// each from the Americas, Africa and nowhere in particular.
+func Entries() []briefing.Entry {
+	var es []briefing.Entry
+	if err := json.Unmarshal(entriesJSON, &es); err != nil {
+		panic(fmt.Sprintf("briefingtest: entries.json: %v", err))
+	}
+	return es
+}
+
+// Skipped returns two failed inputs, one with a long URL.
+func Skipped() []briefing.Skipped {
+	return []briefing.Skipped{
+		{Source: "examples/missing.html", Reason: "open examples/missing.html: no such file or directory"},
+		{Source: "https://news.example/2026/11/24/a-very-long-address/with/many/parts/that-goes-on-and-on-well-beyond-the-width-of-any-page?utm_source=feed&utm_medium=rss&id=1234567890",
+			Reason: "fetch: 404 Not Found"},
+	}
+}
+
+// Hostile returns articles whose text tries to break renderers: markup,
+// Markdown and template syntax in titles, quotes and names; characters no
+// Go font draws; a very long unbroken URL and word.
+func Hostile() []briefing.Entry {
+	pub := Day.Add(9 * time.Hour)
+	return []briefing.Entry{
+		{
+			Article: &article.Article{
+				ID: "hostile-1", URL: "https://evil.example/a?x=1&y=<2>", Site: "<b>Evil</b> & Co",
+				Title:      `<script>alert("x")</script> *Bold* [link](http://x) {{.Title}} # not a heading`,
+				Byline:     "By `Mallory` | _Editor_",
+				Published:  pub,
+				Paragraphs: []string{"A body that nobody renders."},
+			},
+			Digest: &summarize.Digest{
+				Takeaways: []string{`Takeaway with <img src=x onerror=alert(1)> and **stars** and {{template "x"}}.`, "Second line\nwith a newline and a\ttab."},
+				Quotes:    []summarize.Quote{{Text: `We said "<b>no</b>" and [meant](it) {{end}}`, Speaker: "Dr. <i>Who</i>", Role: "head of *things*"}},
+				Region:    "Europe", Country: "FR",
+			},
+		},
+		{
+			Article: &article.Article{
+				ID: "hostile-2", URL: "https://example.org/" + strings.Repeat("very-long-path-segment-", 12) + "end",
+				Site:       "Scripts Daily",
+				Title:      "Fans cheer 🎉 in Tōkyō; 東京 welcomes Nguyễn Thị Minh Khai, Ελλάδα and Москва",
+				Published:  pub.Add(time.Hour),
+				Paragraphs: []string{"Emoji and scripts."},
+			},
+			Digest: &summarize.Digest{
+				Takeaways: []string{"An unbroken word: " + strings.Repeat("Donaudampfschifffahrtsgesellschaft", 5) + ".", "Mixed 👨‍👩‍👧 family emoji and 中文 text."},
+				Region:    "Asia-Pacific", Country: "JP",
+			},
+		},
+	}
+}
+
+// Synthetic returns n generated entries, deterministic for a seed: about
+// one in five repeats an earlier story under another site, as duplicates
+// do in a real day; bodies have eight paragraphs.
+func Synthetic(n int, seed uint64) []briefing.Entry {
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	regions := []struct{ region, country string }{
+		{"Europe", "FR"}, {"Europe", "DE"}, {"Americas", "US"}, {"Americas", "BR"},
+		{"Asia-Pacific", "JP"}, {"Asia-Pacific", "MY"}, {"Middle East", "IL"}, {"Africa", "KE"}, {"", ""},
+	}
+	word := func() string {
+		if rng.IntN(5) < 2 {
+			return functionWords[rng.IntN(len(functionWords))]
+		}
+		return syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))]
+	}
+	var names []string
+	sentence := func(words int) string {
+		ws := make([]string, words)
+		for i := range ws {
+			ws[i] = word()
+		}
+		if len(names) > 0 && words > 4 {
+			ws[2] = names[rng.IntN(len(names))]
+			ws[words-2] = fmt.Sprint(rng.IntN(1000))
+		}
+		ws[0] = strings.ToUpper(ws[0][:1]) + ws[0][1:]
+		return strings.Join(ws, " ") + "."
+	}
+	out := make([]briefing.Entry, 0, n)
+	for i := range n {
+		if i > 4 && rng.IntN(5) == 0 {
+			// The same story from another outlet: a copy with a new title
+			// and its last paragraph dropped.
+			src := out[rng.IntN(len(out))]
+			a := *src.Article
+			a.ID = fmt.Sprintf("syn-%d", i)
+			a.Site = fmt.Sprintf("Outlet %d", i%37)
+			a.URL = fmt.Sprintf("https://outlet%d.example/story/%d", i%37, i)
+			a.Title = sentence(8)
+			a.Paragraphs = a.Paragraphs[:len(a.Paragraphs)-1]
+			d := *src.Digest
+			d.Quotes = d.Quotes[:len(d.Quotes)/2]
+			out = append(out, briefing.Entry{Article: &a, Digest: &d, Added: src.Added})
+			continue
+		}
+		r := regions[rng.IntN(len(regions))]
+		names = names[:0]
+		for range 5 {
+			w := syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))]
+			names = append(names, strings.ToUpper(w[:1])+w[1:])
+		}
+		paras := make([]string, 8)
+		for j := range paras {
+			paras[j] = sentence(12+rng.IntN(10)) + " " + sentence(10+rng.IntN(10)) + " " + sentence(8+rng.IntN(10))
+		}
+		d := &summarize.Digest{Region: r.region, Country: r.country, Backend: "synthetic"}
+		for range 3 {
+			d.Takeaways = append(d.Takeaways, sentence(18+rng.IntN(10)))
+		}
+		for range rng.IntN(4) {
+			d.Quotes = append(d.Quotes, summarize.Quote{Text: sentence(15 + rng.IntN(15)), Speaker: "Speaker " + word(), Role: "analyst at " + word()})
+		}
+		pub := Day.Add(time.Duration(rng.IntN(24*60)) * time.Minute)
+		out = append(out, briefing.Entry{
+			Article: &article.Article{
+				ID: fmt.Sprintf("syn-%d", i), URL: fmt.Sprintf("https://site%d.example/news/%d", i%53, i),
+				Site: fmt.Sprintf("Site %d", i%53), Title: sentence(9), Byline: "Reporter " + word(),
+				Published: pub, Paragraphs: paras,
+			},
+			Digest: d, Added: pub,
+		})
+	}
+	return out
+}
+
+var functionWords = []string{"the", "of", "and", "to", "in", "a", "that", "said", "on", "for", "with", "was", "as", "by", "at", "from", "its", "it", "is", "after"}
+
+var syllables = []string{"ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "pe", "zo", "ri", "ha", "gu", "be", "fa", "jo", "ne", "wi", "xu", "ly", "qua", "sto", "bra", "tri"}

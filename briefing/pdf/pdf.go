@@ -1,0 +1,422 @@
+// Package pdf renders a briefing as a PDF document with fpdf and the Go
+// TrueType fonts, embedded.
+//
+// The document opens with the title, date, counts and an "At a glance"
+// summary, then has one section per region (each a bookmark), one block
+// per story (linked title, source line, takeaways, quotes, other sources)
+// and the skipped sources; every page has a "Page N of M" footer.
+// Characters the fonts cannot draw are replaced by U+FFFD and reported
+// once through Options.Warn; they never fail the document.
+//
+// The package imports briefing only; it never reads the clock (Options.Now
+// dates the document) and writes nothing but the document.
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/brief-news/brief/briefing"
+)
+
+// Options configures Write. The zero value is usable.
+type Options struct {
+	// Now dates the document (creation and modification dates). Zero
+	// leaves fpdf's default, the time of writing; set it for byte-stable
+	// output.
+	Now time.Time
+	// FontPath names a TrueType (.ttf) font used for characters the Go
+	// fonts lack, such as other scripts. "" means none.
+	FontPath string
+	// Uncompressed writes the page streams uncompressed, so tests can read
+	// the text in the file.
+	Uncompressed bool
+	// Warn, if not nil, receives one message when characters had to be
+	// replaced because no font could draw them.
+	Warn func(msg string)
+}
+
+// Page geometry (A4, mm) and type sizes (points).
+const (
+	margin       = 20.0
+	bottomMargin = 18.0
+	bodySize     = 10.0
+)
+
+var (
+	ink    = rgb{33, 33, 33}
+	accent = rgb{22, 62, 112}
+	muted  = rgb{105, 105, 105}
+)
+
+// pageAlias stands for the page count until the document is closed. It
+// holds control characters, which clean removes from user text, so no
+// user text can be mistaken for it.
+const pageAlias = "\x01nb\x01"
+
+// Write renders b as PDF to w.
+func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
+	defer func() {
+		// fpdf panics on some malformed fonts; a bad --font is an error.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCompression(!opts.Uncompressed)
+	f.SetCatalogSort(true)
+	if !opts.Now.IsZero() {
+		f.SetCreationDate(opts.Now)
+		f.SetModificationDate(opts.Now)
+	}
+	f.SetProducer("brief", false)
+	f.SetCreator("brief", false)
+	f.SetTitle(clean(b.Title), true)
+	f.AliasNbPages(pageAlias)
+
+	fs := &fonts{replaced: map[rune]int{}}
+	for _, ff := range []struct {
+		dst   **face
+		style string
+		ttf   []byte
+	}{{&fs.regular, "", goregular.TTF}, {&fs.bold, "B", gobold.TTF}, {&fs.italic, "I", goitalic.TTF}} {
+		fc, err := newFace("go", ff.style, ff.ttf)
+		if err != nil {
+			return fmt.Errorf("pdf: go font: %w", err)
+		}
+		*ff.dst = fc
+		f.AddUTF8FontFromBytes("go", ff.style, ff.ttf)
+	}
+	var err2 error
+	if fs.mono, err2 = newFace("gomono", "", gomono.TTF); err2 != nil {
+		return fmt.Errorf("pdf: go mono font: %w", err2)
+	}
+	f.AddUTF8FontFromBytes("gomono", "", gomono.TTF)
+	if opts.FontPath != "" {
+		ttf, err := os.ReadFile(opts.FontPath)
+		if err != nil {
+			return fmt.Errorf("pdf: read font: %w", err)
+		}
+		if fs.extra, err = newFace("extra", "", ttf); err != nil {
+			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, err)
+		}
+		f.AddUTF8FontFromBytes("extra", "", ttf)
+		if f.Err() {
+			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, f.Error())
+		}
+	}
+
+	pw, ph := f.GetPageSize()
+	p := &page{f: f, fonts: fs, w: pw, h: ph, left: margin, right: margin, bottom: bottomMargin}
+	f.SetMargins(margin, margin, margin)
+	f.SetAutoPageBreak(false, bottomMargin)
+	f.SetCellMargin(0)
+	r := &renderer{page: p, b: b, loc: b.Date.Location()}
+	f.SetFooterFunc(r.footer)
+	f.AddPage()
+	r.document()
+	if f.Err() {
+		return fmt.Errorf("pdf: %w", f.Error())
+	}
+	if msg := fs.warning(); msg != "" && opts.Warn != nil {
+		opts.Warn(msg)
+	}
+	if err := f.Output(w); err != nil {
+		return fmt.Errorf("pdf: write: %w", err)
+	}
+	return nil
+}
+
+// renderer draws the parts of a briefing.
+type renderer struct {
+	*page
+	b     *briefing.Briefing
+	loc   *time.Location
+	links map[[2]int]int // story position → internal link id
+}
+
+// Blocks used throughout, by role.
+var (
+	titleBlock   = block{size: 22, lineH: 10}
+	subBlock     = block{size: 11, lineH: 5.5}
+	glanceHead   = block{size: 11, lineH: 6}
+	glanceBlock  = block{size: 9.5, lineH: 4.8}
+	glanceItem   = block{size: 9.5, lineH: 4.8, indent: 6}
+	sectionBlock = block{size: 15, lineH: 8}
+	storyTitle   = block{size: 12, lineH: 5.6}
+	metaBlock    = block{size: 8.5, lineH: 4.4}
+	bulletBlock  = block{size: bodySize, lineH: 4.9, indent: 5}
+	quoteBlock   = block{size: bodySize, lineH: 4.9, indent: 9, right: 6, bar: true}
+	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6}
+	alsoBlock    = block{size: 8.5, lineH: 4.4}
+	skipBlock    = block{size: 8.5, lineH: 4.4, indent: 5}
+)
+
+func (r *renderer) document() {
+	r.cover()
+	for si, sec := range r.b.Sections {
+		r.section(si, sec)
+	}
+	r.skipped()
+}
+
+// cover draws the heading: title, date, counts and the at-a-glance box.
+func (r *renderer) cover() {
+	f := r.f
+	r.text(titleBlock, span{text: r.b.Title, style: bold, color: ink})
+	if !r.b.Date.IsZero() {
+		r.text(subBlock, span{text: r.b.Date.Format("Monday, 2 January 2006"), color: muted})
+	}
+	r.text(subBlock, span{text: r.b.Glance.Counts(), color: muted})
+	f.Ln(3)
+	r.rule(0.4, accent)
+	f.Ln(3)
+	if len(r.b.Sections) == 0 {
+		r.text(glanceBlock, span{text: "No stories for this day.", style: italic, color: muted})
+		return
+	}
+	r.text(glanceHead, span{text: "At a glance", style: bold, color: accent})
+	var regions []span
+	for i, rc := range r.b.Glance.Regions {
+		if i > 0 {
+			regions = append(regions, span{text: "  ·  ", color: muted})
+		}
+		regions = append(regions, span{text: rc.Name + " ", style: bold, color: ink}, span{text: strconv.Itoa(rc.Stories), color: ink})
+	}
+	r.text(glanceBlock, regions...)
+	f.Ln(1.5)
+	r.links = map[[2]int]int{}
+	for i, t := range r.b.Glance.Top {
+		id := f.AddLink()
+		r.links[[2]int{t.SectionIndex, t.StoryIndex}] = id
+		lines := r.layout(glanceItem, []span{{text: t.Title, style: bold, color: accent, linkID: id}})
+		r.ensure(height(glanceItem, lines))
+		y := f.GetY()
+		r.cell(r.fonts.regular, glanceItem.size, span{color: muted}, strconv.Itoa(i+1)+".", glanceItem.indent, glanceItem.lineH)
+		f.SetY(y)
+		r.emit(glanceItem, []span{{text: t.Title, style: bold, color: accent, linkID: id}}, lines)
+		r.text(glanceItem, span{text: topMeta(t), color: muted})
+		f.Ln(0.8)
+	}
+	f.Ln(2)
+}
+
+// section draws a region heading, bookmarked, and its stories.
+func (r *renderer) section(si int, sec briefing.Section) {
+	f := r.f
+	heading := r.layout(sectionBlock, []span{{text: sec.Name, style: bold, color: accent}})
+	// Keep the heading with the start of its first story.
+	need := 6 + height(sectionBlock, heading) + 3
+	if len(sec.Stories) > 0 {
+		need += r.storyHead(sec.Stories[0])
+	}
+	r.ensure(need)
+	f.Ln(6)
+	f.Bookmark(clean(sec.Name), 0, -1)
+	r.emit(sectionBlock, []span{{text: sec.Name, style: bold, color: accent}}, heading)
+	r.rule(0.3, accent)
+	f.Ln(3)
+	for i, st := range sec.Stories {
+		if i > 0 {
+			f.Ln(2)
+			r.rule(0.1, rgb{210, 210, 210})
+			f.Ln(3)
+		}
+		r.story(si, i, st)
+	}
+}
+
+// storyHead returns the height a story needs at the bottom of a page so
+// its title is not left alone there: title, source line and two lines
+// of the first takeaway.
+func (r *renderer) storyHead(st briefing.Story) float64 {
+	h := height(storyTitle, r.layout(storyTitle, []span{{text: title(st), style: bold}})) + 1
+	h += metaBlock.lineH + 1.5
+	if len(st.Digest.Takeaways) > 0 || len(st.Digest.Quotes) > 0 {
+		h += 2 * bulletBlock.lineH
+	}
+	return h
+}
+
+func title(st briefing.Story) string {
+	if st.Article.Title != "" {
+		return st.Article.Title
+	}
+	if l := st.Article.Link(); l != "" {
+		return l
+	}
+	return "(untitled)"
+}
+
+func (r *renderer) story(si, i int, st briefing.Story) {
+	f := r.f
+	r.ensure(r.storyHead(st))
+	if id, ok := r.links[[2]int{si, i}]; ok {
+		f.SetLink(id, f.GetY(), f.PageNo())
+	}
+	f.Bookmark(clean(title(st)), 1, -1)
+	r.text(storyTitle, span{text: title(st), style: bold, color: accent, link: st.Article.Link()})
+	f.Ln(1)
+	if meta := st.Meta(); meta != "" {
+		r.text(metaBlock, span{text: meta, color: muted})
+	}
+	f.Ln(1.5)
+	for _, t := range st.Digest.Takeaways {
+		lines := r.layout(bulletBlock, []span{{text: t, color: ink}})
+		r.ensure(bulletBlock.lineH)
+		y := f.GetY()
+		f.SetX(r.left + 1)
+		r.cell(r.fonts.regular, bodySize, span{color: accent}, "•", 4, bulletBlock.lineH)
+		f.SetY(y)
+		r.emit(bulletBlock, []span{{text: t, color: ink}}, lines)
+		f.Ln(0.8)
+	}
+	for _, q := range st.Digest.Quotes {
+		f.Ln(1)
+		body := []span{{text: "“" + strings.TrimSpace(q.Text) + "”", style: italic, color: ink}}
+		lines := r.layout(quoteBlock, body)
+		// Keep short quotes and their speaker together.
+		if len(lines) <= 4 {
+			r.ensure(height(quoteBlock, lines) + quoteBy.lineH)
+		}
+		r.emit(quoteBlock, body, lines)
+		if by := attribution(q.Speaker, q.Role); by != "" {
+			r.text(quoteBy, span{text: "— " + by, color: muted})
+		}
+	}
+	if len(st.AlsoReportedBy) > 0 {
+		f.Ln(1.5)
+		spans := []span{{text: "Also reported by ", style: italic, color: muted}}
+		for j, s := range st.AlsoReportedBy {
+			if j > 0 {
+				spans = append(spans, span{text: ", ", color: muted})
+			}
+			spans = append(spans, span{text: s.Name(), color: accent, link: s.URL})
+		}
+		r.text(alsoBlock, spans...)
+	}
+}
+
+func attribution(speaker, role string) string {
+	speaker, role = strings.TrimSpace(speaker), strings.TrimSpace(role)
+	switch {
+	case speaker == "":
+		return role
+	case role == "":
+		return speaker
+	}
+	return speaker + ", " + role
+}
+
+// skipped lists the inputs that failed.
+func (r *renderer) skipped() {
+	if len(r.b.Skipped) == 0 {
+		return
+	}
+	f := r.f
+	r.ensure(6 + sectionBlock.lineH + 3 + 2*skipBlock.lineH)
+	f.Ln(6)
+	f.Bookmark("Skipped sources", 0, -1)
+	r.text(sectionBlock, span{text: "Skipped sources", style: bold, color: accent})
+	r.rule(0.3, accent)
+	f.Ln(3)
+	for _, s := range r.b.Skipped {
+		src := r.shorten(s.Source, mono, skipBlock.size, r.usable()-skipBlock.indent)
+		r.ensure(2 * skipBlock.lineH)
+		y := f.GetY()
+		f.SetX(r.left + 1)
+		r.cell(r.fonts.regular, skipBlock.size, span{color: accent}, "•", 4, skipBlock.lineH)
+		f.SetY(y)
+		r.text(skipBlock, span{text: src, style: mono, color: ink})
+		r.text(skipBlock, span{text: s.Reason, color: muted})
+		f.Ln(1)
+	}
+}
+
+// shorten cuts s in the middle with "…" so it fits in width on one line;
+// long paths and URLs keep their start and their end.
+func (r *renderer) shorten(s string, st style, size, width float64) string {
+	s = clean(s)
+	fc := r.fonts.face(st)
+	if fc.width(s, size) <= width {
+		return s
+	}
+	rs := []rune(s)
+	keep := len(rs)
+	for keep > 8 {
+		keep -= max(1, keep/20)
+		head := keep * 3 / 5
+		t := string(rs[:head]) + "…" + string(rs[len(rs)-(keep-head):])
+		if fc.width(t, size) <= width {
+			return t
+		}
+	}
+	return string(rs[:min(len(rs), 8)]) + "…"
+}
+
+// rule draws a horizontal line across the text width.
+func (r *renderer) rule(width float64, c rgb) {
+	f := r.f
+	r.ensure(1)
+	y := f.GetY()
+	f.SetDrawColor(c.r, c.g, c.b)
+	f.SetLineWidth(width)
+	f.Line(r.left, y, r.w-r.right, y)
+	f.SetY(y + width)
+}
+
+// footer draws "title · date" and "Page N of M" on every page. It sets
+// fonts directly: fpdf restores the text state after the footer.
+func (r *renderer) footer() {
+	f := r.f
+	y := r.h - 12
+	f.SetDrawColor(200, 200, 200)
+	f.SetLineWidth(0.2)
+	f.Line(r.left, y-2, r.w-r.right, y-2)
+	f.SetFont("go", "", 8)
+	f.SetTextColor(muted.r, muted.g, muted.b)
+	left := r.shorten(r.b.Title, regular, 8, r.usable()-40)
+	if !r.b.Date.IsZero() {
+		left = r.shorten(r.b.Title+" · "+r.b.Date.Format("2 January 2006"), regular, 8, r.usable()-40)
+	}
+	// The footer font may lack characters of the title: draw its runs.
+	f.SetXY(r.left, y)
+	for _, rn := range r.fonts.runs(left, regular, nil) {
+		f.SetFont(rn.face.family, rn.face.style, 8)
+		f.CellFormat(rn.face.width(rn.text, 8), 5, rn.text, "", 0, "L", false, 0, "")
+	}
+	f.SetFont("go", "", 8)
+	label := fmt.Sprintf("Page %d of %s", f.PageNo(), pageAlias)
+	f.SetXY(r.w-r.right-r.fonts.regular.width("Page 0000 of 0000", 8), y)
+	f.CellFormat(30, 5, label, "", 0, "L", false, 0, "")
+	// Invalidate the cached text state: fpdf restores it after the footer.
+	r.curFace, r.curSize, r.curColor = nil, 0, rgb{-1, -1, -1}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func topMeta(t briefing.TopStory) string {
+	parts := []string{t.Section}
+	if t.Site != "" {
+		parts = append(parts, t.Site)
+	}
+	if t.Sources > 1 {
+		parts = append(parts, plural(t.Sources, "source", "sources"))
+	}
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/brief-news/brief/summarize"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = ""
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitPartial  = 1
+	exitUsage    = 2
+	exitCanceled = 130
+)
+
+// usageError marks errors in how brief was called (exit code 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// partialError reports that some inputs failed; each was already reported
+// on stderr (exit code 1).
+type partialError struct{ failed, total int }
+
+func (e partialError) Error() string {
+	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
+}
+
+// env carries the process's streams, clock and environment into the
+// commands.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	logger         *slog.Logger
+	// now is the clock (time.Now); getenv reads the environment (os.Getenv).
+	now    func() time.Time
+	getenv func(string) string
+}
+
+// run is brief's whole program: it parses args, runs the command and maps
+// the outcome to an exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, logger: slog.New(slog.DiscardHandler),
+		now: time.Now, getenv: os.Getenv}
+	return runEnv(ctx, e, args)
+}
+
+// runEnv is run with the environment given; tests use it to pin the clock.
+func runEnv(ctx context.Context, e *env, args []string) int {
+	stderr := e.stderr
+	app := newApp(e)
+	err := app.RunContext(ctx, intersperse(app, args))
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		fmt.Fprintln(stderr, "brief: interrupted")
+		return exitCanceled
+	}
+	var pe partialError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(stderr, "brief: %v\n", err)
+		return exitPartial
+	}
+	var ue usageError
+	if errors.As(err, &ue) || isCLIUsage(err) {
+		fmt.Fprintf(stderr, "brief: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "brief: %v\n", err)
+	return exitPartial
+}
+
+// isCLIUsage recognises urfave/cli's own parse errors.
+func isCLIUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"flag provided but not defined", "invalid value", "Required flag", "No help topic", "flag needs an argument"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// versionFlagOnce frees -v for --verbose: urfave/cli gives -v to
+// --version by default through a package variable, set once here.
+var versionFlagOnce sync.Once
+
+func newApp(e *env) *cli.App {
+	versionFlagOnce.Do(func() {
+		cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
+	})
+	return &cli.App{
+		Name:    "brief",
+		Usage:   "turn news articles into a daily briefing",
+		Version: buildVersion(),
+		Description: `brief extracts each article, writes its key takeaways and the expert quotes in it,
+decides which region of the world it is about, and assembles a briefing grouped by region.
+The default backend is offline and needs no key.
+
+Examples:
+   brief summarize examples/articles/              digest every example article
+   cat urls.txt | brief summarize -f jsonl -       JSONL digests for a list of URLs
+   brief briefing examples/articles/ -f pdf -o today.pdf   a PDF briefing`,
+		Reader:         e.stdin,
+		Writer:         e.stdout,
+		ErrWriter:      e.stderr,
+		ExitErrHandler: func(*cli.Context, error) {},
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "debug logging on stderr", EnvVars: []string{"BRIEF_VERBOSE"}},
+			&cli.StringFlag{Name: "config", Usage: "config file `PATH` (default $XDG_CONFIG_HOME/brief/config.yaml)", EnvVars: []string{"BRIEF_CONFIG"}},
+			&cli.StringFlag{Name: "db", Usage: "archive database `PATH` (default $XDG_DATA_HOME/brief/brief.db)", EnvVars: []string{"BRIEF_DB"}},
+		},
+		Before: func(c *cli.Context) error {
+			lvl := slog.LevelWarn
+			if c.Bool("verbose") {
+				lvl = slog.LevelDebug
+			}
+			e.logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: lvl}))
+			return nil
+		},
+		Commands: []*cli.Command{
+			summarizeCommand(e),
+			extractCommand(e),
+			briefingCommand(e),
+			addCommand(e),
+			archiveCommand(e),
+			backendsCommand(e),
+		},
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(e.stderr, "brief: unknown command %q (see brief --help)\n", name)
+		},
+	}
+}
+
+func backendsCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "backends",
+		Usage: "list the summarizer backends and whether each is configured",
+		Description: `Example:
+   brief backends`,
+		Action: func(c *cli.Context) error {
+			for _, name := range summarize.Backends() {
+				fmt.Fprintln(e.stdout, name)
+			}
+			return nil
+		},
+	}
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,415 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/internal/store"
+	"github.com/brief-news/brief/summarize"
+)
+
+// dbPath returns --db, else the default archive path.
+func dbPath(c *cli.Context, e *env) (string, error) {
+	if p := c.String("db"); p != "" {
+		return p, nil
+	}
+	p, err := store.DefaultPath(e.getenv)
+	if err != nil {
+		return "", usageError{err}
+	}
+	return p, nil
+}
+
+// openStore opens (creating if needed) the archive.
+func openStore(c *cli.Context, e *env) (*store.Store, error) {
+	p, err := dbPath(c, e)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(c.Context, p, store.Options{Now: e.now})
+}
+
+// openExistingStore opens the archive only if it exists, so reading
+// commands do not leave an empty database behind a mistyped --db.
+func openExistingStore(c *cli.Context, e *env) (*store.Store, error) {
+	p, err := dbPath(c, e)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(p); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no archive at %s (add articles with brief add, or give inputs)", p)
+		}
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	return store.Open(c.Context, p, store.Options{Now: e.now})
+}
+
+// archiver saves pipeline results into the archive: brief add and
+// brief summarize --save. A nil *archiver does nothing.
+type archiver struct {
+	st *store.Store
+	e  *env
+}
+
+// saveFlag is summarize's --save.
+func saveFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "save", Usage: "also store each article and digest in the archive (see --db)"}
+}
+
+// openArchiver returns an archiver when --save is set, else nil.
+func openArchiver(c *cli.Context, e *env) (*archiver, error) {
+	if !c.Bool("save") {
+		return nil, nil
+	}
+	st, err := openStore(c, e)
+	if err != nil {
+		return nil, err
+	}
+	return &archiver{st: st, e: e}, nil
+}
+
+// save stores one summarized article in its own transaction.
+func (a *archiver) save(ctx context.Context, r result) (store.Saved, error) {
+	if a == nil {
+		return store.Saved{}, nil
+	}
+	return a.st.Save(ctx, r.article, r.digest)
+}
+
+// skip records the inputs that failed, so the day's briefing lists them.
+// Interrupted inputs are not failures and are left out. It runs even when
+// ctx is cancelled: each record is one small transaction.
+func (a *archiver) skip(ctx context.Context, bad []result) {
+	if a == nil {
+		return
+	}
+	ctx = context.WithoutCancel(ctx)
+	for _, r := range bad {
+		if r.err == nil || errors.Is(r.err, context.Canceled) {
+			continue
+		}
+		if err := a.st.RecordSkipped(ctx, r.src.ID, oneLine(r.err)); err != nil {
+			a.e.logger.Warn("record skipped input", "source", r.src.ID, "err", err)
+		}
+	}
+}
+
+func (a *archiver) close() {
+	if a != nil {
+		a.st.Close()
+	}
+}
+
+func addCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "add",
+		Usage:     "summarize inputs and save them in the archive",
+		ArgsUsage: "INPUT... (URL, file, directory, feed, or - for stdin)",
+		Description: `Extracts and digests each input and stores article and digest in the archive
+(--db, default $XDG_DATA_HOME/brief/brief.db). Adding an article again updates it.
+Prints one line per article: region · title · source. Failed inputs are reported on
+stderr and listed under "Skipped sources" in that day's briefing.
+
+Examples:
+   brief add https://example.com/story
+   brief add examples/
+   brief briefing --date today -f pdf -o ~/briefings/`,
+		Flags: append(summarizerFlags(), inputFlags()...),
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("no inputs (give files, directories, URLs, or - for stdin)")
+			}
+			st, err := openStore(c, e)
+			if err != nil {
+				return err
+			}
+			a := &archiver{st: st, e: e}
+			defer a.close()
+			s, err := openSummarizer(c, e)
+			if err != nil {
+				return err
+			}
+			bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
+				if _, err := a.save(c.Context, r); err != nil {
+					return err
+				}
+				_, err := fmt.Fprintf(e.stdout, "%s · %s · %s\n", r.digest.Region, titleOf(r), sourceOf(r))
+				return err
+			})
+			a.skip(c.Context, bad)
+			if err != nil {
+				return err
+			}
+			return partial(failed, total)
+		},
+	}
+}
+
+// flat collapses runs of whitespace, newlines included, to single spaces.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func titleOf(r result) string {
+	if r.article.Title != "" {
+		return flat(r.article.Title)
+	}
+	return r.src.ID
+}
+
+// sourceOf names where an article came from: its site, else its link's
+// host, else the input.
+func sourceOf(r result) string {
+	if r.article.Site != "" {
+		return r.article.Site
+	}
+	if u, err := url.Parse(r.article.Link()); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return r.src.ID
+}
+
+// archiveEntries selects the archived articles of the day starting at day
+// (midnight in its location) and the inputs that failed that day. An
+// article without a digest is summarized now, and the digest saved.
+func archiveEntries(c *cli.Context, e *env, day time.Time) ([]briefing.Entry, []briefing.Skipped, error) {
+	st, err := openExistingStore(c, e)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer st.Close()
+	next := day.AddDate(0, 0, 1)
+	q := store.Query{From: day, To: next}
+	if c.IsSet("backend") {
+		q.Backend = c.String("backend")
+	}
+	if c.IsSet("model") {
+		q.Model = c.String("model")
+	}
+	rows, err := st.List(c.Context, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	var s summarize.Summarizer
+	var entries []briefing.Entry
+	var skipped []briefing.Skipped
+	for _, r := range rows {
+		if r.Digest == nil {
+			if s == nil {
+				if s, err = openSummarizer(c, e); err != nil {
+					return nil, nil, err
+				}
+			}
+			d, err := s.Summarize(c.Context, r.Article)
+			if err != nil {
+				if c.Context.Err() != nil {
+					return nil, nil, c.Context.Err()
+				}
+				skipped = append(skipped, briefing.Skipped{Source: r.Source, Reason: oneLine(fmt.Errorf("summarize: %w", err))})
+				continue
+			}
+			if _, err := st.Save(c.Context, r.Article, d); err != nil {
+				return nil, nil, err
+			}
+			r.Digest = d
+		}
+		entries = append(entries, briefing.Entry{Article: r.Article, Digest: r.Digest, Added: r.Added})
+	}
+	fails, err := st.Skipped(c.Context, day, next)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range fails {
+		skipped = append(skipped, briefing.Skipped{Source: f.Source, Reason: f.Reason})
+	}
+	return entries, skipped, nil
+}
+
+func archiveCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "archive",
+		Usage: "list, remove, export and import archived articles",
+		Description: `The archive is an SQLite file (--db, default $XDG_DATA_HOME/brief/brief.db).
+
+Examples:
+   brief archive list --date yesterday
+   brief archive rm 42
+   brief archive export -f jsonl -o backup.jsonl
+   brief archive import backup.jsonl`,
+		Subcommands: []*cli.Command{
+			{
+				Name:  "list",
+				Usage: "list archived articles: ID, time, region, title, source",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "date", Usage: "only articles of this day: today, yesterday or YYYY-MM-DD"},
+					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
+				},
+				Action: func(c *cli.Context) error { return archiveList(c, e) },
+			},
+			{
+				Name:      "rm",
+				Usage:     "remove archived articles and their digests",
+				ArgsUsage: "ID...",
+				Action: func(c *cli.Context) error {
+					if c.NArg() == 0 {
+						return usagef("archive rm: give the IDs to remove (see brief archive list)")
+					}
+					var ids []int64
+					for _, a := range c.Args().Slice() {
+						id, err := strconv.ParseInt(a, 10, 64)
+						if err != nil || id <= 0 {
+							return usagef("archive rm: %q is not an article ID", a)
+						}
+						ids = append(ids, id)
+					}
+					st, err := openExistingStore(c, e)
+					if err != nil {
+						return err
+					}
+					defer st.Close()
+					var errs []error
+					for _, id := range ids {
+						if err := st.Delete(c.Context, id); err != nil {
+							errs = append(errs, err)
+						}
+					}
+					return errors.Join(errs...)
+				},
+			},
+			{
+				Name:  "export",
+				Usage: "write the whole archive as JSON Lines (a backup that import restores)",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "jsonl", Usage: "output format: jsonl"},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
+				},
+				Action: func(c *cli.Context) error {
+					if f := c.String("format"); f != "jsonl" {
+						return usagef("archive export: unknown format %q (want jsonl)", f)
+					}
+					st, err := openExistingStore(c, e)
+					if err != nil {
+						return err
+					}
+					defer st.Close()
+					return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+						return st.Export(c.Context, w)
+					})
+				},
+			},
+			{
+				Name:      "import",
+				Usage:     "read an export back into the archive (merging; newer copies win)",
+				ArgsUsage: "FILE (or - for stdin)",
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 1 {
+						return usagef("archive import: give one export file (or - for stdin)")
+					}
+					var r io.Reader = e.stdin
+					if name := c.Args().First(); name != "-" {
+						f, err := os.Open(name)
+						if err != nil {
+							return usagef("archive import: %v", err)
+						}
+						defer f.Close()
+						r = f
+					}
+					st, err := openStore(c, e)
+					if err != nil {
+						return err
+					}
+					defer st.Close()
+					n, err := st.Import(c.Context, r)
+					fmt.Fprintf(e.stderr, "brief: imported %d articles, %d skipped inputs, %d cached digests\n", n.Articles, n.Skipped, n.Cached)
+					return err
+				},
+			},
+		},
+	}
+}
+
+// listRecord is one line of brief archive list -f jsonl.
+type listRecord struct {
+	ID        int64  `json:"id"`
+	Added     string `json:"added"`
+	Published string `json:"published"`
+	Region    string `json:"region"`
+	Title     string `json:"title"`
+	URL       string `json:"url,omitempty"`
+	Site      string `json:"site,omitempty"`
+	Source    string `json:"source"`
+}
+
+func archiveList(c *cli.Context, e *env) error {
+	format := c.String("format")
+	if format != "text" && format != "jsonl" {
+		return usagef("archive list: unknown format %q (want text or jsonl)", format)
+	}
+	loc, err := loadLocation(c.String("tz"))
+	if err != nil {
+		return err
+	}
+	var q store.Query
+	if d := c.String("date"); d != "" {
+		day, err := parseDay(d, e.now().In(loc))
+		if err != nil {
+			return err
+		}
+		q.From, q.To = day, day.AddDate(0, 0, 1)
+	}
+	st, err := openExistingStore(c, e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := st.List(c.Context, q)
+	if err != nil {
+		return err
+	}
+	if format == "jsonl" {
+		for _, r := range rows {
+			rec := listRecord{ID: r.ID, Added: r.Added.UTC().Format(time.RFC3339), Published: formatTime(r.Article.Published),
+				Title: r.Article.Title, URL: r.Article.Link(), Site: r.Article.Site, Source: r.Source}
+			if r.Digest != nil {
+				rec.Region = r.Digest.Region
+			}
+			if err := writeJSONLine(e.stdout, rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTIME\tREGION\tTITLE\tSOURCE")
+	for _, r := range rows {
+		at, mark := r.Article.Published, ""
+		if at.IsZero() {
+			at, mark = r.Added, "+" // added time: publish date unknown
+		}
+		region := "-"
+		if r.Digest != nil {
+			region = r.Digest.Region
+		}
+		title := r.Article.Title
+		if len([]rune(title)) > 60 {
+			title = string([]rune(title)[:59]) + "…"
+		}
+		src := r.Article.Site
+		if src == "" {
+			src = r.Source
+		}
+		fmt.Fprintf(tw, "%d\t%s%s\t%s\t%s\t%s\n", r.ID, at.In(loc).Format("2006-01-02 15:04"), mark, region, flat(title), src)
+	}
+	return tw.Flush()
+}

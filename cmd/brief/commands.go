@@ -1,0 +1,285 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize"
+)
+
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: 4, Usage: "articles processed at once", EnvVars: []string{"BRIEF_JOBS"}},
+		&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "per-request HTTP timeout", EnvVars: []string{"BRIEF_TIMEOUT"}},
+		&cli.StringFlag{Name: "user-agent", Usage: "User-Agent for fetching pages", EnvVars: []string{"BRIEF_USER_AGENT"}},
+		&cli.BoolFlag{Name: "allow-private", Usage: "allow fetching loopback and private addresses"},
+		&cli.StringFlag{Name: "since", Usage: "keep only feed items newer than `DURATION|DATE` (e.g. 24h, 2026-11-01)"},
+	}
+}
+
+func summarizerFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
+		&cli.StringFlag{Name: "model", Usage: "model name for LLM backends", EnvVars: []string{"BRIEF_MODEL"}},
+		&cli.IntFlag{Name: "takeaways", Value: summarize.DefaultTakeaways, Usage: "key takeaways per article"},
+		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article (0 = no limit)"},
+		&cli.StringFlag{Name: "method", Usage: "takeaway method of the extractive backend: rank (default) or lead (the Lead-N baseline)"},
+		&cli.BoolFlag{Name: "strict-quotes", Usage: "fail an article when a backend's quote had to be dropped"},
+	}
+}
+
+func summarizeCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "summarize",
+		Usage:     "extract and digest each input: takeaways, quotes, region",
+		ArgsUsage: "INPUT... (URL, file, directory, feed, or - for stdin)",
+		Description: `Prints one digest per input: JSON Lines when stdout is not a terminal, Markdown when it is.
+
+Examples:
+   brief summarize examples/articles/world-bank-ports.html
+   brief summarize -f jsonl --takeaways 5 https://example.com/story
+   cat articles.jsonl | brief summarize -f jsonl -
+   brief summarize --save https://example.com/story   also keep it in the archive`,
+		Flags: append(append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or jsonl (default: md on a terminal, jsonl otherwise)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
+			saveFlag(),
+		}, summarizerFlags()...), inputFlags()...),
+		Action: func(c *cli.Context) error {
+			format, err := pickFormat(c.String("format"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
+			if err != nil {
+				return err
+			}
+			s, err := openSummarizer(c, e)
+			if err != nil {
+				return err
+			}
+			arch, err := openArchiver(c, e) // nil without --save
+			if err != nil {
+				return err
+			}
+			defer arch.close()
+			return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+				var all []summaryRecord
+				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
+					if _, err := arch.save(c.Context, r); err != nil {
+						return err
+					}
+					rec := newSummaryRecord(r.article, r.digest)
+					switch format {
+					case "jsonl":
+						return writeJSONLine(w, rec)
+					case "json":
+						all = append(all, rec)
+					case "md":
+						return writeDigestMarkdown(w, r.article, r.digest)
+					}
+					return nil
+				})
+				arch.skip(c.Context, bad)
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					if all == nil {
+						all = []summaryRecord{}
+					}
+					if err := writeJSONIndent(w, all); err != nil {
+						return err
+					}
+				}
+				return partial(failed, total)
+			})
+		},
+	}
+}
+
+func extractCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "extract",
+		Usage:     "extract article text and metadata only (debugging, evaluation)",
+		ArgsUsage: "INPUT... (URL, file, directory, feed, or - for stdin)",
+		Description: `Prints {id,url,title,byline,published,section,site,language,dateline,text} per input.
+
+Examples:
+   brief extract -f jsonl examples/*.html
+   curl -s https://example.com/story | brief extract -f json -`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text, json or jsonl (default: text on a terminal, jsonl otherwise)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
+		}, inputFlags()...),
+		Action: func(c *cli.Context) error {
+			format, err := pickFormat(c.String("format"), e.stdout, "text", "jsonl", "text", "json", "jsonl")
+			if err != nil {
+				return err
+			}
+			return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+				failed, total, err := runInputs(c, e, nil, func(r result) error {
+					rec := newExtractRecord(r.article)
+					switch format {
+					case "jsonl":
+						return writeJSONLine(w, rec)
+					case "json":
+						rec.Sources = r.article.Sources
+						return writeJSONIndent(w, rec)
+					default:
+						_, err := fmt.Fprintf(w, "# %s\n\n%s\n\n", r.article.Title, r.article.Text())
+						return err
+					}
+				})
+				if err != nil {
+					return err
+				}
+				return partial(failed, total)
+			})
+		},
+	}
+}
+
+// runInputs expands the command's arguments, runs the pipeline, reports
+// each failed input as one line on stderr and calls emit for the others.
+func runInputs(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (failed, total int, err error) {
+	_, failed, total, err = runInputsSkipped(c, e, s, emit)
+	return failed, total, err
+}
+
+// runInputsSkipped is runInputs that also returns the failed inputs.
+func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
+	inputs := c.Args().Slice()
+	if len(inputs) == 0 {
+		return nil, 0, 0, usagef("no inputs (give files, directories, URLs, or - for stdin)")
+	}
+	loader, err := newLoader(c, e)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	srcs := loader.Expand(c.Context, inputs)
+	p := &pipeline{loader: loader, summarizer: s, workers: c.Int("jobs"), logger: e.logger}
+	var werr error
+	p.run(c.Context, srcs, func(r result) {
+		total++
+		if r.err != nil {
+			failed++
+			skipped = append(skipped, r)
+			fmt.Fprintf(e.stderr, "brief: %v\n", oneLine(r.err))
+			return
+		}
+		if werr == nil {
+			werr = emit(r)
+		}
+	})
+	if werr != nil {
+		return skipped, failed, total, fmt.Errorf("write output: %w", werr)
+	}
+	if err := c.Context.Err(); err != nil {
+		return skipped, failed, total, err
+	}
+	return skipped, failed, total, nil
+}
+
+func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
+	fc := article.DefaultFetchConfig()
+	if t := c.Duration("timeout"); t > 0 {
+		fc.Timeout = t
+	}
+	if ua := c.String("user-agent"); ua != "" {
+		fc.UserAgent = ua
+	}
+	fc.AllowPrivate = c.Bool("allow-private")
+	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin}
+	if s := c.String("since"); s != "" {
+		t, err := parseSince(s, time.Now())
+		if err != nil {
+			return nil, usagef("--since %q: %v", s, err)
+		}
+		l.Since = t
+	}
+	return l, nil
+}
+
+func parseSince(s string, now time.Time) (time.Time, error) {
+	if d, err := time.ParseDuration(s); err == nil {
+		return now.Add(-d), nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("want a duration like 24h or a date like 2026-11-01")
+}
+
+func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
+	name := c.String("backend")
+	cfg := summarize.Config{
+		Model:     c.String("model"),
+		Takeaways: c.Int("takeaways"),
+		MaxQuotes: c.Int("max-quotes"),
+		Method:    c.String("method"),
+		Logger:    e.logger,
+	}
+	if cfg.Takeaways < 1 {
+		return nil, usagef("--takeaways must be at least 1")
+	}
+	if cfg.MaxQuotes < 0 {
+		return nil, usagef("--max-quotes must be 0 (no limit) or more")
+	}
+	switch cfg.Method {
+	case "", "rank", "lead":
+	default:
+		return nil, usagef("--method %q: want rank or lead", cfg.Method)
+	}
+	s, err := summarize.Open(name, cfg)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	if c.Bool("strict-quotes") {
+		s = strictQuotes{s}
+	}
+	return s, nil
+}
+
+func partial(failed, total int) error {
+	if failed > 0 {
+		return partialError{failed: failed, total: total}
+	}
+	return nil
+}
+
+func pickFormat(f string, stdout io.Writer, tty, notty string, allowed ...string) (string, error) {
+	if f == "" {
+		if isTerminal(stdout) {
+			return tty, nil
+		}
+		return notty, nil
+	}
+	for _, a := range allowed {
+		if f == a {
+			return f, nil
+		}
+	}
+	return "", usagef("unknown format %q (want one of %v)", f, allowed)
+}
+
+func writeJSONLine(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	_, err = w.Write(b)
+	return err
+}
+
+func writeJSONIndent(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

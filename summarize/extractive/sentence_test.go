@@ -1,0 +1,126 @@
+package extractive
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSentSplit(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"plain", "The council met on Monday. It voted to close the bridge.",
+			[]string{"The council met on Monday.", "It voted to close the bridge."}},
+		{"US mid-sentence", "The U.S. military said it had struck a depot. Officials declined to comment.",
+			[]string{"The U.S. military said it had struck a depot.", "Officials declined to comment."}},
+		{"US at end", "Prices rose sharply in the U.S. The rise surprised economists.",
+			[]string{"Prices rose sharply in the U.S.", "The rise surprised economists."}},
+		{"Dr", "Dr. Amina Yusuf led the trial. She is a cardiologist.",
+			[]string{"Dr. Amina Yusuf led the trial.", "She is a cardiologist."}},
+		{"No. 5", "The horse wore No. 5 in the race. It finished last.",
+			[]string{"The horse wore No. 5 in the race.", "It finished last."}},
+		{"decimal", "Growth slowed to 3.5 percent last year. Exports fell.",
+			[]string{"Growth slowed to 3.5 percent last year.", "Exports fell."}},
+		{"a.m.", "The blast happened at 9 a.m. local time on Tuesday. Nobody was hurt.",
+			[]string{"The blast happened at 9 a.m. local time on Tuesday.", "Nobody was hurt."}},
+		{"a.m. at end", "The polls close at 8 p.m. The count starts at once.",
+			[]string{"The polls close at 8 p.m.", "The count starts at once."}},
+		{"initials", "The novel by J. R. Tolkin sold well. Critics were kind.",
+			[]string{"The novel by J. R. Tolkin sold well.", "Critics were kind."}},
+		{"Gov. before name", "Gov. Maria Lopez signed the bill. It takes effect in May.",
+			[]string{"Gov. Maria Lopez signed the bill.", "It takes effect in May."}},
+		{"month", "The law passed on Sept. 12 after a long debate. Critics vowed to fight it.",
+			[]string{"The law passed on Sept. 12 after a long debate.", "Critics vowed to fight it."}},
+		{"closing double quote", `"We will rebuild the school." The mayor spoke on Friday.`,
+			[]string{`"We will rebuild the school."`, "The mayor spoke on Friday."}},
+		{"curly quote", "“We will rebuild the school.” The mayor spoke on Friday.",
+			[]string{"“We will rebuild the school.”", "The mayor spoke on Friday."}},
+		{"question in quote with attribution", `"Where is the money?" she asked the board. Nobody answered.`,
+			[]string{`"Where is the money?" she asked the board.`, "Nobody answered."}},
+		{"spaced closing quote", "He said: ' I am leaving the club. ' The club confirmed it.",
+			[]string{"He said: ' I am leaving the club. '", "The club confirmed it."}},
+		{"spaced opening quote", "The club confirmed it. ' I am leaving, ' he said.",
+			[]string{"The club confirmed it.", "' I am leaving, ' he said."}},
+		{"exclamation and question", "What a goal! Did anyone see it coming? Nobody did.",
+			[]string{"What a goal!", "Did anyone see it coming?", "Nobody did."}},
+		{"ellipsis", "He paused... Then he left the room.",
+			[]string{"He paused...", "Then he left the room."}},
+		{"ellipsis mid-sentence", "He paused... and then he left the room.",
+			[]string{"He paused... and then he left the room."}},
+		{"parenthesis", "The firm (founded in 1990.) grew fast. It now employs 400 people.",
+			[]string{"The firm (founded in 1990.) grew fast.", "It now employs 400 people."}},
+		{"no final period", "The vote is on Sunday. Results are due Monday",
+			[]string{"The vote is on Sunday.", "Results are due Monday"}},
+		{"domain", "Visit example.com for details. The site opens today.",
+			[]string{"Visit example.com for details.", "The site opens today."}},
+		{"lowercased", "police said the u.s. embassy was closed. the ambassador left at 9 a.m. on friday. dr. lee was not there.",
+			[]string{"police said the u.s. embassy was closed.", "the ambassador left at 9 a.m. on friday.", "dr. lee was not there."}},
+		{"lowercased quote attribution", `"why now?" he asked. the minister did not reply.`,
+			[]string{`"why now?" he asked.`, "the minister did not reply."}},
+		{"french", "Le président a parlé mardi. Il a annoncé une réforme. M. Dupont était absent.",
+			[]string{"Le président a parlé mardi.", "Il a annoncé une réforme.", "M. Dupont était absent."}},
+		{"german", "Die Regierung hat am 3. Mai entschieden. Das Gesetz gilt ab Juni.",
+			[]string{"Die Regierung hat am 3. Mai entschieden.", "Das Gesetz gilt ab Juni."}},
+		{"empty", "", nil},
+		{"spaces only", "   ", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sp := newSentSplitter([]string{tt.in})
+			got := sp.split(tt.in, nil)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentSplitCased(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"The vote is on Sunday. Results are due Monday.", true},
+		{"the vote is on sunday. results are due monday.", false},
+		{"The vote is on sunday. Results are due monday. I think.", true},
+		{"One sentence only", true},
+		{"one sentence only", false},
+	} {
+		if got := newSentSplitter([]string{tt.in}).cased; got != tt.want {
+			t.Errorf("newSentSplitter(%q).cased = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzSentSplit(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "takeaways", "*.txt"))
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add("Dr. A. B. said: ' no. ' \"Why?\" he asked... U.S. 3.5 a.m.")
+	f.Fuzz(func(t *testing.T, s string) {
+		sp := newSentSplitter([]string{s})
+		got := sp.split(s, nil)
+		// Splitting only cuts at spaces: the sentences hold every
+		// non-space byte of the input, in order.
+		joined := strings.Join(strings.Fields(strings.Join(got, " ")), "")
+		want := strings.Join(strings.Fields(s), "")
+		if utf8.ValidString(s) && joined != want {
+			t.Errorf("split(%q) = %q loses text", s, got)
+		}
+		for _, g := range got {
+			if strings.TrimSpace(g) == "" {
+				t.Errorf("split(%q) has an empty sentence", s)
+			}
+		}
+	})
+}

@@ -1,0 +1,256 @@
+package extractive_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize/extractive"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func mustArticle(tb testing.TB, name string) *article.Article {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "takeaways", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err := article.FromText(string(b))
+	if err != nil {
+		tb.Fatalf("FromText(%s): %v", name, err)
+	}
+	return a
+}
+
+// TestTakeawaysGolden pins the takeaways of each fixture article.
+func TestTakeawaysGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "takeaways", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			got := strings.Join(extractive.Takeaways(mustArticle(t, name), 3), "\n") + "\n"
+			golden := strings.TrimSuffix(f, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("Takeaways(%s) =\n%s\nwant\n%s", name, got, want)
+			}
+		})
+	}
+}
+
+// checkRules asserts the rules every list of takeaways keeps: at most n,
+// each a distinct complete sentence of the article of 8–40 words that is
+// not a question, listed in article order.
+func checkRules(t *testing.T, a *article.Article, n int, got []string) {
+	t.Helper()
+	if len(got) > n {
+		t.Errorf("got %d takeaways, want at most %d", len(got), n)
+	}
+	text := a.Text()
+	last := -1
+	seen := map[string]bool{}
+	for _, s := range got {
+		if seen[s] {
+			t.Errorf("takeaway %q repeated", s)
+		}
+		seen[s] = true
+		at := strings.Index(text, s)
+		if at < 0 {
+			t.Errorf("takeaway %q is not in the article", s)
+			continue
+		}
+		if at <= last {
+			t.Errorf("takeaway %q is out of article order", s)
+		}
+		last = at
+		if w := len(strings.Fields(s)); w < 8 || w > 40 {
+			t.Errorf("takeaway %q has %d words, want 8–40", s, w)
+		}
+		if strings.HasSuffix(strings.TrimRight(s, `"'”’`), "?") {
+			t.Errorf("takeaway %q is a question", s)
+		}
+	}
+}
+
+func TestTakeawaysRules(t *testing.T) {
+	for _, name := range []string{"tabloid.txt", "wire.txt", "lowercase.txt", "french.txt"} {
+		a := mustArticle(t, name)
+		for n := 1; n <= 5; n++ {
+			got := extractive.Takeaways(a, n)
+			if len(got) == 0 {
+				t.Errorf("Takeaways(%s, %d) is empty", name, n)
+			}
+			checkRules(t, a, n, got)
+		}
+	}
+}
+
+func TestTakeawaysCount(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		n    int
+		want int
+	}{
+		{"wire.txt", 1, 1},
+		{"wire.txt", 3, 3},
+		{"wire.txt", 5, 5},
+		{"short.txt", 3, 1},   // two sentences: at most half, no padding
+		{"oneline.txt", 3, 1}, // one sentence
+		{"wire.txt", 0, 0},
+	} {
+		got := extractive.Takeaways(mustArticle(t, tt.file), tt.n)
+		if len(got) != tt.want {
+			t.Errorf("len(Takeaways(%s, %d)) = %d, want %d: %q", tt.file, tt.n, len(got), tt.want, got)
+		}
+	}
+	for _, a := range []*article.Article{nil, {}, {Paragraphs: []string{"", "  "}}} {
+		if got := extractive.Takeaways(a, 3); len(got) != 0 {
+			t.Errorf("Takeaways(%#v, 3) = %q, want none", a, got)
+		}
+	}
+}
+
+// TestTakeawaysBoilerplate checks that page furniture is never a takeaway,
+// however central its words are.
+func TestTakeawaysBoilerplate(t *testing.T) {
+	a := mustArticle(t, "tabloid.txt")
+	got := extractive.Takeaways(a, 5)
+	checkRules(t, a, 5, got)
+	for _, s := range got {
+		for _, bad := range []string{"PUBLISHED", "By .", "Scroll down", "Read more", "Photo:", "(pictured)", "Was it worth"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("takeaway %q contains boilerplate %q", s, bad)
+			}
+		}
+	}
+
+	// HTML-derived paragraphs: labels and prompts stand as paragraphs.
+	h := &article.Article{Paragraphs: []string{
+		"Advertisement",
+		"The regional water authority will ban garden hoses across the county from Monday after the driest spring in fifty years.",
+		"Read more: How the drought is hitting farmers across the county this spring and summer",
+		"Reservoir levels have fallen to 41 percent of capacity, the authority said, against 80 percent at this time last year.",
+		"Photo: County water authority reservoir at Brant Hill, taken by staff photographer on Tuesday",
+		"Follow us on Twitter for the latest updates on the drought and the hosepipe ban in the county",
+		"Households that break the ban face fines of up to 1,000 pounds, although officials said warnings would come first.",
+	}}
+	got = extractive.Takeaways(h, 3)
+	checkRules(t, h, 3, got)
+	for _, s := range got {
+		if strings.HasPrefix(s, "Read more") || strings.HasPrefix(s, "Photo:") || strings.HasPrefix(s, "Follow us") {
+			t.Errorf("takeaway %q is boilerplate", s)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("got %d takeaways from the HTML paragraphs, want 3: %q", len(got), got)
+	}
+}
+
+// TestTakeawaysRepeatedCaption checks that a caption repeating the story's
+// opening is dropped and the story sentence kept.
+func TestTakeawaysRepeatedCaption(t *testing.T) {
+	a := mustArticle(t, "tabloid.txt")
+	got := extractive.Takeaways(a, 3)
+	if slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "Rescued:") }) {
+		t.Errorf("Takeaways kept the repeated caption: %q", got)
+	}
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "A terrier that spent three nights") }) {
+		t.Errorf("Takeaways lost the opening sentence: %q", got)
+	}
+}
+
+// TestTakeawaysLowercase checks that lowercased text gives the same
+// takeaways as the original, lowercased.
+func TestTakeawaysLowercase(t *testing.T) {
+	cased := extractive.Takeaways(mustArticle(t, "wire.txt"), 4)
+	lower := extractive.Takeaways(mustArticle(t, "lowercase.txt"), 4)
+	if len(cased) != len(lower) {
+		t.Fatalf("lowercased text gave %d takeaways, cased %d:\n%q\n%q", len(lower), len(cased), lower, cased)
+	}
+	for i := range cased {
+		// The dateline is stripped from both.
+		if strings.ToLower(cased[i]) != lower[i] {
+			t.Errorf("takeaway %d: lowercased %q, cased %q", i, lower[i], cased[i])
+		}
+	}
+}
+
+// TestTakeawaysDependentOpeners checks that a sentence opening with a
+// pronoun or connective, or made mostly of a quotation, loses to a
+// self-contained twin, unless it follows the sentence it leans on.
+func TestTakeawaysDependentOpeners(t *testing.T) {
+	para := func(ss ...string) *article.Article {
+		return &article.Article{Paragraphs: []string{strings.Join(ss, " ")}}
+	}
+	lede := "The harbour board approved a plan on Monday to dredge the main shipping channel at Port Ellis this autumn."
+	other := []string{
+		"Fishing crews have complained for years that silt damages their boats at low tide in the harbour.",
+		"Local councillors welcomed the decision but asked for the work to avoid the summer tourist season.",
+		"A public meeting about the plan will be held in the town hall next month with the engineers present.",
+		"The last dredging of the harbour took place in 1998 and was paid for by a government grant.",
+	}
+	for _, tt := range []struct {
+		name, dependent, twin string
+	}{
+		{"pronoun",
+			"It said the dredging of the shipping channel at Port Ellis would cost twelve million pounds and take nine weeks.",
+			"The board said the dredging of the shipping channel at Port Ellis would cost twelve million pounds and take nine weeks."},
+		{"connective",
+			"However, the dredging of the shipping channel at Port Ellis will cost twelve million pounds and take nine weeks.",
+			"The dredging of the shipping channel at Port Ellis will cost twelve million pounds and take nine weeks, the board said."},
+		{"quotation",
+			`"The dredging of the shipping channel at Port Ellis will cost twelve million pounds and take nine weeks," it said.`,
+			"The board said the dredging of the shipping channel at Port Ellis would cost twelve million pounds and take nine weeks."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// The dependent sentence comes first, away from the lede.
+			a := para(append([]string{lede, other[0], tt.dependent, other[1], tt.twin}, other[2:]...)...)
+			got := extractive.Takeaways(a, 2)
+			checkRules(t, a, 2, got)
+			if !slices.Contains(got, tt.twin) || slices.Contains(got, tt.dependent) {
+				t.Errorf("Takeaways = %q, want the self-contained twin %q", got, tt.twin)
+			}
+		})
+	}
+	// Right after the sentence it leans on, a pronoun opener is fine.
+	next := "It said the work would cost twelve million pounds and take nine weeks to complete from September."
+	a := para(lede, next, other[0], other[1], other[2], other[3])
+	if got := extractive.Takeaways(a, 2); !slices.Equal(got, []string{lede, next}) {
+		t.Errorf("Takeaways = %q, want the lede and the pronoun sentence after it", got)
+	}
+}
+
+func TestLead(t *testing.T) {
+	a := mustArticle(t, "wire.txt")
+	got := extractive.Lead(a, 3)
+	want := []string{
+		"LONDON (Newswire) - Britain's central bank raised its main interest rate by a quarter point to 5.25 percent on Thursday, its fourteenth increase in a row, and said inflation would fall more slowly than it had hoped.",
+		"The Bank of England's Monetary Policy Committee voted six to three for the rise.",
+		"Two members wanted a larger increase of half a point, while one voted to keep rates on hold.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Lead(wire, 3) =\n%q\nwant\n%q", got, want)
+	}
+	if got := extractive.Lead(mustArticle(t, "short.txt"), 5); len(got) != 2 {
+		t.Errorf("Lead(short, 5) has %d sentences, want 2", len(got))
+	}
+	if got := extractive.Lead(nil, 3); got != nil {
+		t.Errorf("Lead(nil, 3) = %q, want nil", got)
+	}
+}

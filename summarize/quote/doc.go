@@ -1,0 +1,23 @@
+// Package quote finds the quotes in an article and attributes each to its
+// speaker, with the speaker's role when the article gives one.
+//
+// Scan is rule-based and offline: it finds quotation-mark spans in every
+// common style (" “ ” ‘ ’ « » „ ‹ ›), joins a quote split by its attribution
+// ("“X,” she said. “Y.”"), carries a quote whose opening mark has no closing
+// mark into the next paragraph, skips scare quotes and titles, and finds
+// reported speech ("X said that …", "according to X"). Quoted text is masked
+// before sentences are split, so a period inside a quote never cuts off its
+// attribution. Pronoun speakers are resolved to the nearest compatible named
+// mention earlier in the article; descriptive speakers ("a campaign
+// spokesman") are kept as written; roles come only from the article and stay
+// with the speaker across later mentions.
+//
+// DESIGN places the quote rules inside summarize/extractive. They live in
+// their own package instead, so that the LLM backends can use the scanner's
+// candidates too (for example to give a model the quotes to attribute, or to
+// repair a speaker); summarize/extractive only glues Scan into its digest.
+// This is a deliberate departure from DESIGN's layout.
+//
+// The package imports article and summarize only; it must never import a
+// backend.
+package quote

@@ -1,0 +1,325 @@
+package quote
+
+import (
+	"strings"
+)
+
+// mention is a capitalized name in the article's own (unquoted) text.
+type mention struct {
+	para, tok int
+	text      string
+	key       string // lowercase last word: the surname
+	gender    int
+	role      string
+	person    bool
+	weak      bool // after a preposition, possessive, or a modifier: an unlikely antecedent
+}
+
+// prepositions before a name make it an unlikely antecedent of a subject
+// pronoun.
+var prepositions = set(`in at from with to for of against by about on over than like
+between into toward towards under after before near outside inside across via
+including among behind beside besides during through upon without within versus vs`)
+
+// clauseWords may stand before a subject.
+var clauseWords = set(`and but or so while when as because although though since if
+that whether where after before until once then also meanwhile however`)
+
+// subjectPosition reports whether the name [a, e) stands where a subject
+// or a speaker stands: at the start of a clause, after a title, or next to
+// a speech verb.
+func (p *para) subjectPosition(a, e int) bool {
+	if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
+		return true
+	}
+	// step back over a title before the name: "Sen.", "press secretary"
+	if ts, ok := p.titleBefore(a, 0); ok {
+		a = ts
+	}
+	if a == 0 {
+		return true
+	}
+	t := p.toks[a-1]
+	switch t.kind {
+	case tQuote, tPunct:
+		return true
+	}
+	return clauseWords[t.lower] || speechVerbs[t.lower] || t.upper && notNames[t.text]
+}
+
+// modifierNouns after a name make it a modifier: "the Obama administration".
+var modifierNouns = set(`administration campaign supporters voters aides team camp
+foundation era presidency allies critics rally rallies voters fans loyalists
+surrogates advisers staff transition organization plan plans policy policies proposal`)
+
+func nameKey(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	k := strings.ToLower(strings.Trim(f[len(f)-1], ".,"))
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "'s"), "’s")
+	return k
+}
+
+// mentions collects the names in the article, marking those that are
+// people: a known first name, an honorific or title, a role, or a name
+// that speaks.
+func (s *scanner) mentions() []mention {
+	var ms []mention
+	speakers := map[string]bool{}
+	for _, u := range s.units {
+		if u.spk.kind == spkName && !isOrg(u.spk.text) {
+			speakers[nameKey(u.spk.text)] = true
+		}
+	}
+	for pi := range s.paras {
+		p := &s.paras[pi]
+		for i := 0; i < len(p.toks); i++ {
+			if p.toks[i].kind != tWord || !p.isNameTok(i) {
+				continue
+			}
+			e := p.nameRunAfter(i, len(p.toks))
+			poss := false
+			if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
+				poss = true
+				e++
+			}
+			sp := p.nameAt(i, e, pi)
+			i = e - 1
+			if poss {
+				sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
+			}
+			if sp.text == "" || notNames[sp.text] || isOrg(sp.text) {
+				continue
+			}
+			m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
+			m.weak = poss || !p.subjectPosition(sp.tok, e)
+			modifier := false
+			if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
+				modifier, m.weak = true, true
+				m.role = ""
+			}
+			// an appositive role: "Laurence H. Tribe, a Harvard law professor,"
+			if p.isPunct(e, ",") {
+				if w, ok := p.word(e + 1); ok && (w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower]) {
+					if sp2, _, ok := p.npAfter(sp.tok, len(p.toks), pi); ok && sp2.role != "" && hasTitle(sp2.role) {
+						m.role = sp2.role
+					}
+				}
+			}
+			// a speech verb straight after the name
+			verb := false
+			if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
+				verb = true
+			}
+			m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
+			ms = append(ms, m)
+		}
+	}
+	// the pronouns that follow a name of unknown gender tell it
+	votes := map[string]int{}
+	for _, m := range ms {
+		if m.gender != genderUnknown || m.weak {
+			continue
+		}
+		p := &s.paras[m.para]
+		for k := m.tok + 1; k < len(p.toks) && k < m.tok+30; k++ {
+			t := p.toks[k]
+			if t.kind != tWord {
+				continue
+			}
+			switch pronounOf(t.lower) {
+			case "he", "his", "him", "himself":
+				votes[m.key]++
+			case "she", "her", "hers", "herself":
+				votes[m.key]--
+			default:
+				continue
+			}
+			break
+		}
+	}
+	// a surname seen once as a person makes its other mentions people too,
+	// and lends them its gender when that is unambiguous
+	gender := map[string]int{}
+	person := map[string]bool{}
+	for _, m := range ms {
+		if m.person {
+			person[m.key] = true
+		}
+		if m.gender == genderUnknown {
+			continue
+		}
+		if g, ok := gender[m.key]; ok && g != m.gender {
+			gender[m.key] = -1
+		} else {
+			gender[m.key] = m.gender
+		}
+	}
+	for i := range ms {
+		if person[ms[i].key] {
+			ms[i].person = true
+		}
+		if ms[i].gender == genderUnknown && gender[ms[i].key] > 0 {
+			ms[i].gender = gender[ms[i].key]
+		}
+		if _, known := gender[ms[i].key]; !known && ms[i].gender == genderUnknown {
+			switch v := votes[ms[i].key]; {
+			case v > 0:
+				ms[i].gender = genderMale
+			case v < 0:
+				ms[i].gender = genderFemale
+			}
+		}
+	}
+	return ms
+}
+
+func hasTitle(role string) bool {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ".,")
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+func before(pa, ta, pb, tb int) bool {
+	return pa < pb || pa == pb && ta < tb
+}
+
+// resolve gives pronoun speakers the nearest compatible earlier name,
+// gives quotes standing alone the speaker of their context, and carries
+// roles from one mention of a speaker to the others.
+func (s *scanner) resolve() {
+	sortUnits(s.units)
+	ms := s.mentions()
+	roles := map[string]speaker{}
+	for _, m := range ms {
+		if m.role != "" && m.person {
+			if _, ok := roles[m.key]; !ok {
+				roles[m.key] = speaker{text: m.text, role: m.role, gender: m.gender}
+			}
+		}
+	}
+	for i := range s.units {
+		u := &s.units[i]
+		switch {
+		case u.inherit:
+			u.spk = s.inherited(i, ms)
+		case u.spk.kind == spkPronoun:
+			u.spk = resolvePronoun(ms, u.spk)
+		}
+		if u.spk.kind == spkName && u.spk.role != "" {
+			k := nameKey(u.spk.text)
+			if _, ok := roles[k]; !ok {
+				roles[k] = u.spk
+			}
+		}
+	}
+	for i := range s.units {
+		u := &s.units[i]
+		if u.spk.kind != spkName || u.spk.role != "" {
+			continue
+		}
+		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
+			u.spk.role = r.role
+		}
+	}
+}
+
+func compatible(a, b int) bool {
+	return a == genderUnknown || b == genderUnknown || a == b
+}
+
+// sameName reports whether one name's words contain the other's, ignoring
+// honorifics: "Trump" and "Donald J. Trump", not "Bill" and "Hillary Clinton".
+func sameName(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	return subset(wa, wb) || subset(wb, wa)
+}
+
+func nameWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,")
+		if _, h := honorifics[w]; h || w == "" {
+			continue
+		}
+		m[w] = true
+	}
+	return m
+}
+
+func subset(a, b map[string]bool) bool {
+	if len(a) == 0 {
+		return false
+	}
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolvePronoun returns the speaker a pronoun refers to: the nearest
+// earlier person whose gender does not contradict it, within a few
+// paragraphs. An unresolved pronoun yields no speaker.
+func resolvePronoun(ms []mention, sp speaker) speaker {
+	if sp.gender == genderUnknown {
+		return speaker{}
+	}
+	weak := -1
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if !before(m.para, m.tok, sp.para, sp.tok) {
+			continue
+		}
+		if sp.para-m.para > 6 {
+			break
+		}
+		if !m.person || !compatible(m.gender, sp.gender) {
+			continue
+		}
+		if m.weak {
+			if weak < 0 {
+				weak = i
+			}
+			continue
+		}
+		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
+	}
+	if weak >= 0 {
+		m := ms[weak]
+		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
+	}
+	return speaker{}
+}
+
+// inherited finds the speaker of a quote that stands alone (unit i): the
+// speaker introduced at the end of the previous paragraph, the speaker of
+// a quote it continues, or the previous quote's speaker nearby.
+func (s *scanner) inherited(i int, ms []mention) speaker {
+	u := s.units[i]
+	if u.para > 0 && s.intro[u.para-1].kind != spkNone {
+		sp := s.intro[u.para-1]
+		if sp.kind == spkPronoun {
+			return resolvePronoun(ms, sp)
+		}
+		return sp
+	}
+	if i == 0 {
+		return speaker{}
+	}
+	prev := s.units[i-1]
+	if prev.kind == KindReported {
+		return speaker{}
+	}
+	if prev.para == u.para || prev.para == u.para-1 {
+		return prev.spk
+	}
+	return speaker{}
+}

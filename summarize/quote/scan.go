@@ -1,0 +1,722 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize"
+)
+
+// Quote kinds.
+const (
+	KindDirect   = "direct"
+	KindMixed    = "mixed"
+	KindReported = "reported"
+)
+
+// unit is one attributed statement found in a paragraph.
+type unit struct {
+	para    int
+	tok     int      // token where the statement starts, for ordering
+	parts   [][2]int // byte ranges of the text in the paragraph
+	kind    string
+	spk     speaker
+	inherit bool // the speaker comes from the context
+}
+
+type scanner struct {
+	paras []para
+	units []unit
+	intro []speaker // per paragraph: a speaker introducing the next paragraph ("He said:")
+}
+
+// Scan returns every quote in a, in article order: direct quotes, mixed
+// quotes (a reported clause with a quoted fragment) and reported speech,
+// each with its speaker and the speaker's role where the article gives
+// them. Quote texts are spans of the article (fragments of a quote split
+// by its attribution are joined with " … "), so they pass
+// summarize.VerifyQuotes. Scan never panics.
+func Scan(a *article.Article) []summarize.Quote {
+	if a == nil {
+		return nil
+	}
+	s := &scanner{}
+	s.prepare(a.Paragraphs)
+	for pi := range s.paras {
+		s.direct(pi)
+	}
+	for pi := range s.paras {
+		s.reported(pi)
+	}
+	s.resolve()
+	return s.output()
+}
+
+func (s *scanner) prepare(ps []string) {
+	s.paras = make([]para, len(ps))
+	s.intro = make([]speaker, len(ps))
+	carry := false
+	for i, t := range ps {
+		p := &s.paras[i]
+		p.text = t
+		p.segs = findSegments(t, carry)
+		carry = len(p.segs) > 0 && p.segs[len(p.segs)-1].open
+		p.tokenize()
+		p.split()
+	}
+}
+
+// words counts the words in s.
+func words(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w || r == '\'' || r == '’' || r == '-'
+	}
+	return n
+}
+
+func (p *para) inner(g int) string {
+	sg := p.segs[g]
+	return p.text[sg.in0:sg.in1]
+}
+
+// innerRange returns the byte range of segment g's text, without marks,
+// edge spaces and a trailing comma.
+func (p *para) innerRange(g int) [2]int {
+	sg := p.segs[g]
+	a, b := sg.in0, sg.in1
+	for a < b {
+		r, w := utf8.DecodeRuneInString(p.text[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += w
+	}
+	for a < b {
+		r, w := utf8.DecodeLastRuneInString(p.text[a:b])
+		if !unicode.IsSpace(r) && r != ',' {
+			break
+		}
+		b -= w
+	}
+	return [2]int{a, b}
+}
+
+// isScare reports whether quote segment g reads as a scare quote or a
+// title rather than speech: a few words without sentence punctuation, or
+// words in title case.
+func (p *para) isScare(g int) bool {
+	in := strings.TrimSpace(p.inner(g))
+	n := words(in)
+	if n == 0 {
+		return true
+	}
+	if p.segs[g].single && n < 6 {
+		return true
+	}
+	caps, total := 0, 0
+	for _, w := range strings.Fields(in) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"'‘“"))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		total++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if total >= 2 && caps == total && !strings.ContainsAny(in, ".!?,") {
+		return true // a title: “Shark Tank”, “The Art of the Deal”
+	}
+	return n < 3
+}
+
+// labelAt reports an interview label ("WALLACE:") at byte offset off of
+// the paragraph, returning the label and the offset after it.
+func labelAt(text string, off int) (string, int) {
+	i := off
+	for i < len(text) && i-off < 40 {
+		c := text[i]
+		if c == ':' {
+			break
+		}
+		if !(c >= 'A' && c <= 'Z' || c == ' ' || c == '.' || c == '\'' || c == '-') {
+			return "", off
+		}
+		i++
+	}
+	if i >= len(text) || text[i] != ':' || i-off < 2 {
+		return "", off
+	}
+	lab := strings.TrimSpace(text[off:i])
+	if words(lab) == 0 || words(lab) > 3 || strings.Count(lab, " ") > 2 {
+		return "", off
+	}
+	j := i + 1
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	return lab, j
+}
+
+// direct finds the quotation-mark quotes of paragraph pi.
+func (s *scanner) direct(pi int) {
+	p := &s.paras[pi]
+	if len(p.toks) == 0 {
+		return
+	}
+	// interview labels: "WALLACE: …" or “PENCE: …”
+	off := 0
+	if len(p.segs) > 0 && p.segs[0].start == 0 {
+		off = p.segs[0].in0
+	}
+	if lab, at := labelAt(p.text, off); lab != "" {
+		end := len(p.text)
+		if len(p.segs) > 0 && p.segs[0].start == 0 {
+			end = p.segs[0].in1
+		}
+		if words(p.text[at:end]) > 0 {
+			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: KindDirect,
+				spk: speaker{text: lab, kind: spkLabel, para: pi}})
+		}
+		return
+	}
+	used := make([]bool, len(p.sents))
+	for si := 0; si < len(p.sents); si++ {
+		if used[si] {
+			continue
+		}
+		from, to := p.sents[si][0], p.sents[si][1]
+		q0 := -1
+		for k := from; k < to; k++ {
+			if p.toks[k].kind == tQuote {
+				q0 = k
+				break
+			}
+		}
+		if q0 < 0 {
+			if si == len(p.sents)-1 {
+				s.introAt(pi, from, to)
+			}
+			continue
+		}
+		used[si] = true
+		lead := from
+		for lead < q0 && p.toks[lead].kind == tPunct {
+			lead++
+		}
+		if q0 == lead {
+			s.quoteFirst(pi, si, q0, used)
+			continue
+		}
+		s.quoteAfter(pi, si, q0)
+	}
+}
+
+// introAt records "He said:" / "The Times reports:" at the end of a
+// paragraph, which introduces a quote in the next paragraph.
+func (s *scanner) introAt(pi, from, to int) {
+	p := &s.paras[pi]
+	e := to - 1
+	if !p.isPunct(e, ":") {
+		return
+	}
+	for v := e - 1; v >= from && v >= e-8; v-- {
+		if t, ok := p.word(v); ok && speechVerbs[t.lower] {
+			if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+				s.intro[pi] = sp
+			}
+			return
+		}
+	}
+	// "Partial transcript as follows:" and the like introduce no speaker
+}
+
+// quoteFirst handles a sentence that opens with quote token q0.
+func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
+	p := &s.paras[pi]
+	to := p.sents[si][1]
+	// more quotes straight after the first: “A” “B,” he said
+	k := q0 + 1
+	sp, aEnd, ok := s.postAttr(pi, k, to)
+	if !ok && k == to && si+1 < len(p.sents) && !used[si+1] {
+		// “Y!” Trump said.  (the quote's own punctuation ended the sentence)
+		nf, nt := p.sents[si+1][0], p.sents[si+1][1]
+		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && e2 >= nt-1 {
+			sp, aEnd, ok = sp2, e2, true
+			used[si+1] = true
+			to = nt
+		}
+	}
+	if !ok {
+		// “frag” and more text, SPEAKER said.
+		if u, ok := s.trailingAttr(pi, si, q0); ok {
+			s.units = append(s.units, u)
+			return
+		}
+		if p.isScare(p.toks[q0].seg) {
+			return
+		}
+		// a quote standing alone: its speaker comes from the context
+		u := unit{para: pi, tok: q0, kind: KindDirect, inherit: true}
+		u.parts = append(u.parts, p.innerRange(p.toks[q0].seg))
+		for k := q0 + 1; k < to; k++ {
+			if p.toks[k].kind == tQuote {
+				u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+			}
+		}
+		s.joinFollowing(pi, si, &u, used)
+		s.units = append(s.units, u)
+		return
+	}
+	u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
+	u.parts = append(u.parts, p.innerRange(p.toks[q0].seg))
+	last := aEnd
+	for k := q0 + 1; k < to; k++ {
+		if p.toks[k].kind != tQuote {
+			continue
+		}
+		if k < aEnd || p.onlyJoiners(last, k) {
+			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+		} else {
+			// “A,” he said, adding: “B.” — B is a statement of its own
+			s.units = append(s.units, u)
+			u = unit{para: pi, tok: k, kind: KindDirect, spk: sp}
+			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+		}
+		last = k + 1
+	}
+	s.joinFollowing(pi, si, &u, used)
+	s.units = append(s.units, u)
+}
+
+// onlyJoiners reports whether tokens [a, b) hold nothing but punctuation
+// and the conjunctions that join two parts of one quote.
+func (p *para) onlyJoiners(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := p.toks[k]
+		if t.kind == tWord && t.lower != "but" && t.lower != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// joinFollowing adds to u the quote-only sentences that follow sentence
+// si in the paragraph: “X,” she said. “Y.”
+func (s *scanner) joinFollowing(pi, si int, u *unit, used []bool) {
+	p := &s.paras[pi]
+	for sj := si + 1; sj < len(p.sents); sj++ {
+		if used[sj] {
+			continue
+		}
+		f, t := p.sents[sj][0], p.sents[sj][1]
+		onlyQuotes := p.toks[f].kind == tQuote
+		for k := f; k < t && onlyQuotes; k++ {
+			if p.toks[k].kind == tWord {
+				onlyQuotes = false
+			}
+		}
+		if !onlyQuotes {
+			return
+		}
+		for k := f; k < t; k++ {
+			if p.toks[k].kind == tQuote {
+				u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+			}
+		}
+		used[sj] = true
+	}
+}
+
+// postAttr parses an attribution that follows a quote, starting at token
+// i: ", he said", "said Mr. Obama, the director of …", "— Sonya Herridge",
+// ", according to the poll". It returns the speaker and the token after
+// the attribution.
+func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
+	p := &s.paras[pi]
+	for i < to && p.isPunct(i, ",") {
+		i++
+	}
+	if i >= to {
+		return speaker{}, 0, false
+	}
+	if p.isPunct(i, "―—–-") {
+		// “…” ― Name
+		if j := p.nameRunAfter(i+1, to); j > i+1 {
+			if j >= to || p.isPunct(j, ".,;") {
+				sp := p.nameAt(i+1, j, pi)
+				return sp, j, sp.text != ""
+			}
+		}
+		i++
+	}
+	t, ok := p.word(i)
+	if !ok {
+		return speaker{}, 0, false
+	}
+	if t.lower == "according" {
+		if nt, ok := p.word(i + 1); ok && nt.lower == "to" {
+			return p.npAfter(i+2, to, pi)
+		}
+	}
+	if speechVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
+		// said Mr. Obama | said one official
+		j := i + 1
+		for j < to {
+			if w, ok := p.word(j); ok && verbAdverbs[w.lower] && !w.upper {
+				j++
+				continue
+			}
+			break
+		}
+		return p.npAfter(j, to, pi)
+	}
+	// he said | Mr. Obama said | Douglas Brinkley, a historian, recalled
+	for v := i; v < to && v < i+30; v++ {
+		tk := p.toks[v]
+		if tk.kind == tQuote {
+			break
+		}
+		if tk.kind != tWord || !speechVerbs[tk.lower] {
+			continue
+		}
+		if v == i {
+			break
+		}
+		sp, ok := p.subjectSpan(i, v, pi)
+		if !ok {
+			return speaker{}, 0, false
+		}
+		return sp, v + 1, true
+	}
+	return speaker{}, 0, false
+}
+
+// subjectSpan parses tokens [i, v) as the whole speaker phrase before the
+// speech verb at v: "he", "Mr. Obama", "Tulsa police Chief Chuck Jordan",
+// "Mr. Morgan of the Sierra Club", "Scott Pruitt, the Republican attorney
+// general of Oklahoma, one of the states suing the EPA,".
+func (p *para) subjectSpan(i, v, pi int) (speaker, bool) {
+	sp, st, ok := p.npBefore(v-1, i, pi)
+	if ok && st == i {
+		return sp, true
+	}
+	if ok && st > i && st-i <= 6 && sp.kind == spkName {
+		allWords := true
+		for k := i; k < st; k++ {
+			if p.toks[k].kind != tWord {
+				allWords = false
+			}
+		}
+		if allWords {
+			sp.role = strings.TrimSpace(p.span(i, sp.tok))
+			return sp, true
+		}
+	}
+	e := p.nameRunAfter(i, v)
+	if e == i {
+		return speaker{}, false
+	}
+	end := p.skipAdvBack(v-1, i) + 1
+	name := p.nameAt(i, e, pi)
+	if name.text == "" || notNames[name.text] {
+		return speaker{}, false
+	}
+	if w, ok := p.word(e); ok && (w.lower == "of" || w.lower == "from" || w.lower == "at" || w.lower == "with") && end-e <= 8 {
+		for k := e; k < end; k++ {
+			if p.toks[k].kind != tWord {
+				return speaker{}, false
+			}
+		}
+		name.role = p.span(e, end)
+		return name, true
+	}
+	if p.isPunct(e, ",") && p.isPunct(end-1, ",") && end-e <= 30 {
+		c := e + 1
+		for c < end-1 && !p.isPunct(c, ",") {
+			c++
+		}
+		if c > e+1 {
+			name.role = p.span(e+1, c)
+		}
+		return name, true
+	}
+	return speaker{}, false
+}
+
+// trailingAttr handles a sentence with a quoted fragment and an
+// attribution at its end: The deal is “very grave,” the official said.
+func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
+	p := &s.paras[pi]
+	from, to := p.sents[si][0], p.sents[si][1]
+	// the last comma followed by SPEAKER VERB ... to the end
+	for c := to - 1; c >= q0; c-- {
+		if !p.isPunct(c, ",") && !(p.toks[c].kind == tQuote && (c > q0 || q0 > from)) {
+			continue
+		}
+		sp, e, ok := s.postAttr(pi, c+1, to)
+		if !ok || e < to-4 {
+			continue
+		}
+		end := p.toks[c].start
+		if p.toks[c].kind == tQuote {
+			end = p.toks[c].end
+		}
+		u := unit{para: pi, tok: from, kind: KindMixed, spk: sp}
+		u.parts = [][2]int{{p.toks[from].start, end}}
+		u.kind = mixedKind(p, from, c)
+		return u, true
+	}
+	return unit{}, false
+}
+
+// mixedKind returns KindDirect when the tokens [a, b) are quotes and
+// punctuation only, else KindMixed.
+func mixedKind(p *para, a, b int) string {
+	in, all := 0, 0
+	for k := a; k < b; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote {
+			n := words(p.inner(t.seg))
+			in += n
+			all += n
+		} else if t.kind == tWord {
+			all++
+		}
+	}
+	if all > 0 && in*5 >= all*4 {
+		return KindDirect
+	}
+	return KindMixed
+}
+
+// quoteAfter handles a sentence whose first quote q0 follows some text.
+func (s *scanner) quoteAfter(pi, si, q0 int) {
+	p := &s.paras[pi]
+	from, to := p.sents[si][0], p.sents[si][1]
+	lastQ := q0
+	for k := q0; k < to; k++ {
+		if p.toks[k].kind == tQuote {
+			lastQ = k
+		}
+	}
+	sp, cs, ok := s.cueBefore(pi, from, q0)
+	if !ok {
+		if u, ok := s.trailingAttr(pi, si, q0); ok {
+			s.units = append(s.units, u)
+			return
+		}
+		// “Title” or scare quote with no speaker: skip, unless it is
+		// sentence-like speech introduced by a colon
+		g := p.toks[q0].seg
+		if p.isPunct(q0-1, ":") && !p.isScare(g) && words(p.inner(g)) >= 4 {
+			u := unit{para: pi, tok: q0, kind: KindDirect}
+			if sb, ok := p.subject(from, q0, pi); ok {
+				u.spk = sb
+			}
+			for k := q0; k < to; k++ {
+				if p.toks[k].kind == tQuote {
+					u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+				}
+			}
+			s.units = append(s.units, u)
+		}
+		return
+	}
+	// skip what stands between the cue and its complement: "told
+	// reporters", "in a statement Tuesday", ":"
+	c := cs
+	for c < q0 {
+		t := p.toks[c]
+		if t.kind == tPunct && (t.text == "," || t.text == ":" || t.text == "—") {
+			c++
+			continue
+		}
+		break
+	}
+	between := q0 - c
+	direct := between == 0
+	if !direct && between <= 8 {
+		// an adjunct ending in ":" or "," just before the quote
+		if p.isPunct(q0-1, ":,") || (between == 1 && p.toks[c].lower == "that") {
+			direct = true
+		}
+	}
+	if direct {
+		u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
+		for k := q0; k < to; k++ {
+			if p.toks[k].kind == tQuote {
+				u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+			}
+		}
+		s.units = append(s.units, u)
+		return
+	}
+	// mixed: the complement runs from the cue to the end of the sentence
+	if c >= to {
+		return
+	}
+	end := to
+	for k := lastQ + 1; k < to; k++ {
+		if p.isPunct(k, ";—–-") {
+			end = k
+			break
+		}
+	}
+	if p.isPunct(end-1, ".") {
+		end--
+	}
+	if end <= c {
+		return
+	}
+	b := p.toks[end-1].end
+	if lastQ >= end {
+		b = p.toks[lastQ].end
+	}
+	u := unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp}
+	if words(p.text[p.toks[c].start:b]) < 2 {
+		return
+	}
+	u.parts = [][2]int{{p.toks[c].start, b}}
+	s.units = append(s.units, u)
+}
+
+// cueBefore finds the attribution before quote token q0: the nearest
+// speech verb with a speaker ("Trump said", "said Trump", "according to
+// X", "…, saying"), else the nearest verb that frames a quote ("called
+// the plan"). It returns the speaker and the token where the complement
+// starts.
+func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
+	p := &s.paras[pi]
+	for pass := 0; pass < 2; pass++ {
+		for v := q0 - 1; v >= from; v-- {
+			t := p.toks[v]
+			if t.kind == tQuote {
+				break
+			}
+			if t.kind != tWord {
+				continue
+			}
+			if t.lower == "according" {
+				if nt, ok := p.word(v + 1); ok && nt.lower == "to" && pass == 0 {
+					if sp, e, ok := p.npAfter(v+2, q0, pi); ok {
+						return sp, e, true
+					}
+				}
+				continue
+			}
+			switch {
+			case pass == 0 && ingVerbs[t.lower]:
+				if sp, ok := p.subject(from, v, pi); ok {
+					return sp, v + 1, true
+				}
+			case pass == 0 && speechVerbs[t.lower]:
+				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+					return sp, v + 1, true
+				}
+				// said Mr. Obama: “…”
+				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
+					return sp, e, true
+				}
+			case pass == 1 && quoteVerbs[t.lower]:
+				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+					return sp, v + 1, true
+				}
+				if sp, ok := p.subject(from, v, pi); ok {
+					return sp, v + 1, true
+				}
+			}
+		}
+	}
+	return speaker{}, 0, false
+}
+
+// subject parses the speaker phrase that opens the clause [from, v): the
+// subject of "Trump lashed out, saying …".
+func (p *para) subject(from, v, pi int) (speaker, bool) {
+	i := from
+	for i < v && p.toks[i].kind == tPunct {
+		i++
+	}
+	if i >= v {
+		return speaker{}, false
+	}
+	t := p.toks[i]
+	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
+		sp, _, ok := p.npAfter(i, v, pi)
+		return sp, ok
+	}
+	if p.isNameTok(i) {
+		e := p.nameRunAfter(i, v)
+		sp := p.nameAt(i, e, pi)
+		if sp.text == "" || notNames[sp.text] {
+			return speaker{}, false
+		}
+		// the name must be followed by a verb-like lowercase word
+		if w, ok := p.word(e); ok && !w.upper {
+			return sp, true
+		}
+		if p.isPunct(e, ",") {
+			sp2, _, ok := p.npAfter(i, v, pi)
+			if ok {
+				return sp2, true
+			}
+		}
+		return speaker{}, false
+	}
+	return speaker{}, false
+}
+
+// output turns the units into quotes, in article order.
+func (s *scanner) output() []summarize.Quote {
+	out := make([]summarize.Quote, 0, len(s.units))
+	sortUnits(s.units)
+	for _, u := range s.units {
+		p := &s.paras[u.para]
+		var parts []string
+		for _, r := range u.parts {
+			if r[0] < 0 || r[1] > len(p.text) || r[0] >= r[1] {
+				continue
+			}
+			t := strings.TrimSpace(p.text[r[0]:r[1]])
+			if t != "" && words(t) > 0 {
+				parts = append(parts, t)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		out = append(out, summarize.Quote{
+			Text:      strings.Join(parts, " … "),
+			Speaker:   cleanSpeaker(u.spk.text),
+			Role:      cleanSpeaker(u.spk.role),
+			Paragraph: u.para,
+			Kind:      u.kind,
+		})
+	}
+	return out
+}
+
+func sortUnits(us []unit) {
+	// insertion sort: units are nearly sorted already
+	for i := 1; i < len(us); i++ {
+		for j := i; j > 0 && less(us[j], us[j-1]); j-- {
+			us[j], us[j-1] = us[j-1], us[j]
+		}
+	}
+}
+
+func less(a, b unit) bool {
+	if a.para != b.para {
+		return a.para < b.para
+	}
+	return a.parts[0][0] < b.parts[0][0]
+}

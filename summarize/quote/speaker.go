@@ -1,0 +1,545 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Speaker kinds.
+const (
+	spkNone    = iota
+	spkName    // a proper name or organisation: "Mike O'Sullivan", "The New York Post"
+	spkPronoun // "he", "she": resolved later
+	spkDesc    // a description: "a campaign spokesman"
+	spkLabel   // an interview label: "WALLACE"
+)
+
+// speaker is who a quote is attributed to, as the article gives it.
+type speaker struct {
+	text   string // as printed
+	role   string // role from the article, if any
+	kind   int
+	gender int
+	para   int // where the speaker is mentioned
+	tok    int
+}
+
+// particles are lowercase words inside names: "Charles de Gaulle".
+var particles = set("de van von da del der den bin al la le du di ben st dos das ter y")
+
+// relWords end a descriptive speaker phrase read forward.
+var relWords = set(`who which that whose whom in on at during when while after before
+because as and but or to said says told added wrote`)
+
+func (p *para) word(i int) (token, bool) {
+	if i < 0 || i >= len(p.toks) {
+		return token{}, false
+	}
+	t := p.toks[i]
+	return t, t.kind == tWord
+}
+
+func (p *para) isPunct(i int, marks string) bool {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tPunct {
+		return false
+	}
+	return strings.Contains(marks, p.toks[i].text)
+}
+
+// isNameTok reports whether token i can be part of a proper name: a
+// capitalized word, an initial or abbreviation with its period, a
+// particle between capitalized words, or a possessive-free word.
+func (p *para) isNameTok(i int) bool {
+	t, ok := p.word(i)
+	if !ok {
+		// the period of an initial or abbreviation: "H." "Mr."
+		if i > 0 && p.isPunct(i, ".") {
+			pw, ok := p.word(i - 1)
+			if ok && pw.end == p.toks[i].start && pw.upper && (utf8.RuneCountInString(pw.text) == 1 || abbreviations[pw.text]) {
+				return true
+			}
+		}
+		return false
+	}
+	if strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s") {
+		return false
+	}
+	return t.upper
+}
+
+// nameRunBefore returns the start of the run of name tokens ending at e
+// (inclusive), or e+1 if token e is not a name token.
+func (p *para) nameRunBefore(e, limit int) int {
+	i := e
+	for i >= limit {
+		if p.isNameTok(i) {
+			i--
+			continue
+		}
+		// a particle between two name tokens
+		if t, ok := p.word(i); ok && particles[t.lower] && i > limit && p.isNameTok(i-1) && i < e {
+			i--
+			continue
+		}
+		break
+	}
+	s := i + 1
+	// do not start on a period
+	for s <= e && p.toks[s].kind != tWord {
+		s++
+	}
+	return s
+}
+
+// nameRunAfter returns the end (exclusive) of the run of name tokens
+// starting at s.
+func (p *para) nameRunAfter(s, limit int) int {
+	i := s
+	for i < limit {
+		if p.isNameTok(i) {
+			i++
+			continue
+		}
+		if t, ok := p.word(i); ok && particles[t.lower] && i+1 < limit && p.isNameTok(i+1) && i > s {
+			i++
+			continue
+		}
+		break
+	}
+	// do not end on a particle
+	for i > s {
+		if t, ok := p.word(i - 1); ok && particles[t.lower] {
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func (p *para) span(a, b int) string {
+	if a >= b || a < 0 || b > len(p.toks) {
+		return ""
+	}
+	return p.text[p.toks[a].start:p.toks[b-1].end]
+}
+
+// splitName divides a run of capitalized tokens [a, b) into a leading
+// title (role) and the name. "President Obama" → ("President", "Obama");
+// "White House Press Secretary Josh Earnest" → ("White House Press
+// Secretary", "Josh Earnest"); "Mr. Obama" stays whole.
+func (p *para) splitName(a, b int) (nameStart int) {
+	// trim words that start sentences but are not names
+	for a < b {
+		t, ok := p.word(a)
+		if ok && notNames[t.text] && a+1 < b {
+			a++
+			continue
+		}
+		break
+	}
+	start := a
+	for i := a; i < b; i++ {
+		t, ok := p.word(i)
+		if !ok {
+			continue
+		}
+		if _, h := honorifics[t.lower]; h && (p.isPunct(i+1, ".") || !abbreviations[t.text]) && i+1 < b {
+			// an honorific opens the name, unless it is a job ("Spokesman")
+			if g := honorifics[t.lower]; titleWords[t.lower] && g == genderUnknown {
+				start = i + 1
+				continue
+			}
+			return i
+		}
+		if titleWords[t.lower] && i+1 < b {
+			start = i + 1
+			if p.isPunct(start, ".") {
+				start++
+			}
+		}
+	}
+	if start >= b {
+		start = a
+	}
+	// a known first name inside the remaining run opens the name
+	for i := start; i < b-1; i++ {
+		if t, ok := p.word(i); ok && firstGender(t.text) != genderUnknown {
+			if i > start {
+				return i
+			}
+			break
+		}
+	}
+	return start
+}
+
+// genderOf guesses a name's gender from an honorific or first name.
+func (p *para) genderOf(a, b int) int {
+	for i := a; i < b; i++ {
+		t, ok := p.word(i)
+		if !ok {
+			continue
+		}
+		if g, h := honorifics[t.lower]; h && g != genderUnknown {
+			return g
+		}
+		if g := firstGender(t.text); g != genderUnknown {
+			return g
+		}
+	}
+	return genderUnknown
+}
+
+// titleBefore collects a role phrase standing before a name at s:
+// "White House press secretary", "Trump campaign manager", "Sen.".
+func (p *para) titleBefore(s, limit int) (int, bool) {
+	i := s - 1
+	hasTitle := false
+	n := 0
+	for i >= limit && n < 8 {
+		t := p.toks[i]
+		if t.kind == tPunct {
+			if t.text == "." && i > 0 {
+				if pw, ok := p.word(i - 1); ok && abbreviations[pw.text] {
+					i--
+					continue
+				}
+			}
+			break
+		}
+		if t.kind != tWord {
+			break
+		}
+		l := t.lower
+		switch {
+		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")]:
+			hasTitle = true
+		case t.upper && !notNames[t.text]:
+		case l == "of" || l == "for" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s"):
+		case t.upper && (t.text == "The" || t.text == "A"):
+			i--
+			n++
+			continue
+		default:
+			if !hasTitle {
+				return s, false
+			}
+			if l == "the" || l == "a" || l == "an" {
+				i--
+			}
+			return i + 1, hasTitle
+		}
+		i--
+		n++
+	}
+	if !hasTitle {
+		return s, false
+	}
+	return i + 1, true
+}
+
+// nameAt builds a name speaker from the capitalized run [a, b), splitting
+// off a leading title as the role.
+func (p *para) nameAt(a, b, pi int) speaker {
+	ns := p.splitName(a, b)
+	sp := speaker{kind: spkName, para: pi, tok: ns, gender: p.genderOf(a, b)}
+	sp.text = p.span(ns, b)
+	if ns > a {
+		sp.role = p.span(a, ns)
+	}
+	if ts, ok := p.titleBefore(a, 0); ok && ts < a {
+		sp.role = p.span(ts, ns)
+	}
+	if ns == a && sp.role == "" {
+		// a title before the run: "press secretary Josh Earnest"
+		if ts, ok := p.titleBefore(a, 0); ok {
+			sp.role = p.span(ts, a)
+		}
+	}
+	sp.role = strings.TrimSpace(sp.role)
+	if isOrg(sp.text) {
+		sp.gender = genderUnknown
+	}
+	return sp
+}
+
+func isOrg(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if orgWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// skipAdvBack skips auxiliaries and adverbs ending at e, returning the new
+// end (inclusive).
+func (p *para) skipAdvBack(e, limit int) int {
+	for e >= limit {
+		t, ok := p.word(e)
+		if ok && verbAdverbs[t.lower] && !t.upper {
+			e--
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// npBefore parses the speaker phrase that ends at token e (inclusive),
+// reading back no further than limit. It returns the speaker and the
+// index of its first token.
+func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
+	e = p.skipAdvBack(e, limit)
+	if e < limit {
+		return speaker{}, 0, false
+	}
+	t := p.toks[e]
+	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
+		return pronounSpeaker(t, pi, e), e, true
+	}
+	if t.kind == tPunct && (t.text == "," || t.text == ")") {
+		return p.appositiveBefore(e, limit, pi)
+	}
+	if p.isNameTok(e) {
+		s := p.nameRunBefore(e, limit)
+		if s > e {
+			return speaker{}, 0, false
+		}
+		sp := p.nameAt(s, e+1, pi)
+		if sp.text == "" || notNames[sp.text] {
+			return speaker{}, 0, false
+		}
+		st := s
+		if ts, ok := p.titleBefore(s, limit); ok {
+			st = ts
+		}
+		return sp, st, true
+	}
+	if t.kind == tWord {
+		return p.descBefore(e, limit, pi)
+	}
+	return speaker{}, 0, false
+}
+
+// descBefore parses a descriptive speaker ending at e: "a campaign
+// spokesman", "one of Mr. Obama's advisers", "officials".
+func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
+	i := e
+	for n := 0; i >= limit && n < 8; n++ {
+		t := p.toks[i]
+		if t.kind == tWord && determiners[t.lower] {
+			if i > limit && p.isPunct(i-1, "'’") {
+				break
+			}
+			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
+		}
+		if t.kind == tPunct {
+			if t.text == "." && p.isNameTok(i) {
+				i--
+				continue
+			}
+			break
+		}
+		if t.kind != tWord || reportVerbs[t.lower] || speechVerbs[t.lower] {
+			break
+		}
+		i--
+	}
+	// a bare plural at the start of a clause: "Officials said", "critics say"
+	start := i + 1
+	if start <= e && e-start < 3 && (start == limit || p.isPunct(start-1, ",;:—(")) {
+		head := p.toks[e].lower
+		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && len(head) > 3 {
+			return speaker{text: p.span(start, e+1), kind: spkDesc, para: pi, tok: start}, start, true
+		}
+	}
+	return speaker{}, 0, false
+}
+
+// appositiveBefore parses "NAME, ROLE," or "DESC, NAME," ending at the
+// comma e.
+func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
+	// find the previous comma, within a short window
+	c := -1
+	paren := p.toks[e].text == ")"
+	for i := e - 1; i >= limit && i > e-25; i-- {
+		if p.toks[i].kind == tQuote {
+			return speaker{}, 0, false
+		}
+		if paren {
+			if p.isPunct(i, "(") {
+				c = i
+				break
+			}
+			continue
+		}
+		if p.isPunct(i, ",") {
+			c = i
+			break
+		}
+		if p.isPunct(i, ".;:!?—") && !p.isNameTok(i) {
+			return speaker{}, 0, false
+		}
+	}
+	if c < 0 || c == e-1 {
+		return speaker{}, 0, false
+	}
+	if paren {
+		// "Rep. Gwen Moore (D-Wis.)": the party label is not a name
+		sp, s, ok := p.npBefore(c-1, limit, pi)
+		return sp, s, ok
+	}
+	head, hs, ok := p.npBefore(c-1, limit, pi)
+	if !ok || hs < limit {
+		return speaker{}, 0, false
+	}
+	app := p.span(c+1, e)
+	if head.kind == spkName {
+		first, _ := p.word(c + 1)
+		// the appositive must read as a role: "a historian", "the director
+		// of…", "Trump's campaign manager", "64", not a clause
+		if first.kind == tWord && (determiners[first.lower] || !first.upper || titleWords[first.lower] || strings.HasSuffix(first.lower, "'s") || strings.HasSuffix(first.lower, "’s") || first.upper) {
+			if p.toks[e-1].kind == tWord && speechVerbs[p.toks[e-1].lower] {
+				return speaker{}, 0, false
+			}
+			head.role = app
+			return head, hs, true
+		}
+		return speaker{}, 0, false
+	}
+	if head.kind == spkDesc {
+		// "Trump's spokeswoman, Hope Hicks, said"
+		if p.isNameTok(e - 1) {
+			s := p.nameRunBefore(e-1, c+1)
+			if s == c+1 {
+				sp := p.nameAt(s, e, pi)
+				sp.role = head.text
+				return sp, hs, true
+			}
+		}
+		return head, hs, true
+	}
+	return speaker{}, 0, false
+}
+
+// npAfter parses a speaker phrase starting at s (after "said"): a pronoun,
+// a name with optional title and appositive role, or a description. It
+// returns the speaker and the index after it.
+func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
+	t, ok := p.word(s)
+	if !ok {
+		return speaker{}, 0, false
+	}
+	if speakerPronouns[pronounOf(t.lower)] {
+		return pronounSpeaker(t, pi, s), s + 1, true
+	}
+	var sp speaker
+	end := s
+	switch {
+	case determiners[t.lower] || !t.upper:
+		i := s + 1
+		for i < limit && i-s < 8 {
+			w, ok := p.word(i)
+			if !ok {
+				if p.isPunct(i, ".") && p.isNameTok(i) {
+					i++
+					continue
+				}
+				break
+			}
+			if relWords[w.lower] || speechVerbs[w.lower] {
+				break
+			}
+			i++
+		}
+		// role words and a name: "said White House spokesman Josh
+		// Earnest", "said 9/11 widow Terry Strada"
+		ns := -1
+		for k := s; k < i; k++ {
+			if p.isNameTok(k) && (k == s || !p.isNameTok(k-1)) {
+				ns = k
+			}
+		}
+		if ns > s && p.nameRunAfter(ns, i) == i {
+			sp = p.nameAt(ns, i, pi)
+			sp.role = strings.TrimSpace(p.span(s, ns) + " " + sp.role)
+		} else if determiners[t.lower] || titleWords[t.lower] {
+			sp = speaker{text: p.span(s, i), kind: spkDesc, para: pi, tok: s}
+		} else {
+			return speaker{}, 0, false
+		}
+		end = i
+	default:
+		e := p.nameRunAfter(s, limit)
+		if e == s {
+			return speaker{}, 0, false
+		}
+		// a trailing title run "President Obama": keep it all and split
+		sp = p.nameAt(s, e, pi)
+		if sp.text == "" {
+			return speaker{}, 0, false
+		}
+		end = e
+	}
+	// appositive role: ", a historian who attended the session,"
+	if p.isPunct(end, ",") && sp.kind == spkName {
+		i := end + 1
+		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
+			j := i
+			for j < limit && j-i < 20 {
+				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {
+					break
+				}
+				if p.isPunct(j, ".!?") && !p.isNameTok(j) {
+					break
+				}
+				if w2, ok := p.word(j); ok && (w2.lower == "who" || w2.lower == "which") && j > i {
+					break
+				}
+				j++
+			}
+			if j > i {
+				sp.role = p.span(i, j)
+			}
+		}
+	}
+	if p.isPunct(end, "(") {
+		// "(D-Wis.)"
+		for j := end; j < limit && j < end+8; j++ {
+			if p.isPunct(j, ")") {
+				end = j + 1
+				break
+			}
+		}
+	}
+	return sp, end, true
+}
+
+// pronounOf strips a contraction from a pronoun: "he’s" → "he".
+func pronounOf(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		return w[:i]
+	}
+	return w
+}
+
+func pronounSpeaker(t token, pi, i int) speaker {
+	w := pronounOf(t.lower)
+	sp := speaker{text: pronounOf(t.text), kind: spkPronoun, para: pi, tok: i}
+	if pronounsMale[w] {
+		sp.gender = genderMale
+	} else if pronounsFemale[w] {
+		sp.gender = genderFemale
+	}
+	return sp
+}
+
+// cleanSpeaker trims edge punctuation and a leading capitalized article
+// that only started the sentence.
+func cleanSpeaker(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ':' })
+	return s
+}

@@ -1,0 +1,190 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tPunct
+	tQuote // a whole quotation-mark segment, masked
+)
+
+// token is a word, a punctuation mark, or a masked quote segment.
+type token struct {
+	kind       tokKind
+	start, end int    // byte offsets in the paragraph
+	text       string // the word or mark; "" for a quote
+	lower      string // lowercase text
+	seg        int    // segment index, for tQuote
+	upper      bool   // a word starting with an uppercase letter
+}
+
+// para is one paragraph, tokenized with its quotes masked.
+type para struct {
+	text  string
+	segs  []segment
+	toks  []token
+	sents [][2]int // token ranges [from, to)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '%' || r == '@' || r == '#' || r == '&'
+}
+
+// tokenize splits p.text into tokens, one tQuote token per segment.
+func (p *para) tokenize() {
+	s := p.text
+	si := 0
+	p.toks = make([]token, 0, len(s)/5)
+	for i := 0; i < len(s); {
+		if si < len(p.segs) && i >= p.segs[si].start {
+			p.toks = append(p.toks, token{kind: tQuote, start: p.segs[si].start, end: p.segs[si].end, seg: si})
+			i = p.segs[si].end
+			si++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		if !isWordRune(r) {
+			p.toks = append(p.toks, token{kind: tPunct, start: i, end: i + w, text: s[i : i+w], lower: s[i : i+w]})
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(s) {
+			if si < len(p.segs) && j >= p.segs[si].start {
+				break
+			}
+			r2, w2 := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) {
+				j += w2
+				continue
+			}
+			// inner apostrophes, hyphens and decimal points: O'Sullivan, co-founder, 4.5
+			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+				if j+w2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+					if isWordRune(r3) && (si >= len(p.segs) || j+w2 < p.segs[si].start) {
+						j += w2
+						continue
+					}
+				}
+			}
+			break
+		}
+		word := s[i:j]
+		p.toks = append(p.toks, token{kind: tWord, start: i, end: j, text: word, lower: strings.ToLower(word), upper: unicode.IsUpper(r)})
+		i = j
+	}
+}
+
+// quoteEndsSentence reports whether segment g's text ends with terminal
+// punctuation.
+func (p *para) quoteEndsSentence(g int) bool {
+	sg := p.segs[g]
+	inner := strings.TrimRight(p.text[sg.in0:sg.in1], " '’\"”)")
+	if inner == "" {
+		return false
+	}
+	switch inner[len(inner)-1] {
+	case '.', '!', '?':
+		return true
+	}
+	return strings.HasSuffix(inner, "…")
+}
+
+// startsSentence reports whether token t can begin a sentence.
+func startsSentence(t token) bool {
+	switch t.kind {
+	case tQuote:
+		return true
+	case tWord:
+		if t.upper {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(t.text)
+		return unicode.IsDigit(r)
+	}
+	switch t.text {
+	case "(", "[", "—", "―", "-":
+		return true
+	}
+	return false
+}
+
+// split divides the tokens into sentences. A period inside a quote never
+// ends a sentence; a quote that ends with terminal punctuation does when
+// an uppercase word or another quote follows.
+func (p *para) split() {
+	p.sents = p.sents[:0]
+	from := 0
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		t := p.toks[i]
+		end := false
+		switch t.kind {
+		case tPunct:
+			switch t.text {
+			case ".", "!", "?", "…":
+				if i+1 == n {
+					end = true
+					break
+				}
+				nx := p.toks[i+1]
+				if nx.kind == tPunct && (nx.text == ")" || nx.text == "]") {
+					break
+				}
+				if !startsSentence(nx) {
+					break
+				}
+				if t.text == "." && i > 0 {
+					pw := p.toks[i-1]
+					if pw.kind == tWord && pw.end == t.start && (abbreviations[pw.text] || utf8.RuneCountInString(pw.text) == 1 && pw.upper) {
+						break
+					}
+				}
+				end = true
+			}
+		case tQuote:
+			if i > from && p.dashNameBefore(i) {
+				// “A.” ― Sonya Herridge “B.” ― Pamela Padilla
+				p.sents = append(p.sents, [2]int{from, i})
+				from = i
+			}
+			if i+1 < n && p.quoteEndsSentence(t.seg) {
+				nx := p.toks[i+1]
+				if nx.kind == tQuote || nx.kind == tWord && nx.upper && !speechVerbs[nx.lower] {
+					end = true
+				}
+			}
+		}
+		if end {
+			p.sents = append(p.sents, [2]int{from, i + 1})
+			from = i + 1
+		}
+	}
+	if from < n {
+		p.sents = append(p.sents, [2]int{from, n})
+	}
+}
+
+// dashNameBefore reports whether quote token i follows a dash attribution
+// of an earlier quote: “A.” ― Name “B.”
+func (p *para) dashNameBefore(i int) bool {
+	k := i - 1
+	for k >= 0 && (p.isNameTok(k) || p.isPunct(k, ".")) {
+		k--
+	}
+	if k == i-1 || k < 1 || !p.isPunct(k, "―—–") {
+		return false
+	}
+	return p.toks[k-1].kind == tQuote
+}
