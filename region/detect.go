@@ -53,9 +53,12 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	d := &detector{g: gaz()}
 	text := a.Text()
 	dl := a.Dateline
-	if dl == "" {
-		var n int
-		dl, n = splitDateline(text)
+	// A dateline opening the text is evidence once, as a dateline, not
+	// again as a place in the lead.
+	if place, n := splitDateline(text); n > 0 && (dl == "" || strings.HasPrefix(text, dl) || strings.HasPrefix(dl, place)) {
+		if dl == "" {
+			dl = place
+		}
 		text = text[n:]
 	}
 	d.scanText(a.Title, text)
@@ -290,9 +293,9 @@ func (d *detector) fromText(res *Result) bool {
 func (d *detector) textEvidence(b *tally) string {
 	switch {
 	case b.zones[zTitle] > 0:
-		return "title: " + b.surface[zTitle]
+		return "title: " + bare(b.surface[zTitle])
 	case b.zones[zLead] > 0:
-		return "lead: " + b.surface[zLead]
+		return "lead: " + bare(b.surface[zLead])
 	}
 	return fmt.Sprintf("body: %s ×%d", CountryName(b.code), b.n)
 }
@@ -309,7 +312,7 @@ func (d *detector) fromRegionWords(res *Result) bool {
 	} else if b.zones[zLead] > 0 {
 		z = zLead
 	}
-	res.Evidence = z.String() + ": " + b.surface[z]
+	res.Evidence = z.String() + ": " + bare(b.surface[z])
 	return true
 }
 
@@ -414,7 +417,21 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 // datelinePlace is the text of a dateline's place for the evidence string:
 // from the start of the dateline to the end of the mention.
 func datelinePlace(t *tokens, m mention) string {
-	return strings.TrimSpace(t.src[:t.toks[m.j-1].end])
+	end := t.toks[m.j-1].end
+	if end < len(t.src) && t.src[end] == '.' {
+		end++ // "Conn." keeps its period
+	}
+	return strings.TrimSpace(t.src[:end])
+}
+
+// bare drops a possessive from a surface form: "Canada's" → "Canada".
+func bare(s string) string {
+	for _, p := range []string{"'s", "’s"} {
+		if t, ok := strings.CutSuffix(s, p); ok {
+			return t
+		}
+	}
+	return s
 }
 
 // covered reports whether every word of t is in a mention or is a generic

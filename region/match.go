@@ -144,10 +144,16 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 		}
 		out = append(out, c)
 	}
-	if hasState && qualPos && len(out) > 1 {
-		out = slices.DeleteFunc(slices.Clone(out), func(c cand) bool {
-			return c.kind != kState && c.kind != kAbbr && c.kind != kPostal
-		})
+	if hasState && qualPos {
+		// The state reading needs no other support here.
+		var st []cand
+		for _, c := range out {
+			if c.kind == kState || c.kind == kAbbr || c.kind == kPostal {
+				c.weak, c.echo = false, false
+				st = append(st, c)
+			}
+		}
+		out = st
 	}
 	return out
 }
