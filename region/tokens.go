@@ -62,13 +62,14 @@ func tokenize(s string) *tokens {
 			switch r {
 			case ',':
 				comma = true
-			case '.', '!', '?', ';', ':', '\n':
-				if r != '\n' {
-					sent = true
-				} else if newParagraph(s, i) {
-					sent, para = true, true
+			case '.', '!', '?', ';', ':':
+				sent, comma = true, false
+			case '\n':
+				// A hard-wrapped line goes on; a blank or indented line
+				// starts a paragraph.
+				if newParagraph(s, i) {
+					sent, para, comma = true, true, false
 				}
-				comma = false
 			case '(', ')', '[', ']', '"', '\u201c', '\u201d', '<', '>', '|', '/', '\u2014', '\u2013':
 				comma = false
 			}
