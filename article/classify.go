@@ -19,6 +19,10 @@ var definiteNegNames = []string{
 	"morestories", "moreon", "morefrom", "mostpopular", "mostread", "mostviewed",
 	"authorbio", "authorinfo", "aboutauthor", "inlinead", "adslot", "adunit", "adwrap",
 	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline",
+	// The same in a few other languages.
+	"bildunterschrift", "bildnachweis", "legende", "leyenda", "didascalia", "legenda",
+	"teilen", "partage", "partager", "compartir", "condivid", "verwandt", "relacionad",
+	"correlat", "connexe", "kommentar", "commentaire", "comentario", "commenti",
 }
 
 // strongNegNames mark blocks that are rarely body text; they are believed
@@ -35,7 +39,8 @@ var weakNegNames = []string{
 	"meta", "header", "banner", "nav", "tool", "extra", "teaser", "card", "media",
 	"photo", "image", "gallery", "video", "author", "timestamp", "dateline", "date",
 	"hidden", "hide", "aside", "rail", "bio", "more", "link", "list", "follow",
-	"topic", "info", "label", "note", "embed",
+	"topic", "info", "label", "note", "embed", "autor", "auteur", "datum", "fecha",
+	"rubrik", "kicker", "eyebrow", "overline",
 }
 
 // posNames mark likely article containers.
@@ -126,55 +131,82 @@ func classifyName(tok string) uint32 {
 	return classifyWord(t)
 }
 
+// Kinds of name patterns.
+const (
+	kBody uint8 = 1 << iota
+	kDefinite
+	kCaption
+	kStrong
+	kWeak
+	kPos
+)
+
+type namePat struct {
+	s    string
+	kind uint8
+}
+
+// nameIndex finds the patterns of the name lists by their first two bytes,
+// so a name is scanned once instead of once per pattern. It is built once
+// and never changed.
+var nameIndex = func() map[uint16][]namePat {
+	idx := map[uint16][]namePat{}
+	add := func(list []string, kind uint8) {
+		for _, p := range list {
+			k := uint16(p[0])<<8 | uint16(p[1])
+			idx[k] = append(idx[k], namePat{p, kind})
+		}
+	}
+	add(bodyNames, kBody)
+	add(definiteNegNames, kDefinite)
+	add([]string{"caption", "credit", "bildunterschrift", "bildnachweis", "legende", "leyenda", "didascalia", "legenda"}, kCaption)
+	add(strongNegNames, kStrong)
+	add(weakNegNames, kWeak)
+	add(posNames, kPos)
+	return idx
+}()
+
+// bodyNegSuffixes turn a body name into a part of the body that is not text
+// ("articlebodyrelated").
+var bodyNegSuffixes = []string{"related", "comment", "caption", "share", "promo", "newsletter", "recommend", "header", "footer", "meta", "byline", "author", "title", "headline", "credit", "tags", "aside"}
+
 func classifyWord(t string) uint32 {
 	switch t {
 	case "ad", "ads", "adv", "dfp", "gpt", "adbox", "adcontainer", "sr", "sronly", "visuallyhidden", "screenreader", "rrail", "rightrail", "leftrail":
 		return fStrongNeg | fDefinite
 	}
-	for _, s := range bodyNames {
-		if strings.Contains(t, s) {
-			for _, ns := range []string{"related", "comment", "caption", "share", "promo", "newsletter", "recommend", "header", "footer", "meta", "byline", "author", "title", "headline", "credit", "tags", "aside"} {
-				if strings.HasSuffix(t, ns) {
-					return fStrongNeg
+	var kinds uint8
+	for i := 0; i+1 < len(t); i++ {
+		for _, p := range nameIndex[uint16(t[i])<<8|uint16(t[i+1])] {
+			if strings.HasPrefix(t[i:], p.s) {
+				if p.s == "comment" && strings.HasPrefix(t[i:], "commentary") {
+					continue
 				}
+				kinds |= p.kind
 			}
-			return fBody | fPos
 		}
 	}
-	for _, s := range definiteNegNames {
-		if strings.Contains(t, s) {
-			if s == "comment" && strings.Contains(t, "commentary") {
-				continue
+	switch {
+	case kinds == 0:
+		return 0
+	case kinds&kBody != 0:
+		for _, ns := range bodyNegSuffixes {
+			if strings.HasSuffix(t, ns) {
+				return fStrongNeg
 			}
-			if s == "caption" || s == "credit" {
-				return fStrongNeg | fDefinite | fCaption
-			}
-			return fStrongNeg | fDefinite
 		}
-	}
-	for _, s := range strongNegNames {
-		if strings.Contains(t, s) {
-			return fStrongNeg
-		}
-	}
-	var f uint32
-	for _, s := range weakNegNames {
-		if strings.Contains(t, s) {
-			f |= fNeg
-			break
-		}
-	}
-	for _, s := range posNames {
-		if strings.Contains(t, s) {
-			f |= fPos
-			break
-		}
-	}
-	if f&fPos != 0 && f&fNeg != 0 {
+		return fBody | fPos
+	case kinds&kCaption != 0:
+		return fStrongNeg | fDefinite | fCaption
+	case kinds&kDefinite != 0:
+		return fStrongNeg | fDefinite
+	case kinds&kStrong != 0:
+		return fStrongNeg
+	case kinds&kWeak != 0:
 		// "article-meta", "post-header": the negative part is the specific one.
 		return fNeg
 	}
-	return f
+	return fPos
 }
 
 // normName lowercases a name and drops separators: "Article-Body_2" ->

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,10 +52,14 @@ func blockWeight(nd *node) (w float32, good int32) {
 		}
 		return 0, 0
 	}
+	if nd.ownLink > 0 && nd.last == '…' {
+		return -float32(t) * 0.5, 0 // a teaser: linked headline and a cut-off excerpt
+	}
 	switch {
 	case ld > 0.5:
 		return -float32(t), 0
-	case ld < 0.35 && (t >= 100 || t >= 30 && nd.ownPunct > 0) && f&fCaption == 0:
+	case ld < 0.35 && (t >= 100 || t >= 30 && nd.ownPunct > 0 || t >= 40 && nd.ownLink == 0 && nd.ownWide*2 > t) && f&fCaption == 0:
+		// The last test is for scripts that use little punctuation.
 		return float32(t) * (1 - ld), t
 	case t < 30:
 		return -float32(t) * 0.3, 0
@@ -77,6 +82,8 @@ func score(nodes []node) int {
 		ob := &nodes[o]
 		ob.own += nd.own
 		ob.ownPunct += nd.ownPunct
+		ob.ownWide += nd.ownWide
+		ob.last = nd.last
 		if nd.flags&fLink != 0 {
 			ob.ownLink += nd.own
 		}
@@ -115,9 +122,12 @@ func score(nodes []node) int {
 		nd := &nodes[i]
 		var inh uint32
 		if nd.parent >= 0 {
-			inh = nodes[nd.parent].flags & (fInNeg | fInStrongNeg)
+			inh = nodes[nd.parent].flags & (fInNeg | fInStrongNeg | fInDefinite)
 		}
-		if nd.flags&fDefinite != 0 || nd.flags&(fNeg|fStrongNeg) != 0 && nd.posGood*2 <= nd.good {
+		switch {
+		case nd.flags&fDefinite != 0:
+			inh |= fInDefinite
+		case nd.flags&(fNeg|fStrongNeg) != 0 && nd.posGood*2 <= nd.good:
 			if nd.flags&fStrongNeg != 0 {
 				inh |= fInStrongNeg
 			} else {
@@ -127,6 +137,8 @@ func score(nodes []node) int {
 		nd.flags |= inh
 		if nd.score > 0 {
 			switch {
+			case inh&fInDefinite != 0:
+				nd.score = 0
 			case inh&fInStrongNeg != 0:
 				nd.score *= 0.25
 			case inh&fInNeg != 0:
@@ -153,6 +165,30 @@ func score(nodes []node) int {
 		if nd.flags&fBody != 0 && (body < 0 || nd.good >= nodes[body].good) {
 			body = i
 		}
+	}
+	// Climb while an ancestor holds much more prose for a small loss of
+	// score: a body split by an embed or an ad box is still one body.
+	for best >= 0 {
+		p := int32(best)
+		for {
+			if a := nodes[p].n.DataAtom; a == atom.Article || a == atom.Main || a == atom.Body || nodes[p].flags&fBody != 0 {
+				p = -1 // never climb out of the page's own article
+				break
+			}
+			p = nodes[p].parent
+			if p < 0 || nodes[p].good != nodes[best].good {
+				break
+			}
+		}
+		if p < 0 {
+			break
+		}
+		pn, bn := &nodes[p], &nodes[best]
+		if float32(pn.good) >= 1.5*float32(bn.good) && pn.score >= 0.9*bn.score {
+			best = int(p)
+			continue
+		}
+		break
 	}
 	if body < 0 || best < 0 || body == best {
 		return best
@@ -181,7 +217,7 @@ func score(nodes []node) int {
 
 // emit writes out the text of container c (pass 3). title, when not empty,
 // is dropped where a heading repeats it.
-func emit(nodes []node, c int, title string) []para {
+func emit(nodes []node, c int, title, byline string) []para {
 	cn := &nodes[c]
 	cgood := cn.good
 	var out []para
@@ -240,7 +276,7 @@ func emit(nodes []node, c int, title string) []para {
 		}
 	}
 	flush()
-	return cleanParas(out, title)
+	return cleanParas(out, title, byline)
 }
 
 // drop decides whether the subtree at i is left out of the container's text.
@@ -266,6 +302,9 @@ func drop(nodes []node, i int, cgood int32, title string) bool {
 		return true
 	case own&fHeader != 0:
 		return nd.good == 0
+	}
+	if f&fImg != 0 && nd.text < 250 && nd.good*10 < cgood {
+		return true // an image with its caption
 	}
 	if nd.n.DataAtom == atom.Form && nd.good == 0 {
 		return true
@@ -300,7 +339,7 @@ var boilerLines = map[string]bool{
 
 // cleanParas drops link-only and boilerplate lines, the title, and trailing
 // headings.
-func cleanParas(ps []para, title string) []para {
+func cleanParas(ps []para, title, byline string) []para {
 	out := ps[:0]
 	nt := normalizeKey(title)
 	for _, p := range ps {
@@ -321,7 +360,48 @@ func cleanParas(ps []para, title string) []para {
 	for len(out) > 0 && out[len(out)-1].heading {
 		out = out[:len(out)-1]
 	}
+	// Short lines before the first sentence of prose that are bylines,
+	// dates or one-word kickers are page furniture.
+	for len(out) > 0 && !prose(out[0]) && furniture(out[0].text, byline) {
+		out = out[1:]
+	}
 	return out
+}
+
+var (
+	dateLine  = regexp.MustCompile(`^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4})`)
+	bylineish = regexp.MustCompile(`(?i)^(?:by|von|por|par|di|door|av|de|written by|posted by|published|updated|last updated)\b`)
+)
+
+// furniture reports a short line that is a byline, a date or a kicker.
+func furniture(t, byline string) bool {
+	n := utf8.RuneCountInString(t)
+	if n > 120 {
+		return false
+	}
+	if !strings.ContainsAny(t, " \u00a0") && n < 25 {
+		last, _ := utf8.DecodeLastRuneInString(t)
+		return !strings.ContainsRune(".!?…。！？", last)
+	}
+	if byline != "" && strings.Contains(t, strings.SplitN(byline, ",", 2)[0]) && n < 100 {
+		return true
+	}
+	return dateLine.MatchString(t) && n < 60 || bylineish.MatchString(t) && n < 80
+}
+
+// prose reports a paragraph that reads as running text.
+func prose(p para) bool {
+	if p.heading || p.link*2 > p.runes {
+		return false
+	}
+	if p.runes >= 80 {
+		return true
+	}
+	if p.runes < 30 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(p.text, " \"”’»)"))
+	return strings.ContainsRune(".!?…。！？", last)
 }
 
 // normalizeKey lowercases s and keeps only letters and digits, for

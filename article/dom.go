@@ -22,6 +22,9 @@ type node struct {
 	// For text nodes: runes of visible text and punctuation marks.
 	// For blocks: the text they own directly (not through a nested block).
 	own, ownLink, ownPunct int32
+	// ownWide counts runes of scripts from Thai upwards (Thai, Lao,
+	// Myanmar, Khmer, CJK...), which use little or no punctuation.
+	ownWide int32
 	// Subtree totals.
 	text, link int32
 	// good is the text of good paragraphs in the subtree; score is the
@@ -31,6 +34,8 @@ type node struct {
 	// posGood is the most good prose held by one article-named element
 	// (class "content", itemprop=articleBody, <article>) in the subtree.
 	posGood int32
+	// last is the last visible rune of a text node or of a block's own text.
+	last rune
 }
 
 const (
@@ -53,6 +58,8 @@ const (
 	fInNeg                          // below a credible fNeg element (set by score)
 	fInStrongNeg                    // below a credible fStrongNeg element (set by score)
 	fDefinite                       // an fStrongNeg name that is believed at any size
+	fImg                            // has an <img> or <picture> child
+	fInDefinite                     // below an fDefinite element (set by score)
 )
 
 // blockTags are the elements that start a new paragraph.
@@ -107,9 +114,10 @@ func hidden(n *html.Node) bool {
 	return false
 }
 
-// textStats counts the visible runes (whitespace excluded) and sentence
+// textStats counts the visible runes (whitespace excluded), wide-script
+// runes (see node.ownWide) and sentence
 // punctuation of s.
-func textStats(s string) (runes, punct int32) {
+func textStats(s string) (runes, punct, wide int32) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -125,6 +133,9 @@ func textStats(s string) (runes, punct int32) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if r >= 0x0e00 {
+			wide++
+		}
 		switch r {
 		case 0xa0, 0x2009, 0x200a, 0x200b, 0x202f, 0x3000, 0xfeff:
 			continue
@@ -133,7 +144,25 @@ func textStats(s string) (runes, punct int32) {
 		}
 		runes++
 	}
-	return runes, punct
+	return runes, punct, wide
+}
+
+// lastRune returns the last non-space rune of s, or 0; a closing "..."
+// counts as '…'.
+func lastRune(s string) rune {
+	for len(s) > 0 {
+		if strings.HasSuffix(s, "...") {
+			return '…'
+		}
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case ' ', '\n', '\t', '\r', '\f', 0xa0:
+			s = s[:len(s)-size]
+			continue
+		}
+		return r
+	}
+	return 0
 }
 
 // flatten indexes the document under root in document order.
@@ -158,16 +187,19 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 		inh := inherited[len(inherited)-1]
 		switch n.Type {
 		case html.TextNode:
-			r, p := textStats(n.Data)
+			r, p, w := textStats(n.Data)
 			if len(n.Data) > 0 {
 				nodes = append(nodes, node{n: n, parent: parent, end: idx + 1, owner: owner[len(owner)-1],
-					flags: fText | inh&(fLink|fBoiler|fFigure|fCaption), own: r, ownPunct: p})
+					flags: fText | inh&(fLink|fBoiler|fFigure|fCaption), own: r, ownPunct: p, ownWide: w, last: lastRune(n.Data)})
 			}
 		case html.ElementNode, html.DocumentNode:
 			if n.Type == html.ElementNode && meta != nil {
 				meta(n)
 			}
 			if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hidden(n)) {
+				if (n.DataAtom == atom.Img || n.DataAtom == atom.Picture) && parent >= 0 {
+					nodes[parent].flags |= fImg
+				}
 				break
 			}
 			f := inh & (fLink | fBoiler | fFigure | fCaption | fHeader)

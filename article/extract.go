@@ -42,7 +42,7 @@ func (e *UnreadableError) Is(target error) bool { return target == ErrNoContent 
 
 // MaxExtractBytes caps how much of a document Extract parses; the rest of a
 // larger document is ignored.
-const MaxExtractBytes = 16 << 20
+const MaxExtractBytes = 10 << 20
 
 // Extract parses an HTML document and returns its main article text and
 // metadata. base, when non-nil, is the page's address, used to resolve
@@ -83,7 +83,7 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 
 	var paras []para
 	if c := score(nodes); c >= 0 {
-		paras = emit(nodes, c, a.Title)
+		paras = emit(nodes, c, a.Title, a.Byline)
 	}
 	got := 0
 	for _, p := range paras {
@@ -124,6 +124,9 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 // finish detects the dateline and unreadable pages.
 func finish(a *Article, _ string, paywalled bool) (*Article, error) {
 	if len(a.Paragraphs) == 0 {
+		if paywalled {
+			return nil, &UnreadableError{Reason: ReasonPaywall}
+		}
 		return nil, ErrNoContent
 	}
 	if reason := unreadable(a.Paragraphs, paywalled); reason != "" {
@@ -149,8 +152,9 @@ func unreadable(ps []string, paywalled bool) string {
 		return ""
 	}
 	text := strings.ToLower(strings.Join(ps, " "))
-	if n < 600 && (strings.Contains(text, "cookie") || strings.Contains(text, "consent") || strings.Contains(text, "privacy")) &&
-		(strings.Contains(text, "accept") || strings.Contains(text, "agree") || strings.Contains(text, "consent") || strings.Contains(text, "manage")) {
+	if n < 500 && (strings.Contains(text, "cookie") && (strings.Contains(text, "accept") || strings.Contains(text, "consent") ||
+		strings.Contains(text, "manage") || strings.Contains(text, "agree") || strings.Contains(text, "settings")) ||
+		strings.Contains(text, "we value your privacy") || strings.Contains(text, "your consent")) {
 		return ReasonConsentWall
 	}
 	if paywalled && n < 150 {
@@ -194,7 +198,7 @@ func goodBlocks(nodes []node) []para {
 			cur = nd.owner
 			ob := &nodes[cur]
 			_, g := blockWeight(ob)
-			ok = g > 0 && ob.flags&(fBoiler|fInStrongNeg|fFigure) == 0
+			ok = g > 0 && ob.flags&(fBoiler|fInStrongNeg|fInDefinite|fFigure) == 0
 		}
 		if ok {
 			b.WriteString(nd.n.Data)

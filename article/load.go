@@ -304,10 +304,22 @@ func stdinKind(b []byte) inputKind {
 		return kindArticle
 	}
 	first := t
-	if i := bytes.IndexByte(t, '\n'); i >= 0 {
-		first = t[:i]
+	for len(t) > 0 {
+		line := t
+		if i := bytes.IndexByte(t, '\n'); i >= 0 {
+			line, t = t[:i], t[i+1:]
+		} else {
+			t = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		first = line
+		if line[0] != '#' {
+			break
+		}
 	}
-	first = bytes.TrimSpace(first)
 	switch {
 	case first[0] == '{':
 		return kindJSONL

@@ -104,7 +104,7 @@ func (m *metaCollector) visit(n *html.Node) {
 				}
 			case "class":
 				l := strings.ToLower(a.Val)
-				if strings.Contains(l, "byline") || strings.Contains(l, "author") && !strings.Contains(l, "authorbio") {
+				if strings.Contains(l, "byline") || (strings.Contains(l, "author") || strings.Contains(l, "autor") || strings.Contains(l, "auteur")) && !strings.Contains(l, "bio") {
 					m.authors = append(m.authors, n)
 				}
 			}
@@ -321,7 +321,7 @@ func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.T
 		}
 	}
 	// Site.
-	set("site", cleanText(m.metas["og:site_name"]), "meta", &a.Site)
+	set("site", strings.TrimPrefix(cleanText(m.metas["og:site_name"]), "@"), "meta", &a.Site)
 	set("site", cleanText(ld.publisher), "jsonld", &a.Site)
 	set("site", cleanText(m.metas["application-name"]), "meta", &a.Site)
 	if a.Site == "" && base != nil && base.Host != "" {
@@ -408,9 +408,9 @@ func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.T
 		}
 	}
 	// Section.
-	set("section", cleanText(ld.section), "jsonld", &a.Section)
+	set("section", cleanSection(ld.section), "jsonld", &a.Section)
 	for _, k := range []string{"article:section", "section", "parsely-section", "og:section", "article-section", "sailthru.section", "category"} {
-		set("section", cleanText(m.metas[k]), "meta", &a.Section)
+		set("section", cleanSection(m.metas[k]), "meta", &a.Section)
 	}
 	// Language.
 	set("language", langTag(m.lang), "meta", &a.Language)
@@ -518,9 +518,16 @@ func cleanByline(s string) string {
 			s = s[:i]
 		}
 	}
-	// Drop a trailing date or time ("Jane Doe, March 3, 2020").
+	// Drop a trailing date or time ("Jane Doe, March 3, 2020"), a sentence
+	// after the names, and a trailing month name.
 	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 {
 		s = s[:i]
+	}
+	if i := strings.Index(s, ". "); i > 2 && strings.LastIndex(s[:i], " ") > 0 {
+		s = s[:i]
+	}
+	if f := strings.Fields(s); len(f) > 1 && months[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))] {
+		s = strings.Join(f[:len(f)-1], " ")
 	}
 	s = strings.Trim(strings.TrimSpace(s), ",;:.-–—")
 	if strings.HasSuffix(strings.ToLower(s), " on") {
@@ -530,6 +537,22 @@ func cleanByline(s string) string {
 		return ""
 	}
 	return strings.TrimSpace(s)
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// cleanSection keeps the first of several sections ("World | Europe").
+func cleanSection(s string) string {
+	s = cleanText(s)
+	if i := strings.IndexAny(s, "|;,>/"); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	return s
 }
 
 func joinNames(names []string) string {

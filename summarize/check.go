@@ -86,33 +86,102 @@ func Enforce(a *article.Article, d *Digest, cfg Config) {
 	}
 }
 
-// VerifyQuotes removes from d every quote whose text does not occur in the
-// article after normalization (quotation marks, apostrophes, dashes,
-// whitespace and case), and every quote whose speaker is not named in the
-// article. A role that does not occur in the article is dropped. Each
-// removal is counted in d.Warnings.
+// VerifyQuotes holds every quote in d to the article, in place:
+//
+//   - its text must occur in the article after normalization (quotation
+//     marks, apostrophes, dashes, whitespace and case; see Normalize), where
+//     an ellipsis may join fragments that each occur, in order. A text that
+//     only nearly occurs (a few words changed, added or left out) is
+//     replaced by the exact source span and marked "repaired"; any other is
+//     dropped;
+//   - its speaker, if any, must be named in the article, or it is dropped;
+//   - its role must occur in the article near the speaker's name, or the
+//     role alone is dropped.
+//
+// Kept quotes are marked "verified" (or "repaired"). Every drop is
+// counted in d.Warnings: "quote_dropped: …" for a quote, "role_dropped: …"
+// for a role.
 func VerifyQuotes(a *article.Article, d *Digest) {
-	src := Normalize(a.Title + "\n" + a.Text())
+	if len(d.Quotes) == 0 {
+		return
+	}
+	body := a.Text()
+	src := Normalize(a.Title + "\n" + body)
+	var idx *wordIndex
 	kept := d.Quotes[:0]
 	for _, q := range d.Quotes {
+		status := "verified"
 		if !containsQuote(src, q.Text) {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("quote_dropped: not in article: %q", clip(q.Text, 60)))
-			continue
+			if idx == nil {
+				idx = newWordIndex(body)
+			}
+			span, ok := idx.nearest(q.Text)
+			if !ok {
+				d.Warnings = append(d.Warnings, fmt.Sprintf("quote_dropped: not in article: %q", clip(q.Text, 60)))
+				continue
+			}
+			q.Text = span
+			q.Paragraph = strings.Count(body[:strings.Index(body, span)], "\n\n")
+			status = "repaired"
 		}
 		if q.Speaker != "" && !strings.Contains(src, Normalize(q.Speaker)) {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("quote_dropped: speaker %q not in article", clip(q.Speaker, 40)))
 			continue
 		}
-		if q.Role != "" && !strings.Contains(src, Normalize(q.Role)) {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("role_dropped: %q not in article", clip(q.Role, 40)))
+		if q.Role != "" && !roleNearName(src, q.Role, q.Speaker) {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("role_dropped: %q not given for %q in article", clip(q.Role, 40), clip(q.Speaker, 40)))
 			q.Role = ""
 		}
-		if q.Status == "" {
-			q.Status = "verified"
+		if q.Status != "repaired" {
+			q.Status = status
 		}
 		kept = append(kept, q)
 	}
 	d.Quotes = kept
+}
+
+// roleNear is how close, in bytes of normalized text, a role must stand
+// to a mention of its speaker: right after the name ("Mike O'Sullivan, a
+// geopolitical analyst") or right before it ("press secretary Josh
+// Earnest"), with little between.
+const roleNear = 60
+
+// roleNearName reports whether role occurs in the normalized source next
+// to a mention of the speaker (the full name or its last word), so a role
+// given once stays with later mentions ("O'Sullivan further adds"), but the
+// role of someone else nearby does not. Without a speaker, occurring is
+// enough.
+func roleNearName(src, role, speaker string) bool {
+	r := Normalize(role)
+	if r == "" {
+		return false
+	}
+	names := []string{}
+	if n := Normalize(speaker); n != "" {
+		names = append(names, n)
+		if f := strings.Fields(n); len(f) > 1 {
+			names = append(names, f[len(f)-1])
+		}
+	}
+	for off := 0; ; {
+		i := strings.Index(src[off:], r)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		if len(names) == 0 {
+			return true
+		}
+		before := src[max(0, at-roleNear):at]
+		after := src[at+len(r) : min(len(src), at+len(r)+roleNear)]
+		for _, n := range names {
+			// the name stands just before the role, or just after it
+			if strings.Contains(before, n) || strings.Contains(after, n) {
+				return true
+			}
+		}
+		off = at + len(r)
+	}
 }
 
 // containsQuote reports whether the normalized source holds quote. An
@@ -173,6 +242,177 @@ func Normalize(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return strings.Trim(b.String(), "\"' ,.")
+}
+
+// wordIndex maps the words of an article to their byte spans, for finding
+// the source span nearest to a quote that is not verbatim.
+type wordIndex struct {
+	text  string
+	words []string // normalized words
+	spans [][2]int // byte spans in text
+	at    map[string][]int
+}
+
+func foldRune(r rune) rune {
+	switch r {
+	case '’', '‘', '`', '´', '′':
+		return '\''
+	}
+	return unicode.ToLower(r)
+}
+
+// wordsOf splits s into normalized words (letters, digits and inner
+// apostrophes) with their byte spans.
+func wordsOf(s string) ([]string, [][2]int) {
+	var ws []string
+	var sp [][2]int
+	start := -1
+	var b strings.Builder
+	flush := func(end int) {
+		if start >= 0 {
+			w := strings.Trim(b.String(), "'")
+			if w != "" {
+				ws = append(ws, w)
+				sp = append(sp, [2]int{start, end})
+			}
+		}
+		start = -1
+		b.Reset()
+	}
+	for i, r := range s {
+		r = foldRune(r)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' && start >= 0 {
+			if start < 0 {
+				start = i
+			}
+			b.WriteRune(r)
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return ws, sp
+}
+
+func newWordIndex(text string) *wordIndex {
+	ws, sp := wordsOf(text)
+	x := &wordIndex{text: text, words: ws, spans: sp, at: map[string][]int{}}
+	for i, w := range ws {
+		x.at[w] = append(x.at[w], i)
+	}
+	return x
+}
+
+// minRepairWords is the shortest quote that may be repaired: shorter ones
+// are too easy to match by chance.
+const minRepairWords = 5
+
+// repairSimilarity is the least word-level similarity (longest common
+// subsequence over the longer length) for a repair.
+const repairSimilarity = 0.8
+
+// nearest returns the exact source text closest to quote when it differs
+// only slightly: most words the same, in the same order.
+func (x *wordIndex) nearest(quote string) (string, bool) {
+	if strings.Contains(quote, "…") || strings.Contains(quote, "...") {
+		return "", false
+	}
+	qw, _ := wordsOf(quote)
+	n := len(qw)
+	if n < minRepairWords {
+		return "", false
+	}
+	// each shared word votes for an alignment (source index - quote index)
+	votes := map[int]int{}
+	for j, w := range qw {
+		for _, i := range x.at[w] {
+			votes[i-j]++
+		}
+	}
+	best, bestVotes := 0, 0
+	for d, v := range votes {
+		// a few inserted or dropped words shift the alignment a little
+		sum := v
+		for k := 1; k <= 3; k++ {
+			sum += votes[d-k] + votes[d+k]
+		}
+		if sum > bestVotes || sum == bestVotes && d < best {
+			best, bestVotes = d, sum
+		}
+	}
+	if float64(bestVotes) < repairSimilarity*float64(n) {
+		return "", false
+	}
+	lo, hi := max(0, best-3), min(len(x.words), best+n+3)
+	if lo >= hi {
+		return "", false
+	}
+	// trim the window to the first and last words the quote shares with it
+	a, b := lcsBounds(x.words[lo:hi], qw)
+	if a < 0 {
+		return "", false
+	}
+	win := x.words[lo+a : lo+b+1]
+	l := lcs(win, qw)
+	if float64(l) < repairSimilarity*float64(max(len(win), n)) {
+		return "", false
+	}
+	start, end := x.spans[lo+a][0], x.spans[lo+b][1]
+	span := x.text[start:end]
+	if strings.Contains(span, "\n\n") {
+		return "", false // a quote does not run across paragraphs here
+	}
+	return span, true
+}
+
+// lcs returns the length of the longest common subsequence of a and b.
+func lcs(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i] == b[j]:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// lcsBounds returns the indexes in win of the first and last words that
+// start and end a longest common subsequence with q, or -1.
+func lcsBounds(win, q []string) (int, int) {
+	first, last := -1, -1
+	// the window's first word that matches one of the quote's first words,
+	// and its last word that matches one of the quote's last words
+	head := map[string]bool{}
+	tail := map[string]bool{}
+	for k := 0; k < len(q) && k < 3; k++ {
+		head[q[k]] = true
+		tail[q[len(q)-1-k]] = true
+	}
+	for i, w := range win {
+		if head[w] {
+			first = i
+			break
+		}
+	}
+	for i := len(win) - 1; i >= 0; i-- {
+		if tail[win[i]] {
+			last = i
+			break
+		}
+	}
+	if first < 0 || last < first {
+		return -1, -1
+	}
+	return first, last
 }
 
 func clip(s string, n int) string {

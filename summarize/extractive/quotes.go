@@ -17,14 +17,23 @@ func Quotes(a *article.Article) []summarize.Quote {
 const minSelectWords = 6
 
 // Select picks at most max quotes for a briefing, in article order. With
-// max 0 it returns qs unchanged. Otherwise it prefers quotation-mark
-// quotes from named speakers with roles, of substantive length (six words
-// or more), from different speakers; reported speech comes last.
+// max 0 it returns qs unchanged. Otherwise it shows only direct quotes
+// (words inside quotation marks, printed as such): a reported clause or a
+// mixed quote set in quotation marks would put words in the speaker's
+// mouth. Among those it prefers named speakers with roles, substantive
+// length (six words or more) and different speakers.
 func Select(qs []summarize.Quote, max int) []summarize.Quote {
-	if max <= 0 || len(qs) <= max {
-		if max > 0 {
-			return qs
+	if max <= 0 {
+		return qs
+	}
+	direct := make([]summarize.Quote, 0, len(qs))
+	for _, q := range qs {
+		if q.Kind == "" || q.Kind == quote.KindDirect {
+			direct = append(direct, q)
 		}
+	}
+	qs = direct
+	if len(qs) <= max {
 		return qs
 	}
 	score := func(q summarize.Quote) int {
@@ -46,14 +55,19 @@ func Select(qs []summarize.Quote, max int) []summarize.Quote {
 	picked := make([]bool, len(qs))
 	seen := map[string]bool{}
 	n := 0
-	// best score first; among equals, article order; a new speaker first
-	for pass := 0; pass < 2 && n < max; pass++ {
+	// pass 0: substantive quotes from speakers not yet picked; pass 1:
+	// substantive quotes; pass 2: the rest. Within a pass, best score
+	// first, and among equals article order.
+	for pass := 0; pass < 3 && n < max; pass++ {
 		for level := 15; level >= 0 && n < max; level-- {
 			for i, q := range qs {
 				if n >= max {
 					break
 				}
 				if picked[i] || score(q) != level {
+					continue
+				}
+				if pass < 2 && quote.Words(q.Text) < minSelectWords {
 					continue
 				}
 				k := quote.SpeakerKey(q.Speaker)

@@ -52,7 +52,7 @@ decried decries denounced denounces`)
 
 // reportVerbs attribute reported speech without quotation marks; a smaller,
 // safer set than speechVerbs.
-var reportVerbs = set(`said says told tells added adds wrote writes argued argues
+var reportVerbs = set(`said says say told tell tells added adds wrote writes argued argues
 insisted insists stated states declared declares claimed claims warned warns
 acknowledged acknowledges admitted admits announced announces noted notes
 explained explains predicted predicts conceded concedes suggested suggests
@@ -200,9 +200,8 @@ veronica victoria virginia wendy whitney yvonne zoe ivanka huma donna debbie eli
 jeanne kirsten tammy condoleezza hope sheryl oprah angela theresa jacinda christine
 ursula marine nicola golda indira benazir aung yulia`)
 
-// firstGender returns the gender of a given name, lowercase.
+// firstGender returns the gender of a given name, given in lowercase.
 func firstGender(w string) int {
-	w = strings.ToLower(w)
 	m, f := maleNames[w], femaleNames[w]
 	switch {
 	case m && !f:

@@ -88,6 +88,12 @@ func findSegments(p string, carry bool) []segment {
 		}
 	}
 	for i := 0; i < len(p); {
+		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' {
+			// fast path: an ASCII byte that is no quotation mark
+			prev = rune(c)
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(p[i:])
 		if (r == '\'' || r == '`') && i+1 < len(p) && p[i+1] == byte(r) {
 			// '' and `` stand for a double quotation mark in ASCII text

@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // reported finds reported speech without quotation marks in paragraph pi:
 // "X said (that) …", "…, X said", "according to X, …", "…, according to X".
 // Sentences that hold a quote were handled by direct.
@@ -56,55 +58,180 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 			return unit{}, false
 		}
 	}
-	// …, according to X  |  …, X said
+	// …, according to X  |  …, X said (Friday, as …)
 	for c := end - 1; c > from+3; c-- {
 		if !p.isPunct(c, ",") {
 			continue
 		}
 		if t, ok := p.word(c + 1); ok && t.lower == "according" {
 			if nt, ok := p.word(c + 2); ok && nt.lower == "to" {
-				if sp, e, ok := p.npAfter(c+3, end, pi); ok && e >= end-2 {
+				if sp, e, ok := p.npAfter(c+3, end, pi); ok && e >= end-10 {
 					return mk(from, c, sp)
 				}
 			}
 		}
-		if sp, e, ok := s.postAttr(pi, c+1, end); ok && e >= end-5 && sp.kind != spkNone {
-			if v := p.toks[e-1]; v.kind == tWord && reportVerbs[v.lower] || sp.kind == spkName {
+		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && p.isVerb(e-1, reportVerbs) {
+			if e >= end-5 || p.trailer(e, end) {
 				return mk(from, c, sp)
 			}
+			if p.isPunct(e, ",") {
+				// But to prevent problems, he said, local officials should …
+				u, ok := mk(from, c, sp)
+				if u2, ok2 := mk(e+1, end, sp); ok2 {
+					if !ok {
+						return u2, true
+					}
+					u.parts = append(u.parts, u2.parts...)
+				}
+				return u, ok
+			}
 		}
-		break
+		if c < end-12 {
+			break
+		}
 	}
 	// X said (that) …
-	for v := from + 1; v < end && v < from+20; v++ {
+	for v := from + 1; v < end && v < from+25; v++ {
 		t := p.toks[v]
 		if t.kind != tWord {
-			if p.isPunct(v, ";") {
+			if p.isPunct(v, ";") || p.toks[v].kind == tQuote {
 				break
 			}
 			continue
 		}
-		if !reportVerbs[t.lower] {
+		if !p.isVerb(v, reportVerbs) {
 			continue
 		}
-		sp, st, ok := p.npBefore(v-1, from, pi)
+		sp, ok := p.reportSubject(from, v, pi)
 		if !ok {
-			return unit{}, false
-		}
-		if st != from && !p.isPunct(st-1, ",") {
-			return unit{}, false
+			continue
 		}
 		c := v + 1
-		if t.lower == "told" || t.lower == "tells" {
-			// told reporters (that) …
-			for k := c; k < end && k < c+5; k++ {
+		for c < end {
+			if w, ok := p.word(c); ok && verbAdverbs[w.lower] && !w.upper {
+				c++
+				continue
+			}
+			break
+		}
+		if w, ok := p.word(c); t.lower == "told" || t.lower == "tells" || ok && prepositions[w.lower] && w.lower != "to" {
+			// told reporters (that) …; said in a statement that …
+			found := false
+			for k := c; k < end && k < c+8; k++ {
 				if w, ok := p.word(k); ok && w.lower == "that" {
-					c = k
+					c, found = k, true
 					break
 				}
+			}
+			if !found {
+				return unit{}, false
 			}
 		}
 		return mk(c, end, sp)
 	}
 	return unit{}, false
+}
+
+// trailer reports whether tokens [e, end) after a trailing attribution are
+// a time, place or subordinate clause rather than more of the statement:
+// "…, officials said Friday afternoon, as they …".
+func (p *para) trailer(e, end int) bool {
+	t, ok := p.word(e)
+	if p.isPunct(e, ",(") {
+		return true
+	}
+	return ok && timeWords[t.lower]
+}
+
+// reportSubject parses the subject of a reporting verb at v: the whole
+// phrase from the start of the clause ("The nonpartisan Commission on
+// Presidential Debates says"), a name after an introductory phrase ("In a
+// statement, Mr. Grassley and Mr. Leahy said"), or a pronoun.
+func (p *para) reportSubject(from, v, pi int) (speaker, bool) {
+	// skip a leading conjunction
+	for from < v {
+		t, ok := p.word(from)
+		if ok && clauseWords[t.lower] && !t.upper || ok && (t.text == "But" || t.text == "And" || t.text == "So" || t.text == "Yet") {
+			from++
+			continue
+		}
+		break
+	}
+	if sp, ok := p.subjectSpan(from, v, pi); ok {
+		return p.conjoin(sp, from), true
+	}
+	sp, st, ok := p.npBefore(v-1, from, pi)
+	if ok {
+		if st == from || p.isPunct(st-1, ",") || clauseWords[p.toks[st-1].lower] {
+			return p.conjoin(sp, from), true
+		}
+	}
+	// a plain noun phrase as subject: no punctuation, few words
+	end := p.skipAdvBack(v-1, from) + 1
+	if end-from < 1 || end-from > 9 {
+		return speaker{}, false
+	}
+	for k := from; k < end; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || t.kind == tPunct && !(t.text == "." && p.isNameTok(k)) && t.text != "-" && t.text != "/" {
+			return speaker{}, false
+		}
+		if t.kind == tWord && (reportVerbs[t.lower] || speechVerbs[t.lower] || clauseWords[t.lower] && k > from) {
+			return speaker{}, false
+		}
+	}
+	first := p.toks[from]
+	if !determiners[first.lower] || first.lower == "this" || first.lower == "that" {
+		return speaker{}, false
+	}
+	for k := from; k < end; k++ {
+		if t := p.toks[k]; t.kind == tWord && (verbAdverbs[t.lower] || strings.Contains(t.lower, "n't") || strings.Contains(t.lower, "n’t")) {
+			return speaker{}, false
+		}
+	}
+	return speaker{text: p.span(from, end), kind: spkDesc, para: pi, tok: from}, true
+}
+
+// conjoin extends a speaker to a conjoined name before it: "Mr. Grassley
+// and Mr. Leahy".
+func (p *para) conjoin(sp speaker, from int) speaker {
+	if sp.kind != spkName {
+		return sp
+	}
+	a := sp.tok
+	if ts, ok := p.titleBefore(a, from); ok {
+		a = ts
+	}
+	if a-2 < from {
+		return sp
+	}
+	if w, ok := p.word(a - 1); !ok || w.lower != "and" || !p.isNameTok(a-2) {
+		return sp
+	}
+	s := p.nameRunBefore(a-2, from)
+	if s > a-2 {
+		return sp
+	}
+	sp.text = p.span(s, sp.tok) + " " + sp.text
+	sp.kind = spkDesc // two people: no pronoun refers to them singly
+	return sp
+}
+
+// passives before a verb make it no verb of saying: "was reported by".
+var passives = set("was were been be is are being")
+
+// isVerb reports whether token i is a lowercase verb of set, not a noun
+// ("his claims", "the United States") nor a passive ("was reported").
+func (p *para) isVerb(i int, verbs map[string]bool) bool {
+	t, ok := p.word(i)
+	if !ok || t.upper || !verbs[t.lower] {
+		return false
+	}
+	if pw, ok := p.word(i - 1); ok {
+		l := pw.lower
+		if determiners[l] && l != "that" || passives[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
+			return false
+		}
+	}
+	return true
 }

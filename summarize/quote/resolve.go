@@ -53,11 +53,14 @@ foundation era presidency allies critics rally rallies voters fans loyalists
 surrogates advisers staff transition organization plan plans policy policies proposal`)
 
 func nameKey(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
+		s = s[i+1:]
+	}
+	if s == "" {
 		return ""
 	}
-	k := strings.ToLower(strings.Trim(f[len(f)-1], ".,"))
+	k := strings.ToLower(strings.Trim(s, ".,"))
 	k = strings.TrimSuffix(strings.TrimSuffix(k, "'s"), "’s")
 	return k
 }
@@ -80,6 +83,9 @@ func (s *scanner) mentions() []mention {
 				continue
 			}
 			e := p.nameRunAfter(i, len(p.toks))
+			if e <= i {
+				continue
+			}
 			poss := false
 			if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
 				poss = true

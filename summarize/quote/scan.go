@@ -23,7 +23,14 @@ type unit struct {
 	parts   [][2]int // byte ranges of the text in the paragraph
 	kind    string
 	spk     speaker
-	inherit bool // the speaker comes from the context
+	inherit bool   // the speaker comes from the context
+	more    []part // parts in later paragraphs: a quote running on
+}
+
+// part is a byte range of the text of paragraph para.
+type part struct {
+	para int
+	r    [2]int
 }
 
 type scanner struct {
@@ -273,6 +280,13 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 			}
 		}
 		s.joinFollowing(pi, si, &u, used)
+		if prev := s.runsOn(pi, p.toks[q0].seg); prev != nil {
+			// the quote of the previous paragraph runs on into this one
+			for _, r := range u.parts {
+				prev.more = append(prev.more, part{pi, r})
+			}
+			return
+		}
 		s.units = append(s.units, u)
 		return
 	}
@@ -307,6 +321,31 @@ func (p *para) onlyJoiners(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// runsOn returns the unit whose quote, left open at the end of the
+// previous paragraph, segment g of paragraph pi continues; or nil.
+func (s *scanner) runsOn(pi, g int) *unit {
+	p := &s.paras[pi]
+	if !p.segs[g].contd || pi == 0 || len(s.units) == 0 {
+		return nil
+	}
+	u := &s.units[len(s.units)-1]
+	if u.kind != KindDirect {
+		return nil
+	}
+	prev := &s.paras[pi-1]
+	last := prev.innerRange(len(prev.segs) - 1)
+	switch {
+	case len(u.more) > 0:
+		m := u.more[len(u.more)-1]
+		if m.para == pi-1 && m.r == last {
+			return u
+		}
+	case u.para == pi-1 && u.parts[len(u.parts)-1] == last:
+		return u
+	}
+	return nil
 }
 
 // joinFollowing adds to u the quote-only sentences that follow sentence
@@ -688,6 +727,12 @@ func (s *scanner) output() []summarize.Quote {
 			}
 			t := strings.TrimSpace(p.text[r[0]:r[1]])
 			if t != "" && words(t) > 0 {
+				parts = append(parts, t)
+			}
+		}
+		for _, m := range u.more {
+			mp := &s.paras[m.para]
+			if t := strings.TrimSpace(mp.text[m.r[0]:m.r[1]]); t != "" && words(t) > 0 {
 				parts = append(parts, t)
 			}
 		}

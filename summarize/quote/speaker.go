@@ -108,8 +108,8 @@ func (p *para) nameRunAfter(s, limit int) int {
 		break
 	}
 	// do not end on a particle
-	for i > s {
-		if t, ok := p.word(i - 1); ok && particles[t.lower] {
+	for i > s+1 {
+		if t, ok := p.word(i - 1); ok && !t.upper && particles[t.lower] {
 			i--
 			continue
 		}
@@ -165,7 +165,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 	}
 	// a known first name inside the remaining run opens the name
 	for i := start; i < b-1; i++ {
-		if t, ok := p.word(i); ok && firstGender(t.text) != genderUnknown {
+		if t, ok := p.word(i); ok && firstGender(t.lower) != genderUnknown {
 			if i > start {
 				return i
 			}
@@ -185,7 +185,7 @@ func (p *para) genderOf(a, b int) int {
 		if g, h := honorifics[t.lower]; h && g != genderUnknown {
 			return g
 		}
-		if g := firstGender(t.text); g != genderUnknown {
+		if g := firstGender(t.lower); g != genderUnknown {
 			return g
 		}
 	}
@@ -266,7 +266,14 @@ func (p *para) nameAt(a, b, pi int) speaker {
 }
 
 func isOrg(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for s != "" {
+		i := strings.IndexByte(s, ' ')
+		w := s
+		if i >= 0 {
+			w, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
 		if orgWords[strings.Trim(w, ".,")] {
 			return true
 		}

@@ -41,11 +41,21 @@ func (p *para) tokenize() {
 	s := p.text
 	si := 0
 	p.toks = make([]token, 0, len(s)/5)
+	// one lowercase copy of the paragraph serves every word, when folding
+	// keeps byte offsets
+	low := strings.ToLower(s)
+	if len(low) != len(s) {
+		low = ""
+	}
 	for i := 0; i < len(s); {
 		if si < len(p.segs) && i >= p.segs[si].start {
 			p.toks = append(p.toks, token{kind: tQuote, start: p.segs[si].start, end: p.segs[si].end, seg: si})
 			i = p.segs[si].end
 			si++
+			continue
+		}
+		if c := s[i]; c == ' ' {
+			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -81,7 +91,13 @@ func (p *para) tokenize() {
 			break
 		}
 		word := s[i:j]
-		p.toks = append(p.toks, token{kind: tWord, start: i, end: j, text: word, lower: strings.ToLower(word), upper: unicode.IsUpper(r)})
+		lw := ""
+		if low != "" {
+			lw = low[i:j]
+		} else {
+			lw = strings.ToLower(word)
+		}
+		p.toks = append(p.toks, token{kind: tWord, start: i, end: j, text: word, lower: lw, upper: unicode.IsUpper(r)})
 		i = j
 	}
 }

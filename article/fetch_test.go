@@ -1,0 +1,300 @@
+package article_test
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/brief-news/brief/article"
+)
+
+// testFetcher allows loopback (httptest) and keeps retries fast.
+func testFetcher(mod func(*article.FetchConfig)) *article.Fetcher {
+	cfg := article.DefaultFetchConfig()
+	cfg.AllowPrivate = true
+	cfg.RetryWait = 5 * time.Millisecond
+	cfg.Timeout = 2 * time.Second
+	if mod != nil {
+		mod(&cfg)
+	}
+	return article.NewFetcher(cfg)
+}
+
+func serveHTML(w http.ResponseWriter, body string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = w.Write([]byte(body))
+}
+
+func TestFetchOK(t *testing.T) {
+	var ua atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ua.Store(r.Header.Get("User-Agent"))
+		if r.URL.Path == "/old" {
+			http.Redirect(w, r, "/story", http.StatusMovedPermanently)
+			return
+		}
+		serveHTML(w, sampleHTML)
+	}))
+	defer srv.Close()
+	f := testFetcher(func(c *article.FetchConfig) { c.UserAgent = "brief-test/1" })
+	a, err := f.Fetch(context.Background(), srv.URL+"/old")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Harbour cranes return" || a.URL != srv.URL+"/story" || a.ID != srv.URL+"/old" {
+		t.Errorf("got title %q url %q id %q", a.Title, a.URL, a.ID)
+	}
+	if got := ua.Load(); got != "brief-test/1" {
+		t.Errorf("User-Agent = %q, want brief-test/1", got)
+	}
+}
+
+func TestFetchEncodings(t *testing.T) {
+	latin := strings.ReplaceAll(sampleHTML, "Monday", "Montag \xfcber") // ü in windows-1252
+	for _, tt := range []struct {
+		name    string
+		handler http.HandlerFunc
+		want    string
+	}{
+		{"gzip", func(w http.ResponseWriter, r *http.Request) {
+			if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+				http.Error(w, "no gzip", 400)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			w.Header().Set("Content-Encoding", "gzip")
+			zw := gzip.NewWriter(w)
+			_, _ = zw.Write([]byte(sampleHTML))
+			_ = zw.Close()
+		}, "on Monday"},
+		{"charset from header", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=windows-1252")
+			_, _ = w.Write([]byte(latin))
+		}, "Montag über"},
+		{"wrong declared charset read as UTF-8", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=iso-8859-1")
+			_, _ = w.Write([]byte(strings.ReplaceAll(sampleHTML, "Monday", "Montag über")))
+		}, "Montag über"},
+		{"unknown charset", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=x-no-such-charset")
+			_, _ = w.Write([]byte(strings.ReplaceAll(sampleHTML, "Monday", "Montag über")))
+		}, "Montag über"},
+		{"plain text", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			_, _ = w.Write([]byte("Headline here\n\nThe body of a plain text story, on Monday."))
+		}, "on Monday"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(tt.handler)
+			defer srv.Close()
+			a, err := testFetcher(nil).Fetch(context.Background(), srv.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text(), tt.want) {
+				t.Errorf("text = %q, want it to contain %q", a.Text(), tt.want)
+			}
+		})
+	}
+}
+
+func TestFetchFailures(t *testing.T) {
+	var calls atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		select {
+		case <-time.After(5 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	mux.HandleFunc("/missing", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	mux.HandleFunc("/always500", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "boom", http.StatusInternalServerError)
+	})
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
+		serveHTML(w, "<html><body><p>"+strings.Repeat("word ", 2000)+"</p></body></html>")
+	})
+	mux.HandleFunc("/pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		_, _ = w.Write([]byte("%PDF-1.4"))
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusFound)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	for _, tt := range []struct {
+		name  string
+		path  string
+		cfg   func(*article.FetchConfig)
+		check func(error) bool
+	}{
+		{"timeout", "/slow", func(c *article.FetchConfig) { c.Timeout = 100 * time.Millisecond; c.Retries = 1 },
+			func(err error) bool { return errors.Is(err, context.DeadlineExceeded) }},
+		{"404", "/missing", nil, func(err error) bool {
+			var he *article.HTTPError
+			return errors.As(err, &he) && he.Status == 404
+		}},
+		{"500 every time", "/always500", nil, func(err error) bool {
+			var he *article.HTTPError
+			return errors.As(err, &he) && he.Status == 500
+		}},
+		{"oversize body", "/big", func(c *article.FetchConfig) { c.MaxBytes = 1000 },
+			func(err error) bool { return errors.Is(err, article.ErrTooLarge) }},
+		{"wrong content type", "/pdf", nil, func(err error) bool { return errors.Is(err, article.ErrContentType) }},
+		{"redirect loop", "/loop", func(c *article.FetchConfig) { c.MaxRedirects = 3 },
+			func(err error) bool { return errors.Is(err, article.ErrTooManyRedirects) }},
+		{"private address refused", "/missing", func(c *article.FetchConfig) { c.AllowPrivate = false },
+			func(err error) bool { return errors.Is(err, article.ErrPrivateAddress) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			calls.Store(0)
+			u := srv.URL + tt.path
+			_, err := testFetcher(tt.cfg).Fetch(context.Background(), u)
+			if err == nil || !tt.check(err) {
+				t.Fatalf("Fetch(%s) error = %v", tt.path, err)
+			}
+			if msg := err.Error(); !strings.Contains(msg, u) || strings.Contains(msg, "\n") {
+				t.Errorf("error %q does not name %s on one line", msg, u)
+			}
+		})
+	}
+	if got := calls.Load(); got != 0 {
+		t.Logf("slow calls %d", got)
+	}
+}
+
+func TestFetchTimeoutRetried(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			select {
+			case <-time.After(5 * time.Second):
+			case <-r.Context().Done():
+			}
+			return
+		}
+		serveHTML(w, sampleHTML)
+	}))
+	defer srv.Close()
+	f := testFetcher(func(c *article.FetchConfig) { c.Timeout = 200 * time.Millisecond })
+	if _, err := f.Fetch(context.Background(), srv.URL); err != nil {
+		t.Fatalf("Fetch after a timeout: %v", err)
+	}
+	if got := calls.Load(); got != 2 {
+		t.Errorf("%d requests, want 2", got)
+	}
+}
+
+func TestFetchRetries500ThenSuccess(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) <= 2 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		serveHTML(w, sampleHTML)
+	}))
+	defer srv.Close()
+	a, err := testFetcher(nil).Fetch(context.Background(), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := calls.Load(); got != 3 || a.Title != "Harbour cranes return" {
+		t.Errorf("%d requests, title %q; want 3 and the article", got, a.Title)
+	}
+}
+
+func TestFetchNoRetryOn404(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	_, _ = testFetcher(nil).Fetch(context.Background(), srv.URL)
+	if got := calls.Load(); got != 1 {
+		t.Errorf("%d requests for a 404, want 1", got)
+	}
+}
+
+func TestFetchHonoursContext(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "busy", http.StatusBadGateway)
+	}))
+	defer srv.Close()
+	f := testFetcher(func(c *article.FetchConfig) { c.RetryWait = time.Hour; c.Retries = 5 })
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := f.Fetch(ctx, srv.URL)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error = %v, want context deadline", err)
+	}
+	if time.Since(start) > 5*time.Second {
+		t.Errorf("Fetch ignored the context's deadline during backoff")
+	}
+}
+
+func TestFetchPerHostLimit(t *testing.T) {
+	var cur, peak atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := cur.Add(1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		time.Sleep(30 * time.Millisecond)
+		cur.Add(-1)
+		serveHTML(w, sampleHTML)
+	}))
+	defer srv.Close()
+	f := testFetcher(func(c *article.FetchConfig) { c.PerHost = 2 })
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Go(func() {
+			if _, err := f.Fetch(context.Background(), srv.URL); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if got := peak.Load(); got > 2 {
+		t.Errorf("peak concurrent requests = %d, want at most 2", got)
+	}
+}
+
+func TestLoaderFetchesURLs(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/story", func(w http.ResponseWriter, r *http.Request) { serveHTML(w, sampleHTML) })
+	var srvURL string
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		_, _ = w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><link>` + srvURL + `/story</link><pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><link>` + srvURL + `/old</link><pubDate>Mon, 01 Jan 2018 10:00:00 GMT</pubDate></item></channel></rss>`))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	srvURL = srv.URL
+	l := &article.Loader{Fetcher: testFetcher(nil), Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}
+	srcs := l.Expand(context.Background(), []string{srv.URL + "/feed.xml"})
+	if len(srcs) != 1 || srcs[0].URL != srv.URL+"/story" {
+		t.Fatalf("Expand(feed) = %+v, want the one recent item", srcs)
+	}
+	a, err := l.Load(context.Background(), srcs[0])
+	if err != nil || a.Title != "Harbour cranes return" {
+		t.Fatalf("Load = %v, %v", a, err)
+	}
+}

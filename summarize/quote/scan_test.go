@@ -1,0 +1,201 @@
+package quote_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/quote"
+)
+
+func art(paras ...string) *article.Article { return &article.Article{Paragraphs: paras} }
+
+// want is one expected quote: its text, speaker, role and kind.
+type want struct{ text, speaker, role, kind string }
+
+func TestScan(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []want
+	}{
+		{
+			name:  "speaker after the quote",
+			paras: []string{"“The harbour will flood again,” said Mike O’Sullivan, a geopolitical analyst."},
+			want:  []want{{"The harbour will flood again", "Mike O’Sullivan", "a geopolitical analyst", "direct"}},
+		},
+		{
+			name:  "speaker with appositive before the verb",
+			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
+			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
+		},
+		{
+			name:  "split quote is one quote",
+			paras: []string{"“The money is there,” she said. “The will is not.”"},
+			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},
+		},
+		{
+			name: "pronoun resolved to the nearest compatible name",
+			paras: []string{
+				"Mayor Linda Park met Governor Tom Reyes on Friday.",
+				"“We agreed on nothing,” she said.",
+			},
+			want: []want{{"We agreed on nothing", "Linda Park", "Mayor", "direct"}},
+		},
+		{
+			name: "role kept with a later mention",
+			paras: []string{
+				"Mike O’Sullivan, a geopolitical analyst, suggests the talks will fail.",
+				"“Nobody trusts the other side,” O’Sullivan said.",
+			},
+			want: []want{
+				{"the talks will fail", "Mike O’Sullivan", "a geopolitical analyst", "reported"},
+				{"Nobody trusts the other side", "O’Sullivan", "a geopolitical analyst", "direct"},
+			},
+		},
+		{
+			name:  "descriptive speaker kept as written",
+			paras: []string{"“We will appeal,” a campaign spokesman said."},
+			want:  []want{{"We will appeal", "a campaign spokesman", "", "direct"}},
+		},
+		{
+			name:  "speaker introduces the quote",
+			paras: []string{"The minister told reporters: «Nous ne reculerons pas devant la crise.»"},
+			want:  []want{{"Nous ne reculerons pas devant la crise.", "The minister", "", "direct"}},
+		},
+		{
+			name:  "German quotation marks",
+			paras: []string{"„Wir haben keine Zeit mehr“, sagte Anna Weber, die Bürgermeisterin. Then she left."},
+			want:  []want{{"Wir haben keine Zeit mehr", "", "", "direct"}},
+		},
+		{
+			name:  "mixed quote",
+			paras: []string{"Senator Ruth Adams said the bill was “dead on arrival” in the Senate."},
+			want:  []want{{"the bill was “dead on arrival” in the Senate", "Ruth Adams", "Senator", "mixed"}},
+		},
+		{
+			name:  "scare quotes and titles are skipped",
+			paras: []string{"The so-called “reform” was mocked on “The Late Show” last night."},
+			want:  nil,
+		},
+		{
+			name:  "period inside a quote does not cut off its attribution",
+			paras: []string{"“Prices rose 4.5 percent. Wages did not.” Economist Raj Patel said."},
+			want:  []want{{"Prices rose 4.5 percent. Wages did not.", "Raj Patel", "Economist", "direct"}},
+		},
+		{
+			name: "quote running on into the next paragraph is one quote",
+			paras: []string{
+				"Chief Ana Ruiz said: “We found the van at dawn.",
+				"“It was empty.”",
+				"“Nobody saw the driver,” Ruiz added.",
+			},
+			want: []want{
+				{"We found the van at dawn. … It was empty.", "Ana Ruiz", "Chief", "direct"},
+				{"Nobody saw the driver", "Ruiz", "Chief", "direct"},
+			},
+		},
+		{
+			name:  "interview label",
+			paras: []string{"HOLT: Do you accept the result?", "\"CARTER: I accept nothing yet."},
+			want: []want{
+				{"Do you accept the result?", "HOLT", "", "direct"},
+				{"I accept nothing yet.", "CARTER", "", "direct"},
+			},
+		},
+		{
+			name:  "according to",
+			paras: []string{"The dam was built without permits, according to the state auditor."},
+			want:  []want{{"The dam was built without permits", "the state auditor", "", "reported"}},
+		},
+		{
+			name:  "reported speech with that",
+			paras: []string{"Police Chief Dan Morrow said that the road would stay closed until Monday."},
+			want:  []want{{"that the road would stay closed until Monday", "Dan Morrow", "Police Chief", "reported"}},
+		},
+		{
+			name:  "dash attribution",
+			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
+			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quote.Scan(art(tt.paras...))
+			if len(got) != len(tt.want) {
+				t.Fatalf("Scan(%q) = %d quotes %+v, want %d", tt.paras, len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Speaker != w.speaker || g.Role != w.role || g.Kind != w.kind {
+					t.Errorf("quote %d = {%q, %q, %q, %q}, want {%q, %q, %q, %q}",
+						i, g.Text, g.Speaker, g.Role, g.Kind, w.text, w.speaker, w.role, w.kind)
+				}
+			}
+		})
+	}
+}
+
+// TestScanVerbatim checks that every quote found passes the faithfulness
+// check unchanged.
+func TestScanVerbatim(t *testing.T) {
+	a := art(
+		"“It’s finished,” she said of the vote, and then: “In my head, anyway.”",
+		"Officials said the count would resume on Monday, according to a statement.",
+		"''This isn't reform,'' said Alan Reed, an economist at the institute. ''It's a tax increase.''",
+	)
+	qs := quote.Scan(a)
+	if len(qs) == 0 {
+		t.Fatal("Scan found no quotes")
+	}
+	d := &summarize.Digest{Quotes: append([]summarize.Quote(nil), qs...)}
+	summarize.VerifyQuotes(a, d)
+	if len(d.Quotes) != len(qs) {
+		t.Errorf("VerifyQuotes kept %d of %d quotes: %q", len(d.Quotes), len(qs), d.Warnings)
+	}
+	for _, q := range d.Quotes {
+		if q.Status != "verified" {
+			t.Errorf("quote %q status = %q, want verified", q.Text, q.Status)
+		}
+	}
+}
+
+func FuzzScan(f *testing.F) {
+	f.Add("“A,” he said. “B.”\n\nSaid Mr. X: «C»")
+	f.Add("\"\"\"''``‘’„“‹›")
+	f.Add("WALLACE: x\n\n\"unclosed\n\n“")
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := article.FromText(s)
+		if err != nil {
+			return
+		}
+		qs := quote.Scan(a)
+		d := &summarize.Digest{Quotes: append([]summarize.Quote(nil), qs...)}
+		summarize.VerifyQuotes(a, d)
+		for _, q := range qs {
+			if !utf8.ValidString(q.Text) && utf8.ValidString(s) {
+				t.Errorf("invalid UTF-8 in quote %q", q.Text)
+			}
+			if strings.TrimSpace(q.Text) == "" {
+				t.Errorf("empty quote text from %q", s)
+			}
+			if q.Paragraph < 0 || q.Paragraph >= len(a.Paragraphs) {
+				t.Errorf("paragraph %d out of range", q.Paragraph)
+			}
+		}
+		if utf8.ValidString(s) && len(d.Quotes) != len(qs) {
+			t.Errorf("scanned quotes not verbatim: %q", d.Warnings)
+		}
+	})
+}
