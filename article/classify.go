@@ -56,36 +56,18 @@ var bodyNames = []string{
 	"detailcontent", "articledescription", "mainarticle",
 }
 
-// classify turns an element's class, id and itemprop into flags. cache
-// memoises names, which repeat across a page.
+// classify turns an element's class, id and component names into flags.
+// cache memoises names, which repeat across a page.
 func classify(n *html.Node, cache map[string]uint32) uint32 {
 	switch n.DataAtom {
 	case atom.Html, atom.Body:
 		return 0
 	}
-	var f uint32
 	var names string
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "class", "id":
-			if names == "" {
-				names = a.Val
-			} else {
-				names += " " + a.Val
-			}
-		case "itemprop":
-			if a.Val == "articleBody" || a.Val == "text" && n.DataAtom != atom.Span {
-				f |= fBody
-			}
-		case "role":
-			switch a.Val {
-			case "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog", "alert":
-				f |= fBoiler
-			case "article", "main":
-				f |= fPos
-			}
-		case "data-component", "data-testid", "data-module", "data-type":
-			// Component names often say what a block is ("related-links").
+		// Component names often say what a block is ("related-links").
+		case "class", "id", "data-component", "data-testid", "data-module", "data-type":
 			if names == "" {
 				names = a.Val
 			} else {
@@ -94,10 +76,10 @@ func classify(n *html.Node, cache map[string]uint32) uint32 {
 		}
 	}
 	if names == "" {
-		return f
+		return 0
 	}
 	if c, ok := cache[names]; ok {
-		return f | c
+		return c
 	}
 	var c uint32
 	for _, tok := range strings.Fields(names) {
@@ -107,11 +89,7 @@ func classify(n *html.Node, cache map[string]uint32) uint32 {
 		c &^= fNeg
 	}
 	cache[names] = c
-	f |= c
-	if f&fBody != 0 {
-		f &^= fNeg
-	}
-	return f
+	return c
 }
 
 // classifyName classifies one class or id token.

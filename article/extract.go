@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -76,10 +77,11 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 		a.Paragraphs = tokenParagraphs(b)
 		return finish(a, "", false)
 	}
-	mc := newMetaCollector()
-	nodes := flatten(doc, mc.visit)
+	page := goquery.NewDocumentFromNode(doc)
+	mc := readMeta(page)
 	ld := parseLD(mc.ldScripts)
 	fillMeta(a, mc, ld, base, now)
+	nodes := flatten(doc, selectHints(page))
 
 	var paras []para
 	if c := score(nodes); c >= 0 {
