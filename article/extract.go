@@ -48,19 +48,41 @@ const MaxExtractBytes = 10 << 20
 // Extract parses an HTML document and returns its main article text and
 // metadata. base, when non-nil, is the page's address, used to resolve
 // relative links and as a source of the date and site name. The document's
-// charset is taken from a BOM, a <meta> declaration, or sniffed. Extract does
-// no I/O beyond reading r; it returns ErrNoContent (or an *UnreadableError)
-// when the page holds no article text.
+// charset is taken from a BOM, a <meta> declaration, or sniffed. Extract is
+// pure: it does no I/O beyond reading r and reads no clock, so it sets no
+// upper bound on the published time (see ExtractOptions.Now). It returns
+// ErrNoContent (or an *UnreadableError) when the page holds no article text.
 func Extract(r io.Reader, base *url.URL) (*Article, error) {
+	return ExtractOptions{}.Extract(r, base)
+}
+
+// ExtractOptions configures extraction. The zero value is what Extract does.
+type ExtractOptions struct {
+	// Now, when set, gives the time of reading: a published date later
+	// than Now (with a day of slack for time zones and clock skew) is taken
+	// for a mistake and the next candidate is used. nil sets no bound.
+	Now func() time.Time
+}
+
+// Extract is the package-level Extract with these options.
+func (o ExtractOptions) Extract(r io.Reader, base *url.URL) (*Article, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxExtractBytes))
 	if err != nil {
 		return nil, fmt.Errorf("read html: %w", err)
 	}
-	return extractBytes(b, base, "", time.Now())
+	return extractBytes(b, base, "", o.now())
+}
+
+// now returns the bound on published times, zero for none.
+func (o ExtractOptions) now() time.Time {
+	if o.Now == nil {
+		return time.Time{}
+	}
+	return o.Now()
 }
 
 // extractBytes is Extract over a byte slice; contentType may carry a
-// charset from an HTTP header.
+// charset from an HTTP header, and a non-zero now bounds the published time.
 func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*Article, error) {
 	if len(b) > MaxExtractBytes {
 		b = b[:MaxExtractBytes]

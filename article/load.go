@@ -47,13 +47,26 @@ type Loader struct {
 	Stdin io.Reader
 	// Since, when non-zero, drops feed items published before it.
 	Since time.Time
+	// Now gives the time of loading, the upper bound for a page's published
+	// time (see ExtractOptions.Now); nil means time.Now. Pages fetched over
+	// HTTP take it from the Fetcher's config instead.
+	Now func() time.Time
 }
 
 func (l *Loader) fetcher() *Fetcher {
 	if l.Fetcher == nil {
-		l.Fetcher = NewFetcher(DefaultFetchConfig())
+		cfg := DefaultFetchConfig()
+		cfg.Now = l.Now
+		l.Fetcher = NewFetcher(cfg)
 	}
 	return l.Fetcher
+}
+
+func (l *Loader) now() time.Time {
+	if l.Now == nil {
+		return time.Now()
+	}
+	return l.Now()
 }
 
 // articleExts are the file kinds a directory is searched for.
@@ -217,7 +230,7 @@ func (l *Loader) expandFile(p string) []Source {
 		if err != nil {
 			return []Source{{ID: p, Err: err}}
 		}
-		return jsonlSources(b, p)
+		return jsonlSources(b, p, l.now())
 	case ".xml", ".rss", ".atom", ".rdf", ".json":
 		b, err := readInput(p)
 		if err != nil {
@@ -270,7 +283,7 @@ func (l *Loader) expandStdin() []Source {
 	}
 	switch stdinKind(b) {
 	case kindJSONL:
-		return jsonlSources(b, "stdin")
+		return jsonlSources(b, "stdin", l.now())
 	case kindURLs:
 		return urlSources(b, "stdin")
 	case kindFeed:
@@ -278,7 +291,7 @@ func (l *Loader) expandStdin() []Source {
 			return srcs
 		}
 	}
-	a, err := articleFromBytes(b, "", nil)
+	a, err := articleFromBytes(b, "", nil, l.now())
 	if err != nil {
 		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w", err)}}
 	}
@@ -388,8 +401,9 @@ type jsonlRecord struct {
 }
 
 // jsonlSources reads JSONL records, one a line. A line that does not parse
-// yields an error source named "NAME:LINE"; the other lines go on.
-func jsonlSources(b []byte, name string) []Source {
+// yields an error source named "NAME:LINE"; the other lines go on. now
+// bounds the published time of records that carry HTML.
+func jsonlSources(b []byte, name string, now time.Time) []Source {
 	var out []Source
 	n := 0
 	for len(b) > 0 {
@@ -405,7 +419,7 @@ func jsonlSources(b []byte, name string) []Source {
 			continue
 		}
 		at := fmt.Sprintf("%s:%d", name, n)
-		src := jsonlSource(line, at)
+		src := jsonlSource(line, at, now)
 		out = append(out, src)
 	}
 	if len(out) == 0 {
@@ -414,7 +428,7 @@ func jsonlSources(b []byte, name string) []Source {
 	return out
 }
 
-func jsonlSource(line []byte, at string) Source {
+func jsonlSource(line []byte, at string, now time.Time) Source {
 	var rec jsonlRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		return Source{ID: at, Err: fmt.Errorf("%s: bad JSON record: %w", at, err)}
@@ -443,7 +457,7 @@ func jsonlSource(line []byte, at string) Source {
 		if rec.URL != "" {
 			base, _ = url.Parse(rec.URL)
 		}
-		a, err = extractBytes([]byte(rec.HTML), base, "text/html; charset=utf-8", time.Now())
+		a, err = extractBytes([]byte(rec.HTML), base, "text/html; charset=utf-8", now)
 	} else {
 		a, err = fromText(rec.Text, false)
 	}
@@ -489,8 +503,9 @@ func applyRecord(a *Article, rec *jsonlRecord) error {
 }
 
 // articleFromBytes reads one article from a file's or stdin's bytes: HTML
-// when it looks like markup, else plain text. kind is the file extension.
-func articleFromBytes(b []byte, kind string, base *url.URL) (*Article, error) {
+// when it looks like markup, else plain text. kind is the file extension;
+// now bounds the published time.
+func articleFromBytes(b []byte, kind string, base *url.URL, now time.Time) (*Article, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fmt.Errorf("empty input: %w", ErrNoContent)
 	}
@@ -501,10 +516,10 @@ func articleFromBytes(b []byte, kind string, base *url.URL) (*Article, error) {
 	case ".txt", ".md", ".text", ".markdown":
 		return FromText(string(toUTF8(b, "text/plain")))
 	case ".html", ".htm", ".xhtml":
-		return extractBytes(b, base, "", time.Now())
+		return extractBytes(b, base, "", now)
 	}
 	if looksLikeHTML(b) {
-		return extractBytes(b, base, "", time.Now())
+		return extractBytes(b, base, "", now)
 	}
 	return FromText(string(toUTF8(b, "text/plain")))
 }
@@ -575,7 +590,7 @@ func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := articleFromBytes(b, fileKind(s.Path), nil)
+	a, err := articleFromBytes(b, fileKind(s.Path), nil, l.now())
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", s.Path, err)
 	}

@@ -296,3 +296,17 @@ func TestFromText(t *testing.T) {
 		})
 	}
 }
+
+func TestLoaderNow(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "tides.html")
+	writeFile(t, p, []byte(datedPage))
+	l := &article.Loader{Now: func() time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	srcs := l.Expand(context.Background(), []string{p})
+	a, err := l.Load(context.Background(), srcs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2019, 3, 1, 8, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("published = %v, want %v (the JSON-LD date is after Loader.Now)", a.Published, want)
+	}
+}

@@ -575,8 +575,9 @@ var dateLayouts = []string{
 	"January 2, 2006 3:04 PM", "Jan. 2, 2006",
 }
 
-// parseDate parses a publication date in the common formats. Dates after
-// now (plus a day of clock and zone slack) or before 1995 are refused.
+// parseDate parses a publication date in the common formats. Dates before
+// 1995, or after a non-zero now (plus a day of clock and zone slack), are
+// refused.
 func parseDate(s string, now time.Time) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
