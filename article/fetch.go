@@ -16,7 +16,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -73,6 +72,17 @@ type FetchConfig struct {
 	// Now gives the fetch time, the upper bound for a page's published
 	// time; nil means time.Now.
 	Now func() time.Time
+	// Resolver looks up host names; nil means net.DefaultResolver.
+	Resolver Resolver
+	// Dial connects to an address ("ip:port") that has been resolved and,
+	// unless AllowPrivate, checked; nil means a net.Dialer. With Resolver,
+	// it lets a test serve a public-looking name from a local server.
+	Dial func(ctx context.Context, network, address string) (net.Conn, error)
+}
+
+// Resolver looks up the addresses of a host; *net.Resolver is one.
+type Resolver interface {
+	LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
 }
 
 // DefaultFetchConfig returns the defaults: 30 s per request, 10 MiB body,
@@ -128,12 +138,15 @@ func NewFetcher(cfg FetchConfig) *Fetcher {
 }
 
 func newClient(cfg FetchConfig) *http.Client {
-	d := &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}
-	if !cfg.AllowPrivate {
-		d.Control = guardAddress
+	g := &guardedDialer{resolver: cfg.Resolver, dial: cfg.Dial, allowPrivate: cfg.AllowPrivate}
+	if g.resolver == nil {
+		g.resolver = net.DefaultResolver
+	}
+	if g.dial == nil {
+		g.dial = (&net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	}
 	tr := &http.Transport{
-		DialContext:           d.DialContext,
+		DialContext:           g.DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          64,
 		IdleConnTimeout:       90 * time.Second,
@@ -154,22 +167,65 @@ func newClient(cfg FetchConfig) *http.Client {
 	}
 }
 
-// guardAddress refuses connections to loopback, link-local, private and
-// other non-public addresses. It runs on the resolved address of every
-// connection, so DNS names and redirects cannot get around it.
-func guardAddress(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
+// guardedDialer resolves a host itself and, unless private addresses are
+// allowed, refuses loopback, link-local, private and other non-public
+// addresses before connecting. It connects to the very address it
+// checked, on every connection (each redirect hop included), so neither a
+// DNS name nor a redirect gets around the guard.
+type guardedDialer struct {
+	resolver     Resolver
+	dial         func(ctx context.Context, network, address string) (net.Conn, error)
+	allowPrivate bool
+}
+
+// DialContext connects to address ("host:port"), trying the host's
+// addresses in turn.
+func (g *guardedDialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	host, port, err := net.SplitHostPort(address)
 	if err != nil {
-		host = address
+		return nil, err
 	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
+	var ips []netip.Addr
+	if ip, err := netip.ParseAddr(host); err == nil {
+		ips = []netip.Addr{ip}
+	} else {
+		ipNet := "ip"
+		switch network {
+		case "tcp4":
+			ipNet = "ip4"
+		case "tcp6":
+			ipNet = "ip6"
+		}
+		if ips, err = g.resolver.LookupNetIP(ctx, ipNet, host); err != nil {
+			return nil, err
+		}
+		if len(ips) == 0 {
+			return nil, fmt.Errorf("resolve %s: no addresses", host)
+		}
 	}
-	if !publicAddr(ip) {
-		return fmt.Errorf("%w: %s", ErrPrivateAddress, ip)
+	if !g.allowPrivate {
+		// One private address among public ones refuses the host: a name
+		// that resolves inside the network is not a public page.
+		for _, ip := range ips {
+			if !publicAddr(ip) {
+				return nil, fmt.Errorf("%w: %s", ErrPrivateAddress, ip)
+			}
+		}
 	}
-	return nil
+	var firstErr error
+	for _, ip := range ips {
+		c, err := g.dial(ctx, network, net.JoinHostPort(ip.Unmap().String(), port))
+		if err == nil {
+			return c, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return nil, firstErr
 }
 
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")
