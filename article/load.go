@@ -40,6 +40,16 @@ type Source struct {
 }
 
 // Loader expands command-line inputs into sources and loads them.
+//
+// A directory stands for the article files directly in it (.html, .htm,
+// .xhtml, .txt, .md, .jsonl, each also gzipped), in name order. Its other
+// files are left out silently: subdirectories, other kinds of file, hidden
+// files (".draft.html"), a project's documentation files by their usual
+// names (README, CHANGELOG, CHANGES, HISTORY, LICENSE, LICENCE, COPYING,
+// NOTICE, AUTHORS, CONTRIBUTORS, CONTRIBUTING, CODE_OF_CONDUCT, SECURITY,
+// MAINTAINERS, whatever their case and extension), and text files that
+// hold nothing but URLs and comments (a list of where articles are, not an
+// article). A file named on the command line is always read.
 type Loader struct {
 	// Fetcher fetches URLs; nil means NewFetcher(DefaultFetchConfig()).
 	Fetcher *Fetcher
@@ -74,7 +84,7 @@ var articleExts = []string{".html", ".htm", ".xhtml", ".txt", ".md", ".jsonl"}
 
 // Expand resolves inputs into sources: http(s) URLs (feeds into their
 // items), files (.html, .htm, .txt, .md, .jsonl, each also gzipped),
-// directories into their article files (sorted; other files are skipped),
+// directories into their article files (see Loader),
 // and "-" into the article, URL list or JSONL records on Stdin. Feed URLs
 // (recognised by their path) and feed files are fetched or read here.
 // An input that cannot be expanded yields one Source with Err set, so the
@@ -193,7 +203,7 @@ func (l *Loader) expandPath(in string) []Source {
 	}
 	var names []string
 	for _, e := range ents {
-		if !e.IsDir() && isArticleFile(e.Name()) {
+		if !e.IsDir() && isArticleFile(e.Name()) && !isDocFile(e.Name()) && !isURLListFile(filepath.Join(in, e.Name())) {
 			names = append(names, e.Name())
 		}
 	}
@@ -216,6 +226,48 @@ func isArticleFile(name string) bool {
 		}
 	}
 	return false
+}
+
+// docNames are the usual names of a project's documentation files, which a
+// directory's expansion leaves out.
+var docNames = map[string]bool{
+	"readme": true, "changelog": true, "changes": true, "history": true, "license": true,
+	"licence": true, "copying": true, "notice": true, "authors": true, "contributors": true,
+	"contributing": true, "code_of_conduct": true, "security": true, "maintainers": true,
+}
+
+// isDocFile reports a hidden file or a documentation file by its name.
+func isDocFile(name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return true
+	}
+	stem, _, _ := strings.Cut(name, ".")
+	return docNames[strings.ToLower(stem)]
+}
+
+// isURLListFile reports a text file that holds only URLs, blank lines and
+// "#" comments. Files that cannot be read are not lists: loading them
+// reports the error.
+func isURLListFile(p string) bool {
+	if fileKind(p) != ".txt" {
+		return false
+	}
+	b, err := readInput(p)
+	if err != nil {
+		return false
+	}
+	urls := 0
+	for line := range strings.Lines(string(b)) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case isURL(line) && !strings.ContainsAny(line, " \t"):
+			urls++
+		default:
+			return false
+		}
+	}
+	return urls > 0
 }
 
 // fileKind is the lowercased extension of a path without ".gz".
