@@ -91,7 +91,7 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 	doc, err := html.Parse(bytes.NewReader(b))
 	a := &Article{Sources: map[string]string{}}
 	if base != nil {
-		a.URL = base.String()
+		a.URL = redactUserinfo(base)
 	}
 	if err != nil {
 		// The parser refuses absurdly deep documents; fall back to reading

@@ -24,9 +24,11 @@ const MaxInputBytes = 64 << 20
 
 // Source is one article to load, found by expanding a command-line input.
 type Source struct {
-	// ID is the input as given (path or URL), or a JSONL record's id.
+	// ID is the input as given (path or URL, credentials redacted; see
+	// RedactURL), or a JSONL record's id. It is what to show the user.
 	ID string
-	// URL is set for sources fetched over HTTP.
+	// URL is set for sources fetched over HTTP. It keeps any credentials,
+	// to fetch with: show ID instead.
 	URL string
 	// Path is set for local files.
 	Path string
@@ -94,7 +96,7 @@ func (l *Loader) Expand(ctx context.Context, inputs []string) []Source {
 	var out []Source
 	for _, in := range inputs {
 		if ctx.Err() != nil {
-			out = append(out, Source{ID: in, Err: ctx.Err()})
+			out = append(out, Source{ID: RedactURL(in), Err: ctx.Err()})
 			continue
 		}
 		switch {
@@ -107,7 +109,7 @@ func (l *Loader) Expand(ctx context.Context, inputs []string) []Source {
 					continue
 				}
 			}
-			out = append(out, Source{ID: in, URL: in})
+			out = append(out, Source{ID: RedactURL(in), URL: in})
 		default:
 			out = append(out, l.expandPath(in)...)
 		}
@@ -139,7 +141,7 @@ func looksLikeFeedURL(s string) bool {
 func (l *Loader) expandFeedURL(ctx context.Context, in string) ([]Source, bool) {
 	body, _, _, err := l.fetcher().get(ctx, in, true)
 	if err != nil {
-		return []Source{{ID: in, Err: fmt.Errorf("fetch feed %s: %w", in, err)}}, true
+		return []Source{{ID: RedactURL(in), Err: fmt.Errorf("fetch feed %s: %w", RedactURL(in), err)}}, true
 	}
 	return l.feedSources(in, body)
 }
@@ -152,7 +154,7 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
 	if err != nil {
-		return []Source{{ID: in, Err: fmt.Errorf("parse feed %s: %w", in, err)}}, true
+		return []Source{{ID: RedactURL(in), Err: fmt.Errorf("parse feed %s: %w", RedactURL(in), err)}}, true
 	}
 	base, _ := url.Parse(in)
 	if feed.Link != "" && !isURL(in) {
@@ -184,7 +186,7 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 		if !isURL(link) {
 			continue
 		}
-		out = append(out, Source{ID: link, URL: link})
+		out = append(out, Source{ID: RedactURL(link), URL: link})
 	}
 	return out, true
 }
@@ -412,14 +414,14 @@ func urlSources(b []byte, name string) []Source {
 			continue
 		}
 		if !isURL(line) || strings.ContainsAny(line, " \t") {
-			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %q", name, n, clip(line, 60))})
+			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %q", name, n, clip(RedactURL(line), 60))})
 			continue
 		}
 		if _, err := url.Parse(line); err != nil {
-			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: %w", name, n, err)})
+			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %w", name, n, urlErrCause(err))})
 			continue
 		}
-		out = append(out, Source{ID: line, URL: line})
+		out = append(out, Source{ID: RedactURL(line), URL: line})
 	}
 	if err := sc.Err(); err != nil {
 		out = append(out, Source{ID: name, Err: fmt.Errorf("read %s: %w", name, err)})
@@ -535,7 +537,7 @@ func applyRecord(a *Article, rec *jsonlRecord) error {
 			a.Sources[field] = "input"
 		}
 	}
-	set("url", rec.URL, &a.URL)
+	set("url", RedactURL(rec.URL), &a.URL)
 	delete(a.Sources, "url")
 	set("title", rec.Title, &a.Title)
 	set("dateline", rec.Dateline, &a.Dateline)

@@ -544,7 +544,7 @@ func resolveURL(base *url.URL, s string) string {
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return ""
 	}
-	return u.String()
+	return redactUserinfo(u)
 }
 
 // langTag reduces a language tag or locale to its primary subtag: "en-US"
