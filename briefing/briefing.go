@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
@@ -67,9 +68,26 @@ func (s Story) Site() string {
 	return host(s.Article.Link())
 }
 
+// Headline returns what to head the story with: its title, else its
+// link, else "(untitled)".
+func (s Story) Headline() string {
+	if s.Article == nil {
+		return "(untitled)"
+	}
+	if t := strings.TrimSpace(s.Article.Title); t != "" {
+		return t
+	}
+	if l := s.Article.Link(); l != "" {
+		return l
+	}
+	return "(untitled)"
+}
+
 // Meta returns the story's source line, "site · date · byline", leaving
-// out what is unknown. The date shows the time of day when it is known.
-func (s Story) Meta() string {
+// out what is unknown. The publication time is shown in loc (the
+// briefing's time zone, Briefing.Date.Location()), with the time of day
+// when it is known; nil loc keeps the time as published.
+func (s Story) Meta(loc *time.Location) string {
 	var parts []string
 	if site := s.Site(); site != "" {
 		parts = append(parts, site)
@@ -77,8 +95,12 @@ func (s Story) Meta() string {
 	if s.Article != nil {
 		if p := s.Article.Published; !p.IsZero() {
 			if h, m, sec := p.Clock(); h == 0 && m == 0 && sec == 0 {
+				// A date without a time: converting it would move the day.
 				parts = append(parts, p.Format("2 Jan 2006"))
 			} else {
+				if loc != nil {
+					p = p.In(loc)
+				}
 				parts = append(parts, p.Format("2 Jan 2006 15:04 MST"))
 			}
 		}
@@ -87,6 +109,21 @@ func (s Story) Meta() string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// Quoted returns a quote's text as a briefing prints it: a direct quote
+// inside curly quotation marks, unless the text already opens with one; a
+// mixed or reported quote as it stands, since its words are not all the
+// speaker's.
+func Quoted(q summarize.Quote) string {
+	t := strings.TrimSpace(q.Text)
+	if t == "" || q.Kind == "mixed" || q.Kind == "reported" {
+		return t
+	}
+	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("\"“”„«»‘’‚'‹›「『", r) {
+		return t
+	}
+	return "“" + t + "”"
 }
 
 // Section is one region of the briefing.
@@ -267,7 +304,7 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 	b.Glance.Top = []TopStory{}
 	for _, r := range all[:min(TopCount, len(all))] {
 		b.Glance.Top = append(b.Glance.Top, TopStory{
-			Title: r.story.Article.Title, Site: r.story.Site(), URL: r.story.Article.Link(),
+			Title: r.story.Headline(), Site: r.story.Site(), URL: r.story.Article.Link(),
 			Sources: r.story.Sources(), Section: b.Sections[r.section].Name,
 			SectionIndex: r.section, StoryIndex: r.index,
 		})

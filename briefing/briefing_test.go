@@ -158,3 +158,51 @@ func TestBuildEmpty(t *testing.T) {
 		t.Errorf("Build(nil) = %+v, want default title and empty, non-nil lists", b)
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	tests := []struct {
+		q    summarize.Quote
+		want string
+	}{
+		{summarize.Quote{Text: "We will not back down", Kind: "direct"}, "“We will not back down”"},
+		{summarize.Quote{Text: " Plain, kind unknown "}, "“Plain, kind unknown”"},
+		{summarize.Quote{Text: "“Already quoted,” she said", Kind: "direct"}, "“Already quoted,” she said"},
+		{summarize.Quote{Text: "«Nous restons»", Kind: "direct"}, "«Nous restons»"},
+		{summarize.Quote{Text: "that spending had moved “off the books”", Kind: "mixed"}, "that spending had moved “off the books”"},
+		{summarize.Quote{Text: "the deal was fair", Kind: "reported"}, "the deal was fair"},
+		{summarize.Quote{}, ""},
+	}
+	for _, tt := range tests {
+		if got := briefing.Quoted(tt.q); got != tt.want {
+			t.Errorf("Quoted(%+v) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestStoryMeta(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip(err)
+	}
+	pub := time.Date(2026, 11, 24, 7, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		a    *article.Article
+		loc  *time.Location
+		want string
+	}{
+		{"all parts", &article.Article{Site: "Harbour Herald", Published: pub, Byline: "Anna Visser"}, nil, "Harbour Herald · 24 Nov 2026 07:30 UTC · Anna Visser"},
+		{"in the briefing's zone", &article.Article{Site: "Harbour Herald", Published: pub}, berlin, "Harbour Herald · 24 Nov 2026 08:30 CET"},
+		{"date only stays put", &article.Article{Site: "H", Published: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}, berlin, "H · 24 Nov 2026"},
+		{"site from the link", &article.Article{URL: "https://www.harbour.example/x"}, nil, "harbour.example"},
+		{"nothing known", &article.Article{}, nil, ""},
+		{"no article", nil, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := (briefing.Story{Article: tt.a}).Meta(tt.loc); got != tt.want {
+				t.Errorf("Meta = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

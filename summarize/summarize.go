@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
@@ -87,6 +88,18 @@ type Config struct {
 	PromptTemplate string
 	// Logger receives debug traces; nil discards them.
 	Logger *slog.Logger
+	// Candidates finds the quotes an LLM backend offers the model by id;
+	// nil offers none (the model then copies quotes out, and they are
+	// verified like any other).
+	Candidates func(*article.Article) []Quote
+	// Limiter paces model requests (--rpm, --tpm); nil means no limit.
+	Limiter *Limiter
+	// Meter counts calls, tokens and cost across a run and enforces
+	// --max-cost; nil counts nothing.
+	Meter *Meter
+	// RequestTimeout bounds one model request; 0 means no bound beyond
+	// the caller's context.
+	RequestTimeout time.Duration
 }
 
 // DefaultTakeaways is the number of takeaways when Config.Takeaways is 0.

@@ -1,6 +1,3 @@
-// Package briefingtest provides briefing inputs for tests and benchmarks
-// of briefing and its renderers: a realistic day of articles written for
-// this project, articles with hostile text, and synthetic days of any size.
 package briefingtest
 
 import (
@@ -75,6 +72,16 @@ func Hostile() []briefing.Entry {
 				Takeaways: []string{"An unbroken word: " + strings.Repeat("Donaudampfschifffahrtsgesellschaft", 5) + ".", "Mixed 👨‍👩‍👧 family emoji and 中文 text."},
 				Region:    "Asia-Pacific", Country: "JP",
 			},
+		},
+		{
+			// No title: the headline is the address.
+			Article: &article.Article{
+				ID: "hostile-3", URL: "https://untitled.example/2026/11/24/regional-news/harbour-authority-publishes-" +
+					"quarterly-statistics-for-container-throughput-and-vessel-calls?utm_source=rss&utm_medium=feed&ref=frontpage",
+				Published:  pub.Add(2 * time.Hour),
+				Paragraphs: []string{"Untitled."},
+			},
+			Digest: &summarize.Digest{Takeaways: []string{"The page had no title."}},
 		},
 	}
 }

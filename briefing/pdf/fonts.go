@@ -91,8 +91,8 @@ func (fc *face) width(s string, size float64) float64 {
 // optional extra font for scripts they lack.
 type fonts struct {
 	regular, bold, italic, mono *face
-	extra                       *face // nil without Options.FontPath
-	replaced                    map[rune]int
+	extra                       *face         // nil without Options.FontPath
+	replaced                    map[rune]bool // characters no face could draw
 }
 
 func (fs *fonts) face(st style) *face {
@@ -130,6 +130,18 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// bmp cleans text for the document's metadata and bookmarks, which PDF
+// viewers draw with their own fonts: as clean, with characters above
+// U+FFFF, which fpdf cannot encode there, replaced by U+FFFD.
+func bmp(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return placeholder
+		}
+		return r
+	}, clean(s))
 }
 
 // invisible reports whether r is a formatting character that draws
@@ -171,7 +183,7 @@ func (fs *fonts) runs(s string, st style, out []run) []run {
 		case fs.extra != nil && fs.extra.has(r):
 			fc = fs.extra
 		default:
-			fs.replaced[r]++
+			fs.replaced[r] = true
 			sub = fs.standIn(primary, r)
 		}
 		if sub == placeholder && r != placeholder {
@@ -223,10 +235,8 @@ func (fs *fonts) warning() string {
 		return ""
 	}
 	rs := make([]rune, 0, len(fs.replaced))
-	total := 0
-	for r, n := range fs.replaced {
+	for r := range fs.replaced {
 		rs = append(rs, r)
-		total += n
 	}
 	slices.Sort(rs)
 	var list []string
@@ -245,6 +255,6 @@ func (fs *fonts) warning() string {
 	if fs.extra != nil {
 		hint = "; the extra font lacks them too"
 	}
-	return fmt.Sprintf("pdf: %d characters the fonts cannot draw were replaced (%s%s)%s",
-		total, strings.Join(list, ", "), more, hint)
+	return fmt.Sprintf("pdf: replaced %s the fonts cannot draw (by %c, or by the letter without its accent): %s%s%s",
+		plural(len(rs), "character", "characters"), placeholder, strings.Join(list, ", "), more, hint)
 }

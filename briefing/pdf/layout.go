@@ -150,6 +150,9 @@ func splitWord(w word, avail, size float64) (head, tail word) {
 		}
 		cut := 0
 		cw := 0.0
+		// Prefer to cut after a URL or compound separator in the second
+		// half of the line, so long addresses break where they read well.
+		soft, softW := 0, 0.0
 		for j, r := range pc.text {
 			rw := pc.face.width(string(r), size)
 			if used+cw+rw > avail && (used > 0 || j > 0) {
@@ -157,6 +160,12 @@ func splitWord(w word, avail, size float64) (head, tail word) {
 			}
 			cw += rw
 			cut = j + utf8.RuneLen(r)
+			if strings.ContainsRune("/-?&=._", r) && used+cw > avail/2 {
+				soft, softW = cut, cw
+			}
+		}
+		if soft > 0 && soft < len(pc.text) && soft < cut {
+			cut, cw = soft, softW
 		}
 		if cut > 0 {
 			head.pieces = append(head.pieces, piece{text: pc.text[:cut], face: pc.face, span: pc.span, w: cw})
@@ -164,7 +173,7 @@ func splitWord(w word, avail, size float64) (head, tail word) {
 		}
 		rest := pc.text[cut:]
 		if rest != "" {
-			tail.pieces = append(tail.pieces, piece{text: rest, face: pc.face, span: pc.span, w: pc.face.width(rest, size)})
+			tail.pieces = append(tail.pieces, piece{text: rest, face: pc.face, span: pc.span, w: max(0, pc.w-cw)})
 		}
 		tail.pieces = append(tail.pieces, w.pieces[i+1:]...)
 		break
@@ -199,22 +208,41 @@ func (p *page) emit(bl block, spans []span, lines []line) {
 		if bl.bar {
 			f.SetDrawColor(200, 200, 200)
 			f.SetLineWidth(0.6)
-			f.Line(x-3.5, y+0.4, x-3.5, y+bl.lineH-0.4)
+			f.Line(x-3.5, y, x-3.5, y+bl.lineH)
 		}
 		f.SetX(x)
-		for wi, w := range ln.words {
-			last := wi == len(ln.words)-1
-			for pi, pc := range w.pieces {
-				text, width := pc.text, pc.w
-				// The space after a word joins the word's last cell, so
-				// a link covers it, unless the line ends there.
-				if pi == len(w.pieces)-1 && !last && w.space > 0 {
-					text += " "
-					width += w.space
-				}
-				p.cell(pc.face, bl.size, spans[pc.span], text, width, bl.lineH)
+		// Runs of one span and face, spaces included, become one cell:
+		// fewer text operators and one link annotation per run.
+		var text strings.Builder
+		var cur *piece
+		width := 0.0
+		flush := func() {
+			if cur != nil {
+				p.cell(cur.face, bl.size, spans[cur.span], text.String(), width, bl.lineH)
+				text.Reset()
+				cur, width = nil, 0
 			}
 		}
+		for wi, w := range ln.words {
+			last := wi == len(ln.words)-1
+			for pi := range w.pieces {
+				pc := &w.pieces[pi]
+				if cur != nil && (cur.face != pc.face || cur.span != pc.span) {
+					flush()
+				}
+				if cur == nil {
+					cur = pc
+				}
+				text.WriteString(pc.text)
+				width += pc.w
+				// The space after a word goes with it unless the line ends.
+				if pi == len(w.pieces)-1 && !last && w.space > 0 {
+					text.WriteByte(' ')
+					width += w.space
+				}
+			}
+		}
+		flush()
 		f.SetXY(p.left, y+bl.lineH)
 	}
 }

@@ -1,21 +1,12 @@
-// Package pdf renders a briefing as a PDF document with fpdf and the Go
-// TrueType fonts, embedded.
-//
-// The document opens with the title, date, counts and an "At a glance"
-// summary, then has one section per region (each a bookmark), one block
-// per story (linked title, source line, takeaways, quotes, other sources)
-// and the skipped sources; every page has a "Page N of M" footer.
-// Characters the fonts cannot draw are replaced by U+FFFD and reported
-// once through Options.Warn; they never fail the document.
-//
-// The package imports briefing only; it never reads the clock (Options.Now
-// dates the document) and writes nothing but the document.
 package pdf
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +17,9 @@ import (
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/summarize"
 )
 
 // Options configures Write. The zero value is usable.
@@ -72,6 +65,9 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
+	if b == nil {
+		return errors.New("pdf: nil briefing")
+	}
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(!opts.Uncompressed)
 	f.SetCatalogSort(true)
@@ -81,10 +77,10 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 	}
 	f.SetProducer("brief", false)
 	f.SetCreator("brief", false)
-	f.SetTitle(clean(b.Title), true)
+	f.SetTitle(bmp(b.Title), true)
 	f.AliasNbPages(pageAlias)
 
-	fs := &fonts{replaced: map[rune]int{}}
+	fs := &fonts{replaced: map[rune]bool{}}
 	for _, ff := range []struct {
 		dst   **face
 		style string
@@ -95,19 +91,21 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 			return fmt.Errorf("pdf: go font: %w", err)
 		}
 		*ff.dst = fc
-		f.AddUTF8FontFromBytes("go", ff.style, ff.ttf)
+		// fpdf writes into the font bytes it is given while subsetting:
+		// give it a copy, never the shared gofont data.
+		f.AddUTF8FontFromBytes("go", ff.style, bytes.Clone(ff.ttf))
 	}
 	var err2 error
 	if fs.mono, err2 = newFace("gomono", "", gomono.TTF); err2 != nil {
 		return fmt.Errorf("pdf: go mono font: %w", err2)
 	}
-	f.AddUTF8FontFromBytes("gomono", "", gomono.TTF)
+	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
 	if opts.FontPath != "" {
 		ttf, err := os.ReadFile(opts.FontPath)
 		if err != nil {
 			return fmt.Errorf("pdf: read font: %w", err)
 		}
-		if fs.extra, err = newFace("extra", "", ttf); err != nil {
+		if fs.extra, err = newFace("extra", "", bytes.Clone(ttf)); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, err)
 		}
 		f.AddUTF8FontFromBytes("extra", "", ttf)
@@ -143,6 +141,8 @@ type renderer struct {
 	b     *briefing.Briefing
 	loc   *time.Location
 	links map[[2]int]int // story position → internal link id
+
+	footerRuns []run // the footer's left text, made on the first page
 }
 
 // Blocks used throughout, by role.
@@ -157,7 +157,7 @@ var (
 	metaBlock    = block{size: 8.5, lineH: 4.4}
 	bulletBlock  = block{size: bodySize, lineH: 4.9, indent: 5}
 	quoteBlock   = block{size: bodySize, lineH: 4.9, indent: 9, right: 6, bar: true}
-	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6}
+	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6, bar: true}
 	alsoBlock    = block{size: 8.5, lineH: 4.4}
 	skipBlock    = block{size: 8.5, lineH: 4.4, indent: 5}
 )
@@ -165,6 +165,16 @@ var (
 func (r *renderer) document() {
 	r.cover()
 	for si, sec := range r.b.Sections {
+		sec.Stories = slices.Clone(sec.Stories)
+		for i, st := range sec.Stories {
+			// Build never leaves these nil; a briefing made by hand might.
+			if st.Article == nil {
+				sec.Stories[i].Article = &article.Article{}
+			}
+			if st.Digest == nil {
+				sec.Stories[i].Digest = &summarize.Digest{}
+			}
+		}
 		r.section(si, sec)
 	}
 	r.skipped()
@@ -222,15 +232,20 @@ func (r *renderer) section(si int, sec briefing.Section) {
 	}
 	r.ensure(need)
 	f.Ln(6)
-	f.Bookmark(clean(sec.Name), 0, -1)
+	f.Bookmark(bmp(sec.Name), 0, -1)
 	r.emit(sectionBlock, []span{{text: sec.Name, style: bold, color: accent}}, heading)
 	r.rule(0.3, accent)
 	f.Ln(3)
 	for i, st := range sec.Stories {
 		if i > 0 {
-			f.Ln(2)
-			r.rule(0.1, rgb{210, 210, 210})
-			f.Ln(3)
+			// A rule between stories, unless the next one starts a page.
+			if f.GetY()+5.1+r.storyHead(st) > r.h-r.bottom {
+				f.AddPage()
+			} else {
+				f.Ln(2)
+				r.rule(0.1, rgb{210, 210, 210})
+				f.Ln(3)
+			}
 		}
 		r.story(si, i, st)
 	}
@@ -240,22 +255,12 @@ func (r *renderer) section(si int, sec briefing.Section) {
 // its title is not left alone there: title, source line and two lines
 // of the first takeaway.
 func (r *renderer) storyHead(st briefing.Story) float64 {
-	h := height(storyTitle, r.layout(storyTitle, []span{{text: title(st), style: bold}})) + 1
+	h := height(storyTitle, r.layout(storyTitle, []span{{text: st.Headline(), style: bold}})) + 1
 	h += metaBlock.lineH + 1.5
 	if len(st.Digest.Takeaways) > 0 || len(st.Digest.Quotes) > 0 {
 		h += 2 * bulletBlock.lineH
 	}
 	return h
-}
-
-func title(st briefing.Story) string {
-	if st.Article.Title != "" {
-		return st.Article.Title
-	}
-	if l := st.Article.Link(); l != "" {
-		return l
-	}
-	return "(untitled)"
 }
 
 func (r *renderer) story(si, i int, st briefing.Story) {
@@ -264,10 +269,10 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	if id, ok := r.links[[2]int{si, i}]; ok {
 		f.SetLink(id, f.GetY(), f.PageNo())
 	}
-	f.Bookmark(clean(title(st)), 1, -1)
-	r.text(storyTitle, span{text: title(st), style: bold, color: accent, link: st.Article.Link()})
+	f.Bookmark(bmp(st.Headline()), 1, -1)
+	r.text(storyTitle, span{text: st.Headline(), style: bold, color: accent, link: st.Article.Link()})
 	f.Ln(1)
-	if meta := st.Meta(); meta != "" {
+	if meta := st.Meta(r.loc); meta != "" {
 		r.text(metaBlock, span{text: meta, color: muted})
 	}
 	f.Ln(1.5)
@@ -283,7 +288,7 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	}
 	for _, q := range st.Digest.Quotes {
 		f.Ln(1)
-		body := []span{{text: "“" + strings.TrimSpace(q.Text) + "”", style: italic, color: ink}}
+		body := []span{{text: briefing.Quoted(q), style: italic, color: ink}}
 		lines := r.layout(quoteBlock, body)
 		// Keep short quotes and their speaker together.
 		if len(lines) <= 4 {
@@ -352,16 +357,28 @@ func (r *renderer) shorten(s string, st style, size, width float64) string {
 		return s
 	}
 	rs := []rune(s)
-	keep := len(rs)
-	for keep > 8 {
-		keep -= max(1, keep/20)
+	// sum[i] is the width of rs[:i].
+	sum := make([]float64, len(rs)+1)
+	for i, c := range rs {
+		sum[i+1] = sum[i] + fc.width(string(c), size)
+	}
+	avail := width - fc.width("…", size)
+	// The longest cut keeping 3/5 of what stays at the start that fits.
+	fits := func(keep int) bool {
 		head := keep * 3 / 5
-		t := string(rs[:head]) + "…" + string(rs[len(rs)-(keep-head):])
-		if fc.width(t, size) <= width {
-			return t
+		return sum[head]+sum[len(rs)]-sum[len(rs)-(keep-head)] <= avail
+	}
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return string(rs[:min(len(rs), 8)]) + "…"
+	head := lo * 3 / 5
+	return string(rs[:head]) + "…" + string(rs[len(rs)-(lo-head):])
 }
 
 // rule draws a horizontal line across the text width.
@@ -385,13 +402,16 @@ func (r *renderer) footer() {
 	f.Line(r.left, y-2, r.w-r.right, y-2)
 	f.SetFont("go", "", 8)
 	f.SetTextColor(muted.r, muted.g, muted.b)
-	left := r.shorten(r.b.Title, regular, 8, r.usable()-40)
-	if !r.b.Date.IsZero() {
-		left = r.shorten(r.b.Title+" · "+r.b.Date.Format("2 January 2006"), regular, 8, r.usable()-40)
+	if r.footerRuns == nil {
+		left := r.b.Title
+		if !r.b.Date.IsZero() {
+			left += " · " + r.b.Date.Format("2 January 2006")
+		}
+		// The footer font may lack characters of the title: draw its runs.
+		r.footerRuns = r.fonts.runs(r.shorten(left, regular, 8, r.usable()-40), regular, []run{})
 	}
-	// The footer font may lack characters of the title: draw its runs.
 	f.SetXY(r.left, y)
-	for _, rn := range r.fonts.runs(left, regular, nil) {
+	for _, rn := range r.footerRuns {
 		f.SetFont(rn.face.family, rn.face.style, 8)
 		f.CellFormat(rn.face.width(rn.text, 8), 5, rn.text, "", 0, "L", false, 0, "")
 	}

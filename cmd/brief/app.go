@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
-
-	"github.com/brief-news/brief/summarize"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -149,6 +147,10 @@ Examples:
 			e.logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: lvl}))
 			return nil
 		},
+		After: func(c *cli.Context) error {
+			closeLLM(c, e) // the LLM usage line, see llm.go
+			return nil
+		},
 		Commands: []*cli.Command{
 			summarizeCommand(e),
 			extractCommand(e),
@@ -167,13 +169,17 @@ func backendsCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "backends",
 		Usage: "list the summarizer backends and whether each is configured",
-		Description: `Example:
-   brief backends`,
+		Description: `Lists each backend, its default model, and whether its key or host is set
+(the values are never printed).
+
+Examples:
+   brief backends
+   brief backends -f json`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
+		},
 		Action: func(c *cli.Context) error {
-			for _, name := range summarize.Backends() {
-				fmt.Fprintln(e.stdout, name)
-			}
-			return nil
+			return listBackends(e.stdout, e.getenv, c.String("format"))
 		},
 	}
 }

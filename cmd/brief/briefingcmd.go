@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/briefing/html"
 	"github.com/brief-news/brief/briefing/markdown"
 	"github.com/brief-news/brief/briefing/pdf"
 )
@@ -29,7 +30,7 @@ Examples:
    brief briefing --date yesterday --tz Europe/Berlin -f pdf -o /srv/briefings/
    brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
 		Flags: append(append([]cli.Flag{
-			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or pdf (repeat for several)"},
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, html, json or pdf (repeat for several)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a file, or a directory for briefing-DATE.EXT)"},
 			&cli.StringFlag{Name: "date", Value: "today", Usage: "day of the briefing: today, yesterday or YYYY-MM-DD", EnvVars: []string{"BRIEF_DATE"}},
 			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
@@ -44,7 +45,7 @@ Examples:
 			}
 			for _, f := range formats {
 				if _, ok := renderers[f]; !ok {
-					return usagef("unknown format %q (want md, json or pdf)", f)
+					return usagef("unknown format %q (want md, html, json or pdf)", f)
 				}
 			}
 			out := c.String("output")
@@ -100,7 +101,7 @@ Examples:
 				}
 				render := renderers[f]
 				if err := withOutput(path, e.stdout, func(w io.Writer) error {
-					return render(w, b, renderOptions{template: tmpl, font: c.String("font"), now: time.Now(), warn: func(msg string) { e.logger.Warn(msg) }})
+					return render(w, b, renderOptions{template: tmpl, font: c.String("font"), now: e.now(), warn: func(msg string) { e.logger.Warn(msg) }})
 				}); err != nil {
 					return fmt.Errorf("render %s: %w", f, err)
 				}
@@ -121,6 +122,9 @@ type renderOptions struct {
 var renderers = map[string]func(io.Writer, *briefing.Briefing, renderOptions) error{
 	"md": func(w io.Writer, b *briefing.Briefing, o renderOptions) error {
 		return markdown.Write(w, b, markdown.Options{Template: o.template})
+	},
+	"html": func(w io.Writer, b *briefing.Briefing, _ renderOptions) error {
+		return html.Write(w, b, html.Options{})
 	},
 	"pdf": func(w io.Writer, b *briefing.Briefing, o renderOptions) error {
 		return pdf.Write(w, b, pdf.Options{Now: o.now, FontPath: o.font, Warn: o.warn})

@@ -23,14 +23,14 @@ func inputFlags() []cli.Flag {
 }
 
 func summarizerFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
 		&cli.StringFlag{Name: "model", Usage: "model name for LLM backends", EnvVars: []string{"BRIEF_MODEL"}},
 		&cli.IntFlag{Name: "takeaways", Value: summarize.DefaultTakeaways, Usage: "key takeaways per article"},
 		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article (0 = no limit)"},
 		&cli.StringFlag{Name: "method", Usage: "takeaway method of the extractive backend: rank (default) or lead (the Lead-N baseline)"},
 		&cli.BoolFlag{Name: "strict-quotes", Usage: "fail an article when a backend's quote had to be dropped"},
-	}
+	}, llmFlags()...)
 }
 
 func summarizeCommand(e *env) *cli.Command {
@@ -56,6 +56,9 @@ Examples:
 				return err
 			}
 			s, err := openSummarizer(c, e)
+			if cfg, ok := asDryRun(err); ok {
+				return dryRun(c, e, cfg)
+			}
 			if err != nil {
 				return err
 			}
@@ -235,9 +238,9 @@ func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
 	default:
 		return nil, usagef("--method %q: want rank or lead", cfg.Method)
 	}
-	s, err := summarize.Open(name, cfg)
+	s, err := openBackend(c, e, name, cfg) // LLM backends: see llm.go
 	if err != nil {
-		return nil, usageError{err}
+		return nil, err
 	}
 	if c.Bool("strict-quotes") {
 		s = strictQuotes{s}

@@ -8,16 +8,27 @@ package extractive
 // stemWord returns the Porter stem of the lowercase word w. Words of up to
 // two letters and words containing non-ASCII-letter bytes are returned as is.
 func stemWord(w string) string {
-	if len(w) <= 2 || len(w) > 40 {
+	var buf [48]byte
+	b := stemBytes(append(buf[:0], w...))
+	if string(b) == w {
 		return w
 	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
-			return w
+	return string(b)
+}
+
+// stemBytes stems the lowercase word in b in place and returns the stem,
+// which may use b's spare capacity. Words of up to two letters and words
+// containing non-ASCII-letter bytes are returned as is.
+func stemBytes(b []byte) []byte {
+	if len(b) <= 2 || len(b) > 40 {
+		return b
+	}
+	for _, c := range b {
+		if c < 'a' || c > 'z' {
+			return b
 		}
 	}
-	var buf [40]byte
-	s := stemmer{b: append(buf[:0], w...)}
+	s := stemmer{b: b}
 	s.step1a()
 	s.step1b()
 	s.step1c()
@@ -25,10 +36,7 @@ func stemWord(w string) string {
 	s.step3()
 	s.step4()
 	s.step5()
-	if string(s.b) == w {
-		return w
-	}
-	return string(s.b)
+	return s.b
 }
 
 // stemmer is the working state of one stemWord call.

@@ -3,7 +3,6 @@ package extractive
 import (
 	"bufio"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,28 +134,12 @@ func TestTakeawaysDev(t *testing.T) {
 		}
 	}
 	run("lead", func(a *article.Article) []string { return Lead(a, 3) })
-	var corpus func(string) float64
-	if os.Getenv("TK_CORPUS_IDF") != "" {
-		df := map[string]int{}
-		for _, a := range arts {
-			tz := tkTokenizer{vocab: map[string]int32{}, stems: map[string]int32{}}
-			for _, p := range a.Paragraphs {
-				tz.terms(p, nil)
-			}
-			for _, st := range tz.ids {
-				df[st]++
-			}
-		}
-		n := float64(len(arts))
-		corpus = func(st string) float64 { return math.Log((n + 1) / float64(df[st]+1)) }
-	}
 	for _, v := range variants {
 		prm := tkDefaults()
 		b, _ := json.Marshal(v)
 		if err := json.Unmarshal(b, &prm); err != nil {
 			t.Fatalf("variant %s: %v", b, err)
 		}
-		prm.corpusIDF = corpus
 		run(string(b), func(a *article.Article) []string { return tkRank(a, 3, prm) })
 	}
 }
@@ -216,10 +199,10 @@ func TestTakeawaysDump(t *testing.T) {
 		sents := tkScore(a, prm)
 		for j, s := range sents {
 			r1, r2 := tkRouge(docs[i].Reference, s.text)
-			rec := map[string]any{"doc": i, "pos": j, "n": len(sents), "words": s.words, "cos": s.cos,
-				"usable": s.usable, "style": tkStyle(s.text, prm),
-				"pron": tkPronouns[strings.ToLower(sentFirstWord(s.text))], "conn": tkConnectives[strings.ToLower(sentFirstWord(s.text))],
-				"quote": tkQuoteShare(s.text), "caption": tkCaption(s.text), "r1": r1, "r2": r2, "text": s.text}
+			tr := tkTraitsOf(s.text)
+			rec := map[string]any{"doc": i, "pos": j, "n": len(sents), "words": s.words, "cent": s.cent,
+				"usable": s.usable, "score": s.score, "pron": tr.pronoun, "conn": tr.connective,
+				"quote": tr.quoteShare, "caption": tr.caption, "r1": r1, "r2": r2, "text": s.text}
 			line, _ := json.Marshal(rec)
 			b.Write(line)
 			b.WriteByte('\n')

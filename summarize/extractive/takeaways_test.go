@@ -254,3 +254,37 @@ func TestLead(t *testing.T) {
 		t.Errorf("Lead(nil, 3) = %q, want nil", got)
 	}
 }
+
+// FuzzTakeaways checks that no input makes Takeaways panic or break its
+// rules.
+func FuzzTakeaways(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "takeaways", "*.txt"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b), 3)
+	}
+	f.Add("“?” ‘ . ’ (CNN) -- a.m. U.S. Dr. No. 5 3.5 …", 2)
+	f.Fuzz(func(t *testing.T, text string, n int) {
+		n = n%8 + 1
+		if n < 1 {
+			n = -n + 1
+		}
+		a, err := article.FromText(text)
+		if err != nil {
+			return
+		}
+		got := extractive.Takeaways(a, n)
+		if len(got) > n {
+			t.Errorf("Takeaways(%q, %d) gave %d", text, n, len(got))
+		}
+		for _, s := range got {
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("Takeaways(%q, %d) has an empty takeaway", text, n)
+			}
+		}
+		_ = extractive.Lead(a, n)
+	})
+}

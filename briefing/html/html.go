@@ -1,0 +1,86 @@
+package html
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/templates"
+)
+
+// DefaultTemplate is the name of the default template in templates.FS.
+const DefaultTemplate = "briefing.html.tmpl"
+
+// Options configures Write.
+type Options struct {
+	// Template is template text to use instead of the default.
+	Template string
+}
+
+// Funcs returns the functions templates may call:
+//
+//	url    returns u when it is an absolute http, https or mailto URL,
+//	       else "" (so a template links only to those)
+//	attrib joins a quote's speaker and role: "Speaker, role"
+//	quoted returns a quote's text in quotation marks (briefing.Quoted)
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":    URL,
+		"attrib": attrib,
+		"quoted": briefing.Quoted,
+	}
+}
+
+// Write renders b as HTML to w.
+func Write(w io.Writer, b *briefing.Briefing, opts Options) error {
+	text := opts.Template
+	if text == "" {
+		raw, err := templates.FS.ReadFile(DefaultTemplate)
+		if err != nil {
+			return fmt.Errorf("html: %w", err)
+		}
+		text = string(raw)
+	}
+	t, err := template.New("briefing").Funcs(Funcs()).Parse(text)
+	if err != nil {
+		return fmt.Errorf("html: parse template: %w", err)
+	}
+	if err := t.Execute(w, b); err != nil {
+		return fmt.Errorf("html: render: %w", err)
+	}
+	return nil
+}
+
+// URL returns u trimmed when it is an absolute http, https or mailto URL,
+// else "".
+func URL(u string) string {
+	u = strings.TrimSpace(u)
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https":
+		if p.Host == "" {
+			return ""
+		}
+		return u
+	case "mailto":
+		return u
+	}
+	return ""
+}
+
+func attrib(speaker, role string) string {
+	speaker, role = strings.TrimSpace(speaker), strings.TrimSpace(role)
+	switch {
+	case speaker == "":
+		return role
+	case role == "":
+		return speaker
+	}
+	return speaker + ", " + role
+}

@@ -1,0 +1,270 @@
+package pdf_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/brief-news/brief/briefing"
+	"github.com/brief-news/brief/briefing/briefingtest"
+	"github.com/brief-news/brief/briefing/pdf"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// render writes the briefing of es as an uncompressed PDF dated
+// briefingtest.Day and returns it with the warnings it gave.
+func render(t *testing.T, es []briefing.Entry, skipped []briefing.Skipped, opts pdf.Options) ([]byte, []string) {
+	t.Helper()
+	b := briefing.Build(es, skipped, briefing.Options{Date: briefingtest.Day})
+	var warnings []string
+	opts.Now, opts.Uncompressed = briefingtest.Day, true
+	opts.Warn = func(msg string) { warnings = append(warnings, msg) }
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, b, opts); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes(), warnings
+}
+
+// pdftotext extracts the text of a PDF with poppler's pdftotext, skipping
+// the test when it is not installed.
+func pdftotext(t *testing.T, doc []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func golden(t *testing.T, name string, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", strings.Split(t.Name(), "/")[0], name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if want := string(raw); got != want {
+		w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+		for i := range max(len(w), len(g)) {
+			if i >= len(w) || i >= len(g) || w[i] != g[i] {
+				t.Fatalf("%s differs from line %d:\n  want: %q\n  got:  %q", path, i+1, at(w, i), at(g, i))
+			}
+		}
+	}
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "(end of file)"
+}
+
+// pdfString is how fpdf writes s into an uncompressed content stream with
+// a UTF-8 font: UTF-16BE, with \, ( and ) escaped.
+func pdfString(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		for _, c := range []byte{byte(u >> 8), byte(u)} {
+			if c == '\\' || c == '(' || c == ')' {
+				b = append(b, '\\')
+			}
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+func TestWrite(t *testing.T) {
+	tests := []struct {
+		name    string
+		entries []briefing.Entry
+		skipped []briefing.Skipped
+	}{
+		{"sample", briefingtest.Entries(), briefingtest.Skipped()},
+		{"hostile", briefingtest.Hostile(), nil},
+		{"empty", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _ := render(t, tt.entries, tt.skipped, pdf.Options{})
+			again, _ := render(t, tt.entries, tt.skipped, pdf.Options{})
+			if !bytes.Equal(doc, again) {
+				t.Error("two renderings with the same Now differ")
+			}
+			// Every story's title starts a line of the document.
+			b := briefing.Build(tt.entries, tt.skipped, briefing.Options{})
+			for _, sec := range b.Sections {
+				if !bytes.Contains(doc, pdfString(sec.Name)) {
+					t.Errorf("stream lacks section %q", sec.Name)
+				}
+				for _, st := range sec.Stories {
+					words := strings.Fields(st.Headline())
+					head := strings.Join(words[:min(2, len(words))], " ")
+					if !bytes.Contains(doc, pdfString(head)) {
+						t.Errorf("stream lacks title %q", head)
+					}
+				}
+			}
+			golden(t, tt.name+".golden.txt", pdftotext(t, doc))
+		})
+	}
+}
+
+func TestWriteStructure(t *testing.T) {
+	doc, _ := render(t, briefingtest.Entries(), briefingtest.Skipped(), pdf.Options{})
+	for _, want := range []string{
+		"/Outlines",
+		"/URI (https://harbourherald.example/2026/11/24/rotterdam-dockworkers-walk-out)",
+		"/URI (https://lowlandsdaily.example/news/rotterdam-port-strike)",
+		"/CreationDate (D:20261124000000",
+		"/FontFile2",
+	} {
+		if !bytes.Contains(doc, []byte(want)) {
+			t.Errorf("document lacks %q", want)
+		}
+	}
+	for _, bookmark := range []string{"Europe", "Skipped sources", "Kenya's central bank holds key rate at 9.5% as inflation eases"} {
+		if !bytes.Contains(doc, append([]byte{0xfe, 0xff}, pdfString(bookmark)...)) {
+			t.Errorf("document lacks bookmark %q", bookmark)
+		}
+	}
+	text := pdftotext(t, doc)
+	pages := regexp.MustCompile(`Page (\d+) of (\d+)`).FindAllStringSubmatch(text, -1)
+	if len(pages) < 2 {
+		t.Fatalf("found %d page footers, want several", len(pages))
+	}
+	for i, m := range pages {
+		if want := strconv.Itoa(i + 1); m[1] != want || m[2] != pages[len(pages)-1][1] {
+			t.Errorf("footer %d = %q, want Page %s of %s", i, m[0], want, pages[len(pages)-1][1])
+		}
+	}
+}
+
+func TestWriteReplacesUndrawable(t *testing.T) {
+	doc, warnings := render(t, briefingtest.Hostile(), nil, pdf.Options{})
+	if len(warnings) != 1 {
+		t.Fatalf("warnings = %q, want one", warnings)
+	}
+	for _, want := range []string{"U+1F389", "U+6771", "--font"} {
+		if !strings.Contains(warnings[0], want) {
+			t.Errorf("warning %q lacks %q", warnings[0], want)
+		}
+	}
+	text := pdftotext(t, doc)
+	for _, want := range []string{"Fans cheer \uFFFD in Tōkyō; \uFFFD welcomes Nguyên Thi Minh Khai, Ελλάδα and Москва", "Mixed \uFFFD family emoji"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	_, warnings = render(t, briefingtest.Entries(), nil, pdf.Options{})
+	if len(warnings) != 0 {
+		t.Errorf("drawable text gave warnings %q", warnings)
+	}
+}
+
+// TestWriteEscapes checks that markup, Markdown and template syntax in
+// article text print as themselves.
+func TestWriteEscapes(t *testing.T) {
+	es := briefingtest.Hostile()
+	es[1].Article.Title = "Page {nb} of \x01nb\x01 {{nb}}"
+	doc, _ := render(t, es, []briefing.Skipped{{Source: "<evil>.html", Reason: "*bad* {{.Err}}"}}, pdf.Options{})
+	text := strings.Join(strings.Fields(pdftotext(t, doc)), " ")
+	for _, want := range []string{
+		`<script>alert("x")</script> *Bold* [link](http://x) {{.Title}} # not a heading`,
+		`<b>Evil</b> & Co`,
+		`Takeaway with <img src=x onerror=alert(1)> and **stars** and {{template "x"}}.`,
+		`“We said "<b>no</b>" and [meant](it) {{end}}”`,
+		`— Dr. <i>Who</i>, head of *things*`,
+		`Page {nb} of nb {{nb}}`, // the page-count alias in a title stays inert
+		`<evil>.html *bad* {{.Err}}`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestWriteFontPath(t *testing.T) {
+	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(dejavu); err != nil {
+		t.Skip("DejaVu Sans not installed")
+	}
+	doc, warnings := render(t, briefingtest.Hostile(), nil, pdf.Options{FontPath: dejavu})
+	if len(warnings) != 1 || strings.Contains(warnings[0], "U+1EC5") {
+		t.Errorf("warnings = %q, want one without U+1EC5 (ễ), which DejaVu has", warnings)
+	}
+	if text := pdftotext(t, doc); !strings.Contains(text, "Nguyễn Thị") {
+		t.Errorf("text lacks Nguyễn Thị drawn with the extra font:\n%s", text)
+	}
+}
+
+func TestWriteBadFont(t *testing.T) {
+	dir := t.TempDir()
+	notFont := filepath.Join(dir, "not.ttf")
+	if err := os.WriteFile(notFont, []byte("this is not a font"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := briefing.Build(briefingtest.Entries(), nil, briefing.Options{})
+	for _, path := range []string{notFont, filepath.Join(dir, "missing.ttf")} {
+		if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{FontPath: path}); err == nil {
+			t.Errorf("Write with FontPath %s: no error", path)
+		}
+	}
+}
+
+func TestWriteHandMadeBriefing(t *testing.T) {
+	if err := pdf.Write(&bytes.Buffer{}, nil, pdf.Options{}); err == nil {
+		t.Error("Write(nil briefing): no error")
+	}
+	b := &briefing.Briefing{Sections: []briefing.Section{{Name: "Europe", Stories: []briefing.Story{{}}}}}
+	if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{}); err != nil {
+		t.Errorf("Write(story without article or digest) = %v, want a document", err)
+	}
+}
+
+// FuzzWrite puts arbitrary text in every field a renderer draws: the
+// document must come out, whatever the text.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"", "plain", "\x00\xff\xfe", "😀👨‍👩‍👧", "東京 中文", "(unbalanced \\ parens", "\x01nb\x01", strings.Repeat("W", 400)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		es := briefingtest.Hostile()
+		es[0].Article.Title = s
+		es[0].Article.Site = s
+		es[0].Digest.Takeaways = []string{s}
+		es[0].Digest.Quotes[0].Text = s
+		es[0].Digest.Quotes[0].Speaker = s
+		b := briefing.Build(es, []briefing.Skipped{{Source: s, Reason: s}}, briefing.Options{Title: s})
+		if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{}); err != nil {
+			t.Fatalf("Write: %v", err)
+		}
+	})
+}

@@ -1,0 +1,312 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/summarizetest"
+)
+
+// writeArticles writes arts as text files (title, blank line, paragraphs)
+// into a new directory and returns it.
+func writeArticles(t testing.TB, arts []*article.Article) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, a := range arts {
+		text := a.Title + "\n\n" + strings.Join(a.Paragraphs, "\n\n") + "\n"
+		writeTestFile(t, filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), text)
+	}
+	return dir
+}
+
+func decodeRecords(t *testing.T, out string) []summaryRecord {
+	t.Helper()
+	var recs []summaryRecord
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r summaryRecord
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("not a JSON line: %v\n%s", err, line)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
+func TestLLMSummarizeAndCache(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	h.vars["OPENAI_API_KEY"] = "sk-test"
+	dir := writeArticles(t, summarizetest.Articles())
+	args := []string{"summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), dir}
+
+	code, out, errs := h.run("", args...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	recs := decodeRecords(t, out)
+	if len(recs) != 3 || fk.Requests() != 3 {
+		t.Fatalf("%d records from %d requests, want 3 from 3", len(recs), fk.Requests())
+	}
+	for _, r := range recs {
+		if r.Backend != "openai" || r.Model != "gpt-4o-mini" || r.Usage == nil || r.Usage.PromptTokens == 0 {
+			t.Errorf("%s: backend %q model %q usage %+v, want openai, gpt-4o-mini, token counts", r.ID, r.Backend, r.Model, r.Usage)
+		}
+	}
+	if !strings.Contains(errs, "3 articles, 3 model calls, 0 cache hits") || !strings.Contains(errs, "estimated cost $") {
+		t.Errorf("stderr lacks the usage line:\n%s", errs)
+	}
+
+	code, out2, errs := h.run("", args...)
+	if code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, errs)
+	}
+	if fk.Requests() != 3 {
+		t.Errorf("second run made %d requests, want 0 (cache)", fk.Requests()-3)
+	}
+	if !strings.Contains(errs, "3 articles, 0 model calls, 3 cache hits") {
+		t.Errorf("second run's usage line:\n%s", errs)
+	}
+	recs2 := decodeRecords(t, out2)
+	for i := range recs2 {
+		if strings.Join(recs2[i].Takeaways, "|") != strings.Join(recs[i].Takeaways, "|") || recs2[i].Usage != nil {
+			t.Errorf("cached record %d = %+v, want the same digest with no usage", i, recs2[i])
+		}
+	}
+
+	if code, _, errs := h.run("", append([]string{"summarize", "--no-cache"}, args[1:]...)...); code != 0 {
+		t.Fatalf("--no-cache: exit %d\n%s", code, errs)
+	}
+	if fk.Requests() != 6 {
+		t.Errorf("--no-cache made %d requests, want 3", fk.Requests()-3)
+	}
+}
+
+func TestLLMFallback(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Auth: true})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles()[:2])
+	args := []string{"summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), dir}
+	code, out, errs := h.run("", args...)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0 (fallback)\n%s", code, errs)
+	}
+	for _, r := range decodeRecords(t, out) {
+		if r.Backend != "extractive" || len(r.Warnings) == 0 || !strings.HasPrefix(r.Warnings[len(r.Warnings)-1], "llm_fallback: openai: authentication failed") {
+			t.Errorf("%s: backend %q warnings %q, want extractive with llm_fallback", r.ID, r.Backend, r.Warnings)
+		}
+	}
+	if !strings.Contains(errs, "2 fell back to extractive") {
+		t.Errorf("stderr lacks the fallback count:\n%s", errs)
+	}
+	if fk.Requests() != 2 {
+		t.Errorf("%d requests, want 2 (401 is not retried)", fk.Requests())
+	}
+	code, out, errs = h.run("", append(args, "--no-fallback")...)
+	if code != 1 || out != "" || !strings.Contains(errs, "authentication failed") {
+		t.Errorf("--no-fallback: exit %d, stdout %q, stderr %q; want 1, nothing, the error", code, out, errs)
+	}
+}
+
+func TestLLMDryRun(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	code, out, errs := h.run("", "summarize", "--dry-run", "--backend", "openai", "--base-url", fk.BaseURL(), dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if fk.Requests() != 0 {
+		t.Errorf("dry run made %d requests", fk.Requests())
+	}
+	if !strings.Contains(out, "BEGIN ARTICLE DATA") || !strings.Contains(out, "--- request 1 of 1: digest, about ") {
+		t.Errorf("dry run output lacks the request:\n%s", out)
+	}
+	if !strings.Contains(errs, "dry run, openai gpt-4o-mini: 1 articles, 1 requests") {
+		t.Errorf("stderr = %q, want the dry-run total", errs)
+	}
+	if code, _, _ := h.run("", "summarize", "--dry-run", dir); code != 2 {
+		t.Errorf("--dry-run with the extractive backend: exit %d, want 2", code)
+	}
+	if code, _, _ := h.run("", "add", "--dry-run", "--backend", "openai", dir); code != 2 {
+		t.Errorf("add --dry-run: exit %d, want 2", code)
+	}
+}
+
+func TestLLMMaxCost(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	code, out, errs := h.run("", "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), "--max-cost", "0.00001", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if fk.Requests() != 0 {
+		t.Errorf("%d requests over budget, want 0", fk.Requests())
+	}
+	r := decodeRecords(t, out)[0]
+	if r.Backend != "extractive" || !strings.Contains(strings.Join(r.Warnings, " "), "cost budget") {
+		t.Errorf("record %+v, want extractive with a budget warning", r)
+	}
+	if code, _, errs := h.run("", "summarize", "--backend", "openai", "--model", "no-such-model", "--base-url", fk.BaseURL(), "--max-cost", "1", dir); code != 2 {
+		t.Errorf("--max-cost for a model without a price: exit %d, want 2\n%s", code, errs)
+	}
+}
+
+func TestLLMOllamaHost(t *testing.T) {
+	fk := summarizetest.NewOllama(t, summarizetest.Faults{})
+	h := newHarness(t)
+	h.vars["OLLAMA_HOST"] = strings.TrimPrefix(fk.URL, "http://")
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	code, out, errs := h.run("", "summarize", "-f", "jsonl", "--backend", "ollama", "--no-cache", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if r := decodeRecords(t, out)[0]; r.Backend != "ollama" || fk.Requests() != 1 {
+		t.Errorf("backend %q after %d requests, want ollama after 1", r.Backend, fk.Requests())
+	}
+	if !strings.Contains(errs, "estimated cost $0.0000") {
+		t.Errorf("a local model should cost nothing:\n%s", errs)
+	}
+}
+
+func TestBackendsList(t *testing.T) {
+	h := newHarness(t)
+	h.vars["OPENAI_API_KEY"] = "sk-very-secret-value"
+	out := h.mustRun(0, "", "backends")
+	if strings.Contains(out, "sk-very-secret-value") {
+		t.Fatalf("brief backends printed the key:\n%s", out)
+	}
+	for _, want := range []string{"openai", "gpt-4o-mini", "yes: OPENAI_API_KEY is set", "anthropic", "no: set ANTHROPIC_API_KEY", "ollama", "extractive"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("brief backends lacks %q:\n%s", want, out)
+		}
+	}
+	var rows []backendStatus
+	if err := json.Unmarshal([]byte(h.mustRun(0, "", "backends", "-f", "json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, r := range rows {
+		got[r.Name] = r.Configured
+	}
+	if want := map[string]bool{"anthropic": false, "extractive": true, "ollama": false, "openai": true}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("configured = %v, want %v", got, want)
+	}
+}
+
+// BenchmarkLLMPipeline runs brief summarize -j 8 over 64 articles against
+// a fake OpenAI server that takes 200ms per answer, then again. It reports
+// the first run's wall time over the ideal (8 rounds of 200ms) and the
+// requests of the second run, which the cache should make 0.
+func BenchmarkLLMPipeline(b *testing.B) {
+	const (
+		n       = 64
+		workers = 8
+		latency = 200 * time.Millisecond
+	)
+	ideal := time.Duration(n/workers) * latency
+	dir := writeArticles(b, summarizetest.Batch(n))
+	var walls time.Duration
+	var firsts, seconds, runs int
+	for b.Loop() {
+		fk := summarizetest.NewOpenAI(b, summarizetest.Faults{Latency: latency})
+		h := newHarness(b)
+		runOnce := func() time.Duration {
+			var errb bytes.Buffer
+			e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, now: time.Now,
+				getenv: func(string) string { return "" }}
+			start := time.Now()
+			code := runEnv(context.Background(), e, []string{"brief", "--db", h.db, "summarize", "-f", "jsonl",
+				"--backend", "openai", "--base-url", fk.BaseURL(), "-j", fmt.Sprint(workers), dir})
+			el := time.Since(start)
+			if code != 0 {
+				b.Fatalf("exit %d: %s", code, errb.String())
+			}
+			return el
+		}
+		wall := runOnce()
+		first := fk.Requests()
+		runOnce()
+		walls += wall
+		firsts += first
+		seconds += fk.Requests() - first
+		runs++
+	}
+	// Means over the iterations.
+	b.ReportMetric(float64(walls)/float64(runs)/float64(ideal), "wall/ideal")
+	b.ReportMetric(float64(walls.Milliseconds())/float64(runs), "wall-ms")
+	b.ReportMetric(float64(firsts)/float64(runs), "requests-1st")
+	b.ReportMetric(float64(seconds)/float64(runs), "requests-2nd")
+}
+
+func TestLLMLongArticleVerbose(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	dir := writeArticles(t, []*article.Article{summarizetest.LongArticle(40)})
+	code, out, errs := h.run("", "-v", "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(),
+		"--context-tokens", "4000", "--no-cache", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(errs, "summarizing in parts") {
+		t.Errorf("-v does not say the article was split:\n%s", errs)
+	}
+	r := decodeRecords(t, out)[0]
+	if r.Backend != "openai" || r.Usage == nil || r.Usage.Calls != fk.Requests() || fk.Requests() < 3 {
+		t.Errorf("record %+v after %d requests, want an openai digest from parts and a combining call", r, fk.Requests())
+	}
+}
+
+func TestStoreCacheQueue(t *testing.T) {
+	var mu sync.Mutex
+	stored := map[string]*summarize.Digest{}
+	get := func(k string) (*summarize.Digest, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		d, ok := stored[k]
+		return d, ok
+	}
+	put := func(k string, d *summarize.Digest) error {
+		time.Sleep(100 * time.Microsecond) // a slow disk
+		mu.Lock()
+		defer mu.Unlock()
+		stored[k] = d
+		return nil
+	}
+	var hits atomic.Int64
+	c := newStoreCache(get, put, &hits, slog.New(slog.DiscardHandler))
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				k := fmt.Sprintf("%d-%d", w, i)
+				c.Put(k, &summarize.Digest{Backend: k})
+				if d, ok := c.Get(k); !ok || d.Backend != k {
+					t.Errorf("Get(%s) right after Put = %v, %v", k, d, ok)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	c.close()
+	if len(stored) != 400 || hits.Load() != 400 {
+		t.Errorf("stored %d digests with %d hits, want 400 and 400", len(stored), hits.Load())
+	}
+	if err := c.Put("late", &summarize.Digest{}); err != nil || stored["late"] == nil {
+		t.Errorf("Put after close = %v, want it written directly", err)
+	}
+}

@@ -1,0 +1,236 @@
+package langchain_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/langchain"
+	"github.com/brief-news/brief/summarize/summarizetest"
+)
+
+// provider describes how to start a fake of one backend's API and open
+// the backend against it.
+type provider struct {
+	name  string
+	fake  func(testing.TB, summarizetest.Faults) *summarizetest.Fake
+	open  func(summarize.Config) (*langchain.Backend, error)
+	model string
+	env   string // live test variable
+}
+
+var providers = []provider{
+	{name: "ollama", fake: summarizetest.NewOllama, open: langchain.NewOllama, model: "llama3.2", env: "OLLAMA_HOST"},
+	{name: "anthropic", fake: summarizetest.NewAnthropic, open: langchain.NewAnthropic, model: "claude-3-5-haiku-latest", env: "ANTHROPIC_API_KEY"},
+}
+
+func (p provider) config(fk *summarizetest.Fake) summarize.Config {
+	return summarize.Config{BaseURL: fk.BaseURL(), APIKey: "test-key", MaxQuotes: 3, Candidates: summarizetest.Candidates}
+}
+
+func (p provider) backend(t testing.TB, cfg summarize.Config) summarize.Summarizer {
+	t.Helper()
+	b, err := p.open(cfg)
+	if err != nil {
+		t.Fatalf("open %s: %v", p.name, err)
+	}
+	return summarize.Checked(b, cfg)
+}
+
+func TestConformance(t *testing.T) {
+	for _, p := range providers {
+		t.Run(p.name, func(t *testing.T) {
+			fk := p.fake(t, summarizetest.Faults{Latency: 50 * time.Millisecond})
+			summarizetest.Run(t, p.backend(t, p.config(fk)), summarizetest.Options{})
+		})
+	}
+}
+
+func TestConformanceLive(t *testing.T) {
+	for _, p := range providers {
+		t.Run(p.name, func(t *testing.T) {
+			v := os.Getenv(p.env)
+			if v == "" {
+				t.Skipf("%s not set", p.env)
+			}
+			cfg := summarize.Config{MaxQuotes: 3, Candidates: summarizetest.Candidates, Model: os.Getenv("BRIEF_MODEL")}
+			if p.name == "ollama" {
+				cfg.BaseURL = v
+			} else {
+				cfg.APIKey = v
+			}
+			summarizetest.Run(t, p.backend(t, cfg), summarizetest.Options{Articles: summarizetest.Articles()[:1]})
+		})
+	}
+}
+
+func hasWarning(d *summarize.Digest, prefix string) bool {
+	return slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.HasPrefix(w, prefix) })
+}
+
+func TestFaults(t *testing.T) {
+	for _, p := range providers {
+		for _, tt := range []struct {
+			name         string
+			faults       summarizetest.Faults
+			article      *article.Article
+			wantRequests int
+			wantErr      any
+			check        func(t *testing.T, d *summarize.Digest)
+			minElapsed   time.Duration
+		}{
+			{name: "usage reported", wantRequests: 1, check: func(t *testing.T, d *summarize.Digest) {
+				if d.Usage.PromptTokens == 0 || d.Usage.CompletionTokens == 0 || hasWarning(d, "usage_estimated") {
+					t.Errorf("usage = %+v warnings %q, want reported counts", d.Usage, d.Warnings)
+				}
+			}},
+			{name: "usage missing", faults: summarizetest.Faults{NoUsage: true}, wantRequests: 1, check: func(t *testing.T, d *summarize.Digest) {
+				if d.Usage.PromptTokens == 0 || !hasWarning(d, "usage_estimated") {
+					t.Errorf("usage = %+v warnings %q, want estimates and usage_estimated", d.Usage, d.Warnings)
+				}
+			}},
+			{name: "429 with Retry-After", faults: summarizetest.Faults{RateLimit: 1, RetryAfter: time.Second}, wantRequests: 2, minElapsed: time.Second},
+			{name: "500", faults: summarizetest.Faults{ServerErrors: 1}, wantRequests: 2},
+			{name: "connection reset", faults: summarizetest.Faults{Resets: 1}, wantRequests: 2},
+			{name: "malformed JSON repaired", faults: summarizetest.Faults{Malformed: 1}, wantRequests: 2},
+			{name: "malformed JSON twice", faults: summarizetest.Faults{Malformed: 2}, wantRequests: 2, wantErr: new(*summarize.ResponseError)},
+			{name: "401 not retried", faults: summarizetest.Faults{Auth: true}, wantRequests: 1, wantErr: new(*summarize.AuthError)},
+			{name: "paraphrased quote dropped", faults: summarizetest.Faults{Paraphrase: true}, wantRequests: 1, check: func(t *testing.T, d *summarize.Digest) {
+				if !hasWarning(d, "quote_dropped") {
+					t.Errorf("warnings %q, want quote_dropped", d.Warnings)
+				}
+			}},
+			{name: "wrong speaker corrected", faults: summarizetest.Faults{WrongSpeaker: true}, wantRequests: 1, check: func(t *testing.T, d *summarize.Digest) {
+				if len(d.Quotes) == 0 || d.Quotes[0].Speaker != "Amina Wanjiru" {
+					t.Errorf("quotes = %+v, want the first by Amina Wanjiru", d.Quotes)
+				}
+			}},
+			{name: "context-length error splits", faults: summarizetest.Faults{ContextTokens: 3500}, article: summarizetest.LongArticle(40), check: func(t *testing.T, d *summarize.Digest) {
+				if d.Usage.Calls < 3 {
+					t.Errorf("usage calls = %d, want the refused call, parts and a combining call", d.Usage.Calls)
+				}
+			}},
+		} {
+			t.Run(p.name+"/"+tt.name, func(t *testing.T) {
+				fk := p.fake(t, tt.faults)
+				cfg := p.config(fk)
+				cfg.ContextTokens = 100000
+				s := p.backend(t, cfg)
+				a := tt.article
+				if a == nil {
+					a = summarizetest.Articles()[0]
+				}
+				start := time.Now()
+				d, err := s.Summarize(context.Background(), a)
+				el := time.Since(start)
+				if tt.wantErr != nil {
+					if !errors.As(err, tt.wantErr) {
+						t.Fatalf("Summarize error = %v, want %T", err, tt.wantErr)
+					}
+					if !strings.HasPrefix(err.Error(), p.name+": ") {
+						t.Errorf("error %q does not name the backend", err)
+					}
+				} else {
+					if err != nil {
+						t.Fatalf("Summarize error = %v", err)
+					}
+					summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
+					if d.Backend != p.name || d.Model != p.model {
+						t.Errorf("backend, model = %q, %q, want %q, %q", d.Backend, d.Model, p.name, p.model)
+					}
+					if tt.check != nil {
+						tt.check(t, d)
+					}
+				}
+				if got := fk.Requests(); got != tt.wantRequests && tt.wantRequests > 0 {
+					t.Errorf("server got %d requests, want %d", got, tt.wantRequests)
+				}
+				if el < tt.minElapsed {
+					t.Errorf("took %v, want at least %v (Retry-After honoured)", el, tt.minElapsed)
+				}
+			})
+		}
+	}
+}
+
+func TestOllamaNumCtx(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		article *article.Article
+		context int
+		wantMin int // num_ctx at least
+		wantMax int
+	}{
+		{"short article gets room for its prompt", summarizetest.Articles()[0], 32768, 2048, 4096},
+		{"long article gets a larger window", summarizetest.LongArticle(60), 32768, 7000, 10240},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fk := summarizetest.NewOllama(t, summarizetest.Faults{})
+			cfg := summarize.Config{BaseURL: fk.BaseURL(), ContextTokens: tt.context, Candidates: summarizetest.Candidates}
+			b, err := langchain.NewOllama(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.Summarize(context.Background(), tt.article); err != nil {
+				t.Fatal(err)
+			}
+			bodies := fk.Bodies()
+			if len(bodies) != 1 {
+				t.Fatalf("%d requests, want 1", len(bodies))
+			}
+			var req struct {
+				Format  string `json:"format"`
+				Options struct {
+					NumCtx int `json:"num_ctx"`
+				} `json:"options"`
+			}
+			if err := json.Unmarshal(bodies[0], &req); err != nil {
+				t.Fatal(err)
+			}
+			if n := req.Options.NumCtx; n < tt.wantMin || n > tt.wantMax {
+				t.Errorf("num_ctx = %d, want %d to %d", n, tt.wantMin, tt.wantMax)
+			}
+			if req.Format != "json" {
+				t.Errorf("format = %q, want json", req.Format)
+			}
+		})
+	}
+}
+
+func TestNewValidates(t *testing.T) {
+	if _, err := langchain.NewAnthropic(summarize.Config{}); err == nil {
+		t.Error("NewAnthropic without key = nil error, want error")
+	}
+	if _, err := langchain.NewOllama(summarize.Config{BaseURL: "ftp://x"}); err == nil {
+		t.Error("NewOllama(ftp://x) = nil error, want error")
+	}
+	if _, err := langchain.NewOllama(summarize.Config{BaseURL: "localhost:11434"}); err != nil {
+		t.Errorf("NewOllama(host:port) = %v, want it accepted", err)
+	}
+}
+
+func TestPreview(t *testing.T) {
+	b, err := langchain.NewOllama(summarize.Config{ContextTokens: 4000, Candidates: summarizetest.Candidates})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs, err := b.Preview(summarizetest.LongArticle(40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reqs) < 3 || reqs[len(reqs)-1].Purpose != "combine" {
+		t.Fatalf("preview = %d requests, want parts then combine", len(reqs))
+	}
+	for _, r := range reqs {
+		if r.Estimate.PromptTokens+r.Estimate.MaxOutputTokens > 4000 {
+			t.Errorf("%s: %d+%d tokens, over the 4000 context", r.Purpose, r.Estimate.PromptTokens, r.Estimate.MaxOutputTokens)
+		}
+	}
+}

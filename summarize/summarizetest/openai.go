@@ -1,0 +1,84 @@
+package summarizetest
+
+import (
+	"encoding/json"
+	"net/http"
+	"testing"
+	"time"
+)
+
+// NewOpenAI starts a fake of the OpenAI chat-completions API
+// (POST /v1/chat/completions). Configure backends with BaseURL().
+func NewOpenAI(t testing.TB, f Faults) *Fake {
+	fk := newFake(t, f, "/v1/chat/completions", (*Fake).serveOpenAI)
+	fk.base = "/v1"
+	return fk
+}
+
+type openaiRequest struct {
+	Model    string `json:"model"`
+	Messages []struct {
+		Role    string `json:"role"`
+		Content string `json:"content"`
+	} `json:"messages"`
+	ResponseFormat *struct {
+		Type string `json:"type"`
+	} `json:"response_format"`
+}
+
+func openaiError(w http.ResponseWriter, status int, typ, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{
+		"message": msg, "type": typ, "param": nil, "code": code}})
+}
+
+func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) {
+	switch st := f.transportFault(w); st {
+	case 0:
+	case -1:
+		reset(w)
+		return
+	case http.StatusUnauthorized:
+		openaiError(w, st, "invalid_request_error", "invalid_api_key", "Incorrect API key provided.")
+		return
+	case http.StatusTooManyRequests:
+		openaiError(w, st, "requests", "rate_limit_exceeded", "Rate limit reached for requests.")
+		return
+	default:
+		openaiError(w, st, "server_error", "", "The server had an error while processing your request.")
+		return
+	}
+	var req openaiRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		openaiError(w, http.StatusBadRequest, "invalid_request_error", "", "We could not parse the JSON body of your request.")
+		return
+	}
+	if rf := req.ResponseFormat; rf != nil {
+		if (rf.Type == "json_schema" && f.faults.RejectSchema) || (rf.Type == "json_object" && f.faults.RejectJSONObject) {
+			openaiError(w, http.StatusBadRequest, "invalid_request_error", "",
+				errorf("Invalid parameter: 'response_format' of type '%s' is not supported with this model.", rf.Type))
+			return
+		}
+	}
+	var msgs []chatMessage
+	for _, m := range req.Messages {
+		msgs = append(msgs, chatMessage{Role: m.Role, Content: m.Content})
+	}
+	if n, long := tooLong(f.faults, msgs); long {
+		openaiError(w, http.StatusBadRequest, "invalid_request_error", "context_length_exceeded",
+			errorf("This model's maximum context length is %d tokens. However, your messages resulted in %d tokens. Please reduce the length of the messages.", f.faults.ContextTokens, n))
+		return
+	}
+	content := f.content(msgs)
+	resp := map[string]any{
+		"id": "chatcmpl-fake", "object": "chat.completion", "created": time.Now().Unix(), "model": req.Model,
+		"choices": []any{map[string]any{"index": 0, "finish_reason": "stop",
+			"message": map[string]any{"role": "assistant", "content": content}}},
+	}
+	if p, c := f.usage(msgs, content); p > 0 {
+		resp["usage"] = map[string]any{"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
+	}
+	b, _ := json.Marshal(resp)
+	f.writeBody(w, "application/json", b)
+}
