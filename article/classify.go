@@ -125,14 +125,26 @@ type namePat struct {
 }
 
 // nameIndex finds the patterns of the name lists by their first two bytes,
-// so a name is scanned once instead of once per pattern. It is built once
-// and never changed.
-var nameIndex = func() map[uint16][]namePat {
-	idx := map[uint16][]namePat{}
+// so a name is scanned once instead of once per pattern: slot[k] is the
+// index in groups of the patterns starting with the bytes k (0: none). A
+// table rather than a map, as it is probed at every byte of every name. It
+// is built once and never changed.
+var nameIndex = func() *struct {
+	slot   [1 << 16]uint16
+	groups [][]namePat
+} {
+	idx := &struct {
+		slot   [1 << 16]uint16
+		groups [][]namePat
+	}{groups: [][]namePat{nil}}
 	add := func(list []string, kind uint8) {
 		for _, p := range list {
 			k := uint16(p[0])<<8 | uint16(p[1])
-			idx[k] = append(idx[k], namePat{p, kind})
+			if idx.slot[k] == 0 {
+				idx.slot[k] = uint16(len(idx.groups))
+				idx.groups = append(idx.groups, nil)
+			}
+			idx.groups[idx.slot[k]] = append(idx.groups[idx.slot[k]], namePat{p, kind})
 		}
 	}
 	add(bodyNames, kBody)
@@ -155,7 +167,11 @@ func classifyWord(t string) uint32 {
 	}
 	var kinds uint8
 	for i := 0; i+1 < len(t); i++ {
-		for _, p := range nameIndex[uint16(t[i])<<8|uint16(t[i+1])] {
+		g := nameIndex.slot[uint16(t[i])<<8|uint16(t[i+1])]
+		if g == 0 {
+			continue
+		}
+		for _, p := range nameIndex.groups[g] {
 			if strings.HasPrefix(t[i:], p.s) {
 				if p.s == "comment" && strings.HasPrefix(t[i:], "commentary") {
 					continue
