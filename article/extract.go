@@ -66,11 +66,23 @@ type ExtractOptions struct {
 
 // Extract is the package-level Extract with these options.
 func (o ExtractOptions) Extract(r io.Reader, base *url.URL) (*Article, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxExtractBytes))
+	b, err := readAll(r, MaxExtractBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read html: %w", err)
 	}
 	return extractBytes(b, base, "", o.now())
+}
+
+// readAll reads r up to limit bytes, in one buffer of the right size when
+// r knows how much it holds (bytes.Reader, strings.Reader, bytes.Buffer).
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	if l, ok := r.(interface{ Len() int }); ok {
+		var buf bytes.Buffer
+		buf.Grow(int(min(int64(l.Len()), limit)) + bytes.MinRead)
+		_, err := buf.ReadFrom(io.LimitReader(r, limit))
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(io.LimitReader(r, limit))
 }
 
 // now returns the bound on published times, zero for none.
