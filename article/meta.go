@@ -37,9 +37,10 @@ var (
 // metaKeys are the attributes that name a <meta> element's content.
 var metaKeys = []string{"name", "property", "itemprop", "http-equiv"}
 
-// pageMeta is what the page's head says about the article: the markup
-// read for every page. Markup read only when these say too little (<h1>,
-// <time>, byline elements) is selected from doc by fillMeta.
+// pageMeta is the metadata markup read for every page: <html lang>,
+// <title>, <meta> tags, the canonical link and JSON-LD scripts. Markup
+// needed only when these say too little (<h1>, <time>, byline elements) is
+// selected from doc by fillMeta.
 type pageMeta struct {
 	doc       *goquery.Document
 	lang      string
