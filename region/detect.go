@@ -1,7 +1,12 @@
 package region
 
 import (
+	"fmt"
+	"net/url"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/brief-news/brief/article"
 )
@@ -20,63 +25,567 @@ type Result struct {
 }
 
 // Detect decides the region of a using taxonomy t (nil means Default()).
-// TODO(region issue): full gazetteer and evidence ladder.
+//
+// Evidence is weighed in a fixed order, strongest first, and the first
+// kind that names a place decides:
+//
+//  1. page metadata: a place named by a.Location (JSON-LD
+//     contentLocation), then a.Section ("World/Asia"), then the URL path
+//     ("/world/asia/");
+//  2. the dateline: a.Dateline, or one opening the text ("KUALA LUMPUR —",
+//     "LONDON (Reuters) -", "[EUROPE]");
+//  3. places in the title and the text, each mention weighted by where it
+//     stands (title 3, lead 2, rest 1) and by what it is (a country's name
+//     counts more than a city, an institution or a demonym; a currency
+//     counts little);
+//  4. region words alone ("European", "Latin American").
+//
+// Metadata or a dateline that names only a region ("World/Asia",
+// "[EUROPE]") picks the best-placed country of that region from the text.
+// With no place evidence the answer is Global with no country: Detect
+// never guesses. Ambiguous names are read by context: "Georgia" is the US
+// state when the article names other US places, "Jordan" is not a country
+// in "Michael Jordan", "turkey" is a bird, "Paris, Texas" is in the US.
 func Detect(a *article.Article, t *Taxonomy) Result {
 	if t == nil {
 		t = Default()
 	}
-	text := a.Dateline + " " + a.Title + " " + a.Text()
-	var found []string
-	for _, c := range countries {
-		if strings.Contains(text, c.name) {
-			found = append(found, c.code)
+	d := &detector{g: gaz()}
+	text := a.Text()
+	dl := a.Dateline
+	// A dateline opening the text is evidence once, as a dateline, not
+	// again as a place in the lead.
+	if place, n := splitDateline(text); n > 0 && (dl == "" || strings.HasPrefix(text, dl) || strings.HasPrefix(dl, place)) {
+		if dl == "" {
+			dl = place
 		}
+		text = text[n:]
 	}
-	res := Result{Region: Global, Countries: found}
-	if len(found) > 0 {
-		res.Country = found[0]
-		res.Evidence = "body: " + CountryName(found[0])
-		if r := t.RegionOf(found[0]); r != "" {
+	d.scanText(a.Title, text)
+
+	var res Result
+	switch {
+	case d.fromMeta(a, &res):
+	case d.fromDateline(dl, &res):
+	case d.fromText(&res):
+	case d.fromRegionWords(&res):
+	}
+	res.Countries = d.countries(res.Country)
+	res.Region = Global
+	switch {
+	case res.Country != "":
+		if r := t.RegionOf(res.Country); r != "" {
 			res.Region = r
 		}
+	case d.region != "":
+		res.Region = t.section(d.region)
 	}
 	return res
 }
 
-type country struct{ code, name, region string }
-
-// countries is a placeholder table until the gazetteer lands.
-var countries = []country{
-	{"US", "United States", "Americas"}, {"GB", "United Kingdom", "Europe"},
-	{"FR", "France", "Europe"}, {"DE", "Germany", "Europe"}, {"MY", "Malaysia", "Asia-Pacific"},
-	{"CN", "China", "Asia-Pacific"}, {"JP", "Japan", "Asia-Pacific"}, {"KE", "Kenya", "Africa"},
-	{"NG", "Nigeria", "Africa"}, {"IL", "Israel", "Middle East"}, {"IR", "Iran", "Middle East"},
-	{"BR", "Brazil", "Americas"}, {"SG", "Singapore", "Asia-Pacific"},
+// tally is the evidence for one country.
+type tally struct {
+	code    string
+	score   float64
+	n       int // mentions
+	named   int // mentions that are not currencies
+	nation  int // mentions of the country's name or demonym
+	zones   [3]int
+	surface [3]string // first surface per zone
+	first   int
+	// order[z] is the rank of the country's first mention in zone z
+	// (1 = the first country named there), 0 when absent.
+	order [3]int
 }
 
-// CountryName returns the English short name for an alpha-2 code, or the
-// code itself when unknown.
-func CountryName(code string) string {
-	for _, c := range countries {
-		if c.code == code {
-			return c.name
+type detector struct {
+	g        *gazetteer
+	tallies  []tally
+	regions  []tally // region words; code is the region name
+	region   string  // region decided by region-only evidence
+	nmention int
+	ranks    [3]int
+}
+
+func (d *detector) tally(list *[]tally, code string) *tally {
+	for i := range *list {
+		if (*list)[i].code == code {
+			return &(*list)[i]
 		}
 	}
-	return code
+	*list = append(*list, tally{code: code, first: d.nmention})
+	return &(*list)[len(*list)-1]
 }
 
-// Default returns the default five-region taxonomy: Europe, Americas,
-// Asia-Pacific, Middle East, Africa.
-func Default() *Taxonomy {
-	t := &Taxonomy{}
-	for _, name := range []string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"} {
-		s := Section{Name: name}
-		for _, c := range countries {
-			if c.region == name {
-				s.Countries = append(s.Countries, c.code)
+// scanText finds the places in the title and the text and tallies them.
+func (d *detector) scanText(title, text string) {
+	var ms []mention
+	tt := tokenize(title)
+	s := scanner{g: d.g, t: tt, caps: mostlyUpper(tt), lower: mostlyLower(tt)}
+	ms = s.scan(0, len(tt.toks), func(int) zone { return zTitle }, ms)
+	nt := len(ms)
+	xt := tokenize(text)
+	lead := leadEnd(xt)
+	s = scanner{g: d.g, t: xt, caps: mostlyUpper(xt), lower: mostlyLower(xt)}
+	ms = s.scan(0, len(xt.toks), func(i int) zone {
+		if i < lead {
+			return zLead
+		}
+		return zBody
+	}, ms)
+	_ = nt
+
+	// Unambiguous mentions first; they are the context for the rest.
+	support := map[string]int{}
+	local := map[string]int{}
+	for _, m := range ms {
+		if len(m.cands) == 1 && !m.cands[0].weak && !m.cands[0].echo {
+			c := m.cands[0]
+			support[c.code]++
+			if c.kind.local() {
+				local[c.code]++
 			}
 		}
-		t.Sections = append(t.Sections, s)
 	}
-	return t
+	for _, m := range ms {
+		c, ok := resolve(m.cands, support, local)
+		if !ok {
+			continue
+		}
+		d.nmention++
+		switch c.kind {
+		case kStop:
+			continue
+		case kRegion:
+			r := d.tally(&d.regions, c.code)
+			r.n++
+			r.named++
+			r.score += m.zone.mult()
+			r.zones[m.zone]++
+			if r.surface[m.zone] == "" {
+				r.surface[m.zone] = m.surface
+			}
+			continue
+		}
+		tl := d.tally(&d.tallies, c.code)
+		if tl.order[m.zone] == 0 && c.kind != kCur {
+			d.ranks[m.zone]++
+			tl.order[m.zone] = d.ranks[m.zone]
+		}
+		tl.score += c.kind.weight() * m.zone.mult()
+		tl.n++
+		if c.kind != kCur {
+			tl.named++
+		}
+		if c.kind == kName || c.kind == kAdj {
+			tl.nation++
+		}
+		tl.zones[m.zone]++
+		if tl.surface[m.zone] == "" {
+			tl.surface[m.zone] = m.surface
+		}
+	}
+}
+
+// resolve picks the reading of an ambiguous mention. A weak reading ("?")
+// needs local places of its country in the article, more than the other
+// readings have evidence; otherwise the reading with the most support wins,
+// the first listed on a tie.
+func resolve(cs []cand, support, local map[string]int) (cand, bool) {
+	if len(cs) == 1 && !cs[0].weak && !cs[0].echo {
+		return cs[0], true
+	}
+	best, bestN, found := cand{}, -1, false
+	for _, c := range cs {
+		if c.echo && support[c.code] == 0 {
+			continue
+		}
+		if !c.weak && support[c.code] > bestN {
+			best, bestN, found = c, support[c.code], true
+		}
+	}
+	if bestN < 0 {
+		bestN = 0
+	}
+	for _, c := range cs {
+		if c.weak && local[c.code] > 0 && local[c.code] > bestN {
+			best, bestN, found = c, local[c.code], true
+		}
+	}
+	return best, found
+}
+
+// leadEnd returns the index of the first token after the lead: the first
+// paragraph, or its first sentence when that runs past 20 words, at most
+// 60 words.
+func leadEnd(t *tokens) int {
+	for i := 1; i < len(t.toks) && i < 60; i++ {
+		k := &t.toks[i]
+		if k.para || (i >= 20 && k.sent && k.cap) {
+			return i
+		}
+	}
+	return min(len(t.toks), 60)
+}
+
+// mostlyUpper reports whether a text is set in capitals.
+func mostlyUpper(t *tokens) bool {
+	up, all := 0, 0
+	for i := range t.toks {
+		k := &t.toks[i]
+		if k.digits || k.ne-k.ns < 2 {
+			continue
+		}
+		all++
+		if k.upper {
+			up++
+		}
+	}
+	return all >= 3 && up*10 >= all*7
+}
+
+// mostlyLower reports whether a text is set without capitals, so that the
+// case of a place name says nothing.
+func mostlyLower(t *tokens) bool {
+	caps, all := 0, 0
+	for i := range t.toks {
+		k := &t.toks[i]
+		if k.digits {
+			continue
+		}
+		all++
+		if k.cap {
+			caps++
+		}
+	}
+	return all >= 10 && caps*100 < all*4
+}
+
+// best returns the tally with the highest score among those keep accepts,
+// the earliest mentioned on a tie.
+func best(ts []tally, keep func(*tally) bool) *tally {
+	var b *tally
+	for i := range ts {
+		tl := &ts[i]
+		if tl.named == 0 && tl.score < 0.5 || keep != nil && !keep(tl) {
+			continue
+		}
+		if b == nil || tl.score > b.score || tl.score == b.score && tl.first < b.first {
+			b = tl
+		}
+	}
+	return b
+}
+
+func (d *detector) fromText(res *Result) bool {
+	var b *tally
+	if b == nil {
+		b = best(d.tallies, nil)
+	}
+	if b == nil {
+		return false
+	}
+	res.Country = b.code
+	res.Evidence = d.textEvidence(b)
+	return true
+}
+
+func (d *detector) textEvidence(b *tally) string {
+	switch {
+	case b.zones[zTitle] > 0:
+		return "title: " + bare(b.surface[zTitle])
+	case b.zones[zLead] > 0:
+		return "lead: " + bare(b.surface[zLead])
+	}
+	return fmt.Sprintf("body: %s ×%d", CountryName(b.code), b.n)
+}
+
+func (d *detector) fromRegionWords(res *Result) bool {
+	b := best(d.regions, func(*tally) bool { return true })
+	if b == nil {
+		return false
+	}
+	d.region = b.code
+	z := zBody
+	if b.zones[zTitle] > 0 {
+		z = zTitle
+	} else if b.zones[zLead] > 0 {
+		z = zLead
+	}
+	res.Evidence = z.String() + ": " + bare(b.surface[z])
+	return true
+}
+
+// inRegion picks the best-evidenced country of a default region, for
+// evidence that names only the region.
+func (d *detector) inRegion(region string, res *Result) {
+	d.region = region
+	b := best(d.tallies, func(tl *tally) bool {
+		c, _ := d.g.country(tl.code)
+		return c.region == region
+	})
+	if b != nil {
+		res.Country = b.code
+	}
+}
+
+// place is what a dateline or a piece of metadata names: a country, or
+// only a region.
+type place struct {
+	code, region, surface string
+}
+
+// fromDateline applies a dateline ("WASHINGTON, Feb 26", "TORONTO, Ont.",
+// "[EUROPE]").
+func (d *detector) fromDateline(dl string, res *Result) bool {
+	p, ok := d.placeIn(strings.Trim(dl, "[] \t"), false)
+	if !ok {
+		return false
+	}
+	res.Evidence = "dateline: " + p.surface
+	if p.code != "" {
+		res.Country = p.code
+	} else {
+		d.inRegion(p.region, res)
+	}
+	return true
+}
+
+// fromMeta applies page metadata: the JSON-LD content location, the
+// section, the URL path.
+func (d *detector) fromMeta(a *article.Article, res *Result) bool {
+	var found []place
+	var what []string
+	if p, ok := d.placeIn(a.Location, false); ok {
+		found, what = append(found, p), append(what, "location "+strings.TrimSpace(a.Location))
+	}
+	if p, ok := d.placeIn(a.Section, true); ok {
+		found, what = append(found, p), append(what, "section "+strings.TrimSpace(a.Section))
+	}
+	for _, u := range []string{a.URL, a.CanonicalURL} {
+		if p, path, ok := d.placeInURL(u); ok {
+			found, what = append(found, p), append(what, "url "+path)
+			break
+		}
+	}
+	if len(found) == 0 {
+		return false
+	}
+	i := slices.IndexFunc(found, func(p place) bool { return p.code != "" })
+	if i >= 0 {
+		res.Country = found[i].code
+		res.Evidence = "metadata: " + what[i]
+		return true
+	}
+	res.Evidence = "metadata: " + what[0]
+	d.inRegion(found[0].region, res)
+	return true
+}
+
+// placeIn reads a dateline, a content location or a section name. With
+// whole set, every word must be a place or a generic section word
+// ("World", "News"), so "Politics" or "Paris Fashion Week" name nothing.
+func (d *detector) placeIn(s string, whole bool) (place, bool) {
+	if s == "" || len(s) > 200 {
+		return place{}, false
+	}
+	t := tokenize(s)
+	sc := scanner{g: d.g, t: t, loose: true}
+	ms := sc.scan(0, len(t.toks), func(int) zone { return zBody }, nil)
+	if whole && !covered(t, ms) {
+		return place{}, false
+	}
+	var reg place
+	for _, m := range ms {
+		c, ok := resolve(m.cands, nil, nil)
+		if !ok {
+			continue
+		}
+		switch c.kind {
+		case kStop:
+		case kRegion:
+			if reg.region == "" {
+				reg = place{region: c.code, surface: m.surface}
+			}
+		default:
+			return place{code: c.code, surface: datelinePlace(t, m)}, true
+		}
+	}
+	return reg, reg.region != ""
+}
+
+// datelinePlace is the text of a dateline's place for the evidence string:
+// from the start of the dateline to the end of the mention.
+func datelinePlace(t *tokens, m mention) string {
+	end := t.toks[m.j-1].end
+	if end < len(t.src) && t.src[end] == '.' {
+		end++ // "Conn." keeps its period
+	}
+	return strings.TrimSpace(t.src[:end])
+}
+
+// bare drops a possessive from a surface form: "Canada's" → "Canada".
+func bare(s string) string {
+	for _, p := range []string{"'s", "’s"} {
+		if t, ok := strings.CutSuffix(s, p); ok {
+			return t
+		}
+	}
+	return s
+}
+
+// covered reports whether every word of t is in a mention or is a generic
+// section word or a number.
+func covered(t *tokens, ms []mention) bool {
+	in := make([]bool, len(t.toks))
+	for _, m := range ms {
+		for i := m.i; i < m.j; i++ {
+			in[i] = true
+		}
+	}
+	for i := range t.toks {
+		if in[i] || t.toks[i].digits {
+			continue
+		}
+		switch t.norm(i) {
+		case "world", "news", "international", "global", "politics", "business", "economy",
+			"markets", "finance", "local", "national", "regional", "region", "and", "the",
+			"latest", "top", "stories", "home", "section", "intl", "nation":
+			continue
+		}
+		return false
+	}
+	return len(ms) > 0
+}
+
+// placeInURL reads the section folders of a URL path ("/world/asia/",
+// "/us-news/", "/news/world-europe-123"). The final segment, usually the
+// story's slug, counts only when it is a "world-…" section name.
+func (d *detector) placeInURL(raw string) (place, string, bool) {
+	if raw == "" {
+		return place{}, "", false
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Path == "" {
+		return place{}, "", false
+	}
+	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
+	var reg place
+	for i, seg := range segs {
+		last := i == len(segs)-1
+		if last && len(segs) > 1 && !strings.HasPrefix(seg, "world-") {
+			break
+		}
+		p, ok := d.placeIn(strings.ReplaceAll(seg, "_", "-"), true)
+		if !ok {
+			continue
+		}
+		if p.code != "" {
+			return p, u.Path, true
+		}
+		if reg.region == "" {
+			reg = p
+		}
+	}
+	return reg, u.Path, reg.region != ""
+}
+
+// splitDateline finds a dateline opening a text — "KUALA LUMPUR —",
+// "WASHINGTON, Feb 26 -", "LONDON (Reuters) -", "[EUROPE]" — and returns
+// its place part and the number of bytes it takes.
+func splitDateline(s string) (string, int) {
+	head := s
+	if len(head) > 120 {
+		head = head[:120]
+	}
+	if strings.HasPrefix(head, "[") {
+		if k := strings.IndexByte(head, ']'); k > 1 && k < 40 {
+			return head[1:k], k + 1
+		}
+		return "", 0
+	}
+	if nl := strings.IndexByte(head, '\n'); nl >= 0 {
+		head = head[:nl]
+	}
+	end, cut := -1, -1
+	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", "("} {
+		if k := strings.Index(head, sep); k > 0 && (end < 0 || k < end) {
+			end = k
+			cut = k + len(sep)
+		}
+	}
+	if end < 0 {
+		return "", 0
+	}
+	place := strings.TrimSpace(head[:end])
+	agency := head[end] == '('
+	if agency {
+		k := strings.IndexByte(head[end:], ')')
+		if k < 2 || k > 25 || !capitalised(head[end+1:end+k]) || !capitalised(place) {
+			return "", 0
+		}
+		cut = -1
+		rest := strings.TrimLeft(head[end+k+1:], " ")
+		for _, dash := range []string{"—", "–", "--", "-"} {
+			if strings.HasPrefix(rest, dash) {
+				cut = len(head) - len(rest) + len(dash)
+				break
+			}
+		}
+		if cut <= end {
+			return "", 0
+		}
+	}
+	if place == "" || len(place) > 60 {
+		return "", 0
+	}
+	// The first word must be in capitals, unless an agency tag follows.
+	first := strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == ',' })[0]
+	if !agency && (strings.ToUpper(first) != first || strings.ToLower(first) == first) {
+		return "", 0
+	}
+	return place, cut
+}
+
+// capitalised reports whether every word of s starts with an upper-case
+// letter or a digit.
+func capitalised(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return len(ws) > 0 && len(ws) <= 6
+}
+
+// countries lists the countries found: primary first, then the others the
+// article is also about: named as a country (not only through a city) and
+// mentioned at least twice with one in the title or lead, or four times.
+// A country named once in passing is not listed.
+func (d *detector) countries(primary string) []string {
+	var out []string
+	if primary != "" {
+		out = append(out, primary)
+	}
+	ts := slices.Clone(d.tallies)
+	slices.SortStableFunc(ts, func(a, b tally) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return a.first - b.first
+	})
+	for _, tl := range ts {
+		if tl.code == primary || tl.named == 0 {
+			continue
+		}
+		if tl.nation > 0 && (tl.named >= 4 || tl.named >= 2 && tl.zones[zTitle]+tl.zones[zLead] > 0) {
+			out = append(out, tl.code)
+		}
+	}
+	return out
 }

@@ -1,6 +1,44 @@
 // Package region decides which part of the world an article is about: a
-// primary country (ISO 3166 alpha-2), the other countries it names, and the
-// briefing section (region) they map to through a Taxonomy.
+// primary country (ISO 3166 alpha-2), the other countries it is about, and
+// the briefing section (region) they map to through a Taxonomy.
 //
-// It imports article only.
+// # Gazetteer
+//
+// The place table is embedded (data/countries.tsv and data/places.tsv,
+// written for brief): every ISO 3166-1 country and territory (plus Kosovo,
+// XK) with its English names, common variants and historic names ("Burma",
+// "Zaire", "Soviet Union", "West Germany"), demonyms, capital and major
+// cities; US states with their AP and postal abbreviations ("N.J.", "Ill.",
+// "Calif.", "NJ"); Canadian provinces and Australian states; national
+// institutions ("Bank of England", "Bundesbank", "Securities and Exchange
+// Commission"); currencies; region words ("European", "Latin America"); and
+// phrases that contain a place name but name no place ("Gulf of Mexico",
+// "Dutch auction", "guinea pig"). Matching is a map lookup per word over a
+// tokenized text, longest phrase first; nothing is compiled per article.
+//
+// # Evidence
+//
+// See Detect for the ladder: page metadata, then the dateline, then places
+// in the title, lead and body, then region words. With no place evidence
+// the answer is Global: Detect never defaults to a country.
+//
+// # Default taxonomy
+//
+// Five sections follow the UN M49 regions, adjusted for a daily briefing:
+//
+//   - Europe: M49 Europe (Russia included) plus Cyprus, Georgia, Armenia and
+//     Azerbaijan, which European desks usually cover;
+//   - Middle East: M49 Western Asia without those four (the Gulf states,
+//     Iraq, the Levant, Israel and Palestine, Yemen, Turkey) plus Egypt,
+//     Libya and Iran, which news desks file with the region;
+//   - Africa: the rest of M49 Africa;
+//   - Americas: M49 Americas;
+//   - Asia-Pacific: the rest of M49 Asia (Central, South, East and
+//     South-east Asia) plus Oceania.
+//
+// Antarctica is in no section, so a story about it is Global. A Taxonomy
+// from a config file (the "regions:" section, with "sections" and "focus")
+// replaces the default; Validate reports its mistakes.
+//
+// Package region imports article only.
 package region

@@ -1,6 +1,11 @@
 package region
 
-import "slices"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Global is the section for stories with no place evidence.
 const Global = "Global"
@@ -49,4 +54,127 @@ func (t *Taxonomy) RegionOf(country string) string {
 		}
 	}
 	return ""
+}
+
+// section returns the section of t named name (case-insensitive), or
+// Global when t has none. It maps a region word of the default taxonomy
+// ("European") onto a custom taxonomy.
+func (t *Taxonomy) section(name string) string {
+	for _, s := range t.Sections {
+		if strings.EqualFold(s.Name, name) {
+			return s.Name
+		}
+	}
+	return Global
+}
+
+// Default returns the default five-region taxonomy, in briefing order:
+// Europe, Americas, Asia-Pacific, Middle East, Africa. It follows the UN
+// M49 regions with these changes: Europe takes Cyprus, Georgia, Armenia
+// and Azerbaijan; the Middle East is M49 Western Asia without those four,
+// plus Egypt, Libya and Iran; Asia-Pacific is the rest of Asia plus
+// Oceania. Antarctica is in no section. Each call returns a new value.
+func Default() *Taxonomy {
+	g := gaz()
+	t := &Taxonomy{}
+	for _, name := range []string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"} {
+		s := Section{Name: name}
+		for _, c := range g.countries {
+			if c.region == name {
+				s.Countries = append(s.Countries, c.code)
+			}
+		}
+		t.Sections = append(t.Sections, s)
+	}
+	return t
+}
+
+// CountryName returns the English short name for an alpha-2 code, or the
+// code itself when unknown.
+func CountryName(code string) string {
+	if c, ok := gaz().country(code); ok {
+		return c.name
+	}
+	return code
+}
+
+// Countries returns every alpha-2 code Detect knows, in table order.
+func Countries() []string {
+	g := gaz()
+	out := make([]string, len(g.countries))
+	for i, c := range g.countries {
+		out[i] = c.code
+	}
+	return out
+}
+
+// Normalize returns a copy of t with names trimmed and country codes
+// trimmed and upper-cased, so "my" in a config file means Malaysia.
+func (t *Taxonomy) Normalize() *Taxonomy {
+	out := &Taxonomy{}
+	for _, s := range t.Sections {
+		n := Section{Name: strings.TrimSpace(s.Name)}
+		for _, c := range s.Countries {
+			n.Countries = append(n.Countries, strings.ToUpper(strings.TrimSpace(c)))
+		}
+		out.Sections = append(out.Sections, n)
+	}
+	for _, c := range t.Focus {
+		out.Focus = append(out.Focus, strings.ToUpper(strings.TrimSpace(c)))
+	}
+	return out
+}
+
+// Validate reports every problem in t: a section with no name or named
+// Global, two sections with the same name, an unknown country code (codes
+// are upper-case ISO 3166 alpha-2), a country in two sections, a focus
+// country listed twice or whose name is also a section's.
+func (t *Taxonomy) Validate() error {
+	var errs []error
+	g := gaz()
+	known := func(c string) bool { _, ok := g.country(c); return ok }
+	names := map[string]bool{}
+	home := map[string]string{}
+	for i, s := range t.Sections {
+		label := fmt.Sprintf("section %d", i+1)
+		if s.Name != "" {
+			label = fmt.Sprintf("section %q", s.Name)
+		}
+		switch key := strings.ToLower(s.Name); {
+		case strings.TrimSpace(s.Name) == "":
+			errs = append(errs, fmt.Errorf("region: %s: no name", label))
+		case strings.EqualFold(s.Name, Global):
+			errs = append(errs, fmt.Errorf("region: %s: %q is reserved for stories with no place", label, Global))
+		case names[key]:
+			errs = append(errs, fmt.Errorf("region: %s: duplicate section", label))
+		default:
+			names[key] = true
+		}
+		for _, c := range s.Countries {
+			switch {
+			case !known(c):
+				errs = append(errs, fmt.Errorf("region: %s: unknown country code %q (want ISO 3166 alpha-2, upper case)", label, c))
+			case home[c] == s.Name:
+				errs = append(errs, fmt.Errorf("region: %s: country %s listed twice", label, c))
+			case home[c] != "":
+				errs = append(errs, fmt.Errorf("region: %s: country %s is already in section %q", label, c, home[c]))
+			default:
+				home[c] = s.Name
+			}
+		}
+	}
+	focus := map[string]bool{}
+	for _, c := range t.Focus {
+		switch {
+		case !known(c):
+			errs = append(errs, fmt.Errorf("region: focus: unknown country code %q (want ISO 3166 alpha-2, upper case)", c))
+		case focus[c]:
+			errs = append(errs, fmt.Errorf("region: focus: country %s listed twice", c))
+		case names[strings.ToLower(CountryName(c))]:
+			errs = append(errs, fmt.Errorf("region: focus: country %s has the name of a section", c))
+		default:
+			focus[c] = true
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -164,8 +164,11 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	srcs := loader.Expand(c.Context, inputs)
 	p := &pipeline{loader: loader, summarizer: s, workers: c.Int("jobs"), logger: e.logger}
 	var werr error
+	bar := newProgress(e, len(srcs)) // nil unless stderr is a terminal
 	p.run(c.Context, srcs, func(r result) {
 		total++
+		bar.clear(r.err == nil) // the line below may share the terminal with the bar
+		defer bar.done()
 		if r.err != nil {
 			failed++
 			skipped = append(skipped, r)
@@ -176,6 +179,7 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 			werr = emit(r)
 		}
 	})
+	bar.finish()
 	if werr != nil {
 		return skipped, failed, total, fmt.Errorf("write output: %w", werr)
 	}
@@ -225,6 +229,7 @@ func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
 		Takeaways: c.Int("takeaways"),
 		MaxQuotes: c.Int("max-quotes"),
 		Method:    c.String("method"),
+		Taxonomy:  e.taxonomy(), // nil: the default
 		Logger:    e.logger,
 	}
 	if cfg.Takeaways < 1 {

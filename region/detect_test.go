@@ -1,0 +1,237 @@
+package region_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/region"
+)
+
+// art builds an article whose paragraphs are separated by blank lines.
+func art(title, text string) *article.Article {
+	a := &article.Article{Title: title}
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			a.Paragraphs = append(a.Paragraphs, p)
+		}
+	}
+	return a
+}
+
+type detectCase struct {
+	name string
+	a    *article.Article
+	// want is the primary country ("" for none), region the section,
+	// evidence a prefix of Result.Evidence; also, when set, lists the
+	// countries Countries must contain and not those it must not.
+	want, region, evidence string
+	also, not              []string
+}
+
+func runDetect(t *testing.T, cases []detectCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			got := region.Detect(tt.a, nil)
+			if got.Country != tt.want {
+				t.Errorf("Detect().Country = %q, want %q (evidence %q, countries %v)", got.Country, tt.want, got.Evidence, got.Countries)
+			}
+			if tt.region != "" && got.Region != tt.region {
+				t.Errorf("Detect().Region = %q, want %q", got.Region, tt.region)
+			}
+			if !strings.HasPrefix(got.Evidence, tt.evidence) {
+				t.Errorf("Detect().Evidence = %q, want prefix %q", got.Evidence, tt.evidence)
+			}
+			for _, c := range tt.also {
+				if !slices.Contains(got.Countries, c) {
+					t.Errorf("Detect().Countries = %v, want it to contain %s", got.Countries, c)
+				}
+			}
+			for _, c := range tt.not {
+				if slices.Contains(got.Countries, c) {
+					t.Errorf("Detect().Countries = %v, want no %s", got.Countries, c)
+				}
+			}
+		})
+	}
+}
+
+func TestDetectMetadata(t *testing.T) {
+	withSection := art("Floods worsen", "Rivers rose across the region. Officials in Malaysia said more rain was due; Malaysian troops were sent.")
+	withSection.Section = "World/Asia"
+	sectionOnly := art("Floods worsen", "Rivers rose across the region and more rain was due.")
+	sectionOnly.Section = "World/Asia"
+	country := art("Talks resume", "Negotiators met again on Monday in Paris and Berlin.")
+	country.Section = "UK News"
+	location := art("Budget passed", "The budget was approved after a long debate. France and Germany welcomed it.")
+	location.Location = "Kuala Lumpur, Malaysia"
+	urlEurope := art("Strike ends", "Workers returned after the union signed a deal with the French rail operator.")
+	urlEurope.URL = "https://news.example.com/world/europe/strike-ends-after-union-signs-deal-2024"
+	urlUS := art("Storm hits coast", "A storm hit the coast on Monday.")
+	urlUS.URL = "https://news.example.com/us-news/2024/feb/26/storm-hits-coast"
+	urlSlug := art("Storm hits coast", "A storm hit the coast on Monday.")
+	urlSlug.URL = "https://news.example.com/2024/feb/26/storm-hits-malaysia-coast"
+	politics := art("Vote delayed", "The vote was delayed again. Canada's opposition objected.")
+	politics.Section = "Politics"
+	runDetect(t, []detectCase{
+		{name: "section region picks a country of that region", a: withSection, want: "MY", region: "Asia-Pacific", evidence: "metadata: section World/Asia"},
+		{name: "section region without a country", a: sectionOnly, want: "", region: "Asia-Pacific", evidence: "metadata: section World/Asia"},
+		{name: "section names a country", a: country, want: "GB", region: "Europe", evidence: "metadata: section UK News"},
+		{name: "JSON-LD content location", a: location, want: "MY", evidence: "metadata: location Kuala Lumpur, Malaysia"},
+		{name: "URL section folder", a: urlEurope, want: "FR", region: "Europe", evidence: "metadata: url /world/europe/"},
+		{name: "URL country folder", a: urlUS, want: "US", evidence: "metadata: url"},
+		{name: "URL slug is not a section", a: urlSlug, want: "", region: region.Global},
+		{name: "section that is no place", a: politics, want: "CA", evidence: "lead: Canada"},
+	})
+}
+
+func TestDetectDateline(t *testing.T) {
+	field := func(dl, title, text string) *article.Article {
+		a := art(title, text)
+		a.Dateline = dl
+		return a
+	}
+	runDetect(t, []detectCase{
+		{name: "dateline field", a: field("KUALA LUMPUR", "Rates held", "The central bank held rates."), want: "MY", region: "Asia-Pacific", evidence: "dateline: KUALA LUMPUR"},
+		{name: "dateline beats the body", a: field("WASHINGTON, Feb 26", "Japan surplus grows", "Japan's trade surplus with Japan's partners grew, Japanese officials said."), want: "US", also: []string{"JP"}},
+		{name: "wire dateline with state", a: field("WESTPORT, Conn., March 3", "Net up", "Shr 10 cts vs eight cts."), want: "US", evidence: "dateline: WESTPORT, Conn."},
+		{name: "upper-case state abbreviation", a: field("INDIANAPOLIS, IND., March 4", "Net up", "Shr 10 cts."), want: "US"},
+		{name: "unknown town, province", a: field("TRAIL, British Columbia, March 17", "Smelter", "Output rose."), want: "CA"},
+		{name: "unknown town, state without periods", a: field("BEDFORD, Mass, March 13", "Net", "Shr 1 ct."), want: "US"},
+		{name: "London, Ontario", a: field("LONDON, Ontario", "Plant", "A plant closed."), want: "CA"},
+		{name: "Paris, Texas", a: field("PARIS, Texas", "Rain", "Rain fell."), want: "US"},
+		{name: "Athens, Ga.", a: field("ATHENS, Ga.", "Game", "The game ended."), want: "US"},
+		{name: "Athens alone", a: field("ATHENS", "Talks", "Talks ended."), want: "GR"},
+		{name: "Washington, D.C.", a: field("WASHINGTON, D.C. March 18", "Rule", "A rule."), want: "US"},
+		{name: "country in dateline", a: field("REGGIO CALABRIA, Italy, April 1", "Port", "A port."), want: "IT"},
+		{name: "historic city name", a: field("PEKING, March 19", "Talks", "Talks."), want: "CN"},
+		{name: "no place in dateline falls through", a: field("UNITED NATIONS", "Vote", "Kenya and Kenyan diplomats voted."), want: "KE", evidence: "lead: Kenya"},
+		{name: "em dash in text", a: art("", "KUALA LUMPUR — The central bank held its rate."), want: "MY", evidence: "dateline: KUALA LUMPUR"},
+		{name: "bracket region tag", a: art("", "[EUROPE] Ministers met on Friday."), want: "", region: "Europe", evidence: "dateline: EUROPE"},
+		{name: "bracket tag picks a country of its region", a: art("", "[EUROPE] Ministers met on Friday. Germany and Germany's partners agreed; Japan watched."), want: "DE", region: "Europe"},
+		{name: "date and hyphen in text", a: art("", "WASHINGTON, Feb 26 - The Commerce Department said orders rose."), want: "US", evidence: "dateline: WASHINGTON"},
+		{name: "agency in text", a: art("", "LONDON (Reuters) - Shares fell in early trade."), want: "GB", evidence: "dateline: LONDON"},
+		{name: "New York with date", a: art("", "NEW YORK, March 3 - Stocks rose."), want: "US", evidence: "dateline: NEW YORK"},
+		{name: "province abbreviation", a: art("", "TORONTO, Ont. - The company said sales rose."), want: "CA", evidence: "dateline: TORONTO, Ont."},
+		{name: "sentence with parenthesis is no dateline", a: art("", "The European Community (EC) yesterday warned Japan."), want: "JP", evidence: "lead: Japan"},
+		{name: "dateline kept in the paragraph", a: func() *article.Article {
+			a := art("Rates", "KUALA LUMPUR — The bank held rates. Singapore and Singapore's banks followed; Singapore said so.")
+			a.Dateline = "KUALA LUMPUR"
+			return a
+		}(), want: "MY", evidence: "dateline: KUALA LUMPUR", also: []string{"SG"}},
+	})
+}
+
+func TestDetectText(t *testing.T) {
+	runDetect(t, []detectCase{
+		{name: "title names the country", a: art("Malaysia's central bank holds rates", "The bank said inflation was easing."), want: "MY", evidence: "title: Malaysia"},
+		{name: "lead names the country", a: art("Rates held", "Kenya's central bank held its rate on Wednesday.\n\nIt said prices were easing."), want: "KE", evidence: "lead: Kenya"},
+		{name: "body counts", a: art("Rates held", "The bank held its rate.\n\nIt said prices were easing.\n\nMalaysia's exports rose. Malaysia sells palm oil. Growth in Malaysia slowed. Malaysia said so."), want: "MY", evidence: "body: Malaysia ×4"},
+		{name: "demonym", a: art("North Korean missile test", "The launch was the third this year."), want: "KP"},
+		{name: "capital", a: art("Talks in Nairobi", "Delegates met."), want: "KE"},
+		{name: "historic name", a: art("Burma frees prisoners", "The junta freed 200 prisoners."), want: "MM"},
+		{name: "Soviet Union", a: art("Soviet grain imports rise", "The Soviet Union bought more wheat."), want: "RU"},
+		{name: "West Germany", a: art("", "West German bank rates fell, the Bundesbank said."), want: "DE"},
+		{name: "US state", a: art("Storm hits Texas", "Power failed in Houston."), want: "US"},
+		{name: "Canadian province", a: art("Alberta oil output", "Producers cut output."), want: "CA"},
+		{name: "state abbreviation after a town", a: art("", "The company, based in Clifton, N.J., said sales rose."), want: "US", evidence: "lead: N.J."},
+		{name: "abbreviation-like word alone", a: art("", "He was ill. Mass was held at noon."), want: "", region: region.Global},
+		{name: "U.S. and us", a: art("", "The U.S. economy grew, they told us."), want: "US"},
+		{name: "us is not a place", a: art("", "Give us a call, they said."), want: "", region: region.Global},
+		{name: "no place evidence is Global", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln dlrs."), want: "", region: region.Global, evidence: ""},
+		{name: "region words alone", a: art("European leaders meet", "Leaders met to discuss energy prices."), want: "", region: "Europe", evidence: "title: European"},
+		{name: "accents folded", a: art("", "Protests in São Paulo and Bogotá grew."), want: "BR"},
+		{name: "all-lower-case text", a: art("", "venezuela is seeking a flexible attitude from its creditor banks, the finance minister said in caracas."), want: "VE"},
+	})
+}
+
+func TestDetectOrganisations(t *testing.T) {
+	runDetect(t, []detectCase{
+		{name: "Bank of England is GB", a: art("", "The Bank of England raised its rate."), want: "GB"},
+		{name: "New England is US", a: art("", "Snow fell across New England."), want: "US", not: []string{"GB"}},
+		{name: "New Mexico is US", a: art("", "Wildfires spread in New Mexico."), want: "US", not: []string{"MX"}},
+		{name: "New South Wales is AU", a: art("", "Floods hit New South Wales."), want: "AU", not: []string{"GB"}},
+		{name: "British Columbia is CA", a: art("", "Fires burned in British Columbia."), want: "CA", not: []string{"GB"}},
+		{name: "Guinea-Bissau", a: art("", "Soldiers in Guinea-Bissau seized the radio station."), want: "GW", not: []string{"GN"}},
+		{name: "Papua New Guinea", a: art("", "An earthquake struck Papua New Guinea."), want: "PG", not: []string{"GN"}},
+		{name: "Equatorial Guinea", a: art("", "Oil output in Equatorial Guinea fell."), want: "GQ", not: []string{"GN"}},
+		{name: "Gulf of Mexico is no country", a: art("", "A storm formed in the Gulf of Mexico."), want: "", region: region.Global},
+		{name: "Dutch auction is no place", a: art("", "The company will buy back shares in a Dutch auction."), want: "", region: region.Global},
+		{name: "Latin America is a region", a: art("", "Banks cut lending to Latin America."), want: "", region: "Americas"},
+		{name: "national institution", a: art("", "The Bundesbank left rates unchanged."), want: "DE"},
+		{name: "US agency", a: art("", "It filed with the Securities and Exchange Commission."), want: "US"},
+	})
+}
+
+func TestDetectAmbiguous(t *testing.T) {
+	runDetect(t, []detectCase{
+		{name: "Georgia the US state", a: art("", "Georgia raised its fuel tax. Lawmakers in Atlanta voted for it."), want: "US", not: []string{"GE"}},
+		{name: "Georgia the country", a: art("", "Georgia's parliament met in Tbilisi."), want: "GE"},
+		{name: "town, Georgia", a: art("", "The company is based in Norcross, Georgia."), want: "US", not: []string{"GE"}},
+		{name: "Georgia Power is no country", a: art("", "Talks with Georgia Power resumed."), want: "", region: region.Global},
+		{name: "Jordan the person", a: art("", "Michael Jordan scored 40 points."), want: "", region: region.Global},
+		{name: "Jordan the country", a: art("", "King Abdullah of Jordan met the envoy."), want: "JO"},
+		{name: "Jordan opening a sentence", a: art("", "Prices rose. Jordan imports most of its fuel."), want: "JO"},
+		{name: "Chad the person", a: art("", "Coach Chad Smith resigned on Monday."), want: "", region: region.Global},
+		{name: "Chad the country", a: art("", "Troops crossed into Chad from Sudan."), want: "TD", also: []string{"TD"}},
+		{name: "turkey the bird", a: art("", "Families bought a turkey for the holiday."), want: "", region: region.Global},
+		{name: "Turkey the country", a: art("", "Inflation in Turkey rose again."), want: "TR"},
+		{name: "Niger river", a: art("", "Fishermen on the Niger River protested."), want: "", region: region.Global},
+		{name: "Niger Delta is Nigeria", a: art("", "Attacks in the Niger Delta cut oil output."), want: "NG", not: []string{"NE"}},
+		{name: "Niger the country", a: art("", "The junta in Niger expelled the envoy."), want: "NE"},
+		{name: "guinea pig", a: art("", "Testing on a guinea pig was banned."), want: "", region: region.Global},
+		{name: "Guinea the country", a: art("", "Bauxite exports from Guinea rose."), want: "GN"},
+		{name: "capitals headline needs support", a: art("UNITED JERSEY BANKS TO MERGE UNITS", "The New Jersey bank holding company said it would merge two banks."), want: "US", not: []string{"JE"}},
+		{name: "capitals headline with support", a: art("JORDAN SEEKS LOAN", "Jordan asked for a loan, the finance ministry in Amman said."), want: "JO"},
+		{name: "Cambridge, Mass.", a: art("", "The lab, in Cambridge, Mass., said tests began."), want: "US", not: []string{"GB"}},
+		{name: "Cambridge with US context", a: art("", "Researchers in Boston and Cambridge, near Boston, said tests began."), want: "US", not: []string{"GB"}},
+		{name: "Cambridge alone", a: art("", "Researchers at Cambridge said tests began."), want: "GB"},
+		{name: "company named after a common word city", a: art("", "Farmers discussed sugar land prices."), want: "", region: region.Global},
+	})
+}
+
+func TestDetectMultiCountry(t *testing.T) {
+	a := art("Japan and U.S. resume trade talks",
+		"Japan and the United States resumed talks on chip trade on Monday, Japanese officials said.\n\n"+
+			"Japan's negotiators said the U.S. side had softened its demands. Japan wants tariffs lifted.\n\n"+
+			"A delegate who had visited France last year said no date was set.")
+	got := region.Detect(a, nil)
+	if got.Country != "JP" {
+		t.Errorf("Detect().Country = %q, want JP (evidence %q)", got.Country, got.Evidence)
+	}
+	if want := []string{"JP", "US"}; !slices.Equal(got.Countries, want) {
+		t.Errorf("Detect().Countries = %v, want %v (France is named once in passing)", got.Countries, want)
+	}
+}
+
+func TestDetectTestdata(t *testing.T) {
+	want := map[string]string{
+		"kl-floods.txt":       "MY",
+		"wire-washington.txt": "US",
+		"europe-tag.txt":      "DE",
+		"no-place.txt":        "",
+		"nairobi-reuters.txt": "KE",
+		"toronto-ont.txt":     "CA",
+		"georgia-us.txt":      "US",
+		"georgia-country.txt": "GE",
+	}
+	for name, w := range want {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "articles", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := article.FromText(string(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := region.Detect(a, nil); got.Country != w {
+				t.Errorf("Detect(%s).Country = %q, want %q (evidence %q)", name, got.Country, w, got.Evidence)
+			}
+		})
+	}
+}

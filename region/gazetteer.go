@@ -1,0 +1,236 @@
+package region
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed data/countries.tsv
+var countriesTSV string
+
+//go:embed data/places.tsv
+var placesTSV string
+
+// kind is what a phrase names.
+type kind uint8
+
+const (
+	kName   kind = iota // a country's name, variant or historic name
+	kAdj                // a demonym or adjective
+	kCity               // a capital, city or other local place
+	kState              // a state, province or region of one country
+	kOrg                // an institution tied to one country
+	kAbbr               // a state abbreviation ("N.J."), only after "City,"
+	kPostal             // a postal code ("NJ"), only in a dateline
+	kCur                // a currency
+	kRegion             // a region word; code is the region name
+	kStop               // a phrase that contains a place name but names none
+)
+
+// weight is how much one mention of a kind counts.
+func (k kind) weight() float64 {
+	switch k {
+	case kName:
+		return 1
+	case kAdj, kCity, kState, kOrg, kAbbr, kPostal:
+		return 0.8
+	case kCur:
+		return 0.3
+	}
+	return 0
+}
+
+// local reports whether k names a place inside one country.
+func (k kind) local() bool {
+	return k == kCity || k == kState || k == kAbbr || k == kPostal
+}
+
+// cand is one reading of a phrase.
+type cand struct {
+	code string // alpha-2 code; region name for kRegion; "" for kStop
+	kind kind
+	// capOnly: must be capitalised; upper: must be upper case; person: not
+	// when it reads as part of a person's name; weak: only when the
+	// article has other evidence for code.
+	capOnly, upper, person, weak bool
+	// echo: this reading counts only if the article names the same
+	// country elsewhere (set for ambiguous words in capitals).
+	echo bool
+}
+
+// entry is a phrase and its readings.
+type entry struct {
+	toks  []string
+	cands []cand
+}
+
+type country struct {
+	code, name, region string
+}
+
+// gazetteer is the parsed place table. It is built once and never changed.
+type gazetteer struct {
+	first     map[string][]*entry // by first token; longest phrase first
+	countries []country
+	byCode    map[string]int
+}
+
+// gaz returns the gazetteer built from the embedded tables. The tables are
+// part of the source and checked by the tests, so a parse error cannot
+// occur in a released build; should one, the lines before it still work.
+var gaz = sync.OnceValue(func() *gazetteer {
+	g, _ := parseGazetteer(countriesTSV, placesTSV)
+	return g
+})
+
+// parseGazetteer builds a gazetteer from the two tables (see the comments
+// at the top of data/countries.tsv and data/places.tsv for their format).
+func parseGazetteer(countries, places string) (*gazetteer, error) {
+	g := &gazetteer{first: map[string][]*entry{}, byCode: map[string]int{}}
+	seen := map[string]*entry{}
+	var errs []string
+	add := func(phrase, code string, k kind) {
+		c := cand{code: code, kind: k}
+		for len(phrase) > 0 && strings.ContainsRune("?^!=", rune(phrase[0])) {
+			switch phrase[0] {
+			case '?':
+				c.weak = true
+			case '^':
+				c.person = true
+			case '!':
+				c.capOnly = true
+			case '=':
+				c.upper = true
+			}
+			phrase = phrase[1:]
+		}
+		for _, p := range saintVariants(phrase) {
+			t := tokenize(p)
+			if len(t.toks) == 0 {
+				errs = append(errs, fmt.Sprintf("empty phrase %q", phrase))
+				return
+			}
+			toks := make([]string, len(t.toks))
+			for i := range t.toks {
+				toks[i] = t.norm(i)
+			}
+			key := strings.Join(toks, " ")
+			e := seen[key]
+			if e == nil {
+				e = &entry{toks: toks}
+				seen[key] = e
+				g.first[toks[0]] = append(g.first[toks[0]], e)
+			}
+			if !slices.ContainsFunc(e.cands, func(o cand) bool { return o.code == c.code }) {
+				e.cands = append(e.cands, c)
+			}
+		}
+	}
+	for n, line := range strings.Split(countries, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 || len(f[0]) != 2 || f[2] == "" {
+			errs = append(errs, fmt.Sprintf("countries line %d: want 6 fields", n+1))
+			continue
+		}
+		code, reg := f[0], f[1]
+		if reg == "-" {
+			reg = ""
+		}
+		if _, dup := g.byCode[code]; dup {
+			errs = append(errs, fmt.Sprintf("countries line %d: duplicate code %s", n+1, code))
+			continue
+		}
+		g.byCode[code] = len(g.countries)
+		g.countries = append(g.countries, country{code: code, name: f[2], region: reg})
+		variants := split(f[3])
+		flagged := false
+		for _, v := range variants {
+			if strings.TrimLeft(v, "?^!=") == f[2] {
+				flagged = true
+			}
+		}
+		if !flagged {
+			add(f[2], code, kName)
+		}
+		for _, v := range variants {
+			add(v, code, kName)
+		}
+		for _, v := range split(f[4]) {
+			add(v, code, kAdj)
+		}
+		for _, v := range split(f[5]) {
+			add(v, code, kCity)
+		}
+	}
+	kinds := map[string]kind{"name": kName, "state": kState, "abbr": kAbbr, "postal": kPostal,
+		"city": kCity, "org": kOrg, "cur": kCur, "region": kRegion, "stop": kStop}
+	for n, line := range strings.Split(places, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			errs = append(errs, fmt.Sprintf("places line %d: want target, kind, phrases", n+1))
+			continue
+		}
+		k, ok := kinds[f[1]]
+		if !ok {
+			errs = append(errs, fmt.Sprintf("places line %d: unknown kind %q", n+1, f[1]))
+			continue
+		}
+		code := f[0]
+		switch {
+		case k == kStop:
+			code = ""
+		case k == kRegion:
+			code = strings.TrimPrefix(code, "@")
+		default:
+			if _, ok := g.byCode[code]; !ok {
+				errs = append(errs, fmt.Sprintf("places line %d: unknown country %s", n+1, code))
+				continue
+			}
+		}
+		for _, v := range split(f[2]) {
+			add(v, code, k)
+		}
+	}
+	for _, es := range g.first {
+		slices.SortStableFunc(es, func(a, b *entry) int { return len(b.toks) - len(a.toks) })
+	}
+	if len(errs) > 0 {
+		return g, fmt.Errorf("region: gazetteer: %s", strings.Join(errs, "; "))
+	}
+	return g, nil
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// saintVariants returns phrase plus its "St"/"Saint" twin.
+func saintVariants(p string) []string {
+	switch {
+	case strings.HasPrefix(p, "St "):
+		return []string{p, "Saint " + p[3:]}
+	case strings.HasPrefix(p, "Saint "):
+		return []string{p, "St " + p[6:]}
+	}
+	return []string{p}
+}
+
+func (g *gazetteer) country(code string) (country, bool) {
+	i, ok := g.byCode[code]
+	if !ok {
+		return country{}, false
+	}
+	return g.countries[i], true
+}

@@ -1,0 +1,88 @@
+package region
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestGazetteerTables(t *testing.T) {
+	g, err := parseGazetteer(countriesTSV, placesTSV)
+	if err != nil {
+		t.Fatalf("parseGazetteer: %v", err)
+	}
+	if n := len(g.countries); n < 249 {
+		t.Errorf("len(countries) = %d, want at least 249 (ISO 3166-1)", n)
+	}
+	for _, c := range g.countries {
+		if c.region != "" && !slices.Contains([]string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"}, c.region) {
+			t.Errorf("country %s: region %q is not a default section", c.code, c.region)
+		}
+	}
+}
+
+func TestParseGazetteerErrors(t *testing.T) {
+	for _, tt := range []struct{ name, countries, places string }{
+		{"short countries line", "MY\tAsia-Pacific\tMalaysia\n", ""},
+		{"duplicate code", "MY\tAsia-Pacific\tMalaysia\t\t\t\nMY\tAsia-Pacific\tMalaysia\t\t\t\n", ""},
+		{"unknown kind", "MY\tAsia-Pacific\tMalaysia\t\t\t\n", "MY\tvillage\tKampung\n"},
+		{"unknown country", "MY\tAsia-Pacific\tMalaysia\t\t\t\n", "QQ\tcity\tNowhere\n"},
+		{"empty phrase", "MY\tAsia-Pacific\tMalaysia\t\t\t\n", "MY\tcity\t--\n"},
+	} {
+		if _, err := parseGazetteer(tt.countries, tt.places); err == nil {
+			t.Errorf("parseGazetteer(%s) = nil error, want one", tt.name)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"The U.S.-Japan talks", []string{"the", "us", "japan", "talks"}},
+		{"Venezuela's debt", []string{"venezuela", "debt"}},
+		{"N'DJAMENA, Chad", []string{"n'djamena", "chad"}},
+		{"São Paulo’s Bogotá", []string{"sao", "paulo", "bogota"}},
+		{"Clifton, N.J., said", []string{"clifton", "nj", "said"}},
+		{"W. Germany", []string{"w", "germany"}},
+		{"St. Louis", []string{"st", "louis"}},
+		{"3.5 pct", []string{"35", "pct"}},
+	} {
+		tk := tokenize(tt.in)
+		var got []string
+		for i := range tk.toks {
+			got = append(got, tk.norm(i))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	tk := tokenize("Rates rose. Jordan said,\n    Amman, in Clifton,\nN.J.")
+	flags := func(i int) [4]bool { k := tk.toks[i]; return [4]bool{k.cap, k.sent, k.comma, k.para} }
+	for _, tt := range []struct {
+		i    int
+		want [4]bool // cap, sent, comma, para
+	}{{0, [4]bool{true, true, false, true}}, {1, [4]bool{}}, {2, [4]bool{true, true, false, false}}, {4, [4]bool{true, true, false, true}}, {7, [4]bool{true, false, true, false}}} {
+		if got := flags(tt.i); got != tt.want {
+			t.Errorf("token %d %q flags = %v, want %v", tt.i, tk.norm(tt.i), got, tt.want)
+		}
+	}
+}
+
+func TestSplitDateline(t *testing.T) {
+	for _, tt := range []struct{ in, place, rest string }{
+		{"KUALA LUMPUR — The bank", "KUALA LUMPUR", "The bank"},
+		{"WASHINGTON, Feb 26 - The", "WASHINGTON, Feb 26", "The"},
+		{"LONDON (Reuters) - Shares", "LONDON", " Shares"},
+		{"TORONTO, Ont. - Sales", "TORONTO, Ont.", "Sales"},
+		{"[EUROPE] Ministers", "EUROPE", " Ministers"},
+		{"The European Community (EC) yesterday - x", "", ""},
+		{"Shares rose - a lot", "", ""},
+		{"", "", ""},
+	} {
+		place, n := splitDateline(tt.in)
+		if place != tt.place || (n > 0 && tt.in[n:] != tt.rest) {
+			t.Errorf("splitDateline(%q) = %q, rest %q; want %q, rest %q", tt.in, place, tt.in[n:], tt.place, tt.rest)
+		}
+	}
+}
