@@ -47,11 +47,11 @@ type Source struct {
 // .xhtml, .txt, .md, .jsonl, each also gzipped), in name order. Its other
 // files are left out silently: subdirectories, other kinds of file, hidden
 // files (".draft.html"), a project's documentation files by their usual
-// names (README, CHANGELOG, CHANGES, HISTORY, LICENSE, LICENCE, COPYING,
-// NOTICE, AUTHORS, CONTRIBUTORS, CONTRIBUTING, CODE_OF_CONDUCT, SECURITY,
-// MAINTAINERS, whatever their case and extension), and text files that
-// hold nothing but URLs and comments (a list of where articles are, not an
-// article). A file named on the command line is always read.
+// names (README, CHANGELOG, CHANGES, LICENSE, LICENCE, COPYING, NOTICE,
+// AUTHORS, CONTRIBUTORS, CONTRIBUTING, CODE_OF_CONDUCT, MAINTAINERS, in any
+// case and with any extension), and text files that hold nothing but URLs
+// and comments (a list of where articles are, not an article). A file
+// named on the command line is always read.
 type Loader struct {
 	// Fetcher fetches URLs; nil means NewFetcher(DefaultFetchConfig()).
 	Fetcher *Fetcher
@@ -233,9 +233,9 @@ func isArticleFile(name string) bool {
 // docNames are the usual names of a project's documentation files, which a
 // directory's expansion leaves out.
 var docNames = map[string]bool{
-	"readme": true, "changelog": true, "changes": true, "history": true, "license": true,
-	"licence": true, "copying": true, "notice": true, "authors": true, "contributors": true,
-	"contributing": true, "code_of_conduct": true, "security": true, "maintainers": true,
+	"readme": true, "changelog": true, "changes": true, "license": true, "licence": true,
+	"copying": true, "notice": true, "authors": true, "contributors": true,
+	"contributing": true, "code_of_conduct": true, "maintainers": true,
 }
 
 // isDocFile reports a hidden file or a documentation file by its name.
