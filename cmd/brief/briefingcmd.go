@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -99,7 +100,7 @@ Examples:
 				}
 			}
 			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day, Taxonomy: e.taxonomy()})
-			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.now(), warn: func(msg string) { e.logger.Warn(msg) }}
+			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
 			if strings.HasSuffix(out, "/") {
 				if err := os.MkdirAll(out, 0o755); err != nil {
 					return fmt.Errorf("create output directory: %w", err)
@@ -188,4 +189,16 @@ func parseDay(s string, now time.Time) (time.Time, error) {
 		return time.Time{}, usagef("--date %q: want today, yesterday or YYYY-MM-DD", s)
 	}
 	return t, nil
+}
+
+// documentTime is the time written into generated documents (the PDF's
+// creation date): now, or SOURCE_DATE_EPOCH when set, so that the same
+// inputs give byte-identical files (reproducible builds convention).
+func (e *env) documentTime() time.Time {
+	if v := e.getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return e.now()
 }

@@ -198,9 +198,10 @@ func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
 		fc.UserAgent = ua
 	}
 	fc.AllowPrivate = c.Bool("allow-private")
-	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin}
+	fc.Now = e.now
+	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now}
 	if s := c.String("since"); s != "" {
-		t, err := parseSince(s, time.Now())
+		t, err := parseSince(s, e.now())
 		if err != nil {
 			return nil, usagef("--since %q: %v", s, err)
 		}
