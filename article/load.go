@@ -86,7 +86,8 @@ func (l *Loader) now() time.Time {
 var articleExts = []string{".html", ".htm", ".xhtml", ".txt", ".md", ".jsonl"}
 
 // Expand resolves inputs into sources: http(s) URLs (feeds into their
-// items), files (.html, .htm, .txt, .md, .jsonl, each also gzipped),
+// items), files (.html, .htm, .txt, .md, .jsonl, each also gzipped; a .txt
+// file that starts with a URL is a list of URLs, as on stdin),
 // directories into their article files (see Loader),
 // and "-" into the article, URL list or JSONL records on Stdin. Feed URLs
 // (recognised by their path) and feed files are fetched or read here.
@@ -198,6 +199,17 @@ func (l *Loader) expandPath(in string) []Source {
 		return []Source{{ID: in, Err: err}}
 	}
 	if !fi.IsDir() {
+		if fileKind(in) == ".txt" {
+			// A list of URLs, as on stdin: its first line (after
+			// comments) is a URL. Other lines are reported by number.
+			b, err := readInput(in)
+			if err != nil {
+				return []Source{{ID: in, Err: err}}
+			}
+			if stdinKind(b) == kindURLs {
+				return urlSources(b, in)
+			}
+		}
 		return l.expandFile(in)
 	}
 	ents, err := os.ReadDir(in)
