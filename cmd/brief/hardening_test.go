@@ -129,6 +129,7 @@ func TestBadInputCorpus(t *testing.T) {
 	badGzip := write("broken.html.gz", append([]byte{0x1f, 0x8b, 0x08, 0x00}, []byte("this is not deflate data")...))
 	goodGzip := write("good-too.html.gz", gzipped(t, []byte(page("Terminal approved again", harbourStory...))))
 	records := write("records.jsonl", []byte(jsonl))
+	urlList := write("urls.txt", []byte("# to read\n"+srv.URL+"/listed\nsee the other list\n"))
 	noText := write("nav-only.html", []byte(`<html><head><title>Menu</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><footer>© Example</footer></body></html>`))
 	cookie := write("consent.html", []byte(`<html><head><title>Before you continue</title></head><body>
 <div id="consent" class="cookie-consent-banner"><h2>We value your privacy</h2>
@@ -136,7 +137,7 @@ func TestBadInputCorpus(t *testing.T) {
 <button>Accept all</button> <button>Reject all</button> <a href="/privacy">Manage preferences</a></div></body></html>`))
 
 	args := []string{"summarize", "-f", "jsonl", "--allow-private", "-j", "2",
-		good, missing, noArticles, empty, binary, deepPage, latin, liar, badGzip, goodGzip, records, noText, cookie, "-"}
+		good, missing, noArticles, empty, binary, deepPage, latin, liar, badGzip, goodGzip, records, urlList, noText, cookie, "-"}
 	out, errs, code := brief(t, stdinList, args...)
 
 	if code != exitPartial {
@@ -154,6 +155,7 @@ func TestBadInputCorpus(t *testing.T) {
 		{records + ":2", "bad JSON"},
 		{"stdin:4", "not a URL"},
 		{"stdin:5", "not a URL"},
+		{urlList + ":3", "not a URL"},
 		{noText, "no readable content"},
 		{cookie, "consent"},
 	}
@@ -172,7 +174,7 @@ func TestBadInputCorpus(t *testing.T) {
 	if len(lines) != len(failures)+1 {
 		t.Errorf("stderr has %d lines, want %d (one per failed input and a summary):\n%s", len(lines), len(failures)+1, errs)
 	}
-	if want := fmt.Sprintf("brief: %d of %d inputs failed", len(failures), len(failures)+7); lines[len(lines)-1] != want {
+	if want := fmt.Sprintf("brief: %d of %d inputs failed", len(failures), len(failures)+8); lines[len(lines)-1] != want {
 		t.Errorf("last stderr line = %q, want %q", lines[len(lines)-1], want)
 	}
 
@@ -181,13 +183,14 @@ func TestBadInputCorpus(t *testing.T) {
 	}
 	recs := decodeIDs(t, out)
 	for id, want := range map[string]string{
-		good:               "second container terminal",
-		deepPage:           "one hundred thousand elements deep",
-		latin:              "Le café du port a rouvert lundi",
-		liar:               "Le café du port a rouvert lundi",
-		goodGzip:           "second container terminal",
-		"record-good":      "second container terminal",
-		srv.URL + "/story": "second container terminal",
+		good:                "second container terminal",
+		deepPage:            "one hundred thousand elements deep",
+		latin:               "Le café du port a rouvert lundi",
+		liar:                "Le café du port a rouvert lundi",
+		goodGzip:            "second container terminal",
+		"record-good":       "second container terminal",
+		srv.URL + "/story":  "second container terminal",
+		srv.URL + "/listed": "second container terminal",
 	} {
 		r, ok := recs[id]
 		if !ok {
@@ -198,8 +201,8 @@ func TestBadInputCorpus(t *testing.T) {
 			t.Errorf("takeaways of %s = %q, want them to contain %q", id, got, want)
 		}
 	}
-	if len(recs) != 7 {
-		t.Errorf("stdout has %d digests, want 7 (the URL list's URL, the JSONL's good record and five files):\n%s", len(recs), out)
+	if len(recs) != 8 {
+		t.Errorf("stdout has %d digests, want 8 (a URL from each list, the JSONL's good record and five files):\n%s", len(recs), out)
 	}
 }
 
