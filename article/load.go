@@ -566,7 +566,7 @@ func applyRecord(a *Article, rec *jsonlRecord) error {
 		a.Sources = map[string]string{}
 	}
 	set := func(field, v string, dst *string) {
-		if v = strings.TrimSpace(v); v != "" {
+		if v = collapse(v); v != "" {
 			*dst = v
 			a.Sources[field] = "input"
 		}
