@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -56,6 +57,26 @@ func rawServer(t *testing.T, serve func(net.Conn)) string {
 	return "http://" + ln.Addr().String()
 }
 
+// boundNotListening returns a loopback address whose port is bound but
+// not listening, so a connection to it is refused; it stays bound until the
+// test ends, so no other server takes the port meanwhile.
+func boundNotListening(t *testing.T) string {
+	t.Helper()
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { syscall.Close(fd) })
+	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
+		t.Fatal(err)
+	}
+	sa, err := syscall.Getsockname(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("127.0.0.1:%d", sa.(*syscall.SockaddrInet4).Port)
+}
+
 // readRequest reads an HTTP request's head off c.
 func readRequest(c net.Conn) {
 	br := bufio.NewReader(c)
@@ -78,12 +99,7 @@ func TestNetworkFaults(t *testing.T) {
 	// target.
 	const bound = 3*timeout + 1500*time.Millisecond + 10*time.Second
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	refused := "http://" + ln.Addr().String() + "/story"
-	ln.Close()
+	refused := "http://" + boundNotListening(t) + "/story"
 
 	reset := rawServer(t, func(c net.Conn) {
 		readRequest(c)
