@@ -67,10 +67,11 @@ func FuzzFeed(f *testing.F) {
 			if s.Err != nil {
 				continue
 			}
-			// A URL that does not parse ("http://%zz/") fails when fetched,
-			// before any request; anything else must be http(s).
-			if l := strings.ToLower(s.URL); s.URL != "" && !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
-				t.Errorf("source URL %q is not an http(s) URL", s.URL)
+			if s.URL != "" {
+				u, err := url.Parse(s.URL)
+				if err != nil || !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
+					t.Errorf("source URL %q is not an http(s) URL", s.URL)
+				}
 			}
 			if u, err := url.Parse(s.ID); err == nil && u.User != nil {
 				if p, ok := u.User.Password(); ok && p != "xxxxx" {

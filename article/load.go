@@ -185,7 +185,9 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 				continue
 			}
 		}
-		if !isURL(link) {
+		// Like a link that is not http(s), one that does not parse (a
+		// control character, a bad escape) names nothing to fetch.
+		if _, err := url.Parse(link); err != nil || !isURL(link) {
 			continue
 		}
 		out = append(out, Source{ID: RedactURL(link), URL: link})
