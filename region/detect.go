@@ -131,12 +131,12 @@ func (d *detector) scanText(title string, paras []string) {
 	}
 	t.toks = make([]token, 0, longest/5+8)
 	t.arena = make([]byte, 0, longest/3+16)
-	t.read(title, d.g)
+	t.read(title, d.g, false)
 	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
 	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
 	for pi, p := range paras {
-		t.read(p, d.g)
+		t.read(p, d.g, false)
 		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
 		lead := 0
 		if pi == 0 {
@@ -278,35 +278,13 @@ func leadEnd(t *tokens) int {
 
 // mostlyUpper reports whether a text is set in capitals.
 func mostlyUpper(t *tokens) bool {
-	up, all := 0, 0
-	for i := range t.toks {
-		k := &t.toks[i]
-		if k.is(fDigits) || k.normLen() < 2 {
-			continue
-		}
-		all++
-		if k.is(fUpper) {
-			up++
-		}
-	}
-	return all >= 3 && up*10 >= all*7
+	return t.words >= 3 && t.capitals*10 >= t.words*7
 }
 
 // mostlyLower reports whether a text is set without capitals, so that the
-// case of a place name says nothing.
+// case of a place name says nothing. (tokens.read uses the same test.)
 func mostlyLower(t *tokens) bool {
-	caps, all := 0, 0
-	for i := range t.toks {
-		k := &t.toks[i]
-		if k.is(fDigits) {
-			continue
-		}
-		all++
-		if k.is(fCap) {
-			caps++
-		}
-	}
-	return all >= 10 && caps*100 < all*4
+	return t.words >= 10 && t.capped*100 < t.words*4
 }
 
 // best returns the tally with the highest score among those keep accepts,
@@ -438,7 +416,7 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 		return place{}, false
 	}
 	t := &d.tk
-	t.read(s, d.g)
+	t.read(s, d.g, true)
 	sc := scanner{g: d.g, t: t, loose: true}
 	ms := sc.scan(0, len(t.toks), func(int) zone { return zBody }, nil)
 	if whole && !covered(t, ms) {
@@ -618,23 +596,22 @@ func (d *detector) countries(primary string) []string {
 	if primary != "" {
 		out = append(out, primary)
 	}
-	ts := slices.Clone(d.tallies)
-	slices.SortStableFunc(ts, func(a, b tally) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return a.first - b.first
-	})
-	for _, tl := range ts {
-		if tl.code == primary || tl.named == 0 {
+	// Few countries are found: sort the chosen ones by insertion.
+	var chosen []*tally
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.code == primary || tl.nation == 0 {
 			continue
 		}
-		if tl.nation > 0 && (tl.named >= 4 || tl.named >= 2 && tl.zones[zTitle]+tl.zones[zLead] > 0) {
-			out = append(out, tl.code)
+		if tl.named >= 4 || tl.named >= 2 && tl.zones[zTitle]+tl.zones[zLead] > 0 {
+			chosen = append(chosen, tl)
+			for k := len(chosen) - 1; k > 0 && chosen[k].score > chosen[k-1].score; k-- {
+				chosen[k], chosen[k-1] = chosen[k-1], chosen[k]
+			}
 		}
+	}
+	for _, tl := range chosen {
+		out = append(out, tl.code)
 	}
 	return out
 }

@@ -84,7 +84,13 @@ type gazetteer struct {
 	quals map[string]*group // abbreviations and postal codes, likewise
 	// bloom has a bit set for every first token of a phrase, so most
 	// words are ruled out without a map lookup.
-	bloom     [1 << 16 / 64]uint64
+	bloom [1 << 16 / 64]uint64
+	// lowBloom is the same for the phrases that may start with a word in
+	// lower case in ordinary text: currencies ("yen", "stg").
+	lowBloom [1 << 16 / 64]uint64
+	// lowShapes has bit n of entry c set when a lower-case phrase starts
+	// with a word of n bytes (up to 31) beginning with byte c.
+	lowShapes [256]uint32
 	countries []country
 	byCode    map[string]int
 	sections  []Section // the default taxonomy
@@ -239,9 +245,13 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			}
 		}
 	}
-	for k := range g.first {
+	for k, gr := range g.first {
 		h := fold16(fnvString(k))
 		g.bloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
+		if gr.lowerCase() {
+			g.lowBloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
+			g.lowShapes[k[0]] |= 1 << min(len(k), 31)
+		}
 	}
 	for _, name := range []string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"} {
 		s := Section{Name: name}
@@ -310,7 +320,34 @@ func fnvBytes(b []byte) uint32 {
 func fold16(h uint32) uint32 { return (h >> 16) ^ (h & 0xffff) }
 
 // mayStart reports whether a word whose folded hash is h may start a
-// phrase: false means surely not.
-func (g *gazetteer) mayStart(h uint32) bool {
+// phrase: false means surely not. lower says the word is not capitalised
+// in ordinary text, where only currencies start in lower case.
+func (g *gazetteer) mayStart(h uint32, lower bool) bool {
+	if lower {
+		return g.lowBloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
+	}
 	return g.bloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
+}
+
+// lowShape reports whether a lower-case word of n bytes starting with c
+// may start a phrase.
+func (g *gazetteer) lowShape(c byte, n int) bool {
+	return g.lowShapes[c]&(1<<min(n, 31)) != 0
+}
+
+// lowerCase reports whether a phrase of gr may be written in lower case in
+// ordinary text.
+func (gr *group) lowerCase() bool {
+	low := func(e *entry) bool {
+		return slices.ContainsFunc(e.cands, func(c cand) bool { return c.kind == kCur || c.kind == kStop })
+	}
+	if gr.single != nil && low(gr.single) {
+		return true
+	}
+	for _, es := range gr.next {
+		if slices.ContainsFunc(es, low) {
+			return true
+		}
+	}
+	return false
 }

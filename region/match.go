@@ -58,8 +58,8 @@ type scanner struct {
 func (s *scanner) scan(from, to int, zoneOf func(int) zone, out []mention) []mention {
 	prevEnd, prevKind := -1, kStop
 	for i := from; i < to; {
-		if s.t.toks[i].is(fDigits) {
-			i++ // no phrase starts with a number
+		if k := &s.t.toks[i]; k.flags&(fMay|fComma) == 0 && !s.loose {
+			i++ // no phrase can start here (numbers never do)
 			continue
 		}
 		cs, j := s.matchAt(i, to, prevEnd == i, prevKind)
@@ -152,10 +152,9 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 			keep = false
 		case c.kind == kPostal && s.loose && !tok.is(fComma):
 			keep = false
-		case c.capOnly && !caseFree && !s.lower && !tok.is(fCap):
-			keep = false
-		case (c.kind == kCity || c.kind == kState || c.kind == kOrg) && !caseFree && !s.lower && !tok.is(fCap):
-			// "sugar land" and "battle creek" are not places.
+		case !caseFree && !s.lower && !tok.is(fCap) && (c.capOnly || c.kind != kCur && c.kind != kStop):
+			// In ordinary text places are capitalised: "sugar land",
+			// "turkey" and "chad" are not places; "yen" is a currency.
 			keep = false
 		case c.upper && !s.loose && !allUpper(t, i, j):
 			keep = false

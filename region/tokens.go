@@ -48,6 +48,9 @@ type tokens struct {
 	src   string
 	toks  []token
 	arena []byte // normal forms that are not the word itself
+	// words, capped and capitals count the words that are not numbers,
+	// those capitalised, and those of two letters or more in capitals.
+	words, capped, capitals int
 }
 
 // norm returns token i's normal form. It allocates for words that are not
@@ -109,13 +112,14 @@ func (t *tokens) surface(i, j int) string {
 // the scanner looks up only those; with g nil, every word is marked.
 func tokenize(s string, g *gazetteer) *tokens {
 	t := &tokens{}
-	t.read(s, g)
+	t.read(s, g, false)
 	return t
 }
 
 // read tokenizes s into t, reusing t's buffers; tokens of the previous
-// text are gone.
-func (t *tokens) read(s string, g *gazetteer) {
+// text are gone. caseFree says s is a dateline or metadata, where a place
+// may be written in any case.
+func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 	if len(s) > 1<<30 {
 		s = s[:1<<30]
 	}
@@ -125,6 +129,7 @@ func (t *tokens) read(s string, g *gazetteer) {
 	}
 	t.toks = t.toks[:0]
 	t.arena = t.arena[:0]
+	t.words, t.capped, t.capitals = 0, 0, 0
 	arena := t.arena
 	var pend flag = fSent | fPara // flags for the next word
 	i := 0
@@ -159,7 +164,6 @@ func (t *tokens) read(s string, g *gazetteer) {
 		}
 		// The common case first: a word of lower-case ASCII letters and
 		// digits, which is its own normal form.
-		h := uint32(fnvOffset)
 		letters := 0
 		j := i
 		for j < len(s) {
@@ -169,15 +173,17 @@ func (t *tokens) read(s string, g *gazetteer) {
 			} else if c < '0' || c > '9' {
 				break
 			}
-			h = (h ^ uint32(c)) * fnvPrime
 			j++
 		}
-		if j > i && plainEnd(s, j, letters) {
+		if j > i && (j < len(s) && (s[j] == ' ' || s[j] == ',') || plainEnd(s, j, letters)) {
 			tok := token{start: int32(i), end: int32(j), flags: pend | fInSrc}
 			if letters == 0 {
 				tok.flags |= fDigits
 			}
-			if g == nil || g.mayStart(fold16(h)) {
+			// In ordinary text a word in lower case starts only a few
+			// phrases (currencies): a cheap test of its first letter and
+			// length rules most out before hashing.
+			if g == nil || (caseFree || g.lowShape(s[i], j-i)) && g.mayStart(fold16(fnvString(s[i:j])), !caseFree) {
 				tok.flags |= fMay
 			}
 			t.toks = append(t.toks, tok)
@@ -190,7 +196,7 @@ func (t *tokens) read(s string, g *gazetteer) {
 		if tok, h, ok := asciiWord(s, i, &arena); ok {
 			tok.flags |= pend
 			pend = 0
-			if g == nil || g.mayStart(fold16(h)) {
+			if g == nil || g.mayStart(fold16(h), !caseFree && !tok.is(fCap)) {
 				tok.flags |= fMay
 			}
 			t.toks = append(t.toks, tok)
@@ -198,6 +204,7 @@ func (t *tokens) read(s string, g *gazetteer) {
 			continue
 		}
 		var tok token
+		var h uint32
 		tok, arena, j = word(s, i, arena)
 		tok.flags |= pend
 		pend = 0
@@ -206,13 +213,34 @@ func (t *tokens) read(s string, g *gazetteer) {
 		} else {
 			h = fnvBytes(arena[tok.ns:])
 		}
-		if g == nil || g.mayStart(fold16(h)) {
+		if g == nil || g.mayStart(fold16(h), !caseFree && !tok.is(fCap)) {
 			tok.flags |= fMay
 		}
 		t.toks = append(t.toks, tok)
 		i = j
 	}
 	t.arena = arena
+	for i := range t.toks {
+		k := &t.toks[i]
+		if k.flags&fDigits != 0 {
+			continue
+		}
+		t.words++
+		if k.flags&fCap != 0 {
+			t.capped++
+			if k.flags&fUpper != 0 && k.end-k.start >= 2 {
+				t.capitals++
+			}
+		}
+	}
+	// A text set without capitals: any word may start a place.
+	if g != nil && t.words >= 10 && t.capped*100 < t.words*4 {
+		for i := range t.toks {
+			if k := &t.toks[i]; k.flags&(fCap|fMay) == 0 && g.mayStart(fold16(fnvString(t.norm(i))), false) {
+				k.flags |= fMay
+			}
+		}
+	}
 }
 
 // plainEnd reports whether a run of lower-case letters and digits ending
