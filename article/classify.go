@@ -56,36 +56,18 @@ var bodyNames = []string{
 	"detailcontent", "articledescription", "mainarticle",
 }
 
-// classify turns an element's class, id and itemprop into flags. cache
-// memoises names, which repeat across a page.
+// classify turns an element's class, id and component names into flags.
+// cache memoises names, which repeat across a page.
 func classify(n *html.Node, cache map[string]uint32) uint32 {
 	switch n.DataAtom {
 	case atom.Html, atom.Body:
 		return 0
 	}
-	var f uint32
 	var names string
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "class", "id":
-			if names == "" {
-				names = a.Val
-			} else {
-				names += " " + a.Val
-			}
-		case "itemprop":
-			if a.Val == "articleBody" || a.Val == "text" && n.DataAtom != atom.Span {
-				f |= fBody
-			}
-		case "role":
-			switch a.Val {
-			case "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog", "alert":
-				f |= fBoiler
-			case "article", "main":
-				f |= fPos
-			}
-		case "data-component", "data-testid", "data-module", "data-type":
-			// Component names often say what a block is ("related-links").
+		// Component names often say what a block is ("related-links").
+		case "class", "id", "data-component", "data-testid", "data-module", "data-type":
 			if names == "" {
 				names = a.Val
 			} else {
@@ -94,10 +76,10 @@ func classify(n *html.Node, cache map[string]uint32) uint32 {
 		}
 	}
 	if names == "" {
-		return f
+		return 0
 	}
 	if c, ok := cache[names]; ok {
-		return f | c
+		return c
 	}
 	var c uint32
 	for _, tok := range strings.Fields(names) {
@@ -107,11 +89,7 @@ func classify(n *html.Node, cache map[string]uint32) uint32 {
 		c &^= fNeg
 	}
 	cache[names] = c
-	f |= c
-	if f&fBody != 0 {
-		f &^= fNeg
-	}
-	return f
+	return c
 }
 
 // classifyName classifies one class or id token.
@@ -147,14 +125,26 @@ type namePat struct {
 }
 
 // nameIndex finds the patterns of the name lists by their first two bytes,
-// so a name is scanned once instead of once per pattern. It is built once
-// and never changed.
-var nameIndex = func() map[uint16][]namePat {
-	idx := map[uint16][]namePat{}
+// so a name is scanned once instead of once per pattern: slot[k] is the
+// index in groups of the patterns starting with the bytes k (0: none). A
+// table rather than a map, as it is probed at every byte of every name. It
+// is built once and never changed.
+var nameIndex = func() *struct {
+	slot   [1 << 16]uint16
+	groups [][]namePat
+} {
+	idx := &struct {
+		slot   [1 << 16]uint16
+		groups [][]namePat
+	}{groups: [][]namePat{nil}}
 	add := func(list []string, kind uint8) {
 		for _, p := range list {
 			k := uint16(p[0])<<8 | uint16(p[1])
-			idx[k] = append(idx[k], namePat{p, kind})
+			if idx.slot[k] == 0 {
+				idx.slot[k] = uint16(len(idx.groups))
+				idx.groups = append(idx.groups, nil)
+			}
+			idx.groups[idx.slot[k]] = append(idx.groups[idx.slot[k]], namePat{p, kind})
 		}
 	}
 	add(bodyNames, kBody)
@@ -177,7 +167,11 @@ func classifyWord(t string) uint32 {
 	}
 	var kinds uint8
 	for i := 0; i+1 < len(t); i++ {
-		for _, p := range nameIndex[uint16(t[i])<<8|uint16(t[i+1])] {
+		g := nameIndex.slot[uint16(t[i])<<8|uint16(t[i+1])]
+		if g == 0 {
+			continue
+		}
+		for _, p := range nameIndex.groups[g] {
 			if strings.HasPrefix(t[i:], p.s) {
 				if p.s == "comment" && strings.HasPrefix(t[i:], "commentary") {
 					continue

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -104,7 +105,7 @@ func score(nodes []node) int {
 	}
 	for i := len(nodes) - 1; i > 0; i-- {
 		nd := &nodes[i]
-		if nd.flags&(fPos|fBody) != 0 || nd.n.DataAtom == atom.Article || nd.n.DataAtom == atom.Main {
+		if nd.flags&(fPos|fBody) != 0 {
 			nd.posGood = nd.good
 		}
 		if p := nd.parent; p >= 0 {
@@ -449,9 +450,13 @@ func collapse(s string) string {
 	return b.String()
 }
 
-// elementText returns the collapsed text under an element, skipping
-// invisible parts.
-func elementText(n *html.Node) string {
+// selectionText returns the visible text of the selection's first element,
+// collapsed. Unlike goquery's Text, it leaves out scripts and styles and
+// keeps a space where a block or <br> separates words ("By<br>Ana Lima").
+func selectionText(s *goquery.Selection) string {
+	if s.Length() == 0 {
+		return ""
+	}
 	var b strings.Builder
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
@@ -473,6 +478,6 @@ func elementText(n *html.Node) string {
 			}
 		}
 	}
-	walk(n, 0)
+	walk(s.Nodes[0], 0)
 	return collapse(b.String())
 }

@@ -6,17 +6,22 @@
 // given); fetching lives in [Fetcher], input handling in [Loader]. This
 // package must not import any other brief package.
 //
-// Extraction parses the page once with golang.org/x/net/html (the tree
-// goquery wraps) and works on a flat, document-ordered index of its nodes,
-// in passes that are each linear in the page's size: text is credited to
-// its nearest block and each block judged as prose or not; the element
-// whose subtree holds the most prose for the least other text is the
-// article container (known body containers such as itemprop=articleBody
-// are preferred when they hold about as much); inside it, share bars,
-// related lists, captions, bylines and link-dense lists are left out.
-// Class and id names only weigh text, and only where they are credible, so
-// a badly named wrapper never loses the article. JSON-LD articleBody and a
-// plain "all good paragraphs" reading back up a container that yields too
-// little. Metadata comes from JSON-LD, then meta tags, then the page
-// (<time>, bylines, <h1>), then the URL, and Article.Sources records which.
+// Extraction parses the page once with golang.org/x/net/html and wraps the
+// tree in a goquery document. Markup that says what it is is read with
+// goquery selections: the metadata (meta tags, JSON-LD scripts, <time>,
+// <link rel=canonical>, <html lang>, byline elements) and the elements
+// whose markup names their role (itemprop=articleBody, <article>, <nav>,
+// ARIA roles). The text is judged on a flat, document-ordered index of the
+// same tree, in passes that are each linear in the page's size: text is
+// credited to its nearest block and each block judged as prose or not; the
+// element whose subtree holds the most prose for the least other text is
+// the article container (known body containers such as
+// itemprop=articleBody are preferred when they hold about as much); inside
+// it, share bars, related lists, captions, bylines and link-dense lists are
+// left out. Class and id names only weigh text, and only where they are
+// credible, so a badly named wrapper never loses the article. JSON-LD
+// articleBody and a plain "all good paragraphs" reading back up a
+// container that yields too little. Metadata comes from JSON-LD, then meta
+// tags, then the page (<time>, bylines, <h1>), then the URL, and
+// Article.Sources records which.
 package article

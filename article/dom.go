@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -46,7 +48,7 @@ const (
 	fBoiler                         // nav, aside, footer and the like
 	fNeg                            // class/id names boilerplate (related, share, ...)
 	fStrongNeg                      // class/id names comments, captions, bylines, ...
-	fPos                            // class/id names an article body
+	fPos                            // an article container, by markup or class/id name
 	fBody                           // a known article-body container
 	fHeading                        // h1-h6
 	fBr                             // <br>
@@ -87,13 +89,37 @@ var skipTags = map[atom.Atom]bool{
 	atom.Dialog: true,
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
+// markupHints say, as selectors over the page, what elements are by their
+// markup: known article-body containers (microdata), and article containers
+// and boilerplate by tag or ARIA role. Unlike class and id names (see
+// classify.go), markup is believed as it stands. selHinted is a cheap
+// superset of the hints' selectors, so that the page is walked once. All
+// are compiled once and never changed.
+var (
+	markupHints = []struct {
+		sel   cascadia.Selector
+		flags uint32
+	}{
+		{cascadia.MustCompile(`[itemprop~=articleBody], [itemprop~=text]:not(span)`), fBody},
+		{cascadia.MustCompile(`article, main, [role=article], [role=main]`), fPos},
+		{cascadia.MustCompile(`nav, aside, footer, menu, [role=navigation], [role=complementary], [role=contentinfo], ` +
+			`[role=banner], [role=menu], [role=menubar], [role=dialog], [role=alert]`), fBoiler},
+	}
+	selHinted = cascadia.MustCompile(`[itemprop], [role], article, main, nav, aside, footer, menu`)
+)
+
+// selectHints selects the elements markupHints name and returns their
+// flags.
+func selectHints(doc *goquery.Document) map[*html.Node]uint32 {
+	hints := make(map[*html.Node]uint32, 64)
+	for _, n := range doc.FindMatcher(selHinted).Nodes {
+		for _, h := range markupHints {
+			if h.sel.Match(n) {
+				hints[n] |= h.flags
+			}
 		}
 	}
-	return ""
+	return hints
 }
 
 // hidden reports an element the reader does not see.
@@ -165,10 +191,9 @@ func lastRune(s string) rune {
 	return 0
 }
 
-// flatten indexes the document under root in document order.
-// meta, when non-nil, is called for every element entered (the metadata
-// collector rides on the same walk).
-func flatten(root *html.Node, meta func(*html.Node)) []node {
+// flatten indexes the document under root in document order; hints are
+// the flags selectHints gave to elements.
+func flatten(root *html.Node, hints map[*html.Node]uint32) []node {
 	nodes := make([]node, 0, 4096)
 	stack := make([]int32, 0, 64) // indices of open elements
 	var inherited []uint32        // flags passed down (link, boiler, neg...)
@@ -193,9 +218,6 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 					flags: fText | inh&(fLink|fBoiler|fFigure|fCaption), own: r, ownPunct: p, ownWide: w, last: lastRune(n.Data)})
 			}
 		case html.ElementNode, html.DocumentNode:
-			if n.Type == html.ElementNode && meta != nil {
-				meta(n)
-			}
 			if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hidden(n)) {
 				if (n.DataAtom == atom.Img || n.DataAtom == atom.Picture) && parent >= 0 {
 					nodes[parent].flags |= fImg
@@ -211,9 +233,6 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 			case atom.A:
 				f |= fLink
 				pass |= fLink
-			case atom.Nav, atom.Aside, atom.Footer, atom.Menu:
-				f |= fBoiler
-				pass |= fBoiler
 			case atom.H1:
 				f |= fHeading | fTitle
 			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -230,9 +249,13 @@ func flatten(root *html.Node, meta func(*html.Node)) []node {
 				pass |= fHeader
 			}
 			if n.Type == html.ElementNode {
+				h := hints[n]
 				c := classify(n, cache)
-				f |= c
-				pass |= c & fCaption
+				f |= h | c
+				pass |= h&fBoiler | c&fCaption
+				if f&fBody != 0 {
+					f &^= fNeg // "article-body-meta" is named for the body
+				}
 			}
 			nodes = append(nodes, node{n: n, parent: parent, end: idx + 1, owner: owner[len(owner)-1], flags: f})
 			if f&fBlock != 0 {

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -47,19 +48,53 @@ const MaxExtractBytes = 10 << 20
 // Extract parses an HTML document and returns its main article text and
 // metadata. base, when non-nil, is the page's address, used to resolve
 // relative links and as a source of the date and site name. The document's
-// charset is taken from a BOM, a <meta> declaration, or sniffed. Extract does
-// no I/O beyond reading r; it returns ErrNoContent (or an *UnreadableError)
-// when the page holds no article text.
+// charset is taken from a BOM, a <meta> declaration, or sniffed. Extract is
+// pure: it does no I/O beyond reading r and reads no clock, so it sets no
+// upper bound on the published time (see ExtractOptions.Now). It returns
+// ErrNoContent (or an *UnreadableError) when the page holds no article text.
 func Extract(r io.Reader, base *url.URL) (*Article, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxExtractBytes))
+	return ExtractOptions{}.Extract(r, base)
+}
+
+// ExtractOptions configures extraction. The zero value is what Extract does.
+type ExtractOptions struct {
+	// Now, when set, gives the time of reading: a published date later
+	// than Now (with a day of slack for time zones and clock skew) is taken
+	// for a mistake and the next candidate is used. nil sets no bound.
+	Now func() time.Time
+}
+
+// Extract is the package-level Extract with these options.
+func (o ExtractOptions) Extract(r io.Reader, base *url.URL) (*Article, error) {
+	b, err := readAll(r, MaxExtractBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read html: %w", err)
 	}
-	return extractBytes(b, base, "", time.Now())
+	return extractBytes(b, base, "", o.now())
+}
+
+// readAll reads r up to limit bytes, in one buffer of the right size when
+// r knows how much it holds (bytes.Reader, strings.Reader, bytes.Buffer).
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	if l, ok := r.(interface{ Len() int }); ok {
+		var buf bytes.Buffer
+		buf.Grow(int(min(int64(l.Len()), limit)) + bytes.MinRead)
+		_, err := buf.ReadFrom(io.LimitReader(r, limit))
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(io.LimitReader(r, limit))
+}
+
+// now returns the bound on published times, zero for none.
+func (o ExtractOptions) now() time.Time {
+	if o.Now == nil {
+		return time.Time{}
+	}
+	return o.Now()
 }
 
 // extractBytes is Extract over a byte slice; contentType may carry a
-// charset from an HTTP header.
+// charset from an HTTP header, and a non-zero now bounds the published time.
 func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*Article, error) {
 	if len(b) > MaxExtractBytes {
 		b = b[:MaxExtractBytes]
@@ -68,7 +103,7 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 	doc, err := html.Parse(bytes.NewReader(b))
 	a := &Article{Sources: map[string]string{}}
 	if base != nil {
-		a.URL = base.String()
+		a.URL = redactUserinfo(base)
 	}
 	if err != nil {
 		// The parser refuses absurdly deep documents; fall back to reading
@@ -76,10 +111,11 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 		a.Paragraphs = tokenParagraphs(b)
 		return finish(a, "", false)
 	}
-	mc := newMetaCollector()
-	nodes := flatten(doc, mc.visit)
+	page := goquery.NewDocumentFromNode(doc)
+	mc := readMeta(page)
 	ld := parseLD(mc.ldScripts)
 	fillMeta(a, mc, ld, base, now)
+	nodes := flatten(doc, selectHints(page))
 
 	var paras []para
 	if c := score(nodes); c >= 0 {

@@ -139,3 +139,41 @@ func checkField(t *testing.T, name, got string, want *string) {
 		t.Errorf("%s = %q, want %q", name, got, *want)
 	}
 }
+
+// datedPage declares a publication time in JSON-LD and another in a meta
+// tag, so a bound on the published time decides between them.
+const datedPage = `<html><head><title>Tide tables revised</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tide tables revised","datePublished":"2023-05-02T10:00:00Z"}</script>
+<meta property="article:published_time" content="2019-03-01T08:00:00Z"></head><body><article>
+<p>The harbour office revised its tide tables on Friday after a survey found the channel had silted up faster than expected.</p>
+<p>Pilots were told to allow an extra half hour for the largest ships.</p></article></body></html>`
+
+func TestExtractNow(t *testing.T) {
+	at := func(y int, m time.Month, d int) func() time.Time {
+		return func() time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	}
+	for _, tt := range []struct {
+		name       string
+		now        func() time.Time
+		want       time.Time
+		wantSource string
+	}{
+		{"no clock, no bound", nil, time.Date(2023, 5, 2, 10, 0, 0, 0, time.UTC), "jsonld"},
+		{"future date refused", at(2020, 1, 1), time.Date(2019, 3, 1, 8, 0, 0, 0, time.UTC), "meta"},
+		{"date before now", at(2023, 6, 1), time.Date(2023, 5, 2, 10, 0, 0, 0, time.UTC), "jsonld"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := article.ExtractOptions{Now: tt.now}.Extract(strings.NewReader(datedPage), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Published.Equal(tt.want) || a.Sources["published"] != tt.wantSource {
+				t.Errorf("published = %v from %q, want %v from %q", a.Published, a.Sources["published"], tt.want, tt.wantSource)
+			}
+		})
+	}
+	a, err := article.Extract(strings.NewReader(datedPage), nil)
+	if err != nil || !a.Published.Equal(time.Date(2023, 5, 2, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("Extract published = %v, %v; want the JSON-LD date, unbounded", a.Published, err)
+	}
+}

@@ -16,7 +16,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -35,6 +34,7 @@ var (
 
 // HTTPError reports a response with a non-2xx status.
 type HTTPError struct {
+	// URL is the address asked for, credentials redacted.
 	URL    string
 	Status int
 }
@@ -73,6 +73,17 @@ type FetchConfig struct {
 	// Now gives the fetch time, the upper bound for a page's published
 	// time; nil means time.Now.
 	Now func() time.Time
+	// Resolver looks up host names; nil means net.DefaultResolver.
+	Resolver Resolver
+	// Dial connects to an address ("ip:port") that has been resolved and,
+	// unless AllowPrivate, checked; nil means a net.Dialer. With Resolver,
+	// it lets a test serve a public-looking name from a local server.
+	Dial func(ctx context.Context, network, address string) (net.Conn, error)
+}
+
+// Resolver looks up the addresses of a host; *net.Resolver is one.
+type Resolver interface {
+	LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
 }
 
 // DefaultFetchConfig returns the defaults: 30 s per request, 10 MiB body,
@@ -128,12 +139,15 @@ func NewFetcher(cfg FetchConfig) *Fetcher {
 }
 
 func newClient(cfg FetchConfig) *http.Client {
-	d := &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}
-	if !cfg.AllowPrivate {
-		d.Control = guardAddress
+	g := &guardedDialer{resolver: cfg.Resolver, dial: cfg.Dial, allowPrivate: cfg.AllowPrivate}
+	if g.resolver == nil {
+		g.resolver = net.DefaultResolver
+	}
+	if g.dial == nil {
+		g.dial = (&net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	}
 	tr := &http.Transport{
-		DialContext:           d.DialContext,
+		DialContext:           g.DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          64,
 		IdleConnTimeout:       90 * time.Second,
@@ -154,22 +168,65 @@ func newClient(cfg FetchConfig) *http.Client {
 	}
 }
 
-// guardAddress refuses connections to loopback, link-local, private and
-// other non-public addresses. It runs on the resolved address of every
-// connection, so DNS names and redirects cannot get around it.
-func guardAddress(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
+// guardedDialer resolves a host itself and, unless private addresses are
+// allowed, refuses loopback, link-local, private and other non-public
+// addresses before connecting. It connects to the very address it
+// checked, on every connection (each redirect hop included), so neither a
+// DNS name nor a redirect gets around the guard.
+type guardedDialer struct {
+	resolver     Resolver
+	dial         func(ctx context.Context, network, address string) (net.Conn, error)
+	allowPrivate bool
+}
+
+// DialContext connects to address ("host:port"), trying the host's
+// addresses in turn.
+func (g *guardedDialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	host, port, err := net.SplitHostPort(address)
 	if err != nil {
-		host = address
+		return nil, err
 	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
+	var ips []netip.Addr
+	if ip, err := netip.ParseAddr(host); err == nil {
+		ips = []netip.Addr{ip}
+	} else {
+		ipNet := "ip"
+		switch network {
+		case "tcp4":
+			ipNet = "ip4"
+		case "tcp6":
+			ipNet = "ip6"
+		}
+		if ips, err = g.resolver.LookupNetIP(ctx, ipNet, host); err != nil {
+			return nil, err
+		}
+		if len(ips) == 0 {
+			return nil, fmt.Errorf("resolve %s: no addresses", host)
+		}
 	}
-	if !publicAddr(ip) {
-		return fmt.Errorf("%w: %s", ErrPrivateAddress, ip)
+	if !g.allowPrivate {
+		// One private address among public ones refuses the host: a name
+		// that resolves inside the network is not a public page.
+		for _, ip := range ips {
+			if !publicAddr(ip) {
+				return nil, fmt.Errorf("%w: %s", ErrPrivateAddress, ip)
+			}
+		}
 	}
-	return nil
+	var firstErr error
+	for _, ip := range ips {
+		c, err := g.dial(ctx, network, net.JoinHostPort(ip.Unmap().String(), port))
+		if err == nil {
+			return c, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return nil, firstErr
 }
 
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")
@@ -187,14 +244,16 @@ func publicAddr(ip netip.Addr) bool {
 }
 
 // Fetch downloads the page at rawURL and extracts its article. The
-// article's URL is the address after redirects. Errors name rawURL; they
+// article's URL is the address after redirects and its ID is rawURL, both
+// with any credentials in them redacted (see RedactURL). Errors name the
+// redacted rawURL; they
 // wrap *HTTPError, ErrTooLarge, ErrContentType, ErrPrivateAddress,
 // ErrTooManyRedirects, ErrNoContent (or *UnreadableError), or the context's
 // error.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 	body, final, ctype, err := f.get(ctx, rawURL, false)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+		return nil, fmt.Errorf("fetch %s: %w", RedactURL(rawURL), err)
 	}
 	var a *Article
 	mt, _, _ := mime.ParseMediaType(ctype)
@@ -204,12 +263,12 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 		a, err = extractBytes(body, final, ctype, f.cfg.Now())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("extract %s: %w", rawURL, err)
+		return nil, fmt.Errorf("extract %s: %w", RedactURL(rawURL), err)
 	}
 	if a.URL == "" {
-		a.URL = final.String()
+		a.URL = redactUserinfo(final)
 	}
-	a.ID = rawURL
+	a.ID = RedactURL(rawURL)
 	return a, nil
 }
 
@@ -218,7 +277,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 func (f *Fetcher) get(ctx context.Context, rawURL string, feed bool) ([]byte, *url.URL, string, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", urlErrCause(err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return nil, nil, "", fmt.Errorf("not an http(s) URL")
@@ -287,7 +346,7 @@ func (f *Fetcher) try(ctx context.Context, u *url.URL, feed bool) ([]byte, *url.
 	defer cancel()
 	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", urlErrCause(err)
 	}
 	req.Header.Set("User-Agent", f.cfg.UserAgent)
 	accept := "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.5"
@@ -298,16 +357,12 @@ func (f *Fetcher) try(ctx context.Context, u *url.URL, feed bool) ([]byte, *url.
 	req.Header.Set("Accept-Encoding", "gzip, deflate")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, nil, "", err
+		return nil, nil, "", urlErrCause(err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return nil, nil, "", &HTTPError{URL: u.String(), Status: resp.StatusCode}
+		return nil, nil, "", &HTTPError{URL: redactUserinfo(u), Status: resp.StatusCode}
 	}
 	ctype := resp.Header.Get("Content-Type")
 	if !acceptableType(ctype, feed) {
@@ -327,11 +382,7 @@ func (f *Fetcher) try(ctx context.Context, u *url.URL, feed bool) ([]byte, *url.
 	}
 	body, err := io.ReadAll(io.LimitReader(r, f.cfg.MaxBytes+1))
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, nil, "", fmt.Errorf("read body: %w", err)
+		return nil, nil, "", fmt.Errorf("read body: %w", urlErrCause(err))
 	}
 	if int64(len(body)) > f.cfg.MaxBytes {
 		return nil, nil, "", fmt.Errorf("%w: over %d bytes", ErrTooLarge, f.cfg.MaxBytes)
@@ -421,4 +472,60 @@ func gunzip(b []byte, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)
 	}
 	return out, nil
+}
+
+// RedactURL hides the credentials a URL may carry in its userinfo, so that
+// they reach no error message and no article: "https://user:pass@host/"
+// becomes "https://user:xxxxx@host/" (as url.URL.Redacted does), and a
+// user name alone, often a token, becomes "xxxxx". A string that does not
+// parse as a URL is redacted by its "scheme://userinfo@host" shape; any
+// other string is returned as is.
+func RedactURL(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	if u, err := url.Parse(s); err == nil {
+		if u.User == nil {
+			return s
+		}
+		return redactUserinfo(u)
+	}
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return s
+	}
+	rest := s[i+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return s
+	}
+	return s[:i+3] + "xxxxx" + rest[at:]
+}
+
+// redactUserinfo is u as a string with its credentials redacted (see
+// RedactURL).
+func redactUserinfo(u *url.URL) string {
+	if u.User == nil {
+		return u.String()
+	}
+	if _, ok := u.User.Password(); ok {
+		return u.Redacted()
+	}
+	c := *u
+	c.User = url.User("xxxxx")
+	return c.String()
+}
+
+// urlErrCause strips the *url.Error that net/url and net/http wrap around
+// an error, whose message repeats the whole URL, credentials included.
+func urlErrCause(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }

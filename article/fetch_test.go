@@ -4,8 +4,12 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -296,5 +300,103 @@ func TestLoaderFetchesURLs(t *testing.T) {
 	a, err := l.Load(context.Background(), srcs[0])
 	if err != nil || a.Title != "Harbour cranes return" {
 		t.Fatalf("Load = %v, %v", a, err)
+	}
+}
+
+// fakeResolver answers name lookups from a table.
+type fakeResolver map[string][]netip.Addr
+
+func (r fakeResolver) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	if ips, ok := r[host]; ok {
+		return ips, nil
+	}
+	return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+}
+
+func TestFetchRedirectToPrivateRefused(t *testing.T) {
+	var secretHits atomic.Int32
+	private := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		secretHits.Add(1)
+		serveHTML(w, sampleHTML)
+	}))
+	defer private.Close()
+	story := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { serveHTML(w, sampleHTML) }))
+	defer story.Close()
+	// The public-looking first hop redirects to whatever ?to= says.
+	var hopHits atomic.Int32
+	hop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hopHits.Add(1)
+		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+	}))
+	defer hop.Close()
+
+	ip := netip.MustParseAddr
+	resolver := fakeResolver{
+		"news.example":     {ip("203.0.113.7")},
+		"cdn.example":      {ip("198.51.100.9")},
+		"intranet.example": {ip("10.0.0.8")},
+		"mixed.example":    {ip("198.51.100.10"), ip("192.168.1.20")},
+	}
+	// The public-looking addresses are served from local servers; the
+	// private server is reachable too, as it would be from inside a network.
+	routes := map[string]string{
+		"203.0.113.7:80":                 hop.Listener.Addr().String(),
+		"198.51.100.9:80":                story.Listener.Addr().String(),
+		private.Listener.Addr().String(): private.Listener.Addr().String(),
+		"10.0.0.8:80":                    private.Listener.Addr().String(),
+	}
+	var mu sync.Mutex
+	var dialed []string
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		mu.Lock()
+		dialed = append(dialed, addr)
+		mu.Unlock()
+		to, ok := routes[addr]
+		if !ok {
+			return nil, fmt.Errorf("test network: no route to %s", addr)
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, to)
+	}
+	f := article.NewFetcher(article.FetchConfig{Resolver: resolver, Dial: dial, Retries: -1, Timeout: 2 * time.Second})
+
+	for _, tt := range []struct {
+		name, to string
+		refused  bool
+	}{
+		{"to a public name", "http://cdn.example/story", false},
+		{"to a loopback address", private.URL + "/secret", true},
+		{"to a name resolving to a private address", "http://intranet.example/secret", true},
+		{"to a name resolving to public and private addresses", "http://mixed.example/secret", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mu.Lock()
+			dialed = nil
+			mu.Unlock()
+			hopHits.Store(0)
+			a, err := f.Fetch(context.Background(), "http://news.example/old?to="+url.QueryEscape(tt.to))
+			mu.Lock()
+			defer mu.Unlock()
+			if !tt.refused {
+				if err != nil || a.URL != tt.to {
+					t.Fatalf("Fetch = %v, %v; want the article at %s", a, err, tt.to)
+				}
+				return
+			}
+			if !errors.Is(err, article.ErrPrivateAddress) {
+				t.Fatalf("Fetch error = %v, want ErrPrivateAddress", err)
+			}
+			if n := hopHits.Load(); n != 1 {
+				t.Errorf("the first hop was asked %d times, want 1", n)
+			}
+			for _, d := range dialed {
+				if d != "203.0.113.7:80" {
+					t.Errorf("dialed %s, want no connection beyond the first hop", d)
+				}
+			}
+		})
+	}
+	if n := secretHits.Load(); n != 0 {
+		t.Errorf("the private server was reached %d times", n)
 	}
 }

@@ -24,9 +24,11 @@ const MaxInputBytes = 64 << 20
 
 // Source is one article to load, found by expanding a command-line input.
 type Source struct {
-	// ID is the input as given (path or URL), or a JSONL record's id.
+	// ID is the input as given (path or URL, credentials redacted; see
+	// RedactURL), or a JSONL record's id. It is what to show the user.
 	ID string
-	// URL is set for sources fetched over HTTP.
+	// URL is set for sources fetched over HTTP. It keeps any credentials,
+	// to fetch with: show ID instead.
 	URL string
 	// Path is set for local files.
 	Path string
@@ -40,6 +42,16 @@ type Source struct {
 }
 
 // Loader expands command-line inputs into sources and loads them.
+//
+// A directory stands for the article files directly in it (.html, .htm,
+// .xhtml, .txt, .md, .jsonl, each also gzipped), in name order. Its other
+// files are left out silently: subdirectories, other kinds of file, hidden
+// files (".draft.html"), a project's documentation files by their usual
+// names (README, CHANGELOG, CHANGES, LICENSE, LICENCE, COPYING, NOTICE,
+// AUTHORS, CONTRIBUTORS, CONTRIBUTING, CODE_OF_CONDUCT, MAINTAINERS, in any
+// case and with any extension), and text files that hold nothing but URLs
+// and comments (a list of where articles are, not an article). A file
+// named on the command line is always read.
 type Loader struct {
 	// Fetcher fetches URLs; nil means NewFetcher(DefaultFetchConfig()).
 	Fetcher *Fetcher
@@ -47,13 +59,26 @@ type Loader struct {
 	Stdin io.Reader
 	// Since, when non-zero, drops feed items published before it.
 	Since time.Time
+	// Now gives the time of loading, the upper bound for a page's published
+	// time (see ExtractOptions.Now); nil means time.Now. Pages fetched over
+	// HTTP take it from the Fetcher's config instead.
+	Now func() time.Time
 }
 
 func (l *Loader) fetcher() *Fetcher {
 	if l.Fetcher == nil {
-		l.Fetcher = NewFetcher(DefaultFetchConfig())
+		cfg := DefaultFetchConfig()
+		cfg.Now = l.Now
+		l.Fetcher = NewFetcher(cfg)
 	}
 	return l.Fetcher
+}
+
+func (l *Loader) now() time.Time {
+	if l.Now == nil {
+		return time.Now()
+	}
+	return l.Now()
 }
 
 // articleExts are the file kinds a directory is searched for.
@@ -61,7 +86,7 @@ var articleExts = []string{".html", ".htm", ".xhtml", ".txt", ".md", ".jsonl"}
 
 // Expand resolves inputs into sources: http(s) URLs (feeds into their
 // items), files (.html, .htm, .txt, .md, .jsonl, each also gzipped),
-// directories into their article files (sorted; other files are skipped),
+// directories into their article files (see Loader),
 // and "-" into the article, URL list or JSONL records on Stdin. Feed URLs
 // (recognised by their path) and feed files are fetched or read here.
 // An input that cannot be expanded yields one Source with Err set, so the
@@ -71,7 +96,7 @@ func (l *Loader) Expand(ctx context.Context, inputs []string) []Source {
 	var out []Source
 	for _, in := range inputs {
 		if ctx.Err() != nil {
-			out = append(out, Source{ID: in, Err: ctx.Err()})
+			out = append(out, Source{ID: RedactURL(in), Err: ctx.Err()})
 			continue
 		}
 		switch {
@@ -84,7 +109,7 @@ func (l *Loader) Expand(ctx context.Context, inputs []string) []Source {
 					continue
 				}
 			}
-			out = append(out, Source{ID: in, URL: in})
+			out = append(out, Source{ID: RedactURL(in), URL: in})
 		default:
 			out = append(out, l.expandPath(in)...)
 		}
@@ -116,7 +141,7 @@ func looksLikeFeedURL(s string) bool {
 func (l *Loader) expandFeedURL(ctx context.Context, in string) ([]Source, bool) {
 	body, _, _, err := l.fetcher().get(ctx, in, true)
 	if err != nil {
-		return []Source{{ID: in, Err: fmt.Errorf("fetch feed %s: %w", in, err)}}, true
+		return []Source{{ID: RedactURL(in), Err: fmt.Errorf("fetch feed %s: %w", RedactURL(in), err)}}, true
 	}
 	return l.feedSources(in, body)
 }
@@ -129,7 +154,7 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
 	if err != nil {
-		return []Source{{ID: in, Err: fmt.Errorf("parse feed %s: %w", in, err)}}, true
+		return []Source{{ID: RedactURL(in), Err: fmt.Errorf("parse feed %s: %w", RedactURL(in), err)}}, true
 	}
 	base, _ := url.Parse(in)
 	if feed.Link != "" && !isURL(in) {
@@ -161,7 +186,7 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 		if !isURL(link) {
 			continue
 		}
-		out = append(out, Source{ID: link, URL: link})
+		out = append(out, Source{ID: RedactURL(link), URL: link})
 	}
 	return out, true
 }
@@ -180,7 +205,7 @@ func (l *Loader) expandPath(in string) []Source {
 	}
 	var names []string
 	for _, e := range ents {
-		if !e.IsDir() && isArticleFile(e.Name()) {
+		if !e.IsDir() && isArticleFile(e.Name()) && !isDocFile(e.Name()) && !isURLListFile(filepath.Join(in, e.Name())) {
 			names = append(names, e.Name())
 		}
 	}
@@ -205,6 +230,48 @@ func isArticleFile(name string) bool {
 	return false
 }
 
+// docNames are the usual names of a project's documentation files, which a
+// directory's expansion leaves out.
+var docNames = map[string]bool{
+	"readme": true, "changelog": true, "changes": true, "license": true, "licence": true,
+	"copying": true, "notice": true, "authors": true, "contributors": true,
+	"contributing": true, "code_of_conduct": true, "maintainers": true,
+}
+
+// isDocFile reports a hidden file or a documentation file by its name.
+func isDocFile(name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return true
+	}
+	stem, _, _ := strings.Cut(name, ".")
+	return docNames[strings.ToLower(stem)]
+}
+
+// isURLListFile reports a text file that holds only URLs, blank lines and
+// "#" comments. Files that cannot be read are not lists: loading them
+// reports the error.
+func isURLListFile(p string) bool {
+	if fileKind(p) != ".txt" {
+		return false
+	}
+	b, err := readInput(p)
+	if err != nil {
+		return false
+	}
+	urls := 0
+	for line := range strings.Lines(string(b)) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case isURL(line) && !strings.ContainsAny(line, " \t"):
+			urls++
+		default:
+			return false
+		}
+	}
+	return urls > 0
+}
+
 // fileKind is the lowercased extension of a path without ".gz".
 func fileKind(p string) string {
 	return strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(p), ".gz")))
@@ -217,7 +284,7 @@ func (l *Loader) expandFile(p string) []Source {
 		if err != nil {
 			return []Source{{ID: p, Err: err}}
 		}
-		return jsonlSources(b, p)
+		return jsonlSources(b, p, l.now())
 	case ".xml", ".rss", ".atom", ".rdf", ".json":
 		b, err := readInput(p)
 		if err != nil {
@@ -270,7 +337,7 @@ func (l *Loader) expandStdin() []Source {
 	}
 	switch stdinKind(b) {
 	case kindJSONL:
-		return jsonlSources(b, "stdin")
+		return jsonlSources(b, "stdin", l.now())
 	case kindURLs:
 		return urlSources(b, "stdin")
 	case kindFeed:
@@ -278,7 +345,7 @@ func (l *Loader) expandStdin() []Source {
 			return srcs
 		}
 	}
-	a, err := articleFromBytes(b, "", nil)
+	a, err := articleFromBytes(b, "", nil, l.now())
 	if err != nil {
 		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w", err)}}
 	}
@@ -347,14 +414,14 @@ func urlSources(b []byte, name string) []Source {
 			continue
 		}
 		if !isURL(line) || strings.ContainsAny(line, " \t") {
-			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %q", name, n, clip(line, 60))})
+			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %q", name, n, clip(RedactURL(line), 60))})
 			continue
 		}
 		if _, err := url.Parse(line); err != nil {
-			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: %w", name, n, err)})
+			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %w", name, n, urlErrCause(err))})
 			continue
 		}
-		out = append(out, Source{ID: line, URL: line})
+		out = append(out, Source{ID: RedactURL(line), URL: line})
 	}
 	if err := sc.Err(); err != nil {
 		out = append(out, Source{ID: name, Err: fmt.Errorf("read %s: %w", name, err)})
@@ -388,8 +455,9 @@ type jsonlRecord struct {
 }
 
 // jsonlSources reads JSONL records, one a line. A line that does not parse
-// yields an error source named "NAME:LINE"; the other lines go on.
-func jsonlSources(b []byte, name string) []Source {
+// yields an error source named "NAME:LINE"; the other lines go on. now
+// bounds the published time of records that carry HTML.
+func jsonlSources(b []byte, name string, now time.Time) []Source {
 	var out []Source
 	n := 0
 	for len(b) > 0 {
@@ -405,7 +473,7 @@ func jsonlSources(b []byte, name string) []Source {
 			continue
 		}
 		at := fmt.Sprintf("%s:%d", name, n)
-		src := jsonlSource(line, at)
+		src := jsonlSource(line, at, now)
 		out = append(out, src)
 	}
 	if len(out) == 0 {
@@ -414,7 +482,7 @@ func jsonlSources(b []byte, name string) []Source {
 	return out
 }
 
-func jsonlSource(line []byte, at string) Source {
+func jsonlSource(line []byte, at string, now time.Time) Source {
 	var rec jsonlRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		return Source{ID: at, Err: fmt.Errorf("%s: bad JSON record: %w", at, err)}
@@ -443,7 +511,7 @@ func jsonlSource(line []byte, at string) Source {
 		if rec.URL != "" {
 			base, _ = url.Parse(rec.URL)
 		}
-		a, err = extractBytes([]byte(rec.HTML), base, "text/html; charset=utf-8", time.Now())
+		a, err = extractBytes([]byte(rec.HTML), base, "text/html; charset=utf-8", now)
 	} else {
 		a, err = fromText(rec.Text, false)
 	}
@@ -469,7 +537,7 @@ func applyRecord(a *Article, rec *jsonlRecord) error {
 			a.Sources[field] = "input"
 		}
 	}
-	set("url", rec.URL, &a.URL)
+	set("url", RedactURL(rec.URL), &a.URL)
 	delete(a.Sources, "url")
 	set("title", rec.Title, &a.Title)
 	set("dateline", rec.Dateline, &a.Dateline)
@@ -489,8 +557,9 @@ func applyRecord(a *Article, rec *jsonlRecord) error {
 }
 
 // articleFromBytes reads one article from a file's or stdin's bytes: HTML
-// when it looks like markup, else plain text. kind is the file extension.
-func articleFromBytes(b []byte, kind string, base *url.URL) (*Article, error) {
+// when it looks like markup, else plain text. kind is the file extension;
+// now bounds the published time.
+func articleFromBytes(b []byte, kind string, base *url.URL, now time.Time) (*Article, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fmt.Errorf("empty input: %w", ErrNoContent)
 	}
@@ -501,10 +570,10 @@ func articleFromBytes(b []byte, kind string, base *url.URL) (*Article, error) {
 	case ".txt", ".md", ".text", ".markdown":
 		return FromText(string(toUTF8(b, "text/plain")))
 	case ".html", ".htm", ".xhtml":
-		return extractBytes(b, base, "", time.Now())
+		return extractBytes(b, base, "", now)
 	}
 	if looksLikeHTML(b) {
-		return extractBytes(b, base, "", time.Now())
+		return extractBytes(b, base, "", now)
 	}
 	return FromText(string(toUTF8(b, "text/plain")))
 }
@@ -575,7 +644,7 @@ func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := articleFromBytes(b, fileKind(s.Path), nil)
+	a, err := articleFromBytes(b, fileKind(s.Path), nil, l.now())
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", s.Path, err)
 	}

@@ -52,16 +52,30 @@ func TestExpandDirectory(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "b.html"), []byte(sampleHTML))
 	writeFile(t, filepath.Join(dir, "a.txt"), []byte("Plain text article.\n\nSecond paragraph."))
 	writeFile(t, filepath.Join(dir, "c.html.gz"), gz(t, []byte(sampleHTML)))
+	writeFile(t, filepath.Join(dir, "d.txt"), []byte("https://example.org/source\n\nA text article that opens with the address it came from."))
 	writeFile(t, filepath.Join(dir, "notes.pdf"), []byte("%PDF-1.4"))
 	writeFile(t, filepath.Join(dir, "image.png"), []byte{0x89, 'P', 'N', 'G'})
+	writeFile(t, filepath.Join(dir, "config.yaml"), []byte("backend: extractive\n"))
+	// Left out by name or content, though their extensions are articles'.
+	writeFile(t, filepath.Join(dir, "README.md"), []byte("# Example articles\n\nThese pages were written for the tests."))
+	writeFile(t, filepath.Join(dir, "readme.txt"), []byte("Read me first."))
+	writeFile(t, filepath.Join(dir, "CHANGELOG.md"), []byte("## v1\n\nFirst release."))
+	writeFile(t, filepath.Join(dir, "LICENSE.txt"), []byte("Permission is hereby granted."))
+	writeFile(t, filepath.Join(dir, ".draft.html"), []byte(sampleHTML))
+	writeFile(t, filepath.Join(dir, "urls.txt"), []byte("# where the articles came from\nhttps://example.org/a\n\nhttps://example.org/b\n"))
 	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	l := &article.Loader{}
 	got := ids(l.Expand(context.Background(), []string{dir}))
-	want := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.html"), filepath.Join(dir, "c.html.gz")}
+	want := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.html"), filepath.Join(dir, "c.html.gz"), filepath.Join(dir, "d.txt")}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("Expand(dir) = %q, want %q", got, want)
+	}
+	// Named on the command line, a file is read whatever its name.
+	readme := filepath.Join(dir, "README.md")
+	if srcs := l.Expand(context.Background(), []string{readme}); len(srcs) != 1 || srcs[0].Path != readme {
+		t.Errorf("Expand(%q) = %+v, want the file itself", readme, srcs)
 	}
 	for _, s := range l.Expand(context.Background(), []string{dir}) {
 		a, err := l.Load(context.Background(), s)
@@ -81,6 +95,11 @@ func TestExpandBadInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(empty, "x.pdf"), []byte("%PDF"))
+	readmeOnly := filepath.Join(dir, "docs")
+	if err := os.Mkdir(readmeOnly, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(readmeOnly, "README.md"), []byte("# Docs\n\nNothing to read here."))
 	emptyFile := filepath.Join(dir, "empty.html")
 	writeFile(t, emptyFile, nil)
 	binFile := filepath.Join(dir, "bin.html")
@@ -92,6 +111,7 @@ func TestExpandBadInputs(t *testing.T) {
 		name, in, wantErr string
 	}{
 		{"dir without articles", empty, "no article files"},
+		{"dir with only a README", readmeOnly, "no article files"},
 		{"missing file", missing, "no such file"},
 		{"empty file", emptyFile, "empty"},
 		{"binary file", binFile, "binary"},
@@ -294,5 +314,19 @@ func TestFromText(t *testing.T) {
 				t.Errorf("FromText(%q) title %q dateline %q, want %q %q", tt.in, a.Title, a.Dateline, tt.title, tt.dateline)
 			}
 		})
+	}
+}
+
+func TestLoaderNow(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "tides.html")
+	writeFile(t, p, []byte(datedPage))
+	l := &article.Loader{Now: func() time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	srcs := l.Expand(context.Background(), []string{p})
+	a, err := l.Load(context.Background(), srcs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2019, 3, 1, 8, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("published = %v, want %v (the JSON-LD date is after Loader.Now)", a.Published, want)
 	}
 }

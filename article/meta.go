@@ -10,115 +10,106 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
-// metaCollector gathers metadata while the document is flattened.
-type metaCollector struct {
+// Selectors for the page's metadata markup. They are compiled once and
+// never changed.
+var (
+	selHTML      = cascadia.MustCompile("html")
+	selTitle     = cascadia.MustCompile("title")
+	selMeta      = cascadia.MustCompile("meta[content]")
+	selCanonical = cascadia.MustCompile(`link[rel~=canonical i][href]`)
+	selLD        = cascadia.MustCompile(`script[type*="ld+json" i]`)
+	selTime      = cascadia.MustCompile("time")
+	// selPubTime marks the publication time among a page's dates.
+	selPubTime = cascadia.MustCompile(`meta[itemprop=datePublished][content], time[itemprop=datePublished], time[pubdate]`)
+	selH1      = cascadia.MustCompile("h1")
+	// selAuthor finds byline elements: microdata and rel authors, and
+	// author-named elements that are not author biographies.
+	selAuthor = cascadia.MustCompile(`[itemprop~=author], [itemprop~=creator], [rel~=author], [class*=byline i], ` +
+		`[class*=author i]:not([class*=bio i]), [class*=autor i]:not([class*=bio i]), [class*=auteur i]:not([class*=bio i])`)
+	selName = cascadia.MustCompile("[itemprop~=name]")
+)
+
+// metaKeys are the attributes that name a <meta> element's content.
+var metaKeys = []string{"name", "property", "itemprop", "http-equiv"}
+
+// pageMeta is the metadata markup read for every page: <html lang>,
+// <title>, <meta> tags, the canonical link and JSON-LD scripts. Markup
+// needed only when these say too little (<h1>, <time>, byline elements) is
+// selected from doc by fillMeta.
+type pageMeta struct {
+	doc       *goquery.Document
 	lang      string
 	title     string
-	metas     map[string]string
+	metas     map[string]string // <meta> content by lowercased name, first wins
 	canonical string
 	ldScripts []string
-	times     []string // <time datetime>, publication times first
-	pubTime   string   // <time> marked as the publication time
-	authors   []*html.Node
-	h1        *html.Node
 }
 
-func newMetaCollector() *metaCollector {
-	return &metaCollector{metas: make(map[string]string, 32)}
-}
-
-func (m *metaCollector) visit(n *html.Node) {
-	switch n.DataAtom {
-	case atom.Html:
-		if v := attr(n, "lang"); v != "" {
-			m.lang = v
-		} else if v := attr(n, "xml:lang"); v != "" {
-			m.lang = v
+// readMeta reads the page's metadata markup.
+func readMeta(doc *goquery.Document) *pageMeta {
+	m := &pageMeta{doc: doc, metas: make(map[string]string, 32)}
+	root := doc.ChildrenMatcher(selHTML)
+	m.lang = root.AttrOr("lang", "")
+	if m.lang == "" {
+		m.lang = root.AttrOr("xml:lang", "")
+	}
+	// The page's <title> comes first, in the head; an SVG <title> is not it.
+	if t := doc.FindMatcher(goquery.SingleMatcher(selTitle)); t.Length() > 0 && t.Nodes[0].Namespace == "" {
+		m.title = collapse(t.Text())
+	}
+	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) {
+		content := strings.TrimSpace(s.AttrOr("content", ""))
+		if content == "" {
+			return
 		}
-	case atom.Title:
-		if m.title == "" && n.FirstChild != nil && (n.Parent == nil || n.Parent.DataAtom != atom.Svg) {
-			m.title = collapse(n.FirstChild.Data)
-		}
-	case atom.Meta:
-		var key, content string
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "name", "property", "itemprop", "http-equiv":
-				if key == "" {
-					key = strings.ToLower(strings.TrimSpace(a.Val))
-				}
-			case "content":
-				content = strings.TrimSpace(a.Val)
-			}
-		}
-		if key != "" && content != "" {
-			if _, ok := m.metas[key]; !ok {
+		for _, k := range metaKeys {
+			key := strings.ToLower(strings.TrimSpace(s.AttrOr(k, "")))
+			if _, ok := m.metas[key]; key != "" && !ok {
 				m.metas[key] = content
 			}
 		}
-		if ip := attr(n, "itemprop"); ip == "datePublished" && m.pubTime == "" {
-			m.pubTime = attr(n, "content")
-		}
-	case atom.Link:
-		if m.canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
-			m.canonical = strings.TrimSpace(attr(n, "href"))
-		}
-	case atom.Script:
-		if t := strings.ToLower(attr(n, "type")); strings.Contains(t, "ld+json") && n.FirstChild != nil {
-			m.ldScripts = append(m.ldScripts, n.FirstChild.Data)
-		}
-	case atom.Time:
-		dt := attr(n, "datetime")
-		if dt == "" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
-			dt = strings.TrimSpace(n.FirstChild.Data)
-		}
-		if dt != "" {
-			if attr(n, "itemprop") == "datePublished" || hasAttr(n, "pubdate") {
-				if m.pubTime == "" {
-					m.pubTime = dt
-				}
-			}
-			if len(m.times) < 8 {
-				m.times = append(m.times, dt)
-			}
-		}
-	case atom.H1:
-		if m.h1 == nil {
-			m.h1 = n
-		}
-	}
-	if len(m.authors) < 8 {
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "itemprop":
-				if a.Val == "author" || a.Val == "creator" {
-					m.authors = append(m.authors, n)
-				}
-			case "rel":
-				if a.Val == "author" {
-					m.authors = append(m.authors, n)
-				}
-			case "class":
-				l := strings.ToLower(a.Val)
-				if strings.Contains(l, "byline") || (strings.Contains(l, "author") || strings.Contains(l, "autor") || strings.Contains(l, "auteur")) && !strings.Contains(l, "bio") {
-					m.authors = append(m.authors, n)
-				}
-			}
-		}
-	}
+	})
+	m.canonical = strings.TrimSpace(doc.FindMatcher(goquery.SingleMatcher(selCanonical)).AttrOr("href", ""))
+	doc.FindMatcher(selLD).Each(func(_ int, s *goquery.Selection) {
+		m.ldScripts = append(m.ldScripts, s.Text())
+	})
+	return m
 }
 
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return true
+// pageDates returns the dates the page's elements give, the one marked as
+// the publication time first.
+func pageDates(doc *goquery.Document) []string {
+	var out []string
+	doc.FindMatcher(selPubTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if dt := timeValue(s); dt != "" {
+			out = append(out, dt)
+			return false
+		}
+		return true
+	})
+	doc.FindMatcher(selTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if dt := timeValue(s); dt != "" {
+			out = append(out, dt)
+		}
+		return len(out) < 9
+	})
+	return out
+}
+
+// timeValue is the date a <time> or <meta> element gives: its datetime or
+// content attribute, else its text.
+func timeValue(s *goquery.Selection) string {
+	for _, k := range []string{"datetime", "content"} {
+		if v := strings.TrimSpace(s.AttrOr(k, "")); v != "" {
+			return v
 		}
 	}
-	return false
+	return strings.TrimSpace(s.Text())
 }
 
 // ldInfo is what JSON-LD says about the article.
@@ -313,7 +304,7 @@ func strs(v any) []string {
 }
 
 // fillMeta sets the article's metadata fields from what the walk found.
-func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.Time) {
+func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) {
 	set := func(field, value, source string, dst *string) {
 		if *dst == "" && value != "" {
 			*dst = value
@@ -332,10 +323,7 @@ func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.T
 	set("title", cleanTitle(m.metas["og:title"], a.Site, base), "meta", &a.Title)
 	set("title", cleanTitle(m.metas["twitter:title"], a.Site, base), "meta", &a.Title)
 	if a.Title == "" {
-		h1 := ""
-		if m.h1 != nil {
-			h1 = elementText(m.h1)
-		}
+		h1 := selectionText(m.doc.FindMatcher(goquery.SingleMatcher(selH1)))
 		t := cleanTitle(m.title, a.Site, base)
 		switch {
 		case h1 != "" && t != "" && strings.Contains(normalizeKey(m.title), normalizeKey(h1)):
@@ -358,16 +346,16 @@ func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.T
 		set("byline", cleanByline(v), "meta", &a.Byline)
 	}
 	if a.Byline == "" {
-		for _, n := range m.authors {
-			t := n
-			if nm := findItemprop(n, "name"); nm != nil {
-				t = nm
+		m.doc.FindMatcher(selAuthor).EachWithBreak(func(i int, s *goquery.Selection) bool {
+			if name := s.FindMatcher(selName).First(); name.Length() > 0 {
+				s = name
 			}
-			if b := cleanByline(elementText(t)); b != "" && !strings.EqualFold(b, a.Site) {
+			if b := cleanByline(selectionText(s)); b != "" && !strings.EqualFold(b, a.Site) {
 				set("byline", b, "heuristic", &a.Byline)
-				break
+				return false
 			}
-		}
+			return i < 7 // the first eight candidates
+		})
 	}
 	// Published.
 	if t, ok := parseDate(ld.published, now); ok {
@@ -382,11 +370,7 @@ func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.T
 		}
 	}
 	if a.Published.IsZero() {
-		cands := m.times
-		if m.pubTime != "" {
-			cands = append([]string{m.pubTime}, cands...)
-		}
-		for _, c := range cands {
+		for _, c := range pageDates(m.doc) {
 			if t, ok := parseDate(c, now); ok {
 				a.Published, a.Sources["published"] = t, "heuristic"
 				break
@@ -421,27 +405,6 @@ func fillMeta(a *Article, m *metaCollector, ld ldInfo, base *url.URL, now time.T
 	// Location and dateline from JSON-LD.
 	set("location", cleanText(ld.location), "jsonld", &a.Location)
 	set("dateline", cleanText(ld.dateline), "jsonld", &a.Dateline)
-}
-
-func findItemprop(n *html.Node, prop string) *html.Node {
-	var found *html.Node
-	var walk func(*html.Node, int)
-	walk = func(n *html.Node, d int) {
-		if found != nil || d > 8 {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				if attr(c, "itemprop") == prop {
-					found = c
-					return
-				}
-				walk(c, d+1)
-			}
-		}
-	}
-	walk(n, 0)
-	return found
 }
 
 func cleanText(s string) string {
@@ -582,7 +545,7 @@ func resolveURL(base *url.URL, s string) string {
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return ""
 	}
-	return u.String()
+	return redactUserinfo(u)
 }
 
 // langTag reduces a language tag or locale to its primary subtag: "en-US"
@@ -613,8 +576,9 @@ var dateLayouts = []string{
 	"January 2, 2006 3:04 PM", "Jan. 2, 2006",
 }
 
-// parseDate parses a publication date in the common formats. Dates after
-// now (plus a day of clock and zone slack) or before 1995 are refused.
+// parseDate parses a publication date in the common formats. Dates before
+// 1995, or after a non-zero now (plus a day of clock and zone slack), are
+// refused.
 func parseDate(s string, now time.Time) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {

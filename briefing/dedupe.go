@@ -616,11 +616,3 @@ func hashString(s string) uint64 {
 	}
 	return mix(h)
 }
-
-// overlap is |A∩B| / min(|A|,|B|) for sorted unique sets.
-func overlap(a, b []uint64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	return float64(countIn(a, b)) / float64(min(len(a), len(b)))
-}

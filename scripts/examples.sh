@@ -5,8 +5,8 @@
 set -euo pipefail
 bin=${1:-bin/brief}; day=${2:-2026-11-25}
 cd "$(dirname "$0")/.."
-export XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) TZ=UTC
-before=$(cat examples/briefing.md examples/briefing.pdf 2>/dev/null | sha256sum)
+export XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) TZ=UTC SOURCE_DATE_EPOCH=1795586400
+before=$(cat examples/briefing.md examples/briefing.pdf 2>/dev/null | sha256sum || true)
 "$bin" briefing --date "$day" --title "Daily briefing" -f md -o examples/briefing.md examples/articles/
 "$bin" briefing --date "$day" --title "Daily briefing" -f pdf -o examples/briefing.pdf examples/articles/
 after=$(cat examples/briefing.md examples/briefing.pdf | sha256sum)

@@ -63,7 +63,18 @@ type env struct {
 	// now is the clock (time.Now); getenv reads the environment (os.Getenv).
 	now    func() time.Time
 	getenv func(string) string
+	// cfg is the config file, read before any command runs.
+	cfg *fileConfig
+	// parsed is called once the command line is parsed (see parseMu).
+	parsed func()
 }
+
+// parseMu serializes command-line parsing between runs in one process:
+// urfave/cli v2 appends its package-level help and version flags to every
+// App and Command and writes to them while parsing. A run holds it until
+// its command's flags are parsed, so concurrent runs (tests) still do
+// their work at the same time.
+var parseMu sync.Mutex
 
 // run is brief's whole program: it parses args, runs the command and maps
 // the outcome to an exit code.
@@ -76,7 +87,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // runEnv is run with the environment given; tests use it to pin the clock.
 func runEnv(ctx context.Context, e *env, args []string) int {
 	stderr := e.stderr
+	parseMu.Lock()
+	e.parsed = sync.OnceFunc(parseMu.Unlock)
+	defer e.parsed()
 	app := newApp(e)
+	withConfig(e, app.Commands)
 	err := app.RunContext(ctx, intersperse(app, args))
 	switch {
 	case err == nil:
@@ -145,7 +160,7 @@ Examples:
 				lvl = slog.LevelDebug
 			}
 			e.logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: lvl}))
-			return nil
+			return loadConfigBefore(c, e)
 		},
 		After: func(c *cli.Context) error {
 			closeLLM(c, e) // the LLM usage line, see llm.go
@@ -157,6 +172,7 @@ Examples:
 			briefingCommand(e),
 			addCommand(e),
 			archiveCommand(e),
+			configCommand(e),
 			backendsCommand(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {

@@ -238,7 +238,7 @@ func archiveEntries(c *cli.Context, e *env, day time.Time) ([]briefing.Entry, []
 func archiveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "archive",
-		Usage: "list, remove, export and import archived articles",
+		Usage: "list, remove, check, export and import archived articles",
 		Description: `The archive is an SQLite file (--db, default $XDG_DATA_HOME/brief/brief.db).
 
 Examples:
@@ -252,7 +252,7 @@ Examples:
 				Usage: "list archived articles: ID, time, region, title, source",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "date", Usage: "only articles of this day: today, yesterday or YYYY-MM-DD"},
-					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
+					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ"}},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
 				},
 				Action: func(c *cli.Context) error { return archiveList(c, e) },
@@ -285,6 +285,22 @@ Examples:
 						}
 					}
 					return errors.Join(errs...)
+				},
+			},
+			{
+				Name:  "check",
+				Usage: "check the archive database for damage",
+				Action: func(c *cli.Context) error {
+					st, err := openExistingStore(c, e)
+					if err != nil {
+						return err
+					}
+					defer st.Close()
+					if err := st.Check(c.Context); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Path())
+					return nil
 				},
 			},
 			{

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,19 +29,24 @@ Examples:
    brief briefing examples/articles/ -f md -o briefing.md
    brief briefing examples/articles/ -f pdf -o out/         writes out/briefing-YYYY-MM-DD.pdf
    brief briefing --date yesterday --tz Europe/Berlin -f pdf -o /srv/briefings/
+   BRIEF_SMTP_PASSWORD=… brief briefing --date yesterday --mail-to desk@example.org --smtp-url smtp://me@mail.example.org:587
    brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, html, json or pdf (repeat for several)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a file, or a directory for briefing-DATE.EXT)"},
 			&cli.StringFlag{Name: "date", Value: "today", Usage: "day of the briefing: today, yesterday or YYYY-MM-DD", EnvVars: []string{"BRIEF_DATE"}},
-			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: local)", EnvVars: []string{"BRIEF_TZ", "TZ"}},
+			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
 			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) for characters the PDF's Go fonts lack", EnvVars: []string{"BRIEF_FONT"}},
-		}, summarizerFlags()...), inputFlags()...),
+		}, append(summarizerFlags(), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
+			mailer, err := newMailer(c, e) // nil without --mail-to
+			if err != nil {
+				return err
+			}
 			formats := c.StringSlice("format")
-			if len(formats) == 0 {
+			if len(formats) == 0 && (mailer == nil || c.String("output") != "") {
 				formats = []string{"md"}
 			}
 			for _, f := range formats {
@@ -93,7 +99,13 @@ Examples:
 					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
 				}
 			}
-			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day})
+			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day, Taxonomy: e.taxonomy()})
+			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
+			if strings.HasSuffix(out, "/") {
+				if err := os.MkdirAll(out, 0o755); err != nil {
+					return fmt.Errorf("create output directory: %w", err)
+				}
+			}
 			for _, f := range formats {
 				path := out
 				if isDir(out) {
@@ -101,9 +113,14 @@ Examples:
 				}
 				render := renderers[f]
 				if err := withOutput(path, e.stdout, func(w io.Writer) error {
-					return render(w, b, renderOptions{template: tmpl, font: c.String("font"), now: e.now(), warn: func(msg string) { e.logger.Warn(msg) }})
+					return render(w, b, ro)
 				}); err != nil {
 					return fmt.Errorf("render %s: %w", f, err)
+				}
+			}
+			if mailer != nil {
+				if err := mailer.send(c.Context, b, ro); err != nil {
+					return err
 				}
 			}
 			return partial(failed, total)
@@ -172,4 +189,16 @@ func parseDay(s string, now time.Time) (time.Time, error) {
 		return time.Time{}, usagef("--date %q: want today, yesterday or YYYY-MM-DD", s)
 	}
 	return t, nil
+}
+
+// documentTime is the time written into generated documents (the PDF's
+// creation date): now, or SOURCE_DATE_EPOCH when set, so that the same
+// inputs give byte-identical files (reproducible builds convention).
+func (e *env) documentTime() time.Time {
+	if v := e.getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return e.now()
 }

@@ -164,8 +164,11 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	srcs := loader.Expand(c.Context, inputs)
 	p := &pipeline{loader: loader, summarizer: s, workers: c.Int("jobs"), logger: e.logger}
 	var werr error
+	bar := newProgress(e, len(srcs)) // nil unless stderr is a terminal
 	p.run(c.Context, srcs, func(r result) {
 		total++
+		bar.clear(r.err == nil) // the line below may share the terminal with the bar
+		defer bar.done()
 		if r.err != nil {
 			failed++
 			skipped = append(skipped, r)
@@ -176,6 +179,7 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 			werr = emit(r)
 		}
 	})
+	bar.finish()
 	if werr != nil {
 		return skipped, failed, total, fmt.Errorf("write output: %w", werr)
 	}
@@ -194,9 +198,10 @@ func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
 		fc.UserAgent = ua
 	}
 	fc.AllowPrivate = c.Bool("allow-private")
-	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin}
+	fc.Now = e.now
+	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now}
 	if s := c.String("since"); s != "" {
-		t, err := parseSince(s, time.Now())
+		t, err := parseSince(s, e.now())
 		if err != nil {
 			return nil, usagef("--since %q: %v", s, err)
 		}
@@ -225,6 +230,7 @@ func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
 		Takeaways: c.Int("takeaways"),
 		MaxQuotes: c.Int("max-quotes"),
 		Method:    c.String("method"),
+		Taxonomy:  e.taxonomy(), // nil: the default
 		Logger:    e.logger,
 	}
 	if cfg.Takeaways < 1 {

@@ -218,7 +218,7 @@ func llmConfig(c *cli.Context, e *env, b llmBackend, cfg *summarize.Config) erro
 	}
 	cfg.Candidates = quote.Scan
 	maxCost := c.Float64("max-cost")
-	price := priceOf(b, cfg.Model, nil)
+	price := priceOf(b, cfg.Model, e.priceTable())
 	if maxCost > 0 && price == nil {
 		return usagef("--max-cost: no price known for model %q (add it under prices: in the config file)", cfg.Model)
 	}
@@ -424,7 +424,7 @@ func dryRun(c *cli.Context, e *env, cfg summarize.Config) error {
 	}
 	line := fmt.Sprintf("brief: dry run, %s %s: %d articles, %d requests, about %d prompt tokens and at most %d completion tokens",
 		name, cfg.Model, articles, requests, promptTokens, outTokens)
-	if price := priceOf(b, cfg.Model, nil); price != nil {
+	if price := priceOf(b, cfg.Model, e.priceTable()); price != nil {
 		line += fmt.Sprintf(", at most $%.4f", price.Cost(promptTokens, outTokens))
 	}
 	fmt.Fprintln(e.stderr, line)

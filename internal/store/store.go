@@ -13,7 +13,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/brief-news/brief/article"
 )
@@ -82,15 +83,43 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
+	// One connection, opened here and kept: writes are serialized by
+	// SQLite anyway, and a connection opened later could meet the busy
+	// error below outside the retry.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
 	s := &Store{db: db, path: path, now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if err := s.migrate(ctx); err != nil {
+	// While another process creates the file or switches it to WAL,
+	// opening can fail with SQLITE_BUSY without waiting on the busy
+	// timeout: retry until the timeout has passed.
+	deadline := time.Now().Add(busy)
+	for {
+		err = s.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+			continue
+		}
+		break
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (any extended code).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // Path returns the database file's path.
@@ -238,4 +267,40 @@ func ContentHash(a *article.Article) string {
 	}
 	h.Write([]byte(text))
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Check runs SQLite's integrity check and verifies that every digest
+// belongs to an article; it returns nil for a sound archive.
+func (s *Store) Check(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("check archive %s: %w", s.path, err)
+	}
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return fmt.Errorf("check archive %s: %w", s.path, err)
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check archive %s: %w", s.path, err)
+	}
+	var orphans int
+	if err := s.db.QueryRowContext(ctx,
+		`SELECT count(*) FROM digests WHERE article_id NOT IN (SELECT id FROM articles)`).Scan(&orphans); err != nil {
+		return fmt.Errorf("check archive %s: %w", s.path, err)
+	}
+	if orphans > 0 {
+		problems = append(problems, fmt.Sprintf("%d digests without an article", orphans))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("check archive %s: %s", s.path, strings.Join(problems, "; "))
+	}
+	return nil
 }

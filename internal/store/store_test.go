@@ -499,3 +499,49 @@ func setUserVersion(path string, v int) error {
 	_, err = db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v))
 	return err
 }
+
+func TestCheck(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, nil)
+	if _, err := s.Save(ctx, art("a", "", "T", "Body."), dig("extractive", "", "Asia")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Errorf("Check of a sound archive: %v", err)
+	}
+	// Damage it behind the store's back: a digest whose article is gone.
+	db, err := sql.Open("sqlite", s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DELETE FROM articles`); err != nil { // foreign keys are off on this connection
+		t.Fatal(err)
+	}
+	if err := s.Check(ctx); err == nil || !strings.Contains(err.Error(), "without an article") {
+		t.Errorf("Check with an orphan digest = %v, want it reported", err)
+	}
+}
+
+// BenchmarkList1000 measures selecting a day of 1,000 archived articles
+// with their digests.
+func BenchmarkList1000(b *testing.B) {
+	ctx := context.Background()
+	day := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	c := &clock{t: day}
+	s := openTest(b, c)
+	for i := range 1000 {
+		c.set(day.Add(time.Duration(i) * time.Minute))
+		paras := []string{fmt.Sprintf("Paragraph one of story %d, long enough to look like news text about a port and a policy.", i),
+			"Paragraph two adds context, quotes and numbers, as a real story would.", "Paragraph three closes it."}
+		if _, err := s.Save(ctx, art(fmt.Sprint(i), fmt.Sprintf("https://e.example/%d", i), fmt.Sprint("Story ", i), paras...), dig("extractive", "", "Europe")); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		got, err := s.List(ctx, store.Query{From: day, To: day.AddDate(0, 0, 1)})
+		if err != nil || len(got) != 1000 {
+			b.Fatalf("List = %d, %v", len(got), err)
+		}
+	}
+}

@@ -171,6 +171,9 @@ func (b *Backend) complete(ctx context.Context, req summarize.Request, mode int3
 		// Reasoning models count their thinking in this cap too.
 		r.MaxCompletionTokens = 4 * req.Estimate.MaxOutputTokens
 	} else {
+		// OpenAI-compatible servers (vLLM, llama.cpp, Ollama) know only
+		// max_tokens, which go-openai marks deprecated for OpenAI itself.
+		//lint:ignore SA1019 the compatible servers need max_tokens
 		r.MaxTokens = req.Estimate.MaxOutputTokens
 	}
 	switch mode {

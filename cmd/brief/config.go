@@ -1,0 +1,420 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"gopkg.in/yaml.v3"
+
+	"github.com/brief-news/brief/region"
+	"github.com/brief-news/brief/summarize"
+)
+
+// fileConfig is $XDG_CONFIG_HOME/brief/config.yaml. Every key is optional;
+// an empty value means "not set". Values apply only to flags the user did
+// not set on the command line or through the environment: flags >
+// environment > file > defaults.
+type fileConfig struct {
+	Backend   string   `yaml:"backend"`
+	Model     string   `yaml:"model"`
+	BaseURL   string   `yaml:"base_url"`
+	DB        string   `yaml:"db"`
+	TimeZone  string   `yaml:"timezone"`
+	OutputDir string   `yaml:"output_dir"`
+	Formats   []string `yaml:"formats"`
+	Takeaways int      `yaml:"takeaways"`
+	MaxQuotes *int     `yaml:"max_quotes"`
+	Jobs      int      `yaml:"jobs"`
+	// Regions replaces the default region taxonomy.
+	Regions *region.Taxonomy `yaml:"regions"`
+	SMTP    struct {
+		URL  string `yaml:"url"`
+		From string `yaml:"from"`
+		// To is where --mail sends the briefing (--mail-to overrides).
+		To       []string `yaml:"to"`
+		Insecure bool     `yaml:"insecure"`
+	} `yaml:"smtp"`
+	// Prices maps a model name to its price, for cost reports.
+	Prices map[string]price `yaml:"prices"`
+}
+
+// price is a model's price in US dollars per 1,000 tokens.
+type price struct {
+	PromptPer1K     float64 `yaml:"prompt_per_1k"`
+	CompletionPer1K float64 `yaml:"completion_per_1k"`
+}
+
+// configPath returns --config, else $XDG_CONFIG_HOME/brief/config.yaml,
+// else ~/.config/brief/config.yaml. explicit reports whether the user
+// named the file (then it must exist).
+func configPath(c *cli.Context, e *env) (path string, explicit bool) {
+	if p := c.String("config"); p != "" {
+		return p, true
+	}
+	if d := e.getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "brief", "config.yaml"), false
+	}
+	if h := e.getenv("HOME"); h != "" {
+		return filepath.Join(h, ".config", "brief", "config.yaml"), false
+	}
+	return "", false
+}
+
+// loadConfig reads the config file; a missing default file is no config.
+// Errors are usage errors (exit 2).
+func loadConfig(c *cli.Context, e *env) (*fileConfig, error) {
+	path, explicit := configPath(c, e)
+	if path == "" {
+		return &fileConfig{}, nil
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !explicit {
+			return &fileConfig{}, nil
+		}
+		return nil, usagef("config: %v", err)
+	}
+	cfg, err := parseConfig(raw)
+	if err != nil {
+		return nil, usagef("config %s: %v", path, err)
+	}
+	return cfg, nil
+}
+
+// parseConfig decodes and checks a config file. Unknown keys are errors,
+// so a misspelt key does not silently do nothing.
+func parseConfig(raw []byte) (*fileConfig, error) {
+	cfg := &fileConfig{}
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	if cfg.Regions != nil {
+		if err := checkTaxonomy(cfg.Regions); err != nil {
+			return nil, fmt.Errorf("regions: %w", err)
+		}
+	}
+	for model, p := range cfg.Prices {
+		if p.PromptPer1K < 0 || p.CompletionPer1K < 0 {
+			return nil, fmt.Errorf("prices: %s: negative price", model)
+		}
+	}
+	if cfg.MaxQuotes != nil && *cfg.MaxQuotes < 0 {
+		return nil, errors.New("max_quotes: must be 0 (no limit) or more")
+	}
+	return cfg, nil
+}
+
+// checkTaxonomy upper-cases country codes and rejects empty or repeated
+// section names and codes that are not two letters.
+func checkTaxonomy(t *region.Taxonomy) error {
+	if len(t.Sections) == 0 && len(t.Focus) == 0 {
+		return errors.New("no sections")
+	}
+	code := func(c string) (string, error) {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if len(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' {
+			return "", fmt.Errorf("%q is not a two-letter country code", c)
+		}
+		return c, nil
+	}
+	var err error
+	for i, c := range t.Focus {
+		if t.Focus[i], err = code(c); err != nil {
+			return fmt.Errorf("focus: %w", err)
+		}
+	}
+	seen := map[string]bool{region.Global: true}
+	for i := range t.Sections {
+		s := &t.Sections[i]
+		s.Name = strings.TrimSpace(s.Name)
+		if s.Name == "" {
+			return fmt.Errorf("section %d has no name", i+1)
+		}
+		if seen[s.Name] {
+			return fmt.Errorf("section %q appears twice (or is the reserved %q)", s.Name, region.Global)
+		}
+		seen[s.Name] = true
+		for j, c := range s.Countries {
+			if s.Countries[j], err = code(c); err != nil {
+				return fmt.Errorf("section %s: %w", s.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// taxonomy returns the configured taxonomy, or nil for the default.
+func (e *env) taxonomy() *region.Taxonomy {
+	if e.cfg == nil {
+		return nil
+	}
+	return e.cfg.Regions
+}
+
+// priceTable returns the config file's prices as summarize.Price values
+// (US dollars per million tokens), or nil when it has none.
+func (e *env) priceTable() map[string]summarize.Price {
+	if e.cfg == nil || len(e.cfg.Prices) == 0 {
+		return nil
+	}
+	t := make(map[string]summarize.Price, len(e.cfg.Prices))
+	for model, p := range e.cfg.Prices {
+		t[model] = summarize.Price{Input: p.PromptPer1K * 1000, Output: p.CompletionPer1K * 1000}
+	}
+	return t
+}
+
+// flagValues returns the config values for a command's flags, by flag
+// name. Slices give one value per element.
+func (cfg *fileConfig) flagValues(command string) map[string][]string {
+	v := map[string][]string{}
+	set := func(flag, val string) {
+		if val != "" {
+			v[flag] = []string{val}
+		}
+	}
+	set("backend", cfg.Backend)
+	set("model", cfg.Model)
+	set("base-url", cfg.BaseURL)
+	set("tz", cfg.TimeZone)
+	set("smtp-url", cfg.SMTP.URL)
+	set("mail-from", cfg.SMTP.From)
+	if cfg.SMTP.Insecure {
+		set("smtp-insecure", "true")
+	}
+	if cfg.Takeaways > 0 {
+		set("takeaways", strconv.Itoa(cfg.Takeaways))
+	}
+	if cfg.MaxQuotes != nil {
+		set("max-quotes", strconv.Itoa(*cfg.MaxQuotes))
+	}
+	if cfg.Jobs > 0 {
+		set("jobs", strconv.Itoa(cfg.Jobs))
+	}
+	// Output directory and formats are the briefing's only: summarize -o
+	// names a file.
+	if command == "briefing" {
+		if cfg.OutputDir != "" {
+			set("output", strings.TrimSuffix(expandHome(cfg.OutputDir), "/")+"/")
+		}
+		if len(cfg.Formats) > 0 {
+			v["format"] = cfg.Formats
+		}
+	}
+	return v
+}
+
+func expandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if h, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(h, p[1:])
+		}
+	}
+	return p
+}
+
+// applyConfig sets each flag of the running command that the user left
+// unset to the config file's value.
+func applyConfig(c *cli.Context, e *env) error {
+	if e.cfg == nil || c.Command == nil {
+		return nil
+	}
+	for name, vals := range e.cfg.flagValues(c.Command.Name) {
+		if !hasFlag(c.Command.Flags, name) || c.IsSet(name) {
+			continue
+		}
+		for _, val := range vals {
+			if err := c.Set(name, val); err != nil {
+				return usagef("config: %s: %v", name, err)
+			}
+		}
+	}
+	return nil
+}
+
+func hasFlag(flags []cli.Flag, name string) bool {
+	for _, f := range flags {
+		if slices.Contains(f.Names(), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// withConfig makes every command (and subcommand) apply the config file
+// before its own Before and Action run. A command without subcommands has
+// parsed the whole command line by then, which it reports to e.parsed.
+func withConfig(e *env, cmds []*cli.Command) {
+	for _, cmd := range cmds {
+		before := cmd.Before
+		leaf := len(cmd.Subcommands) == 0
+		cmd.Before = func(c *cli.Context) error {
+			if err := applyConfig(c, e); err != nil {
+				return err
+			}
+			if leaf && e.parsed != nil {
+				e.parsed()
+			}
+			if before != nil {
+				return before(c)
+			}
+			return nil
+		}
+		withConfig(e, cmd.Subcommands)
+	}
+}
+
+// loadConfigBefore is the app's Before step: it reads the config file and
+// applies its database path.
+func loadConfigBefore(c *cli.Context, e *env) error {
+	cfg, err := loadConfig(c, e)
+	if err != nil {
+		return err
+	}
+	e.cfg = cfg
+	if cfg.DB != "" && !c.IsSet("db") {
+		if err := c.Set("db", expandHome(cfg.DB)); err != nil {
+			return usagef("config: db: %v", err)
+		}
+	}
+	return nil
+}
+
+func configCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "config",
+		Usage: "write or locate the config file",
+		Description: `The config file is YAML at $XDG_CONFIG_HOME/brief/config.yaml (or --config).
+Command-line flags win over environment variables, which win over the file.
+
+Examples:
+   brief config init          write a commented config file to edit
+   brief config path          print where brief looks for it`,
+		Subcommands: []*cli.Command{
+			{
+				Name:  "init",
+				Usage: "write a commented config file (refuses to overwrite without --force)",
+				Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file"}},
+				Action: func(c *cli.Context) error {
+					path, _ := configPath(c, e)
+					if path == "" {
+						return usagef("config init: neither XDG_CONFIG_HOME nor HOME is set (use --config PATH)")
+					}
+					if _, err := os.Stat(path); err == nil && !c.Bool("force") {
+						return usagef("config init: %s exists (use --force to overwrite)", path)
+					}
+					if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+						return fmt.Errorf("config init: %w", err)
+					}
+					if err := withOutput(path, nil, func(w io.Writer) error {
+						_, err := io.WriteString(w, defaultConfigText())
+						return err
+					}); err != nil {
+						return fmt.Errorf("config init: %w", err)
+					}
+					if err := os.Chmod(path, 0o600); err != nil {
+						return fmt.Errorf("config init: %w", err)
+					}
+					fmt.Fprintf(e.stderr, "brief: wrote %s\n", path)
+					return nil
+				},
+			},
+			{
+				Name:  "path",
+				Usage: "print the config file's path",
+				Action: func(c *cli.Context) error {
+					path, _ := configPath(c, e)
+					if path == "" {
+						return usagef("config path: neither XDG_CONFIG_HOME nor HOME is set")
+					}
+					_, err := fmt.Fprintln(e.stdout, path)
+					return err
+				},
+			},
+		},
+	}
+}
+
+// configExampleRegions and configExamplePrices are the commented examples
+// in the config file; the tests check that they parse when uncommented.
+const configExampleRegions = `regions:
+  focus: [KE, NG]            # countries with a section of their own, shown first
+  sections:                  # the other sections, in briefing order (Global comes last)
+    - name: Europe
+      countries: [GB, FR, DE, IT, ES, PL, UA]
+    - name: Americas
+      countries: [US, CA, MX, BR, AR, CL]
+    - name: Asia-Pacific
+      countries: [CN, JP, IN, ID, AU, SG, MY]
+    - name: Middle East
+      countries: [IL, IR, SA, AE, TR, EG]
+    - name: Africa
+      countries: [ZA, ET, GH, TZ]
+`
+
+const configExamplePrices = `prices:                      # US dollars per 1,000 tokens, for cost reports
+  gpt-4o-mini: {prompt_per_1k: 0.00015, completion_per_1k: 0.0006}
+  "llama3.1:8b": {prompt_per_1k: 0, completion_per_1k: 0}
+`
+
+func commentOut(s string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if line != "" {
+			b.WriteString("# " + line)
+		}
+	}
+	return b.String()
+}
+
+// defaultConfigText is what brief config init writes: every setting at its
+// default (an empty value means "not set"), with comments.
+func defaultConfigText() string {
+	return `# brief configuration (YAML). Precedence: command-line flags, then environment
+# variables (BRIEF_*, OPENAI_API_KEY, ...), then this file, then the defaults.
+# An empty value means "not set". API keys and the SMTP password belong in the
+# environment, not here.
+
+# Summarizer backend (see: brief backends). extractive is offline and needs no key.
+backend: extractive
+# Model for LLM backends; empty means the backend's default.
+model: ""
+# Base URL of an OpenAI-compatible server or of Ollama; empty means the provider's.
+base_url: ""
+# Takeaways per article; quotes per article (0 = no limit); articles processed at once.
+# takeaways: 3
+# max_quotes: 3
+# jobs: 4
+
+# Archive database; empty means $XDG_DATA_HOME/brief/brief.db.
+db: ""
+# Time zone for --date (an IANA name such as Europe/Berlin); empty means the system's.
+timezone: ""
+# brief briefing writes DIR/briefing-YYYY-MM-DD.<ext> here when -o is not given,
+# in these formats (md, json, pdf, html) when -f is not given.
+output_dir: ""
+formats: []
+
+# Mail delivery: brief briefing --mail-to ADDR, or --mail to the "to" list. The
+# password is read from BRIEF_SMTP_PASSWORD. STARTTLS is required unless insecure.
+smtp:
+  url: ""                    # smtp://user@host:587, or smtps://user@host:465
+  from: ""                   # sender address; empty means user@host
+  to: []                     # recipients for --mail
+  insecure: false
+
+# Region sections of the briefing. Uncomment to replace the built-in taxonomy.
+` + commentOut(configExampleRegions) + `
+# Model prices. Uncomment and adjust.
+` + commentOut(configExamplePrices)
+}
