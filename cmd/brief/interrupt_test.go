@@ -29,8 +29,8 @@ func childCmd(t *testing.T, args ...string) *exec.Cmd {
 }
 
 // signalAfterLines starts cmd, waits until its stderr has shown n lines
-// containing mark, sends sig, and returns cmd.Wait's error and stderr.
-func signalAfterLines(t *testing.T, cmd *exec.Cmd, mark string, n int, sig syscall.Signal) (error, string) {
+// containing mark, sends sig, and returns stderr and cmd.Wait's error.
+func signalAfterLines(t *testing.T, cmd *exec.Cmd, mark string, n int, sig syscall.Signal) (string, error) {
 	t.Helper()
 	pipe, err := cmd.StderrPipe()
 	if err != nil {
@@ -56,7 +56,7 @@ func signalAfterLines(t *testing.T, cmd *exec.Cmd, mark string, n int, sig sysca
 	if !sent {
 		t.Skipf("the command ended before %d lines with %q:\n%s", n, mark, errb.String())
 	}
-	return err, errb.String()
+	return errb.String(), err
 }
 
 // TestInterruptLeavesNoPartialOutput stops brief briefing -o and brief
@@ -88,7 +88,7 @@ func TestInterruptLeavesNoPartialOutput(t *testing.T) {
 				}
 				args := append([]string{"-v"}, tt.args...)
 				cmd := childCmd(t, append(args, "-j", "1", "-o", dst, inputs)...)
-				err, errs := signalAfterLines(t, cmd, "msg=summarize", 20, sig)
+				errs, err := signalAfterLines(t, cmd, "msg=summarize", 20, sig)
 				var ee *exec.ExitError
 				if !errors.As(err, &ee) || ee.ExitCode() != exitCanceled {
 					t.Errorf("after %v: %v, want exit code %d\n%s", sig, err, exitCanceled, tail(errs, 5))
