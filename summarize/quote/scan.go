@@ -581,6 +581,15 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		}
 		break
 	}
+	// "said Friday that …", "said on Tuesday that …"
+	if t := c; t < q0 && timeWords[p.toks[t].lower] {
+		for t < q0 && timeWords[p.toks[t].lower] {
+			t++
+		}
+		if w, ok := p.word(t); ok && w.lower == "that" {
+			c = t
+		}
+	}
 	between := q0 - c
 	direct := between == 0
 	if !direct && between <= 8 {

@@ -118,6 +118,16 @@ func TestScan(t *testing.T) {
 			want:  []want{{"that the road would stay closed until Monday", "Dan Morrow", "Police Chief", "reported"}},
 		},
 		{
+			name:  "a clause before the verb is no speaker; a day after the verb is no quote",
+			paras: []string{"Mayor Ann Cole said Friday that she thinks the report should be published but said “the timing is wrong.”"},
+			want:  []want{{"that she thinks the report should be published but said “the timing is wrong.”", "Ann Cole", "Mayor", "mixed"}},
+		},
+		{
+			name:  "descriptive speaker ending in a number",
+			paras: []string{"“We will rebuild,” the 40-year-old mother of three replied."},
+			want:  []want{{"We will rebuild", "the 40-year-old mother of three", "", "direct"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},

@@ -334,14 +334,20 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 // descBefore parses a descriptive speaker ending at e: "a campaign
 // spokesman", "one of Mr. Obama's advisers", "officials".
 func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
+	if !p.descHead(e) {
+		return speaker{}, 0, false
+	}
 	i := e
 	for n := 0; i >= limit && n < 8; n++ {
 		t := p.toks[i]
-		if t.kind == tWord && determiners[t.lower] {
-			if i > limit && p.isPunct(i-1, "'’") {
+		if t.kind == tWord && determiners[t.lower] && i < e {
+			if i > limit && p.isPunct(i-1, "'’") || t.lower == "that" {
 				break
 			}
 			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
+		}
+		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) {
+			break
 		}
 		if t.kind == tPunct {
 			if t.text == "." && p.isNameTok(i) {
@@ -357,13 +363,45 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 	}
 	// a bare plural at the start of a clause: "Officials said", "critics say"
 	start := i + 1
-	if start <= e && e-start < 3 && (start == limit || p.isPunct(start-1, ",;:—(")) {
+	if start <= e && e-start < 3 && (start == limit || p.isPunct(start-1, ",;:—(") || p.isClauseWord(start-1)) {
 		head := p.toks[e].lower
 		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && len(head) > 3 {
 			return speaker{text: p.span(start, e+1), kind: spkDesc, para: pi, tok: start}, start, true
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// descHead reports whether token e can end a descriptive speaker: a
+// noun, not an adverb, auxiliary, conjunction or preposition.
+func (p *para) descHead(e int) bool {
+	t, ok := p.word(e)
+	if !ok {
+		return false
+	}
+	l := t.lower
+	if determiners[l] {
+		// "the mother of three"
+		pw, ok := p.word(e - 1)
+		return ok && pw.lower == "of"
+	}
+	return !(verbAdverbs[l] || clauseWords[l] || prepositions[l] || passives[l] ||
+		strings.HasSuffix(l, "ly") && len(l) > 4 || strings.Contains(l, "n't") || strings.Contains(l, "n’t"))
+}
+
+// isClauseWord reports whether token i is a lowercase conjunction or
+// subordinator that may open a clause before its subject.
+func (p *para) isClauseWord(i int) bool {
+	t, ok := p.word(i)
+	return ok && !t.upper && clauseWords[t.lower]
+}
+
+// descInner reports whether a lowercase word may stand inside a
+// descriptive speaker before its head: "one of the campaign's senior
+// advisers", not "the video should be released but".
+func descInner(l string) bool {
+	return !(verbAdverbs[l] || clauseWords[l] && l != "of" || passives[l] ||
+		strings.Contains(l, "n't") || strings.Contains(l, "n’t"))
 }
 
 // appositiveBefore parses "NAME, ROLE," or "DESC, NAME," ending at the
