@@ -217,6 +217,25 @@ func (p *para) conjoin(sp speaker, from int) speaker {
 	return sp
 }
 
+// verbForm reports whether word i reads as a verb rather than a noun:
+// lowercase ("the United States" holds no verb) and not after a
+// determiner or possessive ("Mr. Obama's remarks", "the claims").
+func (p *para) verbForm(i int) bool {
+	t, ok := p.word(i)
+	if !ok {
+		return false
+	}
+	pw, ok := p.word(i - 1)
+	if !ok {
+		return true // "Said Ellis: …" opens its sentence
+	}
+	l := pw.lower
+	return !t.upper && !nounMarkers[l] && !strings.HasSuffix(l, "'s") && !strings.HasSuffix(l, "’s")
+}
+
+// nounMarkers before a word make it a noun: "the claims", "his remarks".
+var nounMarkers = set("a an the his her their its this these those our my your each every any no")
+
 // passives before a verb make it no verb of saying: "was reported by".
 var passives = set("was were been be is are being")
 

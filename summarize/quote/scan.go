@@ -427,7 +427,7 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if tk.kind != tWord || !speechVerbs[tk.lower] {
 			continue
 		}
-		if v == i {
+		if v == i || !p.verbForm(v) {
 			break
 		}
 		sp, ok := p.subjectSpan(i, v, pi)
@@ -614,7 +614,7 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	}
 	end := to
 	for k := lastQ + 1; k < to; k++ {
-		if p.isPunct(k, ";—–-") {
+		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && p.quoteEndsComma(lastQ) && p.strongTail(k) {
 			end = k
 			break
 		}
@@ -635,6 +635,56 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	}
 	u.parts = [][2]int{{p.toks[c].start, b}}
 	s.units = append(s.units, u)
+}
+
+// tailStarters open a clause of their own after a comma: what follows
+// is no longer the speaker's reported words ("…, citing her record").
+var tailStarters = set(`and but while which who whom whose as according although though
+whereas because where when after before since until unless prompting leaving
+sending making drawing forcing`)
+
+// quoteEndsComma reports whether quote token k ends with a comma inside
+// its marks: “long overdue,”.
+func (p *para) quoteEndsComma(k int) bool {
+	return strings.HasSuffix(strings.TrimSpace(p.inner(p.toks[k].seg)), ",")
+}
+
+// strongTail reports whether word k opens a contrasting or relative
+// clause even without a comma of its own: “long overdue,” while critics …
+func (p *para) strongTail(k int) bool {
+	w, ok := p.word(k)
+	if !ok || w.upper {
+		return false
+	}
+	switch w.lower {
+	case "while", "whereas", "which", "although", "though", "but", "according":
+		return true
+	}
+	return false
+}
+
+// tailClause reports whether token k starts a clause that ends a mixed
+// quote's complement: ", while 73 percent said …", ", citing …", "and
+// warned …", "and he urged …".
+func (p *para) tailClause(k int) bool {
+	if p.isPunct(k, ",") {
+		w, ok := p.word(k + 1)
+		if !ok || w.upper {
+			return false
+		}
+		return tailStarters[w.lower] || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5
+	}
+	w, ok := p.word(k)
+	if !ok || w.lower != "and" && w.lower != "but" {
+		return false
+	}
+	n, ok := p.word(k + 1)
+	if !ok || n.upper && n.lower != "i" {
+		return false
+	}
+	l := n.lower
+	return speakerPronouns[l] && l != "it" && l != "you" || speechVerbs[l] || quoteVerbs[l] || reportVerbs[l] ||
+		strings.HasSuffix(l, "ed") && len(l) > 4
 }
 
 // cueBefore finds the attribution before quote token q0: the nearest
@@ -666,7 +716,7 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, ok := p.subject(from, v, pi); ok {
 					return sp, v + 1, true
 				}
-			case pass == 0 && speechVerbs[t.lower]:
+			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v):
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}
@@ -674,7 +724,7 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
 					return sp, e, true
 				}
-			case pass == 1 && quoteVerbs[t.lower]:
+			case pass == 1 && quoteVerbs[t.lower] && p.verbForm(v):
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}

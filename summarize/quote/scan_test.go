@@ -128,6 +128,26 @@ func TestScan(t *testing.T) {
 			want:  []want{{"We will rebuild", "the 40-year-old mother of three", "", "direct"}},
 		},
 		{
+			name:  "a mixed quote ends before a contrasting clause",
+			paras: []string{"Senator Ruth Adams said the ban was “long overdue,” while critics called it a gift to lobbyists."},
+			want:  []want{{"the ban was “long overdue,”", "Ruth Adams", "Senator", "mixed"}},
+		},
+		{
+			name:  "a mixed quote ends before a second verb; a capitalized noun is no verb",
+			paras: []string{"The envoy, Li Wei, said the United States would take “firm steps” in response and warned against further tests."},
+			want:  []want{{"the United States would take “firm steps” in response", "Li Wei", "The envoy", "mixed"}},
+		},
+		{
+			name:  "a noun after a possessive is no speech verb",
+			paras: []string{"Carla Diaz, a union organizer, called the mayor’s remarks on Monday “a slap in the face” to workers."},
+			want:  []want{{"the mayor’s remarks on Monday “a slap in the face” to workers", "Carla Diaz", "a union organizer", "mixed"}},
+		},
+		{
+			name:  "inverted attribution opening the sentence",
+			paras: []string{"Said Ann Moore: “I don’t see any interest in reform.”"},
+			want:  []want{{"I don’t see any interest in reform.", "Ann Moore", "", "direct"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},

@@ -243,6 +243,14 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 // nameAt builds a name speaker from the capitalized run [a, b), splitting
 // off a leading title as the role.
 func (p *para) nameAt(a, b, pi int) speaker {
+	for a < b-1 {
+		// words that only start the sentence: "Said Ann Moore"
+		if t, ok := p.word(a); ok && notNames[t.text] {
+			a++
+			continue
+		}
+		break
+	}
 	ns := p.splitName(a, b)
 	sp := speaker{kind: spkName, para: pi, tok: ns, gender: p.genderOf(a, b)}
 	sp.text = p.span(ns, b)
