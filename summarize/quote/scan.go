@@ -130,8 +130,9 @@ func (p *para) isScare(g int) bool {
 	}
 	caps, total := 0, 0
 	for _, w := range strings.Fields(in) {
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"'‘“"))
-		if !unicode.IsLetter(r) {
+		w = strings.TrimLeft(w, "(\"'‘“")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || titleSmall[strings.ToLower(strings.TrimRight(w, ".,"))] && total > 0 {
 			continue
 		}
 		total++
@@ -139,11 +140,15 @@ func (p *para) isScare(g int) bool {
 			caps++
 		}
 	}
-	if total >= 2 && caps == total && !strings.ContainsAny(in, ".!?,") {
-		return true // a title: “Shark Tank”, “The Art of the Deal”
+	body := strings.TrimRight(in, ".,")
+	if total >= 2 && n <= 8 && caps == total && !strings.ContainsAny(body, ".!?,") {
+		return true // a title: “Shark Tank”, “The Art of the Deal”, “Fox and Friends.”
 	}
 	return n < 3
 }
+
+// titleSmall are the words a title leaves lowercase.
+var titleSmall = set("a an the and or of in on at to for by with from as nor but")
 
 // labelAt reports an interview label ("WALLACE:") at byte offset off of
 // the paragraph, returning the label and the offset after it.
@@ -297,9 +302,24 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 		if p.toks[k].kind != tQuote {
 			continue
 		}
-		if k < aEnd || p.onlyJoiners(last, k) {
+		v := -1
+		if k >= aEnd {
+			v = p.cueIn(last, k)
+		}
+		switch {
+		case k < aEnd || p.onlyJoiners(last, k):
 			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
-		} else {
+		case v >= 0 && !p.isPunct(k-1, ":"):
+			// “A,” the mayor said, adding that it would take “more hours” …
+			s.units = append(s.units, u)
+			s.complement(pi, v+1, k, to, sp)
+			return
+		case v < 0 && p.continues(last, k):
+			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+		case p.isScare(p.toks[k].seg):
+			// a title in the attribution: said on Fox News’s “Fox and Friends.”
+			continue
+		default:
 			// “A,” he said, adding: “B.” — B is a statement of its own
 			s.units = append(s.units, u)
 			u = unit{para: pi, tok: k, kind: KindDirect, spk: sp}
@@ -309,6 +329,55 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	}
 	s.joinFollowing(pi, si, &u, used)
 	s.units = append(s.units, u)
+}
+
+// continues reports whether quote token k carries on the sentence of the
+// quote before it, with only the attribution [a, k) between: “Every time
+// you say that,” Tester said, referring to the excuse, “you give …”.
+func (p *para) continues(a, k int) bool {
+	in := strings.TrimLeft(p.inner(p.toks[k].seg), " .…")
+	r, _ := utf8.DecodeRuneInString(in)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	q := -1
+	for j := k - 1; j >= 0; j-- {
+		if p.toks[j].kind == tQuote {
+			q = j
+			break
+		}
+	}
+	if q < 0 || p.quoteEndsSentence(p.toks[q].seg) {
+		return false
+	}
+	for j := a; j < k; j++ {
+		if t, ok := p.word(j); ok && clauseWords[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// cueIn returns the participle or conjoined speech verb in tokens [a, b)
+// that introduces more words of the same speaker ("…, adding that",
+// "and said"), or -1.
+func (p *para) cueIn(a, b int) int {
+	for v := a; v < b; v++ {
+		t, ok := p.word(v)
+		if !ok || t.upper {
+			continue
+		}
+		if ingVerbs[t.lower] {
+			return v
+		}
+		if speechVerbs[t.lower] && v > a {
+			// "and said", "went on to say"
+			if pw, ok := p.word(v - 1); ok && (pw.lower == "and" || pw.lower == "but" || pw.lower == "to") {
+				return v
+			}
+		}
+	}
+	return -1
 }
 
 // onlyJoiners reports whether tokens [a, b) hold nothing but punctuation
@@ -541,12 +610,6 @@ func mixedKind(p *para, a, b int) string {
 func (s *scanner) quoteAfter(pi, si, q0 int) {
 	p := &s.paras[pi]
 	from, to := p.sents[si][0], p.sents[si][1]
-	lastQ := q0
-	for k := q0; k < to; k++ {
-		if p.toks[k].kind == tQuote {
-			lastQ = k
-		}
-	}
 	sp, cs, ok := s.cueBefore(pi, from, q0)
 	if !ok {
 		if u, ok := s.trailingAttr(pi, si, q0); ok {
@@ -569,6 +632,21 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			s.units = append(s.units, u)
 		}
 		return
+	}
+	s.complement(pi, cs, q0, to, sp)
+}
+
+// complement adds the statement whose cue ends at token cs, before quote
+// token q0, within a sentence ending at to: a direct quote when only an
+// adjunct stands between the cue and the quote ("told reporters:"), else
+// a mixed quote running from the cue to the end of its clause.
+func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
+	p := &s.paras[pi]
+	lastQ := q0
+	for k := q0; k < to; k++ {
+		if p.toks[k].kind == tQuote {
+			lastQ = k
+		}
 	}
 	// skip what stands between the cue and its complement: "told
 	// reporters", "in a statement Tuesday", ":"

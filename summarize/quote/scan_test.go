@@ -148,6 +148,24 @@ func TestScan(t *testing.T) {
 			want:  []want{{"I don’t see any interest in reform.", "Ann Moore", "", "direct"}},
 		},
 		{
+			name:  "a quote resumed in lowercase after its attribution is one quote",
+			paras: []string{"“Every time the council delays,” Okafor said, pointing at the map, “another street floods.”"},
+			want:  []want{{"Every time the council delays … another street floods.", "Okafor", "", "direct"}},
+		},
+		{
+			name:  "a participle after the attribution opens a mixed quote of the same speaker",
+			paras: []string{"“We do not see a link to the storm,” the engineer said, adding that it would take “several more days” before the cause is known."},
+			want: []want{
+				{"We do not see a link to the storm", "the engineer", "", "direct"},
+				{"that it would take “several more days” before the cause is known", "the engineer", "", "mixed"},
+			},
+		},
+		{
+			name:  "a title inside the attribution does not split the quote",
+			paras: []string{"“The plan is dead. Nobody wants it,” Rivera said on NPR’s “Morning Edition.” “We start again.”"},
+			want:  []want{{"The plan is dead. Nobody wants it … We start again.", "Rivera", "", "direct"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
