@@ -127,6 +127,15 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 				return unit{}, false
 			}
 		}
+		// "said Tuesday that …"
+		if k := c; k < end && timeWords[p.toks[k].lower] {
+			for k < end && timeWords[p.toks[k].lower] {
+				k++
+			}
+			if w, ok := p.word(k); ok && w.lower == "that" {
+				c = k
+			}
+		}
 		return mk(c, end, sp)
 	}
 	return unit{}, false
@@ -137,8 +146,14 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 // "…, officials said Friday afternoon, as they …".
 func (p *para) trailer(e, end int) bool {
 	t, ok := p.word(e)
-	if p.isPunct(e, ",(") {
+	if p.isPunct(e, "(") {
 		return true
+	}
+	if p.isPunct(e, ",") {
+		// "…, he said, adding …" ends the statement; "…, he said, there
+		// are other tools" continues it
+		w, ok := p.word(e + 1)
+		return ok && !w.upper && strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5
 	}
 	return ok && timeWords[t.lower]
 }

@@ -166,6 +166,16 @@ func TestScan(t *testing.T) {
 			want:  []want{{"The plan is dead. Nobody wants it … We start again.", "Rivera", "", "direct"}},
 		},
 		{
+			name:  "reported speech around its attribution is one statement",
+			paras: []string{"If the talks fail, Ms. Okoro said, the border will close within a week."},
+			want:  []want{{"If the talks fail … the border will close within a week", "Ms. Okoro", "", "reported"}},
+		},
+		{
+			name:  "a participle after the attribution is not the statement",
+			paras: []string{"The harbour flooded twice, the engineer said, adding more pumps to the list."},
+			want:  []want{{"The harbour flooded twice", "the engineer", "", "reported"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
