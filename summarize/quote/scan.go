@@ -836,6 +836,17 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		if sp.text == "" || notNames[sp.text] {
 			return speaker{}, false
 		}
+		// "Democratic presidential nominee Hillary Clinton": the name
+		// after the title words
+		if k := p.skipTitles(e, v); k > e && p.isNameTok(k) {
+			e2 := p.nameRunAfter(k, v)
+			if sp2 := p.nameAt(k, e2, pi); sp2.text != "" && !notNames[sp2.text] {
+				if w, ok := p.word(e2); ok && !w.upper {
+					sp2.role = p.span(i, sp2.tok)
+					return sp2, true
+				}
+			}
+		}
 		// the name must be followed by a verb-like lowercase word
 		if w, ok := p.word(e); ok && !w.upper {
 			return sp, true
@@ -849,6 +860,20 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		return speaker{}, false
 	}
 	return speaker{}, false
+}
+
+// skipTitles returns the token after a run of lowercase title words
+// starting at i ("presidential nominee"), at most four, before limit.
+func (p *para) skipTitles(i, limit int) int {
+	k := i
+	for k < limit && k < i+4 {
+		t, ok := p.word(k)
+		if !ok || t.upper || !titleWords[t.lower] && !titleWords[strings.TrimSuffix(t.lower, "ial")] {
+			break
+		}
+		k++
+	}
+	return k
 }
 
 // output turns the units into quotes, in article order.

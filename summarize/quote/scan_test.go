@@ -176,6 +176,33 @@ func TestScan(t *testing.T) {
 			want:  []want{{"The harbour flooded twice", "the engineer", "", "reported"}},
 		},
 		{
+			name: "a pronoun refers to the last speaker, not to a name in passing",
+			paras: []string{
+				"“We will need a plan,” said Tom Hale, the party chairman.",
+				"The decision could help loyalists of Mark Stone and David Park, the rival candidates.",
+				"“This is a different time,” he said.",
+			},
+			want: []want{
+				{"We will need a plan", "Tom Hale", "the party chairman", "direct"},
+				{"This is a different time", "Tom Hale", "the party chairman", "direct"},
+			},
+		},
+		{
+			name:  "a hometown appositive is no speaker",
+			paras: []string{"Ray Cole, of Dayton, Ohio, said he had served “for the nation’s rights.”"},
+			want:  []want{{"he had served “for the nation’s rights.”", "Ray Cole", "", "mixed"}},
+		},
+		{
+			name:  "the name after a title phrase is the speaker",
+			paras: []string{"Democratic presidential nominee Jane Ortiz weighed in, saying the videos should be released “without delay.”"},
+			want:  []want{{"the videos should be released “without delay.”", "Jane Ortiz", "Democratic presidential nominee", "mixed"}},
+		},
+		{
+			name:  "a dateline is no antecedent",
+			paras: []string{"BRISTOL, England — The mayor was silent.", "“Nobody told us,” she said."},
+			want:  []want{{"Nobody told us", "", "", "direct"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},

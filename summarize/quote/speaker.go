@@ -449,6 +449,13 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	if !ok || hs < limit {
 		return speaker{}, 0, false
 	}
+	if w, ok2 := p.word(hs - 1); ok2 && (w.lower == "of" || w.lower == "from") && p.isPunct(hs-2, ",") {
+		// "Johnnie Wilson, of Springfield, Va., said": the place is no speaker
+		if h2, s2, ok := p.npBefore(hs-3, limit, pi); ok && h2.kind == spkName {
+			h2.role = ""
+			return h2, s2, true
+		}
+	}
 	app := p.span(c+1, e)
 	if head.kind == spkName {
 		first, _ := p.word(c + 1)
