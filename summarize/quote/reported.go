@@ -245,6 +245,9 @@ func (p *para) verbForm(i int) bool {
 		return true // "Said Ellis: …" opens its sentence
 	}
 	l := pw.lower
+	if prepositions[l] && strings.HasSuffix(t.lower, "s") {
+		return false // "pointed to reports that …"
+	}
 	return !t.upper && !nounMarkers[l] && !strings.HasSuffix(l, "'s") && !strings.HasSuffix(l, "’s")
 }
 

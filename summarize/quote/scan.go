@@ -676,6 +676,28 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 			direct = true
 		}
 	}
+	end := to
+	for k := lastQ + 1; k < to; k++ {
+		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && p.quoteEndsComma(lastQ) && p.strongTail(k) {
+			end = k
+			break
+		}
+	}
+	if p.isPunct(end-1, ".") {
+		end--
+	}
+	if direct && !p.quoteEndsSentence(p.toks[lastQ].seg) {
+		// words after the quote make it a mixed quote: said that “X” in Y
+		n := 0
+		for k := lastQ + 1; k < end; k++ {
+			if p.toks[k].kind == tWord {
+				n++
+			}
+		}
+		if n >= 2 {
+			direct = false
+		}
+	}
 	if direct {
 		u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
 		for k := q0; k < to; k++ {
@@ -689,16 +711,6 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	// mixed: the complement runs from the cue to the end of the sentence
 	if c >= to {
 		return
-	}
-	end := to
-	for k := lastQ + 1; k < to; k++ {
-		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && p.quoteEndsComma(lastQ) && p.strongTail(k) {
-			end = k
-			break
-		}
-	}
-	if p.isPunct(end-1, ".") {
-		end--
 	}
 	if end <= c {
 		return
@@ -802,6 +814,7 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
 					return sp, e, true
 				}
+
 			case pass == 1 && quoteVerbs[t.lower] && p.verbForm(v):
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true

@@ -203,6 +203,16 @@ func TestScan(t *testing.T) {
 			want:  []want{{"Nobody told us", "", "", "direct"}},
 		},
 		{
+			name:  "words after the quote make it mixed; a possessive phrase is a speaker",
+			paras: []string{"Mayor Ann Cole’s office said that “no decision” had been taken on the bridge."},
+			want:  []want{{"that “no decision” had been taken on the bridge", "Mayor Ann Cole’s office", "", "mixed"}},
+		},
+		{
+			name:  "the speaker before a relative pronoun",
+			paras: []string{"Officials said the van belonged to the Harbor Authority, which reported “a serious breach” in the fence."},
+			want:  []want{{"“a serious breach” in the fence", "Harbor Authority", "", "mixed"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},

@@ -315,6 +315,20 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
 		return pronounSpeaker(t, pi, e), e, true
 	}
+	if t.kind == tWord && (t.lower == "who" || t.lower == "which" || t.lower == "that") && e > limit {
+		// "the Chicago Police Department, which reported"
+		e--
+		if p.isPunct(e, ",") {
+			e--
+		}
+		if e < limit {
+			return speaker{}, 0, false
+		}
+		t = p.toks[e]
+		if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
+			return speaker{}, 0, false
+		}
+	}
 	if t.kind == tPunct && (t.text == "," || t.text == ")") {
 		return p.appositiveBefore(e, limit, pi)
 	}
@@ -355,6 +369,17 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
 		}
 		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) {
+			break
+		}
+		if t.kind == tWord && i < e && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
+			// "Ivana Trump's lawyer", "the campaign's spokesman"
+			st := i
+			if p.isNameTok(i - 1) {
+				st = p.nameRunBefore(i-1, limit)
+			}
+			if st == limit || p.isPunct(st-1, ",;:—(") || p.isClauseWord(st-1) {
+				return speaker{text: p.span(st, e+1), kind: spkDesc, para: pi, tok: st}, st, true
+			}
 			break
 		}
 		if t.kind == tPunct {
@@ -499,6 +524,8 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	var sp speaker
 	end := s
 	switch {
+	case t.lower == "that":
+		return speaker{}, 0, false
 	case determiners[t.lower] || !t.upper:
 		i := s + 1
 		for i < limit && i-s < 8 {
