@@ -715,6 +715,37 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	if end <= c {
 		return
 	}
+	// “X” and called for “Y”: two statements of the same speaker
+	for k := c + 1; k < lastQ; k++ {
+		w, ok := p.word(k)
+		if !ok || w.lower != "and" && w.lower != "but" || !p.isVerb(k+1, speechVerbs) && !p.isVerb(k+1, quoteVerbs) && !p.isVerb(k+1, reportVerbs) && !p.pastVerb(k+1) {
+			continue
+		}
+		hasQ := false
+		for j := c; j < k; j++ {
+			hasQ = hasQ || p.toks[j].kind == tQuote
+		}
+		nq := -1
+		for j := k + 2; j <= lastQ; j++ {
+			if p.toks[j].kind == tQuote {
+				nq = j
+				break
+			}
+		}
+		if !hasQ || nq < 0 {
+			continue
+		}
+		e := k
+		if p.isPunct(e-1, ",") {
+			e--
+		}
+		if e > c {
+			s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, e), spk: sp,
+				parts: [][2]int{{p.toks[c].start, p.toks[e-1].end}}})
+		}
+		s.complement(pi, k+2, nq, to, sp)
+		return
+	}
 	b := p.toks[end-1].end
 	if lastQ >= end {
 		b = p.toks[lastQ].end
@@ -774,7 +805,14 @@ func (p *para) tailClause(k int) bool {
 	}
 	l := n.lower
 	return speakerPronouns[l] && l != "it" && l != "you" || speechVerbs[l] || quoteVerbs[l] || reportVerbs[l] ||
-		strings.HasSuffix(l, "ed") && len(l) > 4
+		p.pastVerb(k+1)
+}
+
+// pastVerb reports whether word k reads as a past-tense verb: lowercase,
+// ending in -ed.
+func (p *para) pastVerb(k int) bool {
+	w, ok := p.word(k)
+	return ok && !w.upper && strings.HasSuffix(w.lower, "ed") && len(w.lower) > 4
 }
 
 // cueBefore finds the attribution before quote token q0: the nearest

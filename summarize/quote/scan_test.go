@@ -213,6 +213,14 @@ func TestScan(t *testing.T) {
 			want:  []want{{"“a serious breach” in the fence", "Harbor Authority", "", "mixed"}},
 		},
 		{
+			name:  "two coordinated verbs make two mixed quotes",
+			paras: []string{"Senator Lee called the deal “a disgrace” and urged colleagues to “vote it down” next week."},
+			want: []want{
+				{"the deal “a disgrace”", "Lee", "Senator", "mixed"},
+				{"colleagues to “vote it down” next week", "Lee", "Senator", "mixed"},
+			},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
