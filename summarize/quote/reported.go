@@ -58,6 +58,27 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 			return unit{}, false
 		}
 	}
+	// Selon la compagnie, … | Pour Anne Garnier, économiste, …
+	n, ok := p.intlAccordingAt(i)
+	if t, isWord := p.word(i); isWord && t.lower == "pour" && p.isNameTok(i+1) {
+		n, ok = i+1, true
+	}
+	if ok {
+		sp, e, ok := p.intlAfter(n, end, pi)
+		if !ok || !p.isPunct(e, ",") {
+			return unit{}, false
+		}
+		if sp.role != "" {
+			// past the appositive: "X, économiste des transports, …"
+			for k := e + 1; k < end; k++ {
+				if p.isPunct(k, ",") {
+					e = k
+					break
+				}
+			}
+		}
+		return mk(e+1, end, sp)
+	}
 	// …, according to X  |  …, X said (Friday, as …)
 	for c := end - 1; c > from+3; c-- {
 		if !p.isPunct(c, ",") {

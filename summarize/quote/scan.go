@@ -475,6 +475,27 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return p.npAfter(i+2, to, pi)
 		}
 	}
+	// « … », a déclaré Sébastien Lefèvre | „…“, sagte sie | selon X
+	if n, ok := p.intlAccordingAt(i); ok {
+		if sp, e, ok := p.intlAfter(n, to, pi); ok {
+			return sp, e, true
+		}
+	}
+	if next, pron, ok := p.intlVerbAt(i, pi); ok {
+		if pron.kind != spkNone {
+			return pron, next, true
+		}
+		if sp, e, ok := p.intlAfter(next, to, pi); ok {
+			return sp, e, true
+		}
+	}
+	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
+		// „…“, so Müller.
+		if e := p.nameRunAfter(i+1, to); e >= to || p.isPunct(e, ".,;") {
+			sp := p.nameAt(i+1, e, pi)
+			return sp, e, sp.text != ""
+		}
+	}
 	if speechVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
 		// said Mr. Obama | said one official
 		j := i + 1
@@ -838,6 +859,22 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					}
 				}
 				continue
+			}
+			if pass == 0 {
+				// selon X, « … » | X a déclaré : « … »
+				if n, ok := p.intlAccordingAt(v); ok {
+					if sp, e, ok := p.intlAfter(n, q0, pi); ok {
+						return sp, e, true
+					}
+				}
+				if intlVerbs[t.lower] && !t.upper {
+					if sp, ok := p.intlBefore(v, from, pi); ok {
+						return sp, v + 1, true
+					}
+					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
+						return sp, e, true
+					}
+				}
 			}
 			switch {
 			case pass == 0 && ingVerbs[t.lower]:

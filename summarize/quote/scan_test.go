@@ -70,7 +70,7 @@ func TestScan(t *testing.T) {
 		{
 			name:  "German quotation marks",
 			paras: []string{"„Wir haben keine Zeit mehr“, sagte Anna Weber, die Bürgermeisterin. Then she left."},
-			want:  []want{{"Wir haben keine Zeit mehr", "", "", "direct"}},
+			want:  []want{{"Wir haben keine Zeit mehr", "Anna Weber", "die Bürgermeisterin", "direct"}},
 		},
 		{
 			name:  "mixed quote",
