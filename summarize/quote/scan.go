@@ -514,10 +514,10 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if tk.kind == tQuote {
 			break
 		}
-		if tk.kind != tWord || !speechVerbs[tk.lower] {
-			continue
+		if tk.kind != tWord || !speechVerbs[tk.lower] || v > i && !p.verbForm(v) {
+			continue // "the United States" holds no verb
 		}
-		if v == i || !p.verbForm(v) {
+		if v == i {
 			break
 		}
 		sp, ok := p.subjectSpan(i, v, pi)

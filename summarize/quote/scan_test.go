@@ -221,6 +221,11 @@ func TestScan(t *testing.T) {
 			},
 		},
 		{
+			name:  "a capitalized noun in the appositive is no verb",
+			paras: []string{"“The plan is dead,” Ana Ruiz, a former United States envoy to Chile, said of the talks. “Nobody wants it.”"},
+			want:  []want{{"The plan is dead … Nobody wants it.", "Ana Ruiz", "a former United States envoy to Chile", "direct"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
