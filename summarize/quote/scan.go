@@ -292,6 +292,14 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 			}
 			return
 		}
+		if n := len(s.units); n > 0 && q0 == p.sents[si][0] && p.onlyQuotes(q0, to) {
+			// “A,” Obama said after the meeting. He smiled. “B.” — B goes on
+			// with A, whose speaker is named in this paragraph
+			if prev := &s.units[n-1]; prev.para == pi && prev.kind == KindDirect && !prev.inherit && prev.spk.kind != spkNone && len(prev.more) == 0 {
+				prev.parts = append(prev.parts, u.parts...)
+				return
+			}
+		}
 		s.units = append(s.units, u)
 		return
 	}
@@ -378,6 +386,17 @@ func (p *para) cueIn(a, b int) int {
 		}
 	}
 	return -1
+}
+
+// onlyQuotes reports whether tokens [a, b) hold quotes and punctuation
+// only.
+func (p *para) onlyQuotes(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.toks[k].kind == tWord {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyJoiners reports whether tokens [a, b) hold nothing but punctuation
@@ -592,7 +611,7 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 			continue
 		}
 		sp, e, ok := s.postAttr(pi, c+1, to)
-		if !ok || e < to-4 {
+		if !ok || e < to-4 && !p.attrTrailer(e) {
 			continue
 		}
 		end := p.toks[c].start
@@ -605,6 +624,23 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 		return u, true
 	}
 	return unit{}, false
+}
+
+// attrTrailer reports whether token e, after an attribution, opens what
+// only describes the speaker or the occasion: "…, she said, referencing
+// the bank’s drive", "said Victor Cha, who served under Bush".
+func (p *para) attrTrailer(e int) bool {
+	for e < len(p.toks) && timeWords[p.toks[e].lower] && p.toks[e].kind == tWord {
+		e++
+	}
+	if !p.isPunct(e, ",") {
+		return false
+	}
+	w, ok := p.word(e + 1)
+	if !ok || w.upper {
+		return false
+	}
+	return w.lower == "who" || w.lower == "whose" || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5 && !ingVerbs[w.lower]
 }
 
 // mixedKind returns KindDirect when the tokens [a, b) are quotes and

@@ -226,6 +226,16 @@ func TestScan(t *testing.T) {
 			want:  []want{{"The plan is dead … Nobody wants it.", "Ana Ruiz", "a former United States envoy to Chile", "direct"}},
 		},
 		{
+			name:  "a later quote-only sentence goes on with the quote attributed in its paragraph",
+			paras: []string{"“We talked about the harbour,” Mayor Ruth Ode said after the meeting. She did not take questions. “The money is there now.”"},
+			want:  []want{{"We talked about the harbour … The money is there now.", "Ruth Ode", "Mayor", "direct"}},
+		},
+		{
+			name:  "a participle after a trailing attribution",
+			paras: []string{"“Nobody was squeezed” to hit the targets, Ana Bell said, pointing to the audit."},
+			want:  []want{{"“Nobody was squeezed” to hit the targets", "Ana Bell", "", "mixed"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
