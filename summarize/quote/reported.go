@@ -91,12 +91,20 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 				}
 			}
 		}
-		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && p.isVerb(e-1, reportVerbs) {
+		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && p.isVerb(e-1, reportVerbs) && !badSubject(sp.text) {
+			adjunct := p.adjunct(from, c)
 			if e >= end-5 || p.trailer(e, end) {
+				if adjunct {
+					return unit{}, false
+				}
 				return mk(from, c, sp)
 			}
 			if p.isPunct(e, ",") {
 				// But to prevent problems, he said, local officials should …
+				if adjunct {
+					// In her book, she wrote, …: the opening is no statement
+					return mk(e+1, end, sp)
+				}
 				u, ok := mk(from, c, sp)
 				if u2, ok2 := mk(e+1, end, sp); ok2 {
 					if !ok {
@@ -123,8 +131,14 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 		if !p.isVerb(v, reportVerbs) {
 			continue
 		}
+		if t.lower == "states" || t.lower == "state" {
+			// "battleground states", "27 states": a verb only before "that"
+			if w, ok := p.word(v + 1); !ok || w.lower != "that" {
+				continue
+			}
+		}
 		sp, ok := p.reportSubject(from, v, pi)
-		if !ok {
+		if !ok || badSubject(sp.text) {
 			continue
 		}
 		c := v + 1
@@ -160,6 +174,36 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 		return mk(c, end, sp)
 	}
 	return unit{}, false
+}
+
+// badSubject reports whether a speaker phrase read before a reporting
+// verb is a clause fragment rather than a speaker: "which advocates",
+// "how experts", "Everything Trump", "After campaign aides".
+func badSubject(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	l := strings.ToLower(w)
+	switch l {
+	case "which", "who", "whom", "how", "where", "when", "why", "what", "whether",
+		"everything", "nothing", "anything", "something", "everyone", "anyone", "someone":
+		return true
+	}
+	return w != "" && w != l && prepositions[l]
+}
+
+// adjunct reports whether tokens [a, b) are an opening adverbial phrase
+// ("In a Wall Street Journal essay last week", "In her 2003 book")
+// rather than a statement: a preposition and a few words, no verb.
+func (p *para) adjunct(a, b int) bool {
+	t, ok := p.word(a)
+	if !ok || !prepositions[t.lower] || t.lower == "to" || b-a > 10 {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if w, ok := p.word(k); ok && (passives[w.lower] || verbAdverbs[w.lower] && !w.upper) {
+			return false
+		}
+	}
+	return true
 }
 
 // trailer reports whether tokens [e, end) after a trailing attribution are

@@ -236,6 +236,21 @@ func TestScan(t *testing.T) {
 			want:  []want{{"“Nobody was squeezed” to hit the targets", "Ana Bell", "", "mixed"}},
 		},
 		{
+			name:  "an opening adverbial is not the statement",
+			paras: []string{"In a letter to members last week, Ms. Adams wrote, the council had run out of money."},
+			want:  []want{{"the council had run out of money", "Ms. Adams", "", "reported"}},
+		},
+		{
+			name:  "plural 'states' is no reporting verb",
+			paras: []string{"Turnout in several swing states may be decisive, the report warned."},
+			want:  []want{{"Turnout in several swing states may be decisive", "the report", "", "reported"}},
+		},
+		{
+			name:  "a relative clause holds no speaker",
+			paras: []string{"The fund, which advocates say is underfunded, was cut again."},
+			want:  nil,
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
