@@ -164,6 +164,8 @@ func TestDetectOrganisations(t *testing.T) {
 		{name: "Latin America is a region", a: art("", "Banks cut lending to Latin America."), want: "", region: "Americas"},
 		{name: "national institution", a: art("", "The Bundesbank left rates unchanged."), want: "DE"},
 		{name: "US agency", a: art("", "It filed with the Securities and Exchange Commission."), want: "US"},
+		{name: "phrase after a run of lower-case words", a: art("", "The notes will be sold and the proceeds were not disclosed by the Department of the Treasury."), want: "US"},
+		{name: "lower-case words between name and demonym", a: art("", "the talks, which ran late into the night and were said to be hard, ended with a Malaysian proposal."), want: "MY"},
 	})
 }
 

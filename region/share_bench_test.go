@@ -93,3 +93,18 @@ func loadRegionsDev(tb testing.TB) []*article.Article {
 	}
 	return arts
 }
+
+// BenchmarkDetectDev runs Detect over the whole regions dev set per
+// iteration, to set against the CPU time of brief summarize on the same
+// input. It is skipped when the shared data is absent.
+func BenchmarkDetectDev(b *testing.B) {
+	arts := loadRegionsDev(b)
+	tax := region.Default()
+	region.Detect(arts[0], tax)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			region.Detect(a, tax)
+		}
+	}
+}
