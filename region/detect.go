@@ -267,18 +267,13 @@ func resolve(cs []cand, sup support) (cand, bool) {
 // first paragraph: its first sentence when that runs past 20 words, at
 // most 60 words (the paragraph may be the whole text).
 func leadEnd(t *tokens) int {
-	w := 0 // words before token i
-	for i := range t.toks {
+	for i := 1; i < len(t.toks) && i < 60; i++ {
 		k := &t.toks[i]
-		if w >= 60 || i > 0 && (k.is(fPara) || (w >= 20 && k.is(fSent) && k.is(fCap))) {
+		if k.is(fPara) || (i >= 20 && k.is(fSent) && k.is(fCap)) {
 			return i
 		}
-		w++
-		if k.is(fGap) {
-			w += int(k.ns)
-		}
 	}
-	return len(t.toks)
+	return min(len(t.toks), 60)
 }
 
 // mostlyUpper reports whether a text is set in capitals.

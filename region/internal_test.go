@@ -2,7 +2,6 @@ package region
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -88,63 +87,5 @@ func TestSplitDateline(t *testing.T) {
 		if place != tt.place || (n > 0 && tt.in[n:] != tt.rest) {
 			t.Errorf("splitDateline(%q) = %q, rest %q; want %q, rest %q", tt.in, place, tt.in[n:], tt.place, tt.rest)
 		}
-	}
-}
-
-// TestNoLowerRuns checks what tokens.read relies on to fold runs of
-// lower-case words: no phrase has three words in a row that are written
-// in lower case.
-func TestNoLowerRuns(t *testing.T) {
-	for _, table := range []string{countriesTSV, placesTSV} {
-		for _, line := range strings.Split(table, "\n") {
-			if line == "" || line[0] == '#' {
-				continue
-			}
-			for _, col := range strings.Split(line, "\t")[1:] {
-				for _, p := range strings.Split(col, "|") {
-					run := 0
-					for _, w := range strings.FieldsFunc(strings.TrimLeft(p, "?^!="), func(r rune) bool { return r == ' ' || r == '-' }) {
-						if w[0] >= 'a' && w[0] <= 'z' {
-							run++
-						} else {
-							run = 0
-						}
-						if run >= 3 {
-							t.Errorf("phrase %q has three lower-case words in a row", p)
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
-func TestFoldLowerRuns(t *testing.T) {
-	g := gaz()
-	for _, tt := range []struct {
-		in        string
-		wantToks  int
-		wantWords int
-	}{
-		// "disclosed by the" folds into "not"; "of the" inside the
-		// phrase stays two tokens.
-		{"Terms were not disclosed by the Department of the Treasury", 7, 10},
-		// "that sales rose in" folds into "said"; a currency starts a
-		// phrase, so it stands alone, and so does the word after it.
-		{"it said that sales rose in yen terms", 4, 8},
-		{"Lagos", 1, 1},
-	} {
-		var tk tokens
-		tk.read(tt.in, g, false)
-		if len(tk.toks) != tt.wantToks || tk.words != tt.wantWords {
-			t.Errorf("read(%q): %d tokens, %d words; want %d, %d", tt.in, len(tk.toks), tk.words, tt.wantToks, tt.wantWords)
-		}
-	}
-	// A text set without capitals is not folded.
-	var tk tokens
-	in := "the minister flew to kuala lumpur from jakarta on monday for talks"
-	tk.read(in, g, false)
-	if len(tk.toks) != 12 {
-		t.Errorf("read(%q): %d tokens, want 12", in, len(tk.toks))
 	}
 }

@@ -11,7 +11,7 @@ import (
 // shared arena, so tokenizing a text costs three allocations.
 type token struct {
 	start, end int32 // byte offsets of the word in the source text
-	ns         int32 // normal form: src[start:end] if fInSrc, else arena[ns:ns+nlen]; for fGap, the words folded in
+	ns         int32 // normal form: src[start:end] if fInSrc, else words[ns:ns+nlen]
 	flags      flag
 	nlen       uint8
 }
@@ -37,10 +37,6 @@ const (
 	fInSrc
 	// fMay: the word may start a phrase of the gazetteer.
 	fMay
-	// fGap: a lower-case word that starts no phrase, after another, with
-	// the run of such words that follows it folded in; ns counts those
-	// (see tokens.read).
-	fGap
 )
 
 func (k *token) is(f flag) bool { return k.flags&f != 0 }
@@ -55,8 +51,6 @@ type tokens struct {
 	// words, capped and capitals count the words that are not numbers,
 	// those capitalised, and those of two letters or more in capitals.
 	words, capped, capitals int
-	// folded: some run of words was folded into one fGap token.
-	folded bool
 }
 
 // norm returns token i's normal form. It allocates for words that are not
@@ -126,17 +120,6 @@ func tokenize(s string, g *gazetteer) *tokens {
 // text are gone. caseFree says s is a dateline or metadata, where a place
 // may be written in any case.
 func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
-	t.readFold(s, g, caseFree, g != nil && !caseFree)
-	// A text set without capitals: any word may start a place, so no run
-	// of words is folded.
-	if t.folded && mostlyLower(t) {
-		t.readFold(s, g, caseFree, false)
-	}
-}
-
-// readFold is read; fold says runs of lower-case words that start no
-// phrase of g are folded into one fGap token from their second word.
-func (t *tokens) readFold(s string, g *gazetteer, caseFree, fold bool) {
 	if len(s) > 1<<30 {
 		s = s[:1<<30]
 	}
@@ -147,7 +130,6 @@ func (t *tokens) readFold(s string, g *gazetteer, caseFree, fold bool) {
 	t.toks = t.toks[:0]
 	t.arena = t.arena[:0]
 	t.words, t.capped, t.capitals = 0, 0, 0
-	t.folded = false
 	arena := t.arena
 	var pend flag = fSent | fPara // flags for the next word
 	i := 0
@@ -203,18 +185,6 @@ func (t *tokens) readFold(s string, g *gazetteer, caseFree, fold bool) {
 			// length rules most out before hashing.
 			if g == nil || (caseFree || g.lowShape(s[i], j-i)) && g.mayStart(fold16(fnvString(s[i:j])), !caseFree) {
 				tok.flags |= fMay
-			} else if n := len(t.toks); fold && letters > 0 && pend == 0 && n > 0 && t.toks[n-1].flags&(fCap|fMay|fDigits) == 0 {
-				// The second lower-case word in a row that starts no
-				// phrase: no phrase has three lower-case words in a row
-				// (a test checks), so the words after it are folded into
-				// it and it still stands between its neighbours.
-				if t.toks[n-1].flags&fGap != 0 {
-					t.toks[n-1].ns++
-					t.folded = true
-					i = j
-					continue
-				}
-				tok.flags |= fGap
 			}
 			t.toks = append(t.toks, tok)
 			pend = 0
@@ -256,9 +226,6 @@ func (t *tokens) readFold(s string, g *gazetteer, caseFree, fold bool) {
 			continue
 		}
 		t.words++
-		if k.flags&fGap != 0 {
-			t.words += int(k.ns)
-		}
 		if k.flags&fCap != 0 {
 			t.capped++
 			if k.flags&fUpper != 0 && k.end-k.start >= 2 {
