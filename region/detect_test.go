@@ -164,6 +164,12 @@ func TestDetectOrganisations(t *testing.T) {
 		{name: "Latin America is a region", a: art("", "Banks cut lending to Latin America."), want: "", region: "Americas"},
 		{name: "national institution", a: art("", "The Bundesbank left rates unchanged."), want: "DE"},
 		{name: "US agency", a: art("", "It filed with the Securities and Exchange Commission."), want: "US"},
+		{name: "US self-regulator", a: art("", "The National Association of Securities Dealers named a new president."), want: "US"},
+		{name: "Big Board", a: art("", "Trading in the shares was halted on the Big Board."), want: "US"},
+		{name: "T-bills are not US alone", a: art("N.Z. T-BILLS YIELD 9.5 PCT", "N.Z. 91-day T-bills yielded 9.5 pct at tender."), want: "NZ", not: []string{"US"}},
+		{name: "T-bills alone are no place", a: art("", "The fund bought T-bills."), want: "", region: region.Global},
+		{name: "phrase after a run of lower-case words", a: art("", "The notes will be sold and the proceeds were not disclosed by the Department of the Treasury."), want: "US"},
+		{name: "lower-case words between name and demonym", a: art("", "the talks, which ran late into the night and were said to be hard, ended with a Malaysian proposal."), want: "MY"},
 	})
 }
 

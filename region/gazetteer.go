@@ -107,9 +107,13 @@ var gaz = sync.OnceValue(func() *gazetteer {
 // parseGazetteer builds a gazetteer from the two tables (see the comments
 // at the top of data/countries.tsv and data/places.tsv for their format).
 func parseGazetteer(countries, places string) (*gazetteer, error) {
-	g := &gazetteer{first: map[string]*group{}, quals: map[string]*group{}, byCode: map[string]int{}}
-	seen := map[string]*entry{}
+	// About 4,000 phrases: sized maps and one reused tokenizer keep the
+	// one-time build cheap, as it counts in a short run of brief.
+	g := &gazetteer{first: make(map[string]*group, 4096), quals: map[string]*group{}, byCode: make(map[string]int, 300)}
+	seen := make(map[string]*entry, 4608)
 	var errs []string
+	var t tokens
+	saint := make([]string, 0, 2)
 	add := func(phrase, code string, k kind) {
 		c := cand{code: code, kind: k}
 		for len(phrase) > 0 && strings.ContainsRune("?^!=", rune(phrase[0])) {
@@ -125,8 +129,15 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			}
 			phrase = phrase[1:]
 		}
-		for _, p := range saintVariants(phrase) {
-			t := tokenize(p, nil)
+		saint = append(saint[:0], phrase)
+		switch {
+		case strings.HasPrefix(phrase, "St "):
+			saint = append(saint, "Saint "+phrase[3:])
+		case strings.HasPrefix(phrase, "Saint "):
+			saint = append(saint, "St "+phrase[6:])
+		}
+		for _, p := range saint {
+			t.read(p, nil, false)
 			if len(t.toks) == 0 {
 				errs = append(errs, fmt.Sprintf("empty phrase %q", phrase))
 				return
@@ -273,17 +284,6 @@ func split(s string) []string {
 		return nil
 	}
 	return strings.Split(s, "|")
-}
-
-// saintVariants returns phrase plus its "St"/"Saint" twin.
-func saintVariants(p string) []string {
-	switch {
-	case strings.HasPrefix(p, "St "):
-		return []string{p, "Saint " + p[3:]}
-	case strings.HasPrefix(p, "Saint "):
-		return []string{p, "St " + p[6:]}
-	}
-	return []string{p}
 }
 
 func (g *gazetteer) country(code string) (country, bool) {

@@ -10,7 +10,9 @@
 // attribution. Pronoun speakers are resolved to the nearest compatible named
 // mention earlier in the article; descriptive speakers ("a campaign
 // spokesman") are kept as written; roles come only from the article and stay
-// with the speaker across later mentions.
+// with the speaker across later mentions. French, German, Spanish and
+// Portuguese attributions are read where their structure matches the
+// English rules ("« … », a déclaré X", "„…“, sagte sie", "según X").
 //
 // DESIGN places the quote rules inside summarize/extractive. They live in
 // their own package instead, so that the LLM backends can use the scanner's

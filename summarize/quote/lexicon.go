@@ -137,7 +137,9 @@ Sep Sept Oct Nov Dec Still Even Just Also Then Now Today Yesterday Tomorrow Last
 Meanwhile However Moreover Instead Indeed Still Yes Well Oh Thanks Please Read
 According Asked Says Said Over Under About Into Through Against Among Between
 Despite Like Unlike Within Along Across Behind Beyond Toward Towards Upon Once
-Later Earlier Again Perhaps Maybe Mostly Only Nor Whether Whatever Whoever`)
+Later Earlier Again Perhaps Maybe Mostly Only Nor Whether Whatever Whoever
+Pour Selon Dans Mais Avec Sans Ainsi Alors Depuis Après Avant Laut Nach Bei Mit Für
+Según Para Segundo Sobre Desde Entre`)
 
 // organisations and places are not people but can be speakers; these
 // words mark a capitalized run as an organisation.
@@ -178,7 +180,13 @@ vincent vladimir wallace walter warren wayne wesley william willie xi yuri zach
 zachary newt mitch lamar orrin marco rand chuck harry rahm rudolph rudolf reid jeh
 ashton benjamin boris emmanuel francois angelo giuseppe hans helmut jean-claude juergen
 kurt lars luca pierre rajiv sanjay shinzo narendra recep hassan ali hamid abdul ahmed
-kim jong-un moon igor sergei dmitry alexei mikhail ivan`)
+kim jong-un moon igor sergei dmitry alexei mikhail ivan
+jacques michel philippe alain nicolas sébastien françois laurent olivier thierry
+éric christophe stéphane julien antoine mathieu guillaume benoît emmanuel
+klaus jürgen wolfgang stefan andreas markus matthias olaf friedrich karl heinz
+uwe günter dieter jörg
+josé javier manuel alejandro diego andrés pablo héctor fernando raúl ricardo
+joão marcos lucas tiago bruno gustavo rodrigo luiz`)
 
 var femaleNames = set(`abigail alexandra alice alicia alison allison amanda amber amy
 ana andrea angela angelina ann anna anne annie april ashley barbara betsy betty beverly
@@ -198,10 +206,18 @@ rose ruth sally samantha sandra sara sarah sharon shirley sonia sophia stephanie
 susan suzanne sylvia tammy tanya teresa theresa tiffany tina tracy valerie vanessa
 veronica victoria virginia wendy whitney yvonne zoe ivanka huma donna debbie elise
 jeanne kirsten tammy condoleezza hope sheryl oprah angela theresa jacinda christine
-ursula marine nicola golda indira benazir aung yulia`)
+ursula marine nicola golda indira benazir aung yulia
+hélène isabelle nathalie françoise sylvie céline camille élise manon léa chloé
+katharina petra sabine monika lena claudia susanne
+maría lucía elena marta pilar sofía valentina camila carolina gabriela daniela
+beatriz juliana fernanda luiza mariana`)
 
-// firstGender returns the gender of a given name, given in lowercase.
+// firstGender returns the gender of a given name, given in lowercase;
+// a compound name ("anne-sophie") by its first part.
 func firstGender(w string) int {
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
 	m, f := maleNames[w], femaleNames[w]
 	switch {
 	case m && !f:

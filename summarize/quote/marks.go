@@ -103,6 +103,10 @@ func findSegments(p string, carry bool) []segment {
 		if i+w < len(p) {
 			next, _ = utf8.DecodeRuneInString(p[i+w:])
 		}
+		if (r == '«' || r == '‹') && unicode.IsSpace(next) {
+			// French spacing: « Nous … »
+			next = afterSpace(p[i+w:])
+		}
 		switch {
 		case st == styleNone:
 			ns := openStyle(r, prev, next)
@@ -195,9 +199,26 @@ func isCloseMark(r, prev, next rune, st int) bool {
 	return true
 }
 
+// afterSpace returns the first rune of s after a short run of spaces, or
+// 0.
+func afterSpace(s string) rune {
+	for i, r := range s {
+		if !unicode.IsSpace(r) {
+			return r
+		}
+		if i > 8 {
+			break
+		}
+	}
+	return 0
+}
+
 func startsWithOpener(p string) bool {
 	r, w := utf8.DecodeRuneInString(p)
 	next, _ := utf8.DecodeRuneInString(p[w:])
+	if (r == '«' || r == '‹') && unicode.IsSpace(next) {
+		next = afterSpace(p[w:])
+	}
 	ns := openStyle(r, 0, next)
 	return ns != styleNone && ns != styleSingle
 }

@@ -58,6 +58,27 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 			return unit{}, false
 		}
 	}
+	// Selon la compagnie, … | Pour Anne Garnier, économiste, …
+	n, ok := p.intlAccordingAt(i)
+	if t, isWord := p.word(i); isWord && t.lower == "pour" && p.isNameTok(i+1) {
+		n, ok = i+1, true
+	}
+	if ok {
+		sp, e, ok := p.intlAfter(n, end, pi)
+		if !ok || !p.isPunct(e, ",") {
+			return unit{}, false
+		}
+		if sp.role != "" {
+			// past the appositive: "X, économiste des transports, …"
+			for k := e + 1; k < end; k++ {
+				if p.isPunct(k, ",") {
+					e = k
+					break
+				}
+			}
+		}
+		return mk(e+1, end, sp)
+	}
 	// …, according to X  |  …, X said (Friday, as …)
 	for c := end - 1; c > from+3; c-- {
 		if !p.isPunct(c, ",") {
@@ -70,12 +91,20 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 				}
 			}
 		}
-		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && p.isVerb(e-1, reportVerbs) {
+		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && p.isVerb(e-1, reportVerbs) && !badSubject(sp.text) {
+			adjunct := p.adjunct(from, c)
 			if e >= end-5 || p.trailer(e, end) {
+				if adjunct {
+					return unit{}, false
+				}
 				return mk(from, c, sp)
 			}
 			if p.isPunct(e, ",") {
 				// But to prevent problems, he said, local officials should …
+				if adjunct {
+					// In her book, she wrote, …: the opening is no statement
+					return mk(e+1, end, sp)
+				}
 				u, ok := mk(from, c, sp)
 				if u2, ok2 := mk(e+1, end, sp); ok2 {
 					if !ok {
@@ -102,8 +131,14 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 		if !p.isVerb(v, reportVerbs) {
 			continue
 		}
+		if t.lower == "states" || t.lower == "state" {
+			// "battleground states", "27 states": a verb only before "that"
+			if w, ok := p.word(v + 1); !ok || w.lower != "that" {
+				continue
+			}
+		}
 		sp, ok := p.reportSubject(from, v, pi)
-		if !ok {
+		if !ok || badSubject(sp.text) {
 			continue
 		}
 		c := v + 1
@@ -127,9 +162,48 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 				return unit{}, false
 			}
 		}
+		// "said Tuesday that …"
+		if k := c; k < end && timeWords[p.toks[k].lower] {
+			for k < end && timeWords[p.toks[k].lower] {
+				k++
+			}
+			if w, ok := p.word(k); ok && w.lower == "that" {
+				c = k
+			}
+		}
 		return mk(c, end, sp)
 	}
 	return unit{}, false
+}
+
+// badSubject reports whether a speaker phrase read before a reporting
+// verb is a clause fragment rather than a speaker: "which advocates",
+// "how experts", "Everything Trump", "After campaign aides".
+func badSubject(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	l := strings.ToLower(w)
+	switch l {
+	case "which", "who", "whom", "how", "where", "when", "why", "what", "whether",
+		"everything", "nothing", "anything", "something", "everyone", "anyone", "someone":
+		return true
+	}
+	return w != "" && w != l && prepositions[l]
+}
+
+// adjunct reports whether tokens [a, b) are an opening adverbial phrase
+// ("In a Wall Street Journal essay last week", "In her 2003 book")
+// rather than a statement: a preposition and a few words, no verb.
+func (p *para) adjunct(a, b int) bool {
+	t, ok := p.word(a)
+	if !ok || !prepositions[t.lower] || t.lower == "to" || b-a > 10 {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if w, ok := p.word(k); ok && (passives[w.lower] || verbAdverbs[w.lower] && !w.upper) {
+			return false
+		}
+	}
+	return true
 }
 
 // trailer reports whether tokens [e, end) after a trailing attribution are
@@ -137,8 +211,14 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 // "…, officials said Friday afternoon, as they …".
 func (p *para) trailer(e, end int) bool {
 	t, ok := p.word(e)
-	if p.isPunct(e, ",(") {
+	if p.isPunct(e, "(") {
 		return true
+	}
+	if p.isPunct(e, ",") {
+		// "…, he said, adding …" ends the statement; "…, he said, there
+		// are other tools" continues it
+		w, ok := p.word(e + 1)
+		return ok && !w.upper && strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5
 	}
 	return ok && timeWords[t.lower]
 }
@@ -216,6 +296,28 @@ func (p *para) conjoin(sp speaker, from int) speaker {
 	sp.kind = spkDesc // two people: no pronoun refers to them singly
 	return sp
 }
+
+// verbForm reports whether word i reads as a verb rather than a noun:
+// lowercase ("the United States" holds no verb) and not after a
+// determiner or possessive ("Mr. Obama's remarks", "the claims").
+func (p *para) verbForm(i int) bool {
+	t, ok := p.word(i)
+	if !ok {
+		return false
+	}
+	pw, ok := p.word(i - 1)
+	if !ok {
+		return true // "Said Ellis: …" opens its sentence
+	}
+	l := pw.lower
+	if prepositions[l] && strings.HasSuffix(t.lower, "s") {
+		return false // "pointed to reports that …"
+	}
+	return !t.upper && !nounMarkers[l] && !strings.HasSuffix(l, "'s") && !strings.HasSuffix(l, "’s")
+}
+
+// nounMarkers before a word make it a noun: "the claims", "his remarks".
+var nounMarkers = set("a an the his her their its this these those our my your each every any no")
 
 // passives before a verb make it no verb of saying: "was reported by".
 var passives = set("was were been be is are being")

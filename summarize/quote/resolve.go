@@ -13,6 +13,7 @@ type mention struct {
 	role      string
 	person    bool
 	weak      bool // after a preposition, possessive, or a modifier: an unlikely antecedent
+	strong    bool // the subject of its sentence, or next to a speech verb: a salient antecedent
 }
 
 // prepositions before a name make it an unlikely antecedent of a subject
@@ -45,6 +46,47 @@ func (p *para) subjectPosition(a, e int) bool {
 		return true
 	}
 	return clauseWords[t.lower] || speechVerbs[t.lower] || t.upper && notNames[t.text]
+}
+
+// dateline reports whether the name [a, e) is the dateline opening a
+// paragraph: "CHARLOTTE, N.C. — …", "WASHINGTON (AP) —".
+func (p *para) dateline(a, e int) bool {
+	if a != 0 {
+		return false
+	}
+	t := p.toks[a]
+	if t.text != strings.ToUpper(t.text) || len(t.text) < 3 {
+		return false
+	}
+	return p.isPunct(e, ",(—–-")
+}
+
+// opensSentence reports whether token i, with any title before it, opens
+// its sentence, after nothing but punctuation and a conjunction or
+// adverb: "Smith …", "But Smith …", "Then Sen. Smith …".
+func (p *para) opensSentence(i int) bool {
+	if ts, ok := p.titleBefore(i, 0); ok {
+		i = ts
+	}
+	for j := i - 1; j >= 0; j-- {
+		t := p.toks[j]
+		switch t.kind {
+		case tQuote:
+			return false
+		case tPunct:
+			switch t.text {
+			case ".", "!", "?", ";", ":":
+				return !p.isNameTok(j)
+			case "(", "—", "–", "\"", "“", "‘", "'":
+				continue
+			}
+			return false
+		}
+		if !clauseWords[t.lower] && !verbAdverbs[t.lower] && !(t.upper && notNames[t.text]) {
+			return false
+		}
+	}
+	return true
 }
 
 // modifierNouns after a name make it a modifier: "the Obama administration".
@@ -92,15 +134,17 @@ func (s *scanner) mentions() []mention {
 				e++
 			}
 			sp := p.nameAt(i, e, pi)
+			run := i
 			i = e - 1
 			if poss {
 				sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 			}
-			if sp.text == "" || notNames[sp.text] || isOrg(sp.text) {
+			if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(run, e) {
 				continue
 			}
 			m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
 			m.weak = poss || !p.subjectPosition(sp.tok, e)
+			m.strong = !m.weak && p.opensSentence(run)
 			modifier := false
 			if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
 				modifier, m.weak = true, true
@@ -118,6 +162,7 @@ func (s *scanner) mentions() []mention {
 			verb := false
 			if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
 				verb = true
+				m.strong = !modifier
 			}
 			m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
 			ms = append(ms, m)
@@ -210,13 +255,20 @@ func (s *scanner) resolve() {
 			}
 		}
 	}
+	var recent []antecedent
 	for i := range s.units {
 		u := &s.units[i]
+		at := antecedent{para: u.spk.para, tok: u.spk.tok}
 		switch {
 		case u.inherit:
 			u.spk = s.inherited(i, ms)
+			at.para, at.tok = u.para, u.tok
 		case u.spk.kind == spkPronoun:
-			u.spk = resolvePronoun(ms, u.spk)
+			u.spk = resolveSalient(ms, u.spk, recent)
+		}
+		if u.spk.kind == spkName {
+			at.sp = u.spk
+			recent = append(recent, at)
 		}
 		if u.spk.kind == spkName && u.spk.role != "" {
 			k := nameKey(u.spk.text)
@@ -269,6 +321,61 @@ func subset(a, b map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// antecedent is a speaker of an earlier quote and where it was named.
+type antecedent struct {
+	sp        speaker
+	para, tok int
+}
+
+// resolveSalient returns the speaker a pronoun refers to, preferring the
+// speaker of the latest earlier quote ("…, said Mr. Lee. … he added"),
+// unless a compatible person opens a sentence between that quote and the
+// pronoun. Without a recent speaker it falls back to resolvePronoun.
+func resolveSalient(ms []mention, sp speaker, recent []antecedent) speaker {
+	if sp.gender == genderUnknown {
+		return speaker{}
+	}
+	genders := map[string]int{}
+	for _, m := range ms {
+		if m.gender != genderUnknown {
+			genders[m.key] = m.gender
+		}
+	}
+	for i := len(recent) - 1; i >= 0; i-- {
+		r := recent[i]
+		if !before(r.para, r.tok, sp.para, sp.tok) {
+			continue
+		}
+		if sp.para-r.para > 3 {
+			break
+		}
+		g := r.sp.gender
+		if g == genderUnknown {
+			g = genders[nameKey(r.sp.text)]
+		}
+		if !compatible(g, sp.gender) || isOrg(r.sp.text) {
+			continue
+		}
+		// a person opening a sentence since then takes over
+		for j := len(ms) - 1; j >= 0; j-- {
+			m := ms[j]
+			if !before(m.para, m.tok, sp.para, sp.tok) {
+				continue
+			}
+			if !before(r.para, r.tok, m.para, m.tok) {
+				break
+			}
+			if m.strong && m.person && compatible(m.gender, sp.gender) && m.key != nameKey(r.sp.text) {
+				return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
+			}
+		}
+		out := r.sp
+		out.role = ""
+		return out
+	}
+	return resolvePronoun(ms, sp)
 }
 
 // resolvePronoun returns the speaker a pronoun refers to: the nearest

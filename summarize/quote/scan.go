@@ -146,8 +146,9 @@ func (p *para) isScare(g int) bool {
 	}
 	caps, total := 0, 0
 	for _, w := range strings.Fields(in) {
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"'‘“"))
-		if !unicode.IsLetter(r) {
+		w = strings.TrimLeft(w, "(\"'‘“")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || titleSmall[strings.ToLower(strings.TrimRight(w, ".,"))] && total > 0 {
 			continue
 		}
 		total++
@@ -155,11 +156,15 @@ func (p *para) isScare(g int) bool {
 			caps++
 		}
 	}
-	if total >= 2 && caps == total && !strings.ContainsAny(in, ".!?,") {
-		return true // a title: “Shark Tank”, “The Art of the Deal”
+	body := strings.TrimRight(in, ".,")
+	if total >= 2 && n <= 8 && caps == total && !strings.ContainsAny(body, ".!?,") {
+		return true // a title: “Shark Tank”, “The Art of the Deal”, “Fox and Friends.”
 	}
 	return n < 3
 }
+
+// titleSmall are the words a title leaves lowercase.
+var titleSmall = set("a an the and or of in on at to for by with from as nor but")
 
 // labelAt reports an interview label ("WALLACE:") at byte offset off of
 // the paragraph, returning the label and the offset after it.
@@ -303,6 +308,14 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 			}
 			return
 		}
+		if n := len(s.units); n > 0 && q0 == p.sents[si][0] && p.onlyQuotes(q0, to) {
+			// “A,” Obama said after the meeting. He smiled. “B.” — B goes on
+			// with A, whose speaker is named in this paragraph
+			if prev := &s.units[n-1]; prev.para == pi && prev.kind == KindDirect && !prev.inherit && prev.spk.kind != spkNone && len(prev.more) == 0 {
+				prev.parts = append(prev.parts, u.parts...)
+				return
+			}
+		}
 		s.units = append(s.units, u)
 		return
 	}
@@ -313,9 +326,24 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 		if p.toks[k].kind != tQuote {
 			continue
 		}
-		if k < aEnd || p.onlyJoiners(last, k) {
+		v := -1
+		if k >= aEnd {
+			v = p.cueIn(last, k)
+		}
+		switch {
+		case k < aEnd || p.onlyJoiners(last, k):
 			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
-		} else {
+		case v >= 0 && !p.isPunct(k-1, ":"):
+			// “A,” the mayor said, adding that it would take “more hours” …
+			s.units = append(s.units, u)
+			s.complement(pi, v+1, k, to, sp)
+			return
+		case v < 0 && p.continues(last, k):
+			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+		case p.isScare(p.toks[k].seg):
+			// a title in the attribution: said on Fox News’s “Fox and Friends.”
+			continue
+		default:
 			// “A,” he said, adding: “B.” — B is a statement of its own
 			s.units = append(s.units, u)
 			u = unit{para: pi, tok: k, kind: KindDirect, spk: sp}
@@ -325,6 +353,66 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	}
 	s.joinFollowing(pi, si, &u, used)
 	s.units = append(s.units, u)
+}
+
+// continues reports whether quote token k carries on the sentence of the
+// quote before it, with only the attribution [a, k) between: “Every time
+// you say that,” Tester said, referring to the excuse, “you give …”.
+func (p *para) continues(a, k int) bool {
+	in := strings.TrimLeft(p.inner(p.toks[k].seg), " .…")
+	r, _ := utf8.DecodeRuneInString(in)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	q := -1
+	for j := k - 1; j >= 0; j-- {
+		if p.toks[j].kind == tQuote {
+			q = j
+			break
+		}
+	}
+	if q < 0 || p.quoteEndsSentence(p.toks[q].seg) {
+		return false
+	}
+	for j := a; j < k; j++ {
+		if t, ok := p.word(j); ok && clauseWords[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// cueIn returns the participle or conjoined speech verb in tokens [a, b)
+// that introduces more words of the same speaker ("…, adding that",
+// "and said"), or -1.
+func (p *para) cueIn(a, b int) int {
+	for v := a; v < b; v++ {
+		t, ok := p.word(v)
+		if !ok || t.upper {
+			continue
+		}
+		if ingVerbs[t.lower] {
+			return v
+		}
+		if speechVerbs[t.lower] && v > a {
+			// "and said", "went on to say"
+			if pw, ok := p.word(v - 1); ok && (pw.lower == "and" || pw.lower == "but" || pw.lower == "to") {
+				return v
+			}
+		}
+	}
+	return -1
+}
+
+// onlyQuotes reports whether tokens [a, b) hold quotes and punctuation
+// only.
+func (p *para) onlyQuotes(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.toks[k].kind == tWord {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyJoiners reports whether tokens [a, b) hold nothing but punctuation
@@ -422,6 +510,27 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return p.npAfter(i+2, to, pi)
 		}
 	}
+	// « … », a déclaré Sébastien Lefèvre | „…“, sagte sie | selon X
+	if n, ok := p.intlAccordingAt(i); ok {
+		if sp, e, ok := p.intlAfter(n, to, pi); ok {
+			return sp, e, true
+		}
+	}
+	if next, pron, ok := p.intlVerbAt(i, pi); ok {
+		if pron.kind != spkNone {
+			return pron, next, true
+		}
+		if sp, e, ok := p.intlAfter(next, to, pi); ok {
+			return sp, e, true
+		}
+	}
+	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
+		// „…“, so Müller.
+		if e := p.nameRunAfter(i+1, to); e >= to || p.isPunct(e, ".,;") {
+			sp := p.nameAt(i+1, e, pi)
+			return sp, e, sp.text != ""
+		}
+	}
 	if speechVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
 		// said Mr. Obama | said one official
 		j := i + 1
@@ -440,8 +549,8 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if tk.kind == tQuote {
 			break
 		}
-		if tk.kind != tWord || !speechVerbs[tk.lower] {
-			continue
+		if tk.kind != tWord || !speechVerbs[tk.lower] || v > i && !p.verbForm(v) {
+			continue // "the United States" holds no verb
 		}
 		if v == i {
 			break
@@ -518,7 +627,7 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 			continue
 		}
 		sp, e, ok := s.postAttr(pi, c+1, to)
-		if !ok || e < to-4 {
+		if !ok || e < to-4 && !p.attrTrailer(e) {
 			continue
 		}
 		end := p.toks[c].start
@@ -531,6 +640,23 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 		return u, true
 	}
 	return unit{}, false
+}
+
+// attrTrailer reports whether token e, after an attribution, opens what
+// only describes the speaker or the occasion: "…, she said, referencing
+// the bank’s drive", "said Victor Cha, who served under Bush".
+func (p *para) attrTrailer(e int) bool {
+	for e < len(p.toks) && timeWords[p.toks[e].lower] && p.toks[e].kind == tWord {
+		e++
+	}
+	if !p.isPunct(e, ",") {
+		return false
+	}
+	w, ok := p.word(e + 1)
+	if !ok || w.upper {
+		return false
+	}
+	return w.lower == "who" || w.lower == "whose" || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5 && !ingVerbs[w.lower]
 }
 
 // mixedKind returns KindDirect when the tokens [a, b) are quotes and
@@ -557,12 +683,6 @@ func mixedKind(p *para, a, b int) string {
 func (s *scanner) quoteAfter(pi, si, q0 int) {
 	p := &s.paras[pi]
 	from, to := p.sents[si][0], p.sents[si][1]
-	lastQ := q0
-	for k := q0; k < to; k++ {
-		if p.toks[k].kind == tQuote {
-			lastQ = k
-		}
-	}
 	sp, cs, ok := s.cueBefore(pi, from, q0)
 	if !ok {
 		if u, ok := s.trailingAttr(pi, si, q0); ok {
@@ -586,6 +706,21 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		}
 		return
 	}
+	s.complement(pi, cs, q0, to, sp)
+}
+
+// complement adds the statement whose cue ends at token cs, before quote
+// token q0, within a sentence ending at to: a direct quote when only an
+// adjunct stands between the cue and the quote ("told reporters:"), else
+// a mixed quote running from the cue to the end of its clause.
+func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
+	p := &s.paras[pi]
+	lastQ := q0
+	for k := q0; k < to; k++ {
+		if p.toks[k].kind == tQuote {
+			lastQ = k
+		}
+	}
 	// skip what stands between the cue and its complement: "told
 	// reporters", "in a statement Tuesday", ":"
 	c := cs
@@ -597,12 +732,43 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		}
 		break
 	}
+	// "said Friday that …", "said on Tuesday that …"
+	if t := c; t < q0 && timeWords[p.toks[t].lower] {
+		for t < q0 && timeWords[p.toks[t].lower] {
+			t++
+		}
+		if w, ok := p.word(t); ok && w.lower == "that" {
+			c = t
+		}
+	}
 	between := q0 - c
 	direct := between == 0
 	if !direct && between <= 8 {
 		// an adjunct ending in ":" or "," just before the quote
 		if p.isPunct(q0-1, ":,") || (between == 1 && p.toks[c].lower == "that") {
 			direct = true
+		}
+	}
+	end := to
+	for k := lastQ + 1; k < to; k++ {
+		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && p.quoteEndsComma(lastQ) && p.strongTail(k) {
+			end = k
+			break
+		}
+	}
+	if p.isPunct(end-1, ".") {
+		end--
+	}
+	if direct && !p.quoteEndsSentence(p.toks[lastQ].seg) {
+		// words after the quote make it a mixed quote: said that “X” in Y
+		n := 0
+		for k := lastQ + 1; k < end; k++ {
+			if p.toks[k].kind == tWord {
+				n++
+			}
+		}
+		if n >= 2 {
+			direct = false
 		}
 	}
 	if direct {
@@ -619,17 +785,38 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	if c >= to {
 		return
 	}
-	end := to
-	for k := lastQ + 1; k < to; k++ {
-		if p.isPunct(k, ";—–-") {
-			end = k
-			break
-		}
-	}
-	if p.isPunct(end-1, ".") {
-		end--
-	}
 	if end <= c {
+		return
+	}
+	// “X” and called for “Y”: two statements of the same speaker
+	for k := c + 1; k < lastQ; k++ {
+		w, ok := p.word(k)
+		if !ok || w.lower != "and" && w.lower != "but" || !p.isVerb(k+1, speechVerbs) && !p.isVerb(k+1, quoteVerbs) && !p.isVerb(k+1, reportVerbs) && !p.pastVerb(k+1) {
+			continue
+		}
+		hasQ := false
+		for j := c; j < k; j++ {
+			hasQ = hasQ || p.toks[j].kind == tQuote
+		}
+		nq := -1
+		for j := k + 2; j <= lastQ; j++ {
+			if p.toks[j].kind == tQuote {
+				nq = j
+				break
+			}
+		}
+		if !hasQ || nq < 0 {
+			continue
+		}
+		e := k
+		if p.isPunct(e-1, ",") {
+			e--
+		}
+		if e > c {
+			s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, e), spk: sp,
+				parts: [][2]int{{p.toks[c].start, p.toks[e-1].end}}})
+		}
+		s.complement(pi, k+2, nq, to, sp)
 		return
 	}
 	b := p.toks[end-1].end
@@ -642,6 +829,63 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	}
 	u.parts = [][2]int{{p.toks[c].start, b}}
 	s.units = append(s.units, u)
+}
+
+// tailStarters open a clause of their own after a comma: what follows
+// is no longer the speaker's reported words ("…, citing her record").
+var tailStarters = set(`and but while which who whom whose as according although though
+whereas because where when after before since until unless prompting leaving
+sending making drawing forcing`)
+
+// quoteEndsComma reports whether quote token k ends with a comma inside
+// its marks: “long overdue,”.
+func (p *para) quoteEndsComma(k int) bool {
+	return strings.HasSuffix(strings.TrimSpace(p.inner(p.toks[k].seg)), ",")
+}
+
+// strongTail reports whether word k opens a contrasting or relative
+// clause even without a comma of its own: “long overdue,” while critics …
+func (p *para) strongTail(k int) bool {
+	w, ok := p.word(k)
+	if !ok || w.upper {
+		return false
+	}
+	switch w.lower {
+	case "while", "whereas", "which", "although", "though", "but", "according":
+		return true
+	}
+	return false
+}
+
+// tailClause reports whether token k starts a clause that ends a mixed
+// quote's complement: ", while 73 percent said …", ", citing …", "and
+// warned …", "and he urged …".
+func (p *para) tailClause(k int) bool {
+	if p.isPunct(k, ",") {
+		w, ok := p.word(k + 1)
+		if !ok || w.upper {
+			return false
+		}
+		return tailStarters[w.lower] || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5
+	}
+	w, ok := p.word(k)
+	if !ok || w.lower != "and" && w.lower != "but" {
+		return false
+	}
+	n, ok := p.word(k + 1)
+	if !ok || n.upper && n.lower != "i" {
+		return false
+	}
+	l := n.lower
+	return speakerPronouns[l] && l != "it" && l != "you" || speechVerbs[l] || quoteVerbs[l] || reportVerbs[l] ||
+		p.pastVerb(k+1)
+}
+
+// pastVerb reports whether word k reads as a past-tense verb: lowercase,
+// ending in -ed.
+func (p *para) pastVerb(k int) bool {
+	w, ok := p.word(k)
+	return ok && !w.upper && strings.HasSuffix(w.lower, "ed") && len(w.lower) > 4
 }
 
 // cueBefore finds the attribution before quote token q0: the nearest
@@ -668,12 +912,28 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				}
 				continue
 			}
+			if pass == 0 {
+				// selon X, « … » | X a déclaré : « … »
+				if n, ok := p.intlAccordingAt(v); ok {
+					if sp, e, ok := p.intlAfter(n, q0, pi); ok {
+						return sp, e, true
+					}
+				}
+				if intlVerbs[t.lower] && !t.upper {
+					if sp, ok := p.intlBefore(v, from, pi); ok {
+						return sp, v + 1, true
+					}
+					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
+						return sp, e, true
+					}
+				}
+			}
 			switch {
 			case pass == 0 && ingVerbs[t.lower]:
 				if sp, ok := p.subject(from, v, pi); ok {
 					return sp, v + 1, true
 				}
-			case pass == 0 && speechVerbs[t.lower]:
+			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v):
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}
@@ -681,7 +941,8 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
 					return sp, e, true
 				}
-			case pass == 1 && quoteVerbs[t.lower]:
+
+			case pass == 1 && quoteVerbs[t.lower] && p.verbForm(v):
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}
@@ -715,6 +976,17 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		if sp.text == "" || notNames[sp.text] {
 			return speaker{}, false
 		}
+		// "Democratic presidential nominee Hillary Clinton": the name
+		// after the title words
+		if k := p.skipTitles(e, v); k > e && p.isNameTok(k) {
+			e2 := p.nameRunAfter(k, v)
+			if sp2 := p.nameAt(k, e2, pi); sp2.text != "" && !notNames[sp2.text] {
+				if w, ok := p.word(e2); ok && !w.upper {
+					sp2.role = p.span(i, sp2.tok)
+					return sp2, true
+				}
+			}
+		}
 		// the name must be followed by a verb-like lowercase word
 		if w, ok := p.word(e); ok && !w.upper {
 			return sp, true
@@ -728,6 +1000,20 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		return speaker{}, false
 	}
 	return speaker{}, false
+}
+
+// skipTitles returns the token after a run of lowercase title words
+// starting at i ("presidential nominee"), at most four, before limit.
+func (p *para) skipTitles(i, limit int) int {
+	k := i
+	for k < limit && k < i+4 {
+		t, ok := p.word(k)
+		if !ok || t.upper || !titleWords[t.lower] && !titleWords[strings.TrimSuffix(t.lower, "ial")] {
+			break
+		}
+		k++
+	}
+	return k
 }
 
 // output turns the units into quotes, in article order.

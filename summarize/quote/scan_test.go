@@ -70,7 +70,7 @@ func TestScan(t *testing.T) {
 		{
 			name:  "German quotation marks",
 			paras: []string{"„Wir haben keine Zeit mehr“, sagte Anna Weber, die Bürgermeisterin. Then she left."},
-			want:  []want{{"Wir haben keine Zeit mehr", "", "", "direct"}},
+			want:  []want{{"Wir haben keine Zeit mehr", "Anna Weber", "die Bürgermeisterin", "direct"}},
 		},
 		{
 			name:  "mixed quote",
@@ -116,6 +116,139 @@ func TestScan(t *testing.T) {
 			name:  "reported speech with that",
 			paras: []string{"Police Chief Dan Morrow said that the road would stay closed until Monday."},
 			want:  []want{{"that the road would stay closed until Monday", "Dan Morrow", "Police Chief", "reported"}},
+		},
+		{
+			name:  "a clause before the verb is no speaker; a day after the verb is no quote",
+			paras: []string{"Mayor Ann Cole said Friday that she thinks the report should be published but said “the timing is wrong.”"},
+			want:  []want{{"that she thinks the report should be published but said “the timing is wrong.”", "Ann Cole", "Mayor", "mixed"}},
+		},
+		{
+			name:  "descriptive speaker ending in a number",
+			paras: []string{"“We will rebuild,” the 40-year-old mother of three replied."},
+			want:  []want{{"We will rebuild", "the 40-year-old mother of three", "", "direct"}},
+		},
+		{
+			name:  "a mixed quote ends before a contrasting clause",
+			paras: []string{"Senator Ruth Adams said the ban was “long overdue,” while critics called it a gift to lobbyists."},
+			want:  []want{{"the ban was “long overdue,”", "Ruth Adams", "Senator", "mixed"}},
+		},
+		{
+			name:  "a mixed quote ends before a second verb; a capitalized noun is no verb",
+			paras: []string{"The envoy, Li Wei, said the United States would take “firm steps” in response and warned against further tests."},
+			want:  []want{{"the United States would take “firm steps” in response", "Li Wei", "The envoy", "mixed"}},
+		},
+		{
+			name:  "a noun after a possessive is no speech verb",
+			paras: []string{"Carla Diaz, a union organizer, called the mayor’s remarks on Monday “a slap in the face” to workers."},
+			want:  []want{{"the mayor’s remarks on Monday “a slap in the face” to workers", "Carla Diaz", "a union organizer", "mixed"}},
+		},
+		{
+			name:  "inverted attribution opening the sentence",
+			paras: []string{"Said Ann Moore: “I don’t see any interest in reform.”"},
+			want:  []want{{"I don’t see any interest in reform.", "Ann Moore", "", "direct"}},
+		},
+		{
+			name:  "a quote resumed in lowercase after its attribution is one quote",
+			paras: []string{"“Every time the council delays,” Okafor said, pointing at the map, “another street floods.”"},
+			want:  []want{{"Every time the council delays … another street floods.", "Okafor", "", "direct"}},
+		},
+		{
+			name:  "a participle after the attribution opens a mixed quote of the same speaker",
+			paras: []string{"“We do not see a link to the storm,” the engineer said, adding that it would take “several more days” before the cause is known."},
+			want: []want{
+				{"We do not see a link to the storm", "the engineer", "", "direct"},
+				{"that it would take “several more days” before the cause is known", "the engineer", "", "mixed"},
+			},
+		},
+		{
+			name:  "a title inside the attribution does not split the quote",
+			paras: []string{"“The plan is dead. Nobody wants it,” Rivera said on NPR’s “Morning Edition.” “We start again.”"},
+			want:  []want{{"The plan is dead. Nobody wants it … We start again.", "Rivera", "", "direct"}},
+		},
+		{
+			name:  "reported speech around its attribution is one statement",
+			paras: []string{"If the talks fail, Ms. Okoro said, the border will close within a week."},
+			want:  []want{{"If the talks fail … the border will close within a week", "Ms. Okoro", "", "reported"}},
+		},
+		{
+			name:  "a participle after the attribution is not the statement",
+			paras: []string{"The harbour flooded twice, the engineer said, adding more pumps to the list."},
+			want:  []want{{"The harbour flooded twice", "the engineer", "", "reported"}},
+		},
+		{
+			name: "a pronoun refers to the last speaker, not to a name in passing",
+			paras: []string{
+				"“We will need a plan,” said Tom Hale, the party chairman.",
+				"The decision could help loyalists of Mark Stone and David Park, the rival candidates.",
+				"“This is a different time,” he said.",
+			},
+			want: []want{
+				{"We will need a plan", "Tom Hale", "the party chairman", "direct"},
+				{"This is a different time", "Tom Hale", "the party chairman", "direct"},
+			},
+		},
+		{
+			name:  "a hometown appositive is no speaker",
+			paras: []string{"Ray Cole, of Dayton, Ohio, said he had served “for the nation’s rights.”"},
+			want:  []want{{"he had served “for the nation’s rights.”", "Ray Cole", "", "mixed"}},
+		},
+		{
+			name:  "the name after a title phrase is the speaker",
+			paras: []string{"Democratic presidential nominee Jane Ortiz weighed in, saying the videos should be released “without delay.”"},
+			want:  []want{{"the videos should be released “without delay.”", "Jane Ortiz", "Democratic presidential nominee", "mixed"}},
+		},
+		{
+			name:  "a dateline is no antecedent",
+			paras: []string{"BRISTOL, England — The mayor was silent.", "“Nobody told us,” she said."},
+			want:  []want{{"Nobody told us", "", "", "direct"}},
+		},
+		{
+			name:  "words after the quote make it mixed; a possessive phrase is a speaker",
+			paras: []string{"Mayor Ann Cole’s office said that “no decision” had been taken on the bridge."},
+			want:  []want{{"that “no decision” had been taken on the bridge", "Mayor Ann Cole’s office", "", "mixed"}},
+		},
+		{
+			name:  "the speaker before a relative pronoun",
+			paras: []string{"Officials said the van belonged to the Harbor Authority, which reported “a serious breach” in the fence."},
+			want:  []want{{"“a serious breach” in the fence", "Harbor Authority", "", "mixed"}},
+		},
+		{
+			name:  "two coordinated verbs make two mixed quotes",
+			paras: []string{"Senator Lee called the deal “a disgrace” and urged colleagues to “vote it down” next week."},
+			want: []want{
+				{"the deal “a disgrace”", "Lee", "Senator", "mixed"},
+				{"colleagues to “vote it down” next week", "Lee", "Senator", "mixed"},
+			},
+		},
+		{
+			name:  "a capitalized noun in the appositive is no verb",
+			paras: []string{"“The plan is dead,” Ana Ruiz, a former United States envoy to Chile, said of the talks. “Nobody wants it.”"},
+			want:  []want{{"The plan is dead … Nobody wants it.", "Ana Ruiz", "a former United States envoy to Chile", "direct"}},
+		},
+		{
+			name:  "a later quote-only sentence goes on with the quote attributed in its paragraph",
+			paras: []string{"“We talked about the harbour,” Mayor Ruth Ode said after the meeting. She did not take questions. “The money is there now.”"},
+			want:  []want{{"We talked about the harbour … The money is there now.", "Ruth Ode", "Mayor", "direct"}},
+		},
+		{
+			name:  "a participle after a trailing attribution",
+			paras: []string{"“Nobody was squeezed” to hit the targets, Ana Bell said, pointing to the audit."},
+			want:  []want{{"“Nobody was squeezed” to hit the targets", "Ana Bell", "", "mixed"}},
+		},
+		{
+			name:  "an opening adverbial is not the statement",
+			paras: []string{"In a letter to members last week, Ms. Adams wrote, the council had run out of money."},
+			want:  []want{{"the council had run out of money", "Ms. Adams", "", "reported"}},
+		},
+		{
+			name:  "plural 'states' is no reporting verb",
+			paras: []string{"Turnout in several swing states may be decisive, the report warned."},
+			want:  []want{{"Turnout in several swing states may be decisive", "the report", "", "reported"}},
+		},
+		{
+			name:  "a relative clause holds no speaker",
+			paras: []string{"The fund, which advocates say is underfunded, was cut again."},
+			want:  nil,
 		},
 		{
 			name:  "dash attribution",

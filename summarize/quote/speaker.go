@@ -153,7 +153,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if titleWords[t.lower] && i+1 < b {
+		if (titleWords[t.lower] || compoundTitle(t.lower)) && i+1 < b {
 			start = i + 1
 			if p.isPunct(start, ".") {
 				start++
@@ -243,6 +243,14 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 // nameAt builds a name speaker from the capitalized run [a, b), splitting
 // off a leading title as the role.
 func (p *para) nameAt(a, b, pi int) speaker {
+	for a < b-1 {
+		// words that only start the sentence: "Said Ann Moore"
+		if t, ok := p.word(a); ok && notNames[t.text] {
+			a++
+			continue
+		}
+		break
+	}
 	ns := p.splitName(a, b)
 	sp := speaker{kind: spkName, para: pi, tok: ns, gender: p.genderOf(a, b)}
 	sp.text = p.span(ns, b)
@@ -307,6 +315,20 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
 		return pronounSpeaker(t, pi, e), e, true
 	}
+	if t.kind == tWord && (t.lower == "who" || t.lower == "which" || t.lower == "that") && e > limit {
+		// "the Chicago Police Department, which reported"
+		e--
+		if p.isPunct(e, ",") {
+			e--
+		}
+		if e < limit {
+			return speaker{}, 0, false
+		}
+		t = p.toks[e]
+		if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
+			return speaker{}, 0, false
+		}
+	}
 	if t.kind == tPunct && (t.text == "," || t.text == ")") {
 		return p.appositiveBefore(e, limit, pi)
 	}
@@ -334,14 +356,31 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 // descBefore parses a descriptive speaker ending at e: "a campaign
 // spokesman", "one of Mr. Obama's advisers", "officials".
 func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
+	if !p.descHead(e) {
+		return speaker{}, 0, false
+	}
 	i := e
 	for n := 0; i >= limit && n < 8; n++ {
 		t := p.toks[i]
-		if t.kind == tWord && determiners[t.lower] {
-			if i > limit && p.isPunct(i-1, "'’") {
+		if t.kind == tWord && determiners[t.lower] && i < e {
+			if i > limit && p.isPunct(i-1, "'’") || t.lower == "that" {
 				break
 			}
 			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
+		}
+		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) {
+			break
+		}
+		if t.kind == tWord && i < e && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
+			// "Ivana Trump's lawyer", "the campaign's spokesman"
+			st := i
+			if p.isNameTok(i - 1) {
+				st = p.nameRunBefore(i-1, limit)
+			}
+			if st == limit || p.isPunct(st-1, ",;:—(") || p.isClauseWord(st-1) {
+				return speaker{text: p.span(st, e+1), kind: spkDesc, para: pi, tok: st}, st, true
+			}
+			break
 		}
 		if t.kind == tPunct {
 			if t.text == "." && p.isNameTok(i) {
@@ -357,13 +396,45 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 	}
 	// a bare plural at the start of a clause: "Officials said", "critics say"
 	start := i + 1
-	if start <= e && e-start < 3 && (start == limit || p.isPunct(start-1, ",;:—(")) {
+	if start <= e && e-start < 3 && (start == limit || p.isPunct(start-1, ",;:—(") || p.isClauseWord(start-1)) {
 		head := p.toks[e].lower
 		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && len(head) > 3 {
 			return speaker{text: p.span(start, e+1), kind: spkDesc, para: pi, tok: start}, start, true
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// descHead reports whether token e can end a descriptive speaker: a
+// noun, not an adverb, auxiliary, conjunction or preposition.
+func (p *para) descHead(e int) bool {
+	t, ok := p.word(e)
+	if !ok {
+		return false
+	}
+	l := t.lower
+	if determiners[l] {
+		// "the mother of three"
+		pw, ok := p.word(e - 1)
+		return ok && pw.lower == "of"
+	}
+	return !(verbAdverbs[l] || clauseWords[l] || prepositions[l] || passives[l] ||
+		strings.HasSuffix(l, "ly") && len(l) > 4 || strings.Contains(l, "n't") || strings.Contains(l, "n’t"))
+}
+
+// isClauseWord reports whether token i is a lowercase conjunction or
+// subordinator that may open a clause before its subject.
+func (p *para) isClauseWord(i int) bool {
+	t, ok := p.word(i)
+	return ok && !t.upper && clauseWords[t.lower]
+}
+
+// descInner reports whether a lowercase word may stand inside a
+// descriptive speaker before its head: "one of the campaign's senior
+// advisers", not "the video should be released but".
+func descInner(l string) bool {
+	return !(verbAdverbs[l] || clauseWords[l] && l != "of" || passives[l] ||
+		strings.Contains(l, "n't") || strings.Contains(l, "n’t"))
 }
 
 // appositiveBefore parses "NAME, ROLE," or "DESC, NAME," ending at the
@@ -402,6 +473,13 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	head, hs, ok := p.npBefore(c-1, limit, pi)
 	if !ok || hs < limit {
 		return speaker{}, 0, false
+	}
+	if w, ok2 := p.word(hs - 1); ok2 && (w.lower == "of" || w.lower == "from") && p.isPunct(hs-2, ",") {
+		// "Johnnie Wilson, of Springfield, Va., said": the place is no speaker
+		if h2, s2, ok := p.npBefore(hs-3, limit, pi); ok && h2.kind == spkName {
+			h2.role = ""
+			return h2, s2, true
+		}
 	}
 	app := p.span(c+1, e)
 	if head.kind == spkName {
@@ -446,6 +524,8 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	var sp speaker
 	end := s
 	switch {
+	case t.lower == "that":
+		return speaker{}, 0, false
 	case determiners[t.lower] || !t.upper:
 		i := s + 1
 		for i < limit && i-s < 8 {
