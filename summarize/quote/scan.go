@@ -879,6 +879,7 @@ func (p *para) pastVerb(k int) bool {
 // starts.
 func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 	p := &s.paras[pi]
+	fb, fbSpk := -1, speaker{} // a speech verb with the clause subject as speaker
 	for pass := 0; pass < 2; pass++ {
 		for v := q0 - 1; v >= from; v-- {
 			t := p.toks[v]
@@ -917,11 +918,22 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, ok := p.subject(from, v, pi); ok {
 					return sp, v + 1, true
 				}
-			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v):
+			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}
+				// "Scott beamed and asked the crowd …", "Protesters marching
+				// through the streets chanted": the subject opens the clause,
+				// unless an earlier verb of the sentence has a speaker
+				if pw, _ := p.word(v - 1); fb < 0 && pw.lower != "to" {
+					if sp, ok := p.subject(from, v, pi); ok {
+						fb, fbSpk = v, sp
+					}
+				}
 				// said Mr. Obama: “…”
+				if objectVerbs[t.lower] {
+					continue // "asked the crowd": the words after are the addressee
+				}
 				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
 					return sp, e, true
 				}
@@ -936,7 +948,17 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 			}
 		}
 	}
+	if fb >= 0 {
+		return fbSpk, fb + 1, true
+	}
 	return speaker{}, 0, false
+}
+
+// auxTo reports whether word v is a verb like "continued" used as an
+// auxiliary before an infinitive: "continued to call for".
+func (p *para) auxTo(v int) bool {
+	w, ok := p.word(v + 1)
+	return ok && w.lower == "to" && strings.HasPrefix(p.toks[v].lower, "continu")
 }
 
 // subject parses the speaker phrase that opens the clause [from, v): the

@@ -251,6 +251,31 @@ func TestScan(t *testing.T) {
 			want:  nil,
 		},
 		{
+			name:  "the addressee of 'asked' is no speaker; the clause subject is",
+			paras: []string{"Scott beamed and asked the crowd to welcome the governor — “my new best friend.”"},
+			want:  []want{{"the crowd to welcome the governor — “my new best friend.”", "Scott", "", "mixed"}},
+		},
+		{
+			name:  "a prepositional object is no speaker",
+			paras: []string{"Protesters marching through the streets chanted “No more delays!”"},
+			want:  []want{{"No more delays!", "Protesters", "", "direct"}},
+		},
+		{
+			name:  "a name after an outlet's possessive",
+			paras: []string{"“Debates rarely move polls,” noted NBC’s Dana Lee."},
+			want:  []want{{"Debates rarely move polls", "Dana Lee", "NBC’s", "direct"}},
+		},
+		{
+			name:  "a description with a preposition before the name",
+			paras: []string{"A lawyer for the families, Tom Reed, said the city had “no excuse” for the delay."},
+			want:  []want{{"the city had “no excuse” for the delay", "Tom Reed", "A lawyer for the families", "mixed"}},
+		},
+		{
+			name:  "'continued to' is no speech verb",
+			paras: []string{"The group continued to call for “a full inquiry” into the fire."},
+			want:  nil,
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
