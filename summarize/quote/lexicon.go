@@ -40,7 +40,7 @@ advised advises acknowledged summed sums testified interjected interjects
 var ingVerbs = set(`saying adding arguing asking noting telling writing explaining
 declaring warning insisting stating claiming recalling tweeting posting suggesting
 calling describing urging complaining continuing answering replying responding
-concluding joking quipping`)
+concluding joking quipping chanting singing shouting yelling screaming`)
 
 // objectVerbs take the addressee as their object: "asked the crowd",
 // "told reporters". The phrase after them is never the speaker.

@@ -735,13 +735,27 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	}
 	end := to
 	for k := lastQ + 1; k < to; k++ {
-		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && p.quoteEndsComma(lastQ) && p.strongTail(k) {
+		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && (p.quoteEndsComma(lastQ) && p.strongTail(k) || p.occasion(k)) {
 			end = k
 			break
 		}
 	}
 	if p.isPunct(end-1, ".") {
 		end--
+	}
+	if objectVerbs[p.toks[cs-1].lower] && !direct {
+		// "told African-Americans this weekend he would …": the
+		// addressee and the time are not the statement
+		for k := c; k < q0 && k < c+8; k++ {
+			w, ok := p.word(k)
+			if !ok {
+				break
+			}
+			if w.lower == "that" || speakerPronouns[w.lower] && w.lower != "you" && w.lower != "it" && k > c {
+				c = k
+				break
+			}
+		}
 	}
 	if direct && !p.quoteEndsSentence(p.toks[lastQ].seg) {
 		// words after the quote make it a mixed quote: said that “X” in Y
@@ -827,6 +841,26 @@ func (p *para) quoteEndsComma(k int) bool {
 	return strings.HasSuffix(strings.TrimSpace(p.inner(p.toks[k].seg)), ",")
 }
 
+// ingPrepositions end in -ing but join a phrase to the clause before:
+// "…, including how people are treated".
+var ingPrepositions = set("including regarding concerning excluding according")
+
+// occasion reports whether token k, straight after a quote, opens when or
+// where it was said rather than more of what was said: “a disgrace”
+// Wednesday on the radio, “a crazy system” during a campaign stop.
+func (p *para) occasion(k int) bool {
+	w, ok := p.word(k)
+	if !ok {
+		return false
+	}
+	switch w.lower {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"yesterday", "today", "tonight", "during":
+		return true
+	}
+	return false
+}
+
 // strongTail reports whether word k opens a contrasting or relative
 // clause even without a comma of its own: “long overdue,” while critics …
 func (p *para) strongTail(k int) bool {
@@ -850,7 +884,13 @@ func (p *para) tailClause(k int) bool {
 		if !ok || w.upper {
 			return false
 		}
-		return tailStarters[w.lower] || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5
+		if strings.HasSuffix(w.lower, "ly") {
+			// ", implicitly putting his name on the line"
+			if w2, ok := p.word(k + 2); ok {
+				w = w2
+			}
+		}
+		return tailStarters[w.lower] || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5 && !ingPrepositions[w.lower]
 	}
 	w, ok := p.word(k)
 	if !ok || w.lower != "and" && w.lower != "but" {

@@ -276,6 +276,21 @@ func TestScan(t *testing.T) {
 			want:  nil,
 		},
 		{
+			name:  "the addressee and time after 'told' are not the statement; an adverb and participle end it",
+			paras: []string{"The mayor told residents on Monday she would call the flooding “a national emergency” if the rain continued, implicitly blaming the province."},
+			want:  []want{{"she would call the flooding “a national emergency” if the rain continued", "The mayor", "", "mixed"}},
+		},
+		{
+			name:  "the occasion after the quote is not the statement",
+			paras: []string{"Governor Ray Hill criticized the plan as a “reckless gamble” during a stop in Leeds."},
+			want:  []want{{"the plan as a “reckless gamble”", "Ray Hill", "Governor", "mixed"}},
+		},
+		{
+			name:  "'including' carries the statement on",
+			paras: []string{"Ann Roy said that “the river still decides too much” in the valley, including where people can build."},
+			want:  []want{{"that “the river still decides too much” in the valley, including where people can build", "Ann Roy", "", "mixed"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
