@@ -355,12 +355,12 @@ func (p *para) continues(a, k int) bool {
 			break
 		}
 	}
-	if q < 0 || p.quoteEndsSentence(p.toks[q].seg) {
+	if q < 0 || p.quoteEndsSentence(p.toks[q].seg) || k-a > 14 || p.isScare(p.toks[k].seg) {
 		return false
 	}
 	for j := a; j < k; j++ {
-		if t, ok := p.word(j); ok && clauseWords[t.lower] {
-			return false
+		if t, ok := p.word(j); ok && (clauseWords[t.lower] || t.lower == "who" || t.lower == "whose" || t.lower == "whom" || t.lower == "which") {
+			return false // "said X, who runs a charity whose name means “light”"
 		}
 	}
 	return true

@@ -291,6 +291,11 @@ func TestScan(t *testing.T) {
 			want:  []want{{"that “the river still decides too much” in the valley, including where people can build", "Ann Roy", "", "mixed"}},
 		},
 		{
+			name:  "a lowercase word in quotes inside a relative clause does not continue the quote",
+			paras: []string{"“Every month someone waits is a month lost,” said Oksana Melnyk, who runs Svitlo, a charity whose name means “light”, from a former school."},
+			want:  []want{{"Every month someone waits is a month lost", "Oksana Melnyk", "", "direct"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},
