@@ -422,7 +422,8 @@ func normalizeKey(s string) string {
 	return b.String()
 }
 
-// collapse trims s and turns every run of white space into one space.
+// collapse trims s, turns every run of white space into one space and
+// drops control characters.
 func collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -436,6 +437,11 @@ func collapse(s string) string {
 			space = true
 			continue
 		case 0x200b, 0xfeff, 0xad:
+			continue
+		}
+		if r < 0x20 || r >= 0x7f && r < 0xa0 {
+			// Other control characters (ESC, BEL, C1's CSI…) are never
+			// text, and would drive a terminal the output is shown on.
 			continue
 		}
 		if space && b.Len() > 0 {

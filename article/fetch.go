@@ -297,6 +297,10 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, feed bool) ([]byte, *u
 			return nil, nil, "", ctx.Err()
 		}
 		if attempt >= f.cfg.Retries || !retryable(err) {
+			if errors.Is(err, context.DeadlineExceeded) {
+				// The request's own deadline, not the caller's: say which.
+				err = fmt.Errorf("timed out after %s, %d attempts: %w", f.cfg.Timeout, attempt+1, err)
+			}
 			return nil, nil, "", err
 		}
 		t := time.NewTimer(wait)

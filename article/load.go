@@ -3,6 +3,7 @@ package article
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -85,7 +86,8 @@ func (l *Loader) now() time.Time {
 var articleExts = []string{".html", ".htm", ".xhtml", ".txt", ".md", ".jsonl"}
 
 // Expand resolves inputs into sources: http(s) URLs (feeds into their
-// items), files (.html, .htm, .txt, .md, .jsonl, each also gzipped),
+// items), files (.html, .htm, .txt, .md, .jsonl, each also gzipped; a .txt
+// file that starts with a URL is a list of URLs, as on stdin),
 // directories into their article files (see Loader),
 // and "-" into the article, URL list or JSONL records on Stdin. Feed URLs
 // (recognised by their path) and feed files are fetched or read here.
@@ -183,7 +185,9 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 				continue
 			}
 		}
-		if !isURL(link) {
+		// Like a link that is not http(s), one that does not parse (a
+		// control character, a bad escape) names nothing to fetch.
+		if _, err := url.Parse(link); err != nil || !isURL(link) {
 			continue
 		}
 		out = append(out, Source{ID: RedactURL(link), URL: link})
@@ -197,6 +201,17 @@ func (l *Loader) expandPath(in string) []Source {
 		return []Source{{ID: in, Err: err}}
 	}
 	if !fi.IsDir() {
+		if fileKind(in) == ".txt" {
+			// A list of URLs, as on stdin: its first line (after
+			// comments) is a URL. Other lines are reported by number.
+			b, err := readInput(in)
+			if err != nil {
+				return []Source{{ID: in, Err: err}}
+			}
+			if stdinKind(b) == kindURLs {
+				return urlSources(b, in)
+			}
+		}
 		return l.expandFile(in)
 	}
 	ents, err := os.ReadDir(in)
@@ -298,23 +313,44 @@ func (l *Loader) expandFile(p string) []Source {
 }
 
 // readInput reads a file, gunzipping it when it starts with gzip's magic.
+// More than MaxInputBytes (gunzipped) is an error.
 func readInput(p string) ([]byte, error) {
+	return readFile(p, MaxInputBytes, false)
+}
+
+// readFile reads at most limit bytes of a file, gunzipping it as it reads
+// when it starts with gzip's magic. A longer file is an ErrTooLarge error,
+// or, with truncate, its first limit bytes: a page whose tail would be
+// ignored is never held whole.
+func readFile(p string, limit int64, truncate bool) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxInputBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", p, err)
-	}
-	if int64(len(b)) > MaxInputBytes {
-		return nil, fmt.Errorf("read %s: %w: over %d bytes", p, ErrTooLarge, MaxInputBytes)
-	}
-	if isGzip(b) {
-		if b, err = gunzip(b, MaxInputBytes); err != nil {
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	op := "read"
+	var buf bytes.Buffer
+	if head, _ := br.Peek(2); isGzip(head) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
 			return nil, fmt.Errorf("gunzip %s: %w", p, err)
 		}
+		defer zr.Close()
+		r, op = zr, "gunzip"
+	} else if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+		buf.Grow(int(min(fi.Size(), limit)) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", op, p, err)
+	}
+	b := buf.Bytes()
+	if int64(len(b)) > limit {
+		if !truncate {
+			return nil, fmt.Errorf("%s %s: %w: over %d bytes", op, p, ErrTooLarge, limit)
+		}
+		b = b[:limit]
 	}
 	return b, nil
 }
@@ -532,7 +568,7 @@ func applyRecord(a *Article, rec *jsonlRecord) error {
 		a.Sources = map[string]string{}
 	}
 	set := func(field, v string, dst *string) {
-		if v = strings.TrimSpace(v); v != "" {
+		if v = collapse(v); v != "" {
 			*dst = v
 			a.Sources[field] = "input"
 		}
@@ -640,7 +676,13 @@ func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
 		a.ID = s.ID
 		return a, nil
 	}
-	b, err := readInput(s.Path)
+	// Extract reads no more than MaxExtractBytes of a page.
+	limit, truncate := int64(MaxInputBytes), false
+	switch fileKind(s.Path) {
+	case ".html", ".htm", ".xhtml":
+		limit, truncate = MaxExtractBytes, true
+	}
+	b, err := readFile(s.Path, limit, truncate)
 	if err != nil {
 		return nil, err
 	}

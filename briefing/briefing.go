@@ -358,3 +358,33 @@ func host(u string) string {
 	}
 	return strings.TrimPrefix(p.Hostname(), "www.")
 }
+
+// Attribution joins a quote's speaker and role as renderers print them:
+// "Speaker, role", or whichever of the two is given.
+func Attribution(speaker, role string) string {
+	speaker, role = strings.TrimSpace(speaker), strings.TrimSpace(role)
+	switch {
+	case speaker == "":
+		return role
+	case role == "":
+		return speaker
+	}
+	return speaker + ", " + role
+}
+
+// SafeLink parses u and returns it when it is an absolute http or https
+// URL with a host, or a mailto URL; renderers link only to those, so a
+// "javascript:" or relative address in an article never becomes a link.
+func SafeLink(u string) (*url.URL, bool) {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return nil, false
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https":
+		return p, p.Host != ""
+	case "mailto":
+		return p, true
+	}
+	return nil, false
+}

@@ -616,4 +616,3 @@ func hashString(s string) uint64 {
 	}
 	return mix(h)
 }
-

@@ -50,18 +50,21 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	if t == nil {
 		t = Default()
 	}
-	d := &detector{g: gaz()}
-	text := a.Text()
+	d := &detector{g: gaz(), tallies: make([]tally, 0, 8)}
+	paras := a.Paragraphs
 	dl := a.Dateline
 	// A dateline opening the text is evidence once, as a dateline, not
 	// again as a place in the lead.
-	if place, n := splitDateline(text); n > 0 && (dl == "" || strings.HasPrefix(text, dl) || strings.HasPrefix(dl, place)) {
-		if dl == "" {
-			dl = place
+	if len(paras) > 0 {
+		p0 := paras[0]
+		if place, n := splitDateline(p0); n > 0 && (dl == "" || strings.HasPrefix(p0, dl) || strings.HasPrefix(dl, place)) {
+			if dl == "" {
+				dl = place
+			}
+			paras = append([]string{p0[n:]}, paras[1:]...)
 		}
-		text = text[n:]
 	}
-	d.scanText(a.Title, text)
+	d.scanText(a.Title, paras)
 
 	var res Result
 	switch {
@@ -100,6 +103,7 @@ type tally struct {
 
 type detector struct {
 	g        *gazetteer
+	tk       tokens // reused for every text the detector reads
 	tallies  []tally
 	regions  []tally // region words; code is the region name
 	region   string  // region decided by region-only evidence
@@ -118,37 +122,43 @@ func (d *detector) tally(list *[]tally, code string) *tally {
 }
 
 // scanText finds the places in the title and the text and tallies them.
-func (d *detector) scanText(title, text string) {
-	var ms []mention
-	tt := tokenize(title)
-	s := scanner{g: d.g, t: tt, caps: mostlyUpper(tt), lower: mostlyLower(tt)}
-	ms = s.scan(0, len(tt.toks), func(int) zone { return zTitle }, ms)
-	nt := len(ms)
-	xt := tokenize(text)
-	lead := leadEnd(xt)
-	s = scanner{g: d.g, t: xt, caps: mostlyUpper(xt), lower: mostlyLower(xt)}
-	ms = s.scan(0, len(xt.toks), func(i int) zone {
-		if i < lead {
-			return zLead
+func (d *detector) scanText(title string, paras []string) {
+	ms := make([]mention, 0, 16)
+	t := &d.tk
+	longest := len(title)
+	for _, p := range paras {
+		longest = max(longest, len(p))
+	}
+	t.toks = make([]token, 0, longest/5+8)
+	t.arena = make([]byte, 0, longest/3+16)
+	t.read(title, d.g, false)
+	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
+	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
+	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
+	for pi, p := range paras {
+		t.read(p, d.g, false)
+		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
+		lead := 0
+		if pi == 0 {
+			lead = leadEnd(t)
 		}
-		return zBody
-	}, ms)
-	_ = nt
+		ms = s.scan(0, len(t.toks), func(i int) zone {
+			if i < lead {
+				return zLead
+			}
+			return zBody
+		}, ms)
+	}
 
 	// Unambiguous mentions first; they are the context for the rest.
-	support := map[string]int{}
-	local := map[string]int{}
+	sup := make(support, 0, 8)
 	for _, m := range ms {
 		if len(m.cands) == 1 && !m.cands[0].weak && !m.cands[0].echo {
-			c := m.cands[0]
-			support[c.code]++
-			if c.kind.local() {
-				local[c.code]++
-			}
+			sup.add(m.cands[0])
 		}
 	}
 	for _, m := range ms {
-		c, ok := resolve(m.cands, support, local)
+		c, ok := resolve(m.cands, sup)
 		if !ok {
 			continue
 		}
@@ -187,41 +197,79 @@ func (d *detector) scanText(title, text string) {
 	}
 }
 
+// support counts the unambiguous mentions of each country, and those of
+// local places (cities, states). Articles name few countries, so a slice
+// beats a map.
+type support []struct {
+	code     string
+	n, local int
+}
+
+func (s *support) add(c cand) {
+	for i := range *s {
+		if (*s)[i].code == c.code {
+			(*s)[i].n++
+			if c.kind.local() {
+				(*s)[i].local++
+			}
+			return
+		}
+	}
+	l := 0
+	if c.kind.local() {
+		l = 1
+	}
+	*s = append(*s, struct {
+		code     string
+		n, local int
+	}{c.code, 1, l})
+}
+
+func (s support) get(code string) (n, local int) {
+	for _, e := range s {
+		if e.code == code {
+			return e.n, e.local
+		}
+	}
+	return 0, 0
+}
+
 // resolve picks the reading of an ambiguous mention. A weak reading ("?")
 // needs local places of its country in the article, more than the other
 // readings have evidence; otherwise the reading with the most support wins,
 // the first listed on a tie.
-func resolve(cs []cand, support, local map[string]int) (cand, bool) {
+func resolve(cs []cand, sup support) (cand, bool) {
 	if len(cs) == 1 && !cs[0].weak && !cs[0].echo {
 		return cs[0], true
 	}
 	best, bestN, found := cand{}, -1, false
 	for _, c := range cs {
-		if c.echo && support[c.code] == 0 {
+		n, _ := sup.get(c.code)
+		if c.echo && n == 0 {
 			continue
 		}
-		if !c.weak && support[c.code] > bestN {
-			best, bestN, found = c, support[c.code], true
+		if !c.weak && n > bestN {
+			best, bestN, found = c, n, true
 		}
 	}
 	if bestN < 0 {
 		bestN = 0
 	}
 	for _, c := range cs {
-		if c.weak && local[c.code] > 0 && local[c.code] > bestN {
-			best, bestN, found = c, local[c.code], true
+		if _, loc := sup.get(c.code); c.weak && loc > 0 && loc > bestN {
+			best, bestN, found = c, loc, true
 		}
 	}
 	return best, found
 }
 
-// leadEnd returns the index of the first token after the lead: the first
-// paragraph, or its first sentence when that runs past 20 words, at most
-// 60 words.
+// leadEnd returns the index of the first token after the lead in the
+// first paragraph: its first sentence when that runs past 20 words, at
+// most 60 words (the paragraph may be the whole text).
 func leadEnd(t *tokens) int {
 	for i := 1; i < len(t.toks) && i < 60; i++ {
 		k := &t.toks[i]
-		if k.para || (i >= 20 && k.sent && k.cap) {
+		if k.is(fPara) || (i >= 20 && k.is(fSent) && k.is(fCap)) {
 			return i
 		}
 	}
@@ -230,35 +278,13 @@ func leadEnd(t *tokens) int {
 
 // mostlyUpper reports whether a text is set in capitals.
 func mostlyUpper(t *tokens) bool {
-	up, all := 0, 0
-	for i := range t.toks {
-		k := &t.toks[i]
-		if k.digits || k.ne-k.ns < 2 {
-			continue
-		}
-		all++
-		if k.upper {
-			up++
-		}
-	}
-	return all >= 3 && up*10 >= all*7
+	return t.words >= 3 && t.capitals*10 >= t.words*7
 }
 
 // mostlyLower reports whether a text is set without capitals, so that the
-// case of a place name says nothing.
+// case of a place name says nothing. (tokens.read uses the same test.)
 func mostlyLower(t *tokens) bool {
-	caps, all := 0, 0
-	for i := range t.toks {
-		k := &t.toks[i]
-		if k.digits {
-			continue
-		}
-		all++
-		if k.cap {
-			caps++
-		}
-	}
-	return all >= 10 && caps*100 < all*4
+	return t.words >= 10 && t.capped*100 < t.words*4
 }
 
 // best returns the tally with the highest score among those keep accepts,
@@ -389,7 +415,8 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	if s == "" || len(s) > 200 {
 		return place{}, false
 	}
-	t := tokenize(s)
+	t := &d.tk
+	t.read(s, d.g, true)
 	sc := scanner{g: d.g, t: t, loose: true}
 	ms := sc.scan(0, len(t.toks), func(int) zone { return zBody }, nil)
 	if whole && !covered(t, ms) {
@@ -397,7 +424,7 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	}
 	var reg place
 	for _, m := range ms {
-		c, ok := resolve(m.cands, nil, nil)
+		c, ok := resolve(m.cands, nil)
 		if !ok {
 			continue
 		}
@@ -417,7 +444,7 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 // datelinePlace is the text of a dateline's place for the evidence string:
 // from the start of the dateline to the end of the mention.
 func datelinePlace(t *tokens, m mention) string {
-	end := t.toks[m.j-1].end
+	end := int(t.toks[m.j-1].end)
 	if end < len(t.src) && t.src[end] == '.' {
 		end++ // "Conn." keeps its period
 	}
@@ -444,7 +471,7 @@ func covered(t *tokens, ms []mention) bool {
 		}
 	}
 	for i := range t.toks {
-		if in[i] || t.toks[i].digits {
+		if in[i] || t.toks[i].is(fDigits) {
 			continue
 		}
 		switch t.norm(i) {
@@ -569,23 +596,22 @@ func (d *detector) countries(primary string) []string {
 	if primary != "" {
 		out = append(out, primary)
 	}
-	ts := slices.Clone(d.tallies)
-	slices.SortStableFunc(ts, func(a, b tally) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return a.first - b.first
-	})
-	for _, tl := range ts {
-		if tl.code == primary || tl.named == 0 {
+	// Few countries are found: sort the chosen ones by insertion.
+	var chosen []*tally
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.code == primary || tl.nation == 0 {
 			continue
 		}
-		if tl.nation > 0 && (tl.named >= 4 || tl.named >= 2 && tl.zones[zTitle]+tl.zones[zLead] > 0) {
-			out = append(out, tl.code)
+		if tl.named >= 4 || tl.named >= 2 && tl.zones[zTitle]+tl.zones[zLead] > 0 {
+			chosen = append(chosen, tl)
+			for k := len(chosen) - 1; k > 0 && chosen[k].score > chosen[k-1].score; k-- {
+				chosen[k], chosen[k-1] = chosen[k-1], chosen[k]
+			}
 		}
+	}
+	for _, tl := range chosen {
+		out = append(out, tl.code)
 	}
 	return out
 }

@@ -67,15 +67,33 @@ type entry struct {
 	cands []cand
 }
 
+// group is the phrases that start with one word: those of one word, and
+// the longer ones by their second word, longest first.
+type group struct {
+	single *entry
+	next   map[string][]*entry
+}
+
 type country struct {
 	code, name, region string
 }
 
 // gazetteer is the parsed place table. It is built once and never changed.
 type gazetteer struct {
-	first     map[string][]*entry // by first token; longest phrase first
+	first map[string]*group // by first word
+	quals map[string]*group // abbreviations and postal codes, likewise
+	// bloom has a bit set for every first token of a phrase, so most
+	// words are ruled out without a map lookup.
+	bloom [1 << 16 / 64]uint64
+	// lowBloom is the same for the phrases that may start with a word in
+	// lower case in ordinary text: currencies ("yen", "stg").
+	lowBloom [1 << 16 / 64]uint64
+	// lowShapes has bit n of entry c set when a lower-case phrase starts
+	// with a word of n bytes (up to 31) beginning with byte c.
+	lowShapes [256]uint32
 	countries []country
 	byCode    map[string]int
+	sections  []Section // the default taxonomy
 }
 
 // gaz returns the gazetteer built from the embedded tables. The tables are
@@ -89,7 +107,7 @@ var gaz = sync.OnceValue(func() *gazetteer {
 // parseGazetteer builds a gazetteer from the two tables (see the comments
 // at the top of data/countries.tsv and data/places.tsv for their format).
 func parseGazetteer(countries, places string) (*gazetteer, error) {
-	g := &gazetteer{first: map[string][]*entry{}, byCode: map[string]int{}}
+	g := &gazetteer{first: map[string]*group{}, quals: map[string]*group{}, byCode: map[string]int{}}
 	seen := map[string]*entry{}
 	var errs []string
 	add := func(phrase, code string, k kind) {
@@ -108,7 +126,7 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			phrase = phrase[1:]
 		}
 		for _, p := range saintVariants(phrase) {
-			t := tokenize(p)
+			t := tokenize(p, nil)
 			if len(t.toks) == 0 {
 				errs = append(errs, fmt.Sprintf("empty phrase %q", phrase))
 				return
@@ -117,12 +135,32 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			for i := range t.toks {
 				toks[i] = t.norm(i)
 			}
-			key := strings.Join(toks, " ")
+			if len(toks) > 1 && toks[0] == "the" {
+				toks = toks[1:] // "The Hague" is found as "Hague"
+			}
+			// Abbreviations and postal codes ("Ill.", "IN") are looked up
+			// only where they can stand, after "Town," or in a dateline.
+			m, key := g.first, strings.Join(toks, " ")
+			if k == kAbbr || k == kPostal {
+				m, key = g.quals, "\x00"+key
+			}
 			e := seen[key]
 			if e == nil {
 				e = &entry{toks: toks}
 				seen[key] = e
-				g.first[toks[0]] = append(g.first[toks[0]], e)
+				gr := m[toks[0]]
+				if gr == nil {
+					gr = &group{}
+					m[toks[0]] = gr
+				}
+				if len(toks) == 1 {
+					gr.single = e
+				} else {
+					if gr.next == nil {
+						gr.next = map[string][]*entry{}
+					}
+					gr.next[toks[1]] = append(gr.next[toks[1]], e)
+				}
 			}
 			if !slices.ContainsFunc(e.cands, func(o cand) bool { return o.code == c.code }) {
 				e.cands = append(e.cands, c)
@@ -200,8 +238,29 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			add(v, code, k)
 		}
 	}
-	for _, es := range g.first {
-		slices.SortStableFunc(es, func(a, b *entry) int { return len(b.toks) - len(a.toks) })
+	for _, m := range []map[string]*group{g.first, g.quals} {
+		for _, gr := range m {
+			for _, es := range gr.next {
+				slices.SortStableFunc(es, func(a, b *entry) int { return len(b.toks) - len(a.toks) })
+			}
+		}
+	}
+	for k, gr := range g.first {
+		h := fold16(fnvString(k))
+		g.bloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
+		if gr.lowerCase() {
+			g.lowBloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
+			g.lowShapes[k[0]] |= 1 << min(len(k), 31)
+		}
+	}
+	for _, name := range []string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"} {
+		s := Section{Name: name}
+		for _, c := range g.countries {
+			if c.region == name {
+				s.Countries = append(s.Countries, c.code)
+			}
+		}
+		g.sections = append(g.sections, s)
 	}
 	if len(errs) > 0 {
 		return g, fmt.Errorf("region: gazetteer: %s", strings.Join(errs, "; "))
@@ -233,4 +292,62 @@ func (g *gazetteer) country(code string) (country, bool) {
 		return country{}, false
 	}
 	return g.countries[i], true
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// fnvString and fnvBytes are FNV-1a; fold16 folds a hash to 16 bits for
+// the bloom filter.
+func fnvString(b string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint32(b[i])) * fnvPrime
+	}
+	return h
+}
+
+func fnvBytes(b []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
+}
+
+func fold16(h uint32) uint32 { return (h >> 16) ^ (h & 0xffff) }
+
+// mayStart reports whether a word whose folded hash is h may start a
+// phrase: false means surely not. lower says the word is not capitalised
+// in ordinary text, where only currencies start in lower case.
+func (g *gazetteer) mayStart(h uint32, lower bool) bool {
+	if lower {
+		return g.lowBloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
+	}
+	return g.bloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
+}
+
+// lowShape reports whether a lower-case word of n bytes starting with c
+// may start a phrase.
+func (g *gazetteer) lowShape(c byte, n int) bool {
+	return g.lowShapes[c]&(1<<min(n, 31)) != 0
+}
+
+// lowerCase reports whether a phrase of gr may be written in lower case in
+// ordinary text.
+func (gr *group) lowerCase() bool {
+	low := func(e *entry) bool {
+		return slices.ContainsFunc(e.cands, func(c cand) bool { return c.kind == kCur || c.kind == kStop })
+	}
+	if gr.single != nil && low(gr.single) {
+		return true
+	}
+	for _, es := range gr.next {
+		if slices.ContainsFunc(es, low) {
+			return true
+		}
+	}
+	return false
 }

@@ -48,7 +48,7 @@ func TestTokenize(t *testing.T) {
 		{"St. Louis", []string{"st", "louis"}},
 		{"3.5 pct", []string{"35", "pct"}},
 	} {
-		tk := tokenize(tt.in)
+		tk := tokenize(tt.in, nil)
 		var got []string
 		for i := range tk.toks {
 			got = append(got, tk.norm(i))
@@ -57,8 +57,11 @@ func TestTokenize(t *testing.T) {
 			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	tk := tokenize("Rates rose. Jordan said,\n    Amman, in Clifton,\nN.J.")
-	flags := func(i int) [4]bool { k := tk.toks[i]; return [4]bool{k.cap, k.sent, k.comma, k.para} }
+	tk := tokenize("Rates rose. Jordan said,\n    Amman, in Clifton,\nN.J.", nil)
+	flags := func(i int) [4]bool {
+		k := tk.toks[i]
+		return [4]bool{k.is(fCap), k.is(fSent), k.is(fComma), k.is(fPara)}
+	}
 	for _, tt := range []struct {
 		i    int
 		want [4]bool // cap, sent, comma, para

@@ -58,6 +58,10 @@ type scanner struct {
 func (s *scanner) scan(from, to int, zoneOf func(int) zone, out []mention) []mention {
 	prevEnd, prevKind := -1, kStop
 	for i := from; i < to; {
+		if k := &s.t.toks[i]; k.flags&(fMay|fComma) == 0 && !s.loose {
+			i++ // no phrase can start here (numbers never do)
+			continue
+		}
 		cs, j := s.matchAt(i, to, prevEnd == i, prevKind)
 		if j == 0 {
 			i++
@@ -81,25 +85,47 @@ func (s *scanner) scan(from, to int, zoneOf func(int) zone, out []mention) []men
 func (s *scanner) matchAt(i, to int, afterPlace bool, prevKind kind) ([]cand, int) {
 	t := s.t
 	k := &t.toks[i]
-	es := s.g.first[string(t.arena[k.ns:k.ne])]
-	for _, e := range es {
-		n := len(e.toks)
-		if i+n > to {
-			continue
+	if k.is(fMay) {
+		if cs, j := s.matchIn(t.lookup(s.g.first, i), i, to, afterPlace, prevKind); j > 0 {
+			return cs, j
 		}
-		ok := true
-		for x := 1; x < n; x++ {
-			if !t.normEq(i+x, e.toks[x]) {
-				ok = false
-				break
+	}
+	if s.loose || k.is(fComma) && i > 0 && t.toks[i-1].is(fCap) {
+		return s.matchIn(t.lookup(s.g.quals, i), i, to, afterPlace, prevKind)
+	}
+	return nil, 0
+}
+
+// matchIn is matchAt over the phrases of gr.
+func (s *scanner) matchIn(gr *group, i, to int, afterPlace bool, prevKind kind) ([]cand, int) {
+	if gr == nil {
+		return nil, 0
+	}
+	t := s.t
+	if gr.next != nil && i+1 < to {
+		for _, e := range t.next(gr, i+1) {
+			n := len(e.toks)
+			if i+n > to {
+				continue
+			}
+			ok := true
+			for x := 2; x < n; x++ {
+				if !t.normEq(i+x, e.toks[x]) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if cs := s.fit(e.cands, i, i+n, afterPlace, prevKind); len(cs) > 0 {
+				return cs, i + n
 			}
 		}
-		if !ok {
-			continue
-		}
-		cs := s.fit(e.cands, i, i+n, afterPlace, prevKind)
-		if len(cs) > 0 {
-			return cs, i + n
+	}
+	if gr.single != nil {
+		if cs := s.fit(gr.single.cands, i, i+1, afterPlace, prevKind); len(cs) > 0 {
+			return cs, i + 1
 		}
 	}
 	return nil, 0
@@ -112,37 +138,52 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 	tok := &t.toks[i]
 	// "Norcross, Georgia": a state right after "Town," is read as the
 	// state, unless the comma separates a list of countries.
-	qualPos := tok.comma && i > 0 && t.toks[i-1].cap && !(afterPlace && (prevKind == kName || prevKind == kAdj))
+	qualPos := tok.is(fComma) && i > 0 && t.toks[i-1].is(fCap) && !(afterPlace && (prevKind == kName || prevKind == kAdj))
 	caseFree := s.loose || s.caps
 	var out []cand
 	hasState := false
-	for _, c := range cands {
+	changed := false // out differs from cands
+	for x, c := range cands {
+		keep := true
 		switch {
-		case c.kind == kAbbr && !s.loose && !(qualPos && tok.cap):
-			continue
-		case c.kind == kPostal && !s.loose && !(qualPos && tok.upper && j < len(t.toks) && t.toks[j].digits && t.toks[j].end-t.toks[j].start == 5):
-			continue
-		case c.kind == kPostal && s.loose && !tok.comma:
-			continue
-		case c.capOnly && !caseFree && !s.lower && !tok.cap:
-			continue
-		case (c.kind == kCity || c.kind == kState || c.kind == kOrg) && !caseFree && !s.lower && !tok.cap:
-			// "sugar land" and "battle creek" are not places.
-			continue
+		case c.kind == kAbbr && !s.loose && !(qualPos && tok.is(fCap)):
+			keep = false
+		case c.kind == kPostal && !s.loose && !(qualPos && tok.is(fUpper) && j < len(t.toks) && t.toks[j].is(fDigits) && t.toks[j].end-t.toks[j].start == 5):
+			keep = false
+		case c.kind == kPostal && s.loose && !tok.is(fComma):
+			keep = false
+		case !caseFree && !s.lower && !tok.is(fCap) && (c.capOnly || c.kind != kCur && c.kind != kStop):
+			// In ordinary text places are capitalised: "sugar land",
+			// "turkey" and "chad" are not places; "yen" is a currency.
+			keep = false
 		case c.upper && !s.loose && !allUpper(t, i, j):
-			continue
+			keep = false
 		case c.person && !caseFree && personContext(t, i, j):
+			keep = false
+		}
+		if !keep {
+			if !changed {
+				out, changed = slices.Clone(cands[:x]), true
+			}
 			continue
 		}
 		if s.caps && !s.loose && (c.capOnly || c.person) {
 			// In a headline set in capitals, "JORDAN" or "JERSEY" may be
 			// a name: it needs support from the rest of the article.
 			c.echo = true
+			if !changed {
+				out, changed = slices.Clone(cands[:x]), true
+			}
 		}
 		if c.kind == kState || c.kind == kAbbr || c.kind == kPostal {
 			hasState = true
 		}
-		out = append(out, c)
+		if changed {
+			out = append(out, c)
+		}
+	}
+	if !changed {
+		out = cands // no copy: the caller only reads it
 	}
 	if hasState && qualPos {
 		// The state reading needs no other support here.
@@ -164,7 +205,7 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 // qualifier, or 0.
 func (s *scanner) qualifier(m *mention, to int) int {
 	j := m.j
-	if j >= to || !s.t.toks[j].comma || m.cands[0].kind != kCity {
+	if j >= to || !s.t.toks[j].is(fComma) || m.cands[0].kind != kCity {
 		return 0
 	}
 	qs, end := s.matchAt(j, to, true, kCity)
@@ -184,7 +225,7 @@ func (s *scanner) qualifier(m *mention, to int) int {
 
 func allUpper(t *tokens, i, j int) bool {
 	for x := i; x < j; x++ {
-		if !t.toks[x].upper {
+		if !t.toks[x].is(fUpper) {
 			return false
 		}
 	}
@@ -196,15 +237,15 @@ func allUpper(t *tokens, i, j int) bool {
 // right before ("Michael Jordan"), or right after ("Chad Smith",
 // "Georgia Power").
 func personContext(t *tokens, i, j int) bool {
-	if i > 0 && !t.toks[i].comma && !t.toks[i].sent {
+	if i > 0 && !t.toks[i].is(fComma) && !t.toks[i].is(fSent) {
 		p := &t.toks[i-1]
-		if p.cap && !p.digits && !functionWord(t, i-1) {
+		if p.is(fCap) && !p.is(fDigits) && !functionWord(t, i-1) {
 			return true
 		}
 	}
-	if j < len(t.toks) && !t.toks[j-1].poss {
+	if j < len(t.toks) && !t.toks[j-1].is(fPoss) {
 		n := &t.toks[j]
-		if n.cap && !n.sent && !n.comma && !functionWord(t, j) {
+		if n.is(fCap) && !n.is(fSent) && !n.is(fComma) && !functionWord(t, j) {
 			return true
 		}
 	}
@@ -215,7 +256,11 @@ func personContext(t *tokens, i, j int) bool {
 // start a name: a sentence-opening preposition or a compass word.
 func functionWord(t *tokens, i int) bool {
 	k := &t.toks[i]
-	switch string(t.arena[k.ns:k.ne]) {
+	w := t.src[k.start:k.end]
+	if !k.is(fInSrc) {
+		w = string(t.arena[k.ns : k.ns+int32(k.nlen)]) // short, not kept: no allocation
+	}
+	switch w {
 	case "in", "to", "from", "for", "with", "and", "but", "at", "on", "by", "of", "as",
 		"since", "after", "before", "while", "like", "unlike", "both", "including",
 		"across", "throughout", "outside", "inside", "within", "the", "neighbouring",

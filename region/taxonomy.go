@@ -73,18 +73,16 @@ func (t *Taxonomy) section(name string) string {
 // M49 regions with these changes: Europe takes Cyprus, Georgia, Armenia
 // and Azerbaijan; the Middle East is M49 Western Asia without those four,
 // plus Egypt, Libya and Iran; Asia-Pacific is the rest of Asia plus
-// Oceania. Antarctica is in no section. Each call returns a new value.
+// Oceania. Antarctica is in no section.
+//
+// Each call returns a new Taxonomy, cheaply: the sections' country lists
+// are shared and clipped, so appending to one copies it, but changing an
+// element in place would change every caller's; clone a list first.
 func Default() *Taxonomy {
 	g := gaz()
-	t := &Taxonomy{}
-	for _, name := range []string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"} {
-		s := Section{Name: name}
-		for _, c := range g.countries {
-			if c.region == name {
-				s.Countries = append(s.Countries, c.code)
-			}
-		}
-		t.Sections = append(t.Sections, s)
+	t := &Taxonomy{Sections: make([]Section, len(g.sections))}
+	for i, s := range g.sections {
+		t.Sections[i] = Section{Name: s.Name, Countries: slices.Clip(s.Countries)}
 	}
 	return t
 }

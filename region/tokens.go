@@ -7,41 +7,95 @@ import (
 
 // token is one word of a text. Its normal form (lower case, accents folded,
 // periods and a possessive "'s" removed, curly apostrophes straightened) is
-// kept in a shared arena so that tokenizing a text costs one allocation for
-// the tokens and one for the arena.
+// the word itself when it is plain lower-case ASCII, else it is kept in a
+// shared arena, so tokenizing a text costs three allocations.
 type token struct {
-	start, end int // byte offsets of the word in the source text
-	ns, ne     int // normal form: arena[ns:ne]
-	// cap: the first letter is upper case; upper: every letter is.
-	cap, upper bool
-	// comma: a comma stands between the previous token and this one.
-	comma bool
-	// sent: the token opens a sentence, a paragraph or the text.
-	sent bool
-	// para: the token opens a paragraph (after a blank or indented line).
-	para bool
-	// poss: the word carried a possessive "'s".
-	poss bool
-	// digits: the word is all digits.
-	digits bool
+	start, end int32 // byte offsets of the word in the source text
+	ns         int32 // normal form: src[start:end] if fInSrc, else words[ns:ns+nlen]
+	flags      flag
+	nlen       uint8
 }
 
-// tokens is a tokenized text.
+// flag is a property of a token.
+type flag uint16
+
+const (
+	// fCap: the first letter is upper case; fUpper: every letter is.
+	fCap flag = 1 << iota
+	fUpper
+	// fComma: a comma stands between the previous token and this one.
+	fComma
+	// fSent: the token opens a sentence, a paragraph or the text.
+	fSent
+	// fPara: the token opens a paragraph (after a blank or indented line).
+	fPara
+	// fPoss: the word carried a possessive "'s".
+	fPoss
+	// fDigits: the word is all digits.
+	fDigits
+	// fInSrc: the normal form is the word itself, in the source.
+	fInSrc
+	// fMay: the word may start a phrase of the gazetteer.
+	fMay
+)
+
+func (k *token) is(f flag) bool { return k.flags&f != 0 }
+
+// tokens is a tokenized text. Its buffers are reused from one text to the
+// next (see read), so a detector tokenizes a whole article in a few
+// allocations.
 type tokens struct {
 	src   string
 	toks  []token
-	arena []byte
+	arena []byte // normal forms that are not the word itself
+	// words, capped and capitals count the words that are not numbers,
+	// those capitalised, and those of two letters or more in capitals.
+	words, capped, capitals int
 }
 
+// norm returns token i's normal form. It allocates for words that are not
+// plain lower case: hot paths use lookup, next and normEq instead.
 func (t *tokens) norm(i int) string {
 	k := &t.toks[i]
-	return string(t.arena[k.ns:k.ne])
+	if k.is(fInSrc) {
+		return t.src[k.start:k.end]
+	}
+	return string(t.arena[k.ns : k.ns+int32(k.nlen)])
+}
+
+// lookup returns m's group for token i's normal form, without allocating.
+func (t *tokens) lookup(m map[string]*group, i int) *group {
+	k := &t.toks[i]
+	if k.is(fInSrc) {
+		return m[t.src[k.start:k.end]]
+	}
+	return m[string(t.arena[k.ns:k.ns+int32(k.nlen)])]
+}
+
+// next returns the phrases of gr whose second word is token i.
+func (t *tokens) next(gr *group, i int) []*entry {
+	k := &t.toks[i]
+	if k.is(fInSrc) {
+		return gr.next[t.src[k.start:k.end]]
+	}
+	return gr.next[string(t.arena[k.ns:k.ns+int32(k.nlen)])]
+}
+
+// normLen is the length of token i's normal form.
+func (k *token) normLen() int {
+	if k.is(fInSrc) {
+		return int(k.end - k.start)
+	}
+	return int(k.nlen)
 }
 
 // normEq reports whether token i's normal form is s, without allocating.
 func (t *tokens) normEq(i int, s string) bool {
 	k := &t.toks[i]
-	return string(t.arena[k.ns:k.ne]) == s
+	if k.is(fInSrc) {
+		return t.src[k.start:k.end] == s
+	}
+	return string(t.arena[k.ns:k.ns+int32(k.nlen)]) == s
 }
 
 func (t *tokens) surface(i, j int) string {
@@ -51,82 +105,327 @@ func (t *tokens) surface(i, j int) string {
 // tokenize splits s into words. Hyphens separate words; periods inside a
 // word ("U.S.", "N.J.") and apostrophes before a letter ("N'Djamena") are
 // kept in it; a period after a single letter or an abbreviation with
-// inner periods belongs to the word.
-func tokenize(s string) *tokens {
-	t := &tokens{src: s, toks: make([]token, 0, len(s)/6+1), arena: make([]byte, 0, len(s)+8)}
-	comma, sent, para := false, true, true
+// inner periods belongs to the word. Texts longer than 1<<30 bytes are
+// cut there.
+//
+// With g set, words that may start one of its phrases are marked fMay, so
+// the scanner looks up only those; with g nil, every word is marked.
+func tokenize(s string, g *gazetteer) *tokens {
+	t := &tokens{}
+	t.read(s, g, false)
+	return t
+}
+
+// read tokenizes s into t, reusing t's buffers; tokens of the previous
+// text are gone. caseFree says s is a dateline or metadata, where a place
+// may be written in any case.
+func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
+	if len(s) > 1<<30 {
+		s = s[:1<<30]
+	}
+	t.src = s
+	if n := len(s)/5 + 8; cap(t.toks) < n {
+		t.toks = make([]token, 0, n)
+	}
+	t.toks = t.toks[:0]
+	t.arena = t.arena[:0]
+	t.words, t.capped, t.capitals = 0, 0, 0
+	arena := t.arena
+	var pend flag = fSent | fPara // flags for the next word
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			switch r {
+		c := s[i]
+		if c < utf8.RuneSelf && !isAlnum(c) {
+			switch c {
 			case ',':
-				comma = true
+				pend |= fComma
 			case '.', '!', '?', ';', ':':
-				sent, comma = true, false
+				pend = pend&^fComma | fSent
 			case '\n':
 				// A hard-wrapped line goes on; a blank or indented line
 				// starts a paragraph.
 				if newParagraph(s, i) {
-					sent, para, comma = true, true, false
+					pend = fSent | fPara
 				}
-			case '(', ')', '[', ']', '"', '\u201c', '\u201d', '<', '>', '|', '/', '\u2014', '\u2013':
-				comma = false
+			case '(', ')', '[', ']', '"', '<', '>', '|', '/':
+				pend &^= fComma
 			}
-			i += size
+			i++
 			continue
 		}
-		tok := token{start: i, ns: len(t.arena), comma: comma, sent: sent, para: para, cap: unicode.IsUpper(r), upper: true, digits: true}
-		comma, sent, para = false, false, false
+		if c >= utf8.RuneSelf {
+			if r, size := decode(s, i); !isWordRune(r) {
+				if r == '\u201c' || r == '\u201d' || r == '\u2014' || r == '\u2013' {
+					pend &^= fComma
+				}
+				i += size
+				continue
+			}
+		}
+		// The common case first: a word of lower-case ASCII letters and
+		// digits, which is its own normal form.
 		letters := 0
-		innerDot := false
 		j := i
 		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			switch {
-			case isWordRune(r):
-				if unicode.IsLetter(r) {
-					letters++
-					if !unicode.IsUpper(r) {
-						tok.upper = false
-					}
-					tok.digits = false
+			c := s[j]
+			if 'a' <= c && c <= 'z' {
+				letters++
+			} else if c < '0' || c > '9' {
+				break
+			}
+			j++
+		}
+		if j > i && (j < len(s) && (s[j] == ' ' || s[j] == ',') || plainEnd(s, j, letters)) {
+			tok := token{start: int32(i), end: int32(j), flags: pend | fInSrc}
+			if letters == 0 {
+				tok.flags |= fDigits
+			}
+			// In ordinary text a word in lower case starts only a few
+			// phrases (currencies): a cheap test of its first letter and
+			// length rules most out before hashing.
+			if g == nil || (caseFree || g.lowShape(s[i], j-i)) && g.mayStart(fold16(fnvString(s[i:j])), !caseFree) {
+				tok.flags |= fMay
+			}
+			t.toks = append(t.toks, tok)
+			pend = 0
+			i = j
+			continue
+		}
+		// Next most common: ASCII letters and digits in any case
+		// ("Malaysia", "U", "IBM"), lower-cased into the arena.
+		if tok, h, ok := asciiWord(s, i, &arena); ok {
+			tok.flags |= pend
+			pend = 0
+			if g == nil || g.mayStart(fold16(h), !caseFree && !tok.is(fCap)) {
+				tok.flags |= fMay
+			}
+			t.toks = append(t.toks, tok)
+			i = int(tok.end)
+			continue
+		}
+		var tok token
+		var h uint32
+		tok, arena, j = word(s, i, arena)
+		tok.flags |= pend
+		pend = 0
+		if tok.is(fInSrc) {
+			h = fnvString(s[tok.start:tok.end])
+		} else {
+			h = fnvBytes(arena[tok.ns:])
+		}
+		if g == nil || g.mayStart(fold16(h), !caseFree && !tok.is(fCap)) {
+			tok.flags |= fMay
+		}
+		t.toks = append(t.toks, tok)
+		i = j
+	}
+	t.arena = arena
+	for i := range t.toks {
+		k := &t.toks[i]
+		if k.flags&fDigits != 0 {
+			continue
+		}
+		t.words++
+		if k.flags&fCap != 0 {
+			t.capped++
+			if k.flags&fUpper != 0 && k.end-k.start >= 2 {
+				t.capitals++
+			}
+		}
+	}
+	// A text set without capitals: any word may start a place.
+	if g != nil && t.words >= 10 && t.capped*100 < t.words*4 {
+		for i := range t.toks {
+			if k := &t.toks[i]; k.flags&(fCap|fMay) == 0 && g.mayStart(fold16(fnvString(t.norm(i))), false) {
+				k.flags |= fMay
+			}
+		}
+	}
+}
+
+// plainEnd reports whether a run of lower-case letters and digits ending
+// at s[j] is a whole word: what follows is not a letter, an apostrophe or
+// a period that belongs to the word.
+func plainEnd(s string, j, letters int) bool {
+	if j == len(s) {
+		return true
+	}
+	switch c := s[j]; {
+	case c >= utf8.RuneSelf || 'A' <= c && c <= 'Z':
+		return false
+	case c == '\'':
+		return !(j+1 < len(s) && isWordByte(s, j+1))
+	case c == '.':
+		inner := j+1 < len(s) && isWordByte(s, j+1)
+		return !inner && letters != 1
+	}
+	return true
+}
+
+// asciiWord reads a word of ASCII letters and digits starting at s[i] and
+// ending cleanly (see plainEnd), appending its lower-case form to *arena;
+// it also returns the word's hash. It reports false, leaving *arena as it
+// was, for any other word.
+func asciiWord(s string, i int, arena *[]byte) (token, uint32, bool) {
+	j, lower, upper := i, 0, 0
+	for ; j < len(s); j++ {
+		c := s[j]
+		if 'a' <= c && c <= 'z' {
+			lower++
+		} else if 'A' <= c && c <= 'Z' {
+			upper++
+		} else if c < '0' || c > '9' {
+			break
+		}
+	}
+	if j == i || j-i > 255 || !plainEnd(s, j, lower+upper) {
+		return token{}, 0, false
+	}
+	a := *arena
+	ns := len(a)
+	a = append(a, s[i:j]...)
+	h := uint32(fnvOffset)
+	for k := ns; k < len(a); k++ {
+		c := a[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			a[k] = c
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	*arena = a
+	tok := token{start: int32(i), end: int32(j), ns: int32(ns), nlen: uint8(j - i)}
+	switch {
+	case lower+upper == 0:
+		tok.flags |= fDigits
+	case lower == 0:
+		tok.flags |= fUpper
+	}
+	if 'A' <= s[i] && s[i] <= 'Z' {
+		tok.flags |= fCap
+	}
+	return tok, h, true
+}
+
+// word reads the word starting at s[i], appending its normal form to arena
+// unless it is plain; it returns the token without its context flags, the
+// arena and the index after the word.
+func word(s string, i int, arena []byte) (token, []byte, int) {
+	r, _ := decode(s, i)
+	tok := token{start: int32(i), flags: fUpper | fDigits}
+	if isUpper(r) {
+		tok.flags |= fCap
+	}
+	letters := 0
+	innerDot := false
+	// plain: so far the word is lower-case ASCII letters and digits,
+	// its own normal form; else it is being copied to the arena.
+	plain := true
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			if c >= 'a' {
+				letters++
+				tok.flags &^= fUpper | fDigits
+			}
+			if !plain {
+				arena = append(arena, c)
+			}
+			j++
+			continue
+		}
+		if c == '.' && !(j+1 < len(s) && isWordByte(s, j+1)) && !((innerDot || letters == 1) && !tok.is(fDigits)) {
+			break // a full stop, not part of the word
+		}
+		if c < utf8.RuneSelf && c != '.' && c != '\'' && !isAlnum(c) {
+			break // a space, comma, hyphen...
+		}
+		if plain {
+			plain = false
+			tok.ns = int32(len(arena))
+			arena = append(arena, s[i:j]...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			letters++
+			tok.flags &^= fDigits
+			arena = append(arena, c+'a'-'A')
+			j++
+			continue
+		}
+		r, size := decode(s, j)
+		switch {
+		case isWordRune(r):
+			if r > '9' {
+				letters++
+				if !isUpper(r) {
+					tok.flags &^= fUpper
 				}
-				t.arena = appendFolded(t.arena, r)
-				j += size
-				continue
-			case r == '.' || r == '\'' || r == '\u2019':
-				n, _ := utf8.DecodeRuneInString(s[j+size:])
-				if isWordRune(n) {
+				tok.flags &^= fDigits
+			}
+			arena = appendFolded(arena, r)
+			j += size
+			continue
+		case r == '.' || r == '\'' || r == '\u2019':
+			if j+size < len(s) {
+				if n, _ := decode(s, j+size); isWordRune(n) {
 					if r == '.' {
 						innerDot = true
 					} else {
-						t.arena = append(t.arena, '\'')
+						arena = append(arena, '\'')
 					}
 					j += size
 					continue
 				}
-				if r == '.' && (innerDot || letters == 1) && !tok.digits {
-					j += size // "U.S." and "W." keep their final period
-				}
 			}
-			break
+			if r == '.' && (innerDot || letters == 1) && !tok.is(fDigits) {
+				j += size // "U.S." and "W." keep their final period
+			}
 		}
-		if letters == 0 {
-			tok.upper = false
-		}
-		tok.end = j
-		if n := len(t.arena); n-tok.ns > 2 && t.arena[n-2] == '\'' && t.arena[n-1] == 's' {
-			t.arena = t.arena[:n-2]
-			tok.poss = true
-		}
-		tok.ne = len(t.arena)
-		t.toks = append(t.toks, tok)
-		// A period that closed an abbreviation may also end a sentence;
-		// the next word's case decides, which callers check when it matters.
-		i = j
+		break
 	}
-	return t
+	if letters == 0 {
+		tok.flags &^= fUpper
+	}
+	tok.end = int32(j)
+	if plain {
+		tok.flags |= fInSrc
+		return tok, arena, j
+	}
+	if n := len(arena); n-int(tok.ns) > 2 && arena[n-2] == '\'' && arena[n-1] == 's' {
+		arena = arena[:n-2]
+		tok.flags |= fPoss
+	}
+	if len(arena)-int(tok.ns) > 255 {
+		arena = arena[:tok.ns+255] // no place has a longer name
+	}
+	tok.nlen = uint8(len(arena) - int(tok.ns))
+	return tok, arena, j
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// isWordByte reports whether the rune at s[i] is a letter or digit.
+func isWordByte(s string, i int) bool {
+	r, _ := decode(s, i)
+	return isWordRune(r)
+}
+
+// decode is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII.
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
 }
 
 // newParagraph reports whether the newline at s[i] starts a paragraph: a
@@ -148,6 +447,9 @@ func newParagraph(s string, i int) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 

@@ -12,17 +12,20 @@ import (
 
 // Checked wraps s so that every digest it returns keeps the contract:
 // quotes occur in the article (see VerifyQuotes), at most cfg.MaxQuotes
-// quotes and cfg.Takeaways takeaways, and a region from the taxonomy.
+// quotes and cfg.Takeaways takeaways, and a region from the taxonomy; and
+// so that its errors and warnings never show cfg's credentials (the API
+// key, a user name or password in the base URL).
 func Checked(s Summarizer, cfg Config) Summarizer {
 	if c, ok := s.(*checked); ok {
 		return c
 	}
-	return &checked{inner: s, cfg: cfg}
+	return &checked{inner: s, cfg: cfg, red: newRedactor(cfg)}
 }
 
 type checked struct {
 	inner Summarizer
 	cfg   Config
+	red   *redactor
 }
 
 var _ Summarizer = (*checked)(nil)
@@ -33,12 +36,15 @@ func (c *checked) Summarize(ctx context.Context, a *article.Article) (*Digest, e
 	}
 	d, err := c.inner.Summarize(ctx, a)
 	if err != nil {
-		return nil, err
+		return nil, c.red.err(err)
 	}
 	if d == nil {
 		return nil, fmt.Errorf("summarize: backend returned no digest")
 	}
 	Enforce(a, d, c.cfg)
+	for i, w := range d.Warnings {
+		d.Warnings[i] = c.red.string(w)
+	}
 	return d, nil
 }
 

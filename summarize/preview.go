@@ -37,9 +37,11 @@ func OpenPreviewer(name string, cfg Config) (Previewer, error) {
 	if !ok {
 		return nil, fmt.Errorf("summarize: unknown backend %q (forgotten import?)", name)
 	}
+	red := newRedactor(cfg)
+	cfg.Logger = red.logger(cfg.Logger)
 	s, err := f(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("summarize: open %s: %w", name, err)
+		return nil, red.err(fmt.Errorf("summarize: open %s: %w", name, err))
 	}
 	p, ok := s.(Previewer)
 	if !ok {

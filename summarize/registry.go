@@ -44,7 +44,8 @@ func Backends() []string {
 }
 
 // Open builds the named backend and wraps it in the checks every backend
-// is held to (see Checked).
+// is held to (see Checked). The backend's log lines, like its errors and
+// warnings, never show cfg's credentials.
 func Open(name string, cfg Config) (Summarizer, error) {
 	registryMu.RLock()
 	f, ok := registry[name]
@@ -52,9 +53,11 @@ func Open(name string, cfg Config) (Summarizer, error) {
 	if !ok {
 		return nil, fmt.Errorf("summarize: unknown backend %q (forgotten import?)", name)
 	}
+	red := newRedactor(cfg)
+	cfg.Logger = red.logger(cfg.Logger)
 	s, err := f(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("summarize: open %s: %w", name, err)
+		return nil, red.err(fmt.Errorf("summarize: open %s: %w", name, err))
 	}
 	return Checked(s, cfg), nil
 }

@@ -120,3 +120,11 @@ func (c Config) TaxonomyOrDefault() *region.Taxonomy {
 	}
 	return c.Taxonomy
 }
+
+// Log returns the configured logger, or one that discards everything.
+func (c Config) Log() *slog.Logger {
+	if c.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return c.Logger
+}

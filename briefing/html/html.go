@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"net/url"
 	"strings"
 
 	"github.com/brief-news/brief/briefing"
@@ -29,7 +28,7 @@ type Options struct {
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":    URL,
-		"attrib": attrib,
+		"attrib": briefing.Attribution,
 		"quoted": briefing.Quoted,
 	}
 }
@@ -57,30 +56,8 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) error {
 // URL returns u trimmed when it is an absolute http, https or mailto URL,
 // else "".
 func URL(u string) string {
-	u = strings.TrimSpace(u)
-	p, err := url.Parse(u)
-	if err != nil {
+	if _, ok := briefing.SafeLink(u); !ok {
 		return ""
 	}
-	switch strings.ToLower(p.Scheme) {
-	case "http", "https":
-		if p.Host == "" {
-			return ""
-		}
-		return u
-	case "mailto":
-		return u
-	}
-	return ""
-}
-
-func attrib(speaker, role string) string {
-	speaker, role = strings.TrimSpace(speaker), strings.TrimSpace(role)
-	switch {
-	case speaker == "":
-		return role
-	case role == "":
-		return speaker
-	}
-	return speaker + ", " + role
+	return strings.TrimSpace(u)
 }

@@ -3,7 +3,6 @@ package markdown
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 	"text/template"
 	"time"
@@ -36,7 +35,7 @@ func Funcs() template.FuncMap {
 		"md":     Escape,
 		"url":    URL,
 		"date":   date,
-		"attrib": attrib,
+		"attrib": briefing.Attribution,
 		"quoted": briefing.Quoted,
 	}
 }
@@ -91,17 +90,8 @@ func Escape(s string) string {
 // brackets, parentheses, quotes, angle brackets), or "" when u is not an
 // absolute http, https or mailto URL.
 func URL(u string) string {
-	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil {
-		return ""
-	}
-	switch strings.ToLower(p.Scheme) {
-	case "http", "https":
-		if p.Host == "" {
-			return ""
-		}
-	case "mailto":
-	default:
+	p, ok := briefing.SafeLink(u)
+	if !ok {
 		return ""
 	}
 	var b strings.Builder
@@ -121,15 +111,4 @@ func date(t time.Time) string {
 		return ""
 	}
 	return t.Format("2 Jan 2006")
-}
-
-func attrib(speaker, role string) string {
-	speaker, role = strings.TrimSpace(speaker), strings.TrimSpace(role)
-	switch {
-	case speaker == "":
-		return role
-	case role == "":
-		return speaker
-	}
-	return speaker + ", " + role
 }

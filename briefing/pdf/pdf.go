@@ -295,7 +295,7 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 			r.ensure(height(quoteBlock, lines) + quoteBy.lineH)
 		}
 		r.emit(quoteBlock, body, lines)
-		if by := attribution(q.Speaker, q.Role); by != "" {
+		if by := briefing.Attribution(q.Speaker, q.Role); by != "" {
 			r.text(quoteBy, span{text: "— " + by, color: muted})
 		}
 	}
@@ -310,17 +310,6 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 		}
 		r.text(alsoBlock, spans...)
 	}
-}
-
-func attribution(speaker, role string) string {
-	speaker, role = strings.TrimSpace(speaker), strings.TrimSpace(role)
-	switch {
-	case speaker == "":
-		return role
-	case role == "":
-		return speaker
-	}
-	return speaker + ", " + role
 }
 
 // skipped lists the inputs that failed.

@@ -86,6 +86,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // runEnv is run with the environment given; tests use it to pin the clock.
 func runEnv(ctx context.Context, e *env, args []string) int {
+	if _, ok := e.stderr.(*os.File); !ok {
+		// Workers log while the command reports: a file takes concurrent
+		// writes, any other writer gets one at a time.
+		e.stderr = &syncWriter{w: e.stderr}
+	}
 	stderr := e.stderr
 	parseMu.Lock()
 	e.parsed = sync.OnceFunc(parseMu.Unlock)
@@ -198,6 +203,18 @@ Examples:
 			return listBackends(e.stdout, e.getenv, c.String("format"))
 		},
 	}
+}
+
+// syncWriter serializes writes to w.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -114,43 +114,14 @@ func parseConfig(raw []byte) (*fileConfig, error) {
 	return cfg, nil
 }
 
-// checkTaxonomy upper-cases country codes and rejects empty or repeated
-// section names and codes that are not two letters.
+// checkTaxonomy normalizes t in place (trimmed names, upper-case codes)
+// and reports every problem region.Validate finds.
 func checkTaxonomy(t *region.Taxonomy) error {
 	if len(t.Sections) == 0 && len(t.Focus) == 0 {
 		return errors.New("no sections")
 	}
-	code := func(c string) (string, error) {
-		c = strings.ToUpper(strings.TrimSpace(c))
-		if len(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' {
-			return "", fmt.Errorf("%q is not a two-letter country code", c)
-		}
-		return c, nil
-	}
-	var err error
-	for i, c := range t.Focus {
-		if t.Focus[i], err = code(c); err != nil {
-			return fmt.Errorf("focus: %w", err)
-		}
-	}
-	seen := map[string]bool{region.Global: true}
-	for i := range t.Sections {
-		s := &t.Sections[i]
-		s.Name = strings.TrimSpace(s.Name)
-		if s.Name == "" {
-			return fmt.Errorf("section %d has no name", i+1)
-		}
-		if seen[s.Name] {
-			return fmt.Errorf("section %q appears twice (or is the reserved %q)", s.Name, region.Global)
-		}
-		seen[s.Name] = true
-		for j, c := range s.Countries {
-			if s.Countries[j], err = code(c); err != nil {
-				return fmt.Errorf("section %s: %w", s.Name, err)
-			}
-		}
-	}
-	return nil
+	*t = *t.Normalize()
+	return t.Validate()
 }
 
 // taxonomy returns the configured taxonomy, or nil for the default.

@@ -62,8 +62,8 @@ func TestConfigErrors(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"unknown key", "backnd: openai\n", "backnd"},
 		{"not yaml", "backend: [\n", "config"},
-		{"bad country", "regions:\n  sections:\n    - name: X\n      countries: [Kenya]\n", "two-letter"},
-		{"duplicate section", "regions:\n  sections:\n    - name: X\n    - name: X\n", "twice"},
+		{"bad country", "regions:\n  sections:\n    - name: X\n      countries: [Kenya]\n", "unknown country code"},
+		{"duplicate section", "regions:\n  sections:\n    - name: X\n    - name: X\n", "duplicate section"},
 		{"negative price", "prices:\n  m: {prompt_per_1k: -1}\n", "negative"},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/mail"
@@ -195,10 +196,37 @@ func (m *mailer) send(ctx context.Context, b *briefing.Briefing, ro renderOption
 		return fmt.Errorf("mail via %s: %w", net.JoinHostPort(m.host, strconv.Itoa(m.port)), err)
 	}
 	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
-		return fmt.Errorf("mail via %s: %w", net.JoinHostPort(m.host, strconv.Itoa(m.port)), err)
+		return fmt.Errorf("mail via %s: %w", net.JoinHostPort(m.host, strconv.Itoa(m.port)), m.redact(err))
 	}
 	return nil
 }
+
+// redact hides the password in err's message, in clear and in the base64
+// forms AUTH PLAIN and LOGIN send it in, should the server repeat them.
+func (m *mailer) redact(err error) error {
+	if m.password == "" {
+		return err
+	}
+	var pairs []string
+	for _, s := range []string{"\x00" + m.user + "\x00" + m.password, m.user + "\x00" + m.user + "\x00" + m.password, m.password} {
+		pairs = append(pairs, base64.StdEncoding.EncodeToString([]byte(s)), "[redacted]")
+	}
+	pairs = append(pairs, m.password, "[redacted]")
+	msg := err.Error()
+	if red := strings.NewReplacer(pairs...).Replace(msg); red != msg {
+		return &redactedError{msg: red, err: err}
+	}
+	return err
+}
+
+// redactedError is err with a message that hides a secret.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
 
 // renderBytes renders b in format f into memory.
 func renderBytes(f string, b *briefing.Briefing, ro renderOptions) ([]byte, error) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/briefing/markdown"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -78,31 +79,34 @@ func formatTime(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
+// writeDigestMarkdown writes one digest as Markdown. Article text goes
+// through markdown.Escape and the link through markdown.URL, so markup in
+// a title or quote shows as text.
 func writeDigestMarkdown(w io.Writer, a *article.Article, d *summarize.Digest) error {
 	var b strings.Builder
 	title := a.Title
 	if title == "" {
 		title = a.ID
 	}
-	fmt.Fprintf(&b, "## %s\n\n", title)
-	meta := []string{d.Region}
+	fmt.Fprintf(&b, "## %s\n\n", markdown.Escape(title))
+	meta := []string{markdown.Escape(d.Region)}
 	if a.Site != "" {
-		meta = append(meta, a.Site)
+		meta = append(meta, markdown.Escape(a.Site))
 	}
 	if !a.Published.IsZero() {
 		meta = append(meta, a.Published.Format("2 Jan 2006"))
 	}
-	if l := a.Link(); l != "" {
+	if l := markdown.URL(a.Link()); l != "" {
 		meta = append(meta, l)
 	}
 	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
 	for _, t := range d.Takeaways {
-		fmt.Fprintf(&b, "- %s\n", t)
+		fmt.Fprintf(&b, "- %s\n", markdown.Escape(t))
 	}
 	for _, q := range d.Quotes {
-		fmt.Fprintf(&b, "\n> “%s”\n> — %s", q.Text, q.Speaker)
+		fmt.Fprintf(&b, "\n> “%s”\n> — %s", markdown.Escape(q.Text), markdown.Escape(q.Speaker))
 		if q.Role != "" {
-			fmt.Fprintf(&b, ", %s", q.Role)
+			fmt.Fprintf(&b, ", %s", markdown.Escape(q.Role))
 		}
 		b.WriteString("\n")
 	}

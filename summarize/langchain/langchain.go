@@ -115,27 +115,11 @@ func newBackend(name, defaultModel string, cfg summarize.Config) (*Backend, erro
 	if model == "" {
 		model = defaultModel
 	}
-	ctxTokens := cfg.ContextTokens
-	if ctxTokens <= 0 {
-		ctxTokens = prompt.ContextTokens(name, model)
-	}
-	logger := cfg.Logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
-	pb, err := prompt.New(prompt.Options{
-		Template:      cfg.PromptTemplate,
-		Takeaways:     cfg.TakeawayCount(),
-		MaxQuotes:     cfg.MaxQuotes,
-		Taxonomy:      cfg.TaxonomyOrDefault(),
-		ContextTokens: ctxTokens,
-		Candidates:    cfg.Candidates,
-		Logger:        logger,
-	})
+	pb, err := prompt.ForBackend(name, model, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &Backend{name: name, model: model, builder: pb, caller: cfg.Caller(), logger: logger}, nil
+	return &Backend{name: name, model: model, builder: pb, caller: cfg.Caller(), logger: cfg.Log()}, nil
 }
 
 // serverURL validates a server address; a bare "host:port" (the form

@@ -84,23 +84,7 @@ func New(cfg summarize.Config) (*Backend, error) {
 	oc := goopenai.DefaultConfig(cfg.APIKey)
 	oc.BaseURL = base
 	oc.HTTPClient = summarize.CapturingClient(cfg.HTTPClient)
-	ctxTokens := cfg.ContextTokens
-	if ctxTokens <= 0 {
-		ctxTokens = prompt.ContextTokens(Name, model)
-	}
-	logger := cfg.Logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
-	b, err := prompt.New(prompt.Options{
-		Template:      cfg.PromptTemplate,
-		Takeaways:     cfg.TakeawayCount(),
-		MaxQuotes:     cfg.MaxQuotes,
-		Taxonomy:      cfg.TaxonomyOrDefault(),
-		ContextTokens: ctxTokens,
-		Candidates:    cfg.Candidates,
-		Logger:        logger,
-	})
+	b, err := prompt.ForBackend(Name, model, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("openai: %w", err)
 	}
@@ -110,7 +94,7 @@ func New(cfg summarize.Config) (*Backend, error) {
 		official: official,
 		builder:  b,
 		caller:   cfg.Caller(),
-		logger:   logger,
+		logger:   cfg.Log(),
 		schema:   prompt.Schema(cfg.TaxonomyOrDefault().Order()),
 	}, nil
 }

@@ -50,7 +50,7 @@ func Scan(a *article.Article) []summarize.Quote {
 		return nil
 	}
 	s := &scanner{}
-	s.prepare(a.Paragraphs)
+	s.prepare(scanned(a.Paragraphs))
 	for pi := range s.paras {
 		s.direct(pi)
 	}
@@ -59,6 +59,22 @@ func Scan(a *article.Article) []summarize.Quote {
 	}
 	s.resolve()
 	return s.output()
+}
+
+// MaxScanBytes bounds the text Scan reads: the paragraphs that end within
+// the first MaxScanBytes bytes. Its tokens take about fifteen bytes
+// per byte of text, and no news article comes near a mebibyte of text.
+const MaxScanBytes = 1 << 20
+
+// scanned returns the leading paragraphs of ps that Scan reads.
+func scanned(ps []string) []string {
+	n := 0
+	for i, p := range ps {
+		if n += len(p); n > MaxScanBytes {
+			return ps[:i]
+		}
+	}
+	return ps
 }
 
 func (s *scanner) prepare(ps []string) {

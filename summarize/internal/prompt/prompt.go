@@ -417,3 +417,22 @@ func paragraphs(a *article.Article) []Paragraph {
 	}
 	return out
 }
+
+// ForBackend builds the prompt builder a backend named backend uses for
+// model under cfg: the context window from cfg or the model's known
+// default, and a discarding logger when cfg has none.
+func ForBackend(backend, model string, cfg summarize.Config) (*Builder, error) {
+	ctxTokens := cfg.ContextTokens
+	if ctxTokens <= 0 {
+		ctxTokens = ContextTokens(backend, model)
+	}
+	return New(Options{
+		Template:      cfg.PromptTemplate,
+		Takeaways:     cfg.TakeawayCount(),
+		MaxQuotes:     cfg.MaxQuotes,
+		Taxonomy:      cfg.TaxonomyOrDefault(),
+		ContextTokens: ctxTokens,
+		Candidates:    cfg.Candidates,
+		Logger:        cfg.Log(),
+	})
+}

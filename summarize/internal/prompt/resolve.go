@@ -133,11 +133,15 @@ func resolveQuotes(src *source, cands []Candidate, answer []AnswerQuote) (quotes
 			q = c.quote
 			candSpeaker, candRole = c.quote.Speaker, c.quote.Role
 		case aq.Text != "":
-			if !src.has(aq.Text) && !ellipsisIn(src, aq.Text) {
+			text, ok := aq.Text, src.has(aq.Text)
+			if !ok {
+				text, ok = verifiedText(src, aq.Text)
+			}
+			if !ok {
 				warnings = append(warnings, fmt.Sprintf("quote_dropped: not in article: %q", clip(aq.Text, 60)))
 				continue
 			}
-			q = summarize.Quote{Text: aq.Text, Paragraph: src.locate(aq.Text)}
+			q = summarize.Quote{Text: text, Paragraph: src.locate(text)}
 		default:
 			warnings = append(warnings, fmt.Sprintf("quote_dropped: unknown quote id %q", clip(aq.ID, 20)))
 			continue
@@ -170,12 +174,17 @@ func resolveQuotes(src *source, cands []Candidate, answer []AnswerQuote) (quotes
 	return quotes, warnings
 }
 
-// ellipsisIn reports whether text is fragments of the article joined by
-// an ellipsis, in order.
-func ellipsisIn(src *source, text string) bool {
+// verifiedText returns the text summarize.VerifyQuotes keeps for a quote
+// not found verbatim: the same text when it is fragments of the article
+// joined by an ellipsis, or the article's own span when it is a near miss.
+// ok is false when VerifyQuotes drops it.
+func verifiedText(src *source, text string) (string, bool) {
 	d := &summarize.Digest{Quotes: []summarize.Quote{{Text: text}}}
 	summarize.VerifyQuotes(src.a, d)
-	return len(d.Quotes) == 1
+	if len(d.Quotes) != 1 {
+		return "", false
+	}
+	return d.Quotes[0].Text, true
 }
 
 // matchCandidate finds the candidate a written-out quote is, if any.
