@@ -205,11 +205,12 @@ func (s *scanner) direct(pi int) {
 	if len(p.segs) > 0 && p.segs[0].start == 0 {
 		off = p.segs[0].in0
 	}
-	if lab, at := labelAt(p.text, off); lab != "" {
-		end := len(p.text)
-		if len(p.segs) > 0 && p.segs[0].start == 0 {
-			end = p.segs[0].in1
-		}
+	end := len(p.text)
+	if len(p.segs) > 0 && p.segs[0].start == 0 {
+		end = p.segs[0].in1
+	}
+	if lab, at := labelAt(p.text, off); lab != "" && at <= end {
+		// the label lies inside the opening quote, if any: 'A': is none
 		if words(p.text[at:end]) > 0 {
 			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: KindDirect,
 				spk: speaker{text: lab, kind: spkLabel, para: pi}})
