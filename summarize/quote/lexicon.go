@@ -40,7 +40,12 @@ advised advises acknowledged summed sums testified interjected interjects
 var ingVerbs = set(`saying adding arguing asking noting telling writing explaining
 declaring warning insisting stating claiming recalling tweeting posting suggesting
 calling describing urging complaining continuing answering replying responding
-concluding joking quipping`)
+concluding joking quipping chanting singing shouting yelling screaming`)
+
+// objectVerbs take the addressee as their object: "asked the crowd",
+// "told reporters". The phrase after them is never the speaker.
+var objectVerbs = set(`asked asks told tells tell urged urges warned warns informed informs
+assured assures advised advises reminded reminds begged begs`)
 
 // quoteVerbs introduce a quoted fragment but not reported speech
 // ("called the plan “a disaster”").
@@ -48,7 +53,7 @@ var quoteVerbs = set(`called calls calling described describes describing dubbed
 labeled labelled labels branded brands likened likens termed terms deemed deems
 blasted blasts slammed slams praised praises condemned condemns criticized criticised
 criticizes hailed hails derided derides mocked mocks touted touts chanting chanted
-decried decries denounced denounces`)
+decried decries denounced denounces rated rates`)
 
 // reportVerbs attribute reported speech without quotation marks; a smaller,
 // safer set than speechVerbs.
@@ -139,7 +144,7 @@ According Asked Says Said Over Under About Into Through Against Among Between
 Despite Like Unlike Within Along Across Behind Beyond Toward Towards Upon Once
 Later Earlier Again Perhaps Maybe Mostly Only Nor Whether Whatever Whoever
 Pour Selon Dans Mais Avec Sans Ainsi Alors Depuis Après Avant Laut Nach Bei Mit Für
-Según Para Segundo Sobre Desde Entre`)
+Según Para Segundo Sobre Desde Entre Following Amid Asked Speaking Responding Citing`)
 
 // organisations and places are not people but can be speakers; these
 // words mark a capitalized run as an organisation.

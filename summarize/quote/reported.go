@@ -313,6 +313,12 @@ func (p *para) verbForm(i int) bool {
 	if prepositions[l] && strings.HasSuffix(t.lower, "s") {
 		return false // "pointed to reports that …"
 	}
+	if pw.upper && strings.HasSuffix(t.lower, "s") {
+		// "32% of Republican claims": an adjective before a plural noun
+		if ppw, ok := p.word(i - 2); ok && (prepositions[ppw.lower] || nounMarkers[ppw.lower]) && !ppw.upper {
+			return false
+		}
+	}
 	return !t.upper && !nounMarkers[l] && !strings.HasSuffix(l, "'s") && !strings.HasSuffix(l, "’s")
 }
 

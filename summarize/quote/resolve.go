@@ -256,6 +256,12 @@ func (s *scanner) resolve() {
 		}
 	}
 	var recent []antecedent
+	genders := map[string]int{} // a surname's gender, where a mention tells it
+	for _, m := range ms {
+		if m.gender != genderUnknown {
+			genders[m.key] = m.gender
+		}
+	}
 	for i := range s.units {
 		u := &s.units[i]
 		at := antecedent{para: u.spk.para, tok: u.spk.tok}
@@ -264,7 +270,7 @@ func (s *scanner) resolve() {
 			u.spk = s.inherited(i, ms)
 			at.para, at.tok = u.para, u.tok
 		case u.spk.kind == spkPronoun:
-			u.spk = resolveSalient(ms, u.spk, recent)
+			u.spk = resolveSalient(ms, u.spk, recent, genders)
 		}
 		if u.spk.kind == spkName {
 			at.sp = u.spk
@@ -333,15 +339,9 @@ type antecedent struct {
 // speaker of the latest earlier quote ("…, said Mr. Lee. … he added"),
 // unless a compatible person opens a sentence between that quote and the
 // pronoun. Without a recent speaker it falls back to resolvePronoun.
-func resolveSalient(ms []mention, sp speaker, recent []antecedent) speaker {
+func resolveSalient(ms []mention, sp speaker, recent []antecedent, genders map[string]int) speaker {
 	if sp.gender == genderUnknown {
 		return speaker{}
-	}
-	genders := map[string]int{}
-	for _, m := range ms {
-		if m.gender != genderUnknown {
-			genders[m.key] = m.gender
-		}
 	}
 	for i := len(recent) - 1; i >= 0; i-- {
 		r := recent[i]

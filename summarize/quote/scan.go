@@ -205,11 +205,12 @@ func (s *scanner) direct(pi int) {
 	if len(p.segs) > 0 && p.segs[0].start == 0 {
 		off = p.segs[0].in0
 	}
-	if lab, at := labelAt(p.text, off); lab != "" {
-		end := len(p.text)
-		if len(p.segs) > 0 && p.segs[0].start == 0 {
-			end = p.segs[0].in1
-		}
+	end := len(p.text)
+	if len(p.segs) > 0 && p.segs[0].start == 0 {
+		end = p.segs[0].in1
+	}
+	if lab, at := labelAt(p.text, off); lab != "" && at <= end {
+		// the label lies inside the opening quote, if any: 'A': is none
 		if words(p.text[at:end]) > 0 {
 			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: KindDirect,
 				spk: speaker{text: lab, kind: spkLabel, para: pi}})
@@ -371,12 +372,12 @@ func (p *para) continues(a, k int) bool {
 			break
 		}
 	}
-	if q < 0 || p.quoteEndsSentence(p.toks[q].seg) {
+	if q < 0 || p.quoteEndsSentence(p.toks[q].seg) || k-a > 14 || p.isScare(p.toks[k].seg) {
 		return false
 	}
 	for j := a; j < k; j++ {
-		if t, ok := p.word(j); ok && clauseWords[t.lower] {
-			return false
+		if t, ok := p.word(j); ok && (clauseWords[t.lower] || t.lower == "who" || t.lower == "whose" || t.lower == "whom" || t.lower == "which") {
+			return false // "said X, who runs a charity whose name means “light”"
 		}
 	}
 	return true
@@ -751,13 +752,27 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	}
 	end := to
 	for k := lastQ + 1; k < to; k++ {
-		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && p.quoteEndsComma(lastQ) && p.strongTail(k) {
+		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && (p.quoteEndsComma(lastQ) && p.strongTail(k) || p.occasion(k)) {
 			end = k
 			break
 		}
 	}
 	if p.isPunct(end-1, ".") {
 		end--
+	}
+	if objectVerbs[p.toks[cs-1].lower] && !direct {
+		// "told African-Americans this weekend he would …": the
+		// addressee and the time are not the statement
+		for k := c; k < q0 && k < c+8; k++ {
+			w, ok := p.word(k)
+			if !ok {
+				break
+			}
+			if w.lower == "that" || speakerPronouns[w.lower] && w.lower != "you" && w.lower != "it" && k > c {
+				c = k
+				break
+			}
+		}
 	}
 	if direct && !p.quoteEndsSentence(p.toks[lastQ].seg) {
 		// words after the quote make it a mixed quote: said that “X” in Y
@@ -843,6 +858,26 @@ func (p *para) quoteEndsComma(k int) bool {
 	return strings.HasSuffix(strings.TrimSpace(p.inner(p.toks[k].seg)), ",")
 }
 
+// ingPrepositions end in -ing but join a phrase to the clause before:
+// "…, including how people are treated".
+var ingPrepositions = set("including regarding concerning excluding according")
+
+// occasion reports whether token k, straight after a quote, opens when or
+// where it was said rather than more of what was said: “a disgrace”
+// Wednesday on the radio, “a crazy system” during a campaign stop.
+func (p *para) occasion(k int) bool {
+	w, ok := p.word(k)
+	if !ok {
+		return false
+	}
+	switch w.lower {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"yesterday", "today", "tonight", "during":
+		return true
+	}
+	return false
+}
+
 // strongTail reports whether word k opens a contrasting or relative
 // clause even without a comma of its own: “long overdue,” while critics …
 func (p *para) strongTail(k int) bool {
@@ -866,7 +901,13 @@ func (p *para) tailClause(k int) bool {
 		if !ok || w.upper {
 			return false
 		}
-		return tailStarters[w.lower] || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5
+		if strings.HasSuffix(w.lower, "ly") {
+			// ", implicitly putting his name on the line"
+			if w2, ok := p.word(k + 2); ok {
+				w = w2
+			}
+		}
+		return tailStarters[w.lower] || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5 && !ingPrepositions[w.lower]
 	}
 	w, ok := p.word(k)
 	if !ok || w.lower != "and" && w.lower != "but" {
@@ -895,6 +936,7 @@ func (p *para) pastVerb(k int) bool {
 // starts.
 func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 	p := &s.paras[pi]
+	fb, fbSpk := -1, speaker{} // a speech verb with the clause subject as speaker
 	for pass := 0; pass < 2; pass++ {
 		for v := q0 - 1; v >= from; v-- {
 			t := p.toks[v]
@@ -933,11 +975,22 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, ok := p.subject(from, v, pi); ok {
 					return sp, v + 1, true
 				}
-			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v):
+			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}
+				// "Scott beamed and asked the crowd …", "Protesters marching
+				// through the streets chanted": the subject opens the clause,
+				// unless an earlier verb of the sentence has a speaker
+				if pw, _ := p.word(v - 1); fb < 0 && pw.lower != "to" {
+					if sp, ok := p.subject(from, v, pi); ok {
+						fb, fbSpk = v, sp
+					}
+				}
 				// said Mr. Obama: “…”
+				if objectVerbs[t.lower] {
+					continue // "asked the crowd": the words after are the addressee
+				}
 				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
 					return sp, e, true
 				}
@@ -952,7 +1005,17 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 			}
 		}
 	}
+	if fb >= 0 {
+		return fbSpk, fb + 1, true
+	}
 	return speaker{}, 0, false
+}
+
+// auxTo reports whether word v is a verb like "continued" used as an
+// auxiliary before an infinitive: "continued to call for".
+func (p *para) auxTo(v int) bool {
+	w, ok := p.word(v + 1)
+	return ok && w.lower == "to" && strings.HasPrefix(p.toks[v].lower, "continu")
 }
 
 // subject parses the speaker phrase that opens the clause [from, v): the

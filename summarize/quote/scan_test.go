@@ -251,6 +251,51 @@ func TestScan(t *testing.T) {
 			want:  nil,
 		},
 		{
+			name:  "the addressee of 'asked' is no speaker; the clause subject is",
+			paras: []string{"Scott beamed and asked the crowd to welcome the governor — “my new best friend.”"},
+			want:  []want{{"the crowd to welcome the governor — “my new best friend.”", "Scott", "", "mixed"}},
+		},
+		{
+			name:  "a prepositional object is no speaker",
+			paras: []string{"Protesters marching through the streets chanted “No more delays!”"},
+			want:  []want{{"No more delays!", "Protesters", "", "direct"}},
+		},
+		{
+			name:  "a name after an outlet's possessive",
+			paras: []string{"“Debates rarely move polls,” noted NBC’s Dana Lee."},
+			want:  []want{{"Debates rarely move polls", "Dana Lee", "NBC’s", "direct"}},
+		},
+		{
+			name:  "a description with a preposition before the name",
+			paras: []string{"A lawyer for the families, Tom Reed, said the city had “no excuse” for the delay."},
+			want:  []want{{"the city had “no excuse” for the delay", "Tom Reed", "A lawyer for the families", "mixed"}},
+		},
+		{
+			name:  "'continued to' is no speech verb",
+			paras: []string{"The group continued to call for “a full inquiry” into the fire."},
+			want:  nil,
+		},
+		{
+			name:  "the addressee and time after 'told' are not the statement; an adverb and participle end it",
+			paras: []string{"The mayor told residents on Monday she would call the flooding “a national emergency” if the rain continued, implicitly blaming the province."},
+			want:  []want{{"she would call the flooding “a national emergency” if the rain continued", "The mayor", "", "mixed"}},
+		},
+		{
+			name:  "the occasion after the quote is not the statement",
+			paras: []string{"Governor Ray Hill criticized the plan as a “reckless gamble” during a stop in Leeds."},
+			want:  []want{{"the plan as a “reckless gamble”", "Ray Hill", "Governor", "mixed"}},
+		},
+		{
+			name:  "'including' carries the statement on",
+			paras: []string{"Ann Roy said that “the river still decides too much” in the valley, including where people can build."},
+			want:  []want{{"that “the river still decides too much” in the valley, including where people can build", "Ann Roy", "", "mixed"}},
+		},
+		{
+			name:  "a lowercase word in quotes inside a relative clause does not continue the quote",
+			paras: []string{"“Every month someone waits is a month lost,” said Oksana Melnyk, who runs Svitlo, a charity whose name means “light”, from a former school."},
+			want:  []want{{"Every month someone waits is a month lost", "Oksana Melnyk", "", "direct"}},
+		},
+		{
 			name:  "dash attribution",
 			paras: []string{"“We need the bridge more than ever.” ― Maria Lopez"},
 			want:  []want{{"We need the bridge more than ever.", "Maria Lopez", "", "direct"}},

@@ -366,6 +366,13 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 			if i > limit && p.isPunct(i-1, "'’") || t.lower == "that" {
 				break
 			}
+			if pw, ok := p.word(i - 1); ok && i > limit && prepositions[pw.lower] {
+				// "one of the officials", "a lawyer for the outlets": the
+				// phrase goes on; "Protesters marching through the
+				// streets" then finds no determiner and fails
+				i--
+				continue
+			}
 			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
 		}
 		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) {
@@ -561,6 +568,17 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		end = i
 	default:
 		e := p.nameRunAfter(s, limit)
+		if e == s && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) && p.isNameTok(s+1) {
+			// "noted NBC’s Dante Chinni"
+			e2 := p.nameRunAfter(s+1, limit)
+			sp = p.nameAt(s+1, e2, pi)
+			if sp.text == "" {
+				return speaker{}, 0, false
+			}
+			sp.role = t.text
+			end = e2
+			break
+		}
 		if e == s {
 			return speaker{}, 0, false
 		}
