@@ -81,7 +81,6 @@ func (t *tokens) next(gr *group, i int) []*entry {
 	return gr.next[string(t.arena[k.ns:k.ns+int32(k.nlen)])]
 }
 
-
 // normEq reports whether token i's normal form is s, without allocating.
 func (t *tokens) normEq(i int, s string) bool {
 	k := &t.toks[i]
