@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,35 +18,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", strings.Split(t.Name(), "/")[0], name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-		for i := range max(len(w), len(g)) {
-			if i >= len(w) || i >= len(g) || w[i] != g[i] {
-				t.Fatalf("%s differs from golden file from line %d:\n  want: %s\n  got:  %s", path, i+1, at(w, i), at(g, i))
-			}
-		}
-	}
-}
-
-func at(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return "(end of file)"
+	briefingtest.Golden(t, name, got, *update)
 }
 
 func render(t *testing.T, es []briefing.Entry, skipped []briefing.Skipped) string {

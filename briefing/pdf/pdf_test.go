@@ -55,35 +55,7 @@ func pdftotext(t *testing.T, doc []byte) string {
 
 func golden(t *testing.T, name string, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", strings.Split(t.Name(), "/")[0], name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if want := string(raw); got != want {
-		w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-		for i := range max(len(w), len(g)) {
-			if i >= len(w) || i >= len(g) || w[i] != g[i] {
-				t.Fatalf("%s differs from line %d:\n  want: %q\n  got:  %q", path, i+1, at(w, i), at(g, i))
-			}
-		}
-	}
-}
-
-func at(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return "(end of file)"
+	briefingtest.Golden(t, name, []byte(got), *update)
 }
 
 // pdfString is how fpdf writes s into an uncompressed content stream with

@@ -2,8 +2,6 @@ package quote_test
 
 import (
 	"testing"
-
-	"github.com/brief-news/brief/summarize/quote"
 )
 
 // TestScanMultilingual checks attribution in French, German, Spanish and
@@ -108,17 +106,7 @@ func TestScanMultilingual(t *testing.T) {
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := quote.Scan(art(tt.paras...))
-			if len(got) != len(tt.want) {
-				t.Fatalf("Scan(%q) = %d quotes %+v, want %d", tt.paras, len(got), got, len(tt.want))
-			}
-			for i, w := range tt.want {
-				g := got[i]
-				if g.Text != w.text || g.Speaker != w.speaker || g.Role != w.role || g.Kind != w.kind {
-					t.Errorf("quote %d = {%q, %q, %q, %q}, want {%q, %q, %q, %q}",
-						i, g.Text, g.Speaker, g.Role, g.Kind, w.text, w.speaker, w.role, w.kind)
-				}
-			}
+			checkScan(t, tt.paras, tt.want)
 		})
 	}
 }

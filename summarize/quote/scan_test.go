@@ -17,6 +17,22 @@ func art(paras ...string) *article.Article { return &article.Article{Paragraphs:
 // want is one expected quote: its text, speaker, role and kind.
 type want struct{ text, speaker, role, kind string }
 
+// checkScan scans an article of paras and compares the quotes with want.
+func checkScan(t *testing.T, paras []string, want []want) {
+	t.Helper()
+	got := quote.Scan(art(paras...))
+	if len(got) != len(want) {
+		t.Fatalf("Scan(%q) = %d quotes %+v, want %d", paras, len(got), got, len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Text != w.text || g.Speaker != w.speaker || g.Role != w.role || g.Kind != w.kind {
+			t.Errorf("quote %d = {%q, %q, %q, %q}, want {%q, %q, %q, %q}",
+				i, g.Text, g.Speaker, g.Role, g.Kind, w.text, w.speaker, w.role, w.kind)
+		}
+	}
+}
+
 func TestScan(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -302,17 +318,7 @@ func TestScan(t *testing.T) {
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := quote.Scan(art(tt.paras...))
-			if len(got) != len(tt.want) {
-				t.Fatalf("Scan(%q) = %d quotes %+v, want %d", tt.paras, len(got), got, len(tt.want))
-			}
-			for i, w := range tt.want {
-				g := got[i]
-				if g.Text != w.text || g.Speaker != w.speaker || g.Role != w.role || g.Kind != w.kind {
-					t.Errorf("quote %d = {%q, %q, %q, %q}, want {%q, %q, %q, %q}",
-						i, g.Text, g.Speaker, g.Role, g.Kind, w.text, w.speaker, w.role, w.kind)
-				}
-			}
+			checkScan(t, tt.paras, tt.want)
 		})
 	}
 }
