@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,7 +51,8 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	if t == nil {
 		t = Default()
 	}
-	d := &detector{g: gaz(), tallies: make([]tally, 0, 8)}
+	d := detectors.Get().(*detector)
+	defer d.release()
 	paras := a.Paragraphs
 	dl := a.Dateline
 	// A dateline opening the text is evidence once, as a dateline, not
@@ -103,12 +105,34 @@ type tally struct {
 
 type detector struct {
 	g        *gazetteer
-	tk       tokens // reused for every text the detector reads
+	tk       tokens    // reused for every text the detector reads
+	ms       []mention // reused likewise
+	sup      support
 	tallies  []tally
 	regions  []tally // region words; code is the region name
 	region   string  // region decided by region-only evidence
 	nmention int
 	ranks    [3]int
+}
+
+// detectors keeps detectors between calls, so that Detect reuses their
+// buffers instead of allocating them for every article.
+var detectors = sync.Pool{New: func() any {
+	return &detector{g: gaz(), tallies: make([]tally, 0, 8), ms: make([]mention, 0, 16), sup: make(support, 0, 8)}
+}}
+
+// release resets d and returns it to the pool. Buffers grown by a very
+// long article are dropped rather than kept.
+func (d *detector) release() {
+	if cap(d.tk.toks) > 1<<16 || cap(d.ms) > 1<<12 {
+		d.tk = tokens{}
+		d.ms = nil
+	}
+	d.tk.src = ""
+	d.tallies, d.regions = d.tallies[:0], d.regions[:0]
+	d.ms, d.sup = d.ms[:0], d.sup[:0]
+	d.region, d.nmention, d.ranks = "", 0, [3]int{}
+	detectors.Put(d)
 }
 
 func (d *detector) tally(list *[]tally, code string) *tally {
@@ -123,14 +147,8 @@ func (d *detector) tally(list *[]tally, code string) *tally {
 
 // scanText finds the places in the title and the text and tallies them.
 func (d *detector) scanText(title string, paras []string) {
-	ms := make([]mention, 0, 16)
+	ms := d.ms[:0]
 	t := &d.tk
-	longest := len(title)
-	for _, p := range paras {
-		longest = max(longest, len(p))
-	}
-	t.toks = make([]token, 0, longest/5+8)
-	t.arena = make([]byte, 0, longest/3+16)
 	t.read(title, d.g, false)
 	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
@@ -150,13 +168,15 @@ func (d *detector) scanText(title string, paras []string) {
 		}, ms)
 	}
 
+	d.ms = ms
 	// Unambiguous mentions first; they are the context for the rest.
-	sup := make(support, 0, 8)
+	sup := d.sup[:0]
 	for _, m := range ms {
 		if len(m.cands) == 1 && !m.cands[0].weak && !m.cands[0].echo {
 			sup.add(m.cands[0])
 		}
 	}
+	d.sup = sup
 	for _, m := range ms {
 		c, ok := resolve(m.cands, sup)
 		if !ok {
@@ -418,7 +438,8 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	t := &d.tk
 	t.read(s, d.g, true)
 	sc := scanner{g: d.g, t: t, loose: true}
-	ms := sc.scan(0, len(t.toks), func(int) zone { return zBody }, nil)
+	ms := sc.scan(0, len(t.toks), func(int) zone { return zBody }, d.ms[:0])
+	d.ms = ms
 	if whole && !covered(t, ms) {
 		return place{}, false
 	}

@@ -88,9 +88,10 @@ type gazetteer struct {
 	// lowBloom is the same for the phrases that may start with a word in
 	// lower case in ordinary text: currencies ("yen", "stg").
 	lowBloom [1 << 16 / 64]uint64
-	// lowShapes has bit n of entry c set when a lower-case phrase starts
-	// with a word of n bytes (up to 31) beginning with byte c.
-	lowShapes [256]uint32
+	// lowShapes has bit n of entry pair(c0, c1) set when a lower-case
+	// phrase starts with a word of n bytes (up to 31) whose first two
+	// bytes are c0 and c1 (c1 is 0 for a word of one byte).
+	lowShapes [1 << 10]uint32
 	countries []country
 	byCode    map[string]int
 	sections  []Section // the default taxonomy
@@ -110,7 +111,13 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 	// About 4,000 phrases: sized maps and one reused tokenizer keep the
 	// one-time build cheap, as it counts in a short run of brief.
 	g := &gazetteer{first: make(map[string]*group, 4096), quals: map[string]*group{}, byCode: make(map[string]int, 300)}
-	seen := make(map[string]*entry, 4608)
+	// Phrases, their words, groups and readings are cut from slabs.
+	var (
+		slab    []string
+		entries []entry
+		groups  []group
+		cands   []cand
+	)
 	var errs []string
 	var t tokens
 	saint := make([]string, 0, 2)
@@ -142,28 +149,51 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 				errs = append(errs, fmt.Sprintf("empty phrase %q", phrase))
 				return
 			}
-			toks := make([]string, len(t.toks))
+			// One string holds the phrase's normal forms that are not
+			// the words themselves; the words' slices share it and
+			// share one slab, so a phrase costs few allocations.
+			norms := string(t.arena)
+			if len(slab) < len(t.toks) {
+				slab = make([]string, max(1024, len(t.toks)))
+			}
+			toks := slab[:len(t.toks):len(t.toks)]
+			slab = slab[len(t.toks):]
 			for i := range t.toks {
-				toks[i] = t.norm(i)
+				if k := &t.toks[i]; k.is(fInSrc) {
+					toks[i] = p[k.start:k.end]
+				} else {
+					toks[i] = norms[k.ns : k.ns+int32(k.nlen)]
+				}
 			}
 			if len(toks) > 1 && toks[0] == "the" {
 				toks = toks[1:] // "The Hague" is found as "Hague"
 			}
 			// Abbreviations and postal codes ("Ill.", "IN") are looked up
 			// only where they can stand, after "Town," or in a dateline.
-			m, key := g.first, strings.Join(toks, " ")
+			m := g.first
 			if k == kAbbr || k == kPostal {
-				m, key = g.quals, "\x00"+key
+				m = g.quals
 			}
-			e := seen[key]
-			if e == nil {
-				e = &entry{toks: toks}
-				seen[key] = e
-				gr := m[toks[0]]
-				if gr == nil {
-					gr = &group{}
-					m[toks[0]] = gr
+			gr := m[toks[0]]
+			if gr == nil {
+				if len(groups) == 0 {
+					groups = make([]group, 1024)
 				}
+				gr, groups = &groups[0], groups[1:]
+				m[toks[0]] = gr
+			}
+			var e *entry
+			if len(toks) == 1 {
+				e = gr.single
+			} else if i := slices.IndexFunc(gr.next[toks[1]], func(o *entry) bool { return slices.Equal(o.toks, toks) }); i >= 0 {
+				e = gr.next[toks[1]][i]
+			}
+			if e == nil {
+				if len(entries) == 0 {
+					entries = make([]entry, 1024)
+				}
+				e, entries = &entries[0], entries[1:]
+				e.toks = toks
 				if len(toks) == 1 {
 					gr.single = e
 				} else {
@@ -172,6 +202,14 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 					}
 					gr.next[toks[1]] = append(gr.next[toks[1]], e)
 				}
+			}
+			if len(e.cands) == 0 {
+				if len(cands) == 0 {
+					cands = make([]cand, 1024)
+				}
+				e.cands, cands = cands[:1:1], cands[1:]
+				e.cands[0] = c
+				continue
 			}
 			if !slices.ContainsFunc(e.cands, func(o cand) bool { return o.code == c.code }) {
 				e.cands = append(e.cands, c)
@@ -261,7 +299,11 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 		g.bloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
 		if gr.lowerCase() {
 			g.lowBloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
-			g.lowShapes[k[0]] |= 1 << min(len(k), 31)
+			var c1 byte
+			if len(k) > 1 {
+				c1 = k[1]
+			}
+			g.lowShapes[pair(k[0], c1)] |= 1 << min(len(k), 31)
 		}
 	}
 	for _, name := range []string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"} {
@@ -329,10 +371,18 @@ func (g *gazetteer) mayStart(h uint32, lower bool) bool {
 	return g.bloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
 }
 
-// lowShape reports whether a lower-case word of n bytes starting with c
-// may start a phrase.
-func (g *gazetteer) lowShape(c byte, n int) bool {
-	return g.lowShapes[c]&(1<<min(n, 31)) != 0
+// lowShape reports whether the lower-case word w may start a phrase.
+func (g *gazetteer) lowShape(w string) bool {
+	var c1 byte
+	if len(w) > 1 {
+		c1 = w[1]
+	}
+	return g.lowShapes[pair(w[0], c1)]&(1<<min(len(w), 31)) != 0
+}
+
+// pair is the index of a word's first two bytes in lowShapes.
+func pair(c0, c1 byte) int {
+	return int(c0&31)<<5 | int(c1&31)
 }
 
 // lowerCase reports whether a phrase of gr may be written in lower case in

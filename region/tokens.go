@@ -175,7 +175,7 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 			// In ordinary text a word in lower case starts only a few
 			// phrases (currencies): a cheap test of its first letter and
 			// length rules most out before hashing.
-			if g == nil || (caseFree || g.lowShape(s[i], j-i)) && g.mayStart(fold16(fnvString(s[i:j])), !caseFree) {
+			if g == nil || (caseFree || g.lowShape(s[i:j])) && g.mayStart(fold16(fnvString(s[i:j])), !caseFree) {
 				tok.flags |= fMay
 			}
 			t.toks = append(t.toks, tok)
