@@ -437,7 +437,7 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	}
 	t := &d.tk
 	t.read(s, d.g, true)
-	sc := scanner{g: d.g, t: t, loose: true}
+	sc := scanner{g: d.g, t: t, loose: true, first: !whole}
 	ms := sc.scan(0, len(t.toks), func(int) zone { return zBody }, d.ms[:0])
 	d.ms = ms
 	if whole && !covered(t, ms) {
@@ -555,6 +555,20 @@ func splitDateline(s string) (string, int) {
 	if nl := strings.IndexByte(head, '\n'); nl >= 0 {
 		head = head[:nl]
 	}
+	// Most texts open with no dateline: the place must start with a
+	// capital or a digit, and be set in capitals unless an agency tag
+	// follows.
+	lead := strings.TrimLeft(head, " \t")
+	if r, _ := utf8.DecodeRuneInString(lead); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "", 0
+	}
+	w := lead
+	if k := strings.IndexAny(lead, " ,"); k >= 0 {
+		w = lead[:k]
+	}
+	if !inCapitals(w) && strings.IndexByte(head, '(') < 0 {
+		return "", 0
+	}
 	end, cut := -1, -1
 	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", "("} {
 		if k := strings.Index(head, sep); k > 0 && (end < 0 || k < end) {
@@ -593,6 +607,21 @@ func splitDateline(s string) (string, int) {
 		return "", 0
 	}
 	return place, cut
+}
+
+// inCapitals reports whether w has a letter in upper case and none in
+// lower case.
+func inCapitals(w string) bool {
+	upper := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper = true
+		}
+	}
+	return upper
 }
 
 // capitalised reports whether every word of s starts with an upper-case

@@ -149,6 +149,11 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 				errs = append(errs, fmt.Sprintf("empty phrase %q", phrase))
 				return
 			}
+			if t.toks[0].is(fDigits) {
+				// The scanner never starts a phrase at a number.
+				errs = append(errs, fmt.Sprintf("phrase %q starts with a number", phrase))
+				return
+			}
 			// One string holds the phrase's normal forms that are not
 			// the words themselves; the words' slices share it and
 			// share one slab, so a phrase costs few allocations.

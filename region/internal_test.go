@@ -27,6 +27,7 @@ func TestParseGazetteerErrors(t *testing.T) {
 		{"unknown kind", "MY\tAsia-Pacific\tMalaysia\t\t\t\n", "MY\tvillage\tKampung\n"},
 		{"unknown country", "MY\tAsia-Pacific\tMalaysia\t\t\t\n", "QQ\tcity\tNowhere\n"},
 		{"empty phrase", "MY\tAsia-Pacific\tMalaysia\t\t\t\n", "MY\tcity\t--\n"},
+		{"phrase starting with a number", "MY\tAsia-Pacific\tMalaysia\t\t\t\n", "MY\tcity\t1Malaysia|1 Utama\n"},
 	} {
 		if _, err := parseGazetteer(tt.countries, tt.places); err == nil {
 			t.Errorf("parseGazetteer(%s) = nil error, want one", tt.name)
@@ -81,6 +82,12 @@ func TestSplitDateline(t *testing.T) {
 		{"[EUROPE] Ministers", "EUROPE", " Ministers"},
 		{"The European Community (EC) yesterday - x", "", ""},
 		{"Shares rose - a lot", "", ""},
+		{"WASHINGTON,Feb 26 - The", "WASHINGTON,Feb 26", "The"},
+		{"  OSLO — Rates", "OSLO", "Rates"},
+		{"3M CO - Net", "3M CO", "Net"},
+		{"São Paulo (Reuters) - Shares", "São Paulo", " Shares"},
+		{"Élysée sources said - x", "", ""},
+		{"the market fell - x", "", ""},
 		{"", "", ""},
 	} {
 		place, n := splitDateline(tt.in)

@@ -51,6 +51,8 @@ type scanner struct {
 	caps bool
 	// lower: the text is set without capitals, so case says nothing.
 	lower bool
+	// first: stop at the first mention that names a country.
+	first bool
 }
 
 // scan appends the mentions in tokens [from, to) to out. zoneOf gives the
@@ -58,7 +60,7 @@ type scanner struct {
 func (s *scanner) scan(from, to int, zoneOf func(int) zone, out []mention) []mention {
 	prevEnd, prevKind := -1, kStop
 	for i := from; i < to; {
-		if k := &s.t.toks[i]; k.flags&(fMay|fComma) == 0 && !s.loose {
+		if k := &s.t.toks[i]; k.flags&(fMay|fComma) == 0 && !s.loose || k.is(fDigits) {
 			i++ // no phrase can start here (numbers never do)
 			continue
 		}
@@ -73,6 +75,11 @@ func (s *scanner) scan(from, to int, zoneOf func(int) zone, out []mention) []men
 		}
 		m.surface = s.t.surface(m.i, m.j)
 		out = append(out, m)
+		if s.first {
+			if c, ok := resolve(m.cands, nil); ok && c.kind != kStop && c.kind != kRegion {
+				break
+			}
+		}
 		prevEnd, prevKind = m.j, m.cands[0].kind
 		i = m.j
 	}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/region"
+)
+
+// BenchmarkRegionShare measures what region detection adds to brief
+// summarize: each iteration runs `brief summarize -f jsonl -j 1 -` over
+// the regions dev set (title, text and dateline, as measure.sh feeds it)
+// and then region.Detect alone over the same articles, loaded as
+// summarize loads them. "region-%" is Detect's time over the rest of
+// summarize's. The one-time gazetteer build is measured by
+// region.BenchmarkGazetteer. It is skipped when the shared data is
+// absent. Run it on one core: go test -run X -bench RegionShare -cpu 1
+// ./cmd/brief.
+func BenchmarkRegionShare(b *testing.B) {
+	input := regionsDevInput(b)
+	path := filepath.Join(b.TempDir(), "dev.jsonl")
+	if err := os.WriteFile(path, input, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	l := &article.Loader{}
+	var arts []*article.Article
+	for _, s := range l.Expand(ctx, []string{path}) {
+		if a, err := l.Load(ctx, s); err == nil {
+			arts = append(arts, a)
+		}
+	}
+	tax := region.Default()
+	h := newHarness(b)
+	var all, det time.Duration
+	for b.Loop() {
+		var errb bytes.Buffer
+		e := &env{stdin: bytes.NewReader(input), stdout: io.Discard, stderr: &errb, logger: slog.New(slog.DiscardHandler),
+			now: time.Now, getenv: func(k string) string { return h.vars[k] }}
+		t0 := time.Now()
+		if code := runEnv(ctx, e, []string{"brief", "summarize", "-f", "jsonl", "-j", "1", "-"}); code != 0 {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+		t1 := time.Now()
+		for _, a := range arts {
+			region.Detect(a, tax)
+		}
+		all += t1.Sub(t0)
+		det += time.Since(t1)
+	}
+	b.ReportMetric(100*det.Seconds()/(all-det).Seconds(), "region-%")
+	b.ReportMetric(float64(len(arts)), "articles")
+}
+
+// regionsDevInput returns the regions dev set as summarize's JSONL input,
+// skipping the benchmark when ../shared is absent.
+func regionsDevInput(b *testing.B) []byte {
+	b.Helper()
+	shared := filepath.Join("..", "..", "..", "shared")
+	if s := os.Getenv("BRIEF_SHARED"); s != "" {
+		shared = s
+	}
+	f, err := os.Open(filepath.Join(shared, "evaldata", "regions", "dev.jsonl"))
+	if err != nil {
+		b.Skipf("regions dev set: %v", err)
+	}
+	defer f.Close()
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var d struct {
+			ID       string `json:"id"`
+			Title    string `json:"title"`
+			Text     string `json:"text"`
+			Dateline string `json:"dateline,omitempty"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			b.Fatalf("regions dev set: %v", err)
+		}
+		if err := enc.Encode(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if out.Len() == 0 {
+		b.Skip("regions dev set is empty")
+	}
+	return out.Bytes()
+}
