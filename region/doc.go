@@ -4,8 +4,8 @@
 //
 // # Gazetteer
 //
-// The place table is embedded (data/countries.tsv and data/places.tsv,
-// written for brief): every ISO 3166-1 country and territory (plus Kosovo,
+// The place tables (data/countries.tsv and data/places.tsv, written for
+// brief) hold every ISO 3166-1 country and territory (plus Kosovo,
 // XK) with its English names, common variants and historic names ("Burma",
 // "Zaire", "Soviet Union", "West Germany"), demonyms, capital and major
 // cities; US states with their AP and postal abbreviations ("N.J.", "Ill.",
@@ -13,8 +13,17 @@
 // institutions ("Bank of England", "Bundesbank", "Securities and Exchange
 // Commission"); currencies; region words ("European", "Latin America"); and
 // phrases that contain a place name but name no place ("Gulf of Mexico",
-// "Dutch auction", "guinea pig"). Matching is a map lookup per word over a
+// "Dutch auction", "guinea pig"). Matching is a hash-table lookup per
+// capitalised word (and per word that may start a currency) over a
 // tokenized text, longest phrase first; nothing is compiled per article.
+//
+// The tables are parsed once, at development time, into Go source
+// (gazetteer_table.go), so that brief pays nothing to build them when it
+// starts. After editing data/*.tsv, run
+//
+//	go test ./region -run TestGazetteerTable -update
+//
+// which the test without -update checks was done.
 //
 // # Evidence
 //

@@ -1,18 +1,11 @@
 package region
 
 import (
-	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
-	"sync"
 )
-
-//go:embed data/countries.tsv
-var countriesTSV string
-
-//go:embed data/places.tsv
-var placesTSV string
 
 // kind is what a phrase names.
 type kind uint8
@@ -67,21 +60,91 @@ type entry struct {
 	cands []cand
 }
 
-// group is the phrases that start with one word: those of one word, and
-// the longer ones by their second word, longest first.
+// group is the phrases that start with one word: the phrase of that word
+// alone, and the longer ones sorted by their second word, longest first.
 type group struct {
 	single *entry
-	next   map[string][]*entry
+	next   []*entry
+}
+
+// following returns the phrases of gr whose second word is w.
+func following[W string | []byte](gr *group, w W) []*entry {
+	es := gr.next
+	lo, hi := 0, len(es)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if es[m].toks[1] < string(w) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	hi = lo
+	for hi < len(es) && es[hi].toks[1] == string(w) {
+		hi++
+	}
+	return es[lo:hi]
+}
+
+// wordTable finds a group by its first word: an open-addressing hash
+// table, so that it can be written out as Go source (see
+// gazetteer_table.go) and cost nothing to build when brief starts.
+type wordTable struct {
+	words  []string
+	groups []group
+	// slots holds 1 + the index of a word, at its hash modulo the
+	// table's size (a power of two) or the next free slot after it; 0
+	// is a free slot.
+	slots []uint16
+}
+
+// lookup returns the group of w, or nil.
+func lookup[W string | []byte](t *wordTable, w W) *group {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint32(len(t.slots) - 1)
+	for h := fnv(w) & mask; ; h = (h + 1) & mask {
+		i := t.slots[h]
+		if i == 0 {
+			return nil
+		}
+		if t.words[i-1] == string(w) {
+			return &t.groups[i-1]
+		}
+	}
+}
+
+// newWordTable builds a table from groups by first word, words sorted so
+// that the table is the same on every build.
+func newWordTable(m map[string]*group) wordTable {
+	words := slices.Sorted(maps.Keys(m))
+	size := 1
+	for size < 2*len(words) {
+		size <<= 1
+	}
+	t := wordTable{words: words, groups: make([]group, len(words)), slots: make([]uint16, size)}
+	mask := uint32(size - 1)
+	for i, w := range words {
+		t.groups[i] = *m[w]
+		h := fnv(w) & mask
+		for t.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = uint16(i + 1)
+	}
+	return t
 }
 
 type country struct {
 	code, name, region string
 }
 
-// gazetteer is the parsed place table. It is built once and never changed.
+// gazetteer is the parsed place table. It is built once, when the tables
+// change, and written out as Go source; it is never changed.
 type gazetteer struct {
-	first map[string]*group // by first word
-	quals map[string]*group // abbreviations and postal codes, likewise
+	first wordTable // by first word
+	quals wordTable // abbreviations and postal codes, likewise
 	// bloom has a bit set for every first token of a phrase, so most
 	// words are ruled out without a map lookup.
 	bloom [1 << 16 / 64]uint64
@@ -93,24 +156,32 @@ type gazetteer struct {
 	// bytes are c0 and c1 (c1 is 0 for a word of one byte).
 	lowShapes [1 << 10]uint32
 	countries []country
-	byCode    map[string]int
-	sections  []Section // the default taxonomy
+	// codes holds 1 + the index in countries of a code "XY" at
+	// codeIndex("XY").
+	codes    [26 * 26]uint16
+	sections []Section // the default taxonomy
 }
 
-// gaz returns the gazetteer built from the embedded tables. The tables are
-// part of the source and checked by the tests, so a parse error cannot
-// occur in a released build; should one, the lines before it still work.
-var gaz = sync.OnceValue(func() *gazetteer {
-	g, _ := parseGazetteer(countriesTSV, placesTSV)
-	return g
-})
+// gaz returns the gazetteer of the embedded tables, as parsed and written
+// out by TestGazetteerTable into gazetteer_table.go.
+func gaz() *gazetteer { return &builtGazetteer }
+
+// codeIndex returns the place of an alpha-2 code in gazetteer.codes, or
+// -1 when code is not two capital letters.
+func codeIndex(code string) int {
+	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+		return -1
+	}
+	return int(code[0]-'A')*26 + int(code[1]-'A')
+}
 
 // parseGazetteer builds a gazetteer from the two tables (see the comments
 // at the top of data/countries.tsv and data/places.tsv for their format).
 func parseGazetteer(countries, places string) (*gazetteer, error) {
 	// About 4,000 phrases: sized maps and one reused tokenizer keep the
 	// one-time build cheap, as it counts in a short run of brief.
-	g := &gazetteer{first: make(map[string]*group, 4096), quals: map[string]*group{}, byCode: make(map[string]int, 300)}
+	g := &gazetteer{}
+	first, quals := make(map[string]*group, 4096), map[string]*group{}
 	// Phrases, their words, groups and readings are cut from slabs.
 	var (
 		slab    []string
@@ -175,9 +246,9 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			}
 			// Abbreviations and postal codes ("Ill.", "IN") are looked up
 			// only where they can stand, after "Town," or in a dateline.
-			m := g.first
+			m := first
 			if k == kAbbr || k == kPostal {
-				m = g.quals
+				m = quals
 			}
 			gr := m[toks[0]]
 			if gr == nil {
@@ -190,8 +261,8 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			var e *entry
 			if len(toks) == 1 {
 				e = gr.single
-			} else if i := slices.IndexFunc(gr.next[toks[1]], func(o *entry) bool { return slices.Equal(o.toks, toks) }); i >= 0 {
-				e = gr.next[toks[1]][i]
+			} else if i := slices.IndexFunc(gr.next, func(o *entry) bool { return slices.Equal(o.toks, toks) }); i >= 0 {
+				e = gr.next[i]
 			}
 			if e == nil {
 				if len(entries) == 0 {
@@ -202,10 +273,7 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 				if len(toks) == 1 {
 					gr.single = e
 				} else {
-					if gr.next == nil {
-						gr.next = map[string][]*entry{}
-					}
-					gr.next[toks[1]] = append(gr.next[toks[1]], e)
+					gr.next = append(gr.next, e)
 				}
 			}
 			if len(e.cands) == 0 {
@@ -234,11 +302,16 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 		if reg == "-" {
 			reg = ""
 		}
-		if _, dup := g.byCode[code]; dup {
+		ci := codeIndex(code)
+		switch {
+		case ci < 0:
+			errs = append(errs, fmt.Sprintf("countries line %d: code %q is not two capital letters", n+1, code))
+			continue
+		case g.codes[ci] != 0:
 			errs = append(errs, fmt.Sprintf("countries line %d: duplicate code %s", n+1, code))
 			continue
 		}
-		g.byCode[code] = len(g.countries)
+		g.codes[ci] = uint16(len(g.countries) + 1)
 		g.countries = append(g.countries, country{code: code, name: f[2], region: reg})
 		variants := split(f[3])
 		flagged := false
@@ -283,7 +356,7 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 		case k == kRegion:
 			code = strings.TrimPrefix(code, "@")
 		default:
-			if _, ok := g.byCode[code]; !ok {
+			if _, ok := g.country(code); !ok {
 				errs = append(errs, fmt.Sprintf("places line %d: unknown country %s", n+1, code))
 				continue
 			}
@@ -292,14 +365,18 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			add(v, code, k)
 		}
 	}
-	for _, m := range []map[string]*group{g.first, g.quals} {
+	for _, m := range []map[string]*group{first, quals} {
 		for _, gr := range m {
-			for _, es := range gr.next {
-				slices.SortStableFunc(es, func(a, b *entry) int { return len(b.toks) - len(a.toks) })
-			}
+			slices.SortStableFunc(gr.next, func(a, b *entry) int {
+				if c := strings.Compare(a.toks[1], b.toks[1]); c != 0 {
+					return c
+				}
+				return len(b.toks) - len(a.toks)
+			})
 		}
 	}
-	for k, gr := range g.first {
+	g.first, g.quals = newWordTable(first), newWordTable(quals)
+	for k, gr := range first {
 		h := fold16(fnvString(k))
 		g.bloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
 		if gr.lowerCase() {
@@ -334,17 +411,26 @@ func split(s string) []string {
 }
 
 func (g *gazetteer) country(code string) (country, bool) {
-	i, ok := g.byCode[code]
-	if !ok {
+	ci := codeIndex(code)
+	if ci < 0 || g.codes[ci] == 0 {
 		return country{}, false
 	}
-	return g.countries[i], true
+	return g.countries[g.codes[ci]-1], true
 }
 
 const (
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
 )
+
+// fnv is FNV-1a.
+func fnv[W string | []byte](b W) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint32(b[i])) * fnvPrime
+	}
+	return h
+}
 
 // fnvString and fnvBytes are FNV-1a; fold16 folds a hash to 16 bits for
 // the bloom filter.
@@ -399,10 +485,5 @@ func (gr *group) lowerCase() bool {
 	if gr.single != nil && low(gr.single) {
 		return true
 	}
-	for _, es := range gr.next {
-		if slices.ContainsFunc(es, low) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(gr.next, low)
 }

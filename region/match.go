@@ -93,12 +93,12 @@ func (s *scanner) matchAt(i, to int, afterPlace bool, prevKind kind) ([]cand, in
 	t := s.t
 	k := &t.toks[i]
 	if k.is(fMay) {
-		if cs, j := s.matchIn(t.lookup(s.g.first, i), i, to, afterPlace, prevKind); j > 0 {
+		if cs, j := s.matchIn(t.lookup(&s.g.first, i), i, to, afterPlace, prevKind); j > 0 {
 			return cs, j
 		}
 	}
 	if s.loose || k.is(fComma) && i > 0 && t.toks[i-1].is(fCap) {
-		return s.matchIn(t.lookup(s.g.quals, i), i, to, afterPlace, prevKind)
+		return s.matchIn(t.lookup(&s.g.quals, i), i, to, afterPlace, prevKind)
 	}
 	return nil, 0
 }
@@ -109,7 +109,7 @@ func (s *scanner) matchIn(gr *group, i, to int, afterPlace bool, prevKind kind) 
 		return nil, 0
 	}
 	t := s.t
-	if gr.next != nil && i+1 < to {
+	if len(gr.next) > 0 && i+1 < to {
 		for _, e := range t.next(gr, i+1) {
 			n := len(e.toks)
 			if i+n > to {

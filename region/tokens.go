@@ -63,22 +63,23 @@ func (t *tokens) norm(i int) string {
 	return string(t.arena[k.ns : k.ns+int32(k.nlen)])
 }
 
-// lookup returns m's group for token i's normal form, without allocating.
-func (t *tokens) lookup(m map[string]*group, i int) *group {
+// lookup returns the group of token i's normal form in w, without
+// allocating.
+func (t *tokens) lookup(w *wordTable, i int) *group {
 	k := &t.toks[i]
 	if k.is(fInSrc) {
-		return m[t.src[k.start:k.end]]
+		return lookup(w, t.src[k.start:k.end])
 	}
-	return m[string(t.arena[k.ns:k.ns+int32(k.nlen)])]
+	return lookup(w, t.arena[k.ns:k.ns+int32(k.nlen)])
 }
 
 // next returns the phrases of gr whose second word is token i.
 func (t *tokens) next(gr *group, i int) []*entry {
 	k := &t.toks[i]
 	if k.is(fInSrc) {
-		return gr.next[t.src[k.start:k.end]]
+		return following(gr, t.src[k.start:k.end])
 	}
-	return gr.next[string(t.arena[k.ns:k.ns+int32(k.nlen)])]
+	return following(gr, t.arena[k.ns:k.ns+int32(k.nlen)])
 }
 
 // normEq reports whether token i's normal form is s, without allocating.
