@@ -17,16 +17,27 @@ import (
 )
 
 // BenchmarkRegionShare measures what region detection adds to brief
-// summarize: each iteration runs `brief summarize -f jsonl -j 1 -` over
-// the regions dev set (title, text and dateline, as measure.sh feeds it)
-// and then region.Detect alone over the same articles, loaded as
-// summarize loads them. "region-%" is Detect's time over the rest of
-// summarize's. The one-time gazetteer build is measured by
-// region.BenchmarkGazetteer. It is skipped when the shared data is
-// absent. Run it on one core: go test -run X -bench RegionShare -cpu 1
-// ./cmd/brief.
+// summarize, on the shared development sets of regions (short newswire
+// stories with datelines), summaries (long news stories) and quotes:
+// each iteration runs `brief summarize -f jsonl -j 1 -` over a set (id,
+// title, text and dateline, as measure.sh feeds it) and then
+// region.Detect alone over the same articles, loaded as summarize loads
+// them. "region-%" is Detect's time over the rest of summarize's (the
+// gazetteer is static data: there is no build to add). A set is skipped
+// when the shared data is absent. Run it on one core:
+// go test -run X -bench RegionShare -cpu 1 ./cmd/brief.
 func BenchmarkRegionShare(b *testing.B) {
-	input := regionsDevInput(b)
+	for _, set := range []struct{ name, path string }{
+		{"regions", "regions/dev.jsonl"},
+		{"summaries", "summarization/cnndm_dev300.jsonl"},
+		{"quotes", "quotes/dev.jsonl"},
+	} {
+		b.Run(set.name, func(b *testing.B) { benchmarkRegionShare(b, set.path) })
+	}
+}
+
+func benchmarkRegionShare(b *testing.B, set string) {
+	input := devInput(b, set)
 	path := filepath.Join(b.TempDir(), "dev.jsonl")
 	if err := os.WriteFile(path, input, 0o600); err != nil {
 		b.Fatal(err)
@@ -61,17 +72,18 @@ func BenchmarkRegionShare(b *testing.B) {
 	b.ReportMetric(float64(len(arts)), "articles")
 }
 
-// regionsDevInput returns the regions dev set as summarize's JSONL input,
-// skipping the benchmark when ../shared is absent.
-func regionsDevInput(b *testing.B) []byte {
+// devInput returns a shared development set (a path under evaldata) as
+// summarize's JSONL input, skipping the benchmark when ../shared is
+// absent.
+func devInput(b *testing.B, set string) []byte {
 	b.Helper()
 	shared := filepath.Join("..", "..", "..", "shared")
 	if s := os.Getenv("BRIEF_SHARED"); s != "" {
 		shared = s
 	}
-	f, err := os.Open(filepath.Join(shared, "evaldata", "regions", "dev.jsonl"))
+	f, err := os.Open(filepath.Join(shared, "evaldata", filepath.FromSlash(set)))
 	if err != nil {
-		b.Skipf("regions dev set: %v", err)
+		b.Skipf("dev set: %v", err)
 	}
 	defer f.Close()
 	var out bytes.Buffer
@@ -86,14 +98,14 @@ func regionsDevInput(b *testing.B) []byte {
 			Dateline string `json:"dateline,omitempty"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatalf("regions dev set: %v", err)
+			b.Fatalf("%s: %v", set, err)
 		}
 		if err := enc.Encode(d); err != nil {
 			b.Fatal(err)
 		}
 	}
 	if out.Len() == 0 {
-		b.Skip("regions dev set is empty")
+		b.Skipf("%s is empty", set)
 	}
 	return out.Bytes()
 }
