@@ -377,7 +377,7 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 	}
 	g.first, g.quals = newWordTable(first), newWordTable(quals)
 	for k, gr := range first {
-		h := fold16(fnvString(k))
+		h := wordHash(k)
 		g.bloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
 		if gr.lowerCase() {
 			g.lowBloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
@@ -432,27 +432,27 @@ func fnv[W string | []byte](b W) uint32 {
 	return h
 }
 
-// fnvString and fnvBytes are FNV-1a; fold16 folds a hash to 16 bits for
-// the bloom filter.
-func fnvString(b string) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(b); i++ {
-		h = (h ^ uint32(b[i])) * fnvPrime
+// wordHash hashes a normal form to 16 bits for the bloom filters, from
+// its first and last eight bytes and its length: no chain of steps per
+// byte.
+func wordHash[W string | []byte](w W) uint32 {
+	n := len(w)
+	var first, last uint64
+	if n >= 8 {
+		for k := 0; k < 8; k++ {
+			first |= uint64(w[k]) << (8 * k)
+			last |= uint64(w[n-8+k]) << (8 * k)
+		}
+	} else {
+		for k := 0; k < n; k++ {
+			first |= uint64(w[k]) << (8 * k)
+		}
 	}
-	return h
+	h := (first ^ last*0x9E3779B97F4A7C15 ^ uint64(n)) * 0xBF58476D1CE4E5B9
+	return uint32(h >> 48)
 }
 
-func fnvBytes(b []byte) uint32 {
-	h := uint32(fnvOffset)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * fnvPrime
-	}
-	return h
-}
-
-func fold16(h uint32) uint32 { return (h >> 16) ^ (h & 0xffff) }
-
-// mayStart reports whether a word whose folded hash is h may start a
+// mayStart reports whether a word whose wordHash is h may start a
 // phrase: false means surely not. lower says the word is not capitalised
 // in ordinary text, where only currencies start in lower case.
 func (g *gazetteer) mayStart(h uint32, lower bool) bool {

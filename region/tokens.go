@@ -1,6 +1,7 @@
 package region
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -157,26 +158,16 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		}
 		// The common case first: a word of lower-case ASCII letters and
 		// digits, which is its own normal form.
-		letters := 0
-		j := i
-		for j < len(s) {
-			c := s[j]
-			if 'a' <= c && c <= 'z' {
-				letters++
-			} else if c < '0' || c > '9' {
-				break
-			}
-			j++
-		}
-		if j > i && (j < len(s) && (s[j] == ' ' || s[j] == ',') || plainEnd(s, j, letters)) {
+		j, letters := lowerRun(s, i)
+		if j > i && (j < len(s) && (s[j] == ' ' || s[j] == ',') || plainEnd(s, i, j)) {
 			tok := token{start: int32(i), end: int32(j), flags: pend | fInSrc}
-			if letters == 0 {
+			if !letters {
 				tok.flags |= fDigits
 			}
 			// In ordinary text a word in lower case starts only a few
 			// phrases (currencies): a cheap test of its first letter and
 			// length rules most out before hashing.
-			if g == nil || (caseFree || g.lowShape(s[i:j])) && g.mayStart(fold16(fnvString(s[i:j])), !caseFree) {
+			if g == nil || (caseFree || g.lowShape(s[i:j])) && g.mayStart(wordHash(s[i:j]), !caseFree) {
 				tok.flags |= fMay
 			}
 			t.toks = append(t.toks, tok)
@@ -189,7 +180,7 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		if tok, h, ok := asciiWord(s, i, &arena); ok {
 			tok.flags |= pend
 			pend = 0
-			if g == nil || g.mayStart(fold16(h), !caseFree && !tok.is(fCap)) {
+			if g == nil || g.mayStart(h, !caseFree && !tok.is(fCap)) {
 				tok.flags |= fMay
 			}
 			t.toks = append(t.toks, tok)
@@ -202,11 +193,11 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		tok.flags |= pend
 		pend = 0
 		if tok.is(fInSrc) {
-			h = fnvString(s[tok.start:tok.end])
+			h = wordHash(s[tok.start:tok.end])
 		} else {
-			h = fnvBytes(arena[tok.ns:])
+			h = wordHash(arena[tok.ns:])
 		}
-		if g == nil || g.mayStart(fold16(h), !caseFree && !tok.is(fCap)) {
+		if g == nil || g.mayStart(h, !caseFree && !tok.is(fCap)) {
 			tok.flags |= fMay
 		}
 		t.toks = append(t.toks, tok)
@@ -229,17 +220,17 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 	// A text set without capitals: any word may start a place.
 	if g != nil && t.words >= 10 && t.capped*100 < t.words*4 {
 		for i := range t.toks {
-			if k := &t.toks[i]; k.flags&(fCap|fMay) == 0 && g.mayStart(fold16(fnvString(t.norm(i))), false) {
+			if k := &t.toks[i]; k.flags&(fCap|fMay) == 0 && g.mayStart(wordHash(t.norm(i)), false) {
 				k.flags |= fMay
 			}
 		}
 	}
 }
 
-// plainEnd reports whether a run of lower-case letters and digits ending
-// at s[j] is a whole word: what follows is not a letter, an apostrophe or
-// a period that belongs to the word.
-func plainEnd(s string, j, letters int) bool {
+// plainEnd reports whether a run of ASCII letters and digits s[i:j] is
+// a whole word: what follows is not a letter, an apostrophe or a period
+// that belongs to the word.
+func plainEnd(s string, i, j int) bool {
 	if j == len(s) {
 		return true
 	}
@@ -250,9 +241,64 @@ func plainEnd(s string, j, letters int) bool {
 		return !(j+1 < len(s) && isWordByte(s, j+1))
 	case c == '.':
 		inner := j+1 < len(s) && isWordByte(s, j+1)
-		return !inner && letters != 1
+		return !inner && letters(s[i:j]) != 1
 	}
 	return true
+}
+
+// letters counts the ASCII letters in s.
+func letters(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			n++
+		}
+	}
+	return n
+}
+
+// SWAR constants: a byte repeated in each of a word's eight bytes.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// lowerRun returns the end of the run of lower-case ASCII letters and
+// digits starting at s[i], and whether it has a letter. It tests eight
+// bytes at a time (SWAR), so that a word costs one step, not one per
+// letter.
+func lowerRun(s string, i int) (int, bool) {
+	j, letter := i, false
+	for j+8 <= len(s) {
+		// Bytes of seven bits plus a bias set their high bit when at or
+		// above a bound, without carrying into the next byte.
+		x7, hi := load8(s[j:])
+		lower := (x7 + ones*(0x80-'a')) &^ (x7 + ones*(0x7f-'z')) &^ hi
+		digit := (x7 + ones*(0x80-'0')) &^ (x7 + ones*(0x7f-'9')) &^ hi
+		in := (lower | digit) & highs
+		out := ^in & highs
+		n := 8
+		if out != 0 {
+			n = bits.TrailingZeros64(out) >> 3
+		}
+		if n > 0 && lower&highs&(1<<(8*n)-1) != 0 {
+			letter = true
+		}
+		j += n
+		if n < 8 {
+			return j, letter
+		}
+	}
+	for j < len(s) {
+		c := s[j]
+		if 'a' <= c && c <= 'z' {
+			letter = true
+		} else if c < '0' || c > '9' {
+			break
+		}
+		j++
+	}
+	return j, letter
 }
 
 // asciiWord reads a word of ASCII letters and digits starting at s[i] and
@@ -260,44 +306,69 @@ func plainEnd(s string, j, letters int) bool {
 // it also returns the word's hash. It reports false, leaving *arena as it
 // was, for any other word.
 func asciiWord(s string, i int, arena *[]byte) (token, uint32, bool) {
-	j, lower, upper := i, 0, 0
-	for ; j < len(s); j++ {
-		c := s[j]
-		if 'a' <= c && c <= 'z' {
-			lower++
-		} else if 'A' <= c && c <= 'Z' {
-			upper++
-		} else if c < '0' || c > '9' {
+	j, lower, upper := i, false, false
+	for j+8 <= len(s) {
+		x7, hi := load8(s[j:])
+		lo := (x7 + ones*(0x80-'a')) &^ (x7 + ones*(0x7f-'z')) &^ hi
+		up := (x7 + ones*(0x80-'A')) &^ (x7 + ones*(0x7f-'Z')) &^ hi
+		dg := (x7 + ones*(0x80-'0')) &^ (x7 + ones*(0x7f-'9')) &^ hi
+		out := ^(lo | up | dg) & highs
+		n := 8
+		if out != 0 {
+			n = bits.TrailingZeros64(out) >> 3
+		}
+		m := uint64(1)<<(8*n) - 1
+		lower = lower || lo&highs&m != 0
+		upper = upper || up&highs&m != 0
+		j += n
+		if n < 8 {
 			break
 		}
 	}
-	if j == i || j-i > 255 || !plainEnd(s, j, lower+upper) {
+	if j+8 > len(s) {
+		for ; j < len(s); j++ {
+			c := s[j]
+			if 'a' <= c && c <= 'z' {
+				lower = true
+			} else if 'A' <= c && c <= 'Z' {
+				upper = true
+			} else if c < '0' || c > '9' {
+				break
+			}
+		}
+	}
+	if j == i || j-i > 255 || !plainEnd(s, i, j) {
 		return token{}, 0, false
 	}
 	a := *arena
 	ns := len(a)
 	a = append(a, s[i:j]...)
-	h := uint32(fnvOffset)
-	for k := ns; k < len(a); k++ {
-		c := a[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-			a[k] = c
+	if upper {
+		for k := ns; k < len(a); k++ {
+			a[k] |= 0x20 // letters and digits: digits have the bit set
 		}
-		h = (h ^ uint32(c)) * fnvPrime
 	}
 	*arena = a
 	tok := token{start: int32(i), end: int32(j), ns: int32(ns), nlen: uint8(j - i)}
 	switch {
-	case lower+upper == 0:
+	case !lower && !upper:
 		tok.flags |= fDigits
-	case lower == 0:
+	case !lower:
 		tok.flags |= fUpper
 	}
 	if 'A' <= s[i] && s[i] <= 'Z' {
 		tok.flags |= fCap
 	}
-	return tok, h, true
+	return tok, wordHash(a[ns:]), true
+}
+
+// load8 returns the first eight bytes of s as a little-endian word, with
+// their high bits cleared, and those high bits apart.
+func load8(s string) (x7, hi uint64) {
+	b := s[:8]
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	return x &^ highs, x & highs
 }
 
 // word reads the word starting at s[i], appending its normal form to arena
