@@ -76,6 +76,8 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	case d.fromRegionWords(&res):
 	}
 	res.Countries = d.countries(res.Country)
+	// Evidence quotes the input, which may not be valid UTF-8.
+	res.Evidence = strings.ToValidUTF8(res.Evidence, "\uFFFD")
 	res.Region = Global
 	switch {
 	case res.Country != "":
