@@ -150,11 +150,7 @@ type gazetteer struct {
 	bloom [1 << 16 / 64]uint64
 	// lowBloom is the same for the phrases that may start with a word in
 	// lower case in ordinary text: currencies ("yen", "stg").
-	lowBloom [1 << 16 / 64]uint64
-	// lowShapes has bit n of entry pair(c0, c1) set when a lower-case
-	// phrase starts with a word of n bytes (up to 31) whose first two
-	// bytes are c0 and c1 (c1 is 0 for a word of one byte).
-	lowShapes [1 << 10]uint32
+	lowBloom  [1 << 16 / 64]uint64
 	countries []country
 	// codes holds 1 + the index in countries of a code "XY" at
 	// codeIndex("XY").
@@ -381,11 +377,6 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 		g.bloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
 		if gr.lowerCase() {
 			g.lowBloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
-			var c1 byte
-			if len(k) > 1 {
-				c1 = k[1]
-			}
-			g.lowShapes[pair(k[0], c1)] |= 1 << min(len(k), 31)
 		}
 	}
 	for _, name := range []string{"Europe", "Americas", "Asia-Pacific", "Middle East", "Africa"} {
@@ -448,6 +439,12 @@ func wordHash[W string | []byte](w W) uint32 {
 			first |= uint64(w[k]) << (8 * k)
 		}
 	}
+	return mix(first, last, n)
+}
+
+// mix is wordHash of a word of n bytes whose first and last eight are
+// first and last, little-endian (first only, last 0, when n < 8).
+func mix(first, last uint64, n int) uint32 {
 	h := (first ^ last*0x9E3779B97F4A7C15 ^ uint64(n)) * 0xBF58476D1CE4E5B9
 	return uint32(h >> 48)
 }
@@ -460,20 +457,6 @@ func (g *gazetteer) mayStart(h uint32, lower bool) bool {
 		return g.lowBloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
 	}
 	return g.bloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
-}
-
-// lowShape reports whether the lower-case word w may start a phrase.
-func (g *gazetteer) lowShape(w string) bool {
-	var c1 byte
-	if len(w) > 1 {
-		c1 = w[1]
-	}
-	return g.lowShapes[pair(w[0], c1)]&(1<<min(len(w), 31)) != 0
-}
-
-// pair is the index of a word's first two bytes in lowShapes.
-func pair(c0, c1 byte) int {
-	return int(c0&31)<<5 | int(c1&31)
 }
 
 // lowerCase reports whether a phrase of gr may be written in lower case in

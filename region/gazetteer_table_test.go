@@ -111,7 +111,7 @@ func renderGazetteer(g *gazetteer) ([]byte, error) {
 	b.WriteString("var builtGazetteer = gazetteer{\n")
 	table("first", &g.first)
 	table("quals", &g.quals)
-	fmt.Fprintf(&b, "bloom: %#v,\nlowBloom: %#v,\nlowShapes: %#v,\n", g.bloom, g.lowBloom, g.lowShapes)
+	fmt.Fprintf(&b, "bloom: %#v,\nlowBloom: %#v,\n", g.bloom, g.lowBloom)
 	b.WriteString("countries: []country{\n")
 	for _, c := range g.countries {
 		fmt.Fprintf(&b, "{code: %q, name: %q, region: %q},\n", c.code, c.name, c.region)

@@ -1,7 +1,9 @@
 package region
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -93,6 +95,46 @@ func TestSplitDateline(t *testing.T) {
 		place, n := splitDateline(tt.in)
 		if place != tt.place || (n > 0 && tt.in[n:] != tt.rest) {
 			t.Errorf("splitDateline(%q) = %q, rest %q; want %q, rest %q", tt.in, place, tt.in[n:], tt.place, tt.rest)
+		}
+	}
+}
+
+// TestWordRuns checks the eight-bytes-at-a-time word readers against a
+// byte-by-byte reading, on random strings of the bytes that matter.
+func TestWordRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "abmz09AMZ .,'-\x80\xc3\xa9\xff\x7f`{/:@["
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		for i := range len(s) {
+			// lowerRun: lower-case letters and digits.
+			j, letter := i, false
+			for ; j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9'); j++ {
+				letter = letter || s[j] >= 'a'
+			}
+			if gj, gl, gh := lowerRun(s, i); gj != j || gl != letter || gh != wordHash(s[i:j]) {
+				t.Fatalf("lowerRun(%q, %d) = %d, %v, %x; want %d, %v, %x", s, i, gj, gl, gh, j, letter, wordHash(s[i:j]))
+			}
+			// asciiWord: letters in any case and digits, lower-cased.
+			j = i
+			for ; j < len(s) && isAlnum(s[j]); j++ {
+			}
+			var arena []byte
+			tok, h, ok := asciiWord(s, i, &arena)
+			if want := j > i && j-i <= 255 && plainEnd(s, i, j); ok != want {
+				t.Fatalf("asciiWord(%q, %d) ok = %v, want %v", s, i, ok, want)
+			}
+			if !ok {
+				continue
+			}
+			norm := strings.ToLower(s[i:j])
+			if int(tok.end) != j || string(arena) != norm || h != wordHash(norm) {
+				t.Fatalf("asciiWord(%q, %d) = end %d, %q, %x; want %d, %q, %x", s, i, tok.end, arena, h, j, norm, wordHash(norm))
+			}
 		}
 	}
 }

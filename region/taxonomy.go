@@ -48,12 +48,33 @@ func (t *Taxonomy) RegionOf(country string) string {
 	if slices.Contains(t.Focus, country) {
 		return CountryName(country)
 	}
+	if t.isDefault() {
+		c, _ := gaz().country(country)
+		return c.region
+	}
 	for _, s := range t.Sections {
 		if slices.Contains(s.Countries, country) {
 			return s.Name
 		}
 	}
 	return ""
+}
+
+// isDefault reports whether t is the taxonomy Default returns: its
+// sections are the default ones, sharing their lists, so that RegionOf
+// can answer from the gazetteer.
+func (t *Taxonomy) isDefault() bool {
+	g := gaz()
+	if len(t.Focus) != 0 || len(t.Sections) != len(g.sections) {
+		return false
+	}
+	for i, s := range t.Sections {
+		d := g.sections[i]
+		if s.Name != d.Name || len(s.Countries) != len(d.Countries) || len(d.Countries) > 0 && &s.Countries[0] != &d.Countries[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // section returns the section of t named name (case-insensitive), or

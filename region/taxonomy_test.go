@@ -206,3 +206,30 @@ func TestDefaultMatchesM49(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionOfDefault checks RegionOf on the default taxonomy, which it
+// answers from the gazetteer, against the sections' lists, and that a
+// changed copy is read from its lists.
+func TestRegionOfDefault(t *testing.T) {
+	tax := region.Default()
+	for _, code := range region.Countries() {
+		want := ""
+		for _, s := range tax.Sections {
+			if slices.Contains(s.Countries, code) {
+				want = s.Name
+				break
+			}
+		}
+		if got := tax.RegionOf(code); got != want {
+			t.Errorf("Default().RegionOf(%q) = %q, want %q", code, got, want)
+		}
+	}
+	moved := region.Default()
+	moved.Sections[0].Countries = append(moved.Sections[0].Countries, "AQ")
+	if got := moved.RegionOf("AQ"); got != moved.Sections[0].Name {
+		t.Errorf("RegionOf(AQ) after adding it to %s = %q", moved.Sections[0].Name, got)
+	}
+	if got := region.Default().RegionOf("AQ"); got != "" {
+		t.Errorf("Default().RegionOf(AQ) = %q, want no section", got)
+	}
+}

@@ -158,16 +158,15 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		}
 		// The common case first: a word of lower-case ASCII letters and
 		// digits, which is its own normal form.
-		j, letters := lowerRun(s, i)
+		j, letters, lh := lowerRun(s, i)
 		if j > i && (j < len(s) && (s[j] == ' ' || s[j] == ',') || plainEnd(s, i, j)) {
 			tok := token{start: int32(i), end: int32(j), flags: pend | fInSrc}
 			if !letters {
 				tok.flags |= fDigits
 			}
 			// In ordinary text a word in lower case starts only a few
-			// phrases (currencies): a cheap test of its first letter and
-			// length rules most out before hashing.
-			if g == nil || (caseFree || g.lowShape(s[i:j])) && g.mayStart(wordHash(s[i:j]), !caseFree) {
+			// phrases (currencies): a filter of their own rules most out.
+			if g == nil || g.mayStart(lh, !caseFree) {
 				tok.flags |= fMay
 			}
 			t.toks = append(t.toks, tok)
@@ -264,11 +263,12 @@ const (
 )
 
 // lowerRun returns the end of the run of lower-case ASCII letters and
-// digits starting at s[i], and whether it has a letter. It tests eight
-// bytes at a time (SWAR), so that a word costs one step, not one per
-// letter.
-func lowerRun(s string, i int) (int, bool) {
+// digits starting at s[i], whether it has a letter, and its wordHash. It
+// tests eight bytes at a time (SWAR), so that a word costs one step, not
+// one per letter.
+func lowerRun(s string, i int) (int, bool, uint32) {
 	j, letter := i, false
+	var first uint64
 	for j+8 <= len(s) {
 		// Bytes of seven bits plus a bias set their high bit when at or
 		// above a bound, without carrying into the next byte.
@@ -281,24 +281,35 @@ func lowerRun(s string, i int) (int, bool) {
 		if out != 0 {
 			n = bits.TrailingZeros64(out) >> 3
 		}
-		if n > 0 && lower&highs&(1<<(8*n)-1) != 0 {
+		m := uint64(1)<<(8*n) - 1
+		if lower&highs&m != 0 {
 			letter = true
+		}
+		if j == i {
+			first = x7 & m
 		}
 		j += n
 		if n < 8 {
-			return j, letter
-		}
-	}
-	for j < len(s) {
-		c := s[j]
-		if 'a' <= c && c <= 'z' {
-			letter = true
-		} else if c < '0' || c > '9' {
 			break
 		}
-		j++
 	}
-	return j, letter
+	if j+8 > len(s) {
+		for j < len(s) {
+			c := s[j]
+			if 'a' <= c && c <= 'z' {
+				letter = true
+			} else if c < '0' || c > '9' {
+				break
+			}
+			j++
+		}
+		return j, letter, wordHash(s[i:j])
+	}
+	if j-i < 8 {
+		return j, letter, mix(first, 0, j-i)
+	}
+	last, _ := load8(s[j-8:])
+	return j, letter, mix(first, last, j-i)
 }
 
 // asciiWord reads a word of ASCII letters and digits starting at s[i] and
@@ -307,6 +318,7 @@ func lowerRun(s string, i int) (int, bool) {
 // was, for any other word.
 func asciiWord(s string, i int, arena *[]byte) (token, uint32, bool) {
 	j, lower, upper := i, false, false
+	var first uint64 // the first eight bytes, lower-cased
 	for j+8 <= len(s) {
 		x7, hi := load8(s[j:])
 		lo := (x7 + ones*(0x80-'a')) &^ (x7 + ones*(0x7f-'z')) &^ hi
@@ -320,12 +332,16 @@ func asciiWord(s string, i int, arena *[]byte) (token, uint32, bool) {
 		m := uint64(1)<<(8*n) - 1
 		lower = lower || lo&highs&m != 0
 		upper = upper || up&highs&m != 0
+		if j == i {
+			first = (x7 | up&highs>>2) & m
+		}
 		j += n
 		if n < 8 {
 			break
 		}
 	}
-	if j+8 > len(s) {
+	swar := j+8 <= len(s)
+	if !swar {
 		for ; j < len(s); j++ {
 			c := s[j]
 			if 'a' <= c && c <= 'z' {
@@ -359,7 +375,18 @@ func asciiWord(s string, i int, arena *[]byte) (token, uint32, bool) {
 	if 'A' <= s[i] && s[i] <= 'Z' {
 		tok.flags |= fCap
 	}
-	return tok, wordHash(a[ns:]), true
+	var h uint32
+	switch n := j - i; {
+	case !swar:
+		h = wordHash(a[ns:])
+	case n < 8:
+		h = mix(first, 0, n)
+	default:
+		x7, _ := load8(s[j-8:])
+		up := (x7 + ones*(0x80-'A')) &^ (x7 + ones*(0x7f-'Z')) & highs
+		h = mix(first, x7|up>>2, n)
+	}
+	return tok, h, true
 }
 
 // load8 returns the first eight bytes of s as a little-endian word, with
