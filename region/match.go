@@ -56,18 +56,15 @@ type scanner struct {
 }
 
 // scan appends the mentions in tokens [from, to) to out. zoneOf gives the
-// zone of a token index.
+// zone of a token index. Outside a dateline, only the tokens that may
+// start a phrase (t.starts) are tried.
 func (s *scanner) scan(from, to int, zoneOf func(int) zone, out []mention) []mention {
 	prevEnd, prevKind := -1, kStop
-	for i := from; i < to; {
-		if k := &s.t.toks[i]; k.flags&(fMay|fComma) == 0 && !s.loose || k.is(fDigits) {
-			i++ // no phrase can start here (numbers never do)
-			continue
-		}
+	next := from // the first token not in a mention yet
+	try := func(i int) bool {
 		cs, j := s.matchAt(i, to, prevEnd == i, prevKind)
 		if j == 0 {
-			i++
-			continue
+			return true
 		}
 		m := mention{cands: cs, i: i, j: j, zone: zoneOf(i)}
 		if k := s.qualifier(&m, to); k > 0 {
@@ -77,11 +74,28 @@ func (s *scanner) scan(from, to int, zoneOf func(int) zone, out []mention) []men
 		out = append(out, m)
 		if s.first {
 			if c, ok := resolve(m.cands, nil); ok && c.kind != kStop && c.kind != kRegion {
+				return false
+			}
+		}
+		prevEnd, prevKind, next = m.j, m.cands[0].kind, m.j
+		return true
+	}
+	if !s.loose {
+		for _, i := range s.t.starts {
+			if int(i) >= to {
+				break
+			}
+			if int(i) >= next && !try(int(i)) {
 				break
 			}
 		}
-		prevEnd, prevKind = m.j, m.cands[0].kind
-		i = m.j
+		return out
+	}
+	for i := from; i < to; i = max(i+1, next) {
+		// Numbers never start a phrase.
+		if !s.t.toks[i].is(fDigits) && !try(i) {
+			break
+		}
 	}
 	return out
 }

@@ -49,6 +49,9 @@ type tokens struct {
 	src   string
 	toks  []token
 	arena []byte // normal forms that are not the word itself
+	// starts lists the tokens that may start a phrase in ordinary text:
+	// marked fMay, or after a comma (an abbreviation, "Ga."), not numbers.
+	starts []int32
 	// words, capped and capitals count the words that are not numbers,
 	// those capitalised, and those of two letters or more in capitals.
 	words, capped, capitals int
@@ -203,10 +206,14 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		i = j
 	}
 	t.arena = arena
+	starts := t.starts[:0]
 	for i := range t.toks {
 		k := &t.toks[i]
 		if k.flags&fDigits != 0 {
 			continue
+		}
+		if k.flags&(fMay|fComma) != 0 {
+			starts = append(starts, int32(i))
 		}
 		t.words++
 		if k.flags&fCap != 0 {
@@ -218,12 +225,18 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 	}
 	// A text set without capitals: any word may start a place.
 	if g != nil && t.words >= 10 && t.capped*100 < t.words*4 {
+		starts = starts[:0]
 		for i := range t.toks {
-			if k := &t.toks[i]; k.flags&(fCap|fMay) == 0 && g.mayStart(wordHash(t.norm(i)), false) {
+			k := &t.toks[i]
+			if k.flags&(fCap|fMay) == 0 && g.mayStart(wordHash(t.norm(i)), false) {
 				k.flags |= fMay
+			}
+			if k.flags&(fMay|fComma) != 0 && k.flags&fDigits == 0 {
+				starts = append(starts, int32(i))
 			}
 		}
 	}
+	t.starts = starts
 }
 
 // plainEnd reports whether a run of ASCII letters and digits s[i:j] is
