@@ -128,6 +128,7 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 	t.arena = t.arena[:0]
 	t.words, t.capped, t.capitals = 0, 0, 0
 	arena := t.arena
+	starts := t.starts[:0]
 	var pend flag = fSent | fPara // flags for the next word
 	i := 0
 	for i < len(s) {
@@ -166,11 +167,17 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 			tok := token{start: int32(i), end: int32(j), flags: pend | fInSrc}
 			if !letters {
 				tok.flags |= fDigits
-			}
-			// In ordinary text a word in lower case starts only a few
-			// phrases (currencies): a filter of their own rules most out.
-			if g == nil || g.mayStart(lh, !caseFree) {
-				tok.flags |= fMay
+			} else {
+				t.words++
+				// In ordinary text a word in lower case starts only a few
+				// phrases (currencies): a filter of their own rules most
+				// out.
+				if g == nil || g.mayStart(lh, !caseFree) {
+					tok.flags |= fMay
+				}
+				if tok.flags&(fMay|fComma) != 0 {
+					starts = append(starts, int32(len(t.toks)))
+				}
 			}
 			t.toks = append(t.toks, tok)
 			pend = 0
@@ -185,6 +192,7 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 			if g == nil || g.mayStart(h, !caseFree && !tok.is(fCap)) {
 				tok.flags |= fMay
 			}
+			starts = t.count(&tok, starts)
 			t.toks = append(t.toks, tok)
 			i = int(tok.end)
 			continue
@@ -202,27 +210,11 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		if g == nil || g.mayStart(h, !caseFree && !tok.is(fCap)) {
 			tok.flags |= fMay
 		}
+		starts = t.count(&tok, starts)
 		t.toks = append(t.toks, tok)
 		i = j
 	}
 	t.arena = arena
-	starts := t.starts[:0]
-	for i := range t.toks {
-		k := &t.toks[i]
-		if k.flags&fDigits != 0 {
-			continue
-		}
-		if k.flags&(fMay|fComma) != 0 {
-			starts = append(starts, int32(i))
-		}
-		t.words++
-		if k.flags&fCap != 0 {
-			t.capped++
-			if k.flags&fUpper != 0 && k.end-k.start >= 2 {
-				t.capitals++
-			}
-		}
-	}
 	// A text set without capitals: any word may start a place.
 	if g != nil && t.words >= 10 && t.capped*100 < t.words*4 {
 		starts = starts[:0]
@@ -237,6 +229,26 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		}
 	}
 	t.starts = starts
+}
+
+// count counts the word k, about to be appended to t.toks, among the
+// words, those capitalised and those in capitals, and appends its index
+// to starts when it may start a phrase.
+func (t *tokens) count(k *token, starts []int32) []int32 {
+	if k.flags&fDigits != 0 {
+		return starts
+	}
+	if k.flags&(fMay|fComma) != 0 {
+		starts = append(starts, int32(len(t.toks)))
+	}
+	t.words++
+	if k.flags&fCap != 0 {
+		t.capped++
+		if k.flags&fUpper != 0 && k.end-k.start >= 2 {
+			t.capitals++
+		}
+	}
+	return starts
 }
 
 // plainEnd reports whether a run of ASCII letters and digits s[i:j] is
