@@ -133,6 +133,10 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 	i := 0
 	for i < len(s) {
 		c := s[i]
+		if c == ' ' {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf && !isAlnum(c) {
 			switch c {
 			case ',':
