@@ -166,7 +166,10 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		}
 		// The common case first: a word of lower-case ASCII letters and
 		// digits, which is its own normal form.
-		j, letters, lh := lowerRun(s, i)
+		j, letters, lh := i, false, uint32(0)
+		if c < 'A' || c > 'Z' {
+			j, letters, lh = lowerRun(s, i)
+		}
 		if j > i && (j < len(s) && (s[j] == ' ' || s[j] == ',') || plainEnd(s, i, j)) {
 			tok := token{start: int32(i), end: int32(j), flags: pend | fInSrc}
 			if !letters {
