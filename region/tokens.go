@@ -49,8 +49,8 @@ type tokens struct {
 	src   string
 	toks  []token
 	arena []byte // normal forms that are not the word itself
-	// starts lists the tokens that may start a phrase in ordinary text:
-	// marked fMay, or after a comma (an abbreviation, "Ga."), not numbers.
+	// starts lists the tokens that may start a phrase in ordinary text
+	// (see canStart), not numbers.
 	starts []int32
 	// words, capped and capitals count the words that are not numbers,
 	// those capitalised, and those of two letters or more in capitals.
@@ -182,7 +182,7 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 				if g == nil || g.mayStart(lh, !caseFree) {
 					tok.flags |= fMay
 				}
-				if tok.flags&(fMay|fComma) != 0 {
+				if t.canStart(&tok, len(t.toks)) {
 					starts = append(starts, int32(len(t.toks)))
 				}
 			}
@@ -230,12 +230,19 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 			if k.flags&(fCap|fMay) == 0 && g.mayStart(wordHash(t.norm(i)), false) {
 				k.flags |= fMay
 			}
-			if k.flags&(fMay|fComma) != 0 && k.flags&fDigits == 0 {
+			if k.flags&fDigits == 0 && t.canStart(k, i) {
 				starts = append(starts, int32(i))
 			}
 		}
 	}
 	t.starts = starts
+}
+
+// canStart reports whether k, token i, may start a phrase in ordinary text
+// (see scanner.matchAt): it may start one of the gazetteer, or it follows
+// "Town," and may be an abbreviation ("Ga.").
+func (t *tokens) canStart(k *token, i int) bool {
+	return k.flags&fMay != 0 || k.flags&fComma != 0 && i > 0 && t.toks[i-1].is(fCap)
 }
 
 // count counts the word k, about to be appended to t.toks, among the
@@ -245,7 +252,7 @@ func (t *tokens) count(k *token, starts []int32) []int32 {
 	if k.flags&fDigits != 0 {
 		return starts
 	}
-	if k.flags&(fMay|fComma) != 0 {
+	if t.canStart(k, len(t.toks)) {
 		starts = append(starts, int32(len(t.toks)))
 	}
 	t.words++
