@@ -449,6 +449,9 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	for _, m := range ms {
 		c, ok := resolve(m.cands, nil)
 		if !ok {
+			c, ok = d.supported(m.cands)
+		}
+		if !ok {
 			continue
 		}
 		switch c.kind {
@@ -462,6 +465,22 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 		}
 	}
 	return reg, reg.region != ""
+}
+
+// supported reads an ambiguous name in a dateline or metadata
+// ("GEORGETOWN", "CANTON"): as the country among its readings that the
+// text names most, if the text names any.
+func (d *detector) supported(cs []cand) (cand, bool) {
+	best, bestN := cand{}, 0
+	for _, c := range cs {
+		if c.kind == kStop || c.kind == kRegion {
+			continue
+		}
+		if n, _ := d.sup.get(c.code); n > bestN {
+			best, bestN = c, n
+		}
+	}
+	return best, bestN > 0
 }
 
 // datelinePlace is the text of a dateline's place for the evidence string:
