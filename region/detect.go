@@ -560,7 +560,7 @@ func (d *detector) placeInURL(raw string) (place, string, bool) {
 }
 
 // splitDateline finds a dateline opening a text — "KUALA LUMPUR —",
-// "WASHINGTON, Feb 26 -", "LONDON (Reuters) -", "[EUROPE]" — and returns
+// "WASHINGTON, Feb 26 -", "LONDON (Reuters) -", "ISLAMABAD:", "[EUROPE]" — and returns
 // its place part and the number of bytes it takes.
 func splitDateline(s string) (string, int) {
 	head := s
@@ -591,7 +591,7 @@ func splitDateline(s string) (string, int) {
 		return "", 0
 	}
 	end, cut := -1, -1
-	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", "("} {
+	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", ":", "("} {
 		if k := strings.Index(head, sep); k > 0 && (end < 0 || k < end) {
 			end = k
 			cut = k + len(sep)

@@ -90,6 +90,9 @@ func TestSplitDateline(t *testing.T) {
 		{"São Paulo (Reuters) - Shares", "São Paulo", " Shares"},
 		{"Élysée sources said - x", "", ""},
 		{"the market fell - x", "", ""},
+		{"ISLAMABAD: Prime Minister", "ISLAMABAD", " Prime Minister"},
+		{"NEW DELHI, Nov 25: The", "NEW DELHI, Nov 25", " The"},
+		{"Note: figures are rounded", "", ""},
 		{"", "", ""},
 	} {
 		place, n := splitDateline(tt.in)
