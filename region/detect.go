@@ -34,7 +34,8 @@ type Result struct {
 //     contentLocation), then a.Section ("World/Asia"), then the URL path
 //     ("/world/asia/");
 //  2. the dateline: a.Dateline, or one opening the text ("KUALA LUMPUR —",
-//     "LONDON (Reuters) -", "[EUROPE]");
+//     "LONDON (Reuters) -", "ISLAMABAD:", "[EUROPE]"); a name read several
+//     ways ("GEORGETOWN") is the country the text names most;
 //  3. places in the title and the text, each mention weighted by where it
 //     stands (title 3, lead 2, rest 1) and by what it is (a country's name
 //     counts more than a city, an institution or a demonym; a currency
