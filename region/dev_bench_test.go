@@ -2,51 +2,14 @@ package region_test
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
-	"github.com/brief-news/brief/summarize"
-	"github.com/brief-news/brief/summarize/extractive"
 )
-
-// BenchmarkShare reports the share of extractive Summarize time spent in
-// Detect over the regions dev set (title, text and dateline, as
-// measure.sh feeds it): both are timed on each article in turn, and
-// "detect-%" is Detect's time over Summarize's (which includes Detect).
-// It is skipped when the shared data is absent. Run it on one core:
-// go test -run X -bench Share -cpu 1 ./region.
-func BenchmarkShare(b *testing.B) {
-	arts := loadRegionsDev(b)
-	be, err := extractive.New(summarize.Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	tax := region.Default()
-	ctx := context.Background()
-	region.Detect(arts[0], tax)
-	var det, sum time.Duration
-	for b.Loop() {
-		// Article by article, so that load from other processes falls
-		// on both alike.
-		for _, a := range arts {
-			t0 := time.Now()
-			region.Detect(a, tax)
-			t1 := time.Now()
-			if _, err := be.Summarize(ctx, a); err != nil {
-				b.Fatal(err)
-			}
-			det += t1.Sub(t0)
-			sum += time.Since(t1)
-		}
-	}
-	b.ReportMetric(100*det.Seconds()/sum.Seconds(), "detect-%")
-}
 
 func loadRegionsDev(tb testing.TB) []*article.Article {
 	tb.Helper()
@@ -95,8 +58,9 @@ func loadRegionsDev(tb testing.TB) []*article.Article {
 }
 
 // BenchmarkDetectDev runs Detect over the whole regions dev set per
-// iteration, to set against the CPU time of brief summarize on the same
-// input. It is skipped when the shared data is absent.
+// iteration (what it adds to brief summarize is measured by
+// BenchmarkRegionShare in cmd/brief). It is skipped when the shared data
+// is absent.
 func BenchmarkDetectDev(b *testing.B) {
 	arts := loadRegionsDev(b)
 	tax := region.Default()
