@@ -174,17 +174,8 @@ func codeIndex(code string) int {
 // parseGazetteer builds a gazetteer from the two tables (see the comments
 // at the top of data/countries.tsv and data/places.tsv for their format).
 func parseGazetteer(countries, places string) (*gazetteer, error) {
-	// About 4,000 phrases: sized maps and one reused tokenizer keep the
-	// one-time build cheap, as it counts in a short run of brief.
 	g := &gazetteer{}
-	first, quals := make(map[string]*group, 4096), map[string]*group{}
-	// Phrases, their words, groups and readings are cut from slabs.
-	var (
-		slab    []string
-		entries []entry
-		groups  []group
-		cands   []cand
-	)
+	first, quals := map[string]*group{}, map[string]*group{}
 	var errs []string
 	var t tokens
 	saint := make([]string, 0, 2)
@@ -221,21 +212,9 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 				errs = append(errs, fmt.Sprintf("phrase %q starts with a number", phrase))
 				return
 			}
-			// One string holds the phrase's normal forms that are not
-			// the words themselves; the words' slices share it and
-			// share one slab, so a phrase costs few allocations.
-			norms := string(t.arena)
-			if len(slab) < len(t.toks) {
-				slab = make([]string, max(1024, len(t.toks)))
-			}
-			toks := slab[:len(t.toks):len(t.toks)]
-			slab = slab[len(t.toks):]
+			toks := make([]string, len(t.toks))
 			for i := range t.toks {
-				if k := &t.toks[i]; k.is(fInSrc) {
-					toks[i] = p[k.start:k.end]
-				} else {
-					toks[i] = norms[k.ns : k.ns+int32(k.nlen)]
-				}
+				toks[i] = t.norm(i)
 			}
 			if len(toks) > 1 && toks[0] == "the" {
 				toks = toks[1:] // "The Hague" is found as "Hague"
@@ -248,10 +227,7 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			}
 			gr := m[toks[0]]
 			if gr == nil {
-				if len(groups) == 0 {
-					groups = make([]group, 1024)
-				}
-				gr, groups = &groups[0], groups[1:]
+				gr = &group{}
 				m[toks[0]] = gr
 			}
 			var e *entry
@@ -261,24 +237,12 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 				e = gr.next[i]
 			}
 			if e == nil {
-				if len(entries) == 0 {
-					entries = make([]entry, 1024)
-				}
-				e, entries = &entries[0], entries[1:]
-				e.toks = toks
+				e = &entry{toks: toks}
 				if len(toks) == 1 {
 					gr.single = e
 				} else {
 					gr.next = append(gr.next, e)
 				}
-			}
-			if len(e.cands) == 0 {
-				if len(cands) == 0 {
-					cands = make([]cand, 1024)
-				}
-				e.cands, cands = cands[:1:1], cands[1:]
-				e.cands[0] = c
-				continue
 			}
 			if !slices.ContainsFunc(e.cands, func(o cand) bool { return o.code == c.code }) {
 				e.cands = append(e.cands, c)
