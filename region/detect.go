@@ -131,7 +131,12 @@ func (d *detector) release() {
 		d.tk = tokens{}
 		d.ms = nil
 	}
+	// Mentions and tallies hold strings of the article: drop them, so
+	// that a pooled detector keeps no article alive.
 	d.tk.src = ""
+	clear(d.ms[:cap(d.ms)])
+	clear(d.tallies[:cap(d.tallies)])
+	clear(d.regions[:cap(d.regions)])
 	d.tallies, d.regions = d.tallies[:0], d.regions[:0]
 	d.ms, d.sup = d.ms[:0], d.sup[:0]
 	d.region, d.nmention, d.ranks = "", 0, [3]int{}
