@@ -3,8 +3,10 @@ package region_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/brief-news/brief/article"
@@ -245,4 +247,32 @@ func TestDetectTestdata(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDetectConcurrent checks that detectors reused across goroutines
+// give each article the result it gets alone.
+func TestDetectConcurrent(t *testing.T) {
+	arts := []*article.Article{
+		art("Rates held in Malaysia", "KUALA LUMPUR — The central bank held rates."),
+		art("Budget passes", "Germany's Bundestag approved the budget; Berlin officials said so."),
+		art("Net up", "Shr 10 cts vs eight cts."),
+		art("Talks", "Kenya and Uganda signed a trade pact in Nairobi on Monday."),
+	}
+	want := make([]region.Result, len(arts))
+	for i, a := range arts {
+		want[i] = region.Detect(a, nil)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for n := range 200 {
+				i := (g + n) % len(arts)
+				if got := region.Detect(arts[i], nil); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("article %d: got %+v, want %+v", i, got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
