@@ -257,6 +257,9 @@ func TestDetectConcurrent(t *testing.T) {
 		art("Budget passes", "Germany's Bundestag approved the budget; Berlin officials said so."),
 		art("Net up", "Shr 10 cts vs eight cts."),
 		art("Talks", "Kenya and Uganda signed a trade pact in Nairobi on Monday."),
+		art("Storm", "Roads reopened in Atlanta, Savannah and Macon after the storm, Georgia officials said."),
+		art("Pipeline deal", "Officials from Georgia said the pipeline deal was signed on Monday."),
+		art("Ministers meet", "European ministers met on Monday to discuss the budget."),
 	}
 	want := make([]region.Result, len(arts))
 	for i, a := range arts {
