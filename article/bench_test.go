@@ -9,40 +9,13 @@ import (
 	"testing"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/devdata"
 )
-
-// sharedDir returns ../shared beside the repository root (or
-// $BRIEF_SHARED, for checkouts elsewhere), or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	if d := os.Getenv("BRIEF_SHARED"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skip("../shared not present")
-	}
-	return shared
-}
 
 // devPages reads the gunzipped extraction dev pages.
 func devPages(tb testing.TB) [][]byte {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(sharedDir(tb), "evaldata", "extraction", "html", "*.html.gz"))
+	files, err := filepath.Glob(filepath.Join(devdata.Path(tb, "extraction/html"), "*.html.gz"))
 	if err != nil || len(files) == 0 {
 		tb.Skip("no extraction pages under ../shared")
 	}

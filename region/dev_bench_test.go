@@ -4,34 +4,16 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/devdata"
 	"github.com/brief-news/brief/region"
 )
 
 func loadRegionsDev(tb testing.TB) []*article.Article {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if s := os.Getenv("BRIEF_SHARED"); s != "" {
-		shared = s
-	}
-	f, err := os.Open(filepath.Join(shared, "evaldata", "regions", "dev.jsonl"))
+	f, err := os.Open(devdata.Path(tb, "regions/dev.jsonl"))
 	if err != nil {
 		tb.Skipf("regions dev set: %v", err)
 	}

@@ -5,11 +5,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/brief-news/brief/internal/devdata"
 	"github.com/brief-news/brief/region"
 )
 
@@ -162,29 +162,10 @@ func TestCustomTaxonomy(t *testing.T) {
 	}
 }
 
-// repoRoot walks up from the working directory to go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = up
-	}
-}
-
 // TestDefaultMatchesM49 checks the default taxonomy against the briefing
 // regions of the shared evaluation table, when it is present.
 func TestDefaultMatchesM49(t *testing.T) {
-	p := filepath.Join(repoRoot(t), "..", "shared", "evaldata", "regions", "m49.csv")
+	p := devdata.Path(t, "regions/m49.csv")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Skipf("no shared M49 table: %v", err)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/devdata"
 	"github.com/brief-news/brief/region"
 )
 
@@ -77,11 +78,7 @@ func benchmarkRegionShare(b *testing.B, set string) {
 // absent.
 func devInput(b *testing.B, set string) []byte {
 	b.Helper()
-	shared := filepath.Join("..", "..", "..", "shared")
-	if s := os.Getenv("BRIEF_SHARED"); s != "" {
-		shared = s
-	}
-	f, err := os.Open(filepath.Join(shared, "evaldata", filepath.FromSlash(set)))
+	f, err := os.Open(devdata.Path(b, set))
 	if err != nil {
 		b.Skipf("dev set: %v", err)
 	}

@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/devdata"
 	"github.com/brief-news/brief/summarize/extractive"
 )
 
@@ -17,40 +17,10 @@ type devArticle struct {
 	Text string `json:"text"`
 }
 
-// sharedDir finds the shared data directory beside the repository root
-// (the directory holding go.mod), or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	// ../shared beside the root; a worktree one level deeper looks one
-	// level further up
-	for _, up := range []string{"..", filepath.Join("..", "..")} {
-		shared := filepath.Join(dir, up, "shared")
-		if _, err := os.Stat(filepath.Join(shared, "evaldata")); err == nil {
-			return shared
-		}
-	}
-	tb.Skip("shared data absent")
-	return ""
-}
-
 // loadDev reads the quotes dev set as articles, or skips when absent.
 func loadDev(tb testing.TB) ([]string, []*article.Article) {
 	tb.Helper()
-	p := filepath.Join(sharedDir(tb), "evaldata", "quotes", "dev.jsonl")
+	p := devdata.Path(tb, "quotes/dev.jsonl")
 	f, err := os.Open(p)
 	if err != nil {
 		tb.Skipf("quotes dev set absent: %v", err)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/devdata"
 )
 
 // This file measures takeaways on the shared dev set (CNN/DailyMail). It is
@@ -30,41 +31,9 @@ type tkDevDoc struct {
 	Reference string `json:"reference"`
 }
 
-// tkSharedDir returns ../shared beside the repository root, or "" if absent.
-func tkSharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		// Worktrees live one level deeper than the main checkout.
-		shared = filepath.Join(dir, "..", "..", "shared")
-		if _, err := os.Stat(shared); err != nil {
-			return ""
-		}
-	}
-	return shared
-}
-
 func tkLoadDev(tb testing.TB) ([]tkDevDoc, []*article.Article) {
 	tb.Helper()
-	shared := tkSharedDir(tb)
-	if shared == "" {
-		tb.Skip("shared eval data not present")
-	}
-	f, err := os.Open(filepath.Join(shared, "evaldata", "summarization", "cnndm_dev300.jsonl"))
+	f, err := os.Open(devdata.Path(tb, "summarization/cnndm_dev300.jsonl"))
 	if err != nil {
 		tb.Skipf("dev set: %v", err)
 	}
