@@ -53,7 +53,7 @@ func blockWeight(nd *node) (w float32, good int32) {
 		}
 		return 0, 0
 	}
-	if nd.ownLink > 0 && nd.last == '…' {
+	if nd.ownLink*10 > t && nd.last == '…' {
 		return -float32(t) * 0.5, 0 // a teaser: linked headline and a cut-off excerpt
 	}
 	switch {
@@ -191,6 +191,21 @@ func score(nodes []node) int {
 		}
 		break
 	}
+	// A short article (a news brief, a photo post) leaves too little prose
+	// for the climb above: its paragraphs are short, so the best block is
+	// often one of them. Take the nearest article container around it.
+	if best >= 0 && nodes[best].good < 300 && nodes[best].flags&(fPos|fBody) == 0 {
+		for p, hops := nodes[best].parent, 0; p > 0 && hops < 4; p, hops = nodes[p].parent, hops+1 {
+			pn := &nodes[p]
+			if a := pn.n.DataAtom; a == atom.Body || a == atom.Html {
+				break
+			}
+			if pn.flags&(fPos|fBody) != 0 && pn.flags&(fBoiler|fInDefinite|fInStrongNeg) == 0 && float32(pn.link) < 0.5*float32(pn.text) {
+				best = int(p)
+				break
+			}
+		}
+	}
 	if body < 0 || best < 0 || body == best {
 		return best
 	}
@@ -201,7 +216,7 @@ func score(nodes []node) int {
 	}
 	switch {
 	case body < best && int32(best) < bn.end: // body contains best
-		if bn.good >= bs.good && float32(bn.score) > -float32(bn.good) {
+		if bn.good >= bs.good && (float32(bn.score) > -float32(bn.good) || bs.good < 300) {
 			return body
 		}
 	case best < body && int32(body) < bs.end: // best contains body
@@ -290,6 +305,16 @@ func drop(nodes []node, i int, cgood int32, title string) bool {
 	}
 	own := f &^ (parentFlags & (fBoiler | fFigure | fCaption | fHeader | fLink))
 	share := float32(nd.good) / float32(max(cgood, 1))
+	if f&fBlock == 0 && nd.owner >= 0 {
+		// An inline element (a link, a span) is part of its paragraph:
+		// names weigh the paragraph, they never cut words out of one
+		// that reads as prose ("a state where he is not even on the
+		// ballot" must not lose its linked words).
+		on := &nodes[nd.owner]
+		if _, g := blockWeight(on); g > 0 || on.own-nd.text >= 20 && on.ownLink*2 <= on.own {
+			return false
+		}
+	}
 	switch {
 	case own&fBoiler != 0:
 		return share < 0.5
