@@ -62,6 +62,7 @@ const (
 	fDefinite                       // an fStrongNeg name that is believed at any size
 	fImg                            // has an <img> or <picture> child
 	fInDefinite                     // below an fDefinite element (set by score)
+	fWrapper                        // an fDefinite element wrapping an article container (set by score)
 )
 
 // blockTags are the elements that start a new paragraph.
@@ -86,7 +87,7 @@ var skipTags = map[atom.Atom]bool{
 	atom.Select: true, atom.Textarea: true, atom.Input: true, atom.Option: true,
 	atom.Label: true, atom.Map: true, atom.Link: true, atom.Meta: true, atom.Title: true,
 	atom.Img: true, atom.Source: true, atom.Picture: true, atom.Frameset: true, atom.Frame: true,
-	atom.Dialog: true,
+	atom.Dialog: true, atom.Rt: true, atom.Rp: true,
 }
 
 // markupHints say, as selectors over the page, what elements are by their
