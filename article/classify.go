@@ -18,7 +18,7 @@ var definiteNegNames = []string{
 	"breadcrumb", "recommend", "promo", "advert", "sponsor", "related", "readmore", "readnext",
 	"morestories", "moreon", "morefrom", "mostpopular", "mostread", "mostviewed",
 	"authorbio", "authorinfo", "aboutauthor", "inlinead", "adslot", "adunit", "adwrap",
-	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline",
+	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline", "disclosure",
 	// The same in a few other languages.
 	"bildunterschrift", "bildnachweis", "legende", "leyenda", "didascalia", "legenda",
 	"teilen", "partage", "partager", "compartir", "condivid", "verwandt", "relacionad",

@@ -531,11 +531,15 @@ func cleanParas(ps []para, title, byline string) []para {
 		if p.runes < 40 && boilerLines[strings.ToLower(strings.TrimRight(p.text, " .:…»›>"))] {
 			continue
 		}
+		if foreignLine(p) {
+			continue
+		}
 		if nt != "" && p.runes < 300 && normalizeKey(p.text) == nt {
 			continue
 		}
 		out = append(out, p)
 	}
+	out = dropRepeats(out)
 	for len(out) > 0 && out[len(out)-1].heading {
 		out = out[:len(out)-1]
 	}
