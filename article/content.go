@@ -552,7 +552,7 @@ func cleanParas(ps []para, title, byline string) []para {
 }
 
 var (
-	dateLine  = regexp.MustCompile(`^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4})`)
+	dateLine  = regexp.MustCompile(`^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`)
 	bylineish = regexp.MustCompile(`(?i)^(?:by|von|por|par|di|door|av|de|written by|posted by|published|updated|last updated)\b`)
 )
 
