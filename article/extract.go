@@ -205,7 +205,12 @@ func sameLanguage(a, b string) bool {
 func unreadable(ps []string, paywalled bool) string {
 	n := 0
 	for _, p := range ps {
-		n += utf8.RuneCountInString(p)
+		for _, r := range p {
+			n++
+			if r >= 0x2e80 && r < 0xfe30 {
+				n += 2 // a CJK character says about as much as a short word
+			}
+		}
 	}
 	if n >= 1500 {
 		return ""
