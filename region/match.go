@@ -38,6 +38,7 @@ type mention struct {
 	i, j    int // token span
 	zone    zone
 	surface string
+	para    int // paragraph index in the text, -1 in the title
 }
 
 // scanner finds place phrases in one tokenized text.
