@@ -555,7 +555,7 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	if whole && !covered(t, ms) {
 		return place{}, false
 	}
-	var reg place
+	var reg, town place
 	for _, m := range ms {
 		c, ok := resolve(m.cands, nil)
 		if !ok {
@@ -570,9 +570,18 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 			if reg.region == "" {
 				reg = place{region: c.code, surface: m.surface}
 			}
+		case kTown:
+			// A town of the generated list yields to a state or
+			// country named after it: "WESTPORT, Conn.".
+			if town.code == "" {
+				town = place{code: c.code, surface: datelinePlace(t, m)}
+			}
 		default:
 			return place{code: c.code, surface: datelinePlace(t, m)}, true
 		}
+	}
+	if town.code != "" {
+		return town, true
 	}
 	return reg, reg.region != ""
 }
