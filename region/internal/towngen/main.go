@@ -47,7 +47,7 @@ func run(citiesPath, wordsPath, dataDir string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("read places: %w", err)
 	}
 	codeOf := map[string]string{} // folded country name → code
-	known := map[string]bool{}     // folded phrases of the hand tables
+	known := map[string]bool{}    // folded phrases of the hand tables
 	for _, line := range strings.Split(string(countries), "\n") {
 		if line == "" || line[0] == '#' {
 			continue
