@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,7 +24,9 @@ type unit struct {
 	parts   [][2]int // byte ranges of the text in the paragraph
 	kind    string
 	spk     speaker
-	inherit bool   // the speaker comes from the context
+	inherit bool // the speaker comes from the context
+	via     int  // how the speaker was found: viaSentence, viaPronoun, …
+	conf    float64
 	more    []part // parts in later paragraphs: a quote running on
 }
 
@@ -37,6 +40,8 @@ type scanner struct {
 	paras []para
 	units []unit
 	intro []speaker // per paragraph: a speaker introducing the next paragraph ("He said:")
+	// common holds the words the article writes in lowercase
+	common map[string]bool
 }
 
 // Scan returns every quote in a, in article order: direct quotes, mixed
@@ -212,7 +217,13 @@ func (s *scanner) direct(pi int) {
 	if lab, at := labelAt(p.text, off); lab != "" && at <= end {
 		// the label lies inside the opening quote, if any: 'A': is none
 		if words(p.text[at:end]) > 0 {
-			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: KindDirect,
+			// a transcript's label puts its words in quotation marks only
+			// when the paragraph opens with one
+			kind := KindReported
+			if len(p.segs) > 0 && p.segs[0].start == 0 {
+				kind = KindDirect
+			}
+			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: kind,
 				spk: speaker{text: lab, kind: spkLabel, para: pi}})
 		}
 		return
@@ -1105,11 +1116,12 @@ func (s *scanner) output() []summarize.Quote {
 			continue
 		}
 		out = append(out, summarize.Quote{
-			Text:      strings.Join(parts, " … "),
-			Speaker:   cleanSpeaker(u.spk.text),
-			Role:      cleanSpeaker(u.spk.role),
-			Paragraph: u.para,
-			Kind:      u.kind,
+			Text:       strings.Join(parts, " … "),
+			Speaker:    cleanSpeaker(u.spk.text),
+			Role:       cleanSpeaker(u.spk.role),
+			Paragraph:  u.para,
+			Kind:       u.kind,
+			Confidence: math.Round(u.conf*100) / 100,
 		})
 	}
 	return out
