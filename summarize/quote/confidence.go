@@ -67,16 +67,31 @@ func speakerClass(sp speaker, titled map[string]bool) int {
 	if determiners[first] || speakerPronouns[first] {
 		return descClass(t)
 	}
-	if r, _ := utf8.DecodeRuneInString(f[0]); !unicode.IsUpper(r) || functionWords[first] {
-		return classFragment // "der Nacht von Mittwoch", "Am Ende", "Sie"
+	if addressees[first] {
+		return classFragment // "dijo a la red Erbol": the addressee
+	}
+	if functionWords[first] {
+		if len(f) == 1 || startsUpper(f[1]) {
+			return classFragment // "Sie", "Am Ende"
+		}
+		return classOrg // "Le ministre", "la empresa": kept, not shown
+	}
+	if !startsUpper(f[0]) {
+		return classOrg // "der Nacht von Mittwoch"
 	}
 	if len(f) == 1 && sp.role == "" && !titled[nameKey(t)] {
 		// a single capitalized word that no full name, title or role
-		// makes a person: "Cirium", "Zudem", "Consultado"
+		// makes a person: "Cirium", "Reuters", and when it only ever
+		// opens a sentence perhaps no name at all: "Consultado"
 		return classOrg
 	}
 	return classPerson
 }
+
+// addressees open the phrase after a speech verb that names whom the
+// words were said to, not who said them: "dijo a la red Erbol", "sagte
+// gegenüber der Zeitung", "a déclaré au journal".
+var addressees = set(`a al à au aux gegenüber zu zum zur vor to para ante`)
 
 // functionWords are the articles, pronouns and conjunctions of English,
 // French, German, Spanish and Portuguese that open a sentence
@@ -103,14 +118,20 @@ func descClass(t string) int {
 		if descHeadIsPerson(f[len(f)-1]) || len(f) > 2 && f[1] == "of" {
 			return classIndefinite
 		}
-		return classFragment
+		return classOrg // "a narrator in the Clinton ad", "a Times article"
 	case len(f) <= 3 && strings.HasSuffix(f[len(f)-1], "s") && hasTitle(t):
 		return classIndefinite // "officials", "state officials"
 	}
 	if len(f) <= 3 && descHeadIsPerson(f[len(f)-1]) {
 		return classIndefinite // "critics", "residents"
 	}
-	return classFragment
+	return classOrg // "protesters", "la empresa": kept, not shown
+}
+
+// startsUpper reports whether w opens with an uppercase letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // personHeads are nouns for people that a descriptor may end in beside
@@ -155,13 +176,18 @@ func (s *scanner) score(ms []mention) {
 	}
 }
 
-// unitConfidence is the confidence of unit u's speaker.
+// unitConfidence is the confidence of unit u's speaker. A speaker that is
+// no speaker at all (a fragment) is dropped from u.
 func unitConfidence(u *unit, titled map[string]bool) float64 {
 	c := viaConfidence[u.via]
 	switch speakerClass(u.spk, titled) {
 	case classNone:
 		return viaConfidence[viaNone]
 	case classFragment:
+		if u.spk.kind != spkLabel {
+			u.spk = speaker{}
+			return viaConfidence[viaNone]
+		}
 		return min(c, 0.2)
 	case classOrg:
 		return min(c, 0.5)

@@ -8,10 +8,10 @@ import "strings"
 // governor", "the Vox founder") takes the name of the person the article
 // gave that title.
 
-// fullest returns the fullest name among the person mentions ms that
-// contains every word of name (a name opening a sentence counts only when
-// its first word is none the article writes in lowercase, in common), or
-// name itself when there is none or
+// fullest returns the full name, as the article first gives it, among
+// the person mentions ms that contain every word of name and more (a name
+// opening a sentence counts only when its first word is none the article
+// writes in lowercase, in common); or name itself when there is none, or
 // when two different people could be meant ("Trump": "Donald Trump",
 // "Melania Trump") and the gender g does not tell them apart.
 func fullest(ms []mention, common map[string]bool, name string, g int) string {
@@ -20,7 +20,7 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 		return name
 	}
 	key := nameKey(name)
-	best, bestN := "", len(words)
+	best := ""
 	var rivals []string
 	for _, m := range ms {
 		if m.key != key || !m.person || !compatible(m.gender, g) {
@@ -34,9 +34,11 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 			continue // "Had Klein": a word capitalized to open the sentence
 		}
 		switch {
-		case len(mw) > bestN:
-			best, bestN, rivals = m.text, len(mw), rivals[:0]
-		case len(mw) == bestN && !sameName(best, m.text):
+		case best == "":
+			// the name as the article first gives it: "Donald Trump",
+			// not a later "Donald J. Trump"
+			best = m.text
+		case !sameName(best, m.text):
 			rivals = append(rivals, m.text)
 		}
 	}

@@ -15,6 +15,14 @@ import (
 // is the director of …" reads as "the director of …".
 var copulaOpeners = []string{"who is ", "who was ", "who has been ", "who had been ", "who serves as ", "who served as ", "who works as ", "who worked as "}
 
+// relOpeners open a relative clause in French, Spanish and German, never
+// a role.
+var relOpeners = set("que qui quien quienes dont welcher welche welches")
+
+// dePrepositions after a German relative pronoun show a clause: "der in
+// …", "die seit …".
+var dePrepositions = set("in im seit mit für auf an am bei nach von vom vor zu zum zur über unter schon noch nicht")
+
 // stubEnds are words a whole role never ends with: "a former", "CEO of",
 // "Customs and".
 var stubEnds = set(`a an the of for at in on with by from to and or but former ex
@@ -60,8 +68,11 @@ func cleanRole(role, name string) string {
 	if len(f) == 1 && first != "" && strings.Trim(first, "0123456789") == "" {
 		return "" // an age: "64"
 	}
-	if strings.HasSuffix(first, "ing") && len(first) > 5 && !titleWords[first] {
-		return "" // "referring to the bank's drive"
+	if (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "iendo") || strings.HasSuffix(first, "ando")) && len(first) > 5 && !titleWords[first] {
+		return "" // "referring to the bank's drive", "insistiendo en que …"
+	}
+	if relOpeners[first] || len(f) > 2 && (first == "der" || first == "die" || first == "das") && dePrepositions[f[1]] {
+		return "" // a relative clause: "der in dieser Serie nur wenige Spiele verpasste"
 	}
 	hasLower, hasTitle := false, false
 	orig := strings.Fields(r)

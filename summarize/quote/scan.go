@@ -513,6 +513,9 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		}
 		i++
 	}
+	if sp, e, ok := p.namedAppositive(i, to, pi); ok {
+		return sp, e, true
+	}
 	t, ok := p.word(i)
 	if !ok {
 		return speaker{}, 0, false
@@ -626,6 +629,39 @@ func (p *para) subjectSpan(i, v, pi int) (speaker, bool) {
 		return name, true
 	}
 	return speaker{}, false
+}
+
+// namedAppositive reads an attribution without a verb that ends the
+// sentence after a quote: “…,” Augusto Reyes, Director of the Caribbean
+// Air and Marine Branch. It returns the name with its role and the token
+// after the sentence.
+func (p *para) namedAppositive(i, to, pi int) (speaker, int, bool) {
+	if !p.isNameTok(i) {
+		return speaker{}, 0, false
+	}
+	j := p.nameRunAfter(i, to)
+	if j < i+2 || !p.isPunct(j, ",") {
+		return speaker{}, 0, false
+	}
+	end := to
+	for end > j && p.isPunct(end-1, ".!?") {
+		end--
+	}
+	if end-j < 3 || end-j > 30 {
+		return speaker{}, 0, false
+	}
+	for k := j + 1; k < end; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || t.kind == tWord && !t.upper && (speechVerbs[t.lower] || reportVerbs[t.lower] || ingVerbs[t.lower]) {
+			return speaker{}, 0, false
+		}
+	}
+	sp := p.nameAt(i, j, pi)
+	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) {
+		return speaker{}, 0, false
+	}
+	sp.role = p.span(j+1, end)
+	return sp, to, true
 }
 
 // trailingAttr handles a sentence with a quoted fragment and an
