@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/briefing"
@@ -28,14 +28,19 @@ type Options struct {
 	// leaves fpdf's default, the time of writing; set it for byte-stable
 	// output.
 	Now time.Time
-	// FontPath names a TrueType (.ttf) font used for characters the Go
-	// fonts lack, such as other scripts. "" means none.
+	// FontPath names a TrueType (.ttf) font used first for characters the
+	// embedded Liberation fonts lack. "" means none.
 	FontPath string
+	// FontDirs lists the directories searched for installed fonts that
+	// cover the scripts the embedded fonts lack (Chinese, Arabic, Hebrew,
+	// Devanagari…), the way fontconfig does. nil means DefaultFontDirs();
+	// an empty, non-nil slice means none.
+	FontDirs []string
 	// Uncompressed writes the page streams uncompressed, so tests can read
 	// the text in the file.
 	Uncompressed bool
-	// Warn, if not nil, receives one message when characters had to be
-	// replaced because no font could draw them.
+	// Warn, if not nil, receives one message naming the scripts no font
+	// covers when characters had to be replaced.
 	Warn func(msg string)
 }
 
@@ -80,38 +85,46 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 	f.SetTitle(bmp(b.Title), true)
 	f.AliasNbPages(pageAlias)
 
-	fs := &fonts{replaced: map[rune]bool{}}
+	fs := &fonts{replaced: map[rune]bool{}, none: map[rune]bool{}}
 	for _, ff := range []struct {
-		dst   **face
-		style string
-		ttf   []byte
-	}{{&fs.regular, "", goregular.TTF}, {&fs.bold, "B", gobold.TTF}, {&fs.italic, "I", goitalic.TTF}} {
-		fc, err := newFace("go", ff.style, ff.ttf)
+		dst    **face
+		family string
+		style  string
+		ttf    []byte
+	}{
+		{&fs.regular, "serif", "", liberationserifregular.TTF},
+		{&fs.bold, "serif", "B", liberationserifbold.TTF},
+		{&fs.italic, "serif", "I", liberationserifitalic.TTF},
+		{&fs.mono, "mono", "", liberationmonoregular.TTF},
+	} {
+		// setFont hands fpdf a copy of the bytes: the embedded data is
+		// never written to.
+		fc, err := newFace(ff.family, ff.style, ff.ttf)
 		if err != nil {
-			return fmt.Errorf("pdf: go font: %w", err)
+			return fmt.Errorf("pdf: embedded font %s %s: %w", ff.family, ff.style, err)
 		}
 		*ff.dst = fc
-		// fpdf writes into the font bytes it is given while subsetting:
-		// give it a copy, never the shared gofont data.
-		f.AddUTF8FontFromBytes("go", ff.style, bytes.Clone(ff.ttf))
 	}
-	var err2 error
-	if fs.mono, err2 = newFace("gomono", "", gomono.TTF); err2 != nil {
-		return fmt.Errorf("pdf: go mono font: %w", err2)
-	}
-	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
 	if opts.FontPath != "" {
 		ttf, err := os.ReadFile(opts.FontPath)
 		if err != nil {
 			return fmt.Errorf("pdf: read font: %w", err)
 		}
-		if fs.extra, err = newFace("extra", "", bytes.Clone(ttf)); err != nil {
+		if fs.extra, err = newFace("extra", "", ttf); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, err)
 		}
-		f.AddUTF8FontFromBytes("extra", "", ttf)
+		f.AddUTF8FontFromBytes("extra", "", bytes.Clone(ttf))
 		if f.Err() {
 			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, f.Error())
 		}
+		fs.extra.added = true
+	}
+	dirs := opts.FontDirs
+	if dirs == nil {
+		dirs = DefaultFontDirs()
+	}
+	if len(dirs) > 0 {
+		fs.sys = newSystemFonts(dirs)
 	}
 
 	pw, ph := f.GetPageSize()
@@ -154,11 +167,11 @@ var (
 	glanceItem   = block{size: 9.5, lineH: 4.8, indent: 6}
 	sectionBlock = block{size: 15, lineH: 8}
 	storyTitle   = block{size: 12, lineH: 5.6}
-	metaBlock    = block{size: 8.5, lineH: 4.4}
+	metaBlock    = block{size: 8.5, lineH: 4.4, ltr: true}
 	bulletBlock  = block{size: bodySize, lineH: 4.9, indent: 5}
 	quoteBlock   = block{size: bodySize, lineH: 4.9, indent: 9, right: 6, bar: true}
 	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6, bar: true}
-	alsoBlock    = block{size: 8.5, lineH: 4.4}
+	alsoBlock    = block{size: 8.5, lineH: 4.4, ltr: true}
 	skipBlock    = block{size: 8.5, lineH: 4.4, indent: 5}
 )
 
@@ -389,7 +402,7 @@ func (r *renderer) footer() {
 	f.SetDrawColor(200, 200, 200)
 	f.SetLineWidth(0.2)
 	f.Line(r.left, y-2, r.w-r.right, y-2)
-	f.SetFont("go", "", 8)
+	r.setFont(r.fonts.regular, 8)
 	f.SetTextColor(muted.r, muted.g, muted.b)
 	if r.footerRuns == nil {
 		left := r.b.Title
@@ -397,14 +410,14 @@ func (r *renderer) footer() {
 			left += " · " + r.b.Date.Format("2 January 2006")
 		}
 		// The footer font may lack characters of the title: draw its runs.
-		r.footerRuns = r.fonts.runs(r.shorten(left, regular, 8, r.usable()-40), regular, []run{})
+		r.footerRuns = r.fonts.runs(visualLine(r.shorten(left, regular, 8, r.usable()-40)), regular, []run{})
 	}
 	f.SetXY(r.left, y)
 	for _, rn := range r.footerRuns {
-		f.SetFont(rn.face.family, rn.face.style, 8)
+		r.setFont(rn.face, 8)
 		f.CellFormat(rn.face.width(rn.text, 8), 5, rn.text, "", 0, "L", false, 0, "")
 	}
-	f.SetFont("go", "", 8)
+	r.setFont(r.fonts.regular, 8)
 	label := fmt.Sprintf("Page %d of %s", f.PageNo(), pageAlias)
 	f.SetXY(r.w-r.right-r.fonts.regular.width("Page 0000 of 0000", 8), y)
 	f.CellFormat(30, 5, label, "", 0, "L", false, 0, "")
