@@ -29,6 +29,12 @@ type Source struct {
 	Site      string    `json:"site,omitempty"`
 	URL       string    `json:"url,omitempty"`
 	Published time.Time `json:"published,omitzero"`
+	// Takeaways are this source's takeaways that carry facts the story's
+	// digest (and the sources listed before this one) lack, at most two.
+	Takeaways []string `json:"takeaways,omitempty"`
+	// Quotes are this source's quotes from speakers the story does not
+	// quote yet, at most one.
+	Quotes []summarize.Quote `json:"quotes,omitempty"`
 }
 
 // Name returns what to call the source: its site, else the host of its
@@ -219,7 +225,8 @@ const TopCount = 3
 //
 // Near-duplicate articles (the same story from several sources) are merged
 // into one Story that keeps the richest digest and lists the others in
-// AlsoReportedBy. Each story goes to the section of its primary country in
+// AlsoReportedBy, each with the takeaways that carry facts the story's
+// digest lacks and the quotes of speakers it does not quote (merge.go). Each story goes to the section of its primary country in
 // the taxonomy, else to the digest's region when the taxonomy has it, else
 // to Global. Sections follow the taxonomy's order (focus countries, regions,
 // Global); empty ones are left out. Within a section stories are ordered by
@@ -254,6 +261,7 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 		}
 		slices.SortStableFunc(others, func(x, y item) int { return compareRichness(&x, &y) })
 		latest := rep.when
+		var digests []*summarize.Digest
 		seen := map[string]bool{}
 		if l := rep.article.Link(); l != "" {
 			seen[l] = true
@@ -270,7 +278,9 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 			st.AlsoReportedBy = append(st.AlsoReportedBy, Source{
 				Title: o.article.Title, Site: o.article.Site, URL: l, Published: o.article.Published,
 			})
+			digests = append(digests, o.digest)
 		}
+		additions(rep.digest, st.AlsoReportedBy, digests)
 		name := sectionOf(tax, rep.digest)
 		bySection[name] = append(bySection[name], ranked{story: st, latest: latest, first: c[0]})
 	}

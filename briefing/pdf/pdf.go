@@ -172,6 +172,9 @@ var (
 	quoteBlock   = block{size: bodySize, lineH: 4.9, indent: 9, right: 6, bar: true}
 	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6, bar: true}
 	alsoBlock    = block{size: 8.5, lineH: 4.4, ltr: true}
+	alsoItem     = block{size: 9, lineH: 4.5, indent: 5}
+	alsoQuote    = block{size: 9, lineH: 4.5, indent: 9, right: 6, bar: true}
+	alsoQuoteBy  = block{size: 8, lineH: 4.2, indent: 9, right: 6, bar: true}
 	skipBlock    = block{size: 8.5, lineH: 4.4, indent: 5}
 )
 
@@ -322,6 +325,35 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 			spans = append(spans, span{text: s.Name(), color: accent, link: s.URL})
 		}
 		r.text(alsoBlock, spans...)
+		// What the other sources add: their new facts, one line each,
+		// and quotes from new speakers.
+		for _, s := range st.AlsoReportedBy {
+			for _, t := range s.Takeaways {
+				f.Ln(0.8)
+				body := []span{{text: s.Name() + ": ", style: bold, color: muted}, {text: t, color: ink}}
+				lines := r.layout(alsoItem, body)
+				r.ensure(alsoItem.lineH)
+				y := f.GetY()
+				f.SetX(r.left + 1)
+				r.cell(r.fonts.regular, alsoItem.size, span{color: muted}, "•", 4, alsoItem.lineH)
+				f.SetY(y)
+				r.emit(alsoItem, body, lines)
+			}
+			for _, q := range s.Quotes {
+				f.Ln(1)
+				body := []span{{text: briefing.Quoted(q), style: italic, color: ink}}
+				lines := r.layout(alsoQuote, body)
+				if len(lines) <= 4 {
+					r.ensure(height(alsoQuote, lines) + alsoQuoteBy.lineH)
+				}
+				r.emit(alsoQuote, body, lines)
+				by := "in " + s.Name()
+				if a := briefing.Attribution(q.Speaker, q.Role); a != "" {
+					by = a + ", " + by
+				}
+				r.text(alsoQuoteBy, span{text: "— " + by, color: muted})
+			}
+		}
 	}
 }
 
