@@ -164,7 +164,10 @@ var (
 	subBlock     = block{size: 11, lineH: 5.5}
 	glanceHead   = block{size: 11, lineH: 6}
 	glanceBlock  = block{size: 9.5, lineH: 4.8}
-	glanceItem   = block{size: 9.5, lineH: 4.8, indent: 6}
+	glanceItem   = block{size: 10, lineH: 4.9}
+	glanceLabel  = block{size: 7, lineH: 3.6, ltr: true}
+	glanceLead   = block{size: 9, lineH: 4.5}
+	chartBlock   = block{size: 8.5, lineH: chartRow, right: 0, ltr: true}
 	sectionBlock = block{size: 15, lineH: 8}
 	storyTitle   = block{size: 12, lineH: 5.6}
 	metaBlock    = block{size: 8.5, lineH: 4.4, ltr: true}
@@ -212,29 +215,101 @@ func (r *renderer) cover() {
 		return
 	}
 	r.text(glanceHead, span{text: "At a glance", style: bold, color: accent})
-	var regions []span
-	for i, rc := range r.b.Glance.Regions {
-		if i > 0 {
-			regions = append(regions, span{text: "  ·  ", color: muted})
-		}
-		regions = append(regions, span{text: rc.Name + " ", style: bold, color: ink}, span{text: strconv.Itoa(rc.Stories), color: ink})
-	}
-	r.text(glanceBlock, regions...)
-	f.Ln(1.5)
+	f.Ln(1)
+	r.chart()
+	f.Ln(2.5)
 	r.links = map[[2]int]int{}
-	for i, t := range r.b.Glance.Top {
+	for _, t := range r.b.Glance.Top {
 		id := f.AddLink()
 		r.links[[2]int{t.SectionIndex, t.StoryIndex}] = id
-		lines := r.layout(glanceItem, []span{{text: t.Title, style: bold, color: accent, linkID: id}})
-		r.ensure(height(glanceItem, lines))
-		y := f.GetY()
-		r.cell(r.fonts.regular, glanceItem.size, span{color: muted}, strconv.Itoa(i+1)+".", glanceItem.indent, glanceItem.lineH)
-		f.SetY(y)
-		r.emit(glanceItem, []span{{text: t.Title, style: bold, color: accent, linkID: id}}, lines)
-		r.text(glanceItem, span{text: topMeta(t), color: muted})
-		f.Ln(0.8)
+		title := []span{{text: t.Title, style: bold, color: accent, linkID: id}}
+		lines := r.layout(glanceItem, title)
+		var lead []line
+		if t.Lead != "" {
+			lead = r.oneLine(glanceLead, t.Lead)
+		}
+		r.ensure(glanceLabel.lineH + height(glanceItem, lines) + height(glanceLead, lead))
+		r.text(glanceLabel, span{text: strings.ToUpper(t.Section), color: muted})
+		r.emit(glanceItem, title, lines)
+		if lead != nil {
+			r.emit(glanceLead, []span{{text: t.Lead, color: ink}}, lead)
+		}
+		f.Ln(1.6)
 	}
-	f.Ln(2)
+	f.Ln(1)
+}
+
+// oneLine lays text out on one line of the block, cut at a word with "…"
+// when it is longer.
+func (r *renderer) oneLine(bl block, text string) []line {
+	lines := r.layout(bl, []span{{text: text}})
+	if len(lines) <= 1 {
+		return lines
+	}
+	words := strings.Fields(clean(text))
+	lo, hi := 0, len(words) // words[:lo] plus "…" fits
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if len(r.layout(bl, []span{{text: strings.Join(words[:mid], " ") + "…"}})) <= 1 {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return r.layout(bl, []span{{text: strings.Join(words[:lo], " ") + "…"}})[:1]
+}
+
+// Picture of the day, in mm: a label column, then bars scaled to the
+// region with most stories.
+const (
+	chartLabel = 38.0
+	chartRow   = 4.6
+	chartGap   = 1.6
+	codeMin    = 7.0 // narrowest segment that shows its country code
+)
+
+// chartFills are the fills of a bar's countries, in turn (as the HTML's).
+var chartFills = []rgb{{22, 62, 112}, {63, 110, 166}, {122, 162, 208}, {179, 203, 230}}
+
+// chart draws the stories per region as horizontal bars split by
+// country, with fpdf shapes.
+func (r *renderer) chart() {
+	f := r.f
+	g := r.b.Glance
+	h := float64(len(g.Regions))*(chartRow+chartGap) - chartGap
+	r.ensure(h)
+	y := f.GetY()
+	scale := (r.usable() - chartLabel) / float64(max(1, g.MaxStories()))
+	for _, rc := range g.Regions {
+		f.SetY(y)
+		label := []span{{text: rc.Name + " ", style: bold, color: ink}, {text: strconv.Itoa(rc.Stories), color: ink}}
+		lines := r.layout(chartBlock, label)
+		r.emit(chartBlock, label, lines[:min(1, len(lines))])
+		x := r.left + chartLabel
+		for j, s := range rc.Segments() {
+			w := float64(s.Stories) * scale
+			fill := rgb{200, 200, 200}
+			if s.Code != "" {
+				fill = chartFills[j%len(chartFills)]
+			}
+			f.SetFillColor(fill.r, fill.g, fill.b)
+			f.SetDrawColor(255, 255, 255)
+			f.SetLineWidth(0.3)
+			f.Rect(x, y, w, chartRow, "FD")
+			if s.Code != "" && w >= codeMin {
+				c := rgb{255, 255, 255}
+				if j%len(chartFills) >= 2 {
+					c = rgb{11, 33, 64}
+				}
+				tw := r.fonts.bold.width(s.Code, 7.5)
+				f.SetXY(x+(w-tw)/2, y)
+				r.cell(r.fonts.bold, 7.5, span{color: c}, s.Code, tw, chartRow)
+			}
+			x += w
+		}
+		y += chartRow + chartGap
+	}
+	f.SetXY(r.left, y-chartGap)
 }
 
 // section draws a region heading, bookmarked, and its stories.
@@ -462,15 +537,4 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
-}
-
-func topMeta(t briefing.TopStory) string {
-	parts := []string{t.Section}
-	if t.Site != "" {
-		parts = append(parts, t.Site)
-	}
-	if t.Sources > 1 {
-		parts = append(parts, plural(t.Sources, "source", "sources"))
-	}
-	return strings.Join(parts, " · ")
 }
