@@ -8,12 +8,13 @@ import (
 	"github.com/brief-news/brief/briefing"
 )
 
-// Geometry of the picture of the day, in SVG user units (CSS pixels at
-// the template's 640 px width).
+// Geometry of the picture of the day, in SVG user units: CSS pixels at
+// its widest; on a phone it scales down to the column, its text staying
+// legible.
 const (
-	chartWidth  = 584
-	labelWidth  = 150
-	rowHeight   = 20
+	chartWidth  = 360
+	labelWidth  = 116
+	rowHeight   = 22
 	rowGap      = 6
 	codeMinimum = 26 // narrowest segment that shows its country code
 )
@@ -49,8 +50,8 @@ func Chart(g briefing.Glance) template.HTML {
 	fmt.Fprintf(&b, `<title>Stories per region</title><desc>%s</desc>`, esc(strings.Join(desc, "; ")))
 	for i, r := range g.Regions {
 		y := i * (rowHeight + rowGap)
-		fmt.Fprintf(&b, `<text x="0" y="%d" font-size="13" fill="#212121"><tspan font-weight="bold">%s</tspan> %d</text>`,
-			y+14, esc(briefing.Clip(r.Name, 18)), r.Stories)
+		fmt.Fprintf(&b, `<text x="0" y="%d" font-size="14" fill="#212121"><tspan font-weight="bold">%s</tspan> %d</text>`,
+			y+16, esc(briefing.Clip(r.Name, 12)), r.Stories)
 		x := float64(labelWidth)
 		for j, s := range r.Segments() {
 			w := float64(s.Stories) * scale
@@ -65,7 +66,7 @@ func Chart(g briefing.Glance) template.HTML {
 				if j%len(segmentColours) >= 2 {
 					ink = "#0b2140"
 				}
-				fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" fill="%s" text-anchor="middle">%s</text>`, x+w/2, y+14, ink, esc(s.Code))
+				fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="12" fill="%s" text-anchor="middle">%s</text>`, x+w/2, y+15, ink, esc(s.Code))
 			}
 			x += w
 		}
