@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
@@ -97,7 +96,11 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 	defer e.parsed()
 	app := newApp(e)
 	withConfig(e, app.Commands)
-	err := app.RunContext(ctx, intersperse(app, args))
+	withUsageErrors(app)
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	switch {
 	case err == nil:
 		return exitOK
@@ -110,24 +113,19 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(stderr, "brief: %v\n", err)
 		return exitPartial
 	}
+	var ce callError
+	if errors.As(err, &ce) {
+		fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
+		writeUsage(stderr, ce.app, ce.path, ce.cmd)
+		return exitUsage
+	}
 	var ue usageError
-	if errors.As(err, &ue) || isCLIUsage(err) {
+	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "brief: %v\n", err)
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "brief: %v\n", err)
 	return exitPartial
-}
-
-// isCLIUsage recognises urfave/cli's own parse errors.
-func isCLIUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"flag provided but not defined", "invalid value", "Required flag", "No help topic", "flag needs an argument"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // versionFlagOnce frees -v for --verbose: urfave/cli gives -v to
@@ -179,9 +177,6 @@ Examples:
 			archiveCommand(e),
 			configCommand(e),
 			backendsCommand(e),
-		},
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(e.stderr, "brief: unknown command %q (see brief --help)\n", name)
 		},
 	}
 }
