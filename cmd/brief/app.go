@@ -66,6 +66,10 @@ type env struct {
 	cfg *fileConfig
 	// parsed is called once the command line is parsed (see parseMu).
 	parsed func()
+	// fromConfig names the flags whose value came from the config file.
+	fromConfig map[string]bool
+	// temps are the temporary output files not yet renamed into place.
+	temps *tempFiles
 }
 
 // parseMu serializes command-line parsing between runs in one process:
@@ -210,14 +214,4 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.Write(p)
-}
-
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -319,7 +319,7 @@ Examples:
 						return err
 					}
 					defer st.Close()
-					return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+					return e.withOutput(c.String("output"), func(w io.Writer) error {
 						return st.Export(c.Context, w)
 					})
 				},

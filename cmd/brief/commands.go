@@ -4,6 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -51,7 +56,7 @@ Examples:
 			saveFlag(),
 		}, summarizerFlags()...), inputFlags()...),
 		Action: func(c *cli.Context) error {
-			format, err := pickFormat(c.String("format"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
+			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
 			if err != nil {
 				return err
 			}
@@ -67,7 +72,7 @@ Examples:
 				return err
 			}
 			defer arch.close()
-			return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+			return e.withOutput(c.String("output"), func(w io.Writer) error {
 				var all []summaryRecord
 				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
 					if _, err := arch.save(c.Context, r); err != nil {
@@ -117,11 +122,11 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
-			format, err := pickFormat(c.String("format"), e.stdout, "text", "jsonl", "text", "json", "jsonl")
+			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "text", "jsonl", "text", "json", "jsonl")
 			if err != nil {
 				return err
 			}
-			return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+			return e.withOutput(c.String("output"), func(w io.Writer) error {
 				failed, total, err := runInputs(c, e, nil, func(r result) error {
 					rec := newExtractRecord(r.article)
 					switch format {
@@ -261,19 +266,47 @@ func partial(failed, total int) error {
 	return nil
 }
 
-func pickFormat(f string, stdout io.Writer, tty, notty string, allowed ...string) (string, error) {
-	if f == "" {
-		if isTerminal(stdout) {
-			return tty, nil
+// pickFormat decides a one-format command's output format: -f when
+// given, else the extension of -o, else tty when stdout is a terminal and
+// notty otherwise. -f contradicting -o's extension is a usage error.
+func pickFormat(f, out string, stdout io.Writer, tty, notty string, allowed ...string) (string, error) {
+	if f != "" && !slices.Contains(allowed, f) {
+		return "", usagef("unknown format %q (want one of %s)", f, strings.Join(allowed, ", "))
+	}
+	ext := ""
+	if out != "" && out != "-" {
+		ext = extFormats[strings.ToLower(filepath.Ext(out))]
+		if ext != "" && !slices.Contains(allowed, ext) {
+			return "", usagef("-o %s: this command writes %s", out, strings.Join(allowed, ", "))
 		}
+	}
+	switch {
+	case f != "":
+		if ext != "" && ext != f {
+			return "", usagef("-f %s conflicts with -o %s (%s is %s)", f, out, filepath.Ext(out), ext)
+		}
+		return f, nil
+	case ext != "":
+		return ext, nil
+	case out != "" && out != "-" && !isTerminalPath(out):
 		return notty, nil
+	case isTerminal(stdout) && (out == "" || out == "-"):
+		return tty, nil
 	}
-	for _, a := range allowed {
-		if f == a {
-			return f, nil
-		}
+	return notty, nil
+}
+
+// isTerminalPath reports whether -o PATH leads to a terminal.
+func isTerminalPath(p string) bool {
+	if fi, err := os.Stat(p); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false // opening a FIFO to ask would end its reader's input
 	}
-	return "", usagef("unknown format %q (want one of %v)", f, allowed)
+	f, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return isTerminal(f)
 }
 
 func writeJSONLine(w io.Writer, v any) error {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -118,38 +116,6 @@ func writeDigestMarkdown(w io.Writer, a *article.Article, d *summarize.Digest) e
 // oneLine flattens an error message to a single line.
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
-}
-
-// withOutput runs write against stdout, or against a temporary file next to
-// path that is renamed over path only when write succeeds, so a reader
-// never sees a partial file. A partialError from write still keeps the file.
-func withOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(stdout)
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("create output %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	werr := write(f)
-	if cerr := f.Close(); werr == nil && cerr != nil {
-		werr = fmt.Errorf("write %s: %w", path, cerr)
-	}
-	if werr != nil {
-		if _, ok := werr.(partialError); !ok {
-			return werr
-		}
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return werr
 }
 
 // strictQuotes fails a digest from which the checks dropped a quote.
