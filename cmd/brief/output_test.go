@@ -357,4 +357,3 @@ func TestTerminal(t *testing.T) {
 		t.Errorf("terminal shows %q, want %q", got, want)
 	}
 }
-
