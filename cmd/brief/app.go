@@ -82,9 +82,14 @@ var parseMu sync.Mutex
 // run is brief's whole program: it parses args, runs the command and maps
 // the outcome to an exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, logger: slog.New(slog.DiscardHandler),
+	return runEnv(ctx, newEnv(stdin, stdout, stderr), args)
+}
+
+// newEnv returns the environment of a process: its streams, the clock and
+// os.Getenv.
+func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
+	return &env{stdin: stdin, stdout: stdout, stderr: stderr, logger: slog.New(slog.DiscardHandler),
 		now: time.Now, getenv: os.Getenv}
-	return runEnv(ctx, e, args)
 }
 
 // runEnv is run with the environment given; tests use it to pin the clock.

@@ -218,6 +218,7 @@ type renderOptions struct {
 	font     string           // --font, for PDF
 	now      time.Time        // dates the PDF
 	warn     func(msg string) // renderer warnings
+	timeout  time.Duration    // render time budget; 0 means renderTimeout
 }
 
 // renderers maps each -f value to its renderer.
@@ -278,7 +279,11 @@ func render(f string, w io.Writer, b *briefing.Briefing, ro renderOptions) (int,
 		}()
 		done <- r(buf, b, ro)
 	}()
-	timer := time.NewTimer(renderTimeout)
+	limit := ro.timeout
+	if limit <= 0 {
+		limit = renderTimeout
+	}
+	timer := time.NewTimer(limit)
 	defer timer.Stop()
 	select {
 	case err := <-done:
@@ -286,7 +291,7 @@ func render(f string, w io.Writer, b *briefing.Briefing, ro renderOptions) (int,
 			return 0, err
 		}
 	case <-timer.C:
-		return 0, fmt.Errorf("rendering took longer than %v (a looping template?)", renderTimeout)
+		return 0, fmt.Errorf("rendering took longer than %v (a looping template?)", limit)
 	}
 	pages := 0
 	if f == "pdf" {
