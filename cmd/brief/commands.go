@@ -17,12 +17,18 @@ import (
 	"github.com/brief-news/brief/summarize"
 )
 
+// maxJobs caps -j: each job may hold a page of up to article.MaxInputBytes
+// and an HTTP connection; 64 keeps the worst case (64 × 64 MiB) within a
+// machine's memory, and no model provider's rate limit wants more.
+const maxJobs = 64
+
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: 4, Usage: "articles processed at once", EnvVars: []string{"BRIEF_JOBS"}},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: 4, Usage: fmt.Sprintf("articles processed at once (1 to %d)", maxJobs), EnvVars: []string{"BRIEF_JOBS"}},
 		&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "per-request HTTP timeout", EnvVars: []string{"BRIEF_TIMEOUT"}},
 		&cli.StringFlag{Name: "user-agent", Usage: "User-Agent for fetching pages", EnvVars: []string{"BRIEF_USER_AGENT"}},
 		&cli.BoolFlag{Name: "allow-private", Usage: "allow fetching loopback and private addresses"},
+		&cli.BoolFlag{Name: "follow-symlinks", Usage: "read symlinks in input directories that lead outside them (skipped by default)"},
 		&cli.StringFlag{Name: "since", Usage: "keep only feed items newer than `DURATION|DATE` (e.g. 24h, 2026-11-01)"},
 	}
 }
@@ -162,12 +168,16 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	if len(inputs) == 0 {
 		return nil, 0, 0, usagef("no inputs (give files, directories, URLs, or - for stdin)")
 	}
+	jobs := c.Int("jobs")
+	if jobs < 1 || jobs > maxJobs {
+		return nil, 0, 0, usagef("-j %d: want 1 to %d articles at once", jobs, maxJobs)
+	}
 	loader, err := newLoader(c, e)
 	if err != nil {
 		return nil, 0, 0, err
 	}
 	srcs := loader.Expand(c.Context, inputs)
-	p := &pipeline{loader: loader, summarizer: s, workers: c.Int("jobs"), logger: e.logger}
+	p := &pipeline{loader: loader, summarizer: s, workers: jobs, logger: e.logger}
 	var werr error
 	bar := newProgress(e, len(srcs)) // nil unless stderr is a terminal
 	p.run(c.Context, srcs, func(r result) {
@@ -204,7 +214,11 @@ func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
 	}
 	fc.AllowPrivate = c.Bool("allow-private")
 	fc.Now = e.now
-	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now}
+	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now,
+		FollowSymlinks: c.Bool("follow-symlinks"),
+		Warn: func(source, msg string) {
+			fmt.Fprintf(e.stderr, "brief: %s: %s\n", source, msg)
+		}}
 	if s := c.String("since"); s != "" {
 		t, err := parseSince(s, e.now())
 		if err != nil {

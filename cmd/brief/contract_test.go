@@ -101,3 +101,38 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+func TestJobsBounded(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "a.txt", goodText)
+	for _, j := range []string{"0", "65", "10000000"} {
+		_, errs, code := brief(t, "", "summarize", "-j", j, p)
+		if code != exitUsage || !strings.Contains(errs, "-j "+j+": want 1 to 64") {
+			t.Errorf("-j %s: exit %d, stderr %q; want %d and the bounds", j, code, errs, exitUsage)
+		}
+	}
+	if _, errs, code := brief(t, "", "summarize", "-j", "64", p); code != 0 {
+		t.Errorf("-j 64: exit %d: %s", code, errs)
+	}
+}
+
+// TestExamplesDirectory: brief reads examples/ recursively, taking the
+// articles under examples/articles/ and leaving out the briefing it made,
+// the URL list and the docs.
+func TestExamplesDirectory(t *testing.T) {
+	out, errs, code := brief(t, "", "summarize", "-f", "jsonl", "../../examples/")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	n := 0
+	for line := range strings.Lines(out) {
+		n++
+		if !strings.Contains(line, `"id":"../../examples/articles/`) {
+			t.Errorf("not an example article: %.100s", line)
+		}
+	}
+	arts, _ := filepath.Glob("../../examples/articles/*")
+	if n != len(arts) {
+		t.Errorf("%d digests, want %d (one per example article)", n, len(arts))
+	}
+}
