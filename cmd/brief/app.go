@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/brief-news/brief/internal/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -129,7 +131,7 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	var ue usageError
-	if errors.As(err, &ue) {
+	if errors.As(err, &ue) || errors.Is(err, store.ErrForeign) {
 		fmt.Fprintf(stderr, "brief: %v\n", err)
 		return exitUsage
 	}
