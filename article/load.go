@@ -19,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/brief-news/brief/internal/textsafe"
 )
 
 // MaxInputBytes caps what is read from one file or from standard input.
@@ -768,8 +770,30 @@ func isBinary(b []byte) bool {
 }
 
 // Load reads one source into an article. The article's ID is the
-// source's ID. Errors name the input.
+// source's ID. Errors name the input. Every text field of the article is
+// cleaned of control, bidi and invisible characters (see
+// internal/textsafe): what a page or record holds reaches no terminal,
+// model or file unfiltered.
 func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
+	a, err := l.load(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	a.Clean()
+	return a, nil
+}
+
+// Clean removes control, bidirectional-override and zero-width characters
+// from every text field of a (see internal/textsafe.Clean); the ID,
+// links and metadata become single lines.
+func (a *Article) Clean() {
+	for _, p := range []*string{&a.ID, &a.URL, &a.CanonicalURL, &a.Title, &a.Byline, &a.Site, &a.Section, &a.Language, &a.Dateline, &a.Location} {
+		*p = textsafe.Line(*p)
+	}
+	textsafe.Each(a.Paragraphs)
+}
+
+func (l *Loader) load(ctx context.Context, s Source) (*Article, error) {
 	if s.Err != nil {
 		return nil, s.Err
 	}

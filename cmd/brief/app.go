@@ -121,7 +121,7 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 	}
 	var pe partialError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(stderr, "brief: %v\n", err)
+		fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
 		return exitPartial
 	}
 	var ce callError
@@ -132,10 +132,10 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) || errors.Is(err, store.ErrForeign) {
-		fmt.Fprintf(stderr, "brief: %v\n", err)
+		fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "brief: %v\n", err)
+	fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
 	return exitPartial
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/brief-news/brief/briefing/html"
 	"github.com/brief-news/brief/briefing/markdown"
 	"github.com/brief-news/brief/briefing/pdf"
+	"github.com/brief-news/brief/internal/textsafe"
 )
 
 func briefingCommand(e *env) *cli.Command {
@@ -158,7 +159,7 @@ Examples:
 // wroteLine is what a run on a terminal says it wrote:
 // "today.pdf: 13 stories, 6 pages".
 func wroteLine(path string, b *briefing.Briefing, pages int) string {
-	s := fmt.Sprintf("%s: %s", path, plural(b.Glance.Stories, "story", "stories"))
+	s := fmt.Sprintf("%s: %s", textsafe.Line(path), plural(b.Glance.Stories, "story", "stories"))
 	if pages > 0 {
 		s += ", " + plural(pages, "page", "pages")
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/textsafe"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -217,7 +218,7 @@ func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
 	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now,
 		FollowSymlinks: c.Bool("follow-symlinks"),
 		Warn: func(source, msg string) {
-			fmt.Fprintf(e.stderr, "brief: %s: %s\n", source, msg)
+			fmt.Fprintf(e.stderr, "brief: %s: %s\n", textsafe.Line(source), textsafe.Line(msg))
 		}}
 	if s := c.String("since"); s != "" {
 		t, err := parseSince(s, e.now())

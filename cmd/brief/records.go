@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/briefing/markdown"
+	"github.com/brief-news/brief/internal/textsafe"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -113,9 +114,23 @@ func writeDigestMarkdown(w io.Writer, a *article.Article, d *summarize.Digest) e
 	return err
 }
 
-// oneLine flattens an error message to a single line.
+// oneLine flattens an error message to a single line of plain text: its
+// file names and URLs come from outside (see internal/textsafe).
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return textsafe.Line(strings.Join(strings.Fields(err.Error()), " "))
+}
+
+// cleanDigest removes control, bidi-override and zero-width characters
+// from what a backend (a model's reply) wrote.
+func cleanDigest(d *summarize.Digest) {
+	textsafe.Each(d.Takeaways)
+	textsafe.Each(d.Warnings)
+	textsafe.Each(d.Countries)
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		textsafe.All(&q.Text, &q.Speaker, &q.Role, &q.Kind)
+	}
+	textsafe.All(&d.Country, &d.Region, &d.RegionEvidence, &d.Backend, &d.Model)
 }
 
 // strictQuotes fails a digest from which the checks dropped a quote.
