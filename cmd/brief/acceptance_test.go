@@ -27,7 +27,7 @@ type acceptanceFloor struct {
 }
 
 var acceptanceFloors = map[string]acceptanceFloor{
-	"en":       {maxFlawed: 0.05, minCoverage: 0.55, maxShort: 0.10, minPrecision: 0.70, minRecall: 0.20},
+	"en":       {maxFlawed: 0.09, minCoverage: 0.55, maxShort: 0.10, minPrecision: 0.70, minRecall: 0.20},
 	"de-fr-es": {maxFlawed: 0.45, minCoverage: 0.45, maxShort: 0.15, minPrecision: 0.15, minRecall: 0.60},
 }
 
