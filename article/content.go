@@ -261,7 +261,7 @@ func styleNames(nodes []node) {
 		if sums == nil {
 			sums = make(map[string]sum, 16)
 		}
-		k := classAttr(nd.n)
+		k := negToken(nd.n)
 		sums[k] = sum{sums[k].good + nd.good, sums[k].n + 1}
 		i = int(nd.end) - 1 // nested elements' prose is already counted
 	}
@@ -279,17 +279,23 @@ func styleNames(nodes []node) {
 	}
 	for i := range nodes {
 		nd := &nodes[i]
-		if nd.flags&(fNeg|fStrongNeg) != 0 && nd.flags&fDefinite == 0 && style[classAttr(nd.n)] {
+		if nd.flags&(fNeg|fStrongNeg) != 0 && nd.flags&fDefinite == 0 && style[negToken(nd.n)] {
 			nd.flags &^= fNeg | fStrongNeg
 		}
 	}
 }
 
-// classAttr returns n's class attribute.
-func classAttr(n *html.Node) string {
+// negToken returns the first class token of n that names boilerplate
+// ("elementor-widget" in "elementor-element elementor-element-6223e0a
+// elementor-widget"), so that blocks differing only in their ids share it.
+func negToken(n *html.Node) string {
 	for _, a := range n.Attr {
 		if a.Key == "class" {
-			return a.Val
+			for _, t := range strings.Fields(a.Val) {
+				if classifyName(t)&(fNeg|fStrongNeg) != 0 {
+					return t
+				}
+			}
 		}
 	}
 	return ""
