@@ -546,6 +546,7 @@ func cleanParas(ps []para, title, byline string) []para {
 		out = append(out, p)
 	}
 	out = dropRepeats(out)
+	out = cutComments(out)
 	for len(out) > 0 && out[len(out)-1].heading {
 		out = out[:len(out)-1]
 	}
@@ -554,7 +555,7 @@ func cleanParas(ps []para, title, byline string) []para {
 	for len(out) > 0 && !prose(out[0]) && furniture(out[0].text, byline) {
 		out = out[1:]
 	}
-	return out
+	return trimTail(out)
 }
 
 var (
