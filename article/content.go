@@ -51,7 +51,11 @@ func blockWeight(nd *node) (w float32, good int32) {
 		if ld > 0.5 {
 			return -float32(t) * 0.5, 0
 		}
-		return 0, 0
+		// A "heading" holding sentences is prose set in a heading's
+		// style (a whole post written in <h3> and <h4>).
+		if f&fTitle != 0 || t < 80 || nd.ownPunct < 2 || ld >= 0.35 {
+			return 0, 0
+		}
 	}
 	if nd.ownLink*10 > t && nd.last == '…' {
 		return -float32(t) * 0.5, 0 // a teaser: linked headline and a cut-off excerpt
