@@ -27,8 +27,10 @@ type acceptanceFloor struct {
 }
 
 var acceptanceFloors = map[string]acceptanceFloor{
-	"en":       {maxFlawed: 0.05, minCoverage: 0.55, maxShort: 0.10, minPrecision: 0.70, minRecall: 0.20},
-	"de-fr-es": {maxFlawed: 0.45, minCoverage: 0.45, maxShort: 0.15, minPrecision: 0.15, minRecall: 0.60},
+	// measured: flawed 0.000, coverage 0.625, surname-only 0.000, precision 0.789, recall 0.230
+	"en": {maxFlawed: 0.05, minCoverage: 0.60, maxShort: 0.05, minPrecision: 0.75, minRecall: 0.22},
+	// measured: flawed 0.208, coverage 0.548, surname-only 0.042, precision 0.212, recall 0.631
+	"de-fr-es": {maxFlawed: 0.25, minCoverage: 0.50, maxShort: 0.10, minPrecision: 0.20, minRecall: 0.60},
 }
 
 // digestScore is what digest_score.py writes with --json.

@@ -58,7 +58,6 @@ func cleanRole(role, name string) string {
 		// scientist at X and"
 		f = f[:len(f)-1]
 		r = strings.TrimRight(r[:strings.LastIndexFunc(r, unicode.IsSpace)], " ,")
-		low = strings.ToLower(r)
 	}
 	last := strings.Trim(f[len(f)-1], ".,")
 	if stubEnds[last] || (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")) && len(f) > 1 {
