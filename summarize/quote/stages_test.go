@@ -25,6 +25,7 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := cleanRole(tt.role, tt.speaker); got != tt.want {
