@@ -411,6 +411,22 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
 		},
 		{
+			name: "a title standing for the person named with it",
+			paras: []string{
+				"The risk is real, warns Pan American Health Organization (PAHO) Director Carissa F. Etienne.",
+				"Cases are rising, and the Director noted that “we have seen this wave before.”",
+			},
+			want: []want{{"we have seen this wave before.", "Carissa F. Etienne", "Pan American Health Organization (PAHO) Director", "direct"}},
+		},
+		{
+			name: "a surname that is also a title",
+			paras: []string{
+				"Howard Dean, a former party chairman, posted on Monday.",
+				"“Something funny was going on last night,” Dean said.",
+			},
+			want: []want{{"Something funny was going on last night", "Howard Dean", "a former party chairman", "direct"}},
+		},
+		{
 			name: "a surname resolved to the full name",
 			paras: []string{
 				"Nadia Mohamed won the race for mayor on Tuesday.",

@@ -153,3 +153,21 @@ func TestDefinite(t *testing.T) {
 		})
 	}
 }
+
+func TestTitleOnly(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Director", true},
+		{"PAHO Director", true},
+		{"Prime Minister", true},
+		{"Carissa F. Etienne", false},
+		{"PAHO", false},
+		{"Mr. Obama", false},
+	} {
+		if got := titleOnly(tt.in); got != tt.want {
+			t.Errorf("titleOnly(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
