@@ -27,7 +27,7 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 			continue
 		}
 		mw := nameWords(m.text)
-		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) {
+		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) || titleOnly(m.text) {
 			continue
 		}
 		if first := strings.ToLower(strings.Fields(m.text)[0]); m.lead && (common[first] || notNames[m.text[:len(first)]]) {
