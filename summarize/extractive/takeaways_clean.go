@@ -11,17 +11,22 @@ import (
 // shown (tkClean), and the defects that keep a sentence out of the
 // takeaways while a sound one is left (tkDefect).
 
-// tkClean returns s as a takeaway shows it: without Markdown bold marks, a
-// leading bullet, a transcript speaker label or a caption label ("ANCHOR:",
-// "Momentous:"), a station's call sign before a dash ("(WSVN) -"), or an
-// opening connective that points back to a sentence the reader has not seen
-// ("But", "And", "However,"). What is left starts with a capital when s did.
-// s is returned unchanged when what would be left is not a sentence of at
-// least six words.
+// tkClean returns s as a takeaway shows it: without Markdown bold marks
+// opening it, a leading bullet, a transcript speaker label or a caption
+// label ("ANCHOR:", "Momentous:"), the asides of a caption ("(pictured)"),
+// a station's call sign before a dash ("(WSVN) -"), or an opening
+// connective that points back to a sentence the reader has not seen ("But",
+// "And", "However,"). What is left starts with a capital when s did. s is
+// returned unchanged when what would be left is not a sentence of at least
+// six words.
 func tkClean(s string) string {
 	orig := s
-	if strings.Contains(s, "**") {
-		s = strings.TrimSpace(strings.ReplaceAll(s, "**", ""))
+	if rest, ok := strings.CutPrefix(s, "**"); ok {
+		// "**Update:** The ..." or a whole sentence set in bold. Bold
+		// inside a sentence is the author's emphasis and stays.
+		if k := strings.Index(rest, "**"); k > 0 {
+			s = strings.TrimSpace(rest[:k] + rest[k+2:])
+		}
 	}
 	if strings.Contains(s, " (") {
 		for _, m := range tkCaptionAsides {
