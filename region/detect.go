@@ -404,7 +404,9 @@ func (d *detector) textEvidence(b *tally) string {
 }
 
 func (d *detector) fromRegionWords(res *Result) bool {
-	b := best(d.regions, func(*tally) bool { return true })
+	// A region word in passing ("GCC", "LatAm" once deep in a long text)
+	// names no region of the story either.
+	b := best(d.regions, func(tl *tally) bool { return !d.passing(tl) })
 	if b == nil {
 		return false
 	}
