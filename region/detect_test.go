@@ -171,6 +171,11 @@ func TestDetectText(t *testing.T) {
 			a.URL = "https://www.lokalblatt.com.ar/nota/1"
 			return a
 		}(), want: "AR", evidence: "site: .ar"},
+		{name: "an archived site's country", a: func() *article.Article {
+			a := art("Road closed", "The road to the village stays closed until Friday.")
+			a.URL = "https://web.archive.org/web/20160526181643/http://www.lokalblatt.at/nota/1"
+			return a
+		}(), want: "AT", evidence: "site: .at"},
 		{name: "a generic country code says nothing", a: func() *article.Article {
 			a := art("Road closed", "The road to the village stays closed until Friday.")
 			a.URL = "https://roads.io/nota/1"
