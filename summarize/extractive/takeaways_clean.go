@@ -13,10 +13,10 @@ import (
 
 // tkClean returns s as a takeaway shows it: without Markdown bold marks
 // opening it, a leading bullet, a transcript speaker label or a caption
-// label ("ANCHOR:", "Momentous:"), the asides of a caption ("(pictured)"),
-// a station's call sign before a dash ("(WSVN) -"), or an opening
-// connective that points back to a sentence the reader has not seen ("But",
-// "And", "However,"). What is left starts with a capital when s did. s is
+// label ("ANCHOR:", "Momentous:"), the asides of a caption ("(pictured)")
+// and empty brackets left by a link ("()"), a station's call sign before a
+// dash ("(WSVN) -"), or an opening connective that points back to a
+// sentence the reader has not seen ("But", "And", "However,"). What is left starts with a capital when s did. s is
 // returned unchanged when what would be left is not a sentence of at least
 // six words.
 func tkClean(s string) string {
@@ -29,6 +29,8 @@ func tkClean(s string) string {
 		}
 	}
 	if strings.Contains(s, " (") {
+		// An empty pair where a citation link was: "for over 50 years ()."
+		s = strings.ReplaceAll(strings.ReplaceAll(s, " ()", ""), " ( )", "")
 		for _, m := range tkCaptionAsides {
 			s = strings.ReplaceAll(s, m, "")
 		}

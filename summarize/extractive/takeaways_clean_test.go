@@ -26,6 +26,7 @@ func TestTkClean(t *testing.T) {
 		{"however", "However, the old bridge will stay open to cyclists and walkers.", "The old bridge will stay open to cyclists and walkers."},
 		{"still without comma", "Still more councils are closing old bridges to heavy traffic.", "Still more councils are closing old bridges to heavy traffic."},
 		{"pictured", "Ms Holloway (pictured) closed the old bridge to traffic on Monday.", "Ms Holloway closed the old bridge to traffic on Monday."},
+		{"empty brackets", "Skinfold tests have been used to estimate body fat for over 50 years ().", "Skinfold tests have been used to estimate body fat for over 50 years."},
 		{"label then connective", "ANCHOR: But the council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"too short after", "But it closed.", "But it closed."},
 		{"quotation kept", `"But we had no choice," the mayor said of the old bridge on Monday.`, `"But we had no choice," the mayor said of the old bridge on Monday.`},
