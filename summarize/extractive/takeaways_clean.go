@@ -231,13 +231,16 @@ var tkBackRefs = sentSet("he she they his her their its him them this these thos
 
 var tkTimeWords = sentSet("year week month season morning afternoon evening summer winter spring autumn fall time weekend")
 
-// tkEnded reports whether s ends like a sentence: with a terminal, or a
-// closing quotation mark, possibly followed by closing marks.
+// tkEnded reports whether s ends like a sentence: with a terminal other
+// than an ellipsis, or a closing quotation mark, possibly followed by
+// closing marks.
 func tkEnded(s string) bool {
 	s = strings.TrimRight(s, " ")
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
 		switch {
+		case r == '…':
+			return false // trails off: a teaser cut short
 		case sentIsTerminal(r) || r == '。' || r == '！' || r == '？':
 			return true
 		case r == '"' || r == '”' || r == '’' || r == '»' || r == '\'':

@@ -56,6 +56,7 @@ func TestTkDefect(t *testing.T) {
 		{"brand", "iOS 13 adds a feature that makes you look at the camera.", true, false, false},
 		{"punctuation", ", and the council closed the old bridge on Monday.", true, true, false},
 		{"heading", "The council closes the old bridge to all traffic", true, true, false},
+		{"trails off", "The town has been angry for weeks about fuel taxes, low wages…", true, true, false},
 		{"lead-in", "Here is what the council decided about the old bridge:", true, true, false},
 		{"quotation end", `The mayor called the bridge "a danger to everyone"`, true, false, false},
 		{"hole", "The council closed the old bridge on the , the mayor said.", true, true, false},
