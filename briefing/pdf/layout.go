@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/brief-news/brief/briefing"
 )
 
 // style selects one of the Go faces.
@@ -326,7 +328,11 @@ func (p *page) cell(fc *face, size float64, sp span, text string, width, h float
 		f.SetTextColor(sp.color.r, sp.color.g, sp.color.b)
 		p.curColor = sp.color
 	}
-	f.CellFormat(width, h, text, "", 0, "L", false, sp.linkID, sp.link)
+	link := sp.link
+	if _, ok := briefing.SafeLink(link); !ok {
+		link = "" // the renderers' one link filter: http, https, mailto
+	}
+	f.CellFormat(width, h, text, "", 0, "L", false, sp.linkID, link)
 }
 
 // height returns the height lines take in a block.
