@@ -19,7 +19,8 @@ import (
 	"github.com/brief-news/brief/summarize"
 )
 
-// dbPath returns --db, else the default archive path.
+// dbPath returns --db (a file path or a postgres:// URL), else the
+// default archive path.
 func dbPath(c *cli.Context, e *env) (string, error) {
 	if p := c.String("db"); p != "" {
 		return p, nil
@@ -31,21 +32,25 @@ func dbPath(c *cli.Context, e *env) (string, error) {
 	return p, nil
 }
 
-// openStore opens (creating if needed) the archive.
-func openStore(c *cli.Context, e *env) (*store.Store, error) {
+// openStore opens (creating if needed) the archive: the SQLite file, or
+// the PostgreSQL database when --db is a postgres:// URL.
+func openStore(c *cli.Context, e *env) (store.Archive, error) {
 	p, err := dbPath(c, e)
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(c.Context, p, store.Options{Now: e.now})
+	return store.OpenArchive(c.Context, p, store.Options{Now: e.now})
 }
 
 // openExistingStore opens the archive only if it exists, so reading
 // commands do not leave an empty database behind a mistyped --db.
-func openExistingStore(c *cli.Context, e *env) (*store.Store, error) {
+func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
 	p, err := dbPath(c, e)
 	if err != nil {
 		return nil, err
+	}
+	if store.IsPostgres(p) {
+		return store.OpenArchive(c.Context, p, store.Options{Now: e.now})
 	}
 	if _, err := os.Stat(p); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -59,7 +64,7 @@ func openExistingStore(c *cli.Context, e *env) (*store.Store, error) {
 // archiver saves pipeline results into the archive: brief add and
 // brief summarize --save. A nil *archiver does nothing.
 type archiver struct {
-	st *store.Store
+	st store.Archive
 	e  *env
 }
 
@@ -239,13 +244,16 @@ func archiveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "archive",
 		Usage: "list, remove, check, export and import archived articles",
-		Description: `The archive is an SQLite file (--db, default $XDG_DATA_HOME/brief/brief.db).
+		Description: `The archive is an SQLite file (--db, default $XDG_DATA_HOME/brief/brief.db), or a
+PostgreSQL database shared by a team (--db postgres://user@host/dbname). An export from
+one kind imports into the other.
 
 Examples:
    brief archive list --date yesterday
    brief archive rm 42
    brief archive export -f jsonl -o backup.jsonl
-   brief archive import backup.jsonl`,
+   brief archive import backup.jsonl
+   brief --db postgres://brief@db.example/brief archive import backup.jsonl`,
 		Subcommands: []*cli.Command{
 			{
 				Name:  "list",
@@ -299,7 +307,7 @@ Examples:
 					if err := st.Check(c.Context); err != nil {
 						return err
 					}
-					fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Path())
+					fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Location())
 					return nil
 				},
 			},
