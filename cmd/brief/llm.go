@@ -20,6 +20,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/origin"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/extractive"
 	"github.com/brief-news/brief/summarize/langchain"
@@ -191,7 +192,9 @@ func llmConfig(c *cli.Context, e *env, b llmBackend, cfg *summarize.Config) erro
 	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = max(16, c.Int("jobs"))
-	cfg.HTTPClient = &http.Client{Transport: tr}
+	// The API key goes to the exact origin of the base URL only, not
+	// to another port or scheme of its host on a redirect.
+	cfg.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
 	cfg.RequestTimeout = c.Duration("request-timeout")
 	cfg.ContextTokens = c.Int("context-tokens")
 	if cfg.ContextTokens < 0 {

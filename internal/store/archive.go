@@ -41,6 +41,9 @@ type Archive interface {
 	Import(ctx context.Context, r io.Reader) (ImportStats, error)
 	// Check reports damage: nil for a sound archive.
 	Check(ctx context.Context) error
+	// ReadOnly reports an archive opened for reading only: every write
+	// fails.
+	ReadOnly() bool
 	// Location names the archive for messages: a file path, or a
 	// PostgreSQL URL without its password.
 	Location() string

@@ -141,6 +141,10 @@ func (p *Postgres) migrate(ctx context.Context) error {
 // Location returns the database URL without its password.
 func (p *Postgres) Location() string { return p.loc }
 
+// ReadOnly reports false: a PostgreSQL archive is opened for writing;
+// the database's own grants decide what a user may change.
+func (p *Postgres) ReadOnly() bool { return false }
+
 // Close closes the connections.
 func (p *Postgres) Close() error { return p.db.Close() }
 
