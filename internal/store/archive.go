@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"strings"
 	"time"
@@ -39,6 +40,12 @@ type Archive interface {
 	// export in. An export of one kind of archive imports into the other.
 	Export(ctx context.Context, w io.Writer) error
 	Import(ctx context.Context, r io.Reader) (ImportStats, error)
+	// SaveBatch, UpdateBatch, Batches and BatchContents record model
+	// batch runs, so that an interrupted one resumes (see Batch).
+	SaveBatch(ctx context.Context, b Batch, items []BatchItem, articles []json.RawMessage) error
+	UpdateBatch(ctx context.Context, b Batch, responses []BatchItem) error
+	Batches(ctx context.Context) ([]Batch, error)
+	BatchContents(ctx context.Context, id string) ([]BatchItem, []json.RawMessage, error)
 	// Check reports damage: nil for a sound archive.
 	Check(ctx context.Context) error
 	// ReadOnly reports an archive opened for reading only: every write

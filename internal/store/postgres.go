@@ -63,6 +63,7 @@ var pgMigrations = []string{
 		created BIGINT NOT NULL,
 		digest  TEXT   NOT NULL
 	);`,
+	batchSchema("BIGINT"),
 }
 
 // OpenPostgres connects to the PostgreSQL database at rawURL

@@ -31,7 +31,8 @@ var ErrForeign = errors.New("store: not a brief archive")
 const ApplicationID = 0x42524946
 
 // ourTables are the tables of a brief archive.
-var ourTables = map[string]bool{"articles": true, "digests": true, "skipped": true, "digest_cache": true}
+var ourTables = map[string]bool{"articles": true, "digests": true, "skipped": true, "digest_cache": true,
+	"batches": true, "batch_items": true, "batch_articles": true}
 
 // Options configures Open. The zero value is valid.
 type Options struct {
@@ -306,6 +307,7 @@ var migrations = []string{
 		created INTEGER NOT NULL,
 		digest  TEXT    NOT NULL
 	);`,
+	batchSchema("INTEGER"),
 }
 
 func (s *Store) migrate(ctx context.Context) error {
