@@ -186,6 +186,7 @@ Examples:
 			briefingCommand(e),
 			addCommand(e),
 			archiveCommand(e),
+			batchCommand(e),
 			configCommand(e),
 			backendsCommand(e),
 		},

@@ -145,11 +145,16 @@ func addCommand(e *env) *cli.Command {
 Prints one line per article: region · title · source. Failed inputs are reported on
 stderr and listed under "Skipped sources" in that day's briefing.
 
+With --batch (--backend openai), the model requests go to OpenAI's Batch API as one job
+at half the price; brief waits for it (or, with --no-wait, returns at once) and the job
+is recorded in the archive: see brief batch.
+
 Examples:
    brief add https://example.com/story
    brief add examples/
+   brief add --batch --backend openai feeds.txt
    brief briefing --date today -f pdf -o ~/briefings/`,
-		Flags: append(summarizerFlags(), inputFlags()...),
+		Flags: append(append(summarizerFlags(), inputFlags()...), batchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("no inputs (give files, directories, URLs, or - for stdin)")
@@ -157,6 +162,10 @@ Examples:
 			st, err := openStore(c, e)
 			if err != nil {
 				return err
+			}
+			if c.Bool("batch") {
+				defer st.Close()
+				return addBatch(c, e, st)
 			}
 			a := &archiver{st: st, e: e}
 			defer a.close()
