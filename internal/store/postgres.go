@@ -70,7 +70,9 @@ var pgMigrations = []string{
 // (postgres://user:password@host:port/dbname?sslmode=…, or a Unix socket
 // directory as host=/path) and brings its schema up to date. Processes
 // starting at once migrate one after another under an advisory lock. It
-// fails when the schema was written by a newer brief.
+// fails when the schema was written by a newer brief, and with ErrForeign,
+// changing nothing, when the database (its current schema) holds tables
+// but not brief's.
 func OpenPostgres(ctx context.Context, rawURL string, opts Options) (*Postgres, error) {
 	loc := redact(rawURL)
 	cfg, err := pgx.ParseConfig(rawURL)
@@ -109,6 +111,37 @@ func (p *Postgres) migrate(ctx context.Context) error {
 	return p.tx(ctx, func(tx txn) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(pgMigrationLock)); err != nil {
 			return fmt.Errorf("lock schema: %w", err)
+		}
+		// A database holding other tables and not brief's is someone
+		// else's: leave it alone.
+		var ours bool
+		var others []string
+		if err := tx.QueryRowContext(ctx, `SELECT to_regclass('brief_schema') IS NOT NULL`).Scan(&ours); err != nil {
+			return fmt.Errorf("read schema version: %w", err)
+		}
+		if !ours {
+			rows, err := tx.QueryContext(ctx, `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename LIMIT 6`)
+			if err != nil {
+				return fmt.Errorf("list tables: %w", err)
+			}
+			for rows.Next() {
+				var name string
+				if err := rows.Scan(&name); err != nil {
+					rows.Close()
+					return fmt.Errorf("list tables: %w", err)
+				}
+				others = append(others, name)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("list tables: %w", err)
+			}
+			if len(others) > 0 {
+				if len(others) > 5 {
+					others = append(others[:5], "…")
+				}
+				return fmt.Errorf("%w (it has tables %s and no brief_schema)", ErrForeign, strings.Join(others, ", "))
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS brief_schema (version INTEGER NOT NULL)`); err != nil {
 			return fmt.Errorf("read schema version: %w", err)
