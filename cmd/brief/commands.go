@@ -177,10 +177,10 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	srcs := loader.Expand(c.Context, inputs)
+	srcs := loader.Sources(c.Context, inputs)
 	p := &pipeline{loader: loader, summarizer: s, workers: jobs, logger: e.logger}
 	var werr error
-	bar := newProgress(e, len(srcs)) // nil unless stderr is a terminal
+	bar := newProgress(e, -1) // nil unless stderr is a terminal; the count is unknown: inputs are streamed
 	p.run(c.Context, srcs, func(r result) {
 		total++
 		bar.clear(r.err == nil) // the line below may share the terminal with the bar
