@@ -1,9 +1,9 @@
 package main
 
 import (
-	"iter"
 	"context"
 	"fmt"
+	"iter"
 	"log/slog"
 	"sync"
 
