@@ -130,13 +130,13 @@ func (l *Loader) Sources(ctx context.Context, inputs []string) iter.Seq[Source] 
 			case in == "-":
 				ok = l.stdinSources(ctx, yield)
 			case isURL(in):
+				var isFeed bool
 				if looksLikeFeedURL(in) {
-					if items, isFeed := l.expandFeedURL(ctx, in); isFeed {
-						ok = yieldAll(items, yield)
-						break
-					}
+					ok, isFeed = l.feedURL(ctx, in, yield)
 				}
-				ok = yield(Source{ID: RedactURL(in), URL: in})
+				if !isFeed {
+					ok = yield(Source{ID: RedactURL(in), URL: in})
+				}
 			default:
 				ok = l.pathSources(ctx, in, yield)
 			}
@@ -177,12 +177,28 @@ func looksLikeFeedURL(s string) bool {
 	return strings.Contains(q, "format=rss") || strings.Contains(q, "format=atom") || strings.Contains(q, "feed=")
 }
 
-func (l *Loader) expandFeedURL(ctx context.Context, in string) ([]Source, bool) {
+// feedURL fetches the feed at in and yields its items; isFeed is false
+// when the document is not a feed (then it is an article's address).
+func (l *Loader) feedURL(ctx context.Context, in string, yield func(Source) bool) (ok, isFeed bool) {
 	body, _, _, err := l.fetcher().get(ctx, in, true)
 	if err != nil {
-		return []Source{{ID: RedactURL(in), Err: fmt.Errorf("fetch feed %s: %w", RedactURL(in), err)}}, true
+		return yield(Source{ID: RedactURL(in), Err: fmt.Errorf("fetch feed %s: %w", RedactURL(in), err)}), true
 	}
-	return l.feedSources(in, body)
+	return l.feedBytes(in, body, yield)
+}
+
+// feedBytes yields the items of the feed in b: JSON Feed through gofeed,
+// XML feeds streamed (see xmlFeed). isFeed is false when b is no feed.
+func (l *Loader) feedBytes(in string, b []byte, yield func(Source) bool) (ok, isFeed bool) {
+	if t := bytes.TrimLeft(b, " \t\r\n\xef\xbb\xbf"); len(t) > 0 && t[0] == '{' {
+		srcs, isFeed := l.feedSources(in, b)
+		if !isFeed {
+			return true, false
+		}
+		return yieldAll(srcs, yield), true
+	}
+	ok, err := l.xmlFeed(bytes.NewReader(b), in, yield)
+	return ok, err == nil
 }
 
 // feedSources turns a feed document into its items' URLs; ok is false
@@ -449,13 +465,34 @@ func (l *Loader) fileSources(ctx context.Context, p string, yield func(Source) b
 			r = zr
 		}
 		return l.jsonlStream(ctx, r, p, yield)
-	case ".xml", ".rss", ".atom", ".rdf", ".json":
+	case ".json":
 		b, err := readInput(p)
 		if err != nil {
 			return yield(Source{ID: p, Err: err})
 		}
 		if srcs, ok := l.feedSources(p, b); ok {
 			return yieldAll(srcs, yield)
+		}
+	case ".xml", ".rss", ".atom", ".rdf":
+		// Streamed: a feed file of any number of items.
+		f, err := os.Open(p)
+		if err != nil {
+			return yield(Source{ID: p, Err: err})
+		}
+		defer f.Close()
+		br := bufio.NewReaderSize(f, 64<<10)
+		var r io.Reader = br
+		if head, _ := br.Peek(2); isGzip(head) {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return yield(Source{ID: p, Err: fmt.Errorf("gunzip %s: %w", p, err)})
+			}
+			defer zr.Close()
+			r = zr
+		}
+		ok, err := l.xmlFeed(r, p, yield)
+		if err == nil {
+			return ok
 		}
 	}
 	return yield(Source{ID: p, Path: p})
@@ -530,6 +567,12 @@ func (l *Loader) stdinSources(ctx context.Context, yield func(Source) bool) bool
 		return l.jsonlStream(ctx, r, "stdin", yield)
 	case kindURLs:
 		return urlStream(ctx, r, "stdin", yield)
+	case kindFeed:
+		ok, err := l.xmlFeed(r, "-", yield)
+		if err != nil {
+			return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w", err)})
+		}
+		return ok
 	}
 	b, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
 	if err != nil {
@@ -537,11 +580,6 @@ func (l *Loader) stdinSources(ctx context.Context, yield func(Source) bool) bool
 	}
 	if int64(len(b)) > MaxInputBytes {
 		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w: over %d bytes", ErrTooLarge, MaxInputBytes)})
-	}
-	if stdinKind(b) == kindFeed {
-		if srcs, ok := l.feedSources("-", b); ok {
-			return yieldAll(srcs, yield)
-		}
 	}
 	a, err := articleFromBytes(b, "", nil, l.now())
 	if err != nil {
