@@ -144,7 +144,7 @@ Examples:
    brief add https://example.com/story
    brief add examples/
    brief briefing --date today -f pdf -o ~/briefings/`,
-		Flags: append(summarizerFlags(), inputFlags()...),
+		Flags: append(summarizerFlags(false), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("no inputs (give files, directories, URLs, or - for stdin)")
@@ -272,7 +272,7 @@ Examples:
 				Usage: "list archived articles: ID, time, region, title, source",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "date", Usage: "only articles of this day: today, yesterday or YYYY-MM-DD"},
-					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ"}},
+					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
 				},
 				Action: func(c *cli.Context) error { return archiveList(c, e) },
