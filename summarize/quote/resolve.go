@@ -277,6 +277,9 @@ func (s *scanner) resolve() {
 		switch {
 		case u.inherit:
 			u.spk, u.via = s.inherited(i, ms)
+			if u.via == viaNone {
+				u.spk, u.via = s.answer(u.para, ms)
+			}
 			at.para, at.tok = u.para, u.tok
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
@@ -478,4 +481,34 @@ func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 		return prev.spk, viaPrevSame
 	}
 	return prev.spk, viaPrevPara
+}
+
+// answer returns the speaker of a quote standing alone in paragraph pi
+// right after a question of the article's own (an interview: "What does
+// leadership mean to you?"): the person the headline names, when the
+// article names that person in full.
+func (s *scanner) answer(pi int, ms []mention) (speaker, int) {
+	if pi == 0 || s.title == "" {
+		return speaker{}, viaNone
+	}
+	q := strings.TrimSpace(s.paras[pi-1].text)
+	if !strings.HasSuffix(q, "?") || len(s.paras[pi-1].segs) > 0 {
+		return speaker{}, viaNone
+	}
+	var found mention
+	for _, m := range ms {
+		if !m.person || len(strings.Fields(m.text)) < 2 || !strings.Contains(s.title, m.text) {
+			continue
+		}
+		if found.text != "" && !sameName(found.text, m.text) {
+			return speaker{}, viaNone // two people in the headline
+		}
+		if found.text == "" {
+			found = m
+		}
+	}
+	if found.text == "" {
+		return speaker{}, viaNone
+	}
+	return speaker{text: found.text, kind: spkName, gender: found.gender, para: found.para, tok: found.tok}, viaAnswer
 }
