@@ -539,6 +539,11 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if sp, e, ok := p.intlAfter(next, to, pi); ok {
 			return sp, e, true
 		}
+		if w, ok := p.word(next); next >= to || !ok || !w.upper {
+			// „…“, recalcó. | «…», dijo al ser consultado: the subject
+			// is dropped, and is the person the text is about
+			return speaker{kind: spkDropped, para: pi, tok: i}, next, true
+		}
 	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
 		// „…“, so Müller.
