@@ -256,6 +256,38 @@ func installed(name string) bool {
 	return false
 }
 
+// TestWriteFindsFonts puts DejaVu Sans under a name no rule knows in a
+// font directory of its own: the scan of that directory finds it for
+// Hebrew and Arabic, which Liberation lacks, and the warning names only
+// the script it lacks too.
+func TestWriteFindsFonts(t *testing.T) {
+	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	ttf, err := os.ReadFile(dejavu)
+	if err != nil {
+		t.Skip("DejaVu Sans not installed (Debian: fonts-dejavu-core)")
+	}
+	dir := filepath.Join(t.TempDir(), "fonts", "misc")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "unknown-face.ttf"), ttf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	es := briefingtest.Entries()
+	es[0].Article.Title = "Rotterdam: שביתה בנמל and إضراب في الميناء; 港口罢工"
+	doc, warnings := render(t, es, nil, pdf.Options{FontDirs: []string{filepath.Dir(dir), filepath.Join(dir, "missing")}})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "no font covers Han:") {
+		t.Errorf("warnings = %q, want one naming Han alone", warnings)
+	}
+	// Only the font in dir can have drawn the Hebrew.
+	text := pdftotext(t, doc)
+	for _, want := range []string{"שביתה", "בנמל"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 func TestWriteFontPath(t *testing.T) {
 	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 	if _, err := os.Stat(dejavu); err != nil {
