@@ -327,9 +327,20 @@ func TestWriteHandMadeBriefing(t *testing.T) {
 }
 
 // FuzzWrite puts arbitrary text in every field a renderer draws: the
-// document must come out, whatever the text.
+// document must come out, whatever the text. Installed fonts are looked
+// for in one directory holding DejaVu Sans, when it is installed, so that
+// fallback, shaping and right-to-left runs are exercised at a fuzzing
+// pace (scanning every installed font for each input is slow).
 func FuzzWrite(f *testing.F) {
-	for _, s := range []string{"", "plain", "\x00\xff\xfe", "😀👨‍👩‍👧", "東京 中文", "(unbalanced \\ parens", "\x01nb\x01", strings.Repeat("W", 400)} {
+	dirs := []string{}
+	if ttf, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); err == nil {
+		dir := f.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "DejaVuSans.ttf"), ttf, 0o644); err != nil {
+			f.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	for _, s := range []string{"", "plain", "\x00\xff\xfe", "😀👨‍👩‍👧", "東京 中文", "(unbalanced \\ parens", "\x01nb\x01", "مرحبا بالعالم 2026 — שָׁלוֹם, «BBC» لا", "हिन्दी ქართული Ἀθῆναι", strings.Repeat("W", 400)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -340,7 +351,7 @@ func FuzzWrite(f *testing.F) {
 		es[0].Digest.Quotes[0].Text = s
 		es[0].Digest.Quotes[0].Speaker = s
 		b := briefing.Build(es, []briefing.Skipped{{Source: s, Reason: s}}, briefing.Options{Title: s})
-		if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{}); err != nil {
+		if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{FontDirs: dirs}); err != nil {
 			t.Fatalf("Write: %v", err)
 		}
 	})
