@@ -26,6 +26,11 @@ type Quote struct {
 	// Status is "verified" when Text occurs in the article as given, or
 	// "repaired" when it was replaced by the closest exact source span.
 	Status string `json:"status,omitempty"`
+	// Confidence is how sure the backend is of Speaker, from 0 to 1: near
+	// 1 for a person named in the quote's own attribution, lower for a
+	// speaker carried from the context, an organisation or no speaker.
+	// It is 0 when the backend gives none.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Usage counts model calls and tokens spent on one digest.

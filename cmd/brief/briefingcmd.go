@@ -43,7 +43,7 @@ Examples:
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
 			&cli.BoolFlag{Name: "allow-empty", Usage: "write (and mail) the briefing even when no input gave a story"},
-			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) for characters the PDF's Go fonts lack", EnvVars: []string{"BRIEF_FONT"}},
+			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) tried first for characters the PDF's embedded fonts lack (installed fonts are found without it)", EnvVars: []string{"BRIEF_FONT"}},
 		}, append(summarizerFlags(false), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			mailer, err := newMailer(c, e) // nil without --mail-to
