@@ -39,7 +39,7 @@ func summarizerFlags() []cli.Flag {
 		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
 		&cli.StringFlag{Name: "model", Usage: "model name for LLM backends", EnvVars: []string{"BRIEF_MODEL"}},
 		&cli.IntFlag{Name: "takeaways", Value: summarize.DefaultTakeaways, Usage: "key takeaways per article"},
-		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article (0 = no limit)"},
+		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article: direct quotes with a confidently resolved speaker (0 = list every quote, with its confidence)"},
 		&cli.StringFlag{Name: "method", Usage: "takeaway method of the extractive backend: rank (default) or lead (the Lead-N baseline)"},
 		&cli.BoolFlag{Name: "strict-quotes", Usage: "fail an article when a backend's quote had to be dropped"},
 	}, llmFlags()...)
