@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -271,6 +272,9 @@ func goodBlocks(nodes []node) []para {
 	return out
 }
 
+// paraGap is the end of a sentence followed by two or more spaces.
+var paraGap = regexp.MustCompile(`([.!?…"”»])[ \t\x{a0}]{2,}`)
+
 // ldParagraphs splits a JSON-LD articleBody into paragraphs; bodies that
 // carry HTML are reduced to their text.
 func ldParagraphs(body string) []string {
@@ -290,6 +294,11 @@ func ldParagraphs(body string) []string {
 		body = b.String()
 	} else {
 		body = html.UnescapeString(body)
+	}
+	if !strings.Contains(body, "\n") {
+		// Bodies stripped of their <p> tags often keep a double space
+		// where a paragraph ended.
+		body = paraGap.ReplaceAllString(body, "$1\n")
 	}
 	var out []string
 	for _, p := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
