@@ -592,7 +592,7 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int
 		if !before(from, tok, m.para, m.tok) {
 			break
 		}
-		if m.person && m.key != key {
+		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak) && m.key != key {
 			// the latest person named since: "por el Presidente Boric. «…», dijo"
 			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaDropped
 		}

@@ -26,6 +26,8 @@ func TestCleanRole(t *testing.T) {
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
 		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
+		{"a long clause opening with a verb", "asumiera al frente del Consejo de la Magistratura en lo que se entendió", "Horacio Rosatti", ""},
+		{"a long role opening with a preposition", "de la Asamblea Permanente por los Derechos Humanos", "María Elena Naddeo", "de la Asamblea Permanente por los Derechos Humanos"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := cleanRole(tt.role, tt.speaker); got != tt.want {
