@@ -33,6 +33,7 @@ explained recalled wondered wonders mentioned mentions commented comments
 opined opines griped gripes scoffed scoffs sniped snipes snapped snaps retorted retorts
 proclaimed proclaims predicted insists texted emailed messaged blogged
 advised advises acknowledged summed sums testified interjected interjects
+implored implores
 `)
 
 // ingVerbs are participles that attribute speech after a clause

@@ -744,12 +744,20 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			return
 		}
 		// “Title” or scare quote with no speaker: skip, unless it is
-		// sentence-like speech introduced by a colon
+		// sentence-like speech introduced by a colon, or by a comma after
+		// a verb ("Alley went on, “I also remember …”")
 		g := p.toks[q0].seg
-		if p.isPunct(q0-1, ":") && !p.isScare(g) && words(p.inner(g)) >= 4 {
+		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) && words(p.inner(g)) >= 4 {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
+			} else if v := q0 - 2; p.isPunct(q0-1, ",") {
+				if w, _ := p.word(v); w.lower == "on" {
+					v--
+				}
+				if sb, _, ok := p.npBefore(v-1, from, pi); ok {
+					u.spk = sb // "The firm’s statement asserted, “…”"
+				}
 			}
 			for k := q0; k < to; k++ {
 				if p.toks[k].kind == tQuote {
@@ -761,6 +769,29 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		return
 	}
 	s.complement(pi, cs, q0, to, sp)
+}
+
+// sentenceQuote reports whether quote segment g opens a sentence of its
+// own: its first letter is uppercase.
+func (p *para) sentenceQuote(g int) bool {
+	in := strings.TrimLeft(p.inner(g), " .…[(‘'\"")
+	r, _ := utf8.DecodeRuneInString(in)
+	return unicode.IsUpper(r)
+}
+
+// verbBefore reports whether word v, before the comma that introduces a
+// quote, reads as a verb: a speech or reporting verb, a lowercase past
+// tense ("asserted"), or "went on".
+func (p *para) verbBefore(v int) bool {
+	w, ok := p.word(v)
+	if !ok || w.upper {
+		return false
+	}
+	if w.lower == "on" {
+		pw, ok := p.word(v - 1)
+		return ok && (pw.lower == "went" || pw.lower == "goes" || pw.lower == "go")
+	}
+	return speechVerbs[w.lower] || reportVerbs[w.lower] || quoteVerbs[w.lower] || intlVerbs[w.lower] || p.pastVerb(v)
 }
 
 // complement adds the statement whose cue ends at token cs, before quote
