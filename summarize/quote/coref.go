@@ -126,17 +126,19 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 			continue
 		}
 		heads := roleHeads(m.role)
-		if !heads[head] {
-			continue
-		}
-		fits := true
+		fits, named := true, 0
 		for k, w := range f[1 : len(f)-1] {
 			capital := orig[k+1] != w
 			if (titleWords[w] || capital) && !heads[strings.Trim(w, ".,")] {
 				fits = false
 			}
+			if capital {
+				named++
+			}
 		}
-		if !fits {
+		// the head in the role, or the body it names: "the University of
+		// Surrey expert" for a professor at the University of Surrey
+		if !fits || !heads[head] && named == 0 {
 			continue
 		}
 		if ok && !sameName(found.text, m.text) {

@@ -150,6 +150,23 @@ func (p *para) isScare(g int) bool {
 	if p.segs[g].single && n < 6 {
 		return true
 	}
+	if p.isTitle(g) {
+		return true
+	}
+	return n < 3
+}
+
+// isTitle reports whether quote segment g reads as a title: two to eight
+// words in title case without sentence punctuation (“Shark Tank”, “The
+// Art of the Deal”, “JSON for Modern C++”), or words after "titled".
+func (p *para) isTitle(g int) bool {
+	in := strings.TrimSpace(p.inner(g))
+	n := words(in)
+	if k := p.segTok(g); k > 0 {
+		if w, ok := p.word(k - 1); ok && titledWords[w.lower] {
+			return true
+		}
+	}
 	caps, total := 0, 0
 	for _, w := range strings.Fields(in) {
 		w = strings.TrimLeft(w, "(\"'‘“")
@@ -163,10 +180,20 @@ func (p *para) isScare(g int) bool {
 		}
 	}
 	body := strings.TrimRight(in, ".,")
-	if total >= 2 && n <= 8 && caps == total && !strings.ContainsAny(body, ".!?,") {
-		return true // a title: “Shark Tank”, “The Art of the Deal”, “Fox and Friends.”
+	return total >= 2 && n <= 8 && caps == total && !strings.ContainsAny(body, ".!?,")
+}
+
+// titledWords name what follows: “…” after them is a title.
+var titledWords = set("titled entitled headlined subtitled")
+
+// segTok returns the quote token of segment g, or -1.
+func (p *para) segTok(g int) int {
+	for k, t := range p.toks {
+		if t.kind == tQuote && t.seg == g {
+			return k
+		}
 	}
-	return n < 3
+	return -1
 }
 
 // titleSmall are the words a title leaves lowercase.
@@ -821,7 +848,7 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 		return
 	}
 	// mixed: the complement runs from the cue to the end of the sentence
-	if c >= to || end <= c {
+	if c >= to || end <= c || p.onlyTitles(c, max(end, lastQ+1)) {
 		return
 	}
 	if s.conjoined(pi, c, lastQ, to, sp) {
@@ -836,6 +863,23 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	}
 	s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp,
 		parts: [][2]int{{p.toks[c].start, b}}})
+}
+
+// onlyTitles reports whether the quotes among tokens [a, b) all follow
+// "titled" or the like, so the clause quotes nobody: "In an article
+// titled ‘The EU is cheating with numbers’".
+func (p *para) onlyTitles(a, b int) bool {
+	n := 0
+	for k := a; k < b && k < len(p.toks); k++ {
+		if p.toks[k].kind != tQuote {
+			continue
+		}
+		if w, ok := p.word(k - 1); !ok || !titledWords[w.lower] {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // lastQuote returns the last quote token in [q0, to), q0 when there is
