@@ -119,7 +119,7 @@ type llmSession struct {
 	// batch is set for a batch run: the calls are batched requests, at
 	// the batch price.
 	batch   bool
-	batched atomic.Int64 // requests answered from a batch
+	batched atomic.Int64 // distinct requests answered from a batch
 }
 
 const sessionKey = "brief.llm"
