@@ -35,6 +35,21 @@ func (c *clock) set(t time.Time) {
 	c.mu.Unlock()
 }
 
+func openTest(t testing.TB, c *clock) *store.Store {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sub", "brief.db")
+	opts := store.Options{}
+	if c != nil {
+		opts.Now = c.now
+	}
+	s, err := store.Open(context.Background(), path, opts)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 func art(id, url, title string, paras ...string) *article.Article {
 	return &article.Article{ID: id, URL: url, Title: title, Site: "Example News", Paragraphs: paras}
 }
