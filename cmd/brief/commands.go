@@ -76,6 +76,10 @@ Examples:
 			if err != nil {
 				return err
 			}
+			in, err := resolveInputs(c, e)
+			if err != nil {
+				return err
+			}
 			s, err := openSummarizer(c, e)
 			if cfg, ok := asDryRun(err); ok {
 				return dryRun(c, e, cfg)
@@ -91,7 +95,7 @@ Examples:
 			done := 0
 			err = e.withOutput(c.String("output"), func(w io.Writer) error {
 				var all []summaryRecord
-				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
+				bad, failed, total, err := runInputStream(c.Context, e, in, s, func(r result) error {
 					if _, err := arch.save(c.Context, r); err != nil {
 						return err
 					}
@@ -163,9 +167,13 @@ Examples:
 			if err != nil {
 				return err
 			}
+			in, err := resolveInputs(c, e)
+			if err != nil {
+				return err
+			}
 			done := 0
 			err = e.withOutput(c.String("output"), func(w io.Writer) error {
-				failed, total, err := runInputs(c, e, nil, func(r result) error {
+				_, failed, total, err := runInputStream(c.Context, e, in, nil, func(r result) error {
 					rec := newExtractRecord(r.article)
 					switch format {
 					case "jsonl":
