@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -48,6 +49,7 @@ func TestPostgresConcurrentAddProcesses(t *testing.T) {
 		}
 		dirs = append(dirs, dir)
 	}
+	var retries atomic.Int64
 	addAll := func() {
 		t.Helper()
 		var wg sync.WaitGroup
@@ -55,12 +57,16 @@ func TestPostgresConcurrentAddProcesses(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				out, err := briefProc(t, home, db, "add", "-j", "2", dir).CombinedOutput()
+				cmd := briefProc(t, home, db, "-v", "add", "-j", "2", dir)
+				var errb bytes.Buffer
+				cmd.Stderr = &errb
+				out, err := cmd.Output()
 				if err != nil {
-					t.Errorf("add process %d: %v\n%s", i, err, out)
+					t.Errorf("add process %d: %v\n%s%s", i, err, out, errb.String())
 				} else if n := strings.Count(string(out), "\n"); n != 100 {
 					t.Errorf("add process %d printed %d lines, want 100:\n%s", i, n, out)
 				}
+				retries.Add(int64(strings.Count(errb.String(), "conflicted with a concurrent one")))
 			}()
 		}
 		// A reader builds the day's briefing until the writers are done.
@@ -92,6 +98,7 @@ func TestPostgresConcurrentAddProcesses(t *testing.T) {
 		}
 	}
 	addAll()
+	t.Logf("%d transactions retried after a conflict", retries.Load())
 	list := func() string {
 		out, err := briefProc(t, home, db, "archive", "list", "-f", "jsonl").Output()
 		if err != nil {
