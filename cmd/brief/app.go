@@ -207,6 +207,11 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
 		},
 		Action: func(c *cli.Context) error {
+			switch f := c.String("format"); f {
+			case "", "text", "json":
+			default:
+				return usagef("backends: unknown format %q (want text or json)", f)
+			}
 			return listBackends(e.stdout, e.getenv, c.String("format"))
 		},
 	}

@@ -154,7 +154,7 @@ Examples:
    brief add examples/
    brief add --batch --backend openai feeds.txt
    brief briefing --date today -f pdf -o ~/briefings/`,
-		Flags: append(append(summarizerFlags(), inputFlags()...), batchFlags()...),
+		Flags: append(append(summarizerFlags(false), inputFlags()...), batchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("no inputs (give files, directories, URLs, or - for stdin)")
@@ -289,7 +289,7 @@ Examples:
 				Usage: "list archived articles: ID, time, region, title, source",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "date", Usage: "only articles of this day: today, yesterday or YYYY-MM-DD"},
-					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ"}},
+					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
 				},
 				Action: func(c *cli.Context) error { return archiveList(c, e) },

@@ -400,7 +400,7 @@ Examples:
 				Name:      "resume",
 				Usage:     "wait for a batch (every unfinished one when no ID is given) and archive its results",
 				ArgsUsage: "[ID...]",
-				Flags:     append(summarizerFlags(), pollFlag()),
+				Flags:     append(summarizerFlags(false), pollFlag()),
 				Action: withStore(func(c *cli.Context, st store.Archive) error {
 					ids := c.Args().Slice()
 					list, err := st.Batches(c.Context)

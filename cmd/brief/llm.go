@@ -66,11 +66,11 @@ func llmFlags() []cli.Flag {
 		&cli.IntFlag{Name: "rpm", Usage: "at most `N` model requests a minute (0 = no limit)", EnvVars: []string{"BRIEF_RPM"}},
 		&cli.IntFlag{Name: "tpm", Usage: "at most `N` model tokens a minute (0 = no limit)", EnvVars: []string{"BRIEF_TPM"}},
 		&cli.IntFlag{Name: "max-retries", Value: summarize.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx, timeouts and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
-		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens (default: known per model, else 8192); longer articles are summarized in parts", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens; longer articles are summarized in parts", DefaultText: "known per model, else 8192", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
 		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer before retrying", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
 		&cli.BoolFlag{Name: "no-cache", Usage: "call the model even when the archive holds a digest for the same input and settings"},
 		&cli.BoolFlag{Name: "no-fallback", Usage: "fail an article when the model fails, instead of using the extractive digest"},
-		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing (brief summarize)"},
+		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing"},
 		&cli.Float64Flag{Name: "max-cost", Usage: "stop making model requests once the run would cost more than `USD`", EnvVars: []string{"BRIEF_MAX_COST"}},
 		&cli.StringFlag{Name: "prompt-template", Usage: "`FILE` redefining blocks of the prompt (system, user, combine, repair)", EnvVars: []string{"BRIEF_PROMPT_TEMPLATE"}},
 	}
