@@ -247,3 +247,30 @@ func shiftExport(tb testing.TB, export string, k int, t time.Time) string {
 	}
 	return out.String()
 }
+
+// TestPostgresFromConfigAndEnv: a postgres:// URL names the archive from
+// BRIEF_DB and from the config file's db:, as a path does, and messages
+// never show its password.
+func TestPostgresFromConfigAndEnv(t *testing.T) {
+	h := newHarness(t)
+	url := pgtest.URL(t)
+	h.db = ""
+	t.Setenv("BRIEF_DB", url) // flags read their variables from the process environment
+	out := h.mustRun(0, jsonlArticle(t, "p", "https://harbour-times.example/kenya-port", "Kenya to double Mombasa port capacity", portStory...), "add", "-")
+	if !strings.Contains(out, "Kenya to double") {
+		t.Fatalf("add with BRIEF_DB:\n%s", out)
+	}
+	os.Unsetenv("BRIEF_DB")
+	h.configFile("db: " + url + "\n")
+	if list := h.mustRun(0, "", "archive", "list", "-f", "jsonl"); strings.Count(list, "\n") != 1 {
+		t.Errorf("archive list with the config's db: %q, want the one article", list)
+	}
+	_, _, errs := h.run("", "archive", "check")
+	if !strings.Contains(errs, ": ok") {
+		t.Errorf("archive check: %s", errs)
+	}
+	h.db = "postgres://brief:s3cret@127.0.0.1:1/nodb?connect_timeout=2"
+	if code, _, errs := h.run("", "archive", "list"); code == exitOK || strings.Contains(errs, "s3cret") || !strings.Contains(errs, "xxxxx") {
+		t.Errorf("unreachable server: exit %d, stderr %q; want a failure naming the URL without its password", code, errs)
+	}
+}
