@@ -33,12 +33,13 @@ func batchFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "batch", Usage: "send the model requests as one OpenAI Batch API job (half the price, results within 24h; --backend openai)"},
 		&cli.BoolFlag{Name: "no-wait", Usage: "with --batch: submit and return; collect later with brief batch resume"},
-		pollFlag(),
+		pollFlag("with --batch: "),
 	}
 }
 
-func pollFlag() cli.Flag {
-	return &cli.DurationFlag{Name: "poll", Value: 10 * time.Second, Usage: "with --batch: first wait between status checks (doubles up to 5m)"}
+// pollFlag is --poll; prefix says when it applies ("with --batch: ").
+func pollFlag(prefix string) cli.Flag {
+	return &cli.DurationFlag{Name: "poll", Value: 10 * time.Second, Usage: prefix + "first wait between status checks (doubles up to 5m)"}
 }
 
 // batchArticle is what the archive keeps of an article waiting on a
@@ -400,7 +401,7 @@ Examples:
 				Name:      "resume",
 				Usage:     "wait for a batch (every unfinished one when no ID is given) and archive its results",
 				ArgsUsage: "[ID...]",
-				Flags:     append(summarizerFlags(false), pollFlag()),
+				Flags:     append(summarizerFlags(false), pollFlag("")),
 				Action: withStore(func(c *cli.Context, st store.Archive) error {
 					ids := c.Args().Slice()
 					list, err := st.Batches(c.Context)

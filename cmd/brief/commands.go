@@ -149,7 +149,9 @@ func extractCommand(e *env) *cli.Command {
 		Name:      "extract",
 		Usage:     "extract article text and metadata only (debugging, evaluation)",
 		ArgsUsage: "INPUT... (URL, file, directory, feed, or - for stdin)",
-		Description: `Prints {id,url,title,byline,published,section,site,language,dateline,text} per input.
+		Description: `Prints {id,url,canonical_url,title,byline,published,section,site,language,dateline,text}
+per input (canonical_url when the page declares one); -f json adds sources, where each
+metadata field came from. A page that holds no article is refused with one line on stderr.
 
 Examples:
    brief extract -f jsonl examples/articles/*.html

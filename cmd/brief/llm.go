@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -130,6 +131,9 @@ const sessionKey = "brief.llm"
 func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (summarize.Summarizer, error) {
 	b, ok := findLLM(name)
 	if !ok {
+		if !slices.Contains(summarize.Backends(), name) {
+			return nil, unknownBackend(name)
+		}
 		if c.Bool("dry-run") {
 			return nil, usagef("--dry-run: backend %q makes no model requests", name)
 		}
@@ -529,4 +533,14 @@ func listBackends(w io.Writer, getenv func(string) string, format string) error 
 		fmt.Fprintf(tw, "%s\t%s\t%s: %s\n", r.Name, r.DefaultModel, yes, r.Note)
 	}
 	return tw.Flush()
+}
+
+// unknownBackend is the usage error for a --backend no backend
+// registered: it names the closest one, or lists them all.
+func unknownBackend(name string) error {
+	names := summarize.Backends()
+	if s := closest(name, names); s != "" {
+		return usagef("--backend %q: unknown backend (did you mean %q? brief backends lists them)", name, s)
+	}
+	return usagef("--backend %q: unknown backend (want one of %s)", name, strings.Join(names, ", "))
 }
