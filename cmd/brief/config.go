@@ -366,7 +366,8 @@ backend: extractive
 model: ""
 # Base URL of an OpenAI-compatible server or of Ollama; empty means the provider's.
 base_url: ""
-# Takeaways per article; quotes per article (0 = no limit); articles processed at once.
+# Takeaways per article; quotes per article (0 = every quote found, with its confidence);
+# articles processed at once.
 # takeaways: 3
 # max_quotes: 3
 # jobs: 4
