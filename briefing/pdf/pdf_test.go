@@ -349,6 +349,41 @@ func TestWriteSkipsRestrictedFont(t *testing.T) {
 	}
 }
 
+// TestWriteSurvivesBrokenFont installs a copy of DejaVu Sans whose first
+// glyph locations point past its end: it reads as a font with Arabic, but
+// fpdf fails to embed it. The document is made again without installed
+// fonts; the warnings name the font, then Arabic.
+func TestWriteSurvivesBrokenFont(t *testing.T) {
+	ttf, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+	if err != nil {
+		t.Skip("DejaVu Sans not installed (Debian: fonts-dejavu-core)")
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := range n {
+		rec := 12 + 16*i
+		if string(ttf[rec:rec+4]) == "loca" {
+			off := binary.BigEndian.Uint32(ttf[rec+8:])
+			for j := off + 4; j < off+64; j++ {
+				ttf[j] = 0xff
+			}
+		}
+	}
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.ttf")
+	if err := os.WriteFile(broken, ttf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	es := briefingtest.Entries()
+	es[0].Article.Title = "Rotterdam: إضراب"
+	doc, warnings := render(t, es, nil, pdf.Options{FontDirs: []string{dir}})
+	if len(warnings) != 2 || !strings.Contains(warnings[0], broken+" could not be embedded") || !strings.Contains(warnings[1], "no font covers Arabic") {
+		t.Errorf("warnings = %q, want one naming %s, then one naming Arabic", warnings, broken)
+	}
+	if text := pdftotext(t, doc); !strings.Contains(text, "Rotterdam: \uFFFD") {
+		t.Errorf("text lacks the title with its Arabic replaced:\n%s", text)
+	}
+}
+
 func TestWriteFontPath(t *testing.T) {
 	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 	if _, err := os.Stat(dejavu); err != nil {
