@@ -34,77 +34,43 @@ Examples:
    brief briefing examples/articles/ -f pdf -o out/         writes out/briefing-YYYY-MM-DD.pdf
    brief briefing --date yesterday --tz Europe/Berlin -f pdf -o /srv/briefings/
    BRIEF_SMTP_PASSWORD=… brief briefing --date yesterday --mail-to desk@example.org --smtp-url smtp://me@mail.example.org:587
-   brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
+   brief briefing --title "Asia desk" --date 2026-11-24 urls.txt   the articles of urls.txt published on 24 November`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, html, json or pdf (repeat for several)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a file, or a directory for briefing-DATE.EXT)"},
-			&cli.StringFlag{Name: "date", Value: "today", Usage: "day of the briefing: today, yesterday or YYYY-MM-DD", EnvVars: []string{"BRIEF_DATE"}},
+			&cli.StringFlag{Name: "date", Value: "today", Usage: "day of the briefing: today, yesterday or YYYY-MM-DD; with inputs, only those published that day are used (undated ones only for today)", EnvVars: []string{"BRIEF_DATE"}},
 			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
 			&cli.BoolFlag{Name: "allow-empty", Usage: "write (and mail) the briefing even when no input gave a story"},
 			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) tried first for characters the PDF's embedded fonts lack (installed fonts are found without it)", EnvVars: []string{"BRIEF_FONT"}},
-		}, append(summarizerFlags(), mailFlags()...)...), inputFlags()...),
+		}, append(summarizerFlags(false), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			mailer, err := newMailer(c, e) // nil without --mail-to
 			if err != nil {
 				return err
 			}
-			out := c.String("output")
-			formats, err := briefingFormats(e, c.StringSlice("format"), c.IsSet("format") && !e.fromConfig["format"], out, mailer != nil)
+			o, err := resolveBriefing(c, e, mailer != nil)
 			if err != nil {
 				return err
-			}
-			dir := isDir(out)
-			if len(formats) > 1 && !dir {
-				return usagef("several formats need -o DIR/")
-			}
-			var target outputTarget
-			switch {
-			case dir:
-			case out == "" || out == "-":
-				target = outputTarget{std: e.stdout}
-			default:
-				if target, err = e.resolveOutput(out); err != nil {
-					return err
-				}
-			}
-			if slices.Contains(formats, "pdf") && !dir && target.isTerminal() {
-				return usagef("not writing a PDF to a terminal: give -o FILE.pdf, or redirect stdout")
-			}
-			loc, err := loadLocation(c.String("tz"))
-			if err != nil {
-				return err
-			}
-			day, err := parseDay(c.String("date"), e.now().In(loc))
-			if err != nil {
-				return err
-			}
-			var tmpl string
-			if p := c.String("template"); p != "" {
-				raw, err := readTemplate(p)
-				if err != nil {
-					return err
-				}
-				tmpl = raw
 			}
 			var entries []briefing.Entry
 			var skipped []briefing.Skipped
 			var failed, total int
 			empty := "no stories: every input failed"
-			if c.NArg() == 0 {
+			if o.Archive {
 				// No inputs: the archived articles of that day.
-				if entries, skipped, err = archiveEntries(c, e, day); err != nil {
+				if entries, skipped, err = archiveEntries(c, e, o.Day); err != nil {
 					return err
 				}
-				empty = fmt.Sprintf("no stories: the archive has no articles for %s", day.Format("2006-01-02"))
+				empty = fmt.Sprintf("no stories: the archive has no articles for %s", o.Day.Format("2006-01-02"))
 			} else {
-				s, err := openSummarizer(c, e)
+				s, err := openSummarizerWith(c, e, o.Summarizer)
 				if err != nil {
 					return err
 				}
 				var bad []result
-				bad, failed, total, err = runInputsSkipped(c, e, s, func(r result) error {
+				bad, failed, total, err = runInputStream(c.Context, e, o.Inputs, s, func(r result) error {
 					entries = append(entries, briefing.Entry{Article: r.article, Digest: r.digest, Added: e.now()})
 					return nil
 				})
@@ -114,23 +80,29 @@ Examples:
 				for _, r := range bad {
 					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
 				}
+				if o.DateSet {
+					// --date picks that day's articles from the inputs too,
+					// as it does from the archive.
+					entries = onDay(e, entries, o.Day)
+					empty = fmt.Sprintf("no stories: no input was published on %s", o.Day.Format("2006-01-02"))
+				}
 			}
-			if len(entries) == 0 && !c.Bool("allow-empty") {
+			if len(entries) == 0 && !o.AllowEmpty {
 				// Nothing is written and nothing mailed: a cron job
 				// must not deliver an empty briefing as if it were one.
 				return errors.New(empty)
 			}
-			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day, Taxonomy: e.taxonomy()})
-			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
-			if dir {
-				if err := os.MkdirAll(out, 0o755); err != nil {
+			b := briefing.Build(entries, skipped, briefing.Options{Title: o.Title, Date: o.Day, Taxonomy: e.taxonomy()})
+			ro := renderOptions{template: o.Template, font: o.Font, now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
+			if o.Dir {
+				if err := os.MkdirAll(o.Output, 0o755); err != nil {
 					return fmt.Errorf("create output directory: %w", err)
 				}
 			}
-			for _, f := range formats {
-				t := target
-				if dir {
-					if t, err = e.resolveOutput(filepath.Join(out, fmt.Sprintf("briefing-%s.%s", day.Format("2006-01-02"), f))); err != nil {
+			for _, f := range o.Formats {
+				t := o.Target
+				if o.Dir {
+					if t, err = e.resolveOutput(filepath.Join(o.Output, fmt.Sprintf("briefing-%s.%s", o.Day.Format("2006-01-02"), f))); err != nil {
 						return err
 					}
 				}
@@ -154,6 +126,27 @@ Examples:
 			return partial(failed, total)
 		},
 	}
+}
+
+// onDay keeps the entries published on the day starting at day (midnight
+// in its location), and those with no publish date when day is today (the
+// day they are added); it says on stderr which it left out.
+func onDay(e *env, entries []briefing.Entry, day time.Time) []briefing.Entry {
+	next := day.AddDate(0, 0, 1)
+	now := e.now().In(day.Location())
+	today := !now.Before(day) && now.Before(next)
+	return slices.DeleteFunc(entries, func(en briefing.Entry) bool {
+		p := en.Article.Published
+		keep := (p.IsZero() && today) || (!p.IsZero() && !p.Before(day) && p.Before(next))
+		if !keep {
+			when := "no publish date"
+			if !p.IsZero() {
+				when = "published " + p.In(day.Location()).Format("2006-01-02")
+			}
+			fmt.Fprintf(e.stderr, "brief: %s: %s, not on %s: left out (--date)\n", textsafe.Line(en.Article.ID), when, day.Format("2006-01-02"))
+		}
+		return !keep
+	})
 }
 
 // wroteLine is what a run on a terminal says it wrote:

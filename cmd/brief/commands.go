@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,15 +36,22 @@ func inputFlags() []cli.Flag {
 	}
 }
 
-func summarizerFlags() []cli.Flag {
-	return append([]cli.Flag{
+// summarizerFlags are the flags of the commands that summarize. Only
+// summarize prints requests instead of sending them (--dry-run): the
+// others are given the flags without it.
+func summarizerFlags(dryRun bool) []cli.Flag {
+	flags := append([]cli.Flag{
 		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
 		&cli.StringFlag{Name: "model", Usage: "model name for LLM backends", EnvVars: []string{"BRIEF_MODEL"}},
 		&cli.IntFlag{Name: "takeaways", Value: summarize.DefaultTakeaways, Usage: "key takeaways per article"},
-		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article (0 = no limit)"},
+		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article: direct quotes with a confidently resolved speaker (0 = list every quote, with its confidence)"},
 		&cli.StringFlag{Name: "method", Usage: "takeaway method of the extractive backend: rank (default) or lead (the Lead-N baseline)"},
 		&cli.BoolFlag{Name: "strict-quotes", Usage: "fail an article when a backend's quote had to be dropped"},
 	}, llmFlags()...)
+	if !dryRun {
+		flags = slices.DeleteFunc(flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), "dry-run") })
+	}
+	return flags
 }
 
 func summarizeCommand(e *env) *cli.Command {
@@ -61,9 +70,13 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or jsonl (default: md on a terminal, jsonl otherwise)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
 			saveFlag(),
-		}, summarizerFlags()...), inputFlags()...),
+		}, summarizerFlags(true)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
+			if err != nil {
+				return err
+			}
+			in, err := resolveInputs(c, e)
 			if err != nil {
 				return err
 			}
@@ -79,9 +92,10 @@ Examples:
 				return err
 			}
 			defer arch.close()
-			return e.withOutput(c.String("output"), func(w io.Writer) error {
+			done := 0
+			err = e.withOutput(c.String("output"), func(w io.Writer) error {
 				var all []summaryRecord
-				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
+				bad, failed, total, err := runInputStream(c.Context, e, in, s, func(r result) error {
 					if _, err := arch.save(c.Context, r); err != nil {
 						return err
 					}
@@ -108,10 +122,26 @@ Examples:
 						return err
 					}
 				}
+				done = total - failed
 				return partial(failed, total)
 			})
+			e.wrote(c.String("output"), err, plural(done, "digest", "digests"))
+			return err
 		},
 	}
+}
+
+// wrote says on a terminal's stderr what a command wrote to -o PATH
+// ("brief: wrote digests.jsonl: 14 digests"), when it wrote it.
+func (e *env) wrote(path string, err error, what string) {
+	if path == "" || path == "-" || !isTerminal(e.stderr) {
+		return
+	}
+	var pe partialError
+	if err != nil && (!errors.As(err, &pe) || pe.failed == pe.total) {
+		return
+	}
+	fmt.Fprintf(e.stderr, "brief: wrote %s: %s\n", textsafe.Line(path), what)
 }
 
 func extractCommand(e *env) *cli.Command {
@@ -122,19 +152,28 @@ func extractCommand(e *env) *cli.Command {
 		Description: `Prints {id,url,title,byline,published,section,site,language,dateline,text} per input.
 
 Examples:
-   brief extract -f jsonl examples/*.html
+   brief extract -f jsonl examples/articles/*.html
    curl -s https://example.com/story | brief extract -f json -`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text, json or jsonl (default: text on a terminal, jsonl otherwise)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or jsonl (default: md on a terminal, jsonl otherwise)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
-			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "text", "jsonl", "text", "json", "jsonl")
+			f := c.String("format")
+			if f == "text" {
+				f = "md" // its name before brief 0.x: the same Markdown
+			}
+			format, err := pickFormat(f, c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
 			if err != nil {
 				return err
 			}
-			return e.withOutput(c.String("output"), func(w io.Writer) error {
-				failed, total, err := runInputs(c, e, nil, func(r result) error {
+			in, err := resolveInputs(c, e)
+			if err != nil {
+				return err
+			}
+			done := 0
+			err = e.withOutput(c.String("output"), func(w io.Writer) error {
+				_, failed, total, err := runInputStream(c.Context, e, in, nil, func(r result) error {
 					rec := newExtractRecord(r.article)
 					switch format {
 					case "jsonl":
@@ -150,8 +189,11 @@ Examples:
 				if err != nil {
 					return err
 				}
+				done = total - failed
 				return partial(failed, total)
 			})
+			e.wrote(c.String("output"), err, plural(done, "article", "articles"))
+			return err
 		},
 	}
 }
@@ -165,23 +207,23 @@ func runInputs(c *cli.Context, e *env, s summarize.Summarizer, emit func(result)
 
 // runInputsSkipped is runInputs that also returns the failed inputs.
 func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
-	inputs := c.Args().Slice()
-	if len(inputs) == 0 {
-		return nil, 0, 0, usagef("no inputs (give files, directories, URLs, or - for stdin)")
-	}
-	jobs := c.Int("jobs")
-	if jobs < 1 || jobs > maxJobs {
-		return nil, 0, 0, usagef("-j %d: want 1 to %d articles at once", jobs, maxJobs)
-	}
-	loader, err := newLoader(c, e)
+	in, err := resolveInputs(c, e)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	srcs := loader.Expand(c.Context, inputs)
-	p := &pipeline{loader: loader, summarizer: s, workers: jobs, logger: e.logger}
+	return runInputStream(c.Context, e, in, s, emit)
+}
+
+// runInputStream expands the inputs, runs the pipeline, reports each
+// failed input as one line on stderr and calls emit for the others. It
+// returns the failed inputs.
+func runInputStream(ctx context.Context, e *env, in inputOptions, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
+	loader := newLoader(e, in)
+	srcs := loader.Sources(ctx, in.Inputs)
+	p := &pipeline{loader: loader, summarizer: s, workers: in.Jobs, logger: e.logger}
 	var werr error
-	bar := newProgress(e, len(srcs)) // nil unless stderr is a terminal
-	p.run(c.Context, srcs, func(r result) {
+	bar := newProgress(e, -1) // nil unless stderr is a terminal; the count is unknown: inputs are streamed
+	p.run(ctx, srcs, func(r result) {
 		total++
 		bar.clear(r.err == nil) // the line below may share the terminal with the bar
 		defer bar.done()
@@ -199,35 +241,27 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	if werr != nil {
 		return skipped, failed, total, fmt.Errorf("write output: %w", werr)
 	}
-	if err := c.Context.Err(); err != nil {
+	if err := ctx.Err(); err != nil {
 		return skipped, failed, total, err
 	}
 	return skipped, failed, total, nil
 }
 
-func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
+func newLoader(e *env, in inputOptions) *article.Loader {
 	fc := article.DefaultFetchConfig()
-	if t := c.Duration("timeout"); t > 0 {
-		fc.Timeout = t
+	if in.Timeout > 0 {
+		fc.Timeout = in.Timeout
 	}
-	if ua := c.String("user-agent"); ua != "" {
-		fc.UserAgent = ua
+	if in.UserAgent != "" {
+		fc.UserAgent = in.UserAgent
 	}
-	fc.AllowPrivate = c.Bool("allow-private")
+	fc.AllowPrivate = in.AllowPrivate
 	fc.Now = e.now
-	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now,
-		FollowSymlinks: c.Bool("follow-symlinks"),
+	return &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now,
+		FollowSymlinks: in.FollowSymlinks, Since: in.Since,
 		Warn: func(source, msg string) {
 			fmt.Fprintf(e.stderr, "brief: %s: %s\n", textsafe.Line(source), textsafe.Line(msg))
 		}}
-	if s := c.String("since"); s != "" {
-		t, err := parseSince(s, e.now())
-		if err != nil {
-			return nil, usagef("--since %q: %v", s, err)
-		}
-		l.Since = t
-	}
-	return l, nil
 }
 
 func parseSince(s string, now time.Time) (time.Time, error) {
@@ -243,32 +277,23 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("want a duration like 24h or a date like 2026-11-01")
 }
 
+// openSummarizer resolves the summarizer options and opens the backend.
 func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
-	name := c.String("backend")
-	cfg := summarize.Config{
-		Model:     c.String("model"),
-		Takeaways: c.Int("takeaways"),
-		MaxQuotes: c.Int("max-quotes"),
-		Method:    c.String("method"),
-		Taxonomy:  e.taxonomy(), // nil: the default
-		Logger:    e.logger,
-	}
-	if cfg.Takeaways < 1 {
-		return nil, usagef("--takeaways must be at least 1")
-	}
-	if cfg.MaxQuotes < 0 {
-		return nil, usagef("--max-quotes must be 0 (no limit) or more")
-	}
-	switch cfg.Method {
-	case "", "rank", "lead":
-	default:
-		return nil, usagef("--method %q: want rank or lead", cfg.Method)
-	}
-	s, err := openBackend(c, e, name, cfg) // LLM backends: see llm.go
+	o, err := resolveSummarizer(c)
 	if err != nil {
 		return nil, err
 	}
-	if c.Bool("strict-quotes") {
+	return openSummarizerWith(c, e, o)
+}
+
+// openSummarizerWith opens the backend o names. c is read only for the
+// LLM backends' own settings (see llm.go).
+func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
+	s, err := openBackend(c, e, o.Backend, o.config(e)) // LLM backends: see llm.go
+	if err != nil {
+		return nil, err
+	}
+	if o.StrictQuotes {
 		s = strictQuotes{s}
 	}
 	return s, nil

@@ -25,6 +25,7 @@ import (
 	"github.com/brief-news/brief/summarize/extractive"
 	"github.com/brief-news/brief/summarize/langchain"
 	"github.com/brief-news/brief/summarize/openai"
+	"github.com/brief-news/brief/summarize/openai/batch"
 	"github.com/brief-news/brief/summarize/quote"
 	"github.com/brief-news/brief/templates"
 )
@@ -65,11 +66,11 @@ func llmFlags() []cli.Flag {
 		&cli.IntFlag{Name: "rpm", Usage: "at most `N` model requests a minute (0 = no limit)", EnvVars: []string{"BRIEF_RPM"}},
 		&cli.IntFlag{Name: "tpm", Usage: "at most `N` model tokens a minute (0 = no limit)", EnvVars: []string{"BRIEF_TPM"}},
 		&cli.IntFlag{Name: "max-retries", Value: summarize.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx, timeouts and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
-		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens (default: known per model, else 8192); longer articles are summarized in parts", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens; longer articles are summarized in parts", DefaultText: "known per model, else 8192", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
 		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer before retrying", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
 		&cli.BoolFlag{Name: "no-cache", Usage: "call the model even when the archive holds a digest for the same input and settings"},
 		&cli.BoolFlag{Name: "no-fallback", Usage: "fail an article when the model fails, instead of using the extractive digest"},
-		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing (brief summarize)"},
+		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing"},
 		&cli.Float64Flag{Name: "max-cost", Usage: "stop making model requests once the run would cost more than `USD`", EnvVars: []string{"BRIEF_MAX_COST"}},
 		&cli.StringFlag{Name: "prompt-template", Usage: "`FILE` redefining blocks of the prompt (system, user, combine, repair)", EnvVars: []string{"BRIEF_PROMPT_TEMPLATE"}},
 	}
@@ -102,6 +103,10 @@ func priceOf(b llmBackend, model string, table map[string]summarize.Price) *summ
 	return nil
 }
 
+// batchPriceFactor is the Batch API's price as a share of the
+// interactive one.
+const batchPriceFactor = 0.5
+
 // llmSession is what one run of a command spent on the model; the usage
 // line on stderr reports it when the command ends.
 type llmSession struct {
@@ -111,6 +116,10 @@ type llmSession struct {
 	fallbacks      atomic.Int64
 	cacheHits      atomic.Int64
 	closers        []func() error
+	// batch is set for a batch run: the calls are batched requests, at
+	// the batch price.
+	batch   bool
+	batched atomic.Int64 // distinct requests answered from a batch
 }
 
 const sessionKey = "brief.llm"
@@ -195,6 +204,10 @@ func llmConfig(c *cli.Context, e *env, b llmBackend, cfg *summarize.Config) erro
 	// The API key goes to the exact origin of the base URL only, not
 	// to another port or scheme of its host on a redirect.
 	cfg.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
+	if on, _ := c.App.Metadata[batchKey].(bool); on {
+		// Model requests are deferred into a batch, or answered from one.
+		cfg.HTTPClient.Transport = batch.Transport{Base: tr}
+	}
 	cfg.RequestTimeout = c.Duration("request-timeout")
 	cfg.ContextTokens = c.Int("context-tokens")
 	if cfg.ContextTokens < 0 {
@@ -367,12 +380,21 @@ func closeLLM(c *cli.Context, e *env) {
 func (s *llmSession) usageLine() string {
 	t := s.meter.Totals()
 	var b strings.Builder
-	fmt.Fprintf(&b, "brief: %s %s: %d articles, %d model calls, %d cache hits, %d tokens (%d prompt + %d completion)",
-		s.backend, s.model, s.articles.Load(), t.Calls, s.cacheHits.Load(),
+	calls := fmt.Sprintf("%d model calls", t.Calls)
+	if s.batch {
+		// Deferred requests were counted as calls too: count the
+		// answers instead.
+		calls = fmt.Sprintf("%d batched requests", s.batched.Load())
+	}
+	fmt.Fprintf(&b, "brief: %s %s: %d articles, %s, %d cache hits, %d tokens (%d prompt + %d completion)",
+		s.backend, s.model, s.articles.Load(), calls, s.cacheHits.Load(),
 		t.PromptTokens+t.CompletionTokens, t.PromptTokens, t.CompletionTokens)
-	if t.CostKnown {
+	switch {
+	case t.CostKnown && s.batch:
+		fmt.Fprintf(&b, ", estimated cost $%.4f at the batch price (half of $%.4f)", t.Cost*batchPriceFactor, t.Cost)
+	case t.CostKnown:
 		fmt.Fprintf(&b, ", estimated cost $%.4f", t.Cost)
-	} else {
+	default:
 		b.WriteString(", cost unknown (no price for this model)")
 	}
 	if n := s.fallbacks.Load(); n > 0 {

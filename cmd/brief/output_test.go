@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -223,7 +224,8 @@ func TestOutputTargets(t *testing.T) {
 
 	t.Run("new directory", func(t *testing.T) {
 		d := filepath.Join(t.TempDir(), "briefings", "desk") + "/"
-		_, errs, code := brief(t, "", "briefing", in, "--date", "2026-03-10", "-f", "md", "-f", "json", "-o", d)
+		t.Setenv("SOURCE_DATE_EPOCH", fmt.Sprint(time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC).Unix()))
+		_, errs, code := brief(t, "", "briefing", in, "--tz", "UTC", "-f", "md", "-f", "json", "-o", d)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
@@ -345,6 +347,10 @@ func TestTerminal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
+	digests := filepath.Join(dir, "digests.jsonl")
+	if code := run(context.Background(), []string{"brief", "summarize", in, "-o", digests}, strings.NewReader(""), &outb, tty); code != 0 {
+		t.Fatalf("summarize: exit %d", code)
+	}
 	tty.Close()
 	master.Close()
 	<-done
@@ -352,8 +358,9 @@ func TestTerminal(t *testing.T) {
 	if strings.Contains(got, "%PDF") {
 		t.Error("PDF bytes reached the terminal")
 	}
-	want := fmt.Sprintf("brief: wrote %s: 1 story, 1 page\n", dst)
-	if !strings.Contains(got, want) {
-		t.Errorf("terminal shows %q, want %q", got, want)
+	for _, want := range []string{fmt.Sprintf("brief: wrote %s: 1 story, 1 page\n", dst), fmt.Sprintf("brief: wrote %s: 1 digest\n", digests)} {
+		if !strings.Contains(got, want) {
+			t.Errorf("terminal shows %q, want %q", got, want)
+		}
 	}
 }

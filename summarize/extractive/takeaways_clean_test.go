@@ -11,6 +11,8 @@ func TestTkClean(t *testing.T) {
 	for _, tt := range []struct{ name, in, want string }{
 		{"plain", "The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"bold", "**The council closed the old bridge to traffic on Monday.**", "The council closed the old bridge to traffic on Monday."},
+		{"bold label", "**Update:** The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
+		{"bold inside", "The council closed the **old** bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"bullet", "• The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"dash bullet", "- The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"speaker label", "ANCHOR: The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
@@ -24,6 +26,7 @@ func TestTkClean(t *testing.T) {
 		{"however", "However, the old bridge will stay open to cyclists and walkers.", "The old bridge will stay open to cyclists and walkers."},
 		{"still without comma", "Still more councils are closing old bridges to heavy traffic.", "Still more councils are closing old bridges to heavy traffic."},
 		{"pictured", "Ms Holloway (pictured) closed the old bridge to traffic on Monday.", "Ms Holloway closed the old bridge to traffic on Monday."},
+		{"empty brackets", "Skinfold tests have been used to estimate body fat for over 50 years ().", "Skinfold tests have been used to estimate body fat for over 50 years."},
 		{"label then connective", "ANCHOR: But the council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"too short after", "But it closed.", "But it closed."},
 		{"quotation kept", `"But we had no choice," the mayor said of the old bridge on Monday.`, `"But we had no choice," the mayor said of the old bridge on Monday.`},
@@ -53,6 +56,7 @@ func TestTkDefect(t *testing.T) {
 		{"brand", "iOS 13 adds a feature that makes you look at the camera.", true, false, false},
 		{"punctuation", ", and the council closed the old bridge on Monday.", true, true, false},
 		{"heading", "The council closes the old bridge to all traffic", true, true, false},
+		{"trails off", "The town has been angry for weeks about fuel taxes, low wages…", true, true, false},
 		{"lead-in", "Here is what the council decided about the old bridge:", true, true, false},
 		{"quotation end", `The mayor called the bridge "a danger to everyone"`, true, false, false},
 		{"hole", "The council closed the old bridge on the , the mayor said.", true, true, false},
@@ -174,4 +178,39 @@ func TestTkSelectLeaning(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTakeawaysTitle checks that the sentence carrying the headline's fact
+// is a takeaway even where background the rest of the page develops is
+// more central.
+func TestTakeawaysTitle(t *testing.T) {
+	a := &article.Article{
+		Title: "Winter exhibition opens on 22 November",
+		Paragraphs: []string{
+			"The fairy-tale film was shot fifty years ago in the castle park, in two studios and in the frozen lakes around the town.",
+			"The winter exhibition on the fairy-tale film opens at the castle on 22 November and runs until early March.",
+			"The film was first shown in a cinema in Prague in November 1973 and reached other cinemas the year after.",
+			"The film has been shown on television every winter since then, and the film's lead actress still visits the castle.",
+			"Fans of the film travel to the castle and the park from all over the country to see where the film was shot.",
+			"The film's costumes were kept by the studio and the film's props by a collector who lent them to the town.",
+		},
+	}
+	want := "The winter exhibition on the fairy-tale film opens at the castle on 22 November and runs until early March."
+	if got := tkRank(a, 1, tkDefaults()); !slicesContains(got, want) {
+		t.Errorf("tkRank(a, 1) = %q, want %q", got, want)
+	}
+	prm := tkDefaults()
+	prm.Title = 0
+	if got := tkRank(a, 1, prm); slicesContains(got, want) {
+		t.Errorf("without the title tkRank(a, 1) = %q: the page does not test the title", got)
+	}
+}
+
+func slicesContains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -14,6 +14,8 @@ const (
 	viaPronounRecent        // a pronoun, the speaker of a quote just before
 	viaPronoun              // a pronoun, the person who last opened a sentence
 	viaPrevPara             // the speaker of the quote ending the previous paragraph
+	viaAnswer               // the answer to the article's question: the interview's subject
+	viaDropped              // a subject left out ("«…», dijo."): the person named last
 	viaPronounWeak          // a pronoun, a person named only in passing
 	viaLabel                // an interview label: "WALLACE:"
 	viaNone                 // no speaker
@@ -28,6 +30,8 @@ var viaConfidence = [...]float64{
 	viaPronounRecent: 0.85,
 	viaPronoun:       0.75,
 	viaPrevPara:      0.7,
+	viaAnswer:        0.7,
+	viaDropped:       0.6,
 	viaPronounWeak:   0.5,
 	viaLabel:         0.3,
 	viaNone:          0.1,
@@ -57,6 +61,8 @@ func speakerClass(sp speaker, titled map[string]bool) int {
 		return classNone
 	case sp.kind == spkLabel:
 		return classFragment
+	case sp.kind == spkDesc && titleOnly(t):
+		return classDefinite // "the Director noted": a position, not resolved
 	case sp.kind == spkDesc:
 		return descClass(t)
 	case isOrg(t) || strings.ToUpper(t) == t && len(t) > 4:
@@ -109,7 +115,10 @@ func descClass(t string) int {
 	switch {
 	case len(f) == 0:
 		return classNone
-	case f[0] == "the" || f[0] == "this" || f[0] == "that" || f[0] == "his" || f[0] == "her" || f[0] == "their" || f[0] == "its":
+	case f[0] == "the" || f[0] == "this" || f[0] == "that" || f[0] == "his" || f[0] == "her" || f[0] == "their" || f[0] == "its" || intlDefinite[f[0]]:
+		if intlDefinite[f[0]] && len(f) > 1 && titleWords[f[1]] {
+			return classDefinite // "la ministra de Trabajo"
+		}
 		if descHeadIsPerson(f[len(f)-1]) {
 			return classDefinite
 		}
@@ -144,7 +153,10 @@ victim victims survivor survivors farmer farmers owner owners protester proteste
 protestors user users fan fans expert experts scientist scientists doctor doctors
 official officials spokesman spokeswoman spokesperson representative representatives
 investigator investigators observer observers analyst analysts researcher researchers
-paper study report authors author`)
+paper study report authors author singer star actor actress artist musician player
+athlete rapper comedian model chef boxer driver pilot patient veteran candidate
+coach captain striker goalkeeper manager owner founder creator designer director
+official minister presenter host writer novelist poet photographer filmmaker`)
 
 // descHeadIsPerson reports whether the last word of a descriptor names a
 // person (or, for "the paper", "the study", the work that speaks).

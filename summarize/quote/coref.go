@@ -27,7 +27,7 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 			continue
 		}
 		mw := nameWords(m.text)
-		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) {
+		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) || titleOnly(m.text) {
 			continue
 		}
 		if first := strings.ToLower(strings.Fields(m.text)[0]); m.lead && (common[first] || notNames[m.text[:len(first)]]) {
@@ -57,13 +57,14 @@ func plainName(s string, common map[string]bool) bool {
 	if len(f) < 2 || len(f) > 4 {
 		return false
 	}
-	for _, w := range f {
+	for i, w := range f {
 		t := strings.Trim(w, ".,")
 		l := strings.ToLower(t)
 		if particles[l] {
 			continue
 		}
-		if t == "" || notNames[t] || orgWords[t] || titleWords[l] && !honorificWord(l) || len(f) > 3 && common[l] {
+		title := titleWords[l] && !honorificWord(l) && i < len(f)-1 // a surname may be a title: "Howard Dean"
+		if t == "" || notNames[t] || orgWords[t] || title || len(f) > 3 && common[l] {
 			return false // "Chris Christie Calls Hillary Clinton"
 		}
 	}
@@ -94,6 +95,10 @@ func roleHeads(role string) map[string]bool {
 	return out
 }
 
+// intlDefinite are the definite articles of French, German, Spanish and
+// Portuguese.
+var intlDefinite = set("le la l' l’ el lo der die das o")
+
 // definite returns the person a definite descriptor stands for: the
 // latest person mentioned before (para, tok) whose role holds the
 // descriptor's head noun and every other title word in it ("the former
@@ -102,10 +107,14 @@ func roleHeads(role string) map[string]bool {
 func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	orig := strings.Fields(desc)
 	f := strings.Fields(strings.ToLower(desc))
-	if len(f) < 2 || f[0] != "the" {
+	if len(f) < 2 || f[0] != "the" && !intlDefinite[f[0]] {
 		return mention{}, false
 	}
 	head := strings.Trim(f[len(f)-1], ".,")
+	if f[0] != "the" && titleWords[f[1]] {
+		// the head opens a Romance noun phrase: "la ministra de Trabajo"
+		head, orig, f = f[1], orig[:2], f[:2]
+	}
 	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] {
 		return mention{}, false
 	}
@@ -117,17 +126,19 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 			continue
 		}
 		heads := roleHeads(m.role)
-		if !heads[head] {
-			continue
-		}
-		fits := true
+		fits, named := true, 0
 		for k, w := range f[1 : len(f)-1] {
 			capital := orig[k+1] != w
 			if (titleWords[w] || capital) && !heads[strings.Trim(w, ".,")] {
 				fits = false
 			}
+			if capital {
+				named++
+			}
 		}
-		if !fits {
+		// the head in the role, or the body it names: "the University of
+		// Surrey expert" for a professor at the University of Surrey
+		if !fits || !heads[head] && named == 0 {
 			continue
 		}
 		if ok && !sameName(found.text, m.text) {
@@ -190,19 +201,56 @@ func (s *scanner) corefer(ms []mention) {
 		u := &s.units[i]
 		switch u.spk.kind {
 		case spkName:
+			if full := fullest(ms, s.common, u.spk.text, u.spk.gender); full != u.spk.text {
+				u.spk.text = full // "Dean" is Howard Dean, not a dean
+				continue
+			}
+			if titleOnly(u.spk.text) {
+				// "the Director noted", "The PAHO Director also urged"
+				if m, ok := definite(ms, "the "+u.spk.text, u.spk.para, u.spk.tok); ok {
+					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
+						gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+				} else {
+					u.spk.kind = spkDesc // kept as printed, not shown
+				}
+				continue
+			}
 			if isOrg(u.spk.text) {
 				continue
 			}
 			u.spk.text = fullest(ms, s.common, u.spk.text, u.spk.gender)
 		case spkDesc:
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok {
-				role := u.spk.text
-				if m.role != "" {
-					role = m.role
-				}
-				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: role, kind: spkName,
+				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 			}
 		}
 	}
+}
+
+// titleOnly reports whether a capitalized run holds nothing but titles
+// and acronyms, so it names a position, not a person: "Director", "PAHO
+// Director", "Prime Minister".
+func titleOnly(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	title := false
+	for _, w := range f {
+		t := strings.Trim(w, ".,()")
+		l := strings.ToLower(t)
+		if x, ok := titleAbbrev[l]; ok {
+			l = x
+		}
+		switch {
+		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime":
+			title = true
+		case len(t) >= 2 && strings.ToUpper(t) == t:
+			// an acronym: "PAHO"
+		default:
+			return false
+		}
+	}
+	return title
 }

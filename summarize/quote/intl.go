@@ -27,6 +27,13 @@ dijo afirmó afirma declaró declara explicó explica aseguró asegura
 añadió añade señaló señala indicó indica subrayó subraya advirtió advierte
 comentó sostuvo sostiene agregó agrega insistió
 reconoció reconoce respondió responde apuntó apunta
+recalcó adelantó aseveró planteó puntualizó manifestó expresó destacó enfatizó
+remarcó reiteró aclaró detalló argumentó concluyó opinó criticó lamentó admitió
+precisó sentenció relató contó insistió
+forderte mahnte unterstrich bestätigte versicherte berichtete erzählte erinnerte
+antwortete
+expliquait affirmait déclarait soulignait estimait ajoutait confiait raconte
+raconté reprend repris tranche tranché
 disse diz afirmou declarou explicou acrescentou
 acrescenta assegurou garantiu destacou ressaltou observou avaliou
 comentou sublinhou alertou respondeu
@@ -103,13 +110,23 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	}
 	if intlArticles[w.lower] && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord {
-			k++
+		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && addressees[p.toks[k].lower]) {
+			k++ // "la titular de Interior", not "… a los senadores"
 		}
-		if k > j+1 {
-			return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
+		if k <= j+1 {
+			return speaker{}, 0, false
 		}
-		return speaker{}, 0, false
+		// "el senador Rick Scott", "der Abgeordnete Martin Dolzer am
+		// Samstag": a name of two or more words after the title
+		for n := j + 2; n+1 < k; n++ {
+			if p.isNameTok(n) && p.isNameTok(n+1) {
+				e := p.nameRunAfter(n, k)
+				sp := p.nameAt(n, e, pi)
+				sp.role = p.span(j, n)
+				return sp, e, true
+			}
+		}
+		return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
 	}
 	if !w.upper {
 		return speaker{}, 0, false
@@ -174,7 +191,7 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 // "Bürgermeisterin", "Regierungssprecher".
 var titleSuffixes = []string{"minister", "ministerin", "präsident", "präsidentin", "sprecher",
 	"sprecherin", "chef", "chefin", "meister", "meisterin", "direktor", "direktorin", "leiter",
-	"leiterin", "vorsitzende", "vorsitzender", "kanzler", "kanzlerin"}
+	"leiterin", "vorsitzende", "vorsitzender", "kanzler", "kanzlerin", "abgeordnete", "abgeordneter"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters.

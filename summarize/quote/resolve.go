@@ -110,7 +110,8 @@ func nameKey(s string) string {
 
 // mentions collects the names in the article, marking those that are
 // people: a known first name, an honorific or title, a role, or a name
-// that speaks.
+// that speaks. Pronouns and other mentions of a surname then lend the
+// names their gender and personhood (see shareMentions).
 func (s *scanner) mentions() []mention {
 	var ms []mention
 	speakers := map[string]bool{}
@@ -125,51 +126,83 @@ func (s *scanner) mentions() []mention {
 			if p.toks[i].kind != tWord || !p.isNameTok(i) {
 				continue
 			}
-			e := p.nameRunAfter(i, len(p.toks))
-			if e <= i {
-				continue
+			m, e, ok := p.mentionAt(i, pi, speakers)
+			if e > i {
+				i = e - 1
 			}
-			poss := false
-			if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
-				poss = true
-				e++
+			if ok {
+				ms = append(ms, m)
 			}
-			sp := p.nameAt(i, e, pi)
-			run := i
-			i = e - 1
-			if poss {
-				sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
-			}
-			if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(run, e) {
-				continue
-			}
-			m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
-			m.weak = poss || !p.subjectPosition(sp.tok, e)
-			m.lead = p.opensSentence(sp.tok) && sp.tok == run
-			m.strong = !m.weak && p.opensSentence(run)
-			modifier := false
-			if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
-				modifier, m.weak = true, true
-				m.role = ""
-			}
-			// an appositive role: "Laurence H. Tribe, a Harvard law professor,"
-			if p.isPunct(e, ",") {
-				if w, ok := p.word(e + 1); ok && (w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower]) {
-					if sp2, _, ok := p.npAfter(sp.tok, len(p.toks), pi); ok && sp2.role != "" && hasTitle(sp2.role) {
-						m.role = sp2.role
-					}
-				}
-			}
-			// a speech verb straight after the name
-			verb := false
-			if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
-				verb = true
-				m.strong = !modifier
-			}
-			m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
-			ms = append(ms, m)
 		}
 	}
+	s.shareMentions(ms)
+	return ms
+}
+
+// mentionAt reads the name run starting at token i of paragraph pi as a
+// mention. It returns the mention, the token after the run, and whether
+// the run is a name at all (not an organisation, a dateline or a word
+// that only starts sentences).
+func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, bool) {
+	e := p.nameRunAfter(i, len(p.toks))
+	if e <= i {
+		return mention{}, e, false
+	}
+	poss := false
+	if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
+		poss = true
+		e++
+	}
+	sp := p.nameAt(i, e, pi)
+	if poss {
+		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
+	}
+	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(i, e) {
+		return mention{}, e, false
+	}
+	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
+	m.weak = poss || !p.subjectPosition(sp.tok, e)
+	m.lead = p.opensSentence(sp.tok) && sp.tok == i
+	m.strong = !m.weak && p.opensSentence(i)
+	modifier := false
+	if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
+		// "the Obama administration"
+		modifier, m.weak = true, true
+		m.role = ""
+	}
+	if r := p.appositiveRole(e, sp.tok, pi); r != "" {
+		m.role = r
+	}
+	verb := p.speaksAfter(e)
+	if verb {
+		m.strong = !modifier
+	}
+	m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
+	return m, e, true
+}
+
+// appositiveRole returns the role in an appositive after a name ending at
+// e whose name starts at tok: "Laurence H. Tribe, a Harvard law
+// professor,"; "" when there is none with a title in it.
+func (p *para) appositiveRole(e, tok, pi int) string {
+	if !p.isPunct(e, ",") {
+		return ""
+	}
+	w, ok := p.word(e + 1)
+	if !ok || !(w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower]) {
+		return ""
+	}
+	if sp, _, ok := p.npAfter(tok, len(p.toks), pi); ok && sp.role != "" && hasTitle(sp.role) {
+		return sp.role
+	}
+	return ""
+}
+
+// shareMentions completes the mentions ms in place: the pronouns that
+// follow a name of unknown gender tell it, and a surname seen once as a
+// person makes its other mentions people too, lending them its gender
+// when that is unambiguous.
+func (s *scanner) shareMentions(ms []mention) {
 	// the pronouns that follow a name of unknown gender tell it
 	votes := map[string]int{}
 	for _, m := range ms {
@@ -226,9 +259,25 @@ func (s *scanner) mentions() []mention {
 			}
 		}
 	}
-	return ms
 }
 
+// speaksAfter reports whether a speech verb follows a name ending at
+// token e, straight after it or after a relative pronoun: "Smith said",
+// "Natalia Piergentili, quien afirmó", "Weber sagte".
+func (p *para) speaksAfter(e int) bool {
+	if p.isPunct(e, ",") {
+		if w, ok := p.word(e + 1); ok && relPronouns[w.lower] {
+			e += 2
+		}
+	}
+	w, ok := p.word(e)
+	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower])
+}
+
+// relPronouns open a relative clause about the person just named.
+var relPronouns = set("who quien quienes qui der die")
+
+// hasTitle reports whether role holds a title word.
 func hasTitle(role string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
@@ -277,11 +326,16 @@ func (s *scanner) resolve() {
 		switch {
 		case u.inherit:
 			u.spk, u.via = s.inherited(i, ms)
+			if u.via == viaNone {
+				u.spk, u.via = s.answer(u.para, ms)
+			}
 			at.para, at.tok = u.para, u.tok
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
 		case u.spk.kind == spkLabel:
 			u.via = viaLabel
+		case u.spk.kind == spkDropped:
+			u.spk, u.via = resolveDropped(ms, u.spk, recent)
 		}
 		if u.spk.kind == spkName {
 			at.sp = u.spk
@@ -478,4 +532,75 @@ func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 		return prev.spk, viaPrevSame
 	}
 	return prev.spk, viaPrevPara
+}
+
+// answer returns the speaker of a quote standing alone in paragraph pi
+// right after a question of the article's own (an interview: "What does
+// leadership mean to you?"): the person the headline names, when the
+// article names that person in full.
+func (s *scanner) answer(pi int, ms []mention) (speaker, int) {
+	if pi == 0 || s.title == "" {
+		return speaker{}, viaNone
+	}
+	q := strings.TrimSpace(s.paras[pi-1].text)
+	if !strings.HasSuffix(q, "?") || len(s.paras[pi-1].segs) > 0 {
+		return speaker{}, viaNone
+	}
+	var found mention
+	for _, m := range ms {
+		if !m.person || len(strings.Fields(m.text)) < 2 || !strings.Contains(s.title, m.text) {
+			continue
+		}
+		if found.text != "" && !sameName(found.text, m.text) {
+			return speaker{}, viaNone // two people in the headline
+		}
+		if found.text == "" {
+			found = m
+		}
+	}
+	if found.text == "" {
+		return speaker{}, viaNone
+	}
+	return speaker{text: found.text, kind: spkName, gender: found.gender, para: found.para, tok: found.tok}, viaAnswer
+}
+
+// resolveDropped returns the speaker of a verb whose subject is left out
+// ("«…», recalcó."): the speaker of the quote just before, or the person
+// who opened a sentence since, within the same or the previous paragraph.
+func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int) {
+	var r antecedent
+	ok := false
+	for i := len(recent) - 1; i >= 0; i-- {
+		if before(recent[i].para, recent[i].tok, sp.para, sp.tok) {
+			r, ok = recent[i], true
+			break
+		}
+	}
+	from, tok := sp.para-1, 0
+	if ok && before(from, tok, r.para, r.tok) {
+		from, tok = r.para, r.tok
+	}
+	key := ""
+	if ok {
+		key = nameKey(r.sp.text)
+	}
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, sp.para, sp.tok) {
+			continue
+		}
+		if !before(from, tok, m.para, m.tok) {
+			break
+		}
+		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak) && m.key != key {
+			// the latest person named since: "por el Presidente Boric. «…», dijo"
+			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaDropped
+		}
+	}
+	if ok && sp.para-r.para <= 1 && !isOrg(r.sp.text) {
+		out := r.sp
+		out.role = ""
+		return out, viaDropped
+	}
+	return speaker{}, viaNone
 }

@@ -15,6 +15,16 @@ import (
 // is the director of …" reads as "the director of …".
 var copulaOpeners = []string{"who is ", "who was ", "who has been ", "who had been ", "who serves as ", "who served as ", "who works as ", "who worked as "}
 
+// romancePrepositions may open a role in French, Spanish or German: "de
+// la Asamblea Permanente", "von der Universität".
+var romancePrepositions = set("de del des du von vom aus en")
+
+// startsLower reports whether s opens with a lowercase letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 // relOpeners open a relative clause in French, Spanish and German, never
 // a role.
 var relOpeners = set("que qui quien quienes dont welcher welche welches")
@@ -22,6 +32,11 @@ var relOpeners = set("que qui quien quienes dont welcher welche welches")
 // dePrepositions after a German relative pronoun show a clause: "der in
 // …", "die seit …".
 var dePrepositions = set("in im seit mit für auf an am bei nach von vom vor zu zum zur über unter schon noch nicht")
+
+// adverbials stand between commas where an appositive could.
+var adverbials = map[string]bool{"for instance": true, "for example": true, "in fact": true, "however": true,
+	"meanwhile": true, "too": true, "though": true, "in turn": true, "of course": true, "in particular": true,
+	"by contrast": true, "in contrast": true, "for her part": true, "for his part": true, "for their part": true}
 
 // stubEnds are words a whole role never ends with: "a former", "CEO of",
 // "Customs and".
@@ -46,8 +61,8 @@ func cleanRole(role, name string) string {
 			break
 		}
 	}
-	if r == "" || strings.EqualFold(r, name) || strings.ContainsAny(r, "\"“”„«»") {
-		return ""
+	if r == "" || strings.EqualFold(r, name) || strings.ContainsAny(r, "\"“”„«»") || adverbials[strings.Trim(low, ".,")] {
+		return "" // "for instance" stands between commas but says nothing of the speaker
 	}
 	f := strings.Fields(low)
 	if len(f) > 25 {
@@ -58,7 +73,6 @@ func cleanRole(role, name string) string {
 		// scientist at X and"
 		f = f[:len(f)-1]
 		r = strings.TrimRight(r[:strings.LastIndexFunc(r, unicode.IsSpace)], " ,")
-		low = strings.ToLower(r)
 	}
 	last := strings.Trim(f[len(f)-1], ".,")
 	if stubEnds[last] || (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")) && len(f) > 1 {
@@ -70,6 +84,10 @@ func cleanRole(role, name string) string {
 	}
 	if (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "iendo") || strings.HasSuffix(first, "ando")) && len(first) > 5 && !titleWords[first] {
 		return "" // "referring to the bank's drive", "insistiendo en que …"
+	}
+	if len(f) > 6 && startsLower(r) && !determiners[first] && !intlArticles[first] && !prepositions[first] &&
+		!romancePrepositions[first] && !titleWords[first] && !compoundTitle(first) && first != "who" && first != "whose" {
+		return "" // a clause: "asumiera al frente del Consejo de la Magistratura en …"
 	}
 	if relOpeners[first] || len(f) > 2 && (first == "der" || first == "die" || first == "das") && dePrepositions[f[1]] {
 		return "" // a relative clause: "der in dieser Serie nur wenige Spiele verpasste"
