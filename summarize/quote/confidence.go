@@ -153,7 +153,7 @@ victim victims survivor survivors farmer farmers owner owners protester proteste
 protestors user users fan fans expert experts scientist scientists doctor doctors
 official officials spokesman spokeswoman spokesperson representative representatives
 investigator investigators observer observers analyst analysts researcher researchers
-paper study report authors author singer star actor actress artist musician player
+singer star actor actress artist musician player
 athlete rapper comedian model chef boxer driver pilot patient veteran candidate
 coach captain striker goalkeeper manager owner founder creator designer director
 official minister presenter host writer novelist poet photographer filmmaker`)

@@ -140,6 +140,7 @@ func TestDefinite(t *testing.T) {
 		{"a title before the name", []string{"Gov. Tom Reyes signed the bill on Friday.", "The plan works, the governor said."}, "the governor", "Reyes"},
 		{"two people fit", []string{"Mayor Ann Cole met Mayor Tom Reyes.", "It works, the mayor said."}, "the mayor", ""},
 		{"the only person named just before", []string{"In a new book, Ezra Klein said he set out to answer a question.", "The answer, the Vox founder suggests, is polarization."}, "the Vox founder", "Ezra Klein"},
+		{"a campaign is not a person", []string{"Donald Trump spoke on Friday.", "The ad airs today, the Trump campaign said."}, "the Trump campaign", ""},
 		{"another title contradicts", []string{"First lady Michelle Obama spoke at the rally.", "It matters, the president said."}, "the president", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
