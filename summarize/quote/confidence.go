@@ -182,10 +182,27 @@ func (s *scanner) score(ms []mention) {
 			titled[m.key] = true
 		}
 	}
+	ruled := hasRules(s.lang)
 	for i := range s.units {
 		u := &s.units[i]
 		u.conf = unitConfidence(u, titled)
+		if !ruled {
+			// no attribution rules for the language: whatever the English
+			// rules read as a speaker is not shown
+			u.conf = min(u.conf, ShowConfidence/2)
+		}
 	}
+}
+
+// hasRules reports whether Scan has attribution rules for the language
+// tag lang: English, French, German, Spanish, Portuguese, or unknown.
+func hasRules(lang string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch base {
+	case "", "en", "fr", "de", "es", "pt":
+		return true
+	}
+	return false
 }
 
 // unitConfidence is the confidence of unit u's speaker. A speaker that is

@@ -43,6 +43,7 @@ type scanner struct {
 	// common holds the words the article writes in lowercase
 	common map[string]bool
 	title  string // the headline: it may name an interview's subject
+	lang   string // the article's language, "" when unknown
 }
 
 // Scan returns every quote in a, in article order: direct quotes, mixed
@@ -55,7 +56,7 @@ func Scan(a *article.Article) []summarize.Quote {
 	if a == nil {
 		return nil
 	}
-	s := &scanner{title: a.Title}
+	s := &scanner{title: a.Title, lang: a.Language}
 	s.prepare(scanned(a.Paragraphs))
 	for pi := range s.paras {
 		s.direct(pi)

@@ -468,3 +468,23 @@ func TestScanInterviewAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestScanLanguageWithoutRules checks that an article in a language the
+// scanner has no attribution rules for shows no speaker: the attribution
+// the English rules read with confidence stays below quote.ShowConfidence
+// once the article is tagged Russian.
+func TestScanLanguageWithoutRules(t *testing.T) {
+	paras := []string{"“We will not retreat,” said Ivan Petrov, the finance minister."}
+	for _, tt := range []struct {
+		lang  string
+		shown bool
+	}{{"en", true}, {"ru", false}} {
+		qs := quote.Scan(&article.Article{Language: tt.lang, Paragraphs: paras})
+		if len(qs) != 1 || qs[0].Speaker != "Ivan Petrov" {
+			t.Fatalf("Scan(%s) = %+v, want one quote by Ivan Petrov", tt.lang, qs)
+		}
+		if got := qs[0].Confidence >= quote.ShowConfidence; got != tt.shown {
+			t.Errorf("Scan(%s) confidence %.2f: shown = %v, want %v", tt.lang, qs[0].Confidence, got, tt.shown)
+		}
+	}
+}

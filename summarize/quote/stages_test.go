@@ -201,3 +201,14 @@ func TestMentionAt(t *testing.T) {
 		})
 	}
 }
+
+func TestHasRules(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		want bool
+	}{{"en", true}, {"en-GB", true}, {"", true}, {"de", true}, {"pt-BR", true}, {"ru", false}, {"zh", false}} {
+		if got := hasRules(tt.lang); got != tt.want {
+			t.Errorf("hasRules(%q) = %v, want %v", tt.lang, got, tt.want)
+		}
+	}
+}
