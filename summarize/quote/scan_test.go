@@ -432,6 +432,14 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"I also remember that I owed the IRS a lot of money.", "Kirstie Alley", "", "direct"}},
 		},
 		{
+			name: "what follows 'titled' is no quote",
+			paras: []string{
+				"In an article titled ‘The EU is cheating with numbers and stealing our future’, Greta Thunberg states the following:",
+				"“The belief that real climate action is being taken is one of our greatest threats.”",
+			},
+			want: []want{{"The belief that real climate action is being taken is one of our greatest threats.", "Greta Thunberg", "", "direct"}},
+		},
+		{
 			name:  "a title after a comma stays no quote",
 			paras: []string{"The banner read, “Welcome Home Troops”"},
 			want:  []want{},
