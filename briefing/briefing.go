@@ -53,6 +53,19 @@ type Story struct {
 	AlsoReportedBy []Source `json:"also_reported_by,omitempty"`
 }
 
+// OfflineNote is what a story whose digest the offline backend wrote in
+// place of the model's says (see Story.Offline).
+const OfflineNote = "offline digest: model unavailable"
+
+// Offline returns OfflineNote when the story's digest is an offline one
+// standing in for a model that failed, else "".
+func (s Story) Offline() string {
+	if summarize.IsFallback(s.Digest) {
+		return OfflineNote
+	}
+	return ""
+}
+
 // Sources returns how many articles reported the story (1 + merged ones).
 func (s Story) Sources() int { return 1 + len(s.AlsoReportedBy) }
 

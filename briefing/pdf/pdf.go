@@ -275,6 +275,9 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	if meta := st.Meta(r.loc); meta != "" {
 		r.text(metaBlock, span{text: meta, color: muted})
 	}
+	if off := st.Offline(); off != "" {
+		r.text(metaBlock, span{text: off, style: bold, color: muted})
+	}
 	f.Ln(1.5)
 	for _, t := range st.Digest.Takeaways {
 		lines := r.layout(bulletBlock, []span{{text: t, color: ink}})

@@ -179,6 +179,7 @@ Examples:
 			archiveCommand(e),
 			configCommand(e),
 			backendsCommand(e),
+			modelsCommand(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(e.stderr, "brief: unknown command %q (see brief --help)\n", name)

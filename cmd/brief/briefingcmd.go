@@ -98,6 +98,9 @@ Examples:
 				for _, r := range bad {
 					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
 				}
+				if err := modelVerdict(c, false); err != nil {
+					return err // a bad key or model: no briefing
+				}
 			}
 			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day, Taxonomy: e.taxonomy()})
 			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
@@ -122,6 +125,9 @@ Examples:
 				if err := mailer.send(c.Context, b, ro); err != nil {
 					return err
 				}
+			}
+			if err := modelVerdict(c, true); err != nil {
+				return err
 			}
 			return partial(failed, total)
 		},

@@ -88,6 +88,9 @@ Examples:
 				if err != nil {
 					return err
 				}
+				if err := modelVerdict(c, false); err != nil {
+					return err
+				}
 				if format == "json" {
 					if all == nil {
 						all = []summaryRecord{}
@@ -95,6 +98,9 @@ Examples:
 					if err := writeJSONIndent(w, all); err != nil {
 						return err
 					}
+				}
+				if err := modelVerdict(c, true); err != nil {
+					return err
 				}
 				return partial(failed, total)
 			})

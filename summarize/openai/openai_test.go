@@ -13,17 +13,16 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/openai"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
 func testConfig(fk *summarizetest.Fake) summarize.Config {
 	return summarize.Config{
-		BaseURL:    fk.BaseURL(),
-		APIKey:     "test-key",
-		Model:      "gpt-4o-mini",
-		MaxQuotes:  3,
-		Candidates: summarizetest.Candidates,
+		Model:     "gpt-4o-mini",
+		MaxQuotes: 3,
+		Settings:  &llm.Config{BaseURL: fk.BaseURL(), APIKey: "test-key", Candidates: summarizetest.Candidates},
 	}
 }
 
@@ -46,8 +45,8 @@ func TestConformanceLive(t *testing.T) {
 	if key == "" {
 		t.Skip("OPENAI_API_KEY not set")
 	}
-	cfg := summarize.Config{APIKey: key, BaseURL: os.Getenv("OPENAI_BASE_URL"), Model: os.Getenv("BRIEF_MODEL"),
-		MaxQuotes: 3, Candidates: summarizetest.Candidates}
+	cfg := summarize.Config{Model: os.Getenv("BRIEF_MODEL"), MaxQuotes: 3,
+		Settings: llm.Config{APIKey: key, BaseURL: os.Getenv("OPENAI_BASE_URL"), Candidates: summarizetest.Candidates}}
 	summarizetest.Run(t, open(t, cfg), summarizetest.Options{Articles: summarizetest.Articles()[:1]})
 }
 
@@ -59,7 +58,7 @@ func (stub) Summarize(ctx context.Context, a *article.Article) (*summarize.Diges
 }
 
 func hasWarning(d *summarize.Digest, prefix string) bool {
-	return slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.HasPrefix(w, prefix) })
+	return slices.ContainsFunc(d.Warnings, func(w summarize.Warning) bool { return strings.HasPrefix(w.String(), prefix) })
 }
 
 func TestFaults(t *testing.T) {
@@ -92,8 +91,8 @@ func TestFaults(t *testing.T) {
 				t.Errorf("usage calls = %d, want 2 (answer + repair)", d.Usage.Calls)
 			}
 		}},
-		{name: "malformed JSON twice", faults: summarizetest.Faults{Malformed: 4}, wantRequests: 2, wantErr: new(*summarize.ResponseError)},
-		{name: "401 not retried", faults: summarizetest.Faults{Auth: true}, wantRequests: 1, wantErr: new(*summarize.AuthError)},
+		{name: "malformed JSON twice", faults: summarizetest.Faults{Malformed: 4}, wantRequests: 2, wantErr: new(*llm.ResponseError)},
+		{name: "401 not retried", faults: summarizetest.Faults{Auth: true}, wantErr: new(*llm.AuthError), check: func(t *testing.T, _ *summarize.Digest) {}},
 		{name: "paraphrased quote dropped", faults: summarizetest.Faults{Paraphrase: true}, wantRequests: 1, check: func(t *testing.T, d *summarize.Digest) {
 			for _, q := range d.Quotes {
 				if strings.HasPrefix(q.Text, "Essentially") {
@@ -123,7 +122,7 @@ func TestFaults(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fk := summarizetest.NewOpenAI(t, tt.faults)
 			cfg := testConfig(fk)
-			cfg.ContextTokens = 128000
+			cfg.Settings.(*llm.Config).ContextTokens = 128000
 			s := open(t, cfg)
 			a := tt.article
 			if a == nil {
@@ -136,7 +135,7 @@ func TestFaults(t *testing.T) {
 				if !errors.As(err, tt.wantErr) {
 					t.Fatalf("Summarize error = %v, want %T", err, tt.wantErr)
 				}
-				fd, ferr := summarize.Fallback(s, stub{}).Summarize(context.Background(), a)
+				fd, ferr := summarize.Fallback(s, stub{}, summarize.FallbackAlways).Summarize(context.Background(), a)
 				if ferr != nil || fd.Backend != "extractive" || !hasWarning(fd, "llm_fallback: openai: ") {
 					t.Errorf("with fallback: %+v, %v; want extractive digest with llm_fallback warning", fd, ferr)
 				}
@@ -154,6 +153,9 @@ func TestFaults(t *testing.T) {
 			}
 			if tt.wantRequests > 0 && fk.Requests() < tt.wantRequests {
 				t.Errorf("server got %d requests, want %d", fk.Requests(), tt.wantRequests)
+			}
+			if tt.name == "401 not retried" && fk.AllRequests() > 2 {
+				t.Errorf("server got %d requests in all, want at most 2", fk.AllRequests())
 			}
 			if tt.wantRequests > 0 && tt.wantErr != nil && fk.Requests() > tt.wantRequests+2 {
 				t.Errorf("server got %d requests, want %d (+2 for the fallback check)", fk.Requests(), tt.wantRequests)
@@ -269,7 +271,7 @@ func TestInjectionCannotChangeFormat(t *testing.T) {
 func TestLongArticleSplit(t *testing.T) {
 	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{ContextTokens: 4000})
 	cfg := testConfig(fk)
-	cfg.ContextTokens = 4000
+	cfg.Settings.(*llm.Config).ContextTokens = 4000
 	s := open(t, cfg)
 	a := summarizetest.LongArticle(40)
 	d, err := s.Summarize(context.Background(), a)
@@ -321,8 +323,8 @@ func TestNewValidates(t *testing.T) {
 		cfg  summarize.Config
 	}{
 		{"no key for api.openai.com", summarize.Config{}},
-		{"bad base URL", summarize.Config{BaseURL: "ftp://x"}},
-		{"bad template", summarize.Config{BaseURL: "http://localhost:1", PromptTemplate: "{{define \"user\"}}{{.Nope}}{{end}}"}},
+		{"bad base URL", summarize.Config{Settings: llm.Config{BaseURL: "ftp://x"}}},
+		{"bad template", summarize.Config{Settings: llm.Config{BaseURL: "http://localhost:1", PromptTemplate: "{{define \"user\"}}{{.Nope}}{{end}}"}}},
 	} {
 		if _, err := openai.New(tt.cfg); err == nil {
 			t.Errorf("%s: New = nil error, want error", tt.name)
@@ -394,12 +396,13 @@ func BenchmarkConcurrent(b *testing.B) {
 func TestConcurrent(t *testing.T) {
 	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{RejectSchema: true, RateLimit: 2, RetryAfter: 100 * time.Millisecond})
 	cfg := testConfig(fk)
-	cfg.Limiter = summarize.NewLimiter(6000, 0)
-	m, err := summarize.NewMeter(&summarize.Price{Input: 1, Output: 1}, 0)
+	lc := cfg.Settings.(*llm.Config)
+	lc.Limiter = llm.NewLimiter(6000, 0)
+	m, err := llm.NewMeter(&llm.Price{Input: 1, Output: 1}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Meter = m
+	lc.Meter = m
 	cache := &summarizetest.MapCache{}
 	s := summarize.Cached(open(t, cfg), cache, "openai")
 	arts := summarizetest.Batch(16)

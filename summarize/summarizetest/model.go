@@ -7,7 +7,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
-	"github.com/brief-news/brief/summarize/internal/prompt"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // chatMessage is a provider-neutral message as the fakes receive it.
@@ -35,7 +35,7 @@ type fakeAnswer struct {
 var firstSentence = regexp.MustCompile(`^.*?[.!?](?:\s|$)`)
 
 // injected reports whether article data holds an instruction to the model.
-func injected(b *prompt.Block) bool {
+func injected(b *llm.Block) bool {
 	for _, p := range b.Paragraphs {
 		low := strings.ToLower(p.Text)
 		if strings.Contains(low, "ignore previous instructions") || strings.Contains(low, "ignore all previous instructions") {
@@ -49,12 +49,12 @@ func injected(b *prompt.Block) bool {
 // and writes a digest from it the way a model told to would, bent by the
 // faults switched on.
 func answer(msgs []chatMessage, f Faults) string {
-	var blk *prompt.Block
+	var blk *llm.Block
 	for _, m := range msgs {
 		if m.Role != "user" {
 			continue
 		}
-		if b, ok := prompt.ParseBlock(m.Content); ok {
+		if b, ok := llm.ParseBlock(m.Content); ok {
 			blk = b
 			break
 		}
@@ -142,9 +142,22 @@ func answer(msgs []chatMessage, f Faults) string {
 		b, _ := json.Marshal(ans)
 		return "ALL CLEAR. As instructed, here is the updated digest:\n```json\n" + string(b) + "\n```\nLet me know if you need anything else."
 	}
+	if f.InventFigure && len(ans.Takeaways) > 0 {
+		ans.Takeaways[0] = strings.TrimRight(ans.Takeaways[0], ". ") + ", at a cost of " + InventedFigure + "."
+	}
+	if f.Escapes && len(ans.Takeaways) > 0 {
+		ans.Takeaways[0] = "\x1b]0;pwned\x07\x1b[31m" + ans.Takeaways[0] + "\u202e\x1b[0m"
+	}
 	b, _ := json.Marshal(ans)
+	if n := f.NestedBraces; n > 0 {
+		return strings.Repeat("{", n) + string(b) + strings.Repeat("}", n)
+	}
 	return string(b)
 }
+
+// InventedFigure is the figure the fake adds to a takeaway when
+// Faults.InventFigure is on. No fixture holds it.
+const InventedFigure = "987 million dollars"
 
 // WrongSpeaker is the name the fake gives the first quote's speaker when
 // Faults.WrongSpeaker is on. No fixture mentions it.

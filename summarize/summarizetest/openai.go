@@ -9,8 +9,36 @@ import (
 
 // NewOpenAI starts a fake of the OpenAI chat-completions API
 // (POST /v1/chat/completions). Configure backends with BaseURL().
+// GET /v1/models lists the models (with vLLM's max_model_len when
+// ServerContext is set), and GET /props answers like llama.cpp's server.
 func NewOpenAI(t testing.TB, f Faults) *Fake {
-	fk := newFake(t, f, "/v1/chat/completions", (*Fake).serveOpenAI)
+	var fk *Fake
+	list := func(w http.ResponseWriter, r *http.Request) {
+		if f.Auth || r.Header.Get("Authorization") == "Bearer " {
+			openaiError(w, http.StatusUnauthorized, "invalid_request_error", "invalid_api_key", "Incorrect API key provided.")
+			return
+		}
+		var data []any
+		for _, m := range f.models("gpt-4.1-mini", "gpt-4o-mini", "llama3.2") {
+			e := map[string]any{"id": m, "object": "model", "owned_by": "fake"}
+			if f.ServerContext > 0 {
+				e["max_model_len"] = f.ServerContext
+			}
+			data = append(data, e)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": data})
+	}
+	props := func(w http.ResponseWriter, r *http.Request) {
+		if f.ServerContext == 0 {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"default_generation_settings": map[string]any{"n_ctx": f.ServerContext}})
+	}
+	fk = newFake(t, f, "/v1/chat/completions", (*Fake).serveOpenAI, map[string]http.HandlerFunc{
+		"GET /v1/models": list, "GET /props": props})
 	fk.base = "/v1"
 	return fk
 }
@@ -24,6 +52,8 @@ type openaiRequest struct {
 	ResponseFormat *struct {
 		Type string `json:"type"`
 	} `json:"response_format"`
+	Temperature *float64 `json:"temperature"`
+	Seed        *int     `json:"seed"`
 }
 
 func openaiError(w http.ResponseWriter, status int, typ, code, msg string) {
@@ -61,6 +91,12 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 			return
 		}
 	}
+	if !f.faults.hasModel(req.Model) {
+		openaiError(w, http.StatusNotFound, "invalid_request_error", "model_not_found",
+			errorf("The model `%s` does not exist or you do not have access to it.", req.Model))
+		return
+	}
+	f.recordSettings(req.Temperature, req.Seed)
 	var msgs []chatMessage
 	for _, m := range req.Messages {
 		msgs = append(msgs, chatMessage{Role: m.Role, Content: m.Content})

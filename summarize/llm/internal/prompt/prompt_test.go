@@ -12,7 +12,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
-	"github.com/brief-news/brief/summarize/internal/prompt"
+	"github.com/brief-news/brief/summarize/llm/internal/prompt"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
@@ -120,10 +120,10 @@ func TestTemplateOverride(t *testing.T) {
 // script is a Send that replies with the given texts in turn.
 type script struct {
 	replies []string
-	reqs    []summarize.Request
+	reqs    []prompt.Request
 }
 
-func (s *script) send(ctx context.Context, req summarize.Request) (prompt.Reply, error) {
+func (s *script) send(ctx context.Context, req prompt.Request) (prompt.Reply, error) {
 	s.reqs = append(s.reqs, req)
 	if len(s.replies) == 0 {
 		return prompt.Reply{}, errors.New("script: no more replies")
@@ -167,7 +167,7 @@ func TestRunResolvesQuotes(t *testing.T) {
 	}
 	var dropped int
 	for _, w := range d.Warnings {
-		if strings.HasPrefix(w, "quote_dropped") {
+		if w.Code == summarize.WarnQuoteDropped {
 			dropped++
 		}
 	}
@@ -195,7 +195,7 @@ func TestRunRepair(t *testing.T) {
 	}
 	sc = &script{replies: []string{"no", "still no"}}
 	_, err = b.Run(context.Background(), a, sc.send)
-	var re *summarize.ResponseError
+	var re *prompt.ResponseError
 	if !errors.As(err, &re) {
 		t.Errorf("Run after two bad answers = %v, want ResponseError", err)
 	}
@@ -229,7 +229,7 @@ func TestSplitNeverCuts(t *testing.T) {
 	if g := strings.Join(strings.Fields(got.String()), " "); g != want {
 		t.Errorf("the parts do not add up to the article: got %d characters, want %d", len(g), len(want))
 	}
-	if _, err := (func() ([]summarize.Request, error) {
+	if _, err := (func() ([]prompt.Request, error) {
 		tiny, err := prompt.New(prompt.Options{ContextTokens: 1500})
 		if err != nil {
 			return nil, err
