@@ -30,7 +30,8 @@ type Article struct {
 	// Paragraphs is the main text, one paragraph per element, in order.
 	Paragraphs []string `json:"paragraphs"`
 	// Sources records where each metadata field came from: "jsonld",
-	// "meta", "heuristic", "url" or "input".
+	// "meta", "heuristic", "url", "input", or "text" (the language,
+	// detected from the article's text).
 	Sources map[string]string `json:"sources,omitempty"`
 }
 

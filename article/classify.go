@@ -18,7 +18,7 @@ var definiteNegNames = []string{
 	"breadcrumb", "recommend", "promo", "advert", "sponsor", "related", "readmore", "readnext",
 	"morestories", "moreon", "morefrom", "mostpopular", "mostread", "mostviewed",
 	"authorbio", "authorinfo", "aboutauthor", "inlinead", "adslot", "adunit", "adwrap",
-	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline",
+	"advertisement", "skiplink", "jumplink", "login", "caption", "credit", "byline", "disclosure",
 	// The same in a few other languages.
 	"bildunterschrift", "bildnachweis", "legende", "leyenda", "didascalia", "legenda",
 	"teilen", "partage", "partager", "compartir", "condivid", "verwandt", "relacionad",
@@ -81,12 +81,23 @@ func classify(n *html.Node, cache map[string]uint32) uint32 {
 	if c, ok := cache[names]; ok {
 		return c
 	}
-	var c uint32
+	var c, pos uint32
 	for _, tok := range strings.Fields(names) {
-		c |= classifyName(tok)
+		f := classifyName(tok)
+		if f&fDefinite == 0 {
+			pos |= f & (fPos | fBody)
+		}
+		c |= f
 	}
 	if c&fBody != 0 {
 		c &^= fNeg
+	}
+	if pos != 0 && c&fDefinite != 0 {
+		// "entry share", "node node--type-article node--promoted", "post
+		// category-sponsored": the element is an article; the other name
+		// is a state, a taxonomy term or a feature it carries. It is
+		// weighed as a strong hint, believed only where it is credible.
+		c = c&^(fDefinite|fCaption|fPos|fBody) | fStrongNeg
 	}
 	cache[names] = c
 	return c
@@ -162,7 +173,11 @@ var bodyNegSuffixes = []string{"related", "comment", "caption", "share", "promo"
 
 func classifyWord(t string) uint32 {
 	switch t {
-	case "ad", "ads", "adv", "dfp", "gpt", "adbox", "adcontainer", "sr", "sronly", "visuallyhidden", "screenreader", "rrail", "rightrail", "leftrail":
+	case "sronly", "visuallyhidden", "screenreader", "screenreaderonly", "screenreadertext", "srtext", "readeronly", "offscreen", "hiddenvisually", "elementinvisible", "assistivetext", "aoffscreen":
+		// Text for screen readers ("Opens in a new window") is not read
+		// on the page, wherever it sits.
+		return fSkip
+	case "ad", "ads", "adv", "dfp", "gpt", "adbox", "adcontainer", "sr", "rrail", "rightrail", "leftrail":
 		return fStrongNeg | fDefinite
 	}
 	var kinds uint8

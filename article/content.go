@@ -53,7 +53,7 @@ func blockWeight(nd *node) (w float32, good int32) {
 		}
 		return 0, 0
 	}
-	if nd.ownLink > 0 && nd.last == '…' {
+	if nd.ownLink*10 > t && nd.last == '…' {
 		return -float32(t) * 0.5, 0 // a teaser: linked headline and a cut-off excerpt
 	}
 	switch {
@@ -105,6 +105,9 @@ func score(nodes []node) int {
 	}
 	for i := len(nodes) - 1; i > 0; i-- {
 		nd := &nodes[i]
+		if nd.flags&fDefinite != 0 && nd.posGood*10 >= nd.good*9 && nd.posGood > 0 {
+			nd.flags |= fWrapper // nearly all its prose is in an article container
+		}
 		if nd.flags&(fPos|fBody) != 0 {
 			nd.posGood = nd.good
 		}
@@ -116,6 +119,8 @@ func score(nodes []node) int {
 			pn.posGood = max(pn.posGood, nd.posGood)
 		}
 	}
+	styleNames(nodes)
+	total := nodes[0].good
 	// Class names weigh prose down only where they are credible: a block
 	// named "sidebar" whose prose is mostly inside a block named "content"
 	// is the wrapper of a page with a sidebar, not a sidebar.
@@ -126,6 +131,10 @@ func score(nodes []node) int {
 			inh = nodes[nd.parent].flags & (fInNeg | fInStrongNeg | fInDefinite)
 		}
 		switch {
+		case nd.flags&fWrapper != 0 && nd.good*2 > total:
+			// A "sharing container" around the article body holding most of
+			// the page's prose is a wrapper, whatever its name says.
+			nd.flags &^= fDefinite | fStrongNeg | fCaption
 		case nd.flags&fDefinite != 0:
 			inh |= fInDefinite
 		case nd.flags&(fNeg|fStrongNeg) != 0 && nd.posGood*2 <= nd.good:
@@ -191,6 +200,21 @@ func score(nodes []node) int {
 		}
 		break
 	}
+	// A short article (a news brief, a photo post) leaves too little prose
+	// for the climb above: its paragraphs are short, so the best block is
+	// often one of them. Take the nearest article container around it.
+	if best >= 0 && nodes[best].good < 300 && nodes[best].flags&(fPos|fBody) == 0 {
+		for p, hops := nodes[best].parent, 0; p > 0 && hops < 4; p, hops = nodes[p].parent, hops+1 {
+			pn := &nodes[p]
+			if a := pn.n.DataAtom; a == atom.Body || a == atom.Html {
+				break
+			}
+			if pn.flags&(fPos|fBody) != 0 && pn.flags&(fBoiler|fInDefinite|fInStrongNeg) == 0 && float32(pn.link) < 0.5*float32(pn.text) {
+				best = int(p)
+				break
+			}
+		}
+	}
 	if body < 0 || best < 0 || body == best {
 		return best
 	}
@@ -201,7 +225,7 @@ func score(nodes []node) int {
 	}
 	switch {
 	case body < best && int32(best) < bn.end: // body contains best
-		if bn.good >= bs.good && float32(bn.score) > -float32(bn.good) {
+		if bn.good >= bs.good && (float32(bn.score) > -float32(bn.good) || bs.good < 300) {
 			return body
 		}
 	case best < body && int32(body) < bs.end: // best contains body
@@ -214,6 +238,61 @@ func score(nodes []node) int {
 		}
 	}
 	return best
+}
+
+// styleNames clears the boilerplate hints of class names that the bulk
+// of the page's prose wears: a name on three or more blocks holding most of
+// the page's prose is the body
+// text's style ("tagStyle_z4kqwb", "text-block-media"), not a role.
+// Definite names (comments, newsletters) are left alone: a long comment
+// thread can outweigh a short post.
+func styleNames(nodes []node) {
+	total := nodes[0].good
+	if total == 0 {
+		return
+	}
+	type sum struct{ good, n int32 }
+	var sums map[string]sum
+	for i := range nodes {
+		nd := &nodes[i]
+		if nd.flags&(fNeg|fStrongNeg) == 0 || nd.flags&fDefinite != 0 || nd.good == 0 {
+			continue
+		}
+		if sums == nil {
+			sums = make(map[string]sum, 16)
+		}
+		k := classAttr(nd.n)
+		sums[k] = sum{sums[k].good + nd.good, sums[k].n + 1}
+		i = int(nd.end) - 1 // nested elements' prose is already counted
+	}
+	var style map[string]bool
+	for k, v := range sums {
+		if k != "" && v.n >= 3 && v.good*2 > total {
+			if style == nil {
+				style = make(map[string]bool, 1)
+			}
+			style[k] = true
+		}
+	}
+	if style == nil {
+		return
+	}
+	for i := range nodes {
+		nd := &nodes[i]
+		if nd.flags&(fNeg|fStrongNeg) != 0 && nd.flags&fDefinite == 0 && style[classAttr(nd.n)] {
+			nd.flags &^= fNeg | fStrongNeg
+		}
+	}
+}
+
+// classAttr returns n's class attribute.
+func classAttr(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // emit writes out the text of container c (pass 3). title, when not empty,
@@ -240,44 +319,133 @@ func emit(nodes []node, c int, title, byline string) []para {
 		out = append(out, para{text: t, runes: n, link: curLink, heading: curHeading})
 		curLink = 0
 	}
-	end := int(cn.end)
-	for i := c + 1; i < end; i++ {
-		nd := &nodes[i]
-		if nd.flags&fText != 0 {
-			if nd.owner != cur {
-				flush()
-				cur = nd.owner
-				curHeading = nodes[cur].flags&fHeading != 0
-			}
-			if nd.own > 0 {
-				brs = 0
-				if nd.flags&fLink != 0 {
-					curLink += int(nd.own)
-				}
-			}
-			b.WriteString(nd.n.Data)
-			continue
-		}
-		if drop(nodes, i, cgood, title) {
-			i = int(nd.end) - 1
-			continue
-		}
-		if nd.flags&fBr != 0 {
-			brs++
-			if brs >= 2 {
-				flush()
-				brs = 0
-			} else {
-				b.WriteByte('\n')
-			}
-		} else if nd.flags&fBlock != 0 {
+	// The lede first, when it sits outside the container, then the
+	// container's own text.
+	type span struct{ from, to int }
+	spans := make([]span, 0, 4)
+	for _, l := range ledes(nodes, c) {
+		spans = append(spans, span{l, int(nodes[l].end)})
+	}
+	nlede := -1
+	spans = append(spans, span{c + 1, int(cn.end)})
+	for k, sp := range spans {
+		if k == len(spans)-1 {
 			flush()
-			cur = int32(i)
-			curHeading = nd.flags&fHeading != 0
+			nlede = len(out)
+		}
+		for i := sp.from; i < sp.to; i++ {
+			nd := &nodes[i]
+			if nd.flags&fText != 0 {
+				if nd.owner != cur {
+					flush()
+					cur = nd.owner
+					curHeading = nodes[cur].flags&fHeading != 0
+				}
+				if nd.own > 0 {
+					brs = 0
+					if nd.flags&fLink != 0 {
+						curLink += int(nd.own)
+					}
+				}
+				b.WriteString(nd.n.Data)
+				continue
+			}
+			if drop(nodes, i, cgood, title) {
+				i = int(nd.end) - 1
+				continue
+			}
+			if nd.flags&fBr != 0 {
+				brs++
+				if brs >= 2 {
+					flush()
+					brs = 0
+				} else {
+					b.WriteByte('\n')
+				}
+			} else if nd.flags&fBlock != 0 {
+				flush()
+				cur = int32(i)
+				curHeading = nd.flags&fHeading != 0
+			}
 		}
 	}
 	flush()
+	if nlede > 0 {
+		out = dropRepeatedLede(out, nlede)
+	}
 	return cleanParas(out, title, byline)
+}
+
+// ledes returns the roots of the blocks, outside container c, that open
+// the article before it: a standfirst or teaser paragraph in a sibling of
+// the container or of one of its near ancestors ("field--summary" next to
+// "field--story"). They are read in document order, closest last; the
+// search stops at the page's article element, at non-prose text between
+// the lede and the body, and never takes more prose than a lede holds.
+func ledes(nodes []node, c int) []int {
+	var out []int
+	cur := int32(c)
+	budget := max(nodes[c].good/2, 400)
+	for hops := 0; hops < 3; hops++ {
+		if a := nodes[cur].n.DataAtom; a == atom.Article || a == atom.Main {
+			break
+		}
+		p := nodes[cur].parent
+		if p <= 0 {
+			break
+		}
+		if a := nodes[p].n.DataAtom; a == atom.Body || a == atom.Html {
+			break
+		}
+		var found []int
+		for j := p + 1; j < cur; j = nodes[j].end {
+			s := &nodes[j]
+			if s.text == 0 {
+				continue
+			}
+			if s.good > 0 && s.good <= budget && s.good*10 >= s.text*6 && s.link*5 < s.text &&
+				s.flags&(fText|fBoiler|fDefinite|fInDefinite|fInStrongNeg|fFigure|fCaption|fList) == 0 &&
+				s.flags&(fStrongNeg|fHeading) == 0 {
+				found = append(found, int(j))
+				budget -= s.good
+				continue
+			}
+			if s.text >= 100 || s.good > 0 {
+				found = found[:0] // something else stands between it and the body
+			}
+		}
+		if len(found) > 0 {
+			out = append(found, out...)
+		}
+		if budget <= 0 {
+			break
+		}
+		cur = p
+	}
+	return out
+}
+
+// dropRepeatedLede removes the first n paragraphs (the lede read from
+// outside the container) when the container's text repeats them.
+func dropRepeatedLede(ps []para, n int) []para {
+	if n >= len(ps) {
+		return ps
+	}
+	var body strings.Builder
+	for _, p := range ps[n:min(len(ps), n+3)] {
+		body.WriteString(normalizeKey(p.text))
+	}
+	bk := body.String()
+	out := ps[:0]
+	for i, p := range ps {
+		if i < n {
+			if k := normalizeKey(p.text); k != "" && strings.Contains(bk, k) {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // drop decides whether the subtree at i is left out of the container's text.
@@ -290,6 +458,16 @@ func drop(nodes []node, i int, cgood int32, title string) bool {
 	}
 	own := f &^ (parentFlags & (fBoiler | fFigure | fCaption | fHeader | fLink))
 	share := float32(nd.good) / float32(max(cgood, 1))
+	if f&fBlock == 0 && nd.owner >= 0 {
+		// An inline element (a link, a span) is part of its paragraph:
+		// names weigh the paragraph, they never cut words out of one
+		// that reads as prose ("a state where he is not even on the
+		// ballot" must not lose its linked words).
+		on := &nodes[nd.owner]
+		if _, g := blockWeight(on); g > 0 || on.own-nd.text >= 20 && on.ownLink*2 <= on.own {
+			return false
+		}
+	}
 	switch {
 	case own&fBoiler != 0:
 		return share < 0.5
@@ -353,11 +531,15 @@ func cleanParas(ps []para, title, byline string) []para {
 		if p.runes < 40 && boilerLines[strings.ToLower(strings.TrimRight(p.text, " .:…»›>"))] {
 			continue
 		}
+		if foreignLine(p) {
+			continue
+		}
 		if nt != "" && p.runes < 300 && normalizeKey(p.text) == nt {
 			continue
 		}
 		out = append(out, p)
 	}
+	out = dropRepeats(out)
 	for len(out) > 0 && out[len(out)-1].heading {
 		out = out[:len(out)-1]
 	}
@@ -370,7 +552,7 @@ func cleanParas(ps []para, title, byline string) []para {
 }
 
 var (
-	dateLine  = regexp.MustCompile(`^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4})`)
+	dateLine  = regexp.MustCompile(`^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`)
 	bylineish = regexp.MustCompile(`(?i)^(?:by|von|por|par|di|door|av|de|written by|posted by|published|updated|last updated)\b`)
 )
 

@@ -62,6 +62,7 @@ const (
 	fDefinite                       // an fStrongNeg name that is believed at any size
 	fImg                            // has an <img> or <picture> child
 	fInDefinite                     // below an fDefinite element (set by score)
+	fWrapper                        // an fDefinite element wrapping an article container (set by score)
 )
 
 // blockTags are the elements that start a new paragraph.
@@ -86,7 +87,7 @@ var skipTags = map[atom.Atom]bool{
 	atom.Select: true, atom.Textarea: true, atom.Input: true, atom.Option: true,
 	atom.Label: true, atom.Map: true, atom.Link: true, atom.Meta: true, atom.Title: true,
 	atom.Img: true, atom.Source: true, atom.Picture: true, atom.Frameset: true, atom.Frame: true,
-	atom.Dialog: true,
+	atom.Dialog: true, atom.Rt: true, atom.Rp: true,
 }
 
 // markupHints say, as selectors over the page, what elements are by their
@@ -218,7 +219,7 @@ func flatten(root *html.Node, hints map[*html.Node]uint32) []node {
 					flags: fText | inh&(fLink|fBoiler|fFigure|fCaption), own: r, ownPunct: p, ownWide: w, last: lastRune(n.Data)})
 			}
 		case html.ElementNode, html.DocumentNode:
-			if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hidden(n)) {
+			if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hidden(n) || classify(n, cache)&fSkip != 0) {
 				if (n.DataAtom == atom.Img || n.DataAtom == atom.Picture) && parent >= 0 {
 					nodes[parent].flags |= fImg
 				}
@@ -255,6 +256,13 @@ func flatten(root *html.Node, hints map[*html.Node]uint32) []node {
 				pass |= h&fBoiler | c&fCaption
 				if f&fBody != 0 {
 					f &^= fNeg // "article-body-meta" is named for the body
+				}
+				if f&fBody != 0 && h&fBoiler == 0 || n.DataAtom == atom.Main {
+					// An article body or the page's main element inside a
+					// header or aside is there by broken nesting (an
+					// unclosed <header>), not a sidebar's content.
+					f &^= fBoiler
+					pass &^= fBoiler
 				}
 			}
 			nodes = append(nodes, node{n: n, parent: parent, end: idx + 1, owner: owner[len(owner)-1], flags: f})

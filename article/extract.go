@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 // ErrNoContent reports a page with no readable article text.
@@ -157,7 +159,8 @@ func extractBytes(b []byte, base *url.URL, contentType string, now time.Time) (*
 	return finish(a, mc.lang, ld.paywalled)
 }
 
-// finish detects the dateline and unreadable pages.
+// finish detects the dateline, the language when markup is silent, and
+// unreadable pages.
 func finish(a *Article, _ string, paywalled bool) (*Article, error) {
 	if len(a.Paragraphs) == 0 {
 		if paywalled {
@@ -174,7 +177,27 @@ func finish(a *Article, _ string, paywalled bool) (*Article, error) {
 			a.Sources["dateline"] = "heuristic"
 		}
 	}
+	setLanguage(a)
 	return a, nil
+}
+
+// setLanguage detects the article's language from its text when nothing
+// declared it, or when the text says clearly that the declaration is
+// wrong (themes ship lang="en" on pages in every language).
+func setLanguage(a *Article) {
+	l, sure := detectLanguage(a.Paragraphs)
+	if l == "" || a.Language == l || a.Language != "" && (!sure || sameLanguage(a.Language, l)) {
+		return
+	}
+	a.Language = l
+	a.Sources["language"] = "text"
+}
+
+// sameLanguage reports codes that name one language, or two the detector
+// cannot tell apart (Norwegian "no", "nb", "nn" and Danish).
+func sameLanguage(a, b string) bool {
+	norse := func(s string) bool { return s == "no" || s == "nb" || s == "nn" || s == "da" }
+	return norse(a) && norse(b)
 }
 
 // unreadable names why paragraphs are a wall rather than an article, or
@@ -182,7 +205,12 @@ func finish(a *Article, _ string, paywalled bool) (*Article, error) {
 func unreadable(ps []string, paywalled bool) string {
 	n := 0
 	for _, p := range ps {
-		n += utf8.RuneCountInString(p)
+		for _, r := range p {
+			n++
+			if r >= 0x2e80 && r < 0xfe30 {
+				n += 2 // a CJK character says about as much as a short word
+			}
+		}
 	}
 	if n >= 1500 {
 		return ""
@@ -323,7 +351,14 @@ func toUTF8(b []byte, contentType string) []byte {
 	if len(head) > 1024 {
 		head = head[:1024]
 	}
-	enc, name, _ := charset.DetermineEncoding(head, contentType)
+	enc, name, certain := charset.DetermineEncoding(head, contentType)
+	if !certain {
+		// The prescan reads only the first 1024 bytes; portals often
+		// declare the charset after a long inline style or script.
+		if e, n := laterCharset(b); e != nil {
+			enc, name = e, n
+		}
+	}
 	if name == "utf-8" || enc == nil {
 		return b
 	}
@@ -335,6 +370,26 @@ func toUTF8(b []byte, contentType string) []byte {
 		return b
 	}
 	return out
+}
+
+// metaCharset finds a charset declaration in a <meta> element.
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_\-:.]{2,40})`)
+
+// laterCharset looks for a <meta> charset declaration in the head beyond
+// the first 1024 bytes (up to 64 KiB, before <body>) and returns its
+// encoding, or nil.
+func laterCharset(b []byte) (encoding.Encoding, string) {
+	if len(b) > 64<<10 {
+		b = b[:64<<10]
+	}
+	if i := bytes.Index(b, []byte("<body")); i >= 0 {
+		b = b[:i]
+	}
+	m := metaCharset.FindSubmatch(b)
+	if m == nil {
+		return nil, ""
+	}
+	return charset.Lookup(string(m[1]))
 }
 
 func hasNonASCII(b []byte) bool {

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/brief-news/brief/internal/origin"
 )
 
 // Errors a Fetcher returns, wrapped with the address that caused them.
@@ -163,6 +165,9 @@ func newClient(cfg FetchConfig) *http.Client {
 			if len(via) > max {
 				return fmt.Errorf("%w (%d)", ErrTooManyRedirects, max)
 			}
+			// Credentials (user:password@ in the URL become an
+			// Authorization header) go to their exact origin only.
+			origin.StripCredentials(req, via)
 			return nil
 		},
 	}
@@ -229,8 +234,30 @@ func (g *guardedDialer) DialContext(ctx context.Context, network, address string
 	return nil, firstErr
 }
 
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+var (
+	cgnat = netip.MustParsePrefix("100.64.0.0/10")
+	// nonPublic are further ranges no public page lives in: IETF protocol
+	// assignments, benchmarking, reserved, IPv6 site-local and
+	// local-use NAT64.
+	nonPublic = []netip.Prefix{
+		netip.MustParsePrefix("192.0.0.0/24"),
+		netip.MustParsePrefix("198.18.0.0/15"),
+		netip.MustParsePrefix("240.0.0.0/4"),
+		netip.MustParsePrefix("fec0::/10"),
+		netip.MustParsePrefix("64:ff9b:1::/48"),
+	}
+	// IPv6 forms that carry an IPv4 address, which is what they reach:
+	// NAT64 (64:ff9b::/96, the last 32 bits), 6to4 (2002::/16, bits
+	// 16–47), IPv4-compatible (::/96, the last 32 bits) and Teredo
+	// (2001::/32, the client address inverted in the last 32 bits).
+	nat64     = netip.MustParsePrefix("64:ff9b::/96")
+	sixToFour = netip.MustParsePrefix("2002::/16")
+	v4compat  = netip.MustParsePrefix("::/96")
+	teredo    = netip.MustParsePrefix("2001::/32")
+)
 
+// publicAddr reports whether ip is a public unicast address, looking
+// through the IPv6 forms that embed an IPv4 address.
 func publicAddr(ip netip.Addr) bool {
 	ip = ip.Unmap()
 	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
@@ -239,6 +266,22 @@ func publicAddr(ip netip.Addr) bool {
 	}
 	if ip.Is4() && ip.As4()[0] == 0 {
 		return false
+	}
+	for _, p := range nonPublic {
+		if p.Contains(ip) {
+			return false
+		}
+	}
+	if ip.Is6() {
+		b := ip.As16()
+		switch {
+		case nat64.Contains(ip), v4compat.Contains(ip):
+			return publicAddr(netip.AddrFrom4([4]byte(b[12:16])))
+		case sixToFour.Contains(ip):
+			return publicAddr(netip.AddrFrom4([4]byte(b[2:6])))
+		case teredo.Contains(ip):
+			return publicAddr(netip.AddrFrom4([4]byte{^b[12], ^b[13], ^b[14], ^b[15]}))
+		}
 	}
 	return true
 }

@@ -400,3 +400,49 @@ func TestFetchRedirectToPrivateRefused(t *testing.T) {
 		t.Errorf("the private server was reached %d times", n)
 	}
 }
+
+// TestFetchRefusesEmbeddedPrivateIPv4 tries the IPv6 forms that carry a
+// private IPv4 address (NAT64, 6to4, IPv4-compatible, Teredo), as
+// literals and behind names: all are refused before any connection.
+func TestFetchRefusesEmbeddedPrivateIPv4(t *testing.T) {
+	ip := netip.MustParseAddr
+	resolver := fakeResolver{
+		"nat64.example":  {ip("64:ff9b::a00:8")},
+		"sixto4.example": {ip("2002:c0a8:114::1")},
+		"compat.example": {ip("::127.0.0.1")},
+	}
+	var dialed atomic.Int32
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		dialed.Add(1)
+		return nil, fmt.Errorf("test network: no route to %s", addr)
+	}
+	f := article.NewFetcher(article.FetchConfig{Resolver: resolver, Dial: dial, Retries: -1, Timeout: 2 * time.Second})
+	for _, u := range []string{
+		"http://[64:ff9b::7f00:1]/",                      // NAT64 of 127.0.0.1
+		"http://[64:ff9b::a9fe:a9fe]/",                   // NAT64 of 169.254.169.254 (cloud metadata)
+		"http://[64:ff9b:1::a00:1]/",                     // local-use NAT64
+		"http://[2002:7f00:1::]/",                        // 6to4 of 127.0.0.1
+		"http://[2002:a00:1::1]/",                        // 6to4 of 10.0.0.1
+		"http://[::127.0.0.1]/",                          // IPv4-compatible
+		"http://[::a00:1]/",                              // IPv4-compatible 10.0.0.1
+		"http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/", // Teredo, client 127.0.0.1
+		"http://nat64.example/",
+		"http://sixto4.example/",
+		"http://compat.example/",
+	} {
+		_, err := f.Fetch(context.Background(), u)
+		if !errors.Is(err, article.ErrPrivateAddress) {
+			t.Errorf("Fetch(%s) = %v, want ErrPrivateAddress", u, err)
+		}
+	}
+	if n := dialed.Load(); n != 0 {
+		t.Errorf("%d connections were attempted", n)
+	}
+	// The same forms of a public address are fetched (here: dialed).
+	for _, u := range []string{"http://[64:ff9b::cb00:7107]/", "http://[2002:cb00:7107::1]/"} {
+		f.Fetch(context.Background(), u)
+	}
+	if n := dialed.Load(); n != 2 {
+		t.Errorf("public embedded addresses: %d dials, want 2", n)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/brief-news/brief/internal/textsafe"
 )
 
 // MaxInputBytes caps what is read from one file or from standard input.
@@ -44,10 +47,13 @@ type Source struct {
 
 // Loader expands command-line inputs into sources and loads them.
 //
-// A directory stands for the article files directly in it (.html, .htm,
-// .xhtml, .txt, .md, .jsonl, each also gzipped), in name order. Its other
-// files are left out silently: subdirectories, other kinds of file, hidden
-// files (".draft.html"), a project's documentation files by their usual
+// A directory stands for the article files in it and in its
+// subdirectories (.html, .htm, .xhtml, .txt, .md, .jsonl, each also
+// gzipped), in path order. Its other files are left out silently: other
+// kinds of file, hidden files and directories (".draft.html", ".git"),
+// FIFOs, devices and sockets, brief's own outputs (a briefing, JSONL
+// digests, an archive export), symlinks that lead outside the directory
+// (unless FollowSymlinks; Warn hears of them), a project's documentation files by their usual
 // names (README, CHANGELOG, CHANGES, LICENSE, LICENCE, COPYING, NOTICE,
 // AUTHORS, CONTRIBUTORS, CONTRIBUTING, CODE_OF_CONDUCT, MAINTAINERS, in any
 // case and with any extension), and text files that hold nothing but URLs
@@ -60,6 +66,13 @@ type Loader struct {
 	Stdin io.Reader
 	// Since, when non-zero, drops feed items published before it.
 	Since time.Time
+	// FollowSymlinks reads symlinks in a directory that lead outside it;
+	// by default they are skipped (with a warning), so a link planted in a
+	// drop directory cannot pull a private file into a briefing.
+	FollowSymlinks bool
+	// Warn, when not nil, receives what loading left out or corrected, by
+	// source: a skipped symlink, a publish date in the future.
+	Warn func(source, msg string)
 	// Now gives the time of loading, the upper bound for a page's published
 	// time (see ExtractOptions.Now); nil means time.Now. Pages fetched over
 	// HTTP take it from the Fetcher's config instead.
@@ -214,25 +227,125 @@ func (l *Loader) expandPath(in string) []Source {
 		}
 		return l.expandFile(in)
 	}
-	ents, err := os.ReadDir(in)
+	names, err := l.walkDir(in)
 	if err != nil {
 		return []Source{{ID: in, Err: err}}
-	}
-	var names []string
-	for _, e := range ents {
-		if !e.IsDir() && isArticleFile(e.Name()) && !isDocFile(e.Name()) && !isURLListFile(filepath.Join(in, e.Name())) {
-			names = append(names, e.Name())
-		}
 	}
 	if len(names) == 0 {
 		return []Source{{ID: in, Err: fmt.Errorf("read %s: no article files (%s, optionally .gz)", in, strings.Join(articleExts, ", "))}}
 	}
-	sort.Strings(names)
 	var out []Source
 	for _, n := range names {
-		out = append(out, l.expandFile(filepath.Join(in, n))...)
+		out = append(out, l.expandFile(n)...)
 	}
 	return out
+}
+
+// walkDir lists the article files under root, recursively, in path order
+// (see Loader for what is left out).
+func (l *Loader) walkDir(root string) ([]string, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root {
+				return err
+			}
+			l.warn(p, fmt.Sprintf("skipped: %v", err))
+			return nil // an unreadable subdirectory: go on with the rest
+		}
+		if p == root {
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !isArticleFile(name) || isDocFile(name) {
+			return nil
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				return nil // dangling
+			}
+			if !l.FollowSymlinks && !within(realRoot, target) {
+				l.warn(p, "skipped: a symlink to "+target+", outside "+root+" (--follow-symlinks reads it)")
+				return nil
+			}
+			if fi, err := os.Stat(target); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		case !d.Type().IsRegular():
+			return nil // FIFO, device, socket: opening one may block
+		}
+		if isURLListFile(p) || isBriefOutput(p) {
+			return nil
+		}
+		names = append(names, p)
+		return nil
+	})
+	sort.Strings(names)
+	return names, err
+}
+
+// within reports whether path p is dir or inside it (both cleaned and
+// free of symlinks).
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+}
+
+// isBriefOutput recognises brief's own outputs, so a directory holding
+// yesterday's briefing is not read as one more article: a briefing by its
+// file name (briefing.md, briefing-2026-11-25.html) or its "At a glance"
+// heading, and JSONL digests or archive exports by their first record.
+func isBriefOutput(p string) bool {
+	base := strings.ToLower(filepath.Base(p))
+	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".gz"), filepath.Ext(strings.TrimSuffix(base, ".gz")))
+	if stem == "briefing" {
+		return true
+	}
+	if d, ok := strings.CutPrefix(stem, "briefing-"); ok {
+		if _, err := time.Parse("2006-01-02", d); err == nil {
+			return true
+		}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch fileKind(p) {
+	case ".md", ".txt":
+		return bytes.Contains(head, []byte("\n## At a glance\n"))
+	case ".html", ".htm", ".xhtml":
+		return bytes.Contains(head, []byte(">At a glance</h2>")) && bytes.Contains(head, []byte("briefing"))
+	case ".jsonl":
+		first, _, _ := bytes.Cut(head, []byte("\n"))
+		return bytes.Contains(first, []byte(`"kind":"brief-archive"`)) ||
+			(bytes.Contains(first, []byte(`"takeaways":`)) && bytes.Contains(first, []byte(`"backend":`)))
+	}
+	return false
+}
+
+func (l *Loader) warn(source, msg string) {
+	if l.Warn != nil {
+		l.Warn(source, msg)
+	}
 }
 
 func isArticleFile(name string) bool {
@@ -299,7 +412,7 @@ func (l *Loader) expandFile(p string) []Source {
 		if err != nil {
 			return []Source{{ID: p, Err: err}}
 		}
-		return jsonlSources(b, p, l.now())
+		return l.jsonlSources(b, p)
 	case ".xml", ".rss", ".atom", ".rdf", ".json":
 		b, err := readInput(p)
 		if err != nil {
@@ -373,7 +486,7 @@ func (l *Loader) expandStdin() []Source {
 	}
 	switch stdinKind(b) {
 	case kindJSONL:
-		return jsonlSources(b, "stdin", l.now())
+		return l.jsonlSources(b, "stdin")
 	case kindURLs:
 		return urlSources(b, "stdin")
 	case kindFeed:
@@ -493,7 +606,8 @@ type jsonlRecord struct {
 // jsonlSources reads JSONL records, one a line. A line that does not parse
 // yields an error source named "NAME:LINE"; the other lines go on. now
 // bounds the published time of records that carry HTML.
-func jsonlSources(b []byte, name string, now time.Time) []Source {
+func (l *Loader) jsonlSources(b []byte, name string) []Source {
+	now := l.now()
 	var out []Source
 	n := 0
 	for len(b) > 0 {
@@ -509,7 +623,7 @@ func jsonlSources(b []byte, name string, now time.Time) []Source {
 			continue
 		}
 		at := fmt.Sprintf("%s:%d", name, n)
-		src := jsonlSource(line, at, now)
+		src := l.jsonlSource(line, at, now)
 		out = append(out, src)
 	}
 	if len(out) == 0 {
@@ -518,7 +632,7 @@ func jsonlSources(b []byte, name string, now time.Time) []Source {
 	return out
 }
 
-func jsonlSource(line []byte, at string, now time.Time) Source {
+func (l *Loader) jsonlSource(line []byte, at string, now time.Time) Source {
 	var rec jsonlRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		return Source{ID: at, Err: fmt.Errorf("%s: bad JSON record: %w", at, err)}
@@ -554,7 +668,7 @@ func jsonlSource(line []byte, at string, now time.Time) Source {
 	if err != nil {
 		return Source{ID: id, Err: fmt.Errorf("%s: %w", at, err)}
 	}
-	if err := applyRecord(a, &rec); err != nil {
+	if err := l.applyRecord(a, &rec, id, now); err != nil {
 		return Source{ID: id, Err: fmt.Errorf("%s: %w", at, err)}
 	}
 	a.ID = id
@@ -563,7 +677,9 @@ func jsonlSource(line []byte, at string, now time.Time) Source {
 
 // applyRecord sets the fields a JSONL record gives; they win over what
 // extraction found.
-func applyRecord(a *Article, rec *jsonlRecord) error {
+// A published time more than a day after now (time zones and clock skew
+// aside) is a mistake: it is cleared, with a warning, as for HTML pages.
+func (l *Loader) applyRecord(a *Article, rec *jsonlRecord, id string, now time.Time) error {
 	if a.Sources == nil {
 		a.Sources = map[string]string{}
 	}
@@ -585,6 +701,10 @@ func applyRecord(a *Article, rec *jsonlRecord) error {
 		t, ok := parseDate(p, time.Time{})
 		if !ok {
 			return fmt.Errorf("published %q: not a date (want RFC 3339 or YYYY-MM-DD)", clip(p, 40))
+		}
+		if !now.IsZero() && t.After(now.Add(24*time.Hour)) {
+			l.warn(id, fmt.Sprintf("published %s is in the future: ignored", t.Format(time.RFC3339)))
+			return nil
 		}
 		a.Published = t
 		a.Sources["published"] = "input"
@@ -650,8 +770,30 @@ func isBinary(b []byte) bool {
 }
 
 // Load reads one source into an article. The article's ID is the
-// source's ID. Errors name the input.
+// source's ID. Errors name the input. Every text field of the article is
+// cleaned of control, bidi and invisible characters (see
+// internal/textsafe): what a page or record holds reaches no terminal,
+// model or file unfiltered.
 func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
+	a, err := l.load(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	a.Clean()
+	return a, nil
+}
+
+// Clean removes control, bidirectional-override and zero-width characters
+// from every text field of a (see internal/textsafe.Clean); the ID,
+// links and metadata become single lines.
+func (a *Article) Clean() {
+	for _, p := range []*string{&a.ID, &a.URL, &a.CanonicalURL, &a.Title, &a.Byline, &a.Site, &a.Section, &a.Language, &a.Dateline, &a.Location} {
+		*p = textsafe.Line(*p)
+	}
+	textsafe.Each(a.Paragraphs)
+}
+
+func (l *Loader) load(ctx context.Context, s Source) (*Article, error) {
 	if s.Err != nil {
 		return nil, s.Err
 	}
@@ -669,7 +811,7 @@ func (l *Loader) Load(ctx context.Context, s Source) (*Article, error) {
 			return nil, err
 		}
 		if s.override != nil {
-			if err := applyRecord(a, s.override); err != nil {
+			if err := l.applyRecord(a, s.override, s.ID, l.now()); err != nil {
 				return nil, fmt.Errorf("%s: %w", s.ID, err)
 			}
 		}

@@ -334,6 +334,7 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 			set("title", h1, "heuristic", &a.Title)
 		}
 	}
+	fixTitle(a, m, ld, base)
 	// Byline.
 	if len(ld.authors) > 0 {
 		set("byline", joinNames(ld.authors), "jsonld", &a.Byline)
@@ -371,10 +372,19 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 	}
 	if a.Published.IsZero() {
 		for _, c := range pageDates(m.doc) {
-			if t, ok := parseDate(c, now); ok {
+			t, ok := parseDate(c, now)
+			if !ok {
+				t, ok = textDate(c, now)
+			}
+			if ok {
 				a.Published, a.Sources["published"] = t, "heuristic"
 				break
 			}
+		}
+	}
+	if a.Published.IsZero() {
+		if t, ok := visibleDate(m.doc, now); ok {
+			a.Published, a.Sources["published"] = t, "heuristic"
 		}
 	}
 	// Canonical URL.
@@ -396,6 +406,7 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 	for _, k := range []string{"article:section", "section", "parsely-section", "og:section", "article-section", "sailthru.section", "category"} {
 		set("section", cleanSection(m.metas[k]), "meta", &a.Section)
 	}
+	fixSite(a, m, ld, base)
 	// Language.
 	set("language", langTag(m.lang), "meta", &a.Language)
 	for _, k := range []string{"content-language", "language", "dc.language", "og:locale", "inlanguage"} {
@@ -475,6 +486,7 @@ func cleanByline(s string) string {
 	if s == "" || utf8.RuneCountInString(s) > 200 {
 		return ""
 	}
+	s = bylineLabel.ReplaceAllString(s, "")
 	s = bylinePrefix.ReplaceAllString(s, "")
 	for _, sep := range []string{" | ", "|", " · ", " • ", "\u2022", " - ", " — ", " – ", "Updated", "Published", "UPDATED", "PUBLISHED", "Posted", "Email", "Follow", "@"} {
 		if i := strings.Index(s, sep); i > 0 {
@@ -499,7 +511,10 @@ func cleanByline(s string) string {
 	if s == "" || strings.Contains(s, "://") || len(strings.Fields(s)) > 12 {
 		return ""
 	}
-	return strings.TrimSpace(s)
+	if s = strings.TrimSpace(s); !plausibleByline(s) {
+		return ""
+	}
+	return s
 }
 
 var months = map[string]bool{
@@ -641,4 +656,89 @@ func dateFromURL(u string, now time.Time) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return checkDate(time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC), now)
+}
+
+// fixTitle replaces a title cut short with "..." by the full one another
+// source gives, and a one- or two-word title (a CMS or product name in
+// <title>) by the page's headline.
+func fixTitle(a *Article, m *pageMeta, ld ldInfo, base *url.URL) {
+	if a.Title == "" {
+		return
+	}
+	var h1 string
+	h1f := func() string {
+		if h1 == "" {
+			h1 = selectionText(m.doc.FindMatcher(goquery.SingleMatcher(selH1)))
+		}
+		return h1
+	}
+	cands := func() []struct{ v, src string } {
+		return []struct{ v, src string }{
+			{cleanTitle(html.UnescapeString(ld.headline), a.Site, base), "jsonld"},
+			{cleanTitle(m.metas["og:title"], a.Site, base), "meta"},
+			{cleanTitle(m.metas["twitter:title"], a.Site, base), "meta"},
+			{h1f(), "heuristic"},
+			{cleanTitle(m.title, a.Site, base), "meta"},
+		}
+	}
+	if cut := strings.TrimRight(strings.TrimSuffix(a.Title, "..."), "… "); cut != a.Title {
+		k := normalizeKey(cut)
+		for _, c := range cands() {
+			if c.v != "" && len(c.v) > len(a.Title) && !strings.HasSuffix(c.v, "...") && !strings.HasSuffix(c.v, "…") && strings.HasPrefix(normalizeKey(c.v), k) {
+				a.Title, a.Sources["title"] = c.v, c.src
+				break
+			}
+		}
+	}
+	if len(strings.Fields(a.Title)) <= 2 {
+		if h := h1f(); len(strings.Fields(h)) >= 4 && utf8.RuneCountInString(h) <= 300 && !strings.Contains(normalizeKey(h), normalizeKey(a.Title)) {
+			a.Title, a.Sources["title"] = h, "heuristic"
+		}
+	}
+}
+
+// fixSite drops a site name that is the section ("U.S.") or the headline
+// (og:site_name filled with the page title), falling back to the next
+// source.
+func fixSite(a *Article, m *pageMeta, ld ldInfo, base *url.URL) {
+	bad := func(s string) bool {
+		k := normalizeKey(s)
+		if k == "" {
+			return true
+		}
+		if a.Section != "" && k == normalizeKey(a.Section) {
+			return true
+		}
+		if tk := normalizeKey(a.Title); len(tk) >= 12 && strings.Contains(k, tk) {
+			return true
+		}
+		return utf8.RuneCountInString(s) > 80
+	}
+	if a.Site == "" || !bad(a.Site) {
+		return
+	}
+	// A "Headline | Site" value still names the site after its last separator.
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(a.Site, sep); i > 0 {
+			if tail := strings.TrimSpace(a.Site[i+len(sep):]); !bad(tail) {
+				a.Site = tail
+				return
+			}
+		}
+	}
+	a.Site = ""
+	delete(a.Sources, "site")
+	for _, c := range []struct{ v, src string }{
+		{strings.TrimPrefix(cleanText(m.metas["og:site_name"]), "@"), "meta"},
+		{cleanText(ld.publisher), "jsonld"},
+		{cleanText(m.metas["application-name"]), "meta"},
+	} {
+		if c.v != "" && !bad(c.v) {
+			a.Site, a.Sources["site"] = c.v, c.src
+			return
+		}
+	}
+	if base != nil && base.Host != "" {
+		a.Site, a.Sources["site"] = strings.TrimPrefix(base.Hostname(), "www."), "url"
+	}
 }

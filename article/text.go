@@ -62,6 +62,7 @@ func fromText(s string, title bool) (*Article, error) {
 		a.Dateline = d
 		a.Sources["dateline"] = "heuristic"
 	}
+	setLanguage(a)
 	return a, nil
 }
 

@@ -21,6 +21,9 @@ type Entry struct {
 	// Added is when the article entered the archive (or was loaded). It
 	// stands in for the publication time when that is unknown.
 	Added time.Time `json:"added,omitzero"`
+	// Rank is the article's place on its source's page or feed, 1 for the
+	// top story; 0 when unknown. Better-placed stories rank higher.
+	Rank int `json:"rank,omitempty"`
 }
 
 // Source is another outlet that reported a merged story.
@@ -29,6 +32,12 @@ type Source struct {
 	Site      string    `json:"site,omitempty"`
 	URL       string    `json:"url,omitempty"`
 	Published time.Time `json:"published,omitzero"`
+	// Takeaways are this source's takeaways that carry facts the story's
+	// digest (and the sources listed before this one) lack, at most two.
+	Takeaways []string `json:"takeaways,omitempty"`
+	// Quotes are this source's quotes from speakers the story does not
+	// quote yet, at most one.
+	Quotes []summarize.Quote `json:"quotes,omitempty"`
 }
 
 // Name returns what to call the source: its site, else the host of its
@@ -49,8 +58,12 @@ type Story struct {
 	Article *article.Article  `json:"article"`
 	Digest  *summarize.Digest `json:"digest"`
 	// AlsoReportedBy lists the other articles merged into this story as
-	// near-duplicates, most salient first.
+	// near-duplicates, most detailed first.
 	AlsoReportedBy []Source `json:"also_reported_by,omitempty"`
+	// Salience is the score that orders the stories of a section
+	// (salience.go): sources, place on the page, figures, officials,
+	// recency.
+	Salience float64 `json:"salience"`
 }
 
 // OfflineNote is what a story whose digest the offline backend wrote in
@@ -155,11 +168,23 @@ type Skipped struct {
 type RegionCount struct {
 	Name    string `json:"name"`
 	Stories int    `json:"stories"`
+	// Countries breaks the stories down by primary country, most stories
+	// first; stories placed in no country are left out.
+	Countries []CountryCount `json:"countries"`
 }
 
-// TopStory points at one of the most salient stories of the briefing.
+// CountryCount is the number of stories about one country.
+type CountryCount struct {
+	Code    string `json:"code"` // ISO 3166 alpha-2
+	Name    string `json:"name"`
+	Stories int    `json:"stories"`
+}
+
+// TopStory is a section's lead story, as "At a glance" lists it.
 type TopStory struct {
-	Title   string `json:"title"`
+	Title string `json:"title"`
+	// Lead is the story's first takeaway, on one line.
+	Lead    string `json:"lead,omitempty"`
 	Site    string `json:"site,omitempty"`
 	URL     string `json:"url,omitempty"`
 	Sources int    `json:"sources"`
@@ -180,7 +205,7 @@ type Glance struct {
 	Skipped int `json:"skipped"`
 	// Regions gives the stories per section, in section order.
 	Regions []RegionCount `json:"regions"`
-	// Top lists up to three stories, most salient first.
+	// Top lists each section's lead story, in section order.
 	Top []TopStory `json:"top"`
 }
 
@@ -223,16 +248,14 @@ type Options struct {
 	Taxonomy *region.Taxonomy
 }
 
-// TopCount is how many stories Glance.Top lists at most.
-const TopCount = 3
-
 // Build assembles a briefing from digested entries and the inputs that
 // failed. It is pure: the result depends only on its arguments, and the
 // entries are not modified.
 //
 // Near-duplicate articles (the same story from several sources) are merged
 // into one Story that keeps the richest digest and lists the others in
-// AlsoReportedBy. Each story goes to the section of its primary country in
+// AlsoReportedBy, each with the takeaways that carry facts the story's
+// digest lacks and the quotes of speakers it does not quote (merge.go). Each story goes to the section of its primary country in
 // the taxonomy, else to the digest's region when the taxonomy has it, else
 // to Global. Sections follow the taxonomy's order (focus countries, regions,
 // Global); empty ones are left out. Within a section stories are ordered by
@@ -258,6 +281,12 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 	clusters := cluster(items)
 
 	bySection := map[string][]ranked{}
+	var newest time.Time
+	for _, it := range items {
+		if it.when.After(newest) {
+			newest = it.when
+		}
+	}
 	for _, c := range clusters {
 		rep := items[c[0]]
 		st := Story{Article: rep.article, Digest: rep.digest}
@@ -267,6 +296,8 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 		}
 		slices.SortStableFunc(others, func(x, y item) int { return compareRichness(&x, &y) })
 		latest := rep.when
+		ranks := []int{entries[rep.index].Rank}
+		var digests []*summarize.Digest
 		seen := map[string]bool{}
 		if l := rep.article.Link(); l != "" {
 			seen[l] = true
@@ -275,6 +306,7 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 			if o.when.After(latest) {
 				latest = o.when
 			}
+			ranks = append(ranks, entries[o.index].Rank)
 			l := o.article.Link()
 			if l != "" && seen[l] {
 				continue // the same page loaded twice is not another source
@@ -283,12 +315,14 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 			st.AlsoReportedBy = append(st.AlsoReportedBy, Source{
 				Title: o.article.Title, Site: o.article.Site, URL: l, Published: o.article.Published,
 			})
+			digests = append(digests, o.digest)
 		}
+		additions(rep.digest, st.AlsoReportedBy, digests)
+		st.Salience = salience(st, ranks, latest, newest)
 		name := sectionOf(tax, rep.digest)
 		bySection[name] = append(bySection[name], ranked{story: st, latest: latest, first: c[0]})
 	}
 
-	var all []ranked
 	for _, name := range tax.Order() {
 		rs := bySection[name]
 		if len(rs) == 0 {
@@ -296,13 +330,37 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 		}
 		slices.SortStableFunc(rs, compareSalience)
 		sec := Section{Name: name}
-		for j := range rs {
-			rs[j].section, rs[j].index = len(b.Sections), j
-			sec.Stories = append(sec.Stories, rs[j].story)
+		rc := RegionCount{Name: name, Stories: len(rs), Countries: []CountryCount{}}
+		for _, r := range rs {
+			sec.Stories = append(sec.Stories, r.story)
+			code := r.story.Digest.Country
+			if code == "" {
+				continue
+			}
+			if i := slices.IndexFunc(rc.Countries, func(c CountryCount) bool { return c.Code == code }); i >= 0 {
+				rc.Countries[i].Stories++
+			} else {
+				name := region.CountryName(code)
+				if name == "" {
+					name = code
+				}
+				rc.Countries = append(rc.Countries, CountryCount{Code: code, Name: name, Stories: 1})
+			}
 		}
-		all = append(all, rs...)
+		slices.SortStableFunc(rc.Countries, func(a, b CountryCount) int {
+			if c := cmp.Compare(b.Stories, a.Stories); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Name, b.Name)
+		})
+		top := rs[0].story
+		b.Glance.Top = append(b.Glance.Top, TopStory{
+			Title: top.Headline(), Lead: lead(top.Digest), Site: top.Site(), URL: top.Article.Link(),
+			Sources: top.Sources(), Section: name, SectionIndex: len(b.Sections), StoryIndex: 0,
+		})
+		b.Glance.Stories += len(rs)
 		b.Sections = append(b.Sections, sec)
-		b.Glance.Regions = append(b.Glance.Regions, RegionCount{Name: name, Stories: len(rs)})
+		b.Glance.Regions = append(b.Glance.Regions, rc)
 	}
 	if b.Sections == nil {
 		b.Sections = []Section{}
@@ -310,36 +368,25 @@ func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 	if b.Glance.Regions == nil {
 		b.Glance.Regions = []RegionCount{}
 	}
-	b.Glance.Articles = len(entries)
-	b.Glance.Stories = len(all)
-	b.Glance.Skipped = len(b.Skipped)
-	slices.SortStableFunc(all, compareSalience)
-	b.Glance.Top = []TopStory{}
-	for _, r := range all[:min(TopCount, len(all))] {
-		b.Glance.Top = append(b.Glance.Top, TopStory{
-			Title: r.story.Headline(), Site: r.story.Site(), URL: r.story.Article.Link(),
-			Sources: r.story.Sources(), Section: b.Sections[r.section].Name,
-			SectionIndex: r.section, StoryIndex: r.index,
-		})
+	if b.Glance.Top == nil {
+		b.Glance.Top = []TopStory{}
 	}
+	b.Glance.Articles = len(entries)
+	b.Glance.Skipped = len(b.Skipped)
 	return b
 }
 
 // ranked is a story with what orders it.
 type ranked struct {
-	story          Story
-	latest         time.Time // most recent time any of its sources appeared
-	first          int       // index of its representative entry, the last tie-break
-	section, index int       // where it landed
+	story  Story
+	latest time.Time // most recent time any of its sources appeared
+	first  int       // index of its representative entry, the last tie-break
 }
 
-// compareSalience orders stories: more sources, more quotes, more recent,
-// then input order.
+// compareSalience orders stories: higher salience, more recent, then
+// input order.
 func compareSalience(a, b ranked) int {
-	if c := cmp.Compare(b.story.Sources(), a.story.Sources()); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(len(b.story.Digest.Quotes), len(a.story.Digest.Quotes)); c != 0 {
+	if c := cmp.Compare(b.story.Salience, a.story.Salience); c != 0 {
 		return c
 	}
 	if c := b.latest.Compare(a.latest); c != 0 {
@@ -400,4 +447,52 @@ func SafeLink(u string) (*url.URL, bool) {
 		return p, true
 	}
 	return nil, false
+}
+
+// Clip returns s on one line, cut at a word boundary with "…" to at most
+// n characters (runes); s shorter than that is returned with its
+// whitespace collapsed.
+func Clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n || n < 2 {
+		return s
+	}
+	rs := []rune(s)[:n-1]
+	if i := strings.LastIndexByte(string(rs), ' '); i > len(string(rs))/2 {
+		return strings.TrimRight(string(rs)[:i], " ,;:.-–—") + "…"
+	}
+	return string(rs) + "…"
+}
+
+// Segment is one part of a region's bar in the picture of the day: the
+// stories about one country, or (Code "") those placed in no country.
+type Segment struct {
+	Code    string
+	Name    string
+	Stories int
+}
+
+// Segments returns the parts of a region's bar: its countries, most
+// stories first, then the stories placed in no country.
+func (r RegionCount) Segments() []Segment {
+	var out []Segment
+	n := 0
+	for _, c := range r.Countries {
+		out = append(out, Segment{Code: c.Code, Name: c.Name, Stories: c.Stories})
+		n += c.Stories
+	}
+	if r.Stories > n {
+		out = append(out, Segment{Name: "no single country", Stories: r.Stories - n})
+	}
+	return out
+}
+
+// MaxStories returns the largest number of stories in one region, the
+// scale of the picture of the day.
+func (g Glance) MaxStories() int {
+	m := 0
+	for _, r := range g.Regions {
+		m = max(m, r.Stories)
+	}
+	return m
 }

@@ -1,6 +1,7 @@
 package briefing_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -33,8 +34,8 @@ func TestBuildMergesRewrites(t *testing.T) {
 	want := map[string][]string{
 		"Europe": {
 			"harbour-strike +Continental Wire +Lowlands Daily",
-			"wire-antwerp",
 			"harbour-volumes",
+			"wire-antwerp",
 		},
 		"Americas":     {"planalto-tax"},
 		"Asia-Pacific": {"pacific-exports +Straits Observer"},
@@ -83,21 +84,71 @@ func TestBuildGlance(t *testing.T) {
 	if g.Articles != 10 || g.Stories != 7 || g.Skipped != 1 {
 		t.Errorf("glance counts = %d articles, %d stories, %d skipped; want 10, 7, 1", g.Articles, g.Stories, g.Skipped)
 	}
-	wantRegions := []briefing.RegionCount{{"Europe", 3}, {"Americas", 1}, {"Asia-Pacific", 1}, {"Africa", 1}, {"Global", 1}}
-	if !slices.Equal(g.Regions, wantRegions) {
-		t.Errorf("glance regions = %v, want %v", g.Regions, wantRegions)
+	var regions []string
+	for _, r := range g.Regions {
+		var cs []string
+		for _, c := range r.Countries {
+			cs = append(cs, fmt.Sprintf("%s %d", c.Code, c.Stories))
+		}
+		regions = append(regions, fmt.Sprintf("%s %d %v", r.Name, r.Stories, cs))
+	}
+	wantRegions := []string{"Europe 3 [NL 2 BE 1]", "Americas 1 [BR 1]", "Asia-Pacific 1 [JP 1]", "Africa 1 [KE 1]", "Global 1 []"}
+	if !slices.Equal(regions, wantRegions) {
+		t.Errorf("glance regions = %q, want %q", regions, wantRegions)
 	}
 	var top []string
-	for _, ts := range g.Top {
+	for i, ts := range g.Top {
 		st := b.Sections[ts.SectionIndex].Stories[ts.StoryIndex]
 		if st.Article.Title != ts.Title || b.Sections[ts.SectionIndex].Name != ts.Section {
 			t.Errorf("top story %q points at %q in %s", ts.Title, st.Article.Title, b.Sections[ts.SectionIndex].Name)
 		}
+		if ts.SectionIndex != i || ts.StoryIndex != 0 {
+			t.Errorf("top story %d is story %d of section %d, want the first of section %d", i, ts.StoryIndex, ts.SectionIndex, i)
+		}
+		if ts.Lead != st.Digest.Takeaways[0] {
+			t.Errorf("top story %q lead = %q, want its first takeaway", ts.Title, ts.Lead)
+		}
 		top = append(top, st.Article.ID)
 	}
-	// Three sources, then two, then the most recent of the one-quote stories.
-	if want := []string{"harbour-strike", "pacific-exports", "wire-antwerp"}; !slices.Equal(top, want) {
+	// One per section, in section order.
+	if want := []string{"harbour-strike", "planalto-tax", "pacific-exports", "ledger-cbk", "polar-ice"}; !slices.Equal(top, want) {
 		t.Errorf("top stories = %q, want %q", top, want)
+	}
+}
+
+// TestBuildSalience checks the documented score: a story with figures and
+// officials, or placed first on its source's page, outranks a newer soft
+// one with more quotes.
+func TestBuildSalience(t *testing.T) {
+	day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	hard := briefing.Entry{
+		Article: &article.Article{ID: "hard", Title: "Finance minister cuts growth forecast to 1.2%", Published: day.Add(8 * time.Hour), Section: "Business"},
+		Digest: &summarize.Digest{Country: "FR", Takeaways: []string{
+			"The finance minister cut the growth forecast to 1.2% from 1.8%.", "The central bank warned of a 40 billion euro gap."}},
+	}
+	soft := briefing.Entry{
+		Article: &article.Article{ID: "soft", Title: "Street in old town renamed after local poet", Published: day.Add(11 * time.Hour), Section: "Culture"},
+		Digest: &summarize.Digest{Country: "FR", Takeaways: []string{"A street in the old town now bears the poet's name."},
+			Quotes: []summarize.Quote{{Text: "She loved this street.", Speaker: "A neighbour"}, {Text: "It is an honour.", Speaker: "Her niece"}, {Text: "We are proud.", Speaker: "A shopkeeper"}}},
+	}
+	plain := briefing.Entry{
+		Article: &article.Article{ID: "plain", Title: "Regional trains to run later on weekends", Published: day.Add(7 * time.Hour)},
+		Digest:  &summarize.Digest{Country: "FR", Takeaways: []string{"Regional trains will run later on weekends from next month."}},
+	}
+	order := func(es ...briefing.Entry) []string {
+		var ids []string
+		for _, st := range briefing.Build(es, nil, briefing.Options{}).Sections[0].Stories {
+			ids = append(ids, st.Article.ID)
+		}
+		return ids
+	}
+	if got, want := order(soft, plain, hard), []string{"hard", "plain", "soft"}; !slices.Equal(got, want) {
+		t.Errorf("order = %q, want %q", got, want)
+	}
+	// First on its source's page lifts the plain story above the hard one.
+	plain.Rank = 1
+	if got, want := order(soft, plain, hard), []string{"plain", "hard", "soft"}; !slices.Equal(got, want) {
+		t.Errorf("with plain ranked first: order = %q, want %q", got, want)
 	}
 }
 

@@ -39,8 +39,14 @@ type Result struct {
 //  3. places in the title and the text, each mention weighted by where it
 //     stands (title 3, lead 2, rest 1) and by what it is (a country's name
 //     counts more than a city, an institution or a demonym; a currency
-//     counts little);
-//  4. region words alone ("European", "Latin American").
+//     counts little, and one right after a country's adjective, "Canadian
+//     dlrs", is that country's). A country named only in passing — at
+//     most twice, never in the title or the lead, in a text of 300 words
+//     or more — does not decide;
+//  4. the site's country-code domain (".de", ".com.ar"; not codes sold
+//     as generic names such as ".io" or ".tv"), when the text decides
+//     nothing;
+//  5. region words alone ("European", "Latin American").
 //
 // Metadata or a dateline that names only a region ("World/Asia",
 // "[EUROPE]") picks the best-placed country of that region from the text.
@@ -73,7 +79,7 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	switch {
 	case d.fromMeta(a, &res):
 	case d.fromDateline(dl, &res):
-	case d.fromText(&res):
+	case d.fromText(siteOf(a), &res):
 	case d.fromRegionWords(&res):
 	}
 	res.Countries = d.countries(res.Country)
@@ -116,6 +122,7 @@ type detector struct {
 	region   string  // region decided by region-only evidence
 	nmention int
 	ranks    [3]int
+	words    int // words of the title and the text
 }
 
 // detectors keeps detectors between calls, so that Detect reuses their
@@ -139,7 +146,7 @@ func (d *detector) release() {
 	clear(d.regions[:cap(d.regions)])
 	d.tallies, d.regions = d.tallies[:0], d.regions[:0]
 	d.ms, d.sup = d.ms[:0], d.sup[:0]
-	d.region, d.nmention, d.ranks = "", 0, [3]int{}
+	d.region, d.nmention, d.ranks, d.words = "", 0, [3]int{}, 0
 	detectors.Put(d)
 }
 
@@ -160,20 +167,29 @@ func (d *detector) scanText(title string, paras []string) {
 	t.read(title, d.g, false)
 	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
+	d.words = t.words
+	for k := range ms {
+		ms[k].para = -1
+	}
 	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
 	for pi, p := range paras {
 		t.read(p, d.g, false)
+		d.words += t.words
 		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
 		lead := 0
 		if pi == 0 {
 			lead = leadEnd(t)
 		}
+		from := len(ms)
 		ms = s.scan(0, len(t.toks), func(i int) zone {
 			if i < lead {
 				return zLead
 			}
 			return zBody
 		}, ms)
+		for k := from; k < len(ms); k++ {
+			ms[k].para = pi
+		}
 	}
 
 	d.ms = ms
@@ -185,11 +201,19 @@ func (d *detector) scanText(title string, paras []string) {
 		}
 	}
 	d.sup = sup
-	for _, m := range ms {
+	var prev cand // the reading of the mention before, when adjacent
+	for k, m := range ms {
 		c, ok := resolve(m.cands, sup)
 		if !ok {
+			prev = cand{}
 			continue
 		}
+		if c.kind == kCur && k > 0 && ms[k-1].para == m.para && ms[k-1].j == m.i &&
+			(prev.kind == kName || prev.kind == kAdj) && prev.code != "" {
+			// "Canadian dlrs", "Hong Kong dlrs": that country's currency.
+			c.code = prev.code
+		}
+		prev = c
 		d.nmention++
 		switch c.kind {
 		case kStop:
@@ -331,17 +355,42 @@ func best(ts []tally, keep func(*tally) bool) *tally {
 	return b
 }
 
-func (d *detector) fromText(res *Result) bool {
-	var b *tally
-	if b == nil {
-		b = best(d.tallies, nil)
+// fromText decides by the places in the title and the text. Evidence
+// that is only in passing — a country named once or twice deep in a long
+// text, never in the title or the lead — does not make the story that
+// country's: then the country of the site's domain (site, from siteOf)
+// decides, or, without one, the story is Global.
+func (d *detector) fromText(site string, res *Result) bool {
+	b := best(d.tallies, nil)
+	if b != nil && d.passing(b) {
+		b = nil
+		if site == "" {
+			// Decided: no country. Region words may still name a region.
+			return d.fromRegionWords(res) || true
+		}
 	}
 	if b == nil {
-		return false
+		if site == "" {
+			return false
+		}
+		res.Country = site
+		res.Evidence = "site: ." + strings.ToLower(site)
+		return true
 	}
 	res.Country = b.code
 	res.Evidence = d.textEvidence(b)
 	return true
+}
+
+// passingWords is the length from which a text that names a country only
+// in passing is not about that country.
+const passingWords = 300
+
+// passing reports whether tl is evidence in passing: no mention in the
+// title or the lead, at most two mentions, in a text of passingWords or
+// more.
+func (d *detector) passing(tl *tally) bool {
+	return tl.zones[zTitle]+tl.zones[zLead] == 0 && tl.n <= 2 && d.words >= passingWords
 }
 
 func (d *detector) textEvidence(b *tally) string {
@@ -382,6 +431,61 @@ func (d *detector) inRegion(region string, res *Result) {
 		res.Country = b.code
 	}
 }
+
+// siteOf returns the country of the article's web site from its domain's
+// country-code suffix (".de", ".com.ar", ".co.uk" → GB), or "" for a
+// generic domain or a country code sold as a generic name (".io", ".tv",
+// ".co", ".me").
+func siteOf(a *article.Article) string {
+	for _, raw := range []string{a.CanonicalURL, a.URL} {
+		if raw == "" {
+			continue
+		}
+		u, err := url.Parse(raw)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+		k := strings.LastIndexByte(host, '.')
+		if k < 0 {
+			return ""
+		}
+		tld := host[k+1:]
+		if len(tld) != 2 {
+			return ""
+		}
+		if genericTLDs[tld] {
+			j := strings.LastIndexByte(host[:k], '.')
+			if j < 0 || !secondLevel[host[j+1:k]] {
+				return ""
+			}
+		}
+		if tld == "uk" {
+			return "GB"
+		}
+		code := strings.ToUpper(tld)
+		if _, ok := gaz().country(code); !ok {
+			return ""
+		}
+		return code
+	}
+	return ""
+}
+
+// genericTLDs are country codes whose domains are sold and used as generic
+// names, so they say nothing about where a site is.
+var genericTLDs = map[string]bool{
+	"io": true, "tv": true, "co": true, "me": true, "ai": true, "fm": true, "ly": true, "to": true,
+	"ws": true, "cc": true, "la": true, "am": true, "nu": true, "tk": true, "sh": true, "ac": true,
+	"so": true, "st": true, "gg": true, "im": true, "vc": true, "ms": true, "gl": true, "cx": true,
+	"ml": true, "ga": true, "cf": true, "gq": true, "dj": true, "sx": true, "ag": true, "bz": true,
+	"re": true,
+}
+
+// secondLevel are the second-level labels under which a country registers
+// its own sites ("eltiempo.com.co"): under them a generic-looking country
+// code is the country's.
+var secondLevel = map[string]bool{"com": true, "org": true, "net": true, "gov": true, "edu": true, "co": true, "ac": true, "gob": true, "nic": true}
 
 // place is what a dateline or a piece of metadata names: a country, or
 // only a region.
@@ -451,7 +555,7 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	if whole && !covered(t, ms) {
 		return place{}, false
 	}
-	var reg place
+	var reg, town place
 	for _, m := range ms {
 		c, ok := resolve(m.cands, nil)
 		if !ok {
@@ -466,9 +570,18 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 			if reg.region == "" {
 				reg = place{region: c.code, surface: m.surface}
 			}
+		case kTown:
+			// A town of the generated list yields to a state or
+			// country named after it: "WESTPORT, Conn.".
+			if town.code == "" {
+				town = place{code: c.code, surface: datelinePlace(t, m)}
+			}
 		default:
 			return place{code: c.code, surface: datelinePlace(t, m)}, true
 		}
+	}
+	if town.code != "" {
+		return town, true
 	}
 	return reg, reg.region != ""
 }

@@ -149,7 +149,34 @@ func TestDetectText(t *testing.T) {
 		{name: "abbreviation-like word alone", a: art("", "He was ill. Mass was held at noon."), want: "", region: region.Global},
 		{name: "U.S. and us", a: art("", "The U.S. economy grew, they told us."), want: "US"},
 		{name: "us is not a place", a: art("", "Give us a call, they said."), want: "", region: region.Global},
-		{name: "no place evidence is Global", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln dlrs."), want: "", region: region.Global, evidence: ""},
+		{name: "a town of the generated list", a: art("Flooding closes roads", "Heavy rain closed roads in Portmore on Tuesday, police said."), want: "JM", evidence: "lead: Portmore"},
+		{name: "an English town", a: art("Hospital wing opens", "A new wing of the hospital in Aylesbury opened on Monday."), want: "GB", evidence: "lead: Aylesbury"},
+		{name: "a country named outranks a town", a: art("Trade talks", "Officials from Kenya met in Aylesbury on Monday to talk about Kenya's tea exports to Kenya's neighbours."), want: "KE"},
+		{name: "no place evidence is Global", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln."), want: "", region: region.Global, evidence: ""},
+		{name: "dlrs alone are American", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln dlrs."), want: "US", evidence: "lead: dlrs"},
+		{name: "yen alone are Japanese", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 450 mln yen."), want: "JP", evidence: "lead: yen"},
+		{name: "a currency after a country's adjective is that country's", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln Canadian dlrs, or 3.4 mln dlrs."), want: "CA", also: []string{}},
+		{name: "a country named in passing in a long text", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)+" One customer is in France."), want: "", region: region.Global},
+		{name: "a long text's site country decides over a passing mention", a: func() *article.Article {
+			a := art("Acme profit rises", "Acme Widgets said net profit rose 12 pct."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)+" One customer is in France.")
+			a.URL = "https://www.zeitung.de/wirtschaft/acme"
+			return a
+		}(), want: "DE", evidence: "site: .de"},
+		{name: "a site country alone", a: func() *article.Article {
+			a := art("Road closed", "The road to the village stays closed until Friday.")
+			a.URL = "https://www.lokalblatt.com.ar/nota/1"
+			return a
+		}(), want: "AR", evidence: "site: .ar"},
+		{name: "a generic country code says nothing", a: func() *article.Article {
+			a := art("Road closed", "The road to the village stays closed until Friday.")
+			a.URL = "https://roads.io/nota/1"
+			return a
+		}(), want: "", region: region.Global},
+		{name: "the text decides over the site", a: func() *article.Article {
+			a := art("Kenya floods", "Floods hit Nairobi on Friday.")
+			a.URL = "https://www.zeitung.de/welt/kenia"
+			return a
+		}(), want: "KE"},
 		{name: "region words alone", a: art("European leaders meet", "Leaders met to discuss energy prices."), want: "", region: "Europe", evidence: "title: European"},
 		{name: "accents folded", a: art("", "Protests in São Paulo and Bogotá grew."), want: "BR"},
 		{name: "all-lower-case text", a: art("", "venezuela is seeking a flexible attitude from its creditor banks, the finance minister said in caracas."), want: "VE"},

@@ -21,6 +21,7 @@ const (
 	kCur                // a currency
 	kRegion             // a region word; code is the region name
 	kStop               // a phrase that contains a place name but names none
+	kTown               // a town from the generated list (data/towns.tsv)
 )
 
 // weight is how much one mention of a kind counts.
@@ -30,6 +31,8 @@ func (k kind) weight() float64 {
 		return 1
 	case kAdj, kCity, kState, kOrg, kAbbr, kPostal:
 		return 0.8
+	case kTown:
+		return 0.5
 	case kCur:
 		return 0.3
 	}
@@ -38,7 +41,7 @@ func (k kind) weight() float64 {
 
 // local reports whether k names a place inside one country.
 func (k kind) local() bool {
-	return k == kCity || k == kState || k == kAbbr || k == kPostal
+	return k == kCity || k == kState || k == kAbbr || k == kPostal || k == kTown
 }
 
 // cand is one reading of a phrase.
@@ -294,7 +297,7 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 		}
 	}
 	kinds := map[string]kind{"name": kName, "state": kState, "abbr": kAbbr, "postal": kPostal,
-		"city": kCity, "org": kOrg, "cur": kCur, "region": kRegion, "stop": kStop}
+		"city": kCity, "org": kOrg, "cur": kCur, "region": kRegion, "stop": kStop, "town": kTown}
 	for n, line := range strings.Split(places, "\n") {
 		if line == "" || line[0] == '#' {
 			continue

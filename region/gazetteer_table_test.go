@@ -17,13 +17,16 @@ var countriesTSV string
 //go:embed data/places.tsv
 var placesTSV string
 
+//go:embed data/towns.tsv
+var townsTSV string
+
 var update = goflag.Bool("update", false, "rewrite gazetteer_table.go from data/*.tsv")
 
 // TestGazetteerTable checks that gazetteer_table.go holds the gazetteer
 // parsed from data/countries.tsv and data/places.tsv. After changing the
 // tables, run: go test ./region -run TestGazetteerTable -update
 func TestGazetteerTable(t *testing.T) {
-	g, err := parseGazetteer(countriesTSV, placesTSV)
+	g, err := parseGazetteer(countriesTSV, placesTSV+townsTSV)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,4 +128,4 @@ func renderGazetteer(g *gazetteer) ([]byte, error) {
 }
 
 var kindNames = map[kind]string{kName: "kName", kAdj: "kAdj", kCity: "kCity", kState: "kState", kOrg: "kOrg",
-	kAbbr: "kAbbr", kPostal: "kPostal", kCur: "kCur", kRegion: "kRegion", kStop: "kStop"}
+	kAbbr: "kAbbr", kPostal: "kPostal", kCur: "kCur", kRegion: "kRegion", kStop: "kStop", kTown: "kTown"}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestGazetteerTables(t *testing.T) {
-	g, err := parseGazetteer(countriesTSV, placesTSV)
+	g, err := parseGazetteer(countriesTSV, placesTSV+townsTSV)
 	if err != nil {
 		t.Fatalf("parseGazetteer: %v", err)
 	}

@@ -38,6 +38,7 @@ type mention struct {
 	i, j    int // token span
 	zone    zone
 	surface string
+	para    int // paragraph index in the text, -1 in the title
 }
 
 // scanner finds place phrases in one tokenized text.
@@ -226,7 +227,7 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 // qualifier, or 0.
 func (s *scanner) qualifier(m *mention, to int) int {
 	j := m.j
-	if j >= to || !s.t.toks[j].is(fComma) || m.cands[0].kind != kCity {
+	if j >= to || !s.t.toks[j].is(fComma) || m.cands[0].kind != kCity && m.cands[0].kind != kTown {
 		return 0
 	}
 	qs, end := s.matchAt(j, to, true, kCity)

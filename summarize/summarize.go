@@ -27,6 +27,11 @@ type Quote struct {
 	// Translation is a model's rendering of Text in the briefing's
 	// language (--language); Text itself always stays verbatim.
 	Translation string `json:"translation,omitempty"`
+	// Confidence is how sure the backend is of Speaker, from 0 to 1: near
+	// 1 for a person named in the quote's own attribution, lower for a
+	// speaker carried from the context, an organisation or no speaker.
+	// It is 0 when the backend gives none.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Usage counts model calls and tokens spent on one digest.

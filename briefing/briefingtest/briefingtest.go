@@ -42,7 +42,7 @@ func Skipped() []briefing.Skipped {
 
 // Hostile returns articles whose text tries to break renderers: markup,
 // Markdown and template syntax in titles, quotes and names; characters no
-// Go font draws; a very long unbroken URL and word.
+// embedded font draws; a very long unbroken URL and word.
 func Hostile() []briefing.Entry {
 	pub := Day.Add(9 * time.Hour)
 	return []briefing.Entry{
@@ -83,6 +83,44 @@ func Hostile() []briefing.Entry {
 			},
 			Digest: &summarize.Digest{Takeaways: []string{"The page had no title."}},
 		},
+	}
+}
+
+// Scripts returns four articles written for these tests in Chinese,
+// Russian, Greek and Arabic, each with a quote in its own script: the
+// briefing a renderer must draw without a single replaced character.
+func Scripts() []briefing.Entry {
+	pub := Day.Add(8 * time.Hour)
+	mk := func(id, site, url, title, lang string, paras, takeaways []string, q summarize.Quote, country, region string, h int) briefing.Entry {
+		return briefing.Entry{
+			Article: &article.Article{
+				ID: id, URL: url, Site: site, Title: title, Language: lang,
+				Published: pub.Add(time.Duration(h) * time.Hour), Paragraphs: paras,
+			},
+			Digest: &summarize.Digest{Takeaways: takeaways, Quotes: []summarize.Quote{q}, Country: country, Region: region},
+		}
+	}
+	return []briefing.Entry{
+		mk("zh-1", "深圳晨报", "https://szmorning.example/2026/11/24/metro-line-20",
+			"深圳地铁20号线开通，预计日客流量达三十万人次", "zh",
+			[]string{"深圳地铁20号线于周二上午正式开通运营，全长约二十六公里，共设十五座车站。", "市交通局表示，新线路将缩短机场与会展中心之间的通勤时间。"},
+			[]string{"深圳地铁20号线周二开通，全长约二十六公里，设十五座车站。", "市交通局预计日客流量将达三十万人次。"},
+			summarize.Quote{Text: "新线路将把机场到会展中心的时间缩短一半。", Speaker: "李明华", Role: "深圳市交通局局长"}, "CN", "Asia-Pacific", 0),
+		mk("ru-1", "Сибирский вестник", "https://sibvestnik.example/2026/11/24/most-cherez-ob",
+			"В Новосибирске открыли четвёртый мост через Обь — движение запущено на шести полосах", "ru",
+			[]string{"Четвёртый мост через Обь в Новосибирске открыли во вторник утром.", "По словам мэрии, мост разгрузит центр города."},
+			[]string{"Мост длиной 1,5 км соединил Кировский и Октябрьский районы.", "Мэрия ожидает, что пробки в центре сократятся на треть."},
+			summarize.Quote{Text: "Мост сократит дорогу через реку с сорока минут до десяти.", Speaker: "Ольга Кузнецова", Role: "заместитель мэра Новосибирска"}, "RU", "Europe", 1),
+		mk("el-1", "Αθηναϊκός Τύπος", "https://athinaikos.example/2026/11/24/metro-peiraias",
+			"Η Αθήνα εγκαινιάζει νέο σταθμό του μετρό στον Πειραιά", "el",
+			[]string{"Ο νέος σταθμός του μετρό στον Πειραιά άνοιξε την Τρίτη για το κοινό.", "Η Αττικό Μετρό εκτιμά ότι θα εξυπηρετεί 40.000 επιβάτες την ημέρα."},
+			[]string{"Ο σταθμός εξυπηρετεί 40.000 επιβάτες την ημέρα, σύμφωνα με την Αττικό Μετρό.", "Η σύνδεση με το λιμάνι μειώνει τον χρόνο μετακίνησης κατά είκοσι λεπτά."},
+			summarize.Quote{Text: "Ο Πειραιάς αποκτά επιτέλους σύνδεση με το κέντρο σε δεκαπέντε λεπτά.", Speaker: "Νίκος Παπαδόπουλος", Role: "πρόεδρος της Αττικό Μετρό"}, "GR", "Europe", 2),
+		mk("ar-1", "صحيفة الخليج اليوم", "https://khaleejtoday.example/2026/11/24/aqaba-desalination",
+			"افتتاح محطة تحلية جديدة في العقبة لتزويد مئة ألف أسرة بالمياه", "ar",
+			[]string{"افتتحت الحكومة الأردنية يوم الثلاثاء محطة تحلية جديدة في مدينة العقبة.", "وقالت سلطة المياه إن المحطة ستنتج خمسين مليون متر مكعب سنويا."},
+			[]string{"المحطة الجديدة في العقبة تنتج 50 مليون متر مكعب من المياه سنويا.", "المشروع يخدم مئة ألف أسرة في جنوب الأردن."},
+			summarize.Quote{Text: "هذه المحطة خطوة أساسية لتأمين مياه الشرب للأجيال القادمة.", Speaker: "سامي الخطيب", Role: "مدير سلطة المياه"}, "JO", "Middle East", 3),
 	}
 }
 

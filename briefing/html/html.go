@@ -25,8 +25,13 @@ type Options struct {
 //	       else "" (so a template links only to those)
 //	attrib joins a quote's speaker and role: "Speaker, role"
 //	quoted returns a quote's text in quotation marks (briefing.Quoted)
+//	clip   cuts text to one line of at most n characters (briefing.Clip)
+//	chart  draws the picture of the day from a briefing.Glance as inline
+//	       SVG (Chart)
 func Funcs() template.FuncMap {
 	return template.FuncMap{
+		"clip":   briefing.Clip,
+		"chart":  Chart,
 		"url":    URL,
 		"attrib": briefing.Attribution,
 		"quoted": briefing.Quoted,

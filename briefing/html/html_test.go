@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,7 +62,10 @@ func TestWriteIsSafeForMail(t *testing.T) {
 	z := xhtml.NewTokenizer(strings.NewReader(out))
 	allowed := map[string]bool{"html": true, "head": true, "meta": true, "title": true, "body": true, "table": true,
 		"tr": true, "td": true, "h1": true, "h2": true, "h3": true, "p": true, "ul": true, "ol": true, "li": true,
-		"a": true, "b": true, "i": true, "br": true, "span": true}
+		"a": true, "b": true, "i": true, "br": true, "span": true,
+		// The picture of the day: plain shapes and text, no <use>,
+		// <image>, <foreignObject> or <script>.
+		"svg": true, "desc": true, "rect": true, "text": true, "tspan": true}
 	var text strings.Builder
 	for {
 		tt := z.Next()
@@ -94,6 +99,36 @@ func TestWriteIsSafeForMail(t *testing.T) {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text lacks %q", want)
 		}
+	}
+}
+
+// TestChart checks the picture of the day: one bar per region, one
+// rectangle per country (and one for stories in no country), widths in
+// proportion, names escaped.
+func TestChart(t *testing.T) {
+	g := briefing.Glance{Regions: []briefing.RegionCount{
+		{Name: "Europe", Stories: 4, Countries: []briefing.CountryCount{{Code: "NL", Name: "Netherlands", Stories: 3}, {Code: "BE", Name: "Belgium", Stories: 1}}},
+		{Name: "<Global>", Stories: 2},
+	}}
+	svg := string(html.Chart(g))
+	if !strings.HasPrefix(svg, "<svg") || !strings.HasSuffix(svg, "</svg>") {
+		t.Fatalf("Chart = %q, want one <svg> element", svg)
+	}
+	rects := regexp.MustCompile(`<rect x="([\d.]+)" y="\d+" width="([\d.]+)"`).FindAllStringSubmatch(svg, -1)
+	if len(rects) != 3 {
+		t.Fatalf("Chart has %d rectangles, want 3 (NL, BE, no country):\n%s", len(rects), svg)
+	}
+	w := func(i int) float64 { f, _ := strconv.ParseFloat(rects[i][2], 64); return f }
+	if w(0) != 3*w(1) || w(2) != 2*w(1) {
+		t.Errorf("widths %v, %v, %v: want 3:1:2", w(0), w(1), w(2))
+	}
+	for _, want := range []string{">NL</text>", "&lt;Global&gt;", "Netherlands: 3"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("Chart lacks %q:\n%s", want, svg)
+		}
+	}
+	if got := html.Chart(briefing.Glance{}); got != "" {
+		t.Errorf("Chart(no regions) = %q, want \"\"", got)
 	}
 }
 

@@ -29,8 +29,10 @@ type Options struct {
 //	attrib joins a quote's speaker and role: "Speaker, role"
 //	quoted returns a quote's text in quotation marks (briefing.Quoted)
 //	inc    adds one to an int (1-based numbering)
+//	clip   cuts text to one line of at most n characters (briefing.Clip)
 func Funcs() template.FuncMap {
 	return template.FuncMap{
+		"clip":   briefing.Clip,
 		"inc":    func(i int) int { return i + 1 },
 		"md":     Escape,
 		"url":    URL,

@@ -19,6 +19,9 @@ const placeholder = '\uFFFD'
 // advance widths read from the font file itself.
 type face struct {
 	family, style string
+	data          []byte // the font file, given to fpdf when first drawn
+	added         bool   // registered with fpdf
+	path          string // where an installed font was found, "" if embedded
 	font          *sfnt.Font
 	buf           sfnt.Buffer
 	unitsPerEm    float64
@@ -32,7 +35,7 @@ func newFace(family, style string, ttf []byte) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	fc := &face{family: family, style: style, font: f, unitsPerEm: float64(f.UnitsPerEm()), adv: make([]uint16, 0x10000)}
+	fc := &face{family: family, style: style, data: ttf, font: f, unitsPerEm: float64(f.UnitsPerEm()), adv: make([]uint16, 0x10000)}
 	if fc.unitsPerEm == 0 {
 		return nil, fmt.Errorf("no units per em")
 	}
@@ -87,11 +90,16 @@ func (fc *face) width(s string, size float64) float64 {
 	return units / fc.unitsPerEm * size * 25.4 / 72
 }
 
-// fonts is the set of faces a document uses: the four Go faces and an
-// optional extra font for scripts they lack.
+// fonts is the set of faces a document uses: the embedded Liberation
+// faces, an optional extra font (Options.FontPath), and the installed
+// fonts found for scripts the others lack.
 type fonts struct {
 	regular, bold, italic, mono *face
-	extra                       *face         // nil without Options.FontPath
+	extra                       *face        // nil without Options.FontPath
+	sys                         *systemFonts // nil: no installed fonts
+	found                       []*face      // installed fonts in use, regular weight
+	foundBold                   []*face      // and bold
+	none                        map[rune]bool
 	replaced                    map[rune]bool // characters no face could draw
 }
 
@@ -105,6 +113,41 @@ func (fs *fonts) face(st style) *face {
 		return fs.mono
 	}
 	return fs.regular
+}
+
+// installed returns an installed font that has r, in bold when st is, or
+// nil. Fonts already in use are tried first; a rune nothing covers is
+// looked for once.
+func (fs *fonts) installed(r rune, st style) *face {
+	if fs.sys == nil || r > 0xFFFF {
+		return nil
+	}
+	list := &fs.found
+	if st == bold {
+		list = &fs.foundBold
+	}
+	for _, fc := range *list {
+		if fc.has(r) {
+			return fc
+		}
+	}
+	if fs.none[r] {
+		return nil
+	}
+	family := fmt.Sprintf("sys%d", len(fs.sys.faces))
+	fc := fs.sys.find(r, st == bold, family)
+	if fc == nil && st == bold {
+		// A regular face beats a placeholder.
+		return fs.installed(r, regular)
+	}
+	if fc == nil {
+		fs.none[r] = true
+		return nil
+	}
+	if !slices.Contains(*list, fc) {
+		*list = append(*list, fc)
+	}
+	return fc
 }
 
 // clean prepares user text for the PDF: Unicode NFC, whitespace runs and
@@ -157,9 +200,10 @@ type run struct {
 	face *face
 }
 
-// runs splits clean text into runs by face: the style's Go face where it
-// has the glyph, else the extra font, else the Go face with an accent-free
-// stand-in (ế → ê) or the placeholder, whose use is recorded. Consecutive
+// runs splits clean text into runs by face: the style's embedded face
+// where it has the glyph, else the extra font, else an installed font that
+// covers the character's script, else the embedded face with an
+// accent-free stand-in (ế → ê) or the placeholder, whose use is recorded. Consecutive
 // placeholders collapse into one (an emoji sequence is one mark).
 func (fs *fonts) runs(s string, st style, out []run) []run {
 	primary := fs.face(st)
@@ -183,6 +227,10 @@ func (fs *fonts) runs(s string, st style, out []run) []run {
 		case fs.extra != nil && fs.extra.has(r):
 			fc = fs.extra
 		default:
+			if sys := fs.installed(r, st); sys != nil {
+				fc = sys
+				break
+			}
 			fs.replaced[r] = true
 			sub = fs.standIn(primary, r)
 		}
@@ -219,7 +267,8 @@ func (fs *fonts) standIn(fc *face, r rune) rune {
 	return placeholder
 }
 
-// isPlain reports whether s is printable ASCII, which every Go face draws.
+// isPlain reports whether s is printable ASCII, which every embedded face
+// draws.
 func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 0x20 || s[i] > 0x7e {
@@ -229,7 +278,8 @@ func isPlain(s string) bool {
 	return true
 }
 
-// warning describes the replaced characters once, or returns "".
+// warning names the scripts no installed font covers and the characters
+// replaced, once, or returns "".
 func (fs *fonts) warning() string {
 	if len(fs.replaced) == 0 {
 		return ""
@@ -239,6 +289,19 @@ func (fs *fonts) warning() string {
 		rs = append(rs, r)
 	}
 	slices.Sort(rs)
+	var scripts []string
+	for _, r := range rs {
+		s := scriptOf(r)
+		switch {
+		case r > 0xFFFF:
+			s = "characters beyond U+FFFF (emoji)"
+		case s == "Common" || s == "Inherited":
+			s = "symbols"
+		}
+		if !slices.Contains(scripts, s) {
+			scripts = append(scripts, s)
+		}
+	}
 	var list []string
 	for _, r := range rs[:min(len(rs), 8)] {
 		if unicode.IsGraphic(r) {
@@ -251,10 +314,7 @@ func (fs *fonts) warning() string {
 	if len(rs) > 8 {
 		more = fmt.Sprintf(" and %d more", len(rs)-8)
 	}
-	hint := "; add a font that has them with --font"
-	if fs.extra != nil {
-		hint = "; the extra font lacks them too"
-	}
-	return fmt.Sprintf("pdf: replaced %s the fonts cannot draw (by %c, or by the letter without its accent): %s%s%s",
-		plural(len(rs), "character", "characters"), placeholder, strings.Join(list, ", "), more, hint)
+	hint := "; install a font that has them (such as Debian's fonts-noto-core or fonts-droid-fallback) or pass one with --font"
+	return fmt.Sprintf("pdf: no font covers %s: replaced %s (by %c, or by the letter without its accent): %s%s%s",
+		strings.Join(scripts, ", "), plural(len(rs), "character", "characters"), placeholder, strings.Join(list, ", "), more, hint)
 }

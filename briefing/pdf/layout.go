@@ -1,11 +1,14 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/brief-news/brief/briefing"
 )
 
 // style selects one of the Go faces.
@@ -36,6 +39,7 @@ type block struct {
 	indent float64 // left indent from the margin, mm
 	right  float64 // right indent from the margin, mm
 	bar    bool    // draw a rule left of the lines (quotes)
+	ltr    bool    // always left to right (source lines), whatever the text
 }
 
 // piece is a run of one span in one face, measured.
@@ -51,10 +55,12 @@ type word struct {
 	pieces []piece
 	w      float64
 	space  float64 // width of the space after it, 0 if none
+	dir    direction
 }
 
 type line struct {
 	words []word
+	rtl   bool // set right to left, aligned right
 }
 
 // page holds the geometry and drawing state of the document.
@@ -85,8 +91,18 @@ func (p *page) layout(bl block, spans []span) []line {
 			cur = word{}
 		}
 	}
+	rtlPara := false
+	for _, sp := range spans {
+		if hasRTL(sp.text) && !bl.ltr {
+			rtlPara = rtlParagraph(clean(strings.Join(spanTexts(spans), "")))
+			break
+		}
+	}
 	for si, sp := range spans {
 		text := clean(sp.text)
+		if hasRTL(text) {
+			text = shapeArabic(text)
+		}
 		if first, _ := utf8.DecodeRuneInString(sp.text); unicode.IsSpace(first) {
 			endWord(p.fonts.face(sp.style).width(" ", bl.size))
 		}
@@ -96,6 +112,12 @@ func (p *page) layout(bl block, spans []span) []line {
 			}
 			if part == "" {
 				continue
+			}
+			if d := wordDirection(part); d > cur.dir {
+				cur.dir = d
+			}
+			if cur.dir == toLeft {
+				part = visual(part)
 			}
 			p.runBuf = p.fonts.runs(part, sp.style, p.runBuf[:0])
 			for _, r := range p.runBuf {
@@ -135,7 +157,45 @@ func (p *page) layout(bl block, spans []span) []line {
 	if len(ln.words) > 0 {
 		lines = append(lines, ln)
 	}
+	if rtlPara || hasRTLWord(words) {
+		for i := range lines {
+			lines[i].rtl = rtlPara
+			visualOrder(lines[i].words, rtlPara)
+		}
+	}
 	return lines
+}
+
+func spanTexts(spans []span) []string {
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = sp.text
+	}
+	return out
+}
+
+func hasRTLWord(ws []word) bool {
+	for _, w := range ws {
+		if w.dir == toLeft {
+			return true
+		}
+	}
+	return false
+}
+
+// visualOrder puts a line's words in drawing order (see reorder), the
+// spaces between them as wide as the widest of the line.
+func visualOrder(ws []word, rtlPara bool) {
+	dirs := make([]direction, len(ws))
+	sp := 0.0
+	for i, w := range ws {
+		dirs[i] = w.dir
+		sp = max(sp, w.space)
+	}
+	reorder(ws, dirs, rtlPara)
+	for i := range ws {
+		ws[i].space = sp
+	}
 }
 
 // splitWord cuts a word too wide for a line: head fits in avail (at least
@@ -210,6 +270,16 @@ func (p *page) emit(bl block, spans []span, lines []line) {
 			f.SetLineWidth(0.6)
 			f.Line(x-3.5, y, x-3.5, y+bl.lineH)
 		}
+		if ln.rtl {
+			lw := 0.0
+			for i, w := range ln.words {
+				lw += w.w
+				if i < len(ln.words)-1 {
+					lw += w.space
+				}
+			}
+			x += max(0, p.usable()-bl.indent-bl.right-lw)
+		}
 		f.SetX(x)
 		// Runs of one span and face, spaces included, become one cell:
 		// fewer text operators and one link annotation per run.
@@ -251,17 +321,32 @@ func (p *page) emit(bl block, spans []span, lines []line) {
 func (p *page) cell(fc *face, size float64, sp span, text string, width, h float64) {
 	f := p.f
 	if fc != p.curFace || size != p.curSize {
-		f.SetFont(fc.family, fc.style, size)
+		p.setFont(fc, size)
 		p.curFace, p.curSize = fc, size
 	}
 	if sp.color != p.curColor {
 		f.SetTextColor(sp.color.r, sp.color.g, sp.color.b)
 		p.curColor = sp.color
 	}
-	f.CellFormat(width, h, text, "", 0, "L", false, sp.linkID, sp.link)
+	link := sp.link
+	if _, ok := briefing.SafeLink(link); !ok {
+		link = "" // the renderers' one link filter: http, https, mailto
+	}
+	f.CellFormat(width, h, text, "", 0, "L", false, sp.linkID, link)
 }
 
 // height returns the height lines take in a block.
 func height(bl block, lines []line) float64 {
 	return float64(len(lines)) * bl.lineH
+}
+
+// setFont selects a face, registering it with fpdf the first time: an
+// installed font is embedded only when something is drawn with it.
+func (p *page) setFont(fc *face, size float64) {
+	if !fc.added {
+		// fpdf writes into the bytes while subsetting: give it a copy.
+		p.f.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.data))
+		fc.added = true
+	}
+	p.f.SetFont(fc.family, fc.style, size)
 }

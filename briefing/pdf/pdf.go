@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/briefing"
@@ -28,14 +28,19 @@ type Options struct {
 	// leaves fpdf's default, the time of writing; set it for byte-stable
 	// output.
 	Now time.Time
-	// FontPath names a TrueType (.ttf) font used for characters the Go
-	// fonts lack, such as other scripts. "" means none.
+	// FontPath names a TrueType (.ttf) font used first for characters the
+	// embedded Liberation fonts lack. "" means none.
 	FontPath string
+	// FontDirs lists the directories searched for installed fonts that
+	// cover the scripts the embedded fonts lack (Chinese, Arabic, Hebrew,
+	// Devanagari…), the way fontconfig does. nil means DefaultFontDirs();
+	// an empty, non-nil slice means none.
+	FontDirs []string
 	// Uncompressed writes the page streams uncompressed, so tests can read
 	// the text in the file.
 	Uncompressed bool
-	// Warn, if not nil, receives one message when characters had to be
-	// replaced because no font could draw them.
+	// Warn, if not nil, receives one message naming the scripts no font
+	// covers when characters had to be replaced.
 	Warn func(msg string)
 }
 
@@ -80,38 +85,46 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 	f.SetTitle(bmp(b.Title), true)
 	f.AliasNbPages(pageAlias)
 
-	fs := &fonts{replaced: map[rune]bool{}}
+	fs := &fonts{replaced: map[rune]bool{}, none: map[rune]bool{}}
 	for _, ff := range []struct {
-		dst   **face
-		style string
-		ttf   []byte
-	}{{&fs.regular, "", goregular.TTF}, {&fs.bold, "B", gobold.TTF}, {&fs.italic, "I", goitalic.TTF}} {
-		fc, err := newFace("go", ff.style, ff.ttf)
+		dst    **face
+		family string
+		style  string
+		ttf    []byte
+	}{
+		{&fs.regular, "serif", "", liberationserifregular.TTF},
+		{&fs.bold, "serif", "B", liberationserifbold.TTF},
+		{&fs.italic, "serif", "I", liberationserifitalic.TTF},
+		{&fs.mono, "mono", "", liberationmonoregular.TTF},
+	} {
+		// setFont hands fpdf a copy of the bytes: the embedded data is
+		// never written to.
+		fc, err := newFace(ff.family, ff.style, ff.ttf)
 		if err != nil {
-			return fmt.Errorf("pdf: go font: %w", err)
+			return fmt.Errorf("pdf: embedded font %s %s: %w", ff.family, ff.style, err)
 		}
 		*ff.dst = fc
-		// fpdf writes into the font bytes it is given while subsetting:
-		// give it a copy, never the shared gofont data.
-		f.AddUTF8FontFromBytes("go", ff.style, bytes.Clone(ff.ttf))
 	}
-	var err2 error
-	if fs.mono, err2 = newFace("gomono", "", gomono.TTF); err2 != nil {
-		return fmt.Errorf("pdf: go mono font: %w", err2)
-	}
-	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
 	if opts.FontPath != "" {
 		ttf, err := os.ReadFile(opts.FontPath)
 		if err != nil {
 			return fmt.Errorf("pdf: read font: %w", err)
 		}
-		if fs.extra, err = newFace("extra", "", bytes.Clone(ttf)); err != nil {
+		if fs.extra, err = newFace("extra", "", ttf); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, err)
 		}
-		f.AddUTF8FontFromBytes("extra", "", ttf)
+		f.AddUTF8FontFromBytes("extra", "", bytes.Clone(ttf))
 		if f.Err() {
 			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, f.Error())
 		}
+		fs.extra.added = true
+	}
+	dirs := opts.FontDirs
+	if dirs == nil {
+		dirs = DefaultFontDirs()
+	}
+	if len(dirs) > 0 {
+		fs.sys = newSystemFonts(dirs)
 	}
 
 	pw, ph := f.GetPageSize()
@@ -151,14 +164,20 @@ var (
 	subBlock     = block{size: 11, lineH: 5.5}
 	glanceHead   = block{size: 11, lineH: 6}
 	glanceBlock  = block{size: 9.5, lineH: 4.8}
-	glanceItem   = block{size: 9.5, lineH: 4.8, indent: 6}
+	glanceItem   = block{size: 10, lineH: 4.9}
+	glanceLabel  = block{size: 7, lineH: 3.6, ltr: true}
+	glanceLead   = block{size: 9, lineH: 4.5}
+	chartBlock   = block{size: 8.5, lineH: chartRow, right: 0, ltr: true}
 	sectionBlock = block{size: 15, lineH: 8}
 	storyTitle   = block{size: 12, lineH: 5.6}
-	metaBlock    = block{size: 8.5, lineH: 4.4}
+	metaBlock    = block{size: 8.5, lineH: 4.4, ltr: true}
 	bulletBlock  = block{size: bodySize, lineH: 4.9, indent: 5}
 	quoteBlock   = block{size: bodySize, lineH: 4.9, indent: 9, right: 6, bar: true}
 	quoteBy      = block{size: 8.5, lineH: 4.4, indent: 9, right: 6, bar: true}
-	alsoBlock    = block{size: 8.5, lineH: 4.4}
+	alsoBlock    = block{size: 8.5, lineH: 4.4, ltr: true}
+	alsoItem     = block{size: 9, lineH: 4.5, indent: 5}
+	alsoQuote    = block{size: 9, lineH: 4.5, indent: 9, right: 6, bar: true}
+	alsoQuoteBy  = block{size: 8, lineH: 4.2, indent: 9, right: 6, bar: true}
 	skipBlock    = block{size: 8.5, lineH: 4.4, indent: 5}
 )
 
@@ -196,29 +215,101 @@ func (r *renderer) cover() {
 		return
 	}
 	r.text(glanceHead, span{text: "At a glance", style: bold, color: accent})
-	var regions []span
-	for i, rc := range r.b.Glance.Regions {
-		if i > 0 {
-			regions = append(regions, span{text: "  ·  ", color: muted})
-		}
-		regions = append(regions, span{text: rc.Name + " ", style: bold, color: ink}, span{text: strconv.Itoa(rc.Stories), color: ink})
-	}
-	r.text(glanceBlock, regions...)
-	f.Ln(1.5)
+	f.Ln(1)
+	r.chart()
+	f.Ln(2.5)
 	r.links = map[[2]int]int{}
-	for i, t := range r.b.Glance.Top {
+	for _, t := range r.b.Glance.Top {
 		id := f.AddLink()
 		r.links[[2]int{t.SectionIndex, t.StoryIndex}] = id
-		lines := r.layout(glanceItem, []span{{text: t.Title, style: bold, color: accent, linkID: id}})
-		r.ensure(height(glanceItem, lines))
-		y := f.GetY()
-		r.cell(r.fonts.regular, glanceItem.size, span{color: muted}, strconv.Itoa(i+1)+".", glanceItem.indent, glanceItem.lineH)
-		f.SetY(y)
-		r.emit(glanceItem, []span{{text: t.Title, style: bold, color: accent, linkID: id}}, lines)
-		r.text(glanceItem, span{text: topMeta(t), color: muted})
-		f.Ln(0.8)
+		title := []span{{text: t.Title, style: bold, color: accent, linkID: id}}
+		lines := r.layout(glanceItem, title)
+		var lead []line
+		if t.Lead != "" {
+			lead = r.oneLine(glanceLead, t.Lead)
+		}
+		r.ensure(glanceLabel.lineH + height(glanceItem, lines) + height(glanceLead, lead))
+		r.text(glanceLabel, span{text: strings.ToUpper(t.Section), color: muted})
+		r.emit(glanceItem, title, lines)
+		if lead != nil {
+			r.emit(glanceLead, []span{{text: t.Lead, color: ink}}, lead)
+		}
+		f.Ln(1.6)
 	}
-	f.Ln(2)
+	f.Ln(1)
+}
+
+// oneLine lays text out on one line of the block, cut at a word with "…"
+// when it is longer.
+func (r *renderer) oneLine(bl block, text string) []line {
+	lines := r.layout(bl, []span{{text: text}})
+	if len(lines) <= 1 {
+		return lines
+	}
+	words := strings.Fields(clean(text))
+	lo, hi := 0, len(words) // words[:lo] plus "…" fits
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if len(r.layout(bl, []span{{text: strings.Join(words[:mid], " ") + "…"}})) <= 1 {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return r.layout(bl, []span{{text: strings.Join(words[:lo], " ") + "…"}})[:1]
+}
+
+// Picture of the day, in mm: a label column, then bars scaled to the
+// region with most stories.
+const (
+	chartLabel = 38.0
+	chartRow   = 4.6
+	chartGap   = 1.6
+	codeMin    = 7.0 // narrowest segment that shows its country code
+)
+
+// chartFills are the fills of a bar's countries, in turn (as the HTML's).
+var chartFills = []rgb{{22, 62, 112}, {63, 110, 166}, {122, 162, 208}, {179, 203, 230}}
+
+// chart draws the stories per region as horizontal bars split by
+// country, with fpdf shapes.
+func (r *renderer) chart() {
+	f := r.f
+	g := r.b.Glance
+	h := float64(len(g.Regions))*(chartRow+chartGap) - chartGap
+	r.ensure(h)
+	y := f.GetY()
+	scale := (r.usable() - chartLabel) / float64(max(1, g.MaxStories()))
+	for _, rc := range g.Regions {
+		f.SetY(y)
+		label := []span{{text: rc.Name + " ", style: bold, color: ink}, {text: strconv.Itoa(rc.Stories), color: ink}}
+		lines := r.layout(chartBlock, label)
+		r.emit(chartBlock, label, lines[:min(1, len(lines))])
+		x := r.left + chartLabel
+		for j, s := range rc.Segments() {
+			w := float64(s.Stories) * scale
+			fill := rgb{200, 200, 200}
+			if s.Code != "" {
+				fill = chartFills[j%len(chartFills)]
+			}
+			f.SetFillColor(fill.r, fill.g, fill.b)
+			f.SetDrawColor(255, 255, 255)
+			f.SetLineWidth(0.3)
+			f.Rect(x, y, w, chartRow, "FD")
+			if s.Code != "" && w >= codeMin {
+				c := rgb{255, 255, 255}
+				if j%len(chartFills) >= 2 {
+					c = rgb{11, 33, 64}
+				}
+				tw := r.fonts.bold.width(s.Code, 7.5)
+				f.SetXY(x+(w-tw)/2, y)
+				r.cell(r.fonts.bold, 7.5, span{color: c}, s.Code, tw, chartRow)
+			}
+			x += w
+		}
+		y += chartRow + chartGap
+	}
+	f.SetXY(r.left, y-chartGap)
 }
 
 // section draws a region heading, bookmarked, and its stories.
@@ -312,6 +403,35 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 			spans = append(spans, span{text: s.Name(), color: accent, link: s.URL})
 		}
 		r.text(alsoBlock, spans...)
+		// What the other sources add: their new facts, one line each,
+		// and quotes from new speakers.
+		for _, s := range st.AlsoReportedBy {
+			for _, t := range s.Takeaways {
+				f.Ln(0.8)
+				body := []span{{text: s.Name() + ": ", style: bold, color: muted}, {text: t, color: ink}}
+				lines := r.layout(alsoItem, body)
+				r.ensure(alsoItem.lineH)
+				y := f.GetY()
+				f.SetX(r.left + 1)
+				r.cell(r.fonts.regular, alsoItem.size, span{color: muted}, "•", 4, alsoItem.lineH)
+				f.SetY(y)
+				r.emit(alsoItem, body, lines)
+			}
+			for _, q := range s.Quotes {
+				f.Ln(1)
+				body := []span{{text: briefing.Quoted(q), style: italic, color: ink}}
+				lines := r.layout(alsoQuote, body)
+				if len(lines) <= 4 {
+					r.ensure(height(alsoQuote, lines) + alsoQuoteBy.lineH)
+				}
+				r.emit(alsoQuote, body, lines)
+				by := "in " + s.Name()
+				if a := briefing.Attribution(q.Speaker, q.Role); a != "" {
+					by = a + ", " + by
+				}
+				r.text(alsoQuoteBy, span{text: "— " + by, color: muted})
+			}
+		}
 	}
 }
 
@@ -392,7 +512,7 @@ func (r *renderer) footer() {
 	f.SetDrawColor(200, 200, 200)
 	f.SetLineWidth(0.2)
 	f.Line(r.left, y-2, r.w-r.right, y-2)
-	f.SetFont("go", "", 8)
+	r.setFont(r.fonts.regular, 8)
 	f.SetTextColor(muted.r, muted.g, muted.b)
 	if r.footerRuns == nil {
 		left := r.b.Title
@@ -400,14 +520,14 @@ func (r *renderer) footer() {
 			left += " · " + r.b.Date.Format("2 January 2006")
 		}
 		// The footer font may lack characters of the title: draw its runs.
-		r.footerRuns = r.fonts.runs(r.shorten(left, regular, 8, r.usable()-40), regular, []run{})
+		r.footerRuns = r.fonts.runs(visualLine(r.shorten(left, regular, 8, r.usable()-40)), regular, []run{})
 	}
 	f.SetXY(r.left, y)
 	for _, rn := range r.footerRuns {
-		f.SetFont(rn.face.family, rn.face.style, 8)
+		r.setFont(rn.face, 8)
 		f.CellFormat(rn.face.width(rn.text, 8), 5, rn.text, "", 0, "L", false, 0, "")
 	}
-	f.SetFont("go", "", 8)
+	r.setFont(r.fonts.regular, 8)
 	label := fmt.Sprintf("Page %d of %s", f.PageNo(), pageAlias)
 	f.SetXY(r.w-r.right-r.fonts.regular.width("Page 0000 of 0000", 8), y)
 	f.CellFormat(30, 5, label, "", 0, "L", false, 0, "")
@@ -420,15 +540,4 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
-}
-
-func topMeta(t briefing.TopStory) string {
-	parts := []string{t.Section}
-	if t.Site != "" {
-		parts = append(parts, t.Site)
-	}
-	if t.Sources > 1 {
-		parts = append(parts, plural(t.Sources, "source", "sources"))
-	}
-	return strings.Join(parts, " · ")
 }

@@ -10,7 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf16"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/brief-news/brief/briefing"
 	"github.com/brief-news/brief/briefing/briefingtest"
@@ -26,6 +29,10 @@ func render(t *testing.T, es []briefing.Entry, skipped []briefing.Skipped, opts 
 	b := briefing.Build(es, skipped, briefing.Options{Date: briefingtest.Day})
 	var warnings []string
 	opts.Now, opts.Uncompressed = briefingtest.Day, true
+	if opts.FontDirs == nil {
+		// Goldens must not depend on the fonts installed here.
+		opts.FontDirs = []string{}
+	}
 	opts.Warn = func(msg string) { warnings = append(warnings, msg) }
 	var buf bytes.Buffer
 	if err := pdf.Write(&buf, b, opts); err != nil {
@@ -144,13 +151,13 @@ func TestWriteReplacesUndrawable(t *testing.T) {
 	if len(warnings) != 1 {
 		t.Fatalf("warnings = %q, want one", warnings)
 	}
-	for _, want := range []string{"U+1F389", "U+6771", "--font"} {
+	for _, want := range []string{"U+1F389", "U+6771", "--font", "no font covers Han, characters beyond U+FFFF (emoji)"} {
 		if !strings.Contains(warnings[0], want) {
 			t.Errorf("warning %q lacks %q", warnings[0], want)
 		}
 	}
 	text := pdftotext(t, doc)
-	for _, want := range []string{"Fans cheer \uFFFD in Tōkyō; \uFFFD welcomes Nguyên Thi Minh Khai, Ελλάδα and Москва", "Mixed \uFFFD family emoji"} {
+	for _, want := range []string{"Fans cheer \uFFFD in Tōkyō; \uFFFD welcomes Nguyễn Thị Minh Khai, Ελλάδα and Москва", "Mixed \uFFFD family emoji"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}
@@ -181,6 +188,72 @@ func TestWriteEscapes(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}
 	}
+}
+
+// TestWriteScripts renders Chinese, Russian, Greek and Arabic articles
+// with the fonts installed on the machine and no option: every title,
+// takeaway and quote comes out, in logical order, with nothing replaced.
+// It skips when the fonts are not installed, except in CI (CI set), whose
+// script installs them.
+func TestWriteScripts(t *testing.T) {
+	for _, font := range []string{"NotoNaskhArabic-Regular.ttf", "DroidSansFallbackFull.ttf"} {
+		if !installed(font) {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("font %s not installed in CI: .ci/run installs fonts-noto-core and fonts-droid-fallback", font)
+			}
+			t.Skipf("font %s not installed (Debian: fonts-noto-core, fonts-droid-fallback)", font)
+		}
+	}
+	es := briefingtest.Scripts()
+	doc, warnings := render(t, es, nil, pdf.Options{FontDirs: pdf.DefaultFontDirs()})
+	if len(warnings) != 0 {
+		t.Errorf("warnings = %q, want none", warnings)
+	}
+	text := pdftotext(t, doc)
+	if strings.ContainsRune(text, '\uFFFD') {
+		t.Errorf("text has replaced characters:\n%s", text)
+	}
+	// pdftotext gives Arabic back in logical order as presentation forms,
+	// wrapped in direction marks; NFKC turns the forms into letters. Where
+	// it puts punctuation and spaces next to digits in right-to-left lines
+	// is its own guess: compare letters and digits only.
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, norm.NFKC.String(s))
+	}
+	flat := letters(text)
+	for _, e := range es {
+		wants := []string{e.Article.Title, e.Article.Site, e.Digest.Quotes[0].Speaker, e.Digest.Quotes[0].Text}
+		wants = append(wants, e.Digest.Takeaways...)
+		for _, want := range wants {
+			if !strings.Contains(flat, letters(want)) {
+				t.Errorf("text lacks %q:\n%s", want, text)
+			}
+		}
+	}
+}
+
+// installed reports whether a font file of that name is in the default
+// font directories.
+func installed(name string) bool {
+	for _, dir := range pdf.DefaultFontDirs() {
+		found := false
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err == nil && d.Name() == name {
+				found = true
+				return filepath.SkipAll
+			}
+			return nil
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 func TestWriteFontPath(t *testing.T) {

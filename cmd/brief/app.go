@@ -8,11 +8,12 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/brief-news/brief/internal/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -67,6 +68,10 @@ type env struct {
 	cfg *fileConfig
 	// parsed is called once the command line is parsed (see parseMu).
 	parsed func()
+	// fromConfig names the flags whose value came from the config file.
+	fromConfig map[string]bool
+	// temps are the temporary output files not yet renamed into place.
+	temps *tempFiles
 }
 
 // parseMu serializes command-line parsing between runs in one process:
@@ -79,9 +84,14 @@ var parseMu sync.Mutex
 // run is brief's whole program: it parses args, runs the command and maps
 // the outcome to an exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, logger: slog.New(slog.DiscardHandler),
+	return runEnv(ctx, newEnv(stdin, stdout, stderr), args)
+}
+
+// newEnv returns the environment of a process: its streams, the clock and
+// os.Getenv.
+func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
+	return &env{stdin: stdin, stdout: stdout, stderr: stderr, logger: slog.New(slog.DiscardHandler),
 		now: time.Now, getenv: os.Getenv}
-	return runEnv(ctx, e, args)
 }
 
 // runEnv is run with the environment given; tests use it to pin the clock.
@@ -97,7 +107,11 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 	defer e.parsed()
 	app := newApp(e)
 	withConfig(e, app.Commands)
-	err := app.RunContext(ctx, intersperse(app, args))
+	withUsageErrors(app)
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	switch {
 	case err == nil:
 		return exitOK
@@ -107,27 +121,22 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 	}
 	var pe partialError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(stderr, "brief: %v\n", err)
+		fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
 		return exitPartial
 	}
-	var ue usageError
-	if errors.As(err, &ue) || isCLIUsage(err) {
-		fmt.Fprintf(stderr, "brief: %v\n", err)
+	var ce callError
+	if errors.As(err, &ce) {
+		fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
+		writeUsage(stderr, ce.app, ce.path, ce.cmd)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "brief: %v\n", err)
-	return exitPartial
-}
-
-// isCLIUsage recognises urfave/cli's own parse errors.
-func isCLIUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"flag provided but not defined", "invalid value", "Required flag", "No help topic", "flag needs an argument"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
+	var ue usageError
+	if errors.As(err, &ue) || errors.Is(err, store.ErrForeign) {
+		fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
+		return exitUsage
 	}
-	return false
+	fmt.Fprintf(stderr, "brief: %v\n", oneLine(err))
+	return exitPartial
 }
 
 // versionFlagOnce frees -v for --verbose: urfave/cli gives -v to
@@ -181,9 +190,6 @@ Examples:
 			backendsCommand(e),
 			modelsCommand(e),
 		},
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(e.stderr, "brief: unknown command %q (see brief --help)\n", name)
-		},
 	}
 }
 
@@ -216,14 +222,4 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.Write(p)
-}
-
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -7,8 +7,10 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -53,7 +55,23 @@ func openExistingStore(c *cli.Context, e *env) (*store.Store, error) {
 		}
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
-	return store.Open(c.Context, p, store.Options{Now: e.now})
+	return store.Open(c.Context, p, store.Options{Now: e.now, ReadOnly: readOnlyFile(p)})
+}
+
+// readOnlyFile reports an archive brief should not write to: the file or
+// its directory is not writable, or has no write permission bits at all
+// (which root, who may write anyway, takes as the owner's wish).
+func readOnlyFile(p string) bool {
+	for _, q := range []string{p, filepath.Dir(p)} {
+		fi, err := os.Stat(q)
+		if err != nil {
+			return false
+		}
+		if fi.Mode().Perm()&0o222 == 0 || syscall.Access(q, 2 /* W_OK */) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // archiver saves pipeline results into the archive: brief add and
@@ -218,8 +236,10 @@ func archiveEntries(c *cli.Context, e *env, day time.Time) ([]briefing.Entry, []
 				skipped = append(skipped, briefing.Skipped{Source: r.Source, Reason: oneLine(fmt.Errorf("summarize: %w", err))})
 				continue
 			}
-			if _, err := st.Save(c.Context, r.Article, d); err != nil {
-				return nil, nil, err
+			if !st.ReadOnly() {
+				if _, err := st.Save(c.Context, r.Article, d); err != nil {
+					return nil, nil, err
+				}
 			}
 			r.Digest = d
 		}
@@ -319,7 +339,7 @@ Examples:
 						return err
 					}
 					defer st.Close()
-					return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+					return e.withOutput(c.String("output"), func(w io.Writer) error {
 						return st.Export(c.Context, w)
 					})
 				},

@@ -317,8 +317,10 @@ func TestWholeDay(t *testing.T) {
 		t.Errorf("skipped = %+v, want only %s (no readable content)", b.Skipped, bad)
 	}
 
-	// A day with nothing archived builds an empty briefing, not an error.
-	empty := h.mustRun(0, "", "briefing", "--date", "2026-01-01", "--tz", "Asia/Tokyo", "-f", "json")
+	// A day with nothing archived is "no stories" (exit 1, nothing
+	// written); with --allow-empty it builds an empty briefing.
+	h.mustRun(exitPartial, "", "briefing", "--date", "2026-01-01", "--tz", "Asia/Tokyo", "-f", "json")
+	empty := h.mustRun(0, "", "briefing", "--date", "2026-01-01", "--tz", "Asia/Tokyo", "-f", "json", "--allow-empty")
 	if err := json.Unmarshal([]byte(empty), &b); err != nil || len(b.Sections) != 0 {
 		t.Errorf("briefing of an empty day: %d sections, %v; want 0", len(b.Sections), err)
 	}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +18,7 @@ import (
 	"github.com/brief-news/brief/briefing/html"
 	"github.com/brief-news/brief/briefing/markdown"
 	"github.com/brief-news/brief/briefing/pdf"
+	"github.com/brief-news/brief/internal/textsafe"
 )
 
 func briefingCommand(e *env) *cli.Command {
@@ -38,25 +42,35 @@ Examples:
 			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
-			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) for characters the PDF's Go fonts lack", EnvVars: []string{"BRIEF_FONT"}},
+			&cli.BoolFlag{Name: "allow-empty", Usage: "write (and mail) the briefing even when no input gave a story"},
+			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) tried first for characters the PDF's embedded fonts lack (installed fonts are found without it)", EnvVars: []string{"BRIEF_FONT"}},
 		}, append(summarizerFlags(), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			mailer, err := newMailer(c, e) // nil without --mail-to
 			if err != nil {
 				return err
 			}
-			formats := c.StringSlice("format")
-			if len(formats) == 0 && (mailer == nil || c.String("output") != "") {
-				formats = []string{"md"}
+			out := c.String("output")
+			formats, err := briefingFormats(e, c.StringSlice("format"), c.IsSet("format") && !e.fromConfig["format"], out, mailer != nil)
+			if err != nil {
+				return err
 			}
-			for _, f := range formats {
-				if _, ok := renderers[f]; !ok {
-					return usagef("unknown format %q (want md, html, json or pdf)", f)
+			dir := isDir(out)
+			if len(formats) > 1 && !dir {
+				return usagef("several formats need -o DIR/")
+			}
+			var target outputTarget
+			switch {
+			case dir:
+			case out == "" || out == "-":
+				target = outputTarget{std: e.stdout}
+			default:
+				if target, err = e.resolveOutput(out); err != nil {
+					return err
 				}
 			}
-			out := c.String("output")
-			if len(formats) > 1 && !isDir(out) {
-				return usagef("several formats need -o DIR")
+			if slices.Contains(formats, "pdf") && !dir && target.isTerminal() {
+				return usagef("not writing a PDF to a terminal: give -o FILE.pdf, or redirect stdout")
 			}
 			loc, err := loadLocation(c.String("tz"))
 			if err != nil {
@@ -68,20 +82,22 @@ Examples:
 			}
 			var tmpl string
 			if p := c.String("template"); p != "" {
-				raw, err := os.ReadFile(p)
+				raw, err := readTemplate(p)
 				if err != nil {
-					return usagef("--template: %v", err)
+					return err
 				}
-				tmpl = string(raw)
+				tmpl = raw
 			}
 			var entries []briefing.Entry
 			var skipped []briefing.Skipped
 			var failed, total int
+			empty := "no stories: every input failed"
 			if c.NArg() == 0 {
 				// No inputs: the archived articles of that day.
 				if entries, skipped, err = archiveEntries(c, e, day); err != nil {
 					return err
 				}
+				empty = fmt.Sprintf("no stories: the archive has no articles for %s", day.Format("2006-01-02"))
 			} else {
 				s, err := openSummarizer(c, e)
 				if err != nil {
@@ -102,23 +118,35 @@ Examples:
 					return err // a bad key or model: no briefing
 				}
 			}
+			if len(entries) == 0 && !c.Bool("allow-empty") {
+				// Nothing is written and nothing mailed: a cron job
+				// must not deliver an empty briefing as if it were one.
+				return errors.New(empty)
+			}
 			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day, Taxonomy: e.taxonomy()})
 			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
-			if strings.HasSuffix(out, "/") {
+			if dir {
 				if err := os.MkdirAll(out, 0o755); err != nil {
 					return fmt.Errorf("create output directory: %w", err)
 				}
 			}
 			for _, f := range formats {
-				path := out
-				if isDir(out) {
-					path = filepath.Join(out, fmt.Sprintf("briefing-%s.%s", day.Format("2006-01-02"), f))
+				t := target
+				if dir {
+					if t, err = e.resolveOutput(filepath.Join(out, fmt.Sprintf("briefing-%s.%s", day.Format("2006-01-02"), f))); err != nil {
+						return err
+					}
 				}
-				render := renderers[f]
-				if err := withOutput(path, e.stdout, func(w io.Writer) error {
-					return render(w, b, ro)
+				pages := 0
+				if err := e.writeTarget(t, func(w io.Writer) error {
+					var err error
+					pages, err = render(f, w, b, ro)
+					return err
 				}); err != nil {
 					return fmt.Errorf("render %s: %w", f, err)
+				}
+				if t.std == nil && isTerminal(e.stderr) {
+					fmt.Fprintf(e.stderr, "brief: wrote %s\n", wroteLine(t.path, b, pages))
 				}
 			}
 			if mailer != nil {
@@ -134,11 +162,70 @@ Examples:
 	}
 }
 
+// wroteLine is what a run on a terminal says it wrote:
+// "today.pdf: 13 stories, 6 pages".
+func wroteLine(path string, b *briefing.Briefing, pages int) string {
+	s := fmt.Sprintf("%s: %s", textsafe.Line(path), plural(b.Glance.Stories, "story", "stories"))
+	if pages > 0 {
+		s += ", " + plural(pages, "page", "pages")
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// extFormats maps the extensions of -o to the output formats they imply.
+var extFormats = map[string]string{
+	".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+	".json": "json", ".jsonl": "jsonl", ".pdf": "pdf",
+}
+
+// briefingFormats decides the briefing's formats: -f when given (several
+// need -o DIR/), else the extension of -o, else md. A format given on the
+// command line or in the environment that contradicts -o's extension is a
+// usage error; one from the config file yields to -o.
+func briefingFormats(e *env, given []string, explicit bool, out string, mail bool) ([]string, error) {
+	for _, f := range given {
+		if _, ok := renderers[f]; !ok {
+			return nil, usagef("unknown format %q (want md, html, json or pdf)", f)
+		}
+	}
+	extFormat := ""
+	if out != "" && out != "-" && !isDir(out) {
+		extFormat = extFormats[strings.ToLower(filepath.Ext(out))]
+		if extFormat != "" {
+			if _, ok := renderers[extFormat]; !ok {
+				return nil, usagef("-o %s: a briefing is md, html, json or pdf", out)
+			}
+		}
+	}
+	switch {
+	case len(given) > 0 && explicit:
+		if extFormat != "" && (len(given) > 1 || given[0] != extFormat) {
+			return nil, usagef("-f %s conflicts with -o %s (%s is %s)", strings.Join(given, ","), out, filepath.Ext(out), extFormat)
+		}
+		return given, nil
+	case extFormat != "":
+		return []string{extFormat}, nil
+	case len(given) > 0:
+		return given, nil
+	case mail && out == "":
+		return nil, nil // mail only
+	}
+	return []string{"md"}, nil
+}
+
 type renderOptions struct {
 	template string
 	font     string           // --font, for PDF
 	now      time.Time        // dates the PDF
 	warn     func(msg string) // renderer warnings
+	timeout  time.Duration    // render time budget; 0 means renderTimeout
 }
 
 // renderers maps each -f value to its renderer.
@@ -155,6 +242,92 @@ var renderers = map[string]func(io.Writer, *briefing.Briefing, renderOptions) er
 	"json": func(w io.Writer, b *briefing.Briefing, _ renderOptions) error {
 		return briefing.WriteJSON(w, b)
 	},
+}
+
+// Render budgets: a template (--template is the user's code) that loops
+// or writes without end is stopped.
+const (
+	maxTemplateSize = 1 << 20  // bytes of --template
+	maxRenderSize   = 64 << 20 // bytes of one rendered briefing
+	renderTimeout   = 20 * time.Second
+)
+
+var errRenderTooBig = fmt.Errorf("output exceeds %d MiB", maxRenderSize>>20)
+
+// limitedBuffer is a bytes.Buffer that refuses to grow past max bytes.
+type limitedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if l.Len()+len(p) > l.max {
+		return 0, errRenderTooBig
+	}
+	return l.Buffer.Write(p)
+}
+
+// render renders b in format f to w within the render budgets, and
+// returns the PDF's page count (0 for other formats). The renderer runs
+// on its own goroutine so that one that does not stop (a looping
+// template) is abandoned at the time limit; the process then exits.
+func render(f string, w io.Writer, b *briefing.Briefing, ro renderOptions) (int, error) {
+	r, ok := renderers[f]
+	if !ok {
+		return 0, fmt.Errorf("format %s not built in", f)
+	}
+	buf := &limitedBuffer{max: maxRenderSize}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- fmt.Errorf("renderer failed: %v", v)
+			}
+		}()
+		done <- r(buf, b, ro)
+	}()
+	limit := ro.timeout
+	if limit <= 0 {
+		limit = renderTimeout
+	}
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			return 0, err
+		}
+	case <-timer.C:
+		return 0, fmt.Errorf("rendering took longer than %v (a looping template?)", limit)
+	}
+	pages := 0
+	if f == "pdf" {
+		pages = pdfPages(buf.Bytes())
+	}
+	_, err := w.Write(buf.Bytes())
+	return pages, err
+}
+
+// pdfPages counts the page objects of a PDF written by briefing/pdf.
+func pdfPages(doc []byte) int {
+	return bytes.Count(doc, []byte("/Type /Page\n")) + bytes.Count(doc, []byte("/Type /Page>>"))
+}
+
+// readTemplate reads --template, refusing one over maxTemplateSize.
+func readTemplate(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", usagef("--template: %v", err)
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, maxTemplateSize+1))
+	if err != nil {
+		return "", usagef("--template: %v", err)
+	}
+	if len(raw) > maxTemplateSize {
+		return "", usagef("--template %s: larger than %d KiB", p, maxTemplateSize>>10)
+	}
+	return string(raw), nil
 }
 
 func isDir(p string) bool {

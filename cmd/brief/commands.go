@@ -4,20 +4,32 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/textsafe"
 	"github.com/brief-news/brief/summarize"
 )
 
+// maxJobs caps -j: each job may hold a page of up to article.MaxInputBytes
+// and an HTTP connection; 64 keeps the worst case (64 × 64 MiB) within a
+// machine's memory, and no model provider's rate limit wants more.
+const maxJobs = 64
+
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: 4, Usage: "articles processed at once", EnvVars: []string{"BRIEF_JOBS"}},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: 4, Usage: fmt.Sprintf("articles processed at once (1 to %d)", maxJobs), EnvVars: []string{"BRIEF_JOBS"}},
 		&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "per-request HTTP timeout", EnvVars: []string{"BRIEF_TIMEOUT"}},
 		&cli.StringFlag{Name: "user-agent", Usage: "User-Agent for fetching pages", EnvVars: []string{"BRIEF_USER_AGENT"}},
 		&cli.BoolFlag{Name: "allow-private", Usage: "allow fetching loopback and private addresses"},
+		&cli.BoolFlag{Name: "follow-symlinks", Usage: "read symlinks in input directories that lead outside them (skipped by default)"},
 		&cli.StringFlag{Name: "since", Usage: "keep only feed items newer than `DURATION|DATE` (e.g. 24h, 2026-11-01)"},
 	}
 }
@@ -51,7 +63,7 @@ Examples:
 			saveFlag(),
 		}, summarizerFlags()...), inputFlags()...),
 		Action: func(c *cli.Context) error {
-			format, err := pickFormat(c.String("format"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
+			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
 			if err != nil {
 				return err
 			}
@@ -67,7 +79,7 @@ Examples:
 				return err
 			}
 			defer arch.close()
-			return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+			return e.withOutput(c.String("output"), func(w io.Writer) error {
 				var all []summaryRecord
 				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
 					if _, err := arch.save(c.Context, r); err != nil {
@@ -123,11 +135,11 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
-			format, err := pickFormat(c.String("format"), e.stdout, "text", "jsonl", "text", "json", "jsonl")
+			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "text", "jsonl", "text", "json", "jsonl")
 			if err != nil {
 				return err
 			}
-			return withOutput(c.String("output"), e.stdout, func(w io.Writer) error {
+			return e.withOutput(c.String("output"), func(w io.Writer) error {
 				failed, total, err := runInputs(c, e, nil, func(r result) error {
 					rec := newExtractRecord(r.article)
 					switch format {
@@ -163,12 +175,16 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	if len(inputs) == 0 {
 		return nil, 0, 0, usagef("no inputs (give files, directories, URLs, or - for stdin)")
 	}
+	jobs := c.Int("jobs")
+	if jobs < 1 || jobs > maxJobs {
+		return nil, 0, 0, usagef("-j %d: want 1 to %d articles at once", jobs, maxJobs)
+	}
 	loader, err := newLoader(c, e)
 	if err != nil {
 		return nil, 0, 0, err
 	}
 	srcs := loader.Expand(c.Context, inputs)
-	p := &pipeline{loader: loader, summarizer: s, workers: c.Int("jobs"), logger: e.logger}
+	p := &pipeline{loader: loader, summarizer: s, workers: jobs, logger: e.logger}
 	var werr error
 	bar := newProgress(e, len(srcs)) // nil unless stderr is a terminal
 	p.run(c.Context, srcs, func(r result) {
@@ -205,7 +221,11 @@ func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
 	}
 	fc.AllowPrivate = c.Bool("allow-private")
 	fc.Now = e.now
-	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now}
+	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now,
+		FollowSymlinks: c.Bool("follow-symlinks"),
+		Warn: func(source, msg string) {
+			fmt.Fprintf(e.stderr, "brief: %s: %s\n", textsafe.Line(source), textsafe.Line(msg))
+		}}
 	if s := c.String("since"); s != "" {
 		t, err := parseSince(s, e.now())
 		if err != nil {
@@ -267,19 +287,47 @@ func partial(failed, total int) error {
 	return nil
 }
 
-func pickFormat(f string, stdout io.Writer, tty, notty string, allowed ...string) (string, error) {
-	if f == "" {
-		if isTerminal(stdout) {
-			return tty, nil
+// pickFormat decides a one-format command's output format: -f when
+// given, else the extension of -o, else tty when stdout is a terminal and
+// notty otherwise. -f contradicting -o's extension is a usage error.
+func pickFormat(f, out string, stdout io.Writer, tty, notty string, allowed ...string) (string, error) {
+	if f != "" && !slices.Contains(allowed, f) {
+		return "", usagef("unknown format %q (want one of %s)", f, strings.Join(allowed, ", "))
+	}
+	ext := ""
+	if out != "" && out != "-" {
+		ext = extFormats[strings.ToLower(filepath.Ext(out))]
+		if ext != "" && !slices.Contains(allowed, ext) {
+			return "", usagef("-o %s: this command writes %s", out, strings.Join(allowed, ", "))
 		}
+	}
+	switch {
+	case f != "":
+		if ext != "" && ext != f {
+			return "", usagef("-f %s conflicts with -o %s (%s is %s)", f, out, filepath.Ext(out), ext)
+		}
+		return f, nil
+	case ext != "":
+		return ext, nil
+	case out != "" && out != "-" && !isTerminalPath(out):
 		return notty, nil
+	case isTerminal(stdout) && (out == "" || out == "-"):
+		return tty, nil
 	}
-	for _, a := range allowed {
-		if f == a {
-			return f, nil
-		}
+	return notty, nil
+}
+
+// isTerminalPath reports whether -o PATH leads to a terminal.
+func isTerminalPath(p string) bool {
+	if fi, err := os.Stat(p); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false // opening a FIFO to ask would end its reader's input
 	}
-	return "", usagef("unknown format %q (want one of %v)", f, allowed)
+	f, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return isTerminal(f)
 }
 
 func writeJSONLine(w io.Writer, v any) error {

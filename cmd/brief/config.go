@@ -238,6 +238,10 @@ func applyConfig(c *cli.Context, e *env) error {
 				return usagef("config: %s: %v", name, err)
 			}
 		}
+		if e.fromConfig == nil {
+			e.fromConfig = map[string]bool{}
+		}
+		e.fromConfig[name] = true
 	}
 	return nil
 }
@@ -316,7 +320,7 @@ Examples:
 					if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 						return fmt.Errorf("config init: %w", err)
 					}
-					if err := withOutput(path, nil, func(w io.Writer) error {
+					if err := e.withOutput(path, func(w io.Writer) error {
 						_, err := io.WriteString(w, defaultConfigText())
 						return err
 					}); err != nil {

@@ -131,7 +131,9 @@ func TestHostileTextRendersInert(t *testing.T) {
 	doc := h.mustRun(0, "", "briefing", "--date", "2026-03-10", "--tz", "UTC", "-f", "html", in)
 	allowed := map[string]bool{"html": true, "head": true, "meta": true, "title": true, "body": true, "table": true,
 		"tr": true, "td": true, "h1": true, "h2": true, "h3": true, "p": true, "ul": true, "ol": true, "li": true,
-		"a": true, "b": true, "i": true, "br": true, "span": true}
+		"a": true, "b": true, "i": true, "br": true, "span": true,
+		// the picture of the day: inline SVG shapes and text only
+		"svg": true, "desc": true, "rect": true, "text": true, "tspan": true}
 	check("briefing -f html", htmlText(t, "briefing -f html", doc, allowed, false))
 
 	raw := h.mustRun(0, "", "briefing", "--date", "2026-03-10", "--tz", "UTC", "-f", "json", in)

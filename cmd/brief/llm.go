@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/origin"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/quote"
@@ -23,7 +24,7 @@ import (
 // that summarize.
 func llmFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "base-url", Usage: "server `URL` for model backends (default: the backend's variable, e.g. OPENAI_BASE_URL, OLLAMA_HOST; see brief backends)", EnvVars: []string{"BRIEF_BASE_URL"}},
+		&cli.StringFlag{Name: "base-url", Usage: "server `URL` for model backends (default: the backend's own variable, see brief backends)", EnvVars: []string{"BRIEF_BASE_URL"}},
 		&cli.StringFlag{Name: "language", Usage: "write takeaways and roles in `LANG` (e.g. de, French); quotes stay verbatim", EnvVars: []string{"BRIEF_LANGUAGE"}},
 		&cli.IntFlag{Name: "rpm", Usage: "at most `N` model requests a minute (0 = no limit)", EnvVars: []string{"BRIEF_RPM"}},
 		&cli.IntFlag{Name: "tpm", Usage: "at most `N` model tokens a minute (0 = no limit)", EnvVars: []string{"BRIEF_TPM"}},
@@ -190,7 +191,9 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = max(16, c.Int("jobs"))
-	lc.HTTPClient = &http.Client{Transport: tr}
+	// The API key goes to the exact origin of the base URL only, not
+	// to another port or scheme of its host on a redirect.
+	lc.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
 	lc.RequestTimeout = c.Duration("request-timeout")
 	lc.IdleTimeout = c.Duration("idle-timeout")
 	lc.ContextTokens = c.Int("context-tokens")

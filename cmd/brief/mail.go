@@ -230,12 +230,8 @@ func (e *redactedError) Unwrap() error { return e.err }
 
 // renderBytes renders b in format f into memory.
 func renderBytes(f string, b *briefing.Briefing, ro renderOptions) ([]byte, error) {
-	render, ok := renderers[f]
-	if !ok {
-		return nil, fmt.Errorf("render %s: format not built in", f)
-	}
 	var buf bytes.Buffer
-	if err := render(&buf, b, ro); err != nil {
+	if _, err := render(f, &buf, b, ro); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f, err)
 	}
 	return buf.Bytes(), nil

@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/briefing/markdown"
+	"github.com/brief-news/brief/internal/textsafe"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -115,41 +114,25 @@ func writeDigestMarkdown(w io.Writer, a *article.Article, d *summarize.Digest) e
 	return err
 }
 
-// oneLine flattens an error message to a single line.
+// oneLine flattens an error message to a single line of plain text: its
+// file names and URLs come from outside (see internal/textsafe).
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return textsafe.Line(strings.Join(strings.Fields(err.Error()), " "))
 }
 
-// withOutput runs write against stdout, or against a temporary file next to
-// path that is renamed over path only when write succeeds, so a reader
-// never sees a partial file. A partialError from write still keeps the file.
-func withOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(stdout)
+// cleanDigest removes control, bidi-override and zero-width characters
+// from what a backend (a model's reply) wrote.
+func cleanDigest(d *summarize.Digest) {
+	textsafe.Each(d.Takeaways)
+	for i := range d.Warnings {
+		textsafe.All(&d.Warnings[i].Code, &d.Warnings[i].Detail)
 	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("create output %s: %w", path, err)
+	textsafe.Each(d.Countries)
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		textsafe.All(&q.Text, &q.Speaker, &q.Role, &q.Kind)
 	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	werr := write(f)
-	if cerr := f.Close(); werr == nil && cerr != nil {
-		werr = fmt.Errorf("write %s: %w", path, cerr)
-	}
-	if werr != nil {
-		if _, ok := werr.(partialError); !ok {
-			return werr
-		}
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return werr
+	textsafe.All(&d.Country, &d.Region, &d.RegionEvidence, &d.Backend, &d.Model)
 }
 
 // strictQuotes fails a digest from which the checks dropped a quote.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/internal/textsafe"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -265,6 +266,7 @@ func (s *Store) List(ctx context.Context, q Query) ([]Entry, error) {
 		if err := json.Unmarshal([]byte(r.raw), &d); err != nil {
 			return nil, fmt.Errorf("decode digest of article %d: %w", id, err)
 		}
+		cleanDigest(&d)
 		out[i].Digest = &d
 	}
 	return out, nil
@@ -324,6 +326,9 @@ func scanEntry(sc scanner) (Entry, error) {
 	if err := json.Unmarshal([]byte(raw), e.Article); err != nil {
 		return Entry{}, fmt.Errorf("decode article %d: %w", e.ID, err)
 	}
+	// Rows may come from an imported export: clean what they hold.
+	e.Article.Clean()
+	e.Source = textsafe.Line(e.Source)
 	return e, nil
 }
 
@@ -350,6 +355,7 @@ func (s *Store) Get(ctx context.Context, id int64) (*Entry, error) {
 		if err := json.Unmarshal([]byte(raw), e.Digest); err != nil {
 			return nil, fmt.Errorf("decode digest of article %d: %w", id, err)
 		}
+		cleanDigest(e.Digest)
 	}
 	return &e, nil
 }
@@ -424,6 +430,7 @@ func (s *Store) Skipped(ctx context.Context, from, to time.Time) ([]Skip, error)
 		if err := rows.Scan(&k.Source, &k.Reason, &at); err != nil {
 			return nil, fmt.Errorf("list skipped: %w", err)
 		}
+		k.Source, k.Reason = textsafe.Line(k.Source), textsafe.Line(k.Reason)
 		k.At = time.Unix(0, at)
 		out = append(out, k)
 	}
@@ -431,4 +438,20 @@ func (s *Store) Skipped(ctx context.Context, from, to time.Time) ([]Skip, error)
 		return nil, fmt.Errorf("list skipped: %w", err)
 	}
 	return out, nil
+}
+
+// cleanDigest removes control, bidi-override and zero-width characters
+// from a digest's text (see internal/textsafe), so an imported or
+// tampered archive row shows as text.
+func cleanDigest(d *summarize.Digest) {
+	textsafe.Each(d.Takeaways)
+	for i := range d.Warnings {
+		textsafe.All(&d.Warnings[i].Code, &d.Warnings[i].Detail)
+	}
+	textsafe.Each(d.Countries)
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		textsafe.All(&q.Text, &q.Speaker, &q.Role, &q.Kind)
+	}
+	textsafe.All(&d.Country, &d.Region, &d.RegionEvidence, &d.Backend, &d.Model)
 }

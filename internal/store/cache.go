@@ -19,6 +19,7 @@ func (s *Store) GetDigest(key string) (*summarize.Digest, bool) {
 	if err := json.Unmarshal([]byte(raw), d); err != nil {
 		return nil, false
 	}
+	cleanDigest(d)
 	return d, true
 }
 

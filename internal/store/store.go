@@ -22,6 +22,17 @@ import (
 // ErrNotFound reports an article ID that is not in the archive.
 var ErrNotFound = errors.New("store: no such article")
 
+// ErrForeign reports a database file that is not a brief archive; Open
+// leaves such a file as it found it.
+var ErrForeign = errors.New("store: not a brief archive")
+
+// ApplicationID marks an SQLite file as a brief archive (PRAGMA
+// application_id): "BRIF".
+const ApplicationID = 0x42524946
+
+// ourTables are the tables of a brief archive.
+var ourTables = map[string]bool{"articles": true, "digests": true, "skipped": true, "digest_cache": true}
+
 // Options configures Open. The zero value is valid.
 type Options struct {
 	// Now returns the current time, stamped on saved articles; nil means
@@ -30,13 +41,18 @@ type Options struct {
 	// BusyTimeout is how long a write waits for another process holding
 	// the database; 0 means 30 s.
 	BusyTimeout time.Duration
+	// ReadOnly opens an existing archive without writing to it (nor
+	// creating it): for reading an archive in a read-only file or
+	// directory. Every write method then fails.
+	ReadOnly bool
 }
 
 // Store is an open archive. It is safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
+	db       *sql.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
 }
 
 // DefaultPath returns the archive's default location:
@@ -55,13 +71,19 @@ func DefaultPath(getenv func(string) string) (string, error) {
 
 // Open opens the archive at path, creating it (mode 0600, its directory
 // 0700) and bringing its schema up to date. It fails when the file was
-// written by a newer brief.
+// written by a newer brief, and with ErrForeign, leaving the file as it
+// was, when it is an SQLite database of something else: an application_id
+// other than brief's, or tables brief does not know. With opts.ReadOnly it
+// opens an existing archive without writing anything.
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("store: empty database path")
 	}
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("open archive %s: path must not contain ? or #", path)
+	}
+	if opts.ReadOnly {
+		return openReadOnly(ctx, path, opts)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
@@ -72,7 +94,18 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
+	fi, err := f.Stat()
 	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", path, err)
+	}
+	if fi.Size() > 0 {
+		// Before anything writes to it (WAL mode, the schema), make
+		// sure the file is ours.
+		if err := checkOwn(ctx, path); err != nil {
+			return nil, err
+		}
+	}
 	busy := opts.BusyTimeout
 	if busy <= 0 {
 		busy = 30 * time.Second
@@ -115,6 +148,112 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	return s, nil
 }
+
+// fileDSN is the SQLite URI for path with SQLite's own parameters.
+func fileDSN(path, params string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return "file://" + (&url.URL{Path: abs}).EscapedPath() + "?" + params, nil
+}
+
+// checkOwn opens path read-only and fails with ErrForeign unless it is a
+// brief archive: its application_id is ours, or (an archive from before
+// the id was set, or an empty database) the id is unset and every table
+// is one of ours.
+func checkOwn(ctx context.Context, path string) error {
+	dsn, err := fileDSN(path, "mode=ro")
+	if err != nil {
+		return fmt.Errorf("open archive %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return fmt.Errorf("open archive %s: %w", path, err)
+	}
+	defer db.Close()
+	var app int64
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		if isBusy(err) {
+			return nil // another brief is creating it: migrate waits
+		}
+		return fmt.Errorf("open archive %s: %w: %w", path, ErrForeign, err)
+	}
+	if app == ApplicationID {
+		return nil
+	}
+	if app != 0 {
+		return fmt.Errorf("open archive %s: %w (application_id %#x)", path, ErrForeign, app)
+	}
+	rows, err := db.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+	if err != nil {
+		return fmt.Errorf("open archive %s: %w", path, err)
+	}
+	defer rows.Close()
+	var foreign []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return fmt.Errorf("open archive %s: %w", path, err)
+		}
+		if !ourTables[name] {
+			foreign = append(foreign, name)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("open archive %s: %w", path, err)
+	}
+	if len(foreign) > 0 {
+		if len(foreign) > 5 {
+			foreign = append(foreign[:5], "…")
+		}
+		return fmt.Errorf("open archive %s: %w (it has tables %s)", path, ErrForeign, strings.Join(foreign, ", "))
+	}
+	return nil
+}
+
+// openReadOnly opens an existing archive read-only. A WAL database in a
+// directory brief cannot write to is opened as immutable (SQLite could
+// not create its -shm file otherwise).
+func openReadOnly(ctx context.Context, path string, opts Options) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", path, err)
+	}
+	if err := checkOwn(ctx, path); err != nil {
+		return nil, err
+	}
+	var last error
+	for _, params := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		dsn, err := fileDSN(path, params)
+		if err != nil {
+			return nil, fmt.Errorf("open archive %s: %w", path, err)
+		}
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open archive %s: %w", path, err)
+		}
+		db.SetMaxOpenConns(1)
+		var v int
+		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+			db.Close()
+			last = err
+			continue
+		}
+		if v != len(migrations) {
+			db.Close()
+			return nil, fmt.Errorf("open archive %s: read-only, and its schema version %d is not this brief's (%d)", path, v, len(migrations))
+		}
+		s := &Store{db: db, path: path, now: opts.Now, readOnly: true}
+		if s.now == nil {
+			s.now = time.Now
+		}
+		return s, nil
+	}
+	return nil, fmt.Errorf("open archive %s read-only: %w", path, last)
+}
+
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // isBusy reports whether err is SQLite's SQLITE_BUSY (any extended code).
 func isBusy(err error) bool {
@@ -173,6 +312,16 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if v == len(migrations) {
+		// An archive made before brief set its application id gets it.
+		var app int64
+		if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+			return fmt.Errorf("read application id: %w", err)
+		}
+		if app == 0 {
+			if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+				return fmt.Errorf("set application id: %w", err)
+			}
+		}
 		return nil
 	}
 	if v > len(migrations) {
@@ -191,6 +340,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
 			return fmt.Errorf("set schema version: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return fmt.Errorf("set application id: %w", err)
 		}
 		return nil
 	})

@@ -18,17 +18,19 @@ const minSelectWords = 6
 
 // Select picks at most max quotes for a briefing, in article order. With
 // max 0 it returns qs unchanged. Otherwise it shows only direct quotes
-// (words inside quotation marks, printed as such): a reported clause or a
-// mixed quote set in quotation marks would put words in the speaker's
-// mouth. Among those it prefers named speakers with roles, substantive
-// length (six words or more) and different speakers.
+// (words inside quotation marks, printed as such) whose speaker the scanner
+// resolved with confidence quote.ShowConfidence or more: a reported clause
+// or a mixed quote set in quotation marks would put words in the speaker's
+// mouth, and a doubtful speaker would put them in someone else's. Among
+// those it prefers named speakers with roles, substantive length (six
+// words or more) and different speakers.
 func Select(qs []summarize.Quote, max int) []summarize.Quote {
 	if max <= 0 {
 		return qs
 	}
 	direct := make([]summarize.Quote, 0, len(qs))
 	for _, q := range qs {
-		if q.Kind == "" || q.Kind == quote.KindDirect {
+		if (q.Kind == "" || q.Kind == quote.KindDirect) && q.Confidence >= quote.ShowConfidence {
 			direct = append(direct, q)
 		}
 	}

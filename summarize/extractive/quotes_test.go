@@ -9,12 +9,13 @@ import (
 
 func TestSelect(t *testing.T) {
 	qs := []summarize.Quote{
-		{Text: "Yes", Speaker: "Ann Lee", Kind: "direct"},                                                                            // 0: short
-		{Text: "The sea walls were built for a different century", Speaker: "a spokesman", Kind: "direct"},                           // 1: undescribed speaker
-		{Text: "We have time to adapt but only if the money arrives", Speaker: "Sarah Johnson", Role: "a professor", Kind: "direct"}, // 2
-		{Text: "Insurers are already pulling out of the coast", Speaker: "Mike O’Sullivan", Role: "an analyst", Kind: "reported"},    // 3: reported
-		{Text: "The money must arrive this year or not at all", Speaker: "Dr. Sarah Johnson", Role: "a professor", Kind: "direct"},   // 4: same speaker as 2
-		{Text: "Nobody has paid to raise the harbour walls yet", Speaker: "Mike O’Sullivan", Role: "an analyst", Kind: "direct"},     // 5
+		{Text: "Yes", Speaker: "Ann Lee", Kind: "direct", Confidence: 0.95},                                                                            // 0: short
+		{Text: "The sea walls were built for a different century", Speaker: "a spokesman", Kind: "direct", Confidence: 0.8},                            // 1: undescribed speaker
+		{Text: "We have time to adapt but only if the money arrives", Speaker: "Sarah Johnson", Role: "a professor", Kind: "direct", Confidence: 0.95}, // 2
+		{Text: "Insurers are already pulling out of the coast", Speaker: "Mike O’Sullivan", Role: "an analyst", Kind: "reported", Confidence: 0.95},    // 3: reported
+		{Text: "The money must arrive this year or not at all", Speaker: "Dr. Sarah Johnson", Role: "a professor", Kind: "direct", Confidence: 0.85},   // 4: same speaker as 2
+		{Text: "Nobody has paid to raise the harbour walls yet", Speaker: "Mike O’Sullivan", Role: "an analyst", Kind: "direct", Confidence: 0.95},     // 5
+		{Text: "The harbour will flood before the walls are raised", Speaker: "Tom Hale", Role: "a diver", Kind: "direct", Confidence: 0.5},            // 6: doubtful speaker
 	}
 	mixed := append(qs[:0:0], qs...)
 	mixed[5].Kind = "mixed"
@@ -26,11 +27,11 @@ func TestSelect(t *testing.T) {
 		max  int
 		want []int
 	}{
-		{"zero keeps all", 0, []int{0, 1, 2, 3, 4, 5}},
+		{"zero keeps all", 0, []int{0, 1, 2, 3, 4, 5, 6}},
 		{"named with roles, different speakers, in article order", 2, []int{2, 5}},
 		{"a different speaker before the same speaker again", 3, []int{1, 2, 5}},
 		{"short quotes last", 4, []int{1, 2, 4, 5}},
-		{"more than there are: direct quotes only, never reported speech", 10, []int{0, 1, 2, 4, 5}},
+		{"more than there are: confident direct quotes only, never reported speech", 10, []int{0, 1, 2, 4, 5}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := extractive.Select(qs, tt.max)

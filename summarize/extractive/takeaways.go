@@ -15,8 +15,15 @@ import (
 // 8 or longer than 40 words are left out; sentences that open with a
 // pronoun or connective (unless they follow a sentence already picked), are
 // mostly quotation or read like photo captions are ranked lower; a sentence
-// too similar to one already picked is skipped. A short article gives fewer
-// takeaways (at most half its sentences); there is no padding.
+// too similar to one already picked, or sharing most of its words, is
+// skipped. A short article gives fewer takeaways (at most half its
+// sentences); there is no padding.
+//
+// A takeaway reads on its own: bold marks, bullets, speaker and caption
+// labels and an opening "But" or "However," are taken off; a sentence that
+// opens with a word pointing back ("She", "These") is shown only joined to
+// the sentence before it; headings, fragments and text with holes are used
+// only when an article has nothing else.
 func Takeaways(a *article.Article, n int) []string {
 	return tkRank(a, n, tkDefaults())
 }
@@ -65,6 +72,14 @@ type tkParams struct {
 	// StripSource removes a leading dateline or source tag ("LONDON
 	// (Reuters) -", "(CNN)") from the article's first sentence.
 	StripSource bool
+	// Clean shows each takeaway without bold marks, bullets, labels and
+	// opening connectives (tkClean), and ranks sentences with a defect a
+	// reader notices (tkDefect) after all the sound ones.
+	Clean bool
+	// Fill lets defective sentences fill the takeaways when fewer than n
+	// sound ones are left; without it they are used only when no sound
+	// sentence is.
+	Fill bool
 }
 
 // tkDefaults are the defaults measured on the dev set; see the report in
@@ -84,12 +99,18 @@ func tkDefaults() tkParams {
 		InContext:     true,
 		CaptionRepeat: 0.3,
 		StripSource:   true,
+		Clean:         true,
 	}
 }
 
 // tkSent is one sentence of the article being ranked.
 type tkSent struct {
 	text   string
+	show   string // the text as the takeaway shows it
+	defect bool   // show has a defect a reader notices (tkDefect)
+	// leans: show's only defect is that it opens with a word pointing
+	// back ("He", "This"), so it may follow the sentence before it.
+	leans  bool
 	words  int
 	terms  []tkTerm // TF-IDF vector
 	norm   float64  // Euclidean norm of terms
@@ -105,7 +126,8 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 	if a == nil || n <= 0 {
 		return nil
 	}
-	return tkSelect(tkScore(a, prm), n, prm)
+	sents, cased := tkScore(a, prm)
+	return tkSelect(sents, cased, n, prm)
 }
 
 // tkMaxSentences bounds the sentences ranked: centrality compares every
@@ -115,8 +137,8 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 const tkMaxSentences = 1000
 
 // tkScore splits a into its first tkMaxSentences sentences and scores each
-// one.
-func tkScore(a *article.Article, prm tkParams) []tkSent {
+// one. cased reports whether the text capitalises sentence starts.
+func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 	sp := newSentSplitter(a.Paragraphs)
 	var texts []string
 	for _, p := range a.Paragraphs {
@@ -127,7 +149,7 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 		}
 	}
 	if len(texts) == 0 {
-		return nil
+		return nil, sp.cased
 	}
 	if prm.StripSource {
 		texts[0] = tkStripSource(texts[0], a.Dateline)
@@ -136,11 +158,11 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 	// Term frequencies over stemmed words that are not stopwords, then
 	// TF-IDF with document frequencies counted over the sentences.
 	tz := newTkTokenizer()
-	sents := make([]tkSent, len(texts))
+	sents = make([]tkSent, len(texts))
 	var df []int32
 	for i, t := range texts {
 		s := &sents[i]
-		s.text = t
+		s.text, s.show = t, t
 		s.words = tkWordCount(t)
 		s.terms = tz.terms(t, nil)
 		for len(df) < len(tz.ids) {
@@ -179,6 +201,10 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 		if !s.usable {
 			continue
 		}
+		if prm.Clean {
+			s.show = tkClean(s.text)
+			s.defect, s.leans = tkDefect(s.show, sp.cased)
+		}
 		switch {
 		case tr.pronoun:
 			s.lift = prm.Pronoun
@@ -195,7 +221,7 @@ func tkScore(a *article.Article, prm tkParams) []tkSent {
 			s.score *= prm.Caption
 		}
 	}
-	return sents
+	return sents, sp.cased
 }
 
 // tkCentrality sets each sentence's directed centrality, the sum of its
@@ -237,8 +263,10 @@ func tkCentrality(sents []tkSent, nv int, twin float64) {
 }
 
 // tkSelect picks up to n takeaways from the scored sentences, greedily by
-// score, and returns them in article order.
-func tkSelect(sents []tkSent, n int, prm tkParams) []string {
+// score, and returns them in article order, as shown. Sentences with a
+// defect come after every sound one: with prm.Fill they fill the places
+// left, otherwise they are used only when no sound sentence is.
+func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 	usable := 0
 	for i := range sents {
 		if sents[i].usable {
@@ -246,18 +274,7 @@ func tkSelect(sents []tkSent, n int, prm tkParams) []string {
 		}
 	}
 	if usable == 0 {
-		// Nothing reads as a takeaway; fall back to the best sentence that
-		// is not boilerplate, whatever its length.
-		best := -1
-		for i := range sents {
-			if sents[i].words >= 3 && !tkTraitsOf(sents[i].text).rejected && (best < 0 || sents[i].score > sents[best].score) {
-				best = i
-			}
-		}
-		if best < 0 {
-			return nil
-		}
-		return []string{sents[best].text}
+		return tkFallback(sents, cased, prm)
 	}
 	// A short article gives fewer takeaways: at most half its sentences,
 	// rounded up.
@@ -266,48 +283,119 @@ func tkSelect(sents []tkSent, n int, prm tkParams) []string {
 	taken := make([]bool, len(sents)) // picked, or ruled out as a repeat
 	isPicked := make([]bool, len(sents))
 	picked := make([]int, 0, n)
-	for len(picked) < n {
-		best, bestScore := -1, 0.0
-		for i := range sents {
-			s := &sents[i]
-			if !s.usable || taken[i] {
-				continue
-			}
-			sc := s.score
-			if s.lift != 0 && prm.InContext && i > 0 && isPicked[i-1] {
-				// "He said ..." or "But ..." reads well right after the
-				// sentence it leans on.
-				sc /= s.lift
-			}
-			if best >= 0 && sc <= bestScore {
-				continue
-			}
-			dup := false
-			for _, j := range picked {
-				if s.text == sents[j].text || tkCosine(s, &sents[j]) > prm.Redundancy {
-					dup = true
-					break
-				}
-			}
-			if dup {
-				taken[i] = true // never a candidate again
-				continue
-			}
-			best, bestScore = i, sc
-		}
-		if best < 0 {
+	var content []map[string]bool // of the picked sentences, as shown
+	for _, pass := range []bool{false, true} {
+		if pass && len(picked) > 0 && !prm.Fill {
 			break
 		}
-		taken[best], isPicked[best] = true, true
-		picked = append(picked, best)
+		for len(picked) < n {
+			best := tkBest(sents, taken, isPicked, picked, content, pass, prm)
+			if best < 0 {
+				break
+			}
+			taken[best], isPicked[best] = true, true
+			picked = append(picked, best)
+			if prm.Clean {
+				content = append(content, tkContent(sents[best].show))
+			}
+		}
 	}
+	// A sentence that leans on the one before it joins it, so that its
+	// "He" or "This" has something to point back to.
 	out := make([]string, 0, len(picked))
 	for i := range sents {
-		if isPicked[i] {
-			out = append(out, sents[i].text)
+		switch {
+		case !isPicked[i]:
+		case sents[i].leans && i > 0 && isPicked[i-1] && len(out) > 0:
+			out[len(out)-1] += " " + sents[i].show
+		default:
+			out = append(out, sents[i].show)
 		}
 	}
 	return out
+}
+
+// tkBest returns the best-scored sentence that may still be picked (only
+// sound ones unless defective is set), or -1. A sentence that repeats one
+// already picked is ruled out for good.
+func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []map[string]bool, defective bool, prm tkParams) int {
+	best, bestScore := -1, 0.0
+	for i := range sents {
+		s := &sents[i]
+		if !s.usable || taken[i] {
+			continue
+		}
+		after := i > 0 && isPicked[i-1]
+		if s.defect && !defective && !(s.leans && after) {
+			continue
+		}
+		sc := s.score
+		if s.lift != 0 && prm.InContext && after {
+			// "He said ..." or "But ..." reads well right after the
+			// sentence it leans on.
+			sc /= s.lift
+		}
+		if best >= 0 && sc <= bestScore {
+			continue
+		}
+		if tkRepeats(s, sents, picked, content, prm) {
+			taken[i] = true // never a candidate again
+			continue
+		}
+		best, bestScore = i, sc
+	}
+	return best
+}
+
+// tkRepeats reports whether s says what a picked sentence says: the same
+// text, a vector too similar, or (when cleaning) most of the same content
+// words.
+func tkRepeats(s *tkSent, sents []tkSent, picked []int, content []map[string]bool, prm tkParams) bool {
+	var mine map[string]bool
+	for k, j := range picked {
+		if s.text == sents[j].text || tkCosine(s, &sents[j]) > prm.Redundancy {
+			return true
+		}
+		if k < len(content) {
+			if mine == nil {
+				mine = tkContent(s.show)
+			}
+			if tkSame(mine, content[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tkFallback is the one takeaway of an article where nothing reads as one
+// (every sentence too short, too long or boilerplate): the best sentence
+// that is not boilerplate, whatever its length, a sound one before one
+// with a defect.
+func tkFallback(sents []tkSent, cased bool, prm tkParams) []string {
+	best, bestDefect := -1, true
+	for i := range sents {
+		s := &sents[i]
+		if s.words < 3 || tkTraitsOf(s.text).rejected {
+			continue
+		}
+		show := s.text
+		if prm.Clean {
+			show = tkClean(s.text)
+		}
+		defect := false
+		if prm.Clean {
+			defect, _ = tkDefect(show, cased)
+		}
+		if best < 0 || bestDefect && !defect || defect == bestDefect && s.score > sents[best].score {
+			best, bestDefect = i, defect
+			s.show = show
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return []string{sents[best].show}
 }
 
 // tkCosine is the cosine similarity of two sentence vectors.

@@ -165,7 +165,7 @@ func TestTakeawaysDump(t *testing.T) {
 	var b strings.Builder
 	prm := tkDefaults()
 	for i, a := range arts {
-		sents := tkScore(a, prm)
+		sents, _ := tkScore(a, prm)
 		for j, s := range sents {
 			r1, r2 := tkRouge(docs[i].Reference, s.text)
 			tr := tkTraitsOf(s.text)

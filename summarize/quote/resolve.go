@@ -14,6 +14,7 @@ type mention struct {
 	person    bool
 	weak      bool // after a preposition, possessive, or a modifier: an unlikely antecedent
 	strong    bool // the subject of its sentence, or next to a speech verb: a salient antecedent
+	lead      bool // opens its sentence, so its first word may be capitalized only for that
 }
 
 // prepositions before a name make it an unlikely antecedent of a subject
@@ -144,6 +145,7 @@ func (s *scanner) mentions() []mention {
 			}
 			m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
 			m.weak = poss || !p.subjectPosition(sp.tok, e)
+			m.lead = p.opensSentence(sp.tok) && sp.tok == run
 			m.strong = !m.weak && p.opensSentence(run)
 			modifier := false
 			if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
@@ -248,6 +250,13 @@ func (s *scanner) resolve() {
 	sortUnits(s.units)
 	ms := s.mentions()
 	roles := map[string]speaker{}
+	for i := range s.units {
+		u := &s.units[i]
+		u.spk.role = cleanRole(u.spk.role, u.spk.text)
+	}
+	for i := range ms {
+		ms[i].role = cleanRole(ms[i].role, ms[i].text)
+	}
 	for _, m := range ms {
 		if m.role != "" && m.person {
 			if _, ok := roles[m.key]; !ok {
@@ -267,10 +276,12 @@ func (s *scanner) resolve() {
 		at := antecedent{para: u.spk.para, tok: u.spk.tok}
 		switch {
 		case u.inherit:
-			u.spk = s.inherited(i, ms)
+			u.spk, u.via = s.inherited(i, ms)
 			at.para, at.tok = u.para, u.tok
 		case u.spk.kind == spkPronoun:
-			u.spk = resolveSalient(ms, u.spk, recent, genders)
+			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
+		case u.spk.kind == spkLabel:
+			u.via = viaLabel
 		}
 		if u.spk.kind == spkName {
 			at.sp = u.spk
@@ -283,6 +294,7 @@ func (s *scanner) resolve() {
 			}
 		}
 	}
+	s.corefer(ms)
 	for i := range s.units {
 		u := &s.units[i]
 		if u.spk.kind != spkName || u.spk.role != "" {
@@ -292,6 +304,7 @@ func (s *scanner) resolve() {
 			u.spk.role = r.role
 		}
 	}
+	s.score(ms)
 }
 
 func compatible(a, b int) bool {
@@ -338,10 +351,11 @@ type antecedent struct {
 // resolveSalient returns the speaker a pronoun refers to, preferring the
 // speaker of the latest earlier quote ("…, said Mr. Lee. … he added"),
 // unless a compatible person opens a sentence between that quote and the
-// pronoun. Without a recent speaker it falls back to resolvePronoun.
-func resolveSalient(ms []mention, sp speaker, recent []antecedent, genders map[string]int) speaker {
+// pronoun. Without a recent speaker it falls back to resolvePronoun. It
+// also returns how the speaker was found.
+func resolveSalient(ms []mention, sp speaker, recent []antecedent, genders map[string]int) (speaker, int) {
 	if sp.gender == genderUnknown {
-		return speaker{}
+		return speaker{}, viaNone
 	}
 	for i := len(recent) - 1; i >= 0; i-- {
 		r := recent[i]
@@ -359,31 +373,42 @@ func resolveSalient(ms []mention, sp speaker, recent []antecedent, genders map[s
 			continue
 		}
 		// a person opening a sentence since then takes over
-		for j := len(ms) - 1; j >= 0; j-- {
-			m := ms[j]
-			if !before(m.para, m.tok, sp.para, sp.tok) {
-				continue
-			}
-			if !before(r.para, r.tok, m.para, m.tok) {
-				break
-			}
-			if m.strong && m.person && compatible(m.gender, sp.gender) && m.key != nameKey(r.sp.text) {
-				return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
-			}
+		if m, ok := intervening(ms, r.para, r.tok, sp.para, sp.tok, nameKey(r.sp.text), sp.gender); ok {
+			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaPronoun
 		}
 		out := r.sp
 		out.role = ""
-		return out
+		return out, viaPronounRecent
 	}
 	return resolvePronoun(ms, sp)
+}
+
+// intervening returns the latest person who opens a sentence (or speaks)
+// after position (pa, ta) and before (pb, tb), other than the one keyed
+// key and compatible with gender g: a new attribution that a quote or a
+// pronoun after it belongs to.
+func intervening(ms []mention, pa, ta, pb, tb int, key string, g int) (mention, bool) {
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, pb, tb) {
+			continue
+		}
+		if !before(pa, ta, m.para, m.tok) {
+			break
+		}
+		if m.strong && m.person && compatible(m.gender, g) && m.key != key {
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // resolvePronoun returns the speaker a pronoun refers to: the nearest
 // earlier person whose gender does not contradict it, within a few
 // paragraphs. An unresolved pronoun yields no speaker.
-func resolvePronoun(ms []mention, sp speaker) speaker {
+func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 	if sp.gender == genderUnknown {
-		return speaker{}
+		return speaker{}, viaNone
 	}
 	weak := -1
 	for i := len(ms) - 1; i >= 0; i-- {
@@ -403,36 +428,54 @@ func resolvePronoun(ms []mention, sp speaker) speaker {
 			}
 			continue
 		}
-		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
+		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaPronoun
 	}
 	if weak >= 0 {
 		m := ms[weak]
-		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}
+		return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaPronounWeak
 	}
-	return speaker{}
+	return speaker{}, viaNone
 }
 
 // inherited finds the speaker of a quote that stands alone (unit i): the
-// speaker introduced at the end of the previous paragraph, the speaker of
-// a quote it continues, or the previous quote's speaker nearby.
-func (s *scanner) inherited(i int, ms []mention) speaker {
+// speaker introduced at the end of the previous paragraph, or the speaker
+// of the quote just before it in the same or the previous paragraph,
+// unless another person is named as a subject in between (a new
+// attribution never lets the earlier speaker carry over). It also returns
+// how the speaker was found.
+func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 	u := s.units[i]
 	if u.para > 0 && s.intro[u.para-1].kind != spkNone {
 		sp := s.intro[u.para-1]
 		if sp.kind == spkPronoun {
-			return resolvePronoun(ms, sp)
+			sp, _ = resolvePronoun(ms, sp)
 		}
-		return sp
+		return sp, viaIntro
 	}
 	if i == 0 {
-		return speaker{}
+		return speaker{}, viaNone
 	}
 	prev := s.units[i-1]
-	if prev.kind == KindReported {
-		return speaker{}
+	if prev.kind == KindReported || prev.spk.kind == spkNone {
+		return speaker{}, viaNone
 	}
-	if prev.para == u.para || prev.para == u.para-1 {
-		return prev.spk
+	if prev.para != u.para && prev.para != u.para-1 {
+		return speaker{}, viaNone
 	}
-	return speaker{}
+	// the later of where the previous quote starts and where its speaker
+	// is named: "“A,” said Smith." names Smith after A
+	pa, ta := prev.para, prev.tok
+	if prev.spk.para == prev.para && prev.spk.tok > ta {
+		ta = prev.spk.tok
+	}
+	if _, ok := intervening(ms, pa, ta, u.para, u.tok, nameKey(prev.spk.text), genderUnknown); ok {
+		return speaker{}, viaNone
+	}
+	if prev.spk.kind == spkLabel {
+		return prev.spk, viaLabel
+	}
+	if prev.para == u.para {
+		return prev.spk, viaPrevSame
+	}
+	return prev.spk, viaPrevPara
 }

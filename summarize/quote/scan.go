@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,7 +24,9 @@ type unit struct {
 	parts   [][2]int // byte ranges of the text in the paragraph
 	kind    string
 	spk     speaker
-	inherit bool   // the speaker comes from the context
+	inherit bool // the speaker comes from the context
+	via     int  // how the speaker was found: viaSentence, viaPronoun, …
+	conf    float64
 	more    []part // parts in later paragraphs: a quote running on
 }
 
@@ -37,6 +40,8 @@ type scanner struct {
 	paras []para
 	units []unit
 	intro []speaker // per paragraph: a speaker introducing the next paragraph ("He said:")
+	// common holds the words the article writes in lowercase
+	common map[string]bool
 }
 
 // Scan returns every quote in a, in article order: direct quotes, mixed
@@ -212,7 +217,13 @@ func (s *scanner) direct(pi int) {
 	if lab, at := labelAt(p.text, off); lab != "" && at <= end {
 		// the label lies inside the opening quote, if any: 'A': is none
 		if words(p.text[at:end]) > 0 {
-			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: KindDirect,
+			// a transcript's label puts its words in quotation marks only
+			// when the paragraph opens with one
+			kind := KindReported
+			if len(p.segs) > 0 && p.segs[0].start == 0 {
+				kind = KindDirect
+			}
+			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: kind,
 				spk: speaker{text: lab, kind: spkLabel, para: pi}})
 		}
 		return
@@ -502,6 +513,9 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		}
 		i++
 	}
+	if sp, e, ok := p.namedAppositive(i, to, pi); ok {
+		return sp, e, true
+	}
 	t, ok := p.word(i)
 	if !ok {
 		return speaker{}, 0, false
@@ -615,6 +629,39 @@ func (p *para) subjectSpan(i, v, pi int) (speaker, bool) {
 		return name, true
 	}
 	return speaker{}, false
+}
+
+// namedAppositive reads an attribution without a verb that ends the
+// sentence after a quote: “…,” Augusto Reyes, Director of the Caribbean
+// Air and Marine Branch. It returns the name with its role and the token
+// after the sentence.
+func (p *para) namedAppositive(i, to, pi int) (speaker, int, bool) {
+	if !p.isNameTok(i) {
+		return speaker{}, 0, false
+	}
+	j := p.nameRunAfter(i, to)
+	if j < i+2 || !p.isPunct(j, ",") {
+		return speaker{}, 0, false
+	}
+	end := to
+	for end > j && p.isPunct(end-1, ".!?") {
+		end--
+	}
+	if end-j < 3 || end-j > 30 {
+		return speaker{}, 0, false
+	}
+	for k := j + 1; k < end; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || t.kind == tWord && !t.upper && (speechVerbs[t.lower] || reportVerbs[t.lower] || ingVerbs[t.lower]) {
+			return speaker{}, 0, false
+		}
+	}
+	sp := p.nameAt(i, j, pi)
+	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) {
+		return speaker{}, 0, false
+	}
+	sp.role = p.span(j+1, end)
+	return sp, to, true
 }
 
 // trailingAttr handles a sentence with a quoted fragment and an
@@ -1105,11 +1152,12 @@ func (s *scanner) output() []summarize.Quote {
 			continue
 		}
 		out = append(out, summarize.Quote{
-			Text:      strings.Join(parts, " … "),
-			Speaker:   cleanSpeaker(u.spk.text),
-			Role:      cleanSpeaker(u.spk.role),
-			Paragraph: u.para,
-			Kind:      u.kind,
+			Text:       strings.Join(parts, " … "),
+			Speaker:    cleanSpeaker(u.spk.text),
+			Role:       cleanSpeaker(u.spk.role),
+			Paragraph:  u.para,
+			Kind:       u.kind,
+			Confidence: math.Round(u.conf*100) / 100,
 		})
 	}
 	return out

@@ -70,7 +70,7 @@ func TestScan(t *testing.T) {
 			},
 			want: []want{
 				{"the talks will fail", "Mike O’Sullivan", "a geopolitical analyst", "reported"},
-				{"Nobody trusts the other side", "O’Sullivan", "a geopolitical analyst", "direct"},
+				{"Nobody trusts the other side", "Mike O’Sullivan", "a geopolitical analyst", "direct"},
 			},
 		},
 		{
@@ -112,14 +112,14 @@ func TestScan(t *testing.T) {
 			},
 			want: []want{
 				{"We found the van at dawn. … It was empty.", "Ana Ruiz", "Chief", "direct"},
-				{"Nobody saw the driver", "Ruiz", "Chief", "direct"},
+				{"Nobody saw the driver", "Ana Ruiz", "Chief", "direct"},
 			},
 		},
 		{
-			name:  "interview label",
+			name:  "interview label: in quotation marks only after an opening mark",
 			paras: []string{"HOLT: Do you accept the result?", "\"CARTER: I accept nothing yet."},
 			want: []want{
-				{"Do you accept the result?", "HOLT", "", "direct"},
+				{"Do you accept the result?", "HOLT", "", "reported"},
 				{"I accept nothing yet.", "CARTER", "", "direct"},
 			},
 		},

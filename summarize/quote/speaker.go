@@ -594,7 +594,7 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		i := end + 1
 		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
 			j := i
-			for j < limit && j-i < 20 {
+			for j < limit && j-i < 32 {
 				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {
 					break
 				}

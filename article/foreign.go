@@ -1,0 +1,73 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Foreign matter: lines that a CMS puts inside the article's container but
+// that are not the article — reading-time labels, "More on X:" leads into
+// link lists, newsletter and subscription promos, syndication and
+// copyright notes, comment policies. They are recognised by what they say,
+// in the common languages of the web, and only as short paragraphs, so a
+// story that discusses newsletters keeps its sentences.
+
+var (
+	// readingTime matches "4 Min Read", "Lesezeit: 3 Minuten", "5 minutes de lecture".
+	readingTime = regexp.MustCompile(`(?i)^(?:(?:ca\.\s*)?\d+\s*(?:-\s*\d+\s*)?(?:min\.?|mins|minutes?|minuten|minutos|minuti)\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|di lettura)?|(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|czas czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|mins|minutes?|minuten|minutos|minuti)?)\.?$`)
+	// seeAlso matches a label that leads into a list of other stories.
+	seeAlso = regexp.MustCompile(`(?i)^(?:more on|more from|more about|more in|more stories|related stories|related articles|related coverage|related content|recommended|you may also like|you might also like|read next|read more about|also read|see also|mehr zu|mehr zum|mehr themen|mehr aus|mehr von|mehr über|weitere artikel|weitere themen|weiterlesen|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie (?:auch )?interessieren|passend zum thema|zum thema|verwandte artikel|ähnliche artikel|à lire aussi|lire aussi|voir aussi|sur le même sujet|ver también|lee también|leer más|te puede interesar|notas relacionadas|noticias relacionadas|artículos relacionados|leggi anche|potrebbe interessarti|articoli correlati|czytaj też|czytaj także|zobacz też|zobacz także|lees ook|meer over|läs också|les også|læs også)\b[^.!?]{0,60}$`)
+	// promoLine matches promos, syndication, copyright and comment-policy
+	// notes.
+	promoLine = regexp.MustCompile(`(?i)(?:sign up for (?:our|the) .{0,40}newsletter|subscribe to (?:our|the) .{0,40}newsletter|newsletter abonnieren|zum newsletter anmelden|für unseren newsletter|abonnez-vous à (?:notre|la) newsletter|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|el) (?:newsletter|boletín)|iscriviti alla (?:nostra )?newsletter|to view the full story|to continue reading|already a subscriber|subscribe now to|this (?:post|article|story|piece) (?:was )?(?:originally|first) (?:appeared|published)|(?:originally|first) (?:appeared|published) (?:on|in|at) [^.]{0,60}\.?$|dieser (?:artikel|beitrag|text) erschien zuerst|der beitrag erschien zuerst|is the copyrighted property of|written permission must be obtained|all rights reserved\.?$|alle rechte vorbehalten\.?$|tous droits réservés\.?$|todos los derechos reservados\.?$|comments are moderated|email address will not be published|war (?:der|dieser) artikel (?:hilfreich|nützlich)|was this article helpful|möchten sie (?:den|diesen) artikel teilen|share this (?:article|story|post)(?: on| with|:|$))`)
+)
+
+// foreignLine reports a short paragraph that is page furniture rather than
+// article text.
+func foreignLine(p para) bool {
+	if p.runes > 250 {
+		return false
+	}
+	t := strings.TrimSpace(strings.Trim(p.text, "»›>•·|-–— "))
+	if p.runes <= 80 && (readingTime.MatchString(t) || seeAlso.MatchString(strings.TrimRight(t, ":…. "))) {
+		return true
+	}
+	return promoLine.MatchString(t)
+}
+
+// dropRepeats removes a paragraph that repeats text found elsewhere in the
+// article: a pull-quote set off from the body, or a box printed twice.
+// Only paragraphs long enough to be sure of are compared.
+func dropRepeats(ps []para) []para {
+	if len(ps) < 3 {
+		return ps
+	}
+	keys := make([]string, len(ps))
+	for i, p := range ps {
+		if p.runes >= 40 {
+			keys[i] = normalizeKey(p.text)
+		}
+	}
+	out := ps[:0]
+	for i, p := range ps {
+		k := keys[i]
+		dup := false
+		if len(k) >= 40 {
+			for j, o := range keys {
+				if j == i || len(o) < len(k) {
+					continue
+				}
+				// A repeat of a longer paragraph, or the second copy of an
+				// equal one.
+				if len(o) > len(k) && strings.Contains(o, k) || o == k && j < i {
+					dup = true
+					break
+				}
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,300 @@
+package extractive
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds what makes a takeaway read clean on its own, away from the
+// article: the marks and labels that are taken off a sentence before it is
+// shown (tkClean), and the defects that keep a sentence out of the
+// takeaways while a sound one is left (tkDefect).
+
+// tkClean returns s as a takeaway shows it: without Markdown bold marks, a
+// leading bullet, a transcript speaker label or a caption label ("ANCHOR:",
+// "Momentous:"), a station's call sign before a dash ("(WSVN) -"), or an
+// opening connective that points back to a sentence the reader has not seen
+// ("But", "And", "However,"). What is left starts with a capital when s did.
+// s is returned unchanged when what would be left is not a sentence of at
+// least six words.
+func tkClean(s string) string {
+	orig := s
+	if strings.Contains(s, "**") {
+		s = strings.TrimSpace(strings.ReplaceAll(s, "**", ""))
+	}
+	if strings.Contains(s, " (") {
+		for _, m := range tkCaptionAsides {
+			s = strings.ReplaceAll(s, m, "")
+		}
+	}
+	for range 3 { // a bullet, then a label, then a connective
+		t := tkCutBullet(s)
+		t = tkCutLabel(t)
+		t = tkCutConnective(t)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if s == orig {
+		return s
+	}
+	if tkWordCount(s) < 6 {
+		return orig
+	}
+	if r, size := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		if r0, _ := utf8.DecodeRuneInString(strings.TrimLeft(orig, "*•·▪►-–—# ")); !unicode.IsLower(r0) {
+			s = string(unicode.ToUpper(r)) + s[size:]
+		}
+	}
+	return s
+}
+
+// tkCaptionAsides are the asides of a photo caption that point at a
+// picture the takeaway does not show.
+var tkCaptionAsides = []string{
+	" (pictured)", " (pictured left)", " (pictured right)", " (pictured above)", " (pictured below)",
+	" (left)", " (right)", " (centre)", " (center)", " (above)", " (below)", " (inset)", " (top)",
+	" (bottom)", " (file photo)", " (file)",
+}
+
+// tkCutBullet removes a list bullet opening s: "• ", "* ", "- ", "– ", "# ".
+func tkCutBullet(s string) string {
+	for _, b := range []string{"• ", "· ", "▪ ", "► ", "* ", "- ", "– ", "— ", "-- "} {
+		if t, ok := strings.CutPrefix(s, b); ok {
+			return strings.TrimLeft(t, " ")
+		}
+	}
+	return s
+}
+
+// tkCutLabel removes a label opening s: a speaker label or caption label of
+// one to three capitalised words before a colon ("ANCHOR:", "JOHN SMITH:",
+// "Momentous:", "Neu:"), or a call sign or place in capitals before a dash
+// ("(WSVN) - A man ...", "KABUL — The ..."; not "DDA – adult children of
+// alcoholics – is ..."). A label that holds quotation marks, digits or a
+// lower-case word is part of the sentence ("Mr Smith said: ...").
+func tkCutLabel(s string) string {
+	if k := strings.IndexByte(s, ':'); k > 0 && k < 40 && k+1 < len(s) && s[k+1] == ' ' {
+		if tkLabelWords(s[:k], false) {
+			return strings.TrimLeft(s[k+1:], " ")
+		}
+	}
+	for _, dash := range []string{" - ", " – ", " — ", " -- "} {
+		if k := strings.Index(s, dash); k > 0 && k < 30 {
+			rest := strings.TrimLeft(s[k+len(dash):], " ")
+			r, _ := utf8.DecodeRuneInString(rest)
+			if tkLabelWords(strings.Trim(s[:k], "()"), true) && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+				return rest
+			}
+		}
+	}
+	return s
+}
+
+// tkLabelWords reports whether l reads as a label: one to three words, each
+// capitalised (in capitals only, with upper), with no quotation marks or
+// digits.
+func tkLabelWords(l string, upper bool) bool {
+	if strings.ContainsAny(l, "\"'“”‘’«»,;.?!()") {
+		return false
+	}
+	ws := strings.Fields(l)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, r := range w {
+			if unicode.IsDigit(r) || upper && unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	// "Ms Holloway:" or "Smith:" would be a transcript label too, but a
+	// one-word label in mixed case is also how a sentence names a list
+	// ("Ingredients:"): both go.
+	return true
+}
+
+// tkCutConnective removes a connective opening s that points back to an
+// earlier sentence: "But", "And", "Yet", "However,", "Also,", "Still,".
+func tkCutConnective(s string) string {
+	first := sentFirstWord(s)
+	if first == "" || !strings.HasPrefix(s, first) {
+		return s // opens with a quotation mark or bracket: the speaker's words
+	}
+	rest := s[len(first):]
+	switch strings.ToLower(first) {
+	case "but", "and", "yet":
+		// "But, when ..." / "But critics say ..."
+		rest = strings.TrimPrefix(rest, ",")
+	case "however", "also", "still", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+		"additionally", "besides":
+		// Only with its comma: "Still, the council ..." but not "Still
+		// more councils ...".
+		var ok bool
+		if rest, ok = strings.CutPrefix(rest, ","); !ok {
+			return s
+		}
+	default:
+		return s
+	}
+	if !strings.HasPrefix(rest, " ") {
+		return s
+	}
+	return strings.TrimLeft(rest, " ")
+}
+
+// tkDefect reports whether s, as shown (after tkClean), has a defect a
+// reader notices at once: it opens with a word that points back to text
+// the reader has not seen ("He", "These", "That's"); it opens with a
+// lower-case letter or punctuation (a fragment of a sentence); it does not
+// end like a sentence (a heading, a list lead-in ending in a colon); it
+// shows a hole where words were lost ("on the , the"); or it still opens
+// with a label. In a text set without capitals (cased false) a lower-case
+// opening is no defect. leans reports that the opening word pointing back
+// is the only defect.
+func tkDefect(s string, cased bool) (defect, leans bool) {
+	if s == "" {
+		return true, false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	first := sentFirstWord(s)
+	switch {
+	case unicode.IsLower(r) && cased:
+		// "iOS 13 adds ..." and "eBay said ..." are names, not fragments.
+		if !tkMixedCase(first) {
+			return true, false
+		}
+	case !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsLower(r) && !strings.ContainsRune("\"'“‘«„¿¡(", r):
+		return true, false
+	}
+	if !tkEnded(s) || tkHole(s) || tkCutLabel(s) != s {
+		return true, false
+	}
+	if tkBackRef(s, first) {
+		return true, true
+	}
+	return false, false
+}
+
+// tkMixedCase reports whether w has an upper-case letter after its first
+// letter ("iOS", "eBay").
+func tkMixedCase(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// tkBackRef reports whether s, whose first word is first, opens with a
+// pronoun or demonstrative that points back to an earlier sentence: "He",
+// "Their", "This is ...", "That's because", "These truffles". "This year,"
+// and the like set a time, and point nowhere.
+func tkBackRef(s, first string) bool {
+	f := strings.ToLower(first)
+	if i := strings.IndexAny(f, "'’"); i > 0 {
+		f = f[:i] // "that's", "he'd"
+	}
+	if !tkBackRefs[f] {
+		return false
+	}
+	if !strings.HasPrefix(strings.TrimLeft(s, "\"'“‘«("), first) {
+		return false
+	}
+	switch f {
+	case "this", "that", "these", "those":
+		rest := strings.TrimLeft(s[strings.Index(s, first)+len(first):], " ")
+		next := sentFirstWord(rest)
+		if tkTimeWords[strings.ToLower(next)] && strings.HasPrefix(rest[len(next):], ",") {
+			return false
+		}
+	}
+	return true
+}
+
+var tkBackRefs = sentSet("he she they his her their its him them this these those that")
+
+var tkTimeWords = sentSet("year week month season morning afternoon evening summer winter spring autumn fall time weekend")
+
+// tkEnded reports whether s ends like a sentence: with a terminal, or a
+// closing quotation mark, possibly followed by closing marks.
+func tkEnded(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch {
+		case sentIsTerminal(r) || r == '。' || r == '！' || r == '？':
+			return true
+		case r == '"' || r == '”' || r == '’' || r == '»' || r == '\'':
+			return true
+		case r == ')' || r == ']':
+			s = s[:len(s)-size]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// tkHole reports whether s shows a gap where words were lost: a word, a
+// space, then a comma or period ("on the , the", "where he is .").
+func tkHole(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != ' ' || (s[i+1] != ',' && s[i+1] != '.') {
+			continue
+		}
+		if i+2 < len(s) && s[i+2] != ' ' {
+			continue // " .NET", " ,5"
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	if strings.HasSuffix(s, " .") || strings.HasSuffix(s, " ,") {
+		return true
+	}
+	return false
+}
+
+// tkContent returns the content words of s, lowercased: words of three or
+// more letters that are not stopwords. Two takeaways that share most of
+// them say the same thing.
+func tkContent(s string) map[string]bool {
+	out := make(map[string]bool)
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+	}) {
+		if utf8.RuneCountInString(w) > 2 && !tkDupStop[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+var tkDupStop = sentSet("the and for are was were been with from that this its his her their has have had will would said says not but they")
+
+// tkSame reports whether two takeaways with content words a and b say the
+// same thing: they share at least half of all their content words, or one's
+// are all among the other's.
+func tkSame(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	both := 0
+	for w := range a {
+		if b[w] {
+			both++
+		}
+	}
+	union := len(a) + len(b) - both
+	return 2*both >= union || both == len(a) || both == len(b)
+}

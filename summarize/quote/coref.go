@@ -1,0 +1,208 @@
+package quote
+
+import "strings"
+
+// The coreference stage: a speaker given by surname ("Conceição", "Mr.
+// Obama") takes the fullest name the article gives the same person ("Ana
+// Beatriz Conceição", "Barack Obama"), and a definite descriptor ("the
+// governor", "the Vox founder") takes the name of the person the article
+// gave that title.
+
+// fullest returns the full name, as the article first gives it, among
+// the person mentions ms that contain every word of name and more (a name
+// opening a sentence counts only when its first word is none the article
+// writes in lowercase, in common); or name itself when there is none, or
+// when two different people could be meant ("Trump": "Donald Trump",
+// "Melania Trump") and the gender g does not tell them apart.
+func fullest(ms []mention, common map[string]bool, name string, g int) string {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return name
+	}
+	key := nameKey(name)
+	best := ""
+	var rivals []string
+	for _, m := range ms {
+		if m.key != key || !m.person || !compatible(m.gender, g) {
+			continue
+		}
+		mw := nameWords(m.text)
+		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) {
+			continue
+		}
+		if first := strings.ToLower(strings.Fields(m.text)[0]); m.lead && (common[first] || notNames[m.text[:len(first)]]) {
+			continue // "Had Klein": a word capitalized to open the sentence
+		}
+		switch {
+		case best == "":
+			// the name as the article first gives it: "Donald Trump",
+			// not a later "Donald J. Trump"
+			best = m.text
+		case !sameName(best, m.text):
+			rivals = append(rivals, m.text)
+		}
+	}
+	if best == "" || len(rivals) > 0 {
+		return name
+	}
+	return best
+}
+
+// plainName reports whether s reads as a person's name alone: two to four
+// capitalized words (with particles and initials), none of them a title,
+// an organisation word or a word that only starts sentences, and in a
+// run of four or more none the article writes in lowercase (common).
+func plainName(s string, common map[string]bool) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		t := strings.Trim(w, ".,")
+		l := strings.ToLower(t)
+		if particles[l] {
+			continue
+		}
+		if t == "" || notNames[t] || orgWords[t] || titleWords[l] && !honorificWord(l) || len(f) > 3 && common[l] {
+			return false // "Chris Christie Calls Hillary Clinton"
+		}
+	}
+	return true
+}
+
+// titleAbbrev expands the abbreviated titles a descriptor spells out:
+// "Gov. Tom Reyes" is "the governor".
+var titleAbbrev = map[string]string{
+	"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+	"lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+	"prof": "professor", "dr": "doctor", "supt": "superintendent", "det": "detective",
+	"insp": "inspector", "adm": "admiral", "cmdr": "commander", "amb": "ambassador",
+}
+
+// roleHeads returns the lowercase title words of role, spelled out.
+func roleHeads(role string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ".,()")
+		if x, ok := titleAbbrev[w]; ok {
+			w = x
+		}
+		if w != "" {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// definite returns the person a definite descriptor stands for: the
+// latest person mentioned before (para, tok) whose role holds the
+// descriptor's head noun and every other title word in it ("the former
+// mayor": a person whose role holds "mayor" and "former"); ok is false
+// when no one, or when two different people fit.
+func definite(ms []mention, desc string, para, tok int) (mention, bool) {
+	orig := strings.Fields(desc)
+	f := strings.Fields(strings.ToLower(desc))
+	if len(f) < 2 || f[0] != "the" {
+		return mention{}, false
+	}
+	head := strings.Trim(f[len(f)-1], ".,")
+	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] {
+		return mention{}, false
+	}
+	var found mention
+	ok := false
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !m.person || !before(m.para, m.tok, para, tok) {
+			continue
+		}
+		heads := roleHeads(m.role)
+		if !heads[head] {
+			continue
+		}
+		fits := true
+		for k, w := range f[1 : len(f)-1] {
+			capital := orig[k+1] != w
+			if (titleWords[w] || capital) && !heads[strings.Trim(w, ".,")] {
+				fits = false
+			}
+		}
+		if !fits {
+			continue
+		}
+		if ok && !sameName(found.text, m.text) {
+			return mention{}, false // two people fit: leave it
+		}
+		if !ok {
+			found, ok = m, true
+		}
+	}
+	if ok {
+		return found, true
+	}
+	return onlyPerson(ms, head, para, tok)
+}
+
+// onlyPerson returns the one person named, other than in passing, in the
+// two paragraphs before position (para, tok) and in its own paragraph
+// before it, when there is exactly one and no role of theirs contradicts
+// the descriptor's head noun: "Ezra Klein sets out to answer … The
+// answer, the Vox founder suggests, is …".
+func onlyPerson(ms []mention, head string, para, tok int) (mention, bool) {
+	var found mention
+	ok := false
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, para, tok) {
+			continue
+		}
+		if para-m.para > 2 {
+			break
+		}
+		if !m.person || m.weak {
+			continue
+		}
+		if m.role != "" && !roleHeads(m.role)[head] {
+			return mention{}, false // "first lady Michelle Obama" is not "the president"
+		}
+		if ok && !sameName(found.text, m.text) {
+			return mention{}, false
+		}
+		if !ok || len(m.text) > len(found.text) {
+			found, ok = m, true
+		}
+	}
+	return found, ok
+}
+
+// corefer gives each unit's speaker the fullest name the article gives
+// it, and resolves definite descriptors to the person they stand for.
+func (s *scanner) corefer(ms []mention) {
+	s.common = map[string]bool{}
+	for pi := range s.paras {
+		for _, t := range s.paras[pi].toks {
+			if t.kind == tWord && !t.upper {
+				s.common[t.lower] = true
+			}
+		}
+	}
+	for i := range s.units {
+		u := &s.units[i]
+		switch u.spk.kind {
+		case spkName:
+			if isOrg(u.spk.text) {
+				continue
+			}
+			u.spk.text = fullest(ms, s.common, u.spk.text, u.spk.gender)
+		case spkDesc:
+			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok {
+				role := u.spk.text
+				if m.role != "" {
+					role = m.role
+				}
+				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: role, kind: spkName,
+					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+			}
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The role stage: a role is a whole noun phrase about the speaker ("a
+// hydrologist at the University of São Paulo", "who chairs the transport
+// committee", "Edinburgh University") or nothing. cleanRole turns the
+// phrase the attribution stage found into one, or into "".
+
+// copulaOpeners open a "who" clause that only renames the speaker: "who
+// is the director of …" reads as "the director of …".
+var copulaOpeners = []string{"who is ", "who was ", "who has been ", "who had been ", "who serves as ", "who served as ", "who works as ", "who worked as "}
+
+// relOpeners open a relative clause in French, Spanish and German, never
+// a role.
+var relOpeners = set("que qui quien quienes dont welcher welche welches")
+
+// dePrepositions after a German relative pronoun show a clause: "der in
+// …", "die seit …".
+var dePrepositions = set("in im seit mit für auf an am bei nach von vom vor zu zum zur über unter schon noch nicht")
+
+// stubEnds are words a whole role never ends with: "a former", "CEO of",
+// "Customs and".
+var stubEnds = set(`a an the of for at in on with by from to and or but former ex
+as who which that whose his her their its our my your this these those than`)
+
+// cleanRole returns role as a whole noun phrase, or "" when it is none: a
+// clause fragment, a stub cut before its noun, an age, a bare place name
+// or words of a quote.
+func cleanRole(role, name string) string {
+	r := strings.TrimFunc(role, func(c rune) bool {
+		return unicode.IsSpace(c) || c == ',' || c == ';' || c == ':' || c == '(' || c == '—' || c == '–'
+	})
+	r = strings.TrimSuffix(r, " (")
+	if strings.Count(r, "(") != strings.Count(r, ")") {
+		r = strings.Trim(r, "()")
+	}
+	low := strings.ToLower(r)
+	for _, o := range copulaOpeners {
+		if strings.HasPrefix(low, o) {
+			r, low = r[len(o):], low[len(o):]
+			break
+		}
+	}
+	if r == "" || strings.EqualFold(r, name) || strings.ContainsAny(r, "\"“”„«»") {
+		return ""
+	}
+	f := strings.Fields(low)
+	if len(f) > 25 {
+		return ""
+	}
+	for len(f) > 2 && (f[len(f)-1] == "and" || f[len(f)-1] == "or" || f[len(f)-1] == "but") {
+		// a role cut inside a second phrase keeps its first: "a
+		// scientist at X and"
+		f = f[:len(f)-1]
+		r = strings.TrimRight(r[:strings.LastIndexFunc(r, unicode.IsSpace)], " ,")
+		low = strings.ToLower(r)
+	}
+	last := strings.Trim(f[len(f)-1], ".,")
+	if stubEnds[last] || (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")) && len(f) > 1 {
+		return "" // "a former", "the paper published by", "the company's"; "NBC’s" alone names an outlet
+	}
+	first := strings.Trim(f[0], ".,")
+	if len(f) == 1 && first != "" && strings.Trim(first, "0123456789") == "" {
+		return "" // an age: "64"
+	}
+	if (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "iendo") || strings.HasSuffix(first, "ando")) && len(first) > 5 && !titleWords[first] {
+		return "" // "referring to the bank's drive", "insistiendo en que …"
+	}
+	if relOpeners[first] || len(f) > 2 && (first == "der" || first == "die" || first == "das") && dePrepositions[f[1]] {
+		return "" // a relative clause: "der in dieser Serie nur wenige Spiele verpasste"
+	}
+	hasLower, hasTitle := false, false
+	orig := strings.Fields(r)
+	for i, w := range f {
+		w = strings.Trim(w, ".,()")
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) {
+			hasTitle = true
+		}
+		c, _ := utf8.DecodeRuneInString(orig[i])
+		if unicode.IsLower(c) {
+			hasLower = true
+			if i > 0 && (speechVerbs[w] || reportVerbs[w]) && !titleWords[w] {
+				return "" // a clause: "she said the plan"
+			}
+		}
+	}
+	if len(f) == 1 && (strings.HasSuffix(f[0], "'s") || strings.HasSuffix(f[0], "’s")) {
+		return r
+	}
+	if !hasLower && !hasTitle && !isOrg(r) && len(f) <= 3 {
+		return "" // a bare place or name: "Springfield, Va.", "Ohio"
+	}
+	return r
+}
