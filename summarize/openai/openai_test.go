@@ -414,3 +414,72 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("meter counted %d calls, server got %d", got.Calls, fk.Requests())
 	}
 }
+
+// TestWireDistrust holds the backend to what the issue asks of answers
+// from the wire: an invented figure never reaches the digest, terminal
+// escapes and bidi overrides are stripped, a huge answer is refused, and
+// sampling is temperature 0 with a seed by default.
+func TestWireDistrust(t *testing.T) {
+	a := summarizetest.Articles()[0]
+	t.Run("invented figure", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{InventFigure: true})
+		d, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range d.Takeaways {
+			if strings.Contains(tk, "987") {
+				t.Errorf("takeaway with the invented figure kept: %q", tk)
+			}
+		}
+		if !d.Has(summarize.WarnTakeawayUngrounded) || len(d.Takeaways) == 0 {
+			t.Errorf("takeaways %q warnings %q, want the others kept and takeaway_ungrounded", d.Takeaways, d.Warnings)
+		}
+	})
+	t.Run("escapes", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Escapes: true})
+		d, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range d.Takeaways {
+			if strings.ContainsAny(tk, "\x1b\x07\u202e") {
+				t.Errorf("takeaway keeps control characters: %q", tk)
+			}
+		}
+	})
+	t.Run("huge answer", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{HugeAnswer: 64 << 20})
+		_, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+		var big *llm.BodyTooLargeError
+		var re *llm.ResponseError
+		if !errors.As(err, &big) && !errors.As(err, &re) {
+			t.Errorf("Summarize(64 MiB answer) = %v, want a refused body", err)
+		}
+		if fk.Requests() > 1 {
+			t.Errorf("%d requests, want 1 (a huge answer is not retried)", fk.Requests())
+		}
+	})
+	t.Run("sampling", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+		if _, err := open(t, testConfig(fk)).Summarize(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range fk.Sampling() {
+			if s.Temperature == nil || *s.Temperature > openai.MinTemperature || s.Seed == nil || *s.Seed != llm.DefaultSeed {
+				t.Errorf("sampling = %v, %v; want temperature 0 (as %g) and seed %d", s.Temperature, s.Seed, openai.MinTemperature, llm.DefaultSeed)
+			}
+		}
+	})
+	t.Run("language", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+		cfg := testConfig(fk)
+		cfg.Language = "de"
+		if _, err := open(t, cfg).Summarize(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if b := decodeBodies(t, fk); len(b) == 0 || !strings.Contains(b[0].Messages[0].Content, "write \"takeaways\" and each \"role\" in de") {
+			t.Errorf("--language de did not reach the prompt")
+		}
+	})
+}

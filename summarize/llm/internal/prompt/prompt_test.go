@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
@@ -297,4 +298,16 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("digest does not marshal: %v", err)
 		}
 	})
+}
+
+// TestParseNestedBraces: a 1 MB reply of nested braces is parsed or
+// rejected well under a second (the parser is linear).
+func TestParseNestedBraces(t *testing.T) {
+	const n = 500_000
+	reply := strings.Repeat("{", n) + `{"takeaways":["A fact."]}` + strings.Repeat("}", n)
+	start := time.Now()
+	_, err := prompt.Parse(reply)
+	if el := time.Since(start); el > time.Second {
+		t.Errorf("Parse(1 MB of nested braces) took %v (err %v), want under 1s", el, err)
+	}
 }
