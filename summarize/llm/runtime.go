@@ -95,6 +95,7 @@ func NewRuntime(name, model string, sc summarize.Config, defaultContext int) (*R
 		Language:      sc.Language,
 		Logger:        logger,
 	}
+	r.opts.Learn = r.learn
 	b, err := prompt.New(r.opts)
 	if err != nil {
 		return nil, red.err(fmt.Errorf("%s: %w", name, err))
@@ -161,6 +162,22 @@ func (r *Runtime) prepare(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// learn plans later articles for the context a server turned out to
+// have when it cut a prompt.
+func (r *Runtime) learn(tokens int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if tokens <= 0 || tokens >= r.opts.ContextTokens {
+		return
+	}
+	opts := r.opts
+	opts.ContextTokens = tokens
+	if b, err := prompt.New(opts); err == nil {
+		r.Logger.Warn("the server cut a prompt: planning for its smaller context", "backend", r.Name, "context_tokens", tokens)
+		r.opts, r.builder = opts, b
+	}
 }
 
 // Call sends one model request through the caller: rate limit, budget,

@@ -483,3 +483,40 @@ func TestWireDistrust(t *testing.T) {
 		}
 	})
 }
+
+// TestTruncatingServer: a server that cuts prompts to its context (as
+// Ollama's /v1 does) and says so in its token count is caught: the
+// digest warns prompt_truncated, the article is sent again in parts, and
+// later articles are planned for the smaller context from the start.
+func TestTruncatingServer(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Truncate: 3000})
+	cfg := testConfig(fk)
+	s := open(t, cfg)
+	a := summarizetest.LongArticle(60)
+	d, err := s.Summarize(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
+	if !d.Has(summarize.WarnPromptTruncated) || d.Usage.Calls < 3 {
+		t.Errorf("warnings %q after %d calls, want prompt_truncated and a split", d.Warnings, d.Usage.Calls)
+	}
+	before := fk.Requests()
+	b := summarizetest.LongArticle(61)
+	d, err = s.Summarize(context.Background(), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Has(summarize.WarnPromptTruncated) {
+		t.Errorf("second article truncated again: %q", d.Warnings)
+	}
+	for i, body := range decodeBodies(t, fk)[before:] {
+		var n int
+		for _, m := range body.Messages {
+			n += 4 + (len(m.Content)+3)/4
+		}
+		if n > 3000 {
+			t.Errorf("second article, request %d: about %d prompt tokens, over the server's 3000", i, n)
+		}
+	}
+}

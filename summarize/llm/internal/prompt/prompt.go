@@ -60,6 +60,9 @@ type Options struct {
 	Language string
 	// Logger receives an Info line when an article is split; nil discards.
 	Logger *slog.Logger
+	// Learn, if set, is told the context a server turned out to have
+	// when it cut a prompt, so that later articles are planned for it.
+	Learn func(contextTokens int)
 }
 
 // Builder renders requests and reads answers. It is safe for concurrent

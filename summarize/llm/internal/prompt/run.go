@@ -41,6 +41,7 @@ type session struct {
 	send      Send
 	usage     summarize.Usage
 	estimated bool
+	truncated string // what the server cut, "" if nothing
 	warnings  []summarize.Warning
 }
 
@@ -89,6 +90,17 @@ func (b *Builder) Run(ctx context.Context, a *article.Article, send Send) (*summ
 		b.logger.Info("article longer than the model's context: summarizing in parts, then combining",
 			"id", a.ID, "parts", len(parts), "context_tokens", limit)
 		ans, final, err = s.parts(ctx, parts, cands)
+		var cle *ContextLengthError
+		if errors.As(err, &cle) && cle.Limit > 0 && cle.Limit < limit {
+			// A part was too long for the server's real context: plan
+			// all parts again, once, for what it reported.
+			smaller := cle.Limit * 9 / 10
+			b.logger.Info("part too long for the model; splitting again", "id", a.ID, "context", smaller, "err", err)
+			if parts, err = b.split(a, cands, smaller); err != nil {
+				return nil, err
+			}
+			ans, final, err = s.parts(ctx, parts, cands)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -249,7 +261,25 @@ func (s *session) sendOne(ctx context.Context, req Request) (Reply, error) {
 	if err == nil && reply.UsageEstimated {
 		s.estimated = true
 	}
+	if err == nil && !reply.UsageEstimated && truncatedPrompt(reply.Usage.PromptTokens, req.Estimate.PromptTokens) {
+		// The server read far less than was sent: it cut the prompt to
+		// its context, and the answer is about a part of the article at
+		// best. Plan again for what it read.
+		s.truncated = fmt.Sprintf("the server read %d of about %d prompt tokens", reply.Usage.PromptTokens, req.Estimate.PromptTokens)
+		if s.b.opts.Learn != nil {
+			s.b.opts.Learn(reply.Usage.PromptTokens)
+		}
+		return reply, &ContextLengthError{Limit: reply.Usage.PromptTokens, Err: errors.New(s.truncated + " (its context is smaller than brief planned for; set --context-tokens)")}
+	}
 	return reply, err
+}
+
+// truncatedPrompt reports a server that read far fewer prompt tokens
+// than the estimate of what was sent: under 60%, and 512 or more short.
+// Estimates are bytes/4; real tokenizers count about as many for English
+// and more for most other scripts.
+func truncatedPrompt(read, sent int) bool {
+	return read > 0 && read*5 < sent*3 && sent-read >= 512
 }
 
 // digest assembles the digest from the final answer.
@@ -303,6 +333,9 @@ func (s *session) digest(ans *Answer, cands []Candidate) *summarize.Digest {
 	}
 	if s.estimated {
 		d.Warn(summarize.WarnUsageEstimated, "the server reported no token counts")
+	}
+	if s.truncated != "" {
+		d.Warn(summarize.WarnPromptTruncated, s.truncated+"; the article was sent again in parts")
 	}
 	if d.Warnings == nil {
 		d.Warnings = []summarize.Warning{}
