@@ -131,7 +131,7 @@ func (s *script) send(ctx context.Context, req prompt.Request) (prompt.Reply, er
 	}
 	r := s.replies[0]
 	s.replies = s.replies[1:]
-	return prompt.Reply{Text: r, Usage: summarize.Usage{PromptTokens: 100, CompletionTokens: 10}}, nil
+	return prompt.Reply{Text: r, Usage: summarize.Usage{PromptTokens: req.Estimate.PromptTokens, CompletionTokens: 10}}, nil
 }
 
 func TestRunResolvesQuotes(t *testing.T) {
