@@ -144,8 +144,8 @@ func NewAzure(cfg summarize.Config) (*Backend, error) {
 	}
 	base := strings.TrimRight(lc.BaseURL, "/")
 	u, err := url.Parse(base)
-	if base == "" || err != nil || u.Scheme != "https" || u.Host == "" {
-		return nil, fmt.Errorf("azure: endpoint %q is not an https URL (set AZURE_OPENAI_ENDPOINT or --base-url)", lc.BaseURL)
+	if base == "" || err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("azure: endpoint %q is not an http(s) URL (set AZURE_OPENAI_ENDPOINT or --base-url)", lc.BaseURL)
 	}
 	rt, err := llm.NewRuntime(Azure, cfg.Model, cfg, llm.KnownContext(Name, cfg.Model))
 	if err != nil {

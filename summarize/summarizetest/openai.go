@@ -2,6 +2,7 @@ package summarizetest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -117,4 +118,33 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 	}
 	b, _ := json.Marshal(resp)
 	f.writeBody(w, "application/json", b)
+}
+
+// NewAzure starts a fake of Azure OpenAI: POST
+// /openai/deployments/{deployment}/chat/completions?api-version=… with
+// an api-key header. Configure the backend with URL (the endpoint) and
+// the deployment as the model. The deployments are OnlyModels, else any.
+func NewAzure(t testing.TB, f Faults) *Fake {
+	var fk *Fake
+	chat := func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("api-key") == "" || r.URL.Query().Get("api-version") == "" {
+			openaiError(w, http.StatusUnauthorized, "invalid_request_error", "401",
+				"Access denied due to invalid subscription key or wrong API endpoint.")
+			return
+		}
+		if dep := r.PathValue("deployment"); !f.hasModel(dep) {
+			openaiError(w, http.StatusNotFound, "invalid_request_error", "DeploymentNotFound",
+				"The API deployment for this resource does not exist.")
+			return
+		}
+		body, _ := io.ReadAll(r.Body)
+		fk.mu.Lock()
+		fk.requests++
+		fk.bodies = append(fk.bodies, body)
+		fk.mu.Unlock()
+		fk.serveOpenAI(w, r, body)
+	}
+	fk = newFake(t, f, "/unused/azure", (*Fake).serveOpenAI, map[string]http.HandlerFunc{
+		"POST /openai/deployments/{deployment}/chat/completions": chat})
+	return fk
 }
