@@ -1,56 +1,12 @@
 package summarize
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "github.com/brief-news/brief/internal/textsafe"
 
-// Clean returns s safe to print on a terminal and in every output format:
-// invalid UTF-8 becomes U+FFFD; control characters (terminal escapes
-// among them) and the invisible bidirectional overrides and isolates,
-// which can make text read differently from what it holds, are removed;
-// tabs and line breaks become spaces.
-func Clean(s string) string {
-	if isClean(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case unsafeRune(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isClean(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if r == '\t' || r == '\n' || r == '\r' || unsafeRune(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// unsafeRune reports control characters (C0, DEL, C1) and bidi controls.
-func unsafeRune(r rune) bool {
-	switch {
-	case unicode.IsControl(r):
-		return true
-	case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069', r == '\u200E', r == '\u200F', r == '\u061C':
-		return true
-	}
-	return false
-}
+// Clean returns s safe to print on a terminal and in every output format
+// (see internal/textsafe): invalid UTF-8 becomes U+FFFD; control
+// characters (terminal escapes among them), bidirectional overrides and
+// invisible characters are removed; tabs and line breaks become spaces.
+func Clean(s string) string { return textsafe.Line(s) }
 
 // CleanDigest applies Clean to every string of d that a backend wrote.
 func CleanDigest(d *Digest) {

@@ -249,3 +249,36 @@ func TestPreview(t *testing.T) {
 		}
 	}
 }
+
+// TestOllamaIdleTimeout: a streamed answer may take longer than the idle
+// timeout in all, as long as it keeps coming; one that stalls fails
+// without being asked again from scratch.
+func TestOllamaIdleTimeout(t *testing.T) {
+	a := summarizetest.Articles()[0]
+	fk := summarizetest.NewOllama(t, summarizetest.Faults{Stall: 80 * time.Millisecond})
+	b, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), IdleTimeout: 200 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := b.Summarize(context.Background(), a); err != nil {
+		t.Fatalf("slow but steady answer: %v", err)
+	}
+	if el := time.Since(start); el < 200*time.Millisecond {
+		t.Fatalf("answer took %v; the test needs it longer than the idle timeout", el)
+	}
+
+	fk = summarizetest.NewOllama(t, summarizetest.Faults{Stall: time.Second})
+	b, err = langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), IdleTimeout: 150 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.Summarize(context.Background(), a)
+	var te *llm.TransportError
+	if !errors.As(err, &te) || !te.Waited {
+		t.Errorf("stalled answer: %v, want a timeout that is not retried", err)
+	}
+	if fk.Requests() != 1 {
+		t.Errorf("%d requests, want 1", fk.Requests())
+	}
+}

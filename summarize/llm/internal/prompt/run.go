@@ -255,6 +255,10 @@ func parseValid(text string) (*Answer, error) {
 
 func (s *session) sendOne(ctx context.Context, req Request) (Reply, error) {
 	reply, err := s.send(ctx, req)
+	if err == nil {
+		s.b.logger.Debug("model reply", "id", s.a.ID, "purpose", req.Purpose, "prompt_tokens", reply.Usage.PromptTokens,
+			"completion_tokens", reply.Usage.CompletionTokens, "cut", reply.Cut, "text", clip(reply.Text, 4000))
+	}
 	s.usage.Calls += max(reply.Usage.Calls, 1)
 	s.usage.PromptTokens += reply.Usage.PromptTokens
 	s.usage.CompletionTokens += reply.Usage.CompletionTokens
