@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"cmp"
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -77,6 +78,39 @@ func (s Story) Offline() string {
 		return OfflineNote
 	}
 	return ""
+}
+
+// Digests names the backends and models that wrote the briefing's
+// digests, with how many each, for its footer: "openai gpt-4.1-mini (12),
+// extractive (2)". It is "" when no digest came from a model.
+func (b *Briefing) Digests() string {
+	counts := map[string]int{}
+	var order []string
+	model := false
+	for _, sec := range b.Sections {
+		for _, st := range sec.Stories {
+			if st.Digest == nil {
+				continue
+			}
+			name := st.Digest.Backend
+			if st.Digest.Model != "" {
+				name += " " + st.Digest.Model
+				model = true
+			}
+			if counts[name] == 0 {
+				order = append(order, name)
+			}
+			counts[name]++
+		}
+	}
+	if !model {
+		return ""
+	}
+	parts := make([]string, len(order))
+	for i, n := range order {
+		parts[i] = fmt.Sprintf("%s (%d)", n, counts[n])
+	}
+	return "Digests by " + strings.Join(parts, ", ")
 }
 
 // Sources returns how many articles reported the story (1 + merged ones).

@@ -197,6 +197,11 @@ func (r *renderer) document() {
 		r.section(si, sec)
 	}
 	r.skipped()
+	if d := r.b.Digests(); d != "" {
+		r.ensure(4 + metaBlock.lineH)
+		r.f.Ln(4)
+		r.text(metaBlock, span{text: d, color: muted})
+	}
 }
 
 // cover draws the heading: title, date, counts and the at-a-glance box.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -139,6 +140,18 @@ func TestLLMBadKey(t *testing.T) {
 	}
 	if b := readTestFile(t, md); strings.Count(b, "offline digest: model unavailable") != 3 {
 		t.Errorf("briefing does not mark its 3 offline digests:\n%s", b)
+	}
+	pdfPath := filepath.Join(t.TempDir(), "b.pdf")
+	h.run("", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "--fallback", "always", "-f", "pdf", "-o", pdfPath, dir)
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("no pdftotext to read the PDF")
+	}
+	text, err := exec.Command("pdftotext", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if n := strings.Count(string(text), "offline digest: model unavailable"); n != 3 {
+		t.Errorf("PDF briefing marks %d offline digests, want 3:\n%s", n, text)
 	}
 }
 
@@ -318,4 +331,18 @@ func readTestFile(t testing.TB, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestBriefingNamesModel: a briefing made with a model says which, in
+// its footer.
+func TestBriefingNamesModel(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	h.vars["OPENAI_API_KEY"] = "sk-test"
+	dir := writeArticles(t, summarizetest.Articles())
+	md := filepath.Join(t.TempDir(), "b.md")
+	h.mustRun(0, "", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "-o", md, dir)
+	if b := readTestFile(t, md); !strings.Contains(b, "*Digests by openai gpt-4.1-mini (3)*") {
+		t.Errorf("briefing footer does not name the model:\n%s", b)
+	}
 }
