@@ -51,7 +51,11 @@ func blockWeight(nd *node) (w float32, good int32) {
 		if ld > 0.5 {
 			return -float32(t) * 0.5, 0
 		}
-		return 0, 0
+		// A "heading" holding sentences is prose set in a heading's
+		// style (a whole post written in <h3> and <h4>).
+		if f&fTitle != 0 || t < 80 || nd.ownPunct < 2 || ld >= 0.35 {
+			return 0, 0
+		}
 	}
 	if nd.ownLink*10 > t && nd.last == '…' {
 		return -float32(t) * 0.5, 0 // a teaser: linked headline and a cut-off excerpt
@@ -261,7 +265,7 @@ func styleNames(nodes []node) {
 		if sums == nil {
 			sums = make(map[string]sum, 16)
 		}
-		k := classAttr(nd.n)
+		k := negToken(nd.n)
 		sums[k] = sum{sums[k].good + nd.good, sums[k].n + 1}
 		i = int(nd.end) - 1 // nested elements' prose is already counted
 	}
@@ -279,17 +283,23 @@ func styleNames(nodes []node) {
 	}
 	for i := range nodes {
 		nd := &nodes[i]
-		if nd.flags&(fNeg|fStrongNeg) != 0 && nd.flags&fDefinite == 0 && style[classAttr(nd.n)] {
+		if nd.flags&(fNeg|fStrongNeg) != 0 && nd.flags&fDefinite == 0 && style[negToken(nd.n)] {
 			nd.flags &^= fNeg | fStrongNeg
 		}
 	}
 }
 
-// classAttr returns n's class attribute.
-func classAttr(n *html.Node) string {
+// negToken returns the first class token of n that names boilerplate
+// ("elementor-widget" in "elementor-element elementor-element-6223e0a
+// elementor-widget"), so that blocks differing only in their ids share it.
+func negToken(n *html.Node) string {
 	for _, a := range n.Attr {
 		if a.Key == "class" {
-			return a.Val
+			for _, t := range strings.Fields(a.Val) {
+				if classifyName(t)&(fNeg|fStrongNeg) != 0 {
+					return t
+				}
+			}
 		}
 	}
 	return ""
@@ -540,6 +550,7 @@ func cleanParas(ps []para, title, byline string) []para {
 		out = append(out, p)
 	}
 	out = dropRepeats(out)
+	out = cutComments(out)
 	for len(out) > 0 && out[len(out)-1].heading {
 		out = out[:len(out)-1]
 	}
@@ -548,7 +559,7 @@ func cleanParas(ps []para, title, byline string) []para {
 	for len(out) > 0 && !prose(out[0]) && furniture(out[0].text, byline) {
 		out = out[1:]
 	}
-	return out
+	return trimTail(out)
 }
 
 var (

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -108,28 +110,50 @@ var articleExts = []string{".html", ".htm", ".xhtml", ".txt", ".md", ".jsonl"}
 // caller reports it and goes on; a broken JSONL line yields one such
 // Source named "stdin:LINE" or "PATH:LINE".
 func (l *Loader) Expand(ctx context.Context, inputs []string) []Source {
-	var out []Source
-	for _, in := range inputs {
-		if ctx.Err() != nil {
-			out = append(out, Source{ID: RedactURL(in), Err: ctx.Err()})
-			continue
-		}
-		switch {
-		case in == "-":
-			out = append(out, l.expandStdin()...)
-		case isURL(in):
-			if looksLikeFeedURL(in) {
-				if items, ok := l.expandFeedURL(ctx, in); ok {
-					out = append(out, items...)
-					continue
-				}
+	return slices.Collect(l.Sources(ctx, inputs))
+}
+
+// Sources is Expand as a stream: it reads JSONL files (gzipped too), and
+// JSONL records or URL lists on Stdin, a line at a time as the caller
+// takes their sources, so a file of any number of records is processed in
+// bounded memory (one line is at most MaxInputBytes). Once ctx is done it
+// yields one source with ctx's error and stops.
+func (l *Loader) Sources(ctx context.Context, inputs []string) iter.Seq[Source] {
+	return func(yield func(Source) bool) {
+		for _, in := range inputs {
+			if ctx.Err() != nil {
+				yield(Source{ID: RedactURL(in), Err: ctx.Err()})
+				return
 			}
-			out = append(out, Source{ID: RedactURL(in), URL: in})
-		default:
-			out = append(out, l.expandPath(in)...)
+			var ok bool
+			switch {
+			case in == "-":
+				ok = l.stdinSources(ctx, yield)
+			case isURL(in):
+				var isFeed bool
+				if looksLikeFeedURL(in) {
+					ok, isFeed = l.feedURL(ctx, in, yield)
+				}
+				if !isFeed {
+					ok = yield(Source{ID: RedactURL(in), URL: in})
+				}
+			default:
+				ok = l.pathSources(ctx, in, yield)
+			}
+			if !ok {
+				return
+			}
 		}
 	}
-	return out
+}
+
+func yieldAll(srcs []Source, yield func(Source) bool) bool {
+	for _, s := range srcs {
+		if !yield(s) {
+			return false
+		}
+	}
+	return true
 }
 
 func isURL(s string) bool {
@@ -153,12 +177,28 @@ func looksLikeFeedURL(s string) bool {
 	return strings.Contains(q, "format=rss") || strings.Contains(q, "format=atom") || strings.Contains(q, "feed=")
 }
 
-func (l *Loader) expandFeedURL(ctx context.Context, in string) ([]Source, bool) {
+// feedURL fetches the feed at in and yields its items; isFeed is false
+// when the document is not a feed (then it is an article's address).
+func (l *Loader) feedURL(ctx context.Context, in string, yield func(Source) bool) (ok, isFeed bool) {
 	body, _, _, err := l.fetcher().get(ctx, in, true)
 	if err != nil {
-		return []Source{{ID: RedactURL(in), Err: fmt.Errorf("fetch feed %s: %w", RedactURL(in), err)}}, true
+		return yield(Source{ID: RedactURL(in), Err: fmt.Errorf("fetch feed %s: %w", RedactURL(in), err)}), true
 	}
-	return l.feedSources(in, body)
+	return l.feedBytes(in, body, yield)
+}
+
+// feedBytes yields the items of the feed in b: JSON Feed through gofeed,
+// XML feeds streamed (see xmlFeed). isFeed is false when b is no feed.
+func (l *Loader) feedBytes(in string, b []byte, yield func(Source) bool) (ok, isFeed bool) {
+	if t := bytes.TrimLeft(b, " \t\r\n\xef\xbb\xbf"); len(t) > 0 && t[0] == '{' {
+		srcs, isFeed := l.feedSources(in, b)
+		if !isFeed {
+			return true, false
+		}
+		return yieldAll(srcs, yield), true
+	}
+	ok, err := l.xmlFeed(bytes.NewReader(b), in, yield)
+	return ok, err == nil
 }
 
 // feedSources turns a feed document into its items' URLs; ok is false
@@ -208,10 +248,10 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 	return out, true
 }
 
-func (l *Loader) expandPath(in string) []Source {
+func (l *Loader) pathSources(ctx context.Context, in string, yield func(Source) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
-		return []Source{{ID: in, Err: err}}
+		return yield(Source{ID: in, Err: err})
 	}
 	if !fi.IsDir() {
 		if fileKind(in) == ".txt" {
@@ -219,26 +259,27 @@ func (l *Loader) expandPath(in string) []Source {
 			// comments) is a URL. Other lines are reported by number.
 			b, err := readInput(in)
 			if err != nil {
-				return []Source{{ID: in, Err: err}}
+				return yield(Source{ID: in, Err: err})
 			}
 			if stdinKind(b) == kindURLs {
-				return urlSources(b, in)
+				return yieldAll(urlSources(b, in), yield)
 			}
 		}
-		return l.expandFile(in)
+		return l.fileSources(ctx, in, yield)
 	}
 	names, err := l.walkDir(in)
 	if err != nil {
-		return []Source{{ID: in, Err: err}}
+		return yield(Source{ID: in, Err: err})
 	}
 	if len(names) == 0 {
-		return []Source{{ID: in, Err: fmt.Errorf("read %s: no article files (%s, optionally .gz)", in, strings.Join(articleExts, ", "))}}
+		return yield(Source{ID: in, Err: fmt.Errorf("read %s: no article files (%s, optionally .gz)", in, strings.Join(articleExts, ", "))})
 	}
-	var out []Source
 	for _, n := range names {
-		out = append(out, l.expandFile(n)...)
+		if !l.fileSources(ctx, n, yield) {
+			return false
+		}
 	}
-	return out
+	return true
 }
 
 // walkDir lists the article files under root, recursively, in path order
@@ -405,24 +446,56 @@ func fileKind(p string) string {
 	return strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(p), ".gz")))
 }
 
-func (l *Loader) expandFile(p string) []Source {
+func (l *Loader) fileSources(ctx context.Context, p string, yield func(Source) bool) bool {
 	switch fileKind(p) {
 	case ".jsonl", ".ndjson":
-		b, err := readInput(p)
+		f, err := os.Open(p)
 		if err != nil {
-			return []Source{{ID: p, Err: err}}
+			return yield(Source{ID: p, Err: err})
 		}
-		return l.jsonlSources(b, p)
-	case ".xml", ".rss", ".atom", ".rdf", ".json":
+		defer f.Close()
+		br := bufio.NewReaderSize(f, 64<<10)
+		var r io.Reader = br
+		if head, _ := br.Peek(2); isGzip(head) {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return yield(Source{ID: p, Err: fmt.Errorf("gunzip %s: %w", p, err)})
+			}
+			defer zr.Close()
+			r = zr
+		}
+		return l.jsonlStream(ctx, r, p, yield)
+	case ".json":
 		b, err := readInput(p)
 		if err != nil {
-			return []Source{{ID: p, Err: err}}
+			return yield(Source{ID: p, Err: err})
 		}
 		if srcs, ok := l.feedSources(p, b); ok {
-			return srcs
+			return yieldAll(srcs, yield)
+		}
+	case ".xml", ".rss", ".atom", ".rdf":
+		// Streamed: a feed file of any number of items.
+		f, err := os.Open(p)
+		if err != nil {
+			return yield(Source{ID: p, Err: err})
+		}
+		defer f.Close()
+		br := bufio.NewReaderSize(f, 64<<10)
+		var r io.Reader = br
+		if head, _ := br.Peek(2); isGzip(head) {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return yield(Source{ID: p, Err: fmt.Errorf("gunzip %s: %w", p, err)})
+			}
+			defer zr.Close()
+			r = zr
+		}
+		ok, err := l.xmlFeed(r, p, yield)
+		if err == nil {
+			return ok
 		}
 	}
-	return []Source{{ID: p, Path: p}}
+	return yield(Source{ID: p, Path: p})
 }
 
 // readInput reads a file, gunzipping it when it starts with gzip's magic.
@@ -468,38 +541,124 @@ func readFile(p string, limit int64, truncate bool) ([]byte, error) {
 	return b, nil
 }
 
-func (l *Loader) expandStdin() []Source {
+// stdinSources reads Stdin: JSONL records and URL lists are streamed a
+// line at a time; one article or a feed is read whole (MaxInputBytes at
+// most).
+func (l *Loader) stdinSources(ctx context.Context, yield func(Source) bool) bool {
 	if l.Stdin == nil {
-		return []Source{{ID: "-", Err: errors.New("read stdin: no standard input")}}
+		return yield(Source{ID: "-", Err: errors.New("read stdin: no standard input")})
 	}
-	b, err := io.ReadAll(io.LimitReader(l.Stdin, MaxInputBytes+1))
+	br := bufio.NewReaderSize(l.Stdin, 64<<10)
+	var r io.Reader = br
+	if head, _ := br.Peek(2); isGzip(head) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return yield(Source{ID: "-", Err: fmt.Errorf("gunzip stdin: %w", err)})
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+		r = br
+	}
+	// The kind is decided by the first line that is not blank or a
+	// comment, within the first 64 KiB.
+	head, _ := br.Peek(64 << 10)
+	switch stdinKind(head) {
+	case kindJSONL:
+		return l.jsonlStream(ctx, r, "stdin", yield)
+	case kindURLs:
+		return urlStream(ctx, r, "stdin", yield)
+	case kindFeed:
+		ok, err := l.xmlFeed(r, "-", yield)
+		if err != nil {
+			return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w", err)})
+		}
+		return ok
+	}
+	b, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
 	if err != nil {
-		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w", err)}}
+		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w", err)})
 	}
 	if int64(len(b)) > MaxInputBytes {
-		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w: over %d bytes", ErrTooLarge, MaxInputBytes)}}
-	}
-	if isGzip(b) {
-		if b, err = gunzip(b, MaxInputBytes); err != nil {
-			return []Source{{ID: "-", Err: fmt.Errorf("gunzip stdin: %w", err)}}
-		}
-	}
-	switch stdinKind(b) {
-	case kindJSONL:
-		return l.jsonlSources(b, "stdin")
-	case kindURLs:
-		return urlSources(b, "stdin")
-	case kindFeed:
-		if srcs, ok := l.feedSources("-", b); ok {
-			return srcs
-		}
+		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w: over %d bytes", ErrTooLarge, MaxInputBytes)})
 	}
 	a, err := articleFromBytes(b, "", nil, l.now())
 	if err != nil {
-		return []Source{{ID: "-", Err: fmt.Errorf("read stdin: %w", err)}}
+		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w", err)})
 	}
 	a.ID = "-"
-	return []Source{{ID: "-", Inline: a}}
+	return yield(Source{ID: "-", Inline: a})
+}
+
+// lines calls line for each line of r (without its end of line), with its
+// number; a line longer than max is reported as an error once and
+// skipped. It stops when line returns false or ctx is done, and returns
+// false then.
+func lines(ctx context.Context, r io.Reader, max int, line func(n int, b []byte, err error) bool) bool {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	var buf []byte
+	n := 0
+	for {
+		if ctx.Err() != nil {
+			return false
+		}
+		chunk, err := br.ReadSlice('\n')
+		tooLong := false
+		if errors.Is(err, bufio.ErrBufferFull) {
+			buf = append(buf[:0], chunk...)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				chunk, err = br.ReadSlice('\n')
+				if len(buf)+len(chunk) > max {
+					tooLong = true
+					buf = buf[:0]
+					continue
+				}
+				if !tooLong {
+					buf = append(buf, chunk...)
+				}
+			}
+			chunk = buf
+		}
+		if len(chunk) == 0 && err != nil {
+			if errors.Is(err, io.EOF) {
+				return true
+			}
+			return line(n+1, nil, err)
+		}
+		n++
+		var lerr error
+		if tooLong {
+			lerr = fmt.Errorf("%w: line over %d bytes", ErrTooLarge, max)
+			chunk = nil
+		}
+		if !line(n, bytes.TrimRight(chunk, "\r\n"), lerr) {
+			return false
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return true
+			}
+			return line(n+1, nil, err)
+		}
+		if cap(buf) > 1<<20 {
+			buf = nil // do not keep one huge line's buffer
+		}
+	}
+}
+
+// urlStream is urlSources over a stream.
+func urlStream(ctx context.Context, r io.Reader, name string, yield func(Source) bool) bool {
+	return lines(ctx, r, 1<<20, func(n int, b []byte, err error) bool {
+		if err != nil {
+			return yield(Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("read %s:%d: %w", name, n, err)})
+		}
+		if s, ok := urlLine(string(b), name, n); ok {
+			return yield(s)
+		}
+		return true
+	})
 }
 
 type inputKind int
@@ -553,29 +712,27 @@ func stdinKind(b []byte) inputKind {
 // skipped, anything else is an error source naming its line.
 func urlSources(b []byte, name string) []Source {
 	var out []Source
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if !isURL(line) || strings.ContainsAny(line, " \t") {
-			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %q", name, n, clip(RedactURL(line), 60))})
-			continue
-		}
-		if _, err := url.Parse(line); err != nil {
-			out = append(out, Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %w", name, n, urlErrCause(err))})
-			continue
-		}
-		out = append(out, Source{ID: RedactURL(line), URL: line})
-	}
-	if err := sc.Err(); err != nil {
-		out = append(out, Source{ID: name, Err: fmt.Errorf("read %s: %w", name, err)})
-	}
+	urlStream(context.Background(), bytes.NewReader(b), name, func(s Source) bool {
+		out = append(out, s)
+		return true
+	})
 	return out
+}
+
+// urlLine reads line n of a URL list: a source, or ok false for a blank
+// line or a comment.
+func urlLine(line, name string, n int) (Source, bool) {
+	line = strings.TrimSpace(line)
+	if line == "" || strings.HasPrefix(line, "#") {
+		return Source{}, false
+	}
+	if !isURL(line) || strings.ContainsAny(line, " \t") {
+		return Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %q", name, n, clip(RedactURL(line), 60))}, true
+	}
+	if _, err := url.Parse(line); err != nil {
+		return Source{ID: fmt.Sprintf("%s:%d", name, n), Err: fmt.Errorf("%s:%d: not a URL: %w", name, n, urlErrCause(err))}, true
+	}
+	return Source{ID: RedactURL(line), URL: line}, true
 }
 
 func clip(s string, n int) string {
@@ -603,33 +760,29 @@ type jsonlRecord struct {
 	Language  string          `json:"language"`
 }
 
-// jsonlSources reads JSONL records, one a line. A line that does not parse
-// yields an error source named "NAME:LINE"; the other lines go on. now
-// bounds the published time of records that carry HTML.
-func (l *Loader) jsonlSources(b []byte, name string) []Source {
+// jsonlStream reads JSONL records from r, one a line. A line that does
+// not parse yields an error source named "NAME:LINE"; the other lines go
+// on. A stream with no record yields one error source.
+func (l *Loader) jsonlStream(ctx context.Context, r io.Reader, name string, yield func(Source) bool) bool {
 	now := l.now()
-	var out []Source
-	n := 0
-	for len(b) > 0 {
-		n++
-		var line []byte
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i], b[i+1:]
-		} else {
-			line, b = b, nil
+	records := 0
+	ok := lines(ctx, r, MaxInputBytes, func(n int, line []byte, err error) bool {
+		at := fmt.Sprintf("%s:%d", name, n)
+		if err != nil {
+			records++
+			return yield(Source{ID: at, Err: fmt.Errorf("%s: %w", at, err)})
 		}
 		line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")))
 		if len(line) == 0 {
-			continue
+			return true
 		}
-		at := fmt.Sprintf("%s:%d", name, n)
-		src := l.jsonlSource(line, at, now)
-		out = append(out, src)
+		records++
+		return yield(l.jsonlSource(line, at, now))
+	})
+	if ok && records == 0 && ctx.Err() == nil {
+		return yield(Source{ID: name, Err: fmt.Errorf("read %s: %w", name, ErrNoContent)})
 	}
-	if len(out) == 0 {
-		out = append(out, Source{ID: name, Err: fmt.Errorf("read %s: %w", name, ErrNoContent)})
-	}
-	return out
+	return ok
 }
 
 func (l *Loader) jsonlSource(line []byte, at string, now time.Time) Source {

@@ -289,12 +289,14 @@ type Options struct {
 // Near-duplicate articles (the same story from several sources) are merged
 // into one Story that keeps the richest digest and lists the others in
 // AlsoReportedBy, each with the takeaways that carry facts the story's
-// digest lacks and the quotes of speakers it does not quote (merge.go). Each story goes to the section of its primary country in
-// the taxonomy, else to the digest's region when the taxonomy has it, else
-// to Global. Sections follow the taxonomy's order (focus countries, regions,
-// Global); empty ones are left out. Within a section stories are ordered by
-// salience: more sources first, then more quotes, then the most recent.
-// Entries with a nil article or digest are treated as empty ones.
+// digest lacks and the quotes of speakers it does not quote (merge.go).
+// Each story goes to the section of its primary country in the taxonomy,
+// else to the digest's region when the taxonomy has it, else to Global.
+// Sections follow the taxonomy's order (focus countries, regions, Global);
+// empty ones are left out. Within a section stories are ordered by
+// salience (salience.go), and Glance.Top lists each section's first story
+// with its lead takeaway. Entries with a nil article or digest are treated
+// as empty ones.
 func Build(entries []Entry, skipped []Skipped, opts Options) *Briefing {
 	tax := opts.Taxonomy
 	if tax == nil {

@@ -404,7 +404,9 @@ func (d *detector) textEvidence(b *tally) string {
 }
 
 func (d *detector) fromRegionWords(res *Result) bool {
-	b := best(d.regions, func(*tally) bool { return true })
+	// A region word in passing ("GCC", "LatAm" once deep in a long text)
+	// names no region of the story either.
+	b := best(d.regions, func(tl *tally) bool { return !d.passing(tl) })
 	if b == nil {
 		return false
 	}
@@ -433,7 +435,8 @@ func (d *detector) inRegion(region string, res *Result) {
 }
 
 // siteOf returns the country of the article's web site from its domain's
-// country-code suffix (".de", ".com.ar", ".co.uk" → GB), or "" for a
+// country-code suffix (".de", ".com.ar", ".co.uk" → GB; the archived
+// site's for a web.archive.org snapshot), or "" for a
 // generic domain or a country code sold as a generic name (".io", ".tv",
 // ".co", ".me").
 func siteOf(a *article.Article) string {
@@ -446,6 +449,14 @@ func siteOf(a *article.Article) string {
 			continue
 		}
 		host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+		if host == "web.archive.org" {
+			// A snapshot: "/web/20160526181643/http://www.example.de/...".
+			if k := strings.Index(u.Path, "/http"); k >= 0 {
+				if v, err := url.Parse(u.Path[k+1:]); err == nil && v.Host != "" {
+					host = strings.TrimSuffix(strings.ToLower(v.Hostname()), ".")
+				}
+			}
+		}
 		k := strings.LastIndexByte(host, '.')
 		if k < 0 {
 			return ""

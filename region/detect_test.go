@@ -152,6 +152,10 @@ func TestDetectText(t *testing.T) {
 		{name: "a town of the generated list", a: art("Flooding closes roads", "Heavy rain closed roads in Portmore on Tuesday, police said."), want: "JM", evidence: "lead: Portmore"},
 		{name: "an English town", a: art("Hospital wing opens", "A new wing of the hospital in Aylesbury opened on Monday."), want: "GB", evidence: "lead: Aylesbury"},
 		{name: "a country named outranks a town", a: art("Trade talks", "Officials from Kenya met in Aylesbury on Monday to talk about Kenya's tea exports to Kenya's neighbours."), want: "KE"},
+		{name: "a country's German name", a: art("Kim Jong Un ist zurück", "Der Machthaber von Nordkorea zeigte sich am Samstag erstmals wieder öffentlich."), want: "KP"},
+		{name: "a country's Spanish name", a: art("Elecciones", "El gobierno de Estados Unidos anunció nuevas sanciones el lunes."), want: "US"},
+		{name: "a German state", a: art("Hochwasser", "In Bayern stiegen die Pegel am Montag weiter an."), want: "DE", evidence: "lead: Bayern"},
+		{name: "a region word in passing", a: art("Compilers compared", "We compared two compilers on the same code."+strings.Repeat(" The benchmark parses a large file and reports the time it takes.", 30)+" Both were built with GCC."), want: "", region: region.Global},
 		{name: "no place evidence is Global", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln."), want: "", region: region.Global, evidence: ""},
 		{name: "dlrs alone are American", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln dlrs."), want: "US", evidence: "lead: dlrs"},
 		{name: "yen alone are Japanese", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 450 mln yen."), want: "JP", evidence: "lead: yen"},
@@ -167,6 +171,11 @@ func TestDetectText(t *testing.T) {
 			a.URL = "https://www.lokalblatt.com.ar/nota/1"
 			return a
 		}(), want: "AR", evidence: "site: .ar"},
+		{name: "an archived site's country", a: func() *article.Article {
+			a := art("Road closed", "The road to the village stays closed until Friday.")
+			a.URL = "https://web.archive.org/web/20160526181643/http://www.lokalblatt.at/nota/1"
+			return a
+		}(), want: "AT", evidence: "site: .at"},
 		{name: "a generic country code says nothing", a: func() *article.Article {
 			a := art("Road closed", "The road to the village stays closed until Friday.")
 			a.URL = "https://roads.io/nota/1"

@@ -7,8 +7,12 @@ bin=${1:-bin/brief}; day=${2:-2026-11-25}
 cd "$(dirname "$0")/.."
 export XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) TZ=UTC SOURCE_DATE_EPOCH=1795586400
 before=$(cat examples/briefing.md examples/briefing.pdf 2>/dev/null | sha256sum || true)
-"$bin" briefing --date "$day" --title "Daily briefing" -f md -o examples/briefing.md examples/articles/
-"$bin" briefing --date "$day" --title "Daily briefing" -f pdf -o examples/briefing.pdf examples/articles/
+# The briefing is dated SOURCE_DATE_EPOCH's day; --date would also leave
+# out the articles not published on it.
+epoch=$(date -u -d "$day 06:00:00" +%s)
+export SOURCE_DATE_EPOCH=$epoch
+"$bin" briefing --title "Daily briefing" -f md -o examples/briefing.md examples/articles/
+"$bin" briefing --title "Daily briefing" -f pdf -o examples/briefing.pdf examples/articles/
 after=$(cat examples/briefing.md examples/briefing.pdf | sha256sum)
 if [ "$before" != "$after" ]; then
   echo "examples/briefing.md or .pdf changed: commit the regenerated files" >&2

@@ -166,7 +166,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "debug logging on stderr", EnvVars: []string{"BRIEF_VERBOSE"}},
 			&cli.StringFlag{Name: "config", Usage: "config file `PATH` (default $XDG_CONFIG_HOME/brief/config.yaml)", EnvVars: []string{"BRIEF_CONFIG"}},
-			&cli.StringFlag{Name: "db", Usage: "archive database `PATH` (default $XDG_DATA_HOME/brief/brief.db)", EnvVars: []string{"BRIEF_DB"}},
+			&cli.StringFlag{Name: "db", Usage: "archive: SQLite file `PATH` (default $XDG_DATA_HOME/brief/brief.db) or postgres://user@host/dbname URL", EnvVars: []string{"BRIEF_DB"}},
 		},
 		Before: func(c *cli.Context) error {
 			lvl := slog.LevelWarn
@@ -186,6 +186,7 @@ Examples:
 			briefingCommand(e),
 			addCommand(e),
 			archiveCommand(e),
+			batchCommand(e),
 			configCommand(e),
 			backendsCommand(e),
 			modelsCommand(e),
@@ -207,6 +208,11 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
 		},
 		Action: func(c *cli.Context) error {
+			switch f := c.String("format"); f {
+			case "", "text", "json":
+			default:
+				return usagef("backends: unknown format %q (want text or json)", f)
+			}
 			return listBackends(e.stdout, e.getenv, c.String("format"))
 		},
 	}

@@ -21,7 +21,8 @@ import (
 	"github.com/brief-news/brief/summarize"
 )
 
-// dbPath returns --db, else the default archive path.
+// dbPath returns --db (a file path or a postgres:// URL), else the
+// default archive path.
 func dbPath(c *cli.Context, e *env) (string, error) {
 	if p := c.String("db"); p != "" {
 		return p, nil
@@ -33,21 +34,25 @@ func dbPath(c *cli.Context, e *env) (string, error) {
 	return p, nil
 }
 
-// openStore opens (creating if needed) the archive.
-func openStore(c *cli.Context, e *env) (*store.Store, error) {
+// openStore opens (creating if needed) the archive: the SQLite file, or
+// the PostgreSQL database when --db is a postgres:// URL.
+func openStore(c *cli.Context, e *env) (store.Archive, error) {
 	p, err := dbPath(c, e)
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(c.Context, p, store.Options{Now: e.now})
+	return store.OpenArchive(c.Context, p, store.Options{Now: e.now})
 }
 
 // openExistingStore opens the archive only if it exists, so reading
 // commands do not leave an empty database behind a mistyped --db.
-func openExistingStore(c *cli.Context, e *env) (*store.Store, error) {
+func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
 	p, err := dbPath(c, e)
 	if err != nil {
 		return nil, err
+	}
+	if store.IsPostgres(p) {
+		return store.OpenArchive(c.Context, p, store.Options{Now: e.now})
 	}
 	if _, err := os.Stat(p); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -77,7 +82,7 @@ func readOnlyFile(p string) bool {
 // archiver saves pipeline results into the archive: brief add and
 // brief summarize --save. A nil *archiver does nothing.
 type archiver struct {
-	st *store.Store
+	st store.Archive
 	e  *env
 }
 
@@ -140,11 +145,16 @@ func addCommand(e *env) *cli.Command {
 Prints one line per article: region · title · source. Failed inputs are reported on
 stderr and listed under "Skipped sources" in that day's briefing.
 
+With --batch (--backend openai), the model requests go to OpenAI's Batch API as one job
+at half the price; brief waits for it (or, with --no-wait, returns at once) and the job
+is recorded in the archive: see brief batch.
+
 Examples:
    brief add https://example.com/story
    brief add examples/
+   brief add --batch --backend openai feeds.txt
    brief briefing --date today -f pdf -o ~/briefings/`,
-		Flags: append(summarizerFlags(), inputFlags()...),
+		Flags: append(append(summarizerFlags(false), inputFlags()...), batchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("no inputs (give files, directories, URLs, or - for stdin)")
@@ -152,6 +162,10 @@ Examples:
 			st, err := openStore(c, e)
 			if err != nil {
 				return err
+			}
+			if c.Bool("batch") {
+				defer st.Close()
+				return addBatch(c, e, st)
 			}
 			a := &archiver{st: st, e: e}
 			defer a.close()
@@ -259,20 +273,23 @@ func archiveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "archive",
 		Usage: "list, remove, check, export and import archived articles",
-		Description: `The archive is an SQLite file (--db, default $XDG_DATA_HOME/brief/brief.db).
+		Description: `The archive is an SQLite file (--db, default $XDG_DATA_HOME/brief/brief.db), or a
+PostgreSQL database shared by a team (--db postgres://user@host/dbname). An export from
+one kind imports into the other.
 
 Examples:
    brief archive list --date yesterday
    brief archive rm 42
    brief archive export -f jsonl -o backup.jsonl
-   brief archive import backup.jsonl`,
+   brief archive import backup.jsonl
+   brief --db postgres://brief@db.example/brief archive import backup.jsonl`,
 		Subcommands: []*cli.Command{
 			{
 				Name:  "list",
 				Usage: "list archived articles: ID, time, region, title, source",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "date", Usage: "only articles of this day: today, yesterday or YYYY-MM-DD"},
-					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: local)", EnvVars: []string{"BRIEF_TZ"}},
+					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
 				},
 				Action: func(c *cli.Context) error { return archiveList(c, e) },
@@ -319,7 +336,7 @@ Examples:
 					if err := st.Check(c.Context); err != nil {
 						return err
 					}
-					fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Path())
+					fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Location())
 					return nil
 				},
 			},

@@ -15,17 +15,19 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/brief-news/brief/internal/store/pgtest"
 )
 
 // TestMain lets tests run the test binary as the brief command: with
 // BRIEF_TEST_MAIN=1 it behaves as main, so two real processes can share
-// one archive.
+// one archive. It stops the PostgreSQL test server if a test started one.
 func TestMain(m *testing.M) {
 	if os.Getenv("BRIEF_TEST_MAIN") == "1" {
 		childMain() // main, see hardening_test.go
 		return
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 // clock is a settable time source for env.now.

@@ -84,7 +84,7 @@ Examples:
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
 			&cli.IntFlag{Name: "jobs", Value: 1, Hidden: true},
-		}, summarizerFlags()...),
+		}, summarizerFlags(false)...),
 		Action: func(c *cli.Context) error {
 			name := c.String("backend")
 			row, err := summarize.Lookup(name)

@@ -34,17 +34,17 @@ Examples:
    brief briefing examples/articles/ -f pdf -o out/         writes out/briefing-YYYY-MM-DD.pdf
    brief briefing --date yesterday --tz Europe/Berlin -f pdf -o /srv/briefings/
    BRIEF_SMTP_PASSWORD=… brief briefing --date yesterday --mail-to desk@example.org --smtp-url smtp://me@mail.example.org:587
-   brief briefing --title "Asia desk" --date 2026-11-24 urls.txt`,
+   brief briefing --title "Asia desk" --date 2026-11-24 urls.txt   the articles of urls.txt published on 24 November`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, html, json or pdf (repeat for several)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a file, or a directory for briefing-DATE.EXT)"},
-			&cli.StringFlag{Name: "date", Value: "today", Usage: "day of the briefing: today, yesterday or YYYY-MM-DD", EnvVars: []string{"BRIEF_DATE"}},
+			&cli.StringFlag{Name: "date", Value: "today", Usage: "day of the briefing: today, yesterday or YYYY-MM-DD; with inputs, only those published that day are used (undated ones only for today)", EnvVars: []string{"BRIEF_DATE"}},
 			&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for the date (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 			&cli.StringFlag{Name: "title", Usage: "briefing title", Value: "Daily briefing"},
 			&cli.StringFlag{Name: "template", Usage: "Markdown template `FILE` overriding the default"},
 			&cli.BoolFlag{Name: "allow-empty", Usage: "write (and mail) the briefing even when no input gave a story"},
 			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) tried first for characters the PDF's embedded fonts lack (installed fonts are found without it)", EnvVars: []string{"BRIEF_FONT"}},
-		}, append(summarizerFlags(), mailFlags()...)...), inputFlags()...),
+		}, append(summarizerFlags(false), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			mailer, err := newMailer(c, e) // nil without --mail-to
 			if err != nil {
@@ -76,9 +76,16 @@ Examples:
 			if err != nil {
 				return err
 			}
-			day, err := parseDay(c.String("date"), e.now().In(loc))
+			// "today" is the day of the document's time: now, or
+			// SOURCE_DATE_EPOCH for a reproducible briefing.
+			day, err := parseDay(c.String("date"), e.documentTime().In(loc))
 			if err != nil {
 				return err
+			}
+			if f := c.String("font"); f != "" {
+				if _, err := os.Stat(f); err != nil {
+					return usagef("--font: %v", err)
+				}
 			}
 			var tmpl string
 			if p := c.String("template"); p != "" {
@@ -113,6 +120,12 @@ Examples:
 				}
 				for _, r := range bad {
 					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
+				}
+				if c.IsSet("date") {
+					// --date picks that day's articles from the inputs too,
+					// as it does from the archive.
+					entries = onDay(e, entries, day)
+					empty = fmt.Sprintf("no stories: no input was published on %s", day.Format("2006-01-02"))
 				}
 				if err := modelVerdict(c, false); err != nil {
 					return err // a bad key or model: no briefing
@@ -160,6 +173,27 @@ Examples:
 			return partial(failed, total)
 		},
 	}
+}
+
+// onDay keeps the entries published on the day starting at day (midnight
+// in its location), and those with no publish date when day is today (the
+// day they are added); it says on stderr which it left out.
+func onDay(e *env, entries []briefing.Entry, day time.Time) []briefing.Entry {
+	next := day.AddDate(0, 0, 1)
+	now := e.now().In(day.Location())
+	today := !now.Before(day) && now.Before(next)
+	return slices.DeleteFunc(entries, func(en briefing.Entry) bool {
+		p := en.Article.Published
+		keep := (p.IsZero() && today) || (!p.IsZero() && !p.Before(day) && p.Before(next))
+		if !keep {
+			when := "no publish date"
+			if !p.IsZero() {
+				when = "published " + p.In(day.Location()).Format("2006-01-02")
+			}
+			fmt.Fprintf(e.stderr, "brief: %s: %s, not on %s: left out (--date)\n", textsafe.Line(en.Article.ID), when, day.Format("2006-01-02"))
+		}
+		return !keep
+	})
 }
 
 // wroteLine is what a run on a terminal says it wrote:

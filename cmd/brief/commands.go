@@ -34,15 +34,22 @@ func inputFlags() []cli.Flag {
 	}
 }
 
-func summarizerFlags() []cli.Flag {
-	return append([]cli.Flag{
+// summarizerFlags are the flags of the commands that summarize. Only
+// summarize prints requests instead of sending them (--dry-run): the
+// others are given the flags without it.
+func summarizerFlags(dryRun bool) []cli.Flag {
+	flags := append([]cli.Flag{
 		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
 		&cli.StringFlag{Name: "model", Usage: "model name for LLM backends", EnvVars: []string{"BRIEF_MODEL"}},
 		&cli.IntFlag{Name: "takeaways", Value: summarize.DefaultTakeaways, Usage: "key takeaways per article"},
-		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article (0 = no limit)"},
+		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article: direct quotes with a confidently resolved speaker (0 = list every quote, with its confidence)"},
 		&cli.StringFlag{Name: "method", Usage: "takeaway method of the extractive backend: rank (default) or lead (the Lead-N baseline)"},
 		&cli.BoolFlag{Name: "strict-quotes", Usage: "fail an article when a backend's quote had to be dropped"},
 	}, llmFlags()...)
+	if !dryRun {
+		flags = slices.DeleteFunc(flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), "dry-run") })
+	}
+	return flags
 }
 
 func summarizeCommand(e *env) *cli.Command {
@@ -61,7 +68,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or jsonl (default: md on a terminal, jsonl otherwise)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
 			saveFlag(),
-		}, summarizerFlags()...), inputFlags()...),
+		}, summarizerFlags(true)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
 			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
 			if err != nil {
@@ -128,14 +135,18 @@ func extractCommand(e *env) *cli.Command {
 		Description: `Prints {id,url,title,byline,published,section,site,language,dateline,text} per input.
 
 Examples:
-   brief extract -f jsonl examples/*.html
+   brief extract -f jsonl examples/articles/*.html
    curl -s https://example.com/story | brief extract -f json -`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text, json or jsonl (default: text on a terminal, jsonl otherwise)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: md, json or jsonl (default: md on a terminal, jsonl otherwise)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
-			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "text", "jsonl", "text", "json", "jsonl")
+			f := c.String("format")
+			if f == "text" {
+				f = "md" // its name before brief 0.x: the same Markdown
+			}
+			format, err := pickFormat(f, c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
 			if err != nil {
 				return err
 			}
@@ -183,10 +194,10 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	srcs := loader.Expand(c.Context, inputs)
+	srcs := loader.Sources(c.Context, inputs)
 	p := &pipeline{loader: loader, summarizer: s, workers: jobs, logger: e.logger}
 	var werr error
-	bar := newProgress(e, len(srcs)) // nil unless stderr is a terminal
+	bar := newProgress(e, -1) // nil unless stderr is a terminal; the count is unknown: inputs are streamed
 	p.run(c.Context, srcs, func(r result) {
 		total++
 		bar.clear(r.err == nil) // the line below may share the terminal with the bar

@@ -23,7 +23,7 @@ func TestCommandLineContract(t *testing.T) {
 		{"unknown config subcommand", []string{"config", "pth"},
 			`brief: unknown command "pth" for brief config (did you mean "path"?)`, "usage: brief config COMMAND"},
 		{"nothing close", []string{"frobnicate"},
-			`brief: unknown command "frobnicate" for brief (commands: summarize, extract, briefing, add, archive, config, backends, models)`, "usage: brief COMMAND"},
+			`brief: unknown command "frobnicate" for brief (commands: summarize, extract, briefing, add, archive, batch, config, backends, models)`, "usage: brief COMMAND"},
 		{"unknown flag", []string{"summarize", "--no-such-flag", "x.txt"},
 			"brief: unknown flag --no-such-flag for brief summarize", "usage: brief summarize [options] INPUT..."},
 		{"misspelt flag after inputs", []string{"briefing", "x.txt", "--titel", "Desk"},
@@ -117,8 +117,8 @@ func TestJobsBounded(t *testing.T) {
 }
 
 // TestExamplesDirectory: brief reads examples/ recursively, taking the
-// articles under examples/articles/ and leaving out the briefing it made,
-// the URL list and the docs.
+// articles under examples/articles/ and the records of sample.jsonl, and
+// leaving out the briefing it made, the URL list and the docs.
 func TestExamplesDirectory(t *testing.T) {
 	out, errs, code := brief(t, "", "summarize", "-f", "jsonl", "../../examples/")
 	if code != 0 {
@@ -127,12 +127,12 @@ func TestExamplesDirectory(t *testing.T) {
 	n := 0
 	for line := range strings.Lines(out) {
 		n++
-		if !strings.Contains(line, `"id":"../../examples/articles/`) {
+		if !strings.Contains(line, `"id":"../../examples/articles/`) && !strings.Contains(line, `"id":"sample-`) {
 			t.Errorf("not an example article: %.100s", line)
 		}
 	}
 	arts, _ := filepath.Glob("../../examples/articles/*")
-	if n != len(arts) {
-		t.Errorf("%d digests, want %d (one per example article)", n, len(arts))
+	if want := len(arts) + 2; n != want {
+		t.Errorf("%d digests, want %d (one per example article, two from sample.jsonl)", n, want)
 	}
 }

@@ -31,7 +31,7 @@ var hostileLiterals = []string{
 	`<script>alert(1)</script> *Bold* [click](javascript:alert(1)) {{.Title}}`,
 	`<b>Evil</b> | Co`,
 	`<img src=x onerror=alert(1)>`,
-	`**the ministry** said in a [statement](http://x) {{template "x"}}`,
+	`the ministry said in a [statement](http://x) {{template "x"}}`,
 	`We said <b>no</b> to *everything* and {{.Secret}} twice`,
 }
 

@@ -15,8 +15,10 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/internal/origin"
+	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/llm"
+	"github.com/brief-news/brief/summarize/openai/batch"
 	"github.com/brief-news/brief/summarize/quote"
 )
 
@@ -29,7 +31,7 @@ func llmFlags() []cli.Flag {
 		&cli.IntFlag{Name: "rpm", Usage: "at most `N` model requests a minute (0 = no limit)", EnvVars: []string{"BRIEF_RPM"}},
 		&cli.IntFlag{Name: "tpm", Usage: "at most `N` model tokens a minute (0 = no limit)", EnvVars: []string{"BRIEF_TPM"}},
 		&cli.IntFlag{Name: "max-retries", Value: llm.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
-		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx (default: what the server reports, else known per model, else 8192)", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx; longer articles are summarized in parts", DefaultText: "what the server reports, else known per model, else 8192", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
 		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer (not retried)", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
 		&cli.DurationFlag{Name: "idle-timeout", Value: llm.DefaultIdleTimeout, Usage: "longest pause in a streamed answer (Ollama)", EnvVars: []string{"BRIEF_IDLE_TIMEOUT"}},
 		&cli.DurationFlag{Name: "deadline", Usage: "stop asking the model after `DURATION` for the whole run; later articles get the offline digest", EnvVars: []string{"BRIEF_DEADLINE"}},
@@ -40,7 +42,7 @@ func llmFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "no-fallback", Usage: "same as --fallback never"},
 		&cli.Float64Flag{Name: "max-fallback", Value: 20, Usage: "exit 1 when more than `PERCENT` of the articles got the offline digest", EnvVars: []string{"BRIEF_MAX_FALLBACK"}},
 		&cli.BoolFlag{Name: "keep-ungrounded", Usage: "keep, marked, a model's takeaway whose numbers, dates or names are not in the article (default: drop it)"},
-		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing (brief summarize)"},
+		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing"},
 		&cli.Float64Flag{Name: "max-cost", Usage: "stop making model requests once the run would cost more than `USD`", EnvVars: []string{"BRIEF_MAX_COST"}},
 		&cli.StringFlag{Name: "prompt-template", Usage: "`FILE` redefining blocks of the prompt (system, user, combine, repair)", EnvVars: []string{"BRIEF_PROMPT_TEMPLATE"}},
 	}
@@ -57,7 +59,15 @@ type llmSession struct {
 	cache          interface{ Hits() int64 }
 	unusable       atomic.Pointer[error]
 	closers        []func() error
+	// batch is set for a batch run: the calls are batched requests, at
+	// the batch price.
+	batch   bool
+	batched atomic.Int64 // requests answered from a batch
 }
+
+// batchPriceFactor is the Batch API's price as a share of the
+// interactive one.
+const batchPriceFactor = 0.5
 
 const sessionKey = "brief.llm"
 
@@ -97,7 +107,7 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 		if err != nil {
 			return nil, fmt.Errorf("open digest cache: %w", err)
 		}
-		cache := st.NewDigestCache(e.logger)
+		cache := store.NewDigestCache(st, e.logger)
 		sess.cache = cache
 		sess.closers = append(sess.closers, cache.Close, st.Close)
 		s = summarize.Cached(s, cache, cacheKeyParts(name, cfg, lc)...)
@@ -194,6 +204,10 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 	// The API key goes to the exact origin of the base URL only, not
 	// to another port or scheme of its host on a redirect.
 	lc.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
+	if on, _ := c.App.Metadata[batchKey].(bool); on {
+		// Model requests are deferred into a batch, or answered from one.
+		lc.HTTPClient.Transport = batch.Transport{Base: tr}
+	}
 	lc.RequestTimeout = c.Duration("request-timeout")
 	lc.IdleTimeout = c.Duration("idle-timeout")
 	lc.ContextTokens = c.Int("context-tokens")
@@ -335,12 +349,21 @@ func (s *llmSession) usageLine() string {
 	if s.cache != nil {
 		hits = s.cache.Hits()
 	}
-	line := fmt.Sprintf("brief: %s %s: %d articles, %d model calls, %d cache hits, %d tokens (%d prompt + %d completion)",
-		s.backend, s.model, s.articles.Load(), t.Calls, hits,
+	calls := fmt.Sprintf("%d model calls", t.Calls)
+	if s.batch {
+		// Deferred requests were counted as calls too: count the
+		// answers instead.
+		calls = fmt.Sprintf("%d batched requests", s.batched.Load())
+	}
+	line := fmt.Sprintf("brief: %s %s: %d articles, %s, %d cache hits, %d tokens (%d prompt + %d completion)",
+		s.backend, s.model, s.articles.Load(), calls, hits,
 		t.PromptTokens+t.CompletionTokens, t.PromptTokens, t.CompletionTokens)
-	if t.CostKnown {
+	switch {
+	case t.CostKnown && s.batch:
+		line += fmt.Sprintf(", estimated cost $%.4f at the batch price (half of $%.4f)", t.Cost*batchPriceFactor, t.Cost)
+	case t.CostKnown:
 		line += fmt.Sprintf(", estimated cost $%.4f", t.Cost)
-	} else {
+	default:
 		line += ", cost unknown (no price for this model)"
 	}
 	if n := s.fallbacks.Load(); n > 0 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -223,7 +224,8 @@ func TestOutputTargets(t *testing.T) {
 
 	t.Run("new directory", func(t *testing.T) {
 		d := filepath.Join(t.TempDir(), "briefings", "desk") + "/"
-		_, errs, code := brief(t, "", "briefing", in, "--date", "2026-03-10", "-f", "md", "-f", "json", "-o", d)
+		t.Setenv("SOURCE_DATE_EPOCH", fmt.Sprint(time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC).Unix()))
+		_, errs, code := brief(t, "", "briefing", in, "--tz", "UTC", "-f", "md", "-f", "json", "-o", d)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}

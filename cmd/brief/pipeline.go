@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"iter"
 	"log/slog"
 	"sync"
 
@@ -26,48 +27,50 @@ type pipeline struct {
 	logger     *slog.Logger
 }
 
-// run processes srcs and calls emit for each result in input order, as
-// soon as the results before it are done. It stops early when ctx is
-// cancelled; results not yet started are reported with ctx's error.
-func (p *pipeline) run(ctx context.Context, srcs []article.Source, emit func(result)) {
-	n := p.workers
-	if n < 1 {
-		n = 1
+// run processes the sources srcs yields and calls emit for each result
+// in input order, as soon as the results before it are done. It takes
+// sources from srcs only as workers free up, holding at most a window of
+// 4 × workers sources and results at once, so a stream of any length runs
+// in bounded memory. When ctx is cancelled it stops taking sources; those
+// taken and not yet done are reported with ctx's error.
+func (p *pipeline) run(ctx context.Context, srcs iter.Seq[article.Source], emit func(result)) {
+	n := max(p.workers, 1)
+	type job struct {
+		src article.Source
+		out chan result
 	}
-	results := make([]result, len(srcs))
-	done := make([]chan struct{}, len(srcs))
-	for i := range done {
-		done[i] = make(chan struct{})
-	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = p.process(ctx, srcs[i])
-				close(done[i])
-			}
-		}()
-	}
+	// slots holds each source's result channel in input order; its
+	// capacity is the window.
+	slots := make(chan chan result, 4*n)
+	jobs := make(chan job)
 	go func() {
+		defer close(slots)
 		defer close(jobs)
-		for i := range srcs {
+		for src := range srcs {
+			out := make(chan result, 1)
+			slots <- out
+			if ctx.Err() != nil {
+				out <- result{src: src, err: fmt.Errorf("%s: %w", src.ID, ctx.Err())}
+				return
+			}
 			select {
-			case jobs <- i:
+			case jobs <- job{src: src, out: out}:
 			case <-ctx.Done():
-				for j := i; j < len(srcs); j++ {
-					results[j] = result{src: srcs[j], err: fmt.Errorf("%s: %w", srcs[j].ID, ctx.Err())}
-					close(done[j])
-				}
+				out <- result{src: src, err: fmt.Errorf("%s: %w", src.ID, ctx.Err())}
 				return
 			}
 		}
 	}()
-	for i := range srcs {
-		<-done[i]
-		emit(results[i])
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for j := range jobs {
+				j.out <- p.process(ctx, j.src)
+			}
+		})
+	}
+	for out := range slots {
+		emit(<-out)
 	}
 	wg.Wait()
 }

@@ -17,8 +17,8 @@ type progress struct {
 	stdoutTTY bool
 }
 
-// newProgress returns a bar for total inputs on e's stderr, or nil when
-// stderr is not a terminal.
+// newProgress returns a bar for total inputs (-1: not known in advance)
+// on e's stderr, or nil when stderr is not a terminal.
 func newProgress(e *env, total int) *progress {
 	if !isTerminal(e.stderr) {
 		return nil
@@ -34,8 +34,11 @@ func newProgress(e *env, total int) *progress {
 // (0: on every step, which a terminal takes easily at brief's pace);
 // tests use it.
 func newProgressTo(w io.Writer, total int, throttle time.Duration) *progress {
-	if total < 2 {
+	if total >= 0 && total < 2 {
 		return nil
+	}
+	if total < 0 {
+		total = -1 // unknown: a spinner with the count
 	}
 	return &progress{bar: progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(w),

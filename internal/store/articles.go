@@ -41,13 +41,13 @@ type Saved struct {
 // and no conflicting link, is updated in place: it keeps its ID and added
 // time, and gets the new text, metadata and a digest for d's backend and
 // model. A skipped-input record for a.ID is cleared.
-func (s *Store) Save(ctx context.Context, a *article.Article, d *summarize.Digest) (Saved, error) {
+func (s *sqlDB) Save(ctx context.Context, a *article.Article, d *summarize.Digest) (Saved, error) {
 	if a == nil {
 		return Saved{}, errors.New("store: save nil article")
 	}
 	now := s.now()
 	var out Saved
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx txn) error {
 		var err error
 		out, err = saveTx(ctx, tx, a, d, now.UnixNano(), now.UnixNano(), 0)
 		if err != nil {
@@ -76,7 +76,7 @@ func articleName(a *article.Article) string {
 
 // findTx returns the ID of the archived article that a is another copy
 // of, and that article's stored JSON, or 0 when there is none.
-func findTx(ctx context.Context, tx *sql.Tx, link, hash string) (int64, []byte, error) {
+func findTx(ctx context.Context, tx txn, link, hash string) (int64, []byte, error) {
 	var id int64
 	var raw []byte
 	if link != "" {
@@ -102,7 +102,7 @@ func findTx(ctx context.Context, tx *sql.Tx, link, hash string) (int64, []byte, 
 // saveTx upserts a and d. added and updated are unix nanoseconds; added
 // is kept when the article exists. wantID, when non-zero, is used as the
 // new row's ID if that ID is free (import).
-func saveTx(ctx context.Context, tx *sql.Tx, a *article.Article, d *summarize.Digest, added, updated, wantID int64) (Saved, error) {
+func saveTx(ctx context.Context, tx txn, a *article.Article, d *summarize.Digest, added, updated, wantID int64) (Saved, error) {
 	link := NormalizeLink(a.Link())
 	hash := ContentHash(a)
 	id, oldRaw, err := findTx(ctx, tx, link, hash)
@@ -137,31 +137,32 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *article.Article, d *summarize.Di
 }
 
 // writeArticleTx inserts (id == 0) or updates the row, then the digest.
-func writeArticleTx(ctx context.Context, tx *sql.Tx, id, wantID int64, source string, a *article.Article, raw []byte, link, hash string, added, updated int64, d *summarize.Digest) (Saved, error) {
+func writeArticleTx(ctx context.Context, tx txn, id, wantID int64, source string, a *article.Article, raw []byte, link, hash string, added, updated int64, d *summarize.Digest) (Saved, error) {
 	out := Saved{ID: id}
 	if id == 0 {
 		at := a.Published
 		if at.IsZero() {
 			at = time.Unix(0, added)
 		}
-		var idArg any
+		cols, marks := "", ""
+		var args []any
 		if wantID > 0 {
 			var taken int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, wantID).Scan(&taken); err != nil {
 				return Saved{}, fmt.Errorf("look up id: %w", err)
 			}
 			if taken == 0 {
-				idArg = wantID
+				if err := tx.s.reserveID(ctx, tx, wantID); err != nil {
+					return Saved{}, err
+				}
+				cols, marks, args = "id, ", "?, ", []any{wantID}
 			}
 		}
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO articles (id, link, content_hash, source, title, site, at, added, updated, article)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			idArg, link, hash, source, a.Title, a.Site, at.Unix(), added, updated, string(raw))
+		args = append(args, link, hash, source, a.Title, a.Site, at.Unix(), added, updated, string(raw))
+		err := tx.QueryRowContext(ctx,
+			`INSERT INTO articles (`+cols+`link, content_hash, source, title, site, at, added, updated, article)
+			 VALUES (`+marks+`?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&out.ID)
 		if err != nil {
-			return Saved{}, fmt.Errorf("insert: %w", err)
-		}
-		if out.ID, err = res.LastInsertId(); err != nil {
 			return Saved{}, fmt.Errorf("insert: %w", err)
 		}
 		out.Created = true
@@ -173,7 +174,7 @@ func writeArticleTx(ctx context.Context, tx *sql.Tx, id, wantID int64, source st
 		}
 		_, err := tx.ExecContext(ctx,
 			`UPDATE articles SET link = ?, content_hash = ?, source = ?, title = ?, site = ?,
-			        at = coalesce(?, added / 1000000000), updated = max(updated, ?), article = ?
+			        at = coalesce(?, added / 1000000000), updated = `+tx.s.greatest("updated", "?")+`, article = ?
 			 WHERE id = ?`,
 			link, hash, source, a.Title, a.Site, atArg, updated, string(raw), id)
 		if err != nil {
@@ -192,7 +193,7 @@ func writeArticleTx(ctx context.Context, tx *sql.Tx, id, wantID int64, source st
 	return out, nil
 }
 
-func putDigestTx(ctx context.Context, tx *sql.Tx, id int64, backend, model string, created int64, raw []byte) error {
+func putDigestTx(ctx context.Context, tx txn, id int64, backend, model string, created int64, raw []byte) error {
 	_, err := tx.ExecContext(ctx,
 		`INSERT INTO digests (article_id, backend, model, created, digest) VALUES (?, ?, ?, ?, ?)
 		 ON CONFLICT (article_id, backend, model) DO UPDATE SET created = excluded.created, digest = excluded.digest
@@ -215,9 +216,9 @@ type Query struct {
 }
 
 // List returns the archived articles matching q, oldest first.
-func (s *Store) List(ctx context.Context, q Query) ([]Entry, error) {
+func (s *sqlDB) List(ctx context.Context, q Query) ([]Entry, error) {
 	where, args := q.where()
-	rows, err := s.db.QueryContext(ctx,
+	rows, err := s.queryContext(ctx,
 		`SELECT id, source, added, updated, article FROM articles a`+where+` ORDER BY at, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -237,7 +238,7 @@ func (s *Store) List(ctx context.Context, q Query) ([]Entry, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	drows, err := s.db.QueryContext(ctx,
+	drows, err := s.queryContext(ctx,
 		`SELECT d.article_id, d.backend, d.model, d.created, d.digest FROM digests d
 		 JOIN articles a ON a.id = d.article_id`+where, args...)
 	if err != nil {
@@ -334,8 +335,8 @@ func scanEntry(sc scanner) (Entry, error) {
 
 // Get returns the archived article id with its newest digest, or an error
 // wrapping ErrNotFound.
-func (s *Store) Get(ctx context.Context, id int64) (*Entry, error) {
-	e, err := scanEntry(s.db.QueryRowContext(ctx,
+func (s *sqlDB) Get(ctx context.Context, id int64) (*Entry, error) {
+	e, err := scanEntry(s.queryRowContext(ctx,
 		`SELECT id, source, added, updated, article FROM articles WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("get article %d: %w", id, ErrNotFound)
@@ -344,7 +345,7 @@ func (s *Store) Get(ctx context.Context, id int64) (*Entry, error) {
 		return nil, fmt.Errorf("get article %d: %w", id, err)
 	}
 	var raw string
-	err = s.db.QueryRowContext(ctx,
+	err = s.queryRowContext(ctx,
 		`SELECT digest FROM digests WHERE article_id = ? ORDER BY created DESC, backend, model LIMIT 1`, id).Scan(&raw)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -362,8 +363,8 @@ func (s *Store) Get(ctx context.Context, id int64) (*Entry, error) {
 
 // Delete removes an archived article and its digests; the error wraps
 // ErrNotFound when there is no such article.
-func (s *Store) Delete(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+func (s *sqlDB) Delete(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx txn) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete article %d: %w", id, err)
@@ -386,8 +387,8 @@ type Skip struct {
 
 // RecordSkipped notes that source failed now with reason. Saving an
 // article from the same source later clears the record.
-func (s *Store) RecordSkipped(ctx context.Context, source, reason string) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+func (s *sqlDB) RecordSkipped(ctx context.Context, source, reason string) error {
+	err := s.tx(ctx, func(tx txn) error {
 		return putSkippedTx(ctx, tx, Skip{Source: source, Reason: reason, At: s.now()})
 	})
 	if err != nil {
@@ -396,7 +397,7 @@ func (s *Store) RecordSkipped(ctx context.Context, source, reason string) error 
 	return nil
 }
 
-func putSkippedTx(ctx context.Context, tx *sql.Tx, k Skip) error {
+func putSkippedTx(ctx context.Context, tx txn, k Skip) error {
 	_, err := tx.ExecContext(ctx,
 		`INSERT INTO skipped (source, reason, at) VALUES (?, ?, ?)
 		 ON CONFLICT (source) DO UPDATE SET reason = excluded.reason, at = excluded.at
@@ -407,7 +408,7 @@ func putSkippedTx(ctx context.Context, tx *sql.Tx, k Skip) error {
 
 // Skipped returns the inputs whose last failure falls in [from, to)
 // (a zero bound is open), oldest first.
-func (s *Store) Skipped(ctx context.Context, from, to time.Time) ([]Skip, error) {
+func (s *sqlDB) Skipped(ctx context.Context, from, to time.Time) ([]Skip, error) {
 	q := `SELECT source, reason, at FROM skipped WHERE 1 = 1`
 	var args []any
 	if !from.IsZero() {
@@ -418,7 +419,7 @@ func (s *Store) Skipped(ctx context.Context, from, to time.Time) ([]Skip, error)
 		q += ` AND at < ?`
 		args = append(args, to.UnixNano())
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY at, source`, args...)
+	rows, err := s.queryContext(ctx, q+` ORDER BY at, source`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list skipped: %w", err)
 	}

@@ -1,7 +1,7 @@
 package store
 
 import (
-	"database/sql"
+	"context"
 	"encoding/json"
 	"fmt"
 
@@ -10,9 +10,9 @@ import (
 
 // GetDigest returns the digest cached under key. A miss, and a cached
 // value that no longer decodes, report false.
-func (s *Store) GetDigest(key string) (*summarize.Digest, bool) {
+func (s *sqlDB) GetDigest(key string) (*summarize.Digest, bool) {
 	var raw string
-	if err := s.db.QueryRow(`SELECT digest FROM digest_cache WHERE key = ?`, key).Scan(&raw); err != nil {
+	if err := s.queryRowContext(context.Background(), `SELECT digest FROM digest_cache WHERE key = ?`, key).Scan(&raw); err != nil {
 		return nil, false
 	}
 	d := new(summarize.Digest)
@@ -24,12 +24,12 @@ func (s *Store) GetDigest(key string) (*summarize.Digest, bool) {
 }
 
 // PutDigest caches d under key, replacing any digest cached there.
-func (s *Store) PutDigest(key string, d *summarize.Digest) error {
+func (s *sqlDB) PutDigest(key string, d *summarize.Digest) error {
 	raw, err := json.Marshal(d)
 	if err != nil {
 		return fmt.Errorf("cache digest %s: %w", key, err)
 	}
-	_, err = s.db.Exec(
+	_, err = s.execContext(context.Background(),
 		`INSERT INTO digest_cache (key, created, digest) VALUES (?, ?, ?)
 		 ON CONFLICT (key) DO UPDATE SET created = excluded.created, digest = excluded.digest`,
 		key, s.now().UnixNano(), string(raw))
@@ -39,8 +39,8 @@ func (s *Store) PutDigest(key string, d *summarize.Digest) error {
 	return nil
 }
 
-func putCacheTx(tx *sql.Tx, key string, created int64, raw []byte) error {
-	_, err := tx.Exec(
+func putCacheTx(tx txn, key string, created int64, raw []byte) error {
+	_, err := tx.ExecContext(context.Background(),
 		`INSERT INTO digest_cache (key, created, digest) VALUES (?, ?, ?)
 		 ON CONFLICT (key) DO UPDATE SET created = excluded.created, digest = excluded.digest
 		 WHERE excluded.created >= digest_cache.created`,

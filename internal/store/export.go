@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,26 +55,23 @@ func nsTime(ns int64) *time.Time {
 
 // Export writes the whole archive to w as JSON Lines (see the format
 // above), articles in ID order. It reads one consistent snapshot.
-func (s *Store) Export(ctx context.Context, w io.Writer) error {
-	conn, err := s.db.Conn(ctx)
+func (s *sqlDB) Export(ctx context.Context, w io.Writer) error {
+	err := s.snapshot(ctx, func(conn queryer) error { return exportAll(ctx, conn, w) })
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("export %s: %w", s.loc, err)
 	}
-	defer conn.Close()
-	// A read transaction on one connection sees one snapshot (WAL) without
-	// taking the write lock that BEGIN IMMEDIATE would.
-	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	return nil
+}
+
+func exportAll(ctx context.Context, conn queryer, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(exportLine{Kind: "brief-archive", Version: ExportVersion}); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	if err := exportArticles(ctx, conn, enc); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	if err := exportRows(ctx, conn, `SELECT source, reason, at FROM skipped ORDER BY source`, func(sc scanner) (exportLine, error) {
 		l := exportLine{Kind: "skipped"}
@@ -84,7 +80,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer) error {
 		l.At = nsTime(at)
 		return l, err
 	}, enc); err != nil {
-		return fmt.Errorf("export skipped: %w", err)
+		return fmt.Errorf("skipped: %w", err)
 	}
 	if err := exportRows(ctx, conn, `SELECT key, created, digest FROM digest_cache ORDER BY key`, func(sc scanner) (exportLine, error) {
 		l := exportLine{Kind: "cache"}
@@ -94,15 +90,15 @@ func (s *Store) Export(ctx context.Context, w io.Writer) error {
 		l.Created, l.Digest = nsTime(created), json.RawMessage(raw)
 		return l, err
 	}, enc); err != nil {
-		return fmt.Errorf("export cache: %w", err)
+		return fmt.Errorf("cache: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	return nil
 }
 
-func exportArticles(ctx context.Context, conn *sql.Conn, enc *json.Encoder) error {
+func exportArticles(ctx context.Context, conn queryer, enc *json.Encoder) error {
 	digests := map[int64][]exportDigest{}
 	drows, err := conn.QueryContext(ctx, `SELECT article_id, backend, model, created, digest FROM digests ORDER BY article_id, backend, model`)
 	if err != nil {
@@ -133,7 +129,7 @@ func exportArticles(ctx context.Context, conn *sql.Conn, enc *json.Encoder) erro
 	}, enc)
 }
 
-func exportRows(ctx context.Context, conn *sql.Conn, q string, scan func(scanner) (exportLine, error), enc *json.Encoder) error {
+func exportRows(ctx context.Context, conn queryer, q string, scan func(scanner) (exportLine, error), enc *json.Encoder) error {
 	rows, err := conn.QueryContext(ctx, q)
 	if err != nil {
 		return err
@@ -165,7 +161,7 @@ const importBatch = 500
 // newer wins. Imported articles keep their IDs where those are free.
 // Lines are committed in batches, each atomic; importing the same file
 // twice changes nothing.
-func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
+func (s *sqlDB) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 	var st ImportStats
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 256<<20)
@@ -177,7 +173,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 			return nil
 		}
 		var bst ImportStats
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx txn) error {
 			bst = ImportStats{}
 			for i, l := range batch {
 				if err := importLineTx(ctx, tx, l, &bst); err != nil {
@@ -235,7 +231,7 @@ func unixNano(t *time.Time, def int64) int64 {
 	return t.UnixNano()
 }
 
-func importLineTx(ctx context.Context, tx *sql.Tx, l exportLine, st *ImportStats) error {
+func importLineTx(ctx context.Context, tx txn, l exportLine, st *ImportStats) error {
 	switch l.Kind {
 	case "article":
 		if err := importArticleTx(ctx, tx, l); err != nil {
@@ -274,7 +270,7 @@ func compact(raw []byte) []byte {
 	return b.Bytes()
 }
 
-func importArticleTx(ctx context.Context, tx *sql.Tx, l exportLine) error {
+func importArticleTx(ctx context.Context, tx txn, l exportLine) error {
 	if len(l.Article) == 0 {
 		return errors.New("article record without article")
 	}
@@ -308,7 +304,7 @@ func importArticleTx(ctx context.Context, tx *sql.Tx, l exportLine) error {
 		}
 		// Replace only with a copy at least as new; keep the earliest added.
 		_, err := tx.ExecContext(ctx,
-			`UPDATE articles SET added = min(added, ?) WHERE id = ?;`, added, id)
+			`UPDATE articles SET added = `+tx.s.least("added", "?")+` WHERE id = ?`, added, id)
 		if err != nil {
 			return fmt.Errorf("update %d: %w", id, err)
 		}

@@ -31,7 +31,8 @@ var ErrForeign = errors.New("store: not a brief archive")
 const ApplicationID = 0x42524946
 
 // ourTables are the tables of a brief archive.
-var ourTables = map[string]bool{"articles": true, "digests": true, "skipped": true, "digest_cache": true}
+var ourTables = map[string]bool{"articles": true, "digests": true, "skipped": true, "digest_cache": true,
+	"batches": true, "batch_items": true, "batch_articles": true}
 
 // Options configures Open. The zero value is valid.
 type Options struct {
@@ -49,9 +50,8 @@ type Options struct {
 
 // Store is an open archive. It is safe for concurrent use.
 type Store struct {
-	db       *sql.DB
+	sqlDB
 	path     string
-	now      func() time.Time
 	readOnly bool
 }
 
@@ -121,7 +121,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	// error below outside the retry.
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
-	s := &Store{db: db, path: path, now: opts.Now}
+	s := &Store{sqlDB: sqlDB{db: db, now: opts.Now, loc: path}, path: path}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -243,7 +243,7 @@ func openReadOnly(ctx context.Context, path string, opts Options) (*Store, error
 			db.Close()
 			return nil, fmt.Errorf("open archive %s: read-only, and its schema version %d is not this brief's (%d)", path, v, len(migrations))
 		}
-		s := &Store{db: db, path: path, now: opts.Now, readOnly: true}
+		s := &Store{sqlDB: sqlDB{db: db, now: opts.Now, loc: path}, path: path, readOnly: true}
 		if s.now == nil {
 			s.now = time.Now
 		}
@@ -263,6 +263,9 @@ func isBusy(err error) bool {
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
+
+// Location returns the database file's path.
+func (s *Store) Location() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
@@ -304,6 +307,7 @@ var migrations = []string{
 		created INTEGER NOT NULL,
 		digest  TEXT    NOT NULL
 	);`,
+	batchSchema("INTEGER"),
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -329,7 +333,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	// Another process may be migrating too: the immediate transaction
 	// serializes us, and the version is read again inside it.
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx txn) error {
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 			return fmt.Errorf("read schema version: %w", err)
 		}
@@ -346,22 +350,6 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		return nil
 	})
-}
-
-// tx runs f in one immediate transaction, committed when f returns nil.
-func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := f(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
 }
 
 // NormalizeLink returns the form of an article URL used as its key:
@@ -443,14 +431,11 @@ func (s *Store) Check(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("check archive %s: %w", s.path, err)
 	}
-	var orphans int
-	if err := s.db.QueryRowContext(ctx,
-		`SELECT count(*) FROM digests WHERE article_id NOT IN (SELECT id FROM articles)`).Scan(&orphans); err != nil {
+	more, err := s.checkRows(ctx)
+	if err != nil {
 		return fmt.Errorf("check archive %s: %w", s.path, err)
 	}
-	if orphans > 0 {
-		problems = append(problems, fmt.Sprintf("%d digests without an article", orphans))
-	}
+	problems = append(problems, more...)
 	if len(problems) > 0 {
 		return fmt.Errorf("check archive %s: %s", s.path, strings.Join(problems, "; "))
 	}

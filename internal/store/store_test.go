@@ -3,7 +3,6 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -90,24 +89,9 @@ func TestOpenCreatesPrivateFileAndIsReopenable(t *testing.T) {
 	}
 }
 
-func TestOpenRejectsNewerSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "brief.db")
-	ctx := context.Background()
-	s, err := store.Open(ctx, path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	// Pretend a future brief migrated the file.
-	if err := setUserVersion(path, 99); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Open(ctx, path, store.Options{}); err == nil || !strings.Contains(err.Error(), "newer") {
-		t.Errorf("Open of a newer schema: err = %v, want a 'newer' error", err)
-	}
-}
+func TestSaveDedupes(t *testing.T) { eachStore(t, testSaveDedupes) }
 
-func TestSaveDedupes(t *testing.T) {
+func testSaveDedupes(t *testing.T, b backend) {
 	ctx := context.Background()
 	tests := []struct {
 		name        string
@@ -122,7 +106,7 @@ func TestSaveDedupes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openTest(t, nil)
+			s := b.open(t, nil)
 			first, err := s.Save(ctx, tt.first, dig("extractive", "", "Europe"))
 			if err != nil || !first.Created {
 				t.Fatalf("first Save = %+v, %v", first, err)
@@ -163,10 +147,12 @@ func TestSaveDedupes(t *testing.T) {
 	}
 }
 
-func TestSaveKeepsAddedAndLinkOnUpdate(t *testing.T) {
+func TestSaveKeepsAddedAndLinkOnUpdate(t *testing.T) { eachStore(t, testSaveKeepsAddedAndLinkOnUpdate) }
+
+func testSaveKeepsAddedAndLinkOnUpdate(t *testing.T, b backend) {
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
-	s := openTest(t, c)
+	s := b.open(t, c)
 	if _, err := s.Save(ctx, art("u", "https://e.com/a", "T", "Body."), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -193,14 +179,16 @@ func TestSaveKeepsAddedAndLinkOnUpdate(t *testing.T) {
 	}
 }
 
-func TestListByDay(t *testing.T) {
+func TestListByDay(t *testing.T) { eachStore(t, testListByDay) }
+
+func testListByDay(t *testing.T, b backend) {
 	ctx := context.Background()
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	if err != nil {
 		t.Skip("no tzdata:", err)
 	}
 	c := &clock{}
-	s := openTest(t, c)
+	s := b.open(t, c)
 	day := time.Date(2026, 3, 10, 0, 0, 0, 0, tokyo)
 	add := func(id string, published, added time.Time) {
 		t.Helper()
@@ -231,10 +219,12 @@ func TestListByDay(t *testing.T) {
 	}
 }
 
-func TestListPicksDigest(t *testing.T) {
+func TestListPicksDigest(t *testing.T) { eachStore(t, testListPicksDigest) }
+
+func testListPicksDigest(t *testing.T, b backend) {
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	s := openTest(t, c)
+	s := b.open(t, c)
 	a := art("a", "", "T", "Body.")
 	for _, d := range []*summarize.Digest{dig("openai", "gpt-x", "Europe"), dig("extractive", "", "Asia"), dig("openai", "gpt-y", "Africa")} {
 		c.set(c.now().Add(time.Minute))
@@ -262,9 +252,11 @@ func TestListPicksDigest(t *testing.T) {
 	}
 }
 
-func TestDelete(t *testing.T) {
+func TestDelete(t *testing.T) { eachStore(t, testDelete) }
+
+func testDelete(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, nil)
+	s := b.open(t, nil)
 	saved, err := s.Save(ctx, art("a", "", "T", "Body."), dig("extractive", "", "Asia"))
 	if err != nil {
 		t.Fatal(err)
@@ -292,10 +284,12 @@ func TestDelete(t *testing.T) {
 	}
 }
 
-func TestSkipped(t *testing.T) {
+func TestSkipped(t *testing.T) { eachStore(t, testSkipped) }
+
+func testSkipped(t *testing.T, b backend) {
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 2, 2, 10, 0, 0, 0, time.UTC)}
-	s := openTest(t, c)
+	s := b.open(t, c)
 	if err := s.RecordSkipped(ctx, "bad.html", "no readable content"); err != nil {
 		t.Fatal(err)
 	}
@@ -318,8 +312,10 @@ func TestSkipped(t *testing.T) {
 	}
 }
 
-func TestDigestCache(t *testing.T) {
-	s := openTest(t, nil)
+func TestDigestCache(t *testing.T) { eachStore(t, testDigestCache) }
+
+func testDigestCache(t *testing.T, b backend) {
+	s := b.open(t, nil)
 	if _, ok := s.GetDigest("k"); ok {
 		t.Fatal("GetDigest on empty cache reported a hit")
 	}
@@ -335,10 +331,12 @@ func TestDigestCache(t *testing.T) {
 	}
 }
 
-func TestExportImportRoundTrip(t *testing.T) {
+func TestExportImportRoundTrip(t *testing.T) { eachStore(t, testExportImportRoundTrip) }
+
+func testExportImportRoundTrip(t *testing.T, b backend) {
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 4, 1, 8, 0, 0, 123456789, time.UTC)}
-	src := openTest(t, c)
+	src := b.open(t, c)
 	pub := time.Date(2026, 3, 31, 22, 15, 0, 0, time.FixedZone("", 2*3600))
 	a1 := art("https://e.com/1", "https://e.com/1", "Ports <expand> & “grow”", "First paragraph.", "Second paragraph.")
 	a1.Published, a1.Dateline, a1.Sources = pub, "LAGOS", map[string]string{"title": "jsonld"}
@@ -370,7 +368,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err := src.Export(ctx, &first); err != nil {
 		t.Fatalf("Export: %v", err)
 	}
-	dst := openTest(t, nil)
+	dst := b.open(t, nil)
 	st, err := dst.Import(ctx, bytes.NewReader(first.Bytes()))
 	if err != nil {
 		t.Fatalf("Import: %v", err)
@@ -409,7 +407,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
-func TestImportRejectsGarbage(t *testing.T) {
+func TestImportRejectsGarbage(t *testing.T) { eachStore(t, testImportRejectsGarbage) }
+
+func testImportRejectsGarbage(t *testing.T, b backend) {
 	ctx := context.Background()
 	tests := []struct{ name, in, want string }{
 		{"not json", "{\"kind\":\"brief-archive\",\"version\":1}\nnot json\n", "line 2"},
@@ -419,7 +419,7 @@ func TestImportRejectsGarbage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openTest(t, nil)
+			s := b.open(t, nil)
 			_, err := s.Import(ctx, strings.NewReader(tt.in))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Import(%q) err = %v, want it to mention %q", tt.in, err, tt.want)
@@ -429,8 +429,12 @@ func TestImportRejectsGarbage(t *testing.T) {
 }
 
 func TestConcurrentWritersLandEverything(t *testing.T) {
+	eachStore(t, testConcurrentWritersLandEverything)
+}
+
+func testConcurrentWritersLandEverything(t *testing.T, b backend) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "brief.db")
+	path := b.newLoc(t)
 	const writers, each = 4, 25
 	var wg sync.WaitGroup
 	errs := make(chan error, writers*each)
@@ -438,8 +442,8 @@ func TestConcurrentWritersLandEverything(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// Each writer opens its own Store, as separate processes would.
-			s, err := store.Open(ctx, path, store.Options{})
+			// Each writer opens its own archive, as separate processes would.
+			s, err := store.OpenArchive(ctx, path, store.Options{})
 			if err != nil {
 				errs <- err
 				return
@@ -460,7 +464,7 @@ func TestConcurrentWritersLandEverything(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	s, err := store.Open(ctx, path, store.Options{})
+	s, err := store.OpenArchive(ctx, path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,19 +494,12 @@ func TestNormalizeLink(t *testing.T) {
 	}
 }
 
-func setUserVersion(path string, v int) error {
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	_, err = db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v))
-	return err
-}
+func TestCheck(t *testing.T) { eachStore(t, testCheck) }
 
-func TestCheck(t *testing.T) {
+func testCheck(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, nil)
+	loc := b.newLoc(t)
+	s := b.openAt(t, loc, nil)
 	if _, err := s.Save(ctx, art("a", "", "T", "Body."), dig("extractive", "", "Asia")); err != nil {
 		t.Fatal(err)
 	}
@@ -510,26 +507,45 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check of a sound archive: %v", err)
 	}
 	// Damage it behind the store's back: a digest whose article is gone.
-	db, err := sql.Open("sqlite", s.Path())
+	b.raw(t, loc, b.orphan)
+	if err := s.Check(ctx); err == nil || !strings.Contains(err.Error(), "without an article") {
+		t.Errorf("Check with an orphan digest = %v, want it reported", err)
+	}
+}
+
+func TestOpenRejectsNewerSchema(t *testing.T) { eachStore(t, testOpenRejectsNewerSchema) }
+
+func testOpenRejectsNewerSchema(t *testing.T, b backend) {
+	ctx := context.Background()
+	loc := b.newLoc(t)
+	s, err := store.OpenArchive(ctx, loc, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	if _, err := db.Exec(`DELETE FROM articles`); err != nil { // foreign keys are off on this connection
-		t.Fatal(err)
-	}
-	if err := s.Check(ctx); err == nil || !strings.Contains(err.Error(), "without an article") {
-		t.Errorf("Check with an orphan digest = %v, want it reported", err)
+	s.Close()
+	// Pretend a future brief migrated the archive.
+	b.raw(t, loc, b.setVersion99)
+	if s, err := store.OpenArchive(ctx, loc, store.Options{}); err == nil || !strings.Contains(err.Error(), "newer") {
+		if err == nil {
+			s.Close()
+		}
+		t.Errorf("Open of a newer schema: err = %v, want a 'newer' error", err)
 	}
 }
 
 // BenchmarkList1000 measures selecting a day of 1,000 archived articles
 // with their digests.
 func BenchmarkList1000(b *testing.B) {
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) { benchmarkList1000(b, be) })
+	}
+}
+
+func benchmarkList1000(b *testing.B, be backend) {
 	ctx := context.Background()
 	day := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
 	c := &clock{t: day}
-	s := openTest(b, c)
+	s := be.open(b, c)
 	for i := range 1000 {
 		c.set(day.Add(time.Duration(i) * time.Minute))
 		paras := []string{fmt.Sprintf("Paragraph one of story %d, long enough to look like news text about a port and a policy.", i),

@@ -14,7 +14,7 @@ import (
 // (whose busy handler sleeps in steps of up to 100ms) when they finish
 // together. Get sees queued digests. Close writes what is queued.
 type DigestCache struct {
-	s      *Store
+	s      digestStore
 	logger *slog.Logger
 	hits   atomic.Int64
 
@@ -34,10 +34,16 @@ type cacheEntry struct {
 	d   *summarize.Digest
 }
 
-// NewDigestCache returns a write-behind digest cache on s. Failed writes
-// are logged to logger (nil: discarded): the next run asks the model
-// again.
-func (s *Store) NewDigestCache(logger *slog.Logger) *DigestCache {
+// digestStore is the digest cache of an archive (Archive has it).
+type digestStore interface {
+	GetDigest(key string) (*summarize.Digest, bool)
+	PutDigest(key string, d *summarize.Digest) error
+}
+
+// NewDigestCache returns a write-behind digest cache on s's digest cache.
+// Failed writes are logged to logger (nil: discarded): the next run asks
+// the model again.
+func NewDigestCache(s digestStore, logger *slog.Logger) *DigestCache {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}

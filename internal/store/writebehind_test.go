@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -13,7 +14,7 @@ import (
 // written directly.
 func TestDigestCacheWriteBehind(t *testing.T) {
 	s := openTest(t, nil)
-	c := s.NewDigestCache(nil)
+	c := store.NewDigestCache(s, nil)
 	var wg sync.WaitGroup
 	for w := range 8 {
 		wg.Add(1)

@@ -11,19 +11,26 @@ import (
 // shown (tkClean), and the defects that keep a sentence out of the
 // takeaways while a sound one is left (tkDefect).
 
-// tkClean returns s as a takeaway shows it: without Markdown bold marks, a
-// leading bullet, a transcript speaker label or a caption label ("ANCHOR:",
-// "Momentous:"), a station's call sign before a dash ("(WSVN) -"), or an
-// opening connective that points back to a sentence the reader has not seen
-// ("But", "And", "However,"). What is left starts with a capital when s did.
-// s is returned unchanged when what would be left is not a sentence of at
-// least six words.
+// tkClean returns s as a takeaway shows it: without Markdown bold marks
+// opening it, a leading bullet, a transcript speaker label or a caption
+// label ("ANCHOR:", "Momentous:"), the asides of a caption ("(pictured)")
+// and empty brackets left by a link ("()"), a station's call sign before a
+// dash ("(WSVN) -"), or an opening connective that points back to a
+// sentence the reader has not seen ("But", "And", "However,"). What is left starts with a capital when s did. s is
+// returned unchanged when what would be left is not a sentence of at least
+// six words.
 func tkClean(s string) string {
 	orig := s
-	if strings.Contains(s, "**") {
-		s = strings.TrimSpace(strings.ReplaceAll(s, "**", ""))
+	if rest, ok := strings.CutPrefix(s, "**"); ok {
+		// "**Update:** The ..." or a whole sentence set in bold. Bold
+		// inside a sentence is the author's emphasis and stays.
+		if k := strings.Index(rest, "**"); k > 0 {
+			s = strings.TrimSpace(rest[:k] + rest[k+2:])
+		}
 	}
 	if strings.Contains(s, " (") {
+		// An empty pair where a citation link was: "for over 50 years ()."
+		s = strings.ReplaceAll(strings.ReplaceAll(s, " ()", ""), " ( )", "")
 		for _, m := range tkCaptionAsides {
 			s = strings.ReplaceAll(s, m, "")
 		}
@@ -224,13 +231,16 @@ var tkBackRefs = sentSet("he she they his her their its him them this these thos
 
 var tkTimeWords = sentSet("year week month season morning afternoon evening summer winter spring autumn fall time weekend")
 
-// tkEnded reports whether s ends like a sentence: with a terminal, or a
-// closing quotation mark, possibly followed by closing marks.
+// tkEnded reports whether s ends like a sentence: with a terminal other
+// than an ellipsis, or a closing quotation mark, possibly followed by
+// closing marks.
 func tkEnded(s string) bool {
 	s = strings.TrimRight(s, " ")
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
 		switch {
+		case r == '…':
+			return false // trails off: a teaser cut short
 		case sentIsTerminal(r) || r == '。' || r == '！' || r == '？':
 			return true
 		case r == '"' || r == '”' || r == '’' || r == '»' || r == '\'':

@@ -87,13 +87,14 @@ var tkBoilerPrefixes = []string{
 }
 
 // tkBoilerFirst holds the first bytes of tkBoilerContains.
-const tkBoilerFirst = "acrsnog/ptfe"
+const tkBoilerFirst = "acrsnog/ptfel"
 
 var tkBoilerContains = []string{
 	"all rights reserved", "click here", "read more", "scroll down", "sign up for", "newsletter",
 	"contributed to this report", "contributed reporting", "opinions expressed in this", "getty images",
 	"/getty", "ap photo", "reuters/", "photo credit", "this story has been", "follow him on twitter",
-	"follow her on twitter", "follow us on", "e-mail to a friend", "email to a friend",
+	"follow her on twitter", "follow us on", "e-mail to a friend", "email to a friend", "terms apply",
+	"link is to an external site",
 }
 
 // tkConnectivePhrase reports whether the lowercased sentence l opens with a

@@ -20,6 +20,8 @@ func TestTkTraits(t *testing.T) {
 		{"tabloid byline", "By . Jane Holloway . PUBLISHED: 09:14 EST, 3 March 2024 | .", tkTraits{rejected: true}},
 		{"by is fine", "By the end of the day the council had voted to close the old bridge.", tkTraits{}},
 		{"read more", "Read more: Why the council wants to close the old bridge to cars.", tkTraits{rejected: true, caption: true}},
+		{"external link notice", "This link is to an external site that may or may not meet accessibility guidelines.", tkTraits{rejected: true, pronoun: true}},
+		{"affiliate terms", "Terms apply to the offers listed on this page, which may change.", tkTraits{rejected: true}},
 		{"scroll", "Scroll down for video of the old bridge being closed by the council.", tkTraits{rejected: true}},
 		{"photo credit", "Photo: Jane Holloway for the Daily Courier, taken on the old bridge.", tkTraits{rejected: true, caption: true}},
 		{"agency credit", "The old bridge at dawn on Monday, shortly before it was closed. AFP/Getty", tkTraits{rejected: true}},

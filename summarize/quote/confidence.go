@@ -57,6 +57,8 @@ func speakerClass(sp speaker, titled map[string]bool) int {
 		return classNone
 	case sp.kind == spkLabel:
 		return classFragment
+	case sp.kind == spkDesc && titleOnly(t):
+		return classDefinite // "the Director noted": a position, not resolved
 	case sp.kind == spkDesc:
 		return descClass(t)
 	case isOrg(t) || strings.ToUpper(t) == t && len(t) > 4:
@@ -144,7 +146,10 @@ victim victims survivor survivors farmer farmers owner owners protester proteste
 protestors user users fan fans expert experts scientist scientists doctor doctors
 official officials spokesman spokeswoman spokesperson representative representatives
 investigator investigators observer observers analyst analysts researcher researchers
-paper study report authors author`)
+paper study report authors author singer star actor actress artist musician player
+athlete rapper comedian model chef boxer driver pilot patient veteran candidate
+coach captain striker goalkeeper manager owner founder creator designer director
+official minister presenter host writer novelist poet photographer filmmaker`)
 
 // descHeadIsPerson reports whether the last word of a descriptor names a
 // person (or, for "the paper", "the study", the work that speaks).

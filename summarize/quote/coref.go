@@ -27,7 +27,7 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 			continue
 		}
 		mw := nameWords(m.text)
-		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) {
+		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) || titleOnly(m.text) {
 			continue
 		}
 		if first := strings.ToLower(strings.Fields(m.text)[0]); m.lead && (common[first] || notNames[m.text[:len(first)]]) {
@@ -57,13 +57,14 @@ func plainName(s string, common map[string]bool) bool {
 	if len(f) < 2 || len(f) > 4 {
 		return false
 	}
-	for _, w := range f {
+	for i, w := range f {
 		t := strings.Trim(w, ".,")
 		l := strings.ToLower(t)
 		if particles[l] {
 			continue
 		}
-		if t == "" || notNames[t] || orgWords[t] || titleWords[l] && !honorificWord(l) || len(f) > 3 && common[l] {
+		title := titleWords[l] && !honorificWord(l) && i < len(f)-1 // a surname may be a title: "Howard Dean"
+		if t == "" || notNames[t] || orgWords[t] || title || len(f) > 3 && common[l] {
 			return false // "Chris Christie Calls Hillary Clinton"
 		}
 	}
@@ -190,19 +191,56 @@ func (s *scanner) corefer(ms []mention) {
 		u := &s.units[i]
 		switch u.spk.kind {
 		case spkName:
+			if full := fullest(ms, s.common, u.spk.text, u.spk.gender); full != u.spk.text {
+				u.spk.text = full // "Dean" is Howard Dean, not a dean
+				continue
+			}
+			if titleOnly(u.spk.text) {
+				// "the Director noted", "The PAHO Director also urged"
+				if m, ok := definite(ms, "the "+u.spk.text, u.spk.para, u.spk.tok); ok {
+					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
+						gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+				} else {
+					u.spk.kind = spkDesc // kept as printed, not shown
+				}
+				continue
+			}
 			if isOrg(u.spk.text) {
 				continue
 			}
 			u.spk.text = fullest(ms, s.common, u.spk.text, u.spk.gender)
 		case spkDesc:
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok {
-				role := u.spk.text
-				if m.role != "" {
-					role = m.role
-				}
-				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: role, kind: spkName,
+				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 			}
 		}
 	}
+}
+
+// titleOnly reports whether a capitalized run holds nothing but titles
+// and acronyms, so it names a position, not a person: "Director", "PAHO
+// Director", "Prime Minister".
+func titleOnly(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	title := false
+	for _, w := range f {
+		t := strings.Trim(w, ".,()")
+		l := strings.ToLower(t)
+		if x, ok := titleAbbrev[l]; ok {
+			l = x
+		}
+		switch {
+		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime":
+			title = true
+		case len(t) >= 2 && strings.ToUpper(t) == t:
+			// an acronym: "PAHO"
+		default:
+			return false
+		}
+	}
+	return title
 }

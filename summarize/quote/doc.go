@@ -1,6 +1,14 @@
 // Package quote finds the quotes in an article and attributes each to its
 // speaker, with the speaker's role when the article gives one.
 //
+// Scan runs in stages, each in its own file: find the quote spans
+// (marks.go, token.go), find each one's attribution (scan.go, reported.go,
+// intl.go), resolve the speaker (speaker.go, resolve.go: pronouns and
+// quotes standing alone, never carried across a new attribution; coref.go:
+// surnames and definite descriptors to the full name), resolve the role
+// (role.go: a whole noun phrase or nothing) and score it (confidence.go:
+// how the speaker was found, capped by what it is).
+//
 // Scan is rule-based and offline: it finds quotation-mark spans in every
 // common style (" “ ” ‘ ’ « » „ ‹ ›), joins a quote split by its attribution
 // ("“X,” she said. “Y.”"), carries a quote whose opening mark has no closing

@@ -23,6 +23,11 @@ var relOpeners = set("que qui quien quienes dont welcher welche welches")
 // …", "die seit …".
 var dePrepositions = set("in im seit mit für auf an am bei nach von vom vor zu zum zur über unter schon noch nicht")
 
+// adverbials stand between commas where an appositive could.
+var adverbials = map[string]bool{"for instance": true, "for example": true, "in fact": true, "however": true,
+	"meanwhile": true, "too": true, "though": true, "in turn": true, "of course": true, "in particular": true,
+	"by contrast": true, "in contrast": true, "for her part": true, "for his part": true, "for their part": true}
+
 // stubEnds are words a whole role never ends with: "a former", "CEO of",
 // "Customs and".
 var stubEnds = set(`a an the of for at in on with by from to and or but former ex
@@ -46,8 +51,8 @@ func cleanRole(role, name string) string {
 			break
 		}
 	}
-	if r == "" || strings.EqualFold(r, name) || strings.ContainsAny(r, "\"“”„«»") {
-		return ""
+	if r == "" || strings.EqualFold(r, name) || strings.ContainsAny(r, "\"“”„«»") || adverbials[strings.Trim(low, ".,")] {
+		return "" // "for instance" stands between commas but says nothing of the speaker
 	}
 	f := strings.Fields(low)
 	if len(f) > 25 {
@@ -58,7 +63,6 @@ func cleanRole(role, name string) string {
 		// scientist at X and"
 		f = f[:len(f)-1]
 		r = strings.TrimRight(r[:strings.LastIndexFunc(r, unicode.IsSpace)], " ,")
-		low = strings.ToLower(r)
 	}
 	last := strings.Trim(f[len(f)-1], ".,")
 	if stubEnds[last] || (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")) && len(f) > 1 {

@@ -383,3 +383,58 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// TestScanAttribution checks the attribution rules of the harm
+// classes: no speaker carried across a new attribution, a verbless
+// appositive after a quote, full names for surnames.
+func TestScanAttribution(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []want
+	}{
+		{
+			name: "a new name between two quotes stops the carry",
+			paras: []string{
+				"“Wages have not kept up,” said Ana Lima, the union’s leader.",
+				"Tom Hale, who speaks for the employers, disagreed on Monday.",
+				"“Pay rose faster than prices this year.”",
+			},
+			want: []want{
+				{"Wages have not kept up", "Ana Lima", "the union’s leader", "direct"},
+				{"Pay rose faster than prices this year.", "", "", "direct"},
+			},
+		},
+		{
+			name:  "a verbless appositive after the quote",
+			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
+			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
+		},
+		{
+			name: "a title standing for the person named with it",
+			paras: []string{
+				"The risk is real, warns Pan American Health Organization (PAHO) Director Carissa F. Etienne.",
+				"Cases are rising, and the Director noted that “we have seen this wave before.”",
+			},
+			want: []want{{"we have seen this wave before.", "Carissa F. Etienne", "Pan American Health Organization (PAHO) Director", "direct"}},
+		},
+		{
+			name: "a surname that is also a title",
+			paras: []string{
+				"Howard Dean, a former party chairman, posted on Monday.",
+				"“Something funny was going on last night,” Dean said.",
+			},
+			want: []want{{"Something funny was going on last night", "Howard Dean", "a former party chairman", "direct"}},
+		},
+		{
+			name: "a surname resolved to the full name",
+			paras: []string{
+				"Nadia Mohamed won the race for mayor on Tuesday.",
+				"“This is the second time I’m making history,” Mohamed said.",
+			},
+			want: []want{{"This is the second time I’m making history", "Nadia Mohamed", "", "direct"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkScan(t, tt.paras, tt.want) })
+	}
+}

@@ -207,6 +207,15 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 					continue
 				}
 			}
+			if t.text == ")" && i >= 2 && p.isPunct(i-2, "(") {
+				// an acronym in parentheses: "Pan American Health
+				// Organization (PAHO) Director"
+				if w, ok := p.word(i - 1); ok && len(w.text) >= 2 && strings.ToUpper(w.text) == w.text {
+					i -= 3
+					n++
+					continue
+				}
+			}
 			break
 		}
 		if t.kind != tWord {
@@ -240,6 +249,29 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 	return i + 1, true
 }
 
+// bodyBefore returns where the organisation named just before token a
+// starts, with an acronym in parentheses: "Pan American Health
+// Organization (PAHO)"; a when there is none.
+func (p *para) bodyBefore(a int) int {
+	i := a - 1
+	if p.isPunct(i, ")") && p.isPunct(i-2, "(") {
+		i -= 3
+	}
+	s := a
+	for i >= 0 && i > a-10 {
+		t, ok := p.word(i)
+		if !ok || !t.upper || notNames[t.text] {
+			break
+		}
+		s = i
+		i--
+	}
+	if s == a || !isOrg(p.span(s, a)) && !p.isPunct(a-1, ")") {
+		return a
+	}
+	return s
+}
+
 // nameAt builds a name speaker from the capitalized run [a, b), splitting
 // off a leading title as the role.
 func (p *para) nameAt(a, b, pi int) speaker {
@@ -259,6 +291,12 @@ func (p *para) nameAt(a, b, pi int) speaker {
 	}
 	if ts, ok := p.titleBefore(a, 0); ok && ts < a {
 		sp.role = p.span(ts, ns)
+	} else if ns > a {
+		// the body the title belongs to: "Pan American Health
+		// Organization (PAHO) Director Carissa F. Etienne"
+		if ts := p.bodyBefore(a); ts < a {
+			sp.role = p.span(ts, ns)
+		}
 	}
 	if ns == a && sp.role == "" {
 		// a title before the run: "press secretary Josh Earnest"

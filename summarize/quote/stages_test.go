@@ -1,0 +1,173 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCleanRole(t *testing.T) {
+	for _, tt := range []struct{ name, role, speaker, want string }{
+		{"whole noun phrase", "a hydrologist at the University of São Paulo", "Ana Lima", "a hydrologist at the University of São Paulo"},
+		{"copula who clause renames", "who was EVP of worldwide corporate communications", "Dee Dee Myers", "EVP of worldwide corporate communications"},
+		{"who clause kept", "who chairs the assembly's transport committee", "Jo Hart", "who chairs the assembly's transport committee"},
+		{"stub before its noun", "a former", "Jo Hart", ""},
+		{"stub ending in a preposition", "CEO of", "Jo Hart", ""},
+		{"cut inside a second phrase", "a scientist at the institute and", "Jo Hart", "a scientist at the institute"},
+		{"an age", "64", "Jo Hart", ""},
+		{"a bare place", "Springfield, Va.", "Jo Hart", ""},
+		{"an affiliation", "Edinburgh University", "David Reay", "Edinburgh University"},
+		{"an outlet's possessive", "NBC’s", "Dana Lee", "NBC’s"},
+		{"a clause fragment", "referring to the bank's drive", "Jo Hart", ""},
+		{"words of a quote", "the “worst” mayor", "Jo Hart", ""},
+		{"a clause with a speech verb", "the mayor said the plan", "Jo Hart", ""},
+		{"a capitalized place is no verb", "a former United States envoy to Chile", "Ana Ruiz", "a former United States envoy to Chile"},
+		{"German compound title", "Bürgermeisterin", "Anna Weber", "Bürgermeisterin"},
+		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
+		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
+		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cleanRole(tt.role, tt.speaker); got != tt.want {
+				t.Errorf("cleanRole(%q, %q) = %q, want %q", tt.role, tt.speaker, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpeakerClass(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		sp   speaker
+		want int
+	}{
+		{"a person's name", speaker{text: "Ana Lima", kind: spkName}, classPerson},
+		{"an organisation", speaker{text: "Edinburgh University", kind: spkName}, classOrg},
+		{"a single word no mention makes a person", speaker{text: "Cirium", kind: spkName}, classOrg},
+		{"a single surname with a role", speaker{text: "Weber", role: "Bürgermeisterin", kind: spkName}, classPerson},
+		{"a sentence-opening conjunction", speaker{text: "Zudem", kind: spkName}, classFragment},
+		{"a capitalized pronoun", speaker{text: "Sie", kind: spkName}, classFragment},
+		{"an addressee", speaker{text: "a la red Erbol", kind: spkDesc}, classOrg},
+		{"a stated descriptor", speaker{text: "a Foreign Office spokesperson", kind: spkDesc}, classIndefinite},
+		{"one of a group", speaker{text: "one of the organisers", kind: spkDesc}, classIndefinite},
+		{"a definite descriptor", speaker{text: "the governor", kind: spkDesc}, classDefinite},
+		{"a document", speaker{text: "the report", kind: spkDesc}, classOrg},
+		{"a label", speaker{text: "WALLACE", kind: spkLabel}, classFragment},
+		{"nobody", speaker{}, classNone},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakerClass(tt.sp, map[string]bool{"weber": true}); got != tt.want {
+				t.Errorf("speakerClass(%q) = %d, want %d", tt.sp.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnitConfidence(t *testing.T) {
+	name := speaker{text: "Ana Lima", kind: spkName}
+	for _, tt := range []struct {
+		name     string
+		u        unit
+		min, max float64
+	}{
+		{"named in its own sentence", unit{spk: name, via: viaSentence}, ShowConfidence, 1},
+		{"carried from the quote before, same paragraph", unit{spk: name, via: viaPrevSame}, ShowConfidence, 1},
+		{"a pronoun resolved to a name in passing", unit{spk: name, via: viaPronounWeak}, 0, ShowConfidence - 0.01},
+		{"an organisation", unit{spk: speaker{text: "Acme Corporation", kind: spkName}}, 0, ShowConfidence - 0.01},
+		{"an unresolved definite descriptor", unit{spk: speaker{text: "the governor", kind: spkDesc}}, 0, ShowConfidence - 0.01},
+		{"a stated descriptor", unit{spk: speaker{text: "a campaign spokesman", kind: spkDesc}}, ShowConfidence, 1},
+		{"no speaker", unit{via: viaNone}, 0, 0.1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			u := tt.u
+			if got := unitConfidence(&u, nil); got < tt.min || got > tt.max {
+				t.Errorf("unitConfidence(%+v) = %.2f, want in [%.2f, %.2f]", tt.u, got, tt.min, tt.max)
+			}
+		})
+	}
+}
+
+// testMentions collects the mentions of an article of paras.
+func testMentions(paras ...string) (*scanner, []mention) {
+	s := &scanner{}
+	s.prepare(paras)
+	for pi := range s.paras {
+		s.direct(pi)
+	}
+	return s, s.mentions()
+}
+
+func TestFullest(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		short string
+		want  string
+	}{
+		{"surname to the full name", []string{"Ana Beatriz Conceição runs the lab.", "Conceição said the water was rising."}, "Conceição", "Ana Beatriz Conceição"},
+		{"honorific and surname", []string{"Peter Morgan of the Sierra Club was there.", "Mr. Morgan said it was fine."}, "Mr. Morgan", "Peter Morgan"},
+		{"the name as first given", []string{"Donald Trump spoke first.", "Later Donald J. Trump said more.", "Trump said so."}, "Trump", "Donald Trump"},
+		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
+		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
+		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ms := testMentions(tt.paras...)
+			s.common = map[string]bool{}
+			for pi := range s.paras {
+				for _, tk := range s.paras[pi].toks {
+					if tk.kind == tWord && !tk.upper {
+						s.common[tk.lower] = true
+					}
+				}
+			}
+			if got := fullest(ms, s.common, tt.short, genderUnknown); got != tt.want {
+				t.Errorf("fullest(%q) = %q, want %q", tt.short, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDefinite(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		desc  string
+		want  string // "" when it stays unresolved
+	}{
+		{"a title before the name", []string{"Gov. Tom Reyes signed the bill on Friday.", "The plan works, the governor said."}, "the governor", "Reyes"},
+		{"two people fit", []string{"Mayor Ann Cole met Mayor Tom Reyes.", "It works, the mayor said."}, "the mayor", ""},
+		{"the only person named just before", []string{"In a new book, Ezra Klein said he set out to answer a question.", "The answer, the Vox founder suggests, is polarization."}, "the Vox founder", "Ezra Klein"},
+		{"another title contradicts", []string{"First lady Michelle Obama spoke at the rally.", "It matters, the president said."}, "the president", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ms := testMentions(tt.paras...)
+			m, ok := definite(ms, tt.desc, len(tt.paras)-1, 1<<20)
+			got := ""
+			if ok {
+				got = m.text
+			}
+			if !strings.HasSuffix(got, tt.want) || (tt.want == "") != (got == "") {
+				t.Errorf("definite(%q) = %q, want %q", tt.desc, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTitleOnly(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Director", true},
+		{"PAHO Director", true},
+		{"Prime Minister", true},
+		{"Carissa F. Etienne", false},
+		{"PAHO", false},
+		{"Mr. Obama", false},
+	} {
+		if got := titleOnly(tt.in); got != tt.want {
+			t.Errorf("titleOnly(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
