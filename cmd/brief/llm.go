@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -269,7 +268,6 @@ type countingSummarizer struct {
 	inner summarize.Summarizer
 	sess  *llmSession
 	e     *env
-	once  sync.Once
 }
 
 func (s *countingSummarizer) Summarize(ctx context.Context, a *article.Article) (*summarize.Digest, error) {

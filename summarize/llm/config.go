@@ -2,7 +2,6 @@ package llm
 
 import (
 	"fmt"
-	"log/slog"
 	"net/http"
 	"time"
 
@@ -125,11 +124,4 @@ func (c Config) idle() time.Duration {
 		return DefaultIdleTimeout
 	}
 	return c.IdleTimeout
-}
-
-func logOf(l *slog.Logger) *slog.Logger {
-	if l == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return l
 }

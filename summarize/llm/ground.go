@@ -181,8 +181,9 @@ func wordsIn(s string) []string {
 	return out
 }
 
-// namesIn returns the capitalised words of t that are not its first word
-// or the first word of a sentence: proper names, months and weekdays.
+// namesIn returns the capitalised words of t: proper names, months,
+// weekdays and acronyms. A sentence's first word counts unless it is a
+// common word that starts sentences ("The", "Officials").
 func namesIn(t string) []string {
 	var out []string
 	start := true
@@ -190,33 +191,36 @@ func namesIn(t string) []string {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		first, _ := firstRune(w)
-		if !start && unicode.IsUpper(first) && len([]rune(w)) > 1 && !allUpperShort(w) {
+		if unicode.IsUpper(first) && len([]rune(w)) > 1 && !(start && starters[strings.ToLower(w)]) {
 			out = append(out, w)
-		} else if !start && allUpperShort(w) {
-			out = append(out, w) // an acronym: must occur too
 		}
 		start = strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") || strings.HasSuffix(f, "!") || strings.HasSuffix(f, "?") || w == ""
 	}
 	return out
 }
 
+// starters are common words that begin a sentence without being names.
+var starters = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an in on at for with after before by from this that these those it its
+		he she they we his her their our there here what when where why how who which while as but and or so yet
+		both all each every no not some many most more less few several other such one two three four five six
+		seven eight nine ten new old officials authorities analysts critics experts residents investors
+		government police prices output sales shares talks plans data figures researchers scientists
+		despite although though if unless since until during amid over under about against between among
+		according also only even still already now then later earlier last next first second third
+		global local national international public private economic political several workers voters
+		leaders lawmakers companies banks markets inflation growth demand supply exports imports costs`) {
+		m[w] = true
+	}
+	return m
+}()
+
 func firstRune(s string) (rune, bool) {
 	for _, r := range s {
 		return r, true
 	}
 	return 0, false
-}
-
-// allUpperShort reports an acronym such as "EU" or "IMF".
-func allUpperShort(w string) bool {
-	n := 0
-	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2 && n <= 6
 }
 
 func clip(s string, n int) string {

@@ -43,6 +43,11 @@ func TestClassify(t *testing.T) {
 		{"eof", 0, nil, fmt.Errorf("post: %w", io.ErrUnexpectedEOF), new(*llm.TransportError), true, 0},
 		{"200 undecodable", 200, nil, errors.New("invalid character 'x'"), new(*llm.ResponseError), false, 0},
 		{"200 cut short", 200, nil, errors.New("unexpected end of JSON input"), new(*llm.TransportError), true, 0},
+		{"404 openai model", 404, nil, errors.New("The model `gpt-9` does not exist or you do not have access to it."), new(*llm.ModelError), false, 0},
+		{"404 ollama model", 404, nil, errors.New(`{"error":"model 'x' not found, try pulling it first"}`), new(*llm.ModelError), false, 0},
+		{"404 anthropic model", 404, nil, errors.New(`{"type":"error","error":{"type":"not_found_error","message":"model: claude-x"}}`), new(*llm.ModelError), false, 0},
+		{"404 path to models", 404, nil, errors.New("GET http://x/v1/models: 404 Not Found: 404 page not found"), new(*llm.BadRequestError), false, 0},
+		{"body too large", 200, nil, &llm.BodyTooLargeError{Limit: 8, Status: 200}, new(*llm.BodyTooLargeError), false, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := llm.Classify(tt.err, tt.status, tt.header)
@@ -54,6 +59,14 @@ func TestClassify(t *testing.T) {
 				t.Errorf("Retryable(%v) = %v, %v, want %v, %v", got, retry, after, tt.retry, tt.wantAfter)
 			}
 		})
+	}
+	for _, err := range []error{&llm.AuthError{Status: 401, Err: base}, &llm.ModelError{Status: 404, Err: base}} {
+		if !errors.Is(fmt.Errorf("openai: %w", err), summarize.ErrUnusable) {
+			t.Errorf("%v does not match summarize.ErrUnusable", err)
+		}
+	}
+	if errors.Is(&llm.ServerError{Status: 500, Err: base}, summarize.ErrUnusable) {
+		t.Errorf("a server error matches summarize.ErrUnusable")
 	}
 	if got := llm.Classify(context.Canceled, 0, nil); got != context.Canceled {
 		t.Errorf("Classify(context.Canceled) = %v, want it unchanged", got)
