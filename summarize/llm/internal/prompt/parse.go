@@ -144,6 +144,9 @@ func decodeObject(s string) (map[string]any, error) {
 	if err == nil {
 		return obj, nil
 	}
+	if !strings.Contains(s, ",") {
+		return nil, fmt.Errorf("prompt: reply is not valid JSON: %w", err)
+	}
 	fixed := commaRe.ReplaceAllString(s, "$1")
 	if err2 := json.Unmarshal([]byte(fixed), &obj); err2 == nil {
 		return obj, nil
