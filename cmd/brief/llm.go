@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,7 @@ func llmFlags() []cli.Flag {
 		&cli.StringFlag{Name: "fallback", Value: "auto", Usage: "offline digest when the model fails: auto (per article; a bad key or model stops the run), always, never", EnvVars: []string{"BRIEF_FALLBACK"}},
 		&cli.BoolFlag{Name: "no-fallback", Usage: "same as --fallback never"},
 		&cli.Float64Flag{Name: "max-fallback", Value: 20, Usage: "exit 1 when more than `PERCENT` of the articles got the offline digest", EnvVars: []string{"BRIEF_MAX_FALLBACK"}},
+		&cli.BoolFlag{Name: "log-requests", Usage: "keep every model request and reply in the archive (see brief archive requests)", EnvVars: []string{"BRIEF_LOG_REQUESTS"}},
 		&cli.BoolFlag{Name: "keep-ungrounded", Usage: "keep, marked, a model's takeaway whose numbers, dates or names are not in the article (default: drop it)"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing"},
 		&cli.Float64Flag{Name: "max-cost", Usage: "stop making model requests once the run would cost more than `USD`", EnvVars: []string{"BRIEF_MAX_COST"}},
@@ -95,20 +97,37 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 	if err != nil {
 		return nil, err
 	}
+	sess := &llmSession{backend: name, model: cfg.Model, meter: lc.Meter, maxFallback: c.Float64("max-fallback")}
+	c.App.Metadata[sessionKey] = sess
+	var st store.Archive
+	if !c.Bool("no-cache") || c.Bool("log-requests") {
+		if st, err = openStore(c, e); err != nil {
+			return nil, fmt.Errorf("open archive for the model backend: %w", err)
+		}
+		sess.closers = append(sess.closers, st.Close)
+		lc.Formats = formatMemory{st}
+		if c.Bool("log-requests") {
+			ctx := c.Context
+			lc.Record = func(ex llm.Exchange) {
+				msgs, _ := json.Marshal(ex.Messages)
+				if err := st.LogModelRequest(ctx, store.ModelRequest{Backend: ex.Backend, Model: ex.Model, Article: ex.Article,
+					Purpose: ex.Purpose, Request: string(msgs), Reply: ex.Reply, Err: ex.Err,
+					PromptTokens: ex.Usage.PromptTokens, CompletionTokens: ex.Usage.CompletionTokens, Took: ex.Took}); err != nil {
+					e.logger.Warn("log model request", "err", err)
+				}
+			}
+		}
+		cfg.Settings = lc
+	}
 	s, err := summarize.Open(name, cfg)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	sess := &llmSession{backend: name, model: cfg.Model, meter: lc.Meter, maxFallback: c.Float64("max-fallback")}
-	c.App.Metadata[sessionKey] = sess
 	if !c.Bool("no-cache") {
-		st, err := openStore(c, e)
-		if err != nil {
-			return nil, fmt.Errorf("open digest cache: %w", err)
-		}
 		cache := store.NewDigestCache(st, e.logger)
 		sess.cache = cache
-		sess.closers = append(sess.closers, cache.Close, st.Close)
+		// The cache's writer stops before the archive closes.
+		sess.closers = append([]func() error{cache.Close}, sess.closers...)
 		s = summarize.Cached(s, cache, cacheKeyParts(name, cfg, lc)...)
 	}
 	if d := c.Duration("deadline"); d > 0 {
@@ -135,6 +154,16 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 		return nil, usagef("--fallback %q: want auto, always or never", mode)
 	}
 	return &countingSummarizer{inner: s, sess: sess, e: e}, nil
+}
+
+// formatMemory keeps the response format a server accepts in the
+// archive, across runs.
+type formatMemory struct{ st store.Archive }
+
+func (m formatMemory) Format(key string) string { return m.st.ModelSetting("response_format " + key) }
+
+func (m formatMemory) SetFormat(key, format string) error {
+	return m.st.SetModelSetting("response_format "+key, format)
 }
 
 // deadlineSummarizer ends every model call at the run's --deadline.

@@ -346,3 +346,38 @@ func TestBriefingNamesModel(t *testing.T) {
 		t.Errorf("briefing footer does not name the model:\n%s", b)
 	}
 }
+
+// TestLogRequestsAndFormatMemory: --log-requests keeps each request and
+// reply in the archive, brief archive requests shows them; and a server
+// that refused json_schema is not asked in it again on the next run.
+func TestLogRequestsAndFormatMemory(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{RejectSchema: true})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	args := []string{"summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), "--no-cache"}
+	h.mustRun(0, "", append(args, "--log-requests", dir)...)
+	out := h.mustRun(0, "", "archive", "requests")
+	if !strings.Contains(out, "openai gpt-4.1-mini") || !strings.Contains(out, "[reply]") || !strings.Contains(out, "BEGIN ARTICLE DATA") {
+		t.Errorf("brief archive requests:\n%s", out)
+	}
+	var n int
+	for _, line := range strings.Split(strings.TrimSpace(h.mustRun(0, "", "archive", "requests", "-f", "jsonl")), "\n") {
+		var r struct {
+			Purpose string `json:"purpose"`
+			Error   string `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Errorf("%d requests logged, want 1", n)
+	}
+	before := fk.Requests()
+	other := writeArticles(t, summarizetest.Articles()[1:2])
+	h.mustRun(0, "", append(args, "--log-requests", other)...)
+	if got := fk.Requests() - before; got != 1 {
+		t.Errorf("second run made %d requests, want 1 (the refused format remembered)", got)
+	}
+}

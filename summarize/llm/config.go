@@ -69,6 +69,22 @@ type Config struct {
 	// Formats remembers which response formats a server refused, across
 	// runs; nil remembers nothing.
 	Formats FormatMemory
+	// Record, if set, is given every model request with its reply
+	// (--log-requests).
+	Record func(Exchange)
+}
+
+// Exchange is one model request and what came back, for Config.Record.
+type Exchange struct {
+	Backend, Model string
+	// Article is the article's ID; Purpose what the request was for.
+	Article, Purpose string
+	Messages         []Message
+	Reply            string
+	// Err is the failure, "" when there was a reply.
+	Err   string
+	Usage summarize.Usage
+	Took  time.Duration
 }
 
 // FormatMemory remembers the strictest response format a server and

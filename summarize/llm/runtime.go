@@ -96,6 +96,16 @@ func NewRuntime(name, model string, sc summarize.Config, defaultContext int) (*R
 		Logger:        logger,
 	}
 	r.opts.Learn = r.learn
+	if cfg.Record != nil {
+		r.opts.Record = func(a *article.Article, req prompt.Request, reply prompt.Reply, err error, took time.Duration) {
+			ex := Exchange{Backend: name, Model: model, Article: a.ID, Purpose: req.Purpose, Messages: req.Messages,
+				Reply: reply.Text, Usage: reply.Usage, Took: took}
+			if err != nil {
+				ex.Err = red.err(err).Error()
+			}
+			cfg.Record(ex)
+		}
+	}
 	b, err := prompt.New(r.opts)
 	if err != nil {
 		return nil, red.err(fmt.Errorf("%s: %w", name, err))

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
@@ -63,6 +64,9 @@ type Options struct {
 	// Learn, if set, is told the context a server turned out to have
 	// when it cut a prompt, so that later articles are planned for it.
 	Learn func(contextTokens int)
+	// Record, if set, is given every request sent for an article, with
+	// the reply or the error, and how long it took.
+	Record func(a *article.Article, req Request, reply Reply, err error, took time.Duration)
 }
 
 // Builder renders requests and reads answers. It is safe for concurrent

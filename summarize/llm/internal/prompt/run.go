@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
@@ -254,7 +255,11 @@ func parseValid(text string) (*Answer, error) {
 }
 
 func (s *session) sendOne(ctx context.Context, req Request) (Reply, error) {
+	start := time.Now()
 	reply, err := s.send(ctx, req)
+	if s.b.opts.Record != nil {
+		s.b.opts.Record(s.a, req, reply, err, time.Since(start))
+	}
 	if err == nil {
 		s.b.logger.Debug("model reply", "id", s.a.ID, "purpose", req.Purpose, "prompt_tokens", reply.Usage.PromptTokens,
 			"completion_tokens", reply.Usage.CompletionTokens, "cut", reply.Cut, "text", clip(reply.Text, 4000))
