@@ -54,6 +54,15 @@ func TestConformance(t *testing.T) {
 	}
 }
 
+func TestConformanceFaults(t *testing.T) {
+	for _, p := range providers {
+		t.Run(p.name, func(t *testing.T) {
+			summarizetest.RunFaults(t, summarizetest.Rig{Fake: p.fake,
+				Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return p.backend(t, p.config(fk)) }})
+		})
+	}
+}
+
 func TestConformanceLive(t *testing.T) {
 	for _, p := range providers {
 		t.Run(p.name, func(t *testing.T) {

@@ -93,7 +93,7 @@ func (e *ModelError) Is(target error) bool { return target == summarize.ErrUnusa
 // "The model `x` does not exist", Ollama's "model 'x' not found",
 // Anthropic's not_found_error "model: x", vLLM's "The model `x` does not
 // exist." A path such as /v1/models in the message does not count.
-var modelMissingRe = regexp.MustCompile(`model_not_found|\bmodel\b[^/]{0,120}?(?:not found|does not exist|unknown)|not_found_error.{0,80}\bmodel\b|unknown model|no such model|try pulling it`)
+var modelMissingRe = regexp.MustCompile(`model_not_found|\bmodel\b[^/]{0,120}?(?:not found|does not exist|unknown)|not_found_error.{0,80}\bmodel\b|"model: [^"]*".{0,40}not_found_error|404: model: |unknown model|no such model|try pulling it`)
 
 // modelMissing reports whether a 4xx message says the model is unknown.
 func modelMissing(status int, msg string) bool {

@@ -40,6 +40,11 @@ func TestConformance(t *testing.T) {
 	summarizetest.Run(t, open(t, testConfig(fk)), summarizetest.Options{})
 }
 
+func TestConformanceFaults(t *testing.T) {
+	summarizetest.RunFaults(t, summarizetest.Rig{Fake: summarizetest.NewOpenAI,
+		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return open(t, testConfig(fk)) }})
+}
+
 func TestConformanceLive(t *testing.T) {
 	key := os.Getenv("OPENAI_API_KEY")
 	if key == "" {
