@@ -514,7 +514,7 @@ func (r RegionCount) Segments() []Segment {
 	var out []Segment
 	n := 0
 	for _, c := range r.Countries {
-		out = append(out, Segment{Code: c.Code, Name: c.Name, Stories: c.Stories})
+		out = append(out, Segment(c))
 		n += c.Stories
 	}
 	if r.Stories > n {

@@ -315,6 +315,10 @@ func (fs *fonts) warning() string {
 		more = fmt.Sprintf(" and %d more", len(rs)-8)
 	}
 	hint := "; install a font that has them (such as Debian's fonts-noto-core or fonts-droid-fallback) or pass one with --font"
+	if rs[0] > 0xFFFF {
+		// Only emoji and other characters fpdf cannot encode: no font helps.
+		hint = "; PDF fonts here address U+0000–U+FFFF only"
+	}
 	return fmt.Sprintf("pdf: no font covers %s: replaced %s (by %c, or by the letter without its accent): %s%s%s",
 		strings.Join(scripts, ", "), plural(len(rs), "character", "characters"), placeholder, strings.Join(list, ", "), more, hint)
 }

@@ -376,13 +376,7 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	}
 	f.Ln(1.5)
 	for _, t := range st.Digest.Takeaways {
-		lines := r.layout(bulletBlock, []span{{text: t, color: ink}})
-		r.ensure(bulletBlock.lineH)
-		y := f.GetY()
-		f.SetX(r.left + 1)
-		r.cell(r.fonts.regular, bodySize, span{color: accent}, "•", 4, bulletBlock.lineH)
-		f.SetY(y)
-		r.emit(bulletBlock, []span{{text: t, color: ink}}, lines)
+		r.bulleted(bulletBlock, accent, span{text: t, color: ink})
 		f.Ln(0.8)
 	}
 	for _, q := range st.Digest.Quotes {
@@ -413,14 +407,7 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 		for _, s := range st.AlsoReportedBy {
 			for _, t := range s.Takeaways {
 				f.Ln(0.8)
-				body := []span{{text: s.Name() + ": ", style: bold, color: muted}, {text: t, color: ink}}
-				lines := r.layout(alsoItem, body)
-				r.ensure(alsoItem.lineH)
-				y := f.GetY()
-				f.SetX(r.left + 1)
-				r.cell(r.fonts.regular, alsoItem.size, span{color: muted}, "•", 4, alsoItem.lineH)
-				f.SetY(y)
-				r.emit(alsoItem, body, lines)
+				r.bulleted(alsoItem, muted, span{text: s.Name() + ": ", style: bold, color: muted}, span{text: t, color: ink})
 			}
 			for _, q := range s.Quotes {
 				f.Ln(1)
@@ -438,6 +425,26 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 			}
 		}
 	}
+}
+
+// bulleted sets spans as a bulleted item of the block: the bullet in the
+// indent on the left, or on the right for a right-to-left item, whose
+// lines then end at the same distance from the right margin.
+func (r *renderer) bulleted(bl block, c rgb, spans ...span) {
+	f := r.f
+	lines := r.layout(bl, spans)
+	x := r.left + 1
+	if len(lines) > 0 && lines[0].rtl {
+		bl.indent, bl.right = bl.right, bl.indent
+		lines = r.layout(bl, spans)
+		x = r.w - r.right - 3
+	}
+	r.ensure(bl.lineH)
+	y := f.GetY()
+	f.SetX(x)
+	r.cell(r.fonts.regular, bl.size, span{color: c}, "•", 4, bl.lineH)
+	f.SetY(y)
+	r.emit(bl, spans, lines)
 }
 
 // skipped lists the inputs that failed.

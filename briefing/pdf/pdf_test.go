@@ -256,6 +256,38 @@ func installed(name string) bool {
 	return false
 }
 
+// TestWriteFindsFonts puts DejaVu Sans under a name no rule knows in a
+// font directory of its own: the scan of that directory finds it for
+// Hebrew and Arabic, which Liberation lacks, and the warning names only
+// the script it lacks too.
+func TestWriteFindsFonts(t *testing.T) {
+	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	ttf, err := os.ReadFile(dejavu)
+	if err != nil {
+		t.Skip("DejaVu Sans not installed (Debian: fonts-dejavu-core)")
+	}
+	dir := filepath.Join(t.TempDir(), "fonts", "misc")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "unknown-face.ttf"), ttf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	es := briefingtest.Entries()
+	es[0].Article.Title = "Rotterdam: שביתה בנמל and إضراب في الميناء; 港口罢工"
+	doc, warnings := render(t, es, nil, pdf.Options{FontDirs: []string{filepath.Dir(dir), filepath.Join(dir, "missing")}})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "no font covers Han:") {
+		t.Errorf("warnings = %q, want one naming Han alone", warnings)
+	}
+	// Only the font in dir can have drawn the Hebrew.
+	text := pdftotext(t, doc)
+	for _, want := range []string{"שביתה", "בנמל"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 func TestWriteFontPath(t *testing.T) {
 	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 	if _, err := os.Stat(dejavu); err != nil {
@@ -295,9 +327,20 @@ func TestWriteHandMadeBriefing(t *testing.T) {
 }
 
 // FuzzWrite puts arbitrary text in every field a renderer draws: the
-// document must come out, whatever the text.
+// document must come out, whatever the text. Installed fonts are looked
+// for in one directory holding DejaVu Sans, when it is installed, so that
+// fallback, shaping and right-to-left runs are exercised at a fuzzing
+// pace (scanning every installed font for each input is slow).
 func FuzzWrite(f *testing.F) {
-	for _, s := range []string{"", "plain", "\x00\xff\xfe", "😀👨‍👩‍👧", "東京 中文", "(unbalanced \\ parens", "\x01nb\x01", strings.Repeat("W", 400)} {
+	dirs := []string{}
+	if ttf, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); err == nil {
+		dir := f.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "DejaVuSans.ttf"), ttf, 0o644); err != nil {
+			f.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	for _, s := range []string{"", "plain", "\x00\xff\xfe", "😀👨‍👩‍👧", "東京 中文", "(unbalanced \\ parens", "\x01nb\x01", "مرحبا بالعالم 2026 — שָׁלוֹם, «BBC» لا", "हिन्दी ქართული Ἀθῆναι", strings.Repeat("W", 400)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -308,7 +351,7 @@ func FuzzWrite(f *testing.F) {
 		es[0].Digest.Quotes[0].Text = s
 		es[0].Digest.Quotes[0].Speaker = s
 		b := briefing.Build(es, []briefing.Skipped{{Source: s, Reason: s}}, briefing.Options{Title: s})
-		if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{}); err != nil {
+		if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{FontDirs: dirs}); err != nil {
 			t.Fatalf("Write: %v", err)
 		}
 	})

@@ -64,6 +64,12 @@ type batchRun struct {
 	lines    []batch.Line
 	seen     map[string]bool
 	deferred map[*article.Article]bool
+	// carry are the answers the waiting articles were given already:
+	// they need them again when the next batch is collected.
+	carry map[string]bool
+	// answered are the keys of the requests answered from a batch in
+	// this run, counted once each on the usage line.
+	answered map[string]bool
 }
 
 // openBatchRun opens the summarizer in batch mode and the batch client.
@@ -96,7 +102,8 @@ func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
 	client := batch.New(batch.Config{APIKey: e.getenv(b.KeyEnv), BaseURL: base,
 		HTTPClient: &http.Client{Timeout: 5 * time.Minute, CheckRedirect: origin.CheckRedirect(10)}})
 	return &batchRun{c: c, e: e, st: st, s: s, client: client, model: model, sess: sess,
-		seen: map[string]bool{}, deferred: map[*article.Article]bool{}}, nil
+		seen: map[string]bool{}, deferred: map[*article.Article]bool{}, carry: map[string]bool{},
+		answered: map[string]bool{}}, nil
 }
 
 // summarize runs the summarizer on a with the batch's answers. It
@@ -106,14 +113,24 @@ func (r *batchRun) summarize(ctx context.Context, src string, a *article.Article
 	sctx, cancel, sess := batch.NewSession(ctx, answers)
 	defer cancel()
 	d, err := r.s.Summarize(sctx, a)
-	if n := sess.Answered(); n > 0 && r.sess != nil {
-		r.sess.batched.Add(int64(n))
+	if used := sess.Used(); len(used) > 0 && r.sess != nil {
+		r.mu.Lock()
+		for _, k := range used {
+			if !r.answered[k] {
+				r.answered[k] = true
+				r.sess.batched.Add(1)
+			}
+		}
+		r.mu.Unlock()
 	}
 	if lines := sess.Deferred(); len(lines) > 0 && ctx.Err() == nil {
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		r.waiting = append(r.waiting, batchArticle{Source: src, Article: a})
 		r.deferred[a] = true
+		for _, k := range sess.Used() {
+			r.carry[k] = true
+		}
 		for _, l := range lines {
 			if !r.seen[l.Key] {
 				r.seen[l.Key] = true
@@ -143,7 +160,7 @@ func (r *batchRun) submit(ctx context.Context, known map[string]batch.Answer) (s
 		items = append(items, store.BatchItem{Key: l.Key, Request: l.Body})
 	}
 	for k, a := range known {
-		if !r.seen[k] {
+		if r.carry[k] && !r.seen[k] {
 			raw, _ := json.Marshal(a)
 			items = append(items, store.BatchItem{Key: k, Request: json.RawMessage("null"), Response: raw})
 		}
@@ -165,7 +182,7 @@ func (r *batchRun) submit(ctx context.Context, known map[string]batch.Answer) (s
 	}
 	fmt.Fprintf(r.e.stderr, "brief: batch %s submitted: %d requests for %d articles (collect with: brief batch resume %s)\n",
 		stat.ID, len(r.lines), len(r.waiting), stat.ID)
-	r.lines, r.waiting, r.seen, r.deferred = nil, nil, map[string]bool{}, map[*article.Article]bool{}
+	r.lines, r.waiting, r.seen, r.deferred, r.carry = nil, nil, map[string]bool{}, map[*article.Article]bool{}, map[string]bool{}
 	return stat.ID, nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -170,5 +171,30 @@ func TestBatchCancel(t *testing.T) {
 	}
 	if fk.Interactive() != 0 {
 		t.Errorf("%d interactive calls, want 0", fk.Interactive())
+	}
+}
+
+// TestAddBatchFollowUpRound: when an answer needs a follow-up request
+// (the model's reply was cut off, so the backend asks it to repair its
+// answer), the follow-up goes into a second batch, and the article is
+// archived from that one's answer: no fallback, no interactive call.
+func TestAddBatchFollowUpRound(t *testing.T) {
+	fk := batchtest.New(t, batchtest.Options{Faults: summarizetest.Faults{Malformed: 1}})
+	h := newHarness(t)
+	h.vars["OPENAI_API_KEY"] = "sk-test"
+	arts := summarizetest.Articles()
+	dir := writeArticles(t, arts)
+	code, stdout, stderr := h.run("", "add", "--batch", "--backend", "openai", "--base-url", fk.BaseURL(), "--poll", "5ms", dir)
+	if code != 0 || strings.Count(stdout, "\n") != len(arts) {
+		t.Fatalf("add --batch: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if fk.Batches() != 2 || fk.Lines() != len(arts)+1 || fk.Interactive() != 0 {
+		t.Errorf("%d batches of %d lines in all, %d interactive calls; want 2, %d, 0", fk.Batches(), fk.Lines(), fk.Interactive(), len(arts)+1)
+	}
+	if strings.Contains(stdout+stderr, "llm_fallback") || !strings.Contains(stderr, fmt.Sprintf("%d batched requests", len(arts)+1)) {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	if code, _, errs := h.run("", "add", "--batch", "--backend", "extractive", dir); code != exitUsage || !strings.Contains(errs, "--batch works with --backend openai") {
+		t.Errorf("add --batch --backend extractive: exit %d, %s", code, errs)
 	}
 }

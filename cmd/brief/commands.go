@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -86,7 +87,8 @@ Examples:
 				return err
 			}
 			defer arch.close()
-			return e.withOutput(c.String("output"), func(w io.Writer) error {
+			done := 0
+			err = e.withOutput(c.String("output"), func(w io.Writer) error {
 				var all []summaryRecord
 				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
 					if _, err := arch.save(c.Context, r); err != nil {
@@ -118,13 +120,29 @@ Examples:
 						return err
 					}
 				}
+				done = total - failed
 				if err := modelVerdict(c, true); err != nil {
 					return err
 				}
 				return partial(failed, total)
 			})
+			e.wrote(c.String("output"), err, plural(done, "digest", "digests"))
+			return err
 		},
 	}
+}
+
+// wrote says on a terminal's stderr what a command wrote to -o PATH
+// ("brief: wrote digests.jsonl: 14 digests"), when it wrote it.
+func (e *env) wrote(path string, err error, what string) {
+	if path == "" || path == "-" || !isTerminal(e.stderr) {
+		return
+	}
+	var pe partialError
+	if err != nil && (!errors.As(err, &pe) || pe.failed == pe.total) {
+		return
+	}
+	fmt.Fprintf(e.stderr, "brief: wrote %s: %s\n", textsafe.Line(path), what)
 }
 
 func extractCommand(e *env) *cli.Command {
@@ -150,7 +168,8 @@ Examples:
 			if err != nil {
 				return err
 			}
-			return e.withOutput(c.String("output"), func(w io.Writer) error {
+			done := 0
+			err = e.withOutput(c.String("output"), func(w io.Writer) error {
 				failed, total, err := runInputs(c, e, nil, func(r result) error {
 					rec := newExtractRecord(r.article)
 					switch format {
@@ -167,8 +186,11 @@ Examples:
 				if err != nil {
 					return err
 				}
+				done = total - failed
 				return partial(failed, total)
 			})
+			e.wrote(c.String("output"), err, plural(done, "article", "articles"))
+			return err
 		},
 	}
 }

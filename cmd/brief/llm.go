@@ -63,7 +63,7 @@ type llmSession struct {
 	// batch is set for a batch run: the calls are batched requests, at
 	// the batch price.
 	batch   bool
-	batched atomic.Int64 // requests answered from a batch
+	batched atomic.Int64 // distinct requests answered from a batch
 }
 
 // batchPriceFactor is the Batch API's price as a share of the

@@ -347,6 +347,10 @@ func TestTerminal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
+	digests := filepath.Join(dir, "digests.jsonl")
+	if code := run(context.Background(), []string{"brief", "summarize", in, "-o", digests}, strings.NewReader(""), &outb, tty); code != 0 {
+		t.Fatalf("summarize: exit %d", code)
+	}
 	tty.Close()
 	master.Close()
 	<-done
@@ -354,8 +358,9 @@ func TestTerminal(t *testing.T) {
 	if strings.Contains(got, "%PDF") {
 		t.Error("PDF bytes reached the terminal")
 	}
-	want := fmt.Sprintf("brief: wrote %s: 1 story, 1 page\n", dst)
-	if !strings.Contains(got, want) {
-		t.Errorf("terminal shows %q, want %q", got, want)
+	for _, want := range []string{fmt.Sprintf("brief: wrote %s: 1 story, 1 page\n", dst), fmt.Sprintf("brief: wrote %s: 1 digest\n", digests)} {
+		if !strings.Contains(got, want) {
+			t.Errorf("terminal shows %q, want %q", got, want)
+		}
 	}
 }

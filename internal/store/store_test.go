@@ -561,3 +561,10 @@ func benchmarkList1000(b *testing.B, be backend) {
 		}
 	}
 }
+
+func TestSQLiteLocationIsItsPath(t *testing.T) {
+	s := openTest(t, nil)
+	if s.Location() != s.Path() || !filepath.IsAbs(s.Path()) || s.ReadOnly() {
+		t.Errorf("Location %q, Path %q, ReadOnly %v; want the same absolute path, writable", s.Location(), s.Path(), s.ReadOnly())
+	}
+}

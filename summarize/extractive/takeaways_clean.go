@@ -11,22 +11,20 @@ import (
 // shown (tkClean), and the defects that keep a sentence out of the
 // takeaways while a sound one is left (tkDefect).
 
-// tkClean returns s as a takeaway shows it: without Markdown bold marks
-// opening it, a leading bullet, a transcript speaker label or a caption
-// label ("ANCHOR:", "Momentous:"), the asides of a caption ("(pictured)")
-// and empty brackets left by a link ("()"), a station's call sign before a
+// tkClean returns s as a takeaway shows it: without Markdown bold marks,
+// a leading bullet, a transcript speaker label or a caption label
+// ("ANCHOR:", "Momentous:"), the asides of a caption ("(pictured)") and
+// empty brackets left by a link ("()"), a station's call sign before a
 // dash ("(WSVN) -"), or an opening connective that points back to a
-// sentence the reader has not seen ("But", "And", "However,"). What is left starts with a capital when s did. s is
-// returned unchanged when what would be left is not a sentence of at least
-// six words.
+// sentence the reader has not seen ("But", "And", "However,"). What is
+// left starts with a capital when s did. s is returned unchanged when what
+// would be left is not a sentence of at least six words.
 func tkClean(s string) string {
 	orig := s
-	if rest, ok := strings.CutPrefix(s, "**"); ok {
-		// "**Update:** The ..." or a whole sentence set in bold. Bold
-		// inside a sentence is the author's emphasis and stays.
-		if k := strings.Index(rest, "**"); k > 0 {
-			s = strings.TrimSpace(rest[:k] + rest[k+2:])
-		}
+	if strings.Contains(s, "**") {
+		// Markdown bold left in the text: "**Update:** The ...", "the
+		// **ministry** said". A takeaway is plain text.
+		s = strings.TrimSpace(strings.ReplaceAll(s, "**", ""))
 	}
 	if strings.Contains(s, " (") {
 		// An empty pair where a citation link was: "for over 50 years ()."

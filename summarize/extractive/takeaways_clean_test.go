@@ -12,7 +12,7 @@ func TestTkClean(t *testing.T) {
 		{"plain", "The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"bold", "**The council closed the old bridge to traffic on Monday.**", "The council closed the old bridge to traffic on Monday."},
 		{"bold label", "**Update:** The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
-		{"bold inside stays", "The council closed the **old** bridge to traffic on Monday.", "The council closed the **old** bridge to traffic on Monday."},
+		{"bold inside", "The council closed the **old** bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"bullet", "• The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"dash bullet", "- The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},
 		{"speaker label", "ANCHOR: The council closed the old bridge to traffic on Monday.", "The council closed the old bridge to traffic on Monday."},

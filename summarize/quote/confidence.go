@@ -14,6 +14,8 @@ const (
 	viaPronounRecent        // a pronoun, the speaker of a quote just before
 	viaPronoun              // a pronoun, the person who last opened a sentence
 	viaPrevPara             // the speaker of the quote ending the previous paragraph
+	viaAnswer               // the answer to the article's question: the interview's subject
+	viaDropped              // a subject left out ("«…», dijo."): the person named last
 	viaPronounWeak          // a pronoun, a person named only in passing
 	viaLabel                // an interview label: "WALLACE:"
 	viaNone                 // no speaker
@@ -28,6 +30,8 @@ var viaConfidence = [...]float64{
 	viaPronounRecent: 0.85,
 	viaPronoun:       0.75,
 	viaPrevPara:      0.7,
+	viaAnswer:        0.7,
+	viaDropped:       0.6,
 	viaPronounWeak:   0.5,
 	viaLabel:         0.3,
 	viaNone:          0.1,

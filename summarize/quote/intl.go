@@ -27,6 +27,13 @@ dijo afirmó afirma declaró declara explicó explica aseguró asegura
 añadió añade señaló señala indicó indica subrayó subraya advirtió advierte
 comentó sostuvo sostiene agregó agrega insistió
 reconoció reconoce respondió responde apuntó apunta
+recalcó adelantó aseveró planteó puntualizó manifestó expresó destacó enfatizó
+remarcó reiteró aclaró detalló argumentó concluyó opinó criticó lamentó admitió
+precisó sentenció relató contó insistió
+forderte mahnte unterstrich bestätigte versicherte berichtete erzählte erinnerte
+antwortete
+expliquait affirmait déclarait soulignait estimait ajoutait confiait raconte
+raconté reprend repris tranche tranché
 disse diz afirmou declarou explicou acrescentou
 acrescenta assegurou garantiu destacou ressaltou observou avaliou
 comentou sublinhou alertou respondeu
@@ -103,8 +110,8 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	}
 	if intlArticles[w.lower] && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord {
-			k++
+		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && addressees[p.toks[k].lower]) {
+			k++ // "la titular de Interior", not "… a los senadores"
 		}
 		if k > j+1 {
 			return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true

@@ -104,6 +104,19 @@ func TestScanMultilingual(t *testing.T) {
 			paras: []string{"“We are done,” so Hale went home."},
 			want:  []want{{"We are done", "", "", "direct"}},
 		},
+		{
+			name: "es: a dropped subject is the person named just before",
+			paras: []string{
+				"La ministra Ana Ruiz presentó el plan ante el Senado.",
+				"«Tenemos falencias y vamos a mejorar», recalcó.",
+			},
+			want: []want{{"Tenemos falencias y vamos a mejorar", "Ana Ruiz", "", "direct"}},
+		},
+		{
+			name:  "es: the addressee after the descriptor is cut",
+			paras: []string{"«Sabemos que han pasado bandas», advirtió la titular de Interior a los senadores."},
+			want:  []want{{"Sabemos que han pasado bandas", "la titular de Interior", "", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			checkScan(t, tt.paras, tt.want)

@@ -28,58 +28,88 @@ func (s *scanner) reported(pi int) {
 	}
 }
 
+// reportedIn reads the reported statement of the sentence [from, to) of
+// paragraph pi, trying in turn an opening source ("According to X, …"),
+// a trailing attribution ("…, X said") and a leading one ("X said (that)
+// …").
 func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 	p := &s.paras[pi]
 	end := to
 	for end > from && p.isPunct(end-1, ".!?") {
 		end--
 	}
-	mk := func(a, b int, sp speaker) (unit, bool) {
-		for a < b && p.isPunct(a, ",:;—") {
-			a++
-		}
-		for b > a && p.isPunct(b-1, ",:;—") {
-			b--
-		}
-		if b-a < 4 || words(p.span(a, b)) < 4 {
-			return unit{}, false
-		}
-		return unit{para: pi, tok: a, kind: KindReported, spk: sp,
-			parts: [][2]int{{p.toks[a].start, p.toks[b-1].end}}}, true
+	if u, ok, done := s.reportedOpening(pi, from, end); done {
+		return u, ok
 	}
-	// According to X, …
+	if u, ok, done := s.reportedTrailing(pi, from, end); done {
+		return u, ok
+	}
+	return s.reportedLead(pi, from, end)
+}
+
+// reportedUnit makes the reported statement of tokens [a, b) of paragraph
+// pi, without edge punctuation; ok is false when fewer than four words
+// remain.
+func (p *para) reportedUnit(pi, a, b int, sp speaker) (unit, bool) {
+	for a < b && p.isPunct(a, ",:;—") {
+		a++
+	}
+	for b > a && p.isPunct(b-1, ",:;—") {
+		b--
+	}
+	if b-a < 4 || words(p.span(a, b)) < 4 {
+		return unit{}, false
+	}
+	return unit{para: pi, tok: a, kind: KindReported, spk: sp,
+		parts: [][2]int{{p.toks[a].start, p.toks[b-1].end}}}, true
+}
+
+// reportedOpening reads a source that opens the sentence: "According to
+// X, …", "Selon la compagnie, …", "Pour Anne Garnier, économiste, …".
+// done is true when the sentence opens so, whether or not a statement
+// follows.
+func (s *scanner) reportedOpening(pi, from, end int) (u unit, ok, done bool) {
+	p := &s.paras[pi]
 	i := from
 	if t, ok := p.word(i); ok && t.lower == "according" {
 		if nt, ok := p.word(i + 1); ok && nt.lower == "to" {
 			sp, e, ok := p.npAfter(i+2, end, pi)
 			if ok && p.isPunct(e, ",") {
-				return mk(e+1, end, sp)
+				u, ok := p.reportedUnit(pi, e+1, end, sp)
+				return u, ok, true
 			}
-			return unit{}, false
+			return unit{}, false, true
 		}
 	}
-	// Selon la compagnie, … | Pour Anne Garnier, économiste, …
-	n, ok := p.intlAccordingAt(i)
+	n, intl := p.intlAccordingAt(i)
 	if t, isWord := p.word(i); isWord && t.lower == "pour" && p.isNameTok(i+1) {
-		n, ok = i+1, true
+		n, intl = i+1, true
 	}
-	if ok {
-		sp, e, ok := p.intlAfter(n, end, pi)
-		if !ok || !p.isPunct(e, ",") {
-			return unit{}, false
-		}
-		if sp.role != "" {
-			// past the appositive: "X, économiste des transports, …"
-			for k := e + 1; k < end; k++ {
-				if p.isPunct(k, ",") {
-					e = k
-					break
-				}
+	if !intl {
+		return unit{}, false, false
+	}
+	sp, e, ok := p.intlAfter(n, end, pi)
+	if !ok || !p.isPunct(e, ",") {
+		return unit{}, false, true
+	}
+	if sp.role != "" {
+		// past the appositive: "X, économiste des transports, …"
+		for k := e + 1; k < end; k++ {
+			if p.isPunct(k, ",") {
+				e = k
+				break
 			}
 		}
-		return mk(e+1, end, sp)
 	}
-	// …, according to X  |  …, X said (Friday, as …)
+	u, ok = p.reportedUnit(pi, e+1, end, sp)
+	return u, ok, true
+}
+
+// reportedTrailing reads an attribution after the statement, at one of
+// the sentence's last commas: "…, according to X", "…, X said (Friday,
+// as …)", "But to prevent problems, he said, local officials should …".
+func (s *scanner) reportedTrailing(pi, from, end int) (u unit, ok, done bool) {
+	p := &s.paras[pi]
 	for c := end - 1; c > from+3; c-- {
 		if !p.isPunct(c, ",") {
 			continue
@@ -87,39 +117,58 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 		if t, ok := p.word(c + 1); ok && t.lower == "according" {
 			if nt, ok := p.word(c + 2); ok && nt.lower == "to" {
 				if sp, e, ok := p.npAfter(c+3, end, pi); ok && e >= end-10 {
-					return mk(from, c, sp)
+					u, ok := p.reportedUnit(pi, from, c, sp)
+					return u, ok, true
 				}
 			}
 		}
 		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && p.isVerb(e-1, reportVerbs) && !badSubject(sp.text) {
-			adjunct := p.adjunct(from, c)
-			if e >= end-5 || p.trailer(e, end) {
-				if adjunct {
-					return unit{}, false
-				}
-				return mk(from, c, sp)
-			}
-			if p.isPunct(e, ",") {
-				// But to prevent problems, he said, local officials should …
-				if adjunct {
-					// In her book, she wrote, …: the opening is no statement
-					return mk(e+1, end, sp)
-				}
-				u, ok := mk(from, c, sp)
-				if u2, ok2 := mk(e+1, end, sp); ok2 {
-					if !ok {
-						return u2, true
-					}
-					u.parts = append(u.parts, u2.parts...)
-				}
-				return u, ok
+			if u, ok, done := p.aroundAttribution(pi, from, c, e, end, sp); done {
+				return u, ok, true
 			}
 		}
 		if c < end-12 {
 			break
 		}
 	}
-	// X said (that) …
+	return unit{}, false, false
+}
+
+// aroundAttribution makes the statement around an attribution [c, e)
+// found inside the sentence [from, end): before it when it ends the
+// sentence, on both sides when it stands in the middle ("…, he said, …"),
+// after it when what stands before only sets the scene ("In her book,
+// she wrote, …").
+func (p *para) aroundAttribution(pi, from, c, e, end int, sp speaker) (u unit, ok, done bool) {
+	adjunct := p.adjunct(from, c)
+	if e >= end-5 || p.trailer(e, end) {
+		if adjunct {
+			return unit{}, false, true
+		}
+		u, ok := p.reportedUnit(pi, from, c, sp)
+		return u, ok, true
+	}
+	if !p.isPunct(e, ",") {
+		return unit{}, false, false
+	}
+	if adjunct {
+		u, ok := p.reportedUnit(pi, e+1, end, sp)
+		return u, ok, true
+	}
+	u, ok = p.reportedUnit(pi, from, c, sp)
+	if u2, ok2 := p.reportedUnit(pi, e+1, end, sp); ok2 {
+		if !ok {
+			return u2, true, true
+		}
+		u.parts = append(u.parts, u2.parts...)
+	}
+	return u, ok, true
+}
+
+// reportedLead reads "X said (that) …": the first reporting verb with a
+// speaker before it, its complement running to the sentence's end.
+func (s *scanner) reportedLead(pi, from, end int) (unit, bool) {
+	p := &s.paras[pi]
 	for v := from + 1; v < end && v < from+25; v++ {
 		t := p.toks[v]
 		if t.kind != tWord {
@@ -141,39 +190,50 @@ func (s *scanner) reportedIn(pi, from, to int) (unit, bool) {
 		if !ok || badSubject(sp.text) {
 			continue
 		}
-		c := v + 1
-		for c < end {
-			if w, ok := p.word(c); ok && verbAdverbs[w.lower] && !w.upper {
-				c++
-				continue
-			}
-			break
+		c, ok := p.reportedComplement(v, end)
+		if !ok {
+			return unit{}, false
 		}
-		if w, ok := p.word(c); t.lower == "told" || t.lower == "tells" || ok && prepositions[w.lower] && w.lower != "to" {
-			// told reporters (that) …; said in a statement that …
-			found := false
-			for k := c; k < end && k < c+8; k++ {
-				if w, ok := p.word(k); ok && w.lower == "that" {
-					c, found = k, true
-					break
-				}
-			}
-			if !found {
-				return unit{}, false
-			}
-		}
-		// "said Tuesday that …"
-		if k := c; k < end && timeWords[p.toks[k].lower] {
-			for k < end && timeWords[p.toks[k].lower] {
-				k++
-			}
-			if w, ok := p.word(k); ok && w.lower == "that" {
-				c = k
-			}
-		}
-		return mk(c, end, sp)
+		return p.reportedUnit(pi, c, end, sp)
 	}
 	return unit{}, false
+}
+
+// reportedComplement returns where the statement of the reporting verb at
+// v starts: after adverbs, the addressee ("told reporters (that)"), a
+// phrase ("said in a statement that") or a time ("said Tuesday that").
+// ok is false when an addressee or phrase leads to no "that".
+func (p *para) reportedComplement(v, end int) (int, bool) {
+	c := v + 1
+	for c < end {
+		if w, ok := p.word(c); ok && verbAdverbs[w.lower] && !w.upper {
+			c++
+			continue
+		}
+		break
+	}
+	t := p.toks[v]
+	if w, ok := p.word(c); t.lower == "told" || t.lower == "tells" || ok && prepositions[w.lower] && w.lower != "to" {
+		found := false
+		for k := c; k < end && k < c+8; k++ {
+			if w, ok := p.word(k); ok && w.lower == "that" {
+				c, found = k, true
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	if k := c; k < end && timeWords[p.toks[k].lower] {
+		for k < end && timeWords[p.toks[k].lower] {
+			k++
+		}
+		if w, ok := p.word(k); ok && w.lower == "that" {
+			c = k
+		}
+	}
+	return c, true
 }
 
 // badSubject reports whether a speaker phrase read before a reporting

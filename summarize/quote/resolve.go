@@ -162,7 +162,7 @@ func (s *scanner) mentions() []mention {
 			}
 			// a speech verb straight after the name
 			verb := false
-			if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
+			if p.speaksAfter(e) {
 				verb = true
 				m.strong = !modifier
 			}
@@ -229,6 +229,23 @@ func (s *scanner) mentions() []mention {
 	return ms
 }
 
+// speaksAfter reports whether a speech verb follows a name ending at
+// token e, straight after it or after a relative pronoun: "Smith said",
+// "Natalia Piergentili, quien afirmó", "Weber sagte".
+func (p *para) speaksAfter(e int) bool {
+	if p.isPunct(e, ",") {
+		if w, ok := p.word(e + 1); ok && relPronouns[w.lower] {
+			e += 2
+		}
+	}
+	w, ok := p.word(e)
+	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower])
+}
+
+// relPronouns open a relative clause about the person just named.
+var relPronouns = set("who quien quienes qui der die")
+
+// hasTitle reports whether role holds a title word.
 func hasTitle(role string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
@@ -277,11 +294,16 @@ func (s *scanner) resolve() {
 		switch {
 		case u.inherit:
 			u.spk, u.via = s.inherited(i, ms)
+			if u.via == viaNone {
+				u.spk, u.via = s.answer(u.para, ms)
+			}
 			at.para, at.tok = u.para, u.tok
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
 		case u.spk.kind == spkLabel:
 			u.via = viaLabel
+		case u.spk.kind == spkDropped:
+			u.spk, u.via = resolveDropped(ms, u.spk, recent)
 		}
 		if u.spk.kind == spkName {
 			at.sp = u.spk
@@ -478,4 +500,75 @@ func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 		return prev.spk, viaPrevSame
 	}
 	return prev.spk, viaPrevPara
+}
+
+// answer returns the speaker of a quote standing alone in paragraph pi
+// right after a question of the article's own (an interview: "What does
+// leadership mean to you?"): the person the headline names, when the
+// article names that person in full.
+func (s *scanner) answer(pi int, ms []mention) (speaker, int) {
+	if pi == 0 || s.title == "" {
+		return speaker{}, viaNone
+	}
+	q := strings.TrimSpace(s.paras[pi-1].text)
+	if !strings.HasSuffix(q, "?") || len(s.paras[pi-1].segs) > 0 {
+		return speaker{}, viaNone
+	}
+	var found mention
+	for _, m := range ms {
+		if !m.person || len(strings.Fields(m.text)) < 2 || !strings.Contains(s.title, m.text) {
+			continue
+		}
+		if found.text != "" && !sameName(found.text, m.text) {
+			return speaker{}, viaNone // two people in the headline
+		}
+		if found.text == "" {
+			found = m
+		}
+	}
+	if found.text == "" {
+		return speaker{}, viaNone
+	}
+	return speaker{text: found.text, kind: spkName, gender: found.gender, para: found.para, tok: found.tok}, viaAnswer
+}
+
+// resolveDropped returns the speaker of a verb whose subject is left out
+// ("«…», recalcó."): the speaker of the quote just before, or the person
+// who opened a sentence since, within the same or the previous paragraph.
+func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int) {
+	var r antecedent
+	ok := false
+	for i := len(recent) - 1; i >= 0; i-- {
+		if before(recent[i].para, recent[i].tok, sp.para, sp.tok) {
+			r, ok = recent[i], true
+			break
+		}
+	}
+	from, tok := sp.para-1, 0
+	if ok && before(from, tok, r.para, r.tok) {
+		from, tok = r.para, r.tok
+	}
+	key := ""
+	if ok {
+		key = nameKey(r.sp.text)
+	}
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, sp.para, sp.tok) {
+			continue
+		}
+		if !before(from, tok, m.para, m.tok) {
+			break
+		}
+		if m.person && m.key != key {
+			// the latest person named since: "por el Presidente Boric. «…», dijo"
+			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaDropped
+		}
+	}
+	if ok && sp.para-r.para <= 1 && !isOrg(r.sp.text) {
+		out := r.sp
+		out.role = ""
+		return out, viaDropped
+	}
+	return speaker{}, viaNone
 }

@@ -42,6 +42,7 @@ type scanner struct {
 	intro []speaker // per paragraph: a speaker introducing the next paragraph ("He said:")
 	// common holds the words the article writes in lowercase
 	common map[string]bool
+	title  string // the headline: it may name an interview's subject
 }
 
 // Scan returns every quote in a, in article order: direct quotes, mixed
@@ -54,7 +55,7 @@ func Scan(a *article.Article) []summarize.Quote {
 	if a == nil {
 		return nil
 	}
-	s := &scanner{}
+	s := &scanner{title: a.Title}
 	s.prepare(scanned(a.Paragraphs))
 	for pi := range s.paras {
 		s.direct(pi)
@@ -537,6 +538,11 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		}
 		if sp, e, ok := p.intlAfter(next, to, pi); ok {
 			return sp, e, true
+		}
+		if w, ok := p.word(next); next >= to || !ok || !w.upper {
+			// „…“, recalcó. | «…», dijo al ser consultado: the subject
+			// is dropped, and is the person the text is about
+			return speaker{kind: spkDropped, para: pi, tok: i}, next, true
 		}
 	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {

@@ -438,3 +438,23 @@ func TestScanAttribution(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkScan(t, tt.paras, tt.want) })
 	}
 }
+
+// TestScanInterviewAnswer checks that a quote answering the article's own
+// question belongs to the person the headline names, and to nobody when
+// the headline names no one.
+func TestScanInterviewAnswer(t *testing.T) {
+	paras := []string{
+		"Rosa Marin is a software engineer in Lisbon. She builds flight software.",
+		"What does leadership mean to you?",
+		"“Leadership is making room for the people around you to do their best work.”",
+	}
+	for _, tt := range []struct{ title, want string }{
+		{"Leader spotlight: Rosa Marin", "Rosa Marin"},
+		{"Leader spotlight", ""},
+	} {
+		got := quote.Scan(&article.Article{Title: tt.title, Paragraphs: paras})
+		if len(got) != 1 || got[0].Speaker != tt.want {
+			t.Errorf("Scan(title %q) = %+v, want one quote by %q", tt.title, got, tt.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ const (
 	spkPronoun // "he", "she": resolved later
 	spkDesc    // a description: "a campaign spokesman"
 	spkLabel   // an interview label: "WALLACE"
+	spkDropped // a subject a pro-drop language leaves out: "«…», recalcó."
 )
 
 // speaker is who a quote is attributed to, as the article gives it.

@@ -79,6 +79,7 @@ type Session struct {
 	mu       sync.Mutex
 	lines    []Line
 	answered int
+	used     []string
 }
 
 type sessionKey struct{}
@@ -104,6 +105,13 @@ func (s *Session) Answered() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.answered
+}
+
+// Used returns the keys of the answers given, in order.
+func (s *Session) Used() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.used...)
 }
 
 // Transport answers the chat-completions requests of a Session's context
@@ -141,6 +149,7 @@ func (t Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if ok {
 		s.mu.Lock()
 		s.answered++
+		s.used = append(s.used, key)
 		s.mu.Unlock()
 		status := a.Status
 		if status == 0 {
