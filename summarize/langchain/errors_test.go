@@ -19,7 +19,8 @@ func TestMapErrorFromText(t *testing.T) {
 		{"anthropic: failed to create message: API returned unexpected status code: 401: invalid x-api-key", new(*llm.AuthError)},
 		{"anthropic: failed to create message: API returned unexpected status code: 529: Overloaded", new(*llm.ServerError)},
 		{"anthropic: failed to create message: API returned unexpected status code: 400: prompt is too long: 210000 tokens > 200000 maximum", new(*llm.ContextLengthError)},
-		{"anthropic: failed to create message: API returned unexpected status code: 404: model: claude-nope", new(*llm.BadRequestError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 404: model: claude-nope", new(*llm.ModelError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 400: max_tokens: field required", new(*llm.BadRequestError)},
 		{"anthropic: failed to create message: send request: read tcp: connection reset by peer", new(*llm.TransportError)},
 	} {
 		got := mapError(context.Background(), errors.New(tt.msg))
