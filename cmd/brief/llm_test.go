@@ -381,3 +381,26 @@ func TestLogRequestsAndFormatMemory(t *testing.T) {
 		t.Errorf("second run made %d requests, want 1 (the refused format remembered)", got)
 	}
 }
+
+// TestBackendSettingsPrecedence: the backend's environment variable wins
+// over the config file's base_url, the top-level model applies to the
+// top-level backend only, and a backends: section applies to its backend.
+func TestBackendSettingsPrecedence(t *testing.T) {
+	ofk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	lfk := summarizetest.NewOllama(t, summarizetest.Faults{})
+	h := newHarness(t)
+	cfgPath := filepath.Join(h.dir, "config.yaml")
+	writeTestFile(t, cfgPath, "backend: openai\nmodel: gpt-4.1-mini\nbase_url: http://127.0.0.1:1/v1\n"+
+		"backends:\n  ollama:\n    model: \"qwen2.5:7b\"\n")
+	h.vars["OPENAI_BASE_URL"] = ofk.BaseURL()
+	h.vars["OLLAMA_HOST"] = lfk.URL
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	out := h.mustRun(0, "", "--config", cfgPath, "summarize", "-f", "jsonl", "--no-cache", dir)
+	if r := decodeRecords(t, out)[0]; r.Backend != "openai" || r.Model != "gpt-4.1-mini" || ofk.Requests() != 1 {
+		t.Errorf("openai run: %s %s after %d requests, want gpt-4.1-mini from OPENAI_BASE_URL", r.Backend, r.Model, ofk.Requests())
+	}
+	out = h.mustRun(0, "", "--config", cfgPath, "summarize", "-f", "jsonl", "--no-cache", "-b", "ollama", dir)
+	if r := decodeRecords(t, out)[0]; r.Backend != "ollama" || r.Model != "qwen2.5:7b" || lfk.Requests() != 1 {
+		t.Errorf("ollama run: %s %s, want qwen2.5:7b from its section, not the top-level model", r.Backend, r.Model)
+	}
+}
