@@ -525,3 +525,23 @@ func TestTruncatingServer(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerCutAtLength: an answer cut at max_tokens (finish_reason
+// "length") is asked again with twice the room, not repaired with the same.
+func TestAnswerCutAtLength(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{NeedTokens: 2000})
+	a := summarizetest.Articles()[0]
+	d, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
+	bodies := decodeBodies(t, fk)
+	if len(bodies) != 2 || bodies[1].MaxTokens != 2*bodies[0].MaxTokens {
+		var got []int
+		for _, b := range bodies {
+			got = append(got, b.MaxTokens)
+		}
+		t.Errorf("max_tokens of the requests = %v, want two, the second twice the first", got)
+	}
+}

@@ -72,6 +72,9 @@ type Faults struct {
 	Escapes bool
 	// Stall makes a streamed answer pause this long between its chunks.
 	Stall time.Duration
+	// NeedTokens makes an OpenAI answer stop half-way with finish_reason
+	// "length" when the request's max_tokens is below it.
+	NeedTokens int
 }
 
 // hasModel reports whether the server has model.

@@ -55,6 +55,7 @@ type openaiRequest struct {
 	} `json:"response_format"`
 	Temperature *float64 `json:"temperature"`
 	Seed        *int     `json:"seed"`
+	MaxTokens   int      `json:"max_tokens"`
 }
 
 func openaiError(w http.ResponseWriter, status int, typ, code, msg string) {
@@ -108,9 +109,14 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 		return
 	}
 	content := f.content(msgs)
+	finish := "stop"
+	if req.MaxTokens > 0 && req.MaxTokens < f.faults.NeedTokens {
+		// The answer does not fit the limit: cut, as a model stops.
+		content, finish = content[:len(content)/2], "length"
+	}
 	resp := map[string]any{
 		"id": "chatcmpl-fake", "object": "chat.completion", "created": time.Now().Unix(), "model": req.Model,
-		"choices": []any{map[string]any{"index": 0, "finish_reason": "stop",
+		"choices": []any{map[string]any{"index": 0, "finish_reason": finish,
 			"message": map[string]any{"role": "assistant", "content": content}}},
 	}
 	if p, c := f.usage(msgs, content); p > 0 {
