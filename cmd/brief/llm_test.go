@@ -404,3 +404,23 @@ func TestBackendSettingsPrecedence(t *testing.T) {
 		t.Errorf("ollama run: %s %s, want qwen2.5:7b from its section, not the top-level model", r.Backend, r.Model)
 	}
 }
+
+// TestDeadline: --deadline ends the run's model calls; the articles left
+// get the offline digest, and the run says so.
+func TestDeadline(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Latency: 2 * time.Second})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles()[:2])
+	// The server answers in 2s: only the deadline makes the articles
+	// fall back.
+	code, out, errs := h.run("", "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(),
+		"--deadline", "200ms", "--no-cache", "-j", "1", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (every article fell back)\n%s", code, errs)
+	}
+	for _, r := range decodeRecords(t, out) {
+		if r.Backend != "extractive" || !strings.Contains(fmt.Sprint(r.Warnings), "run deadline passed") {
+			t.Errorf("%s: %s %q, want the offline digest after the deadline", r.ID, r.Backend, r.Warnings)
+		}
+	}
+}
