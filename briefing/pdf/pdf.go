@@ -391,6 +391,9 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 		if by := briefing.Attribution(q.Speaker, q.Role); by != "" {
 			r.text(quoteBy, span{text: "— " + by, color: muted})
 		}
+		if q.Translation != "" {
+			r.text(quoteBy, span{text: "Translation by the model: ", style: italic, color: muted}, span{text: q.Translation, color: muted})
+		}
 	}
 	if len(st.AlsoReportedBy) > 0 {
 		f.Ln(1.5)

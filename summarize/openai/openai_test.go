@@ -545,3 +545,20 @@ func TestAnswerCutAtLength(t *testing.T) {
 		t.Errorf("max_tokens of the requests = %v, want two, the second twice the first", got)
 	}
 }
+
+// TestLanguageTranslatesQuotes: with a language, a quote keeps its own
+// words and carries the model's translation beside them.
+func TestLanguageTranslatesQuotes(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	cfg := testConfig(fk)
+	cfg.Language = "German"
+	a := summarizetest.Articles()[0]
+	d, err := open(t, cfg).Summarize(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
+	if len(d.Quotes) == 0 || !strings.HasPrefix(d.Quotes[0].Translation, "[German] ") || strings.HasPrefix(d.Quotes[0].Text, "[") {
+		t.Errorf("quotes = %+v, want verbatim text with a translation", d.Quotes)
+	}
+}

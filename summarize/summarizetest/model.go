@@ -17,10 +17,11 @@ type chatMessage struct {
 
 // fakeQuote is a quote in a fake answer.
 type fakeQuote struct {
-	ID      string `json:"id"`
-	Speaker string `json:"speaker"`
-	Role    string `json:"role"`
-	Text    string `json:"text"`
+	ID          string `json:"id"`
+	Speaker     string `json:"speaker"`
+	Role        string `json:"role"`
+	Text        string `json:"text"`
+	Translation string `json:"translation"`
 }
 
 // fakeAnswer is the JSON a fake model returns.
@@ -99,6 +100,12 @@ func answer(msgs []chatMessage, f Faults) string {
 			break
 		}
 		ans.Quotes = append(ans.Quotes, fakeQuote{ID: c.ID, Speaker: c.Speaker, Role: c.Role})
+	}
+	if lang := askedLanguage(msgs); lang != "" {
+		// A model told to translate quotes: it marks its rendering.
+		for i := range ans.Quotes {
+			ans.Quotes[i].Translation = "[" + lang + "] " + candidateText(blk, ans.Quotes[i].ID)
+		}
 	}
 	if f.WrongSpeaker && len(ans.Quotes) > 0 {
 		ans.Quotes[0].Speaker = WrongSpeaker
@@ -182,4 +189,28 @@ func estimateTokens(msgs []chatMessage) int {
 		n += 4 + (len(m.Content)+3)/4
 	}
 	return n
+}
+
+var languageRe = regexp.MustCompile(`put its rendering in (\S+) in "translation"`)
+
+// askedLanguage returns the language the system prompt asks quotes to be
+// rendered in, "" if none.
+func askedLanguage(msgs []chatMessage) string {
+	for _, m := range msgs {
+		if m.Role == "system" {
+			if sm := languageRe.FindStringSubmatch(m.Content); sm != nil {
+				return sm[1]
+			}
+		}
+	}
+	return ""
+}
+
+func candidateText(b *llm.Block, id string) string {
+	for _, c := range b.Candidates {
+		if c.ID == id {
+			return c.Text
+		}
+	}
+	return ""
 }

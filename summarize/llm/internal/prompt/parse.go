@@ -22,6 +22,9 @@ type Answer struct {
 // model copied out.
 type AnswerQuote struct {
 	ID, Speaker, Role, Text string
+	// Translation is the quote in the briefing's language, if the model
+	// gave one.
+	Translation string
 }
 
 // ErrNoJSON is returned by Parse when a reply holds no JSON object.
@@ -280,6 +283,9 @@ func quoteList(v any) []AnswerQuote {
 			}
 			if x, ok := field(t, "text", "quote", "quotation", "statement"); ok {
 				q.Text = str(x)
+			}
+			if x, ok := field(t, "translation", "translated"); ok {
+				q.Translation = str(x)
 			}
 			if q.ID != "" || q.Text != "" {
 				out = append(out, q)
