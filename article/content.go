@@ -652,9 +652,17 @@ func collapse(s string) string {
 // selectionText returns the visible text of the selection's first element,
 // collapsed. Unlike goquery's Text, it leaves out scripts and styles and
 // keeps a space where a block or <br> separates words ("By<br>Ana Lima").
+// It reads at most 16 KiB of text.
 func selectionText(s *goquery.Selection) string {
+	t, _ := boundedText(s, 16<<10)
+	return t
+}
+
+// boundedText is selectionText reading at most max bytes of text; ok is
+// false when the element holds more (a wrapper, not a byline or a date).
+func boundedText(s *goquery.Selection, max int) (text string, ok bool) {
 	if s.Length() == 0 {
-		return ""
+		return "", true
 	}
 	var b strings.Builder
 	var walk func(*html.Node, int)
@@ -662,7 +670,7 @@ func selectionText(s *goquery.Selection) string {
 		if depth > 64 {
 			return
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && b.Len() <= max; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
 				b.WriteString(c.Data)
@@ -678,5 +686,5 @@ func selectionText(s *goquery.Selection) string {
 		}
 	}
 	walk(s.Nodes[0], 0)
-	return collapse(b.String())
+	return collapse(b.String()), b.Len() <= max
 }

@@ -19,9 +19,21 @@
 // itemprop=articleBody are preferred when they hold about as much); inside
 // it, share bars, related lists, captions, bylines and link-dense lists are
 // left out. Class and id names only weigh text, and only where they are
-// credible, so a badly named wrapper never loses the article. JSON-LD
+// credible, so a badly named wrapper never loses the article: a name worn
+// by most of the prose is a style, a state word beside an article's own
+// name ("entry share", "node--promoted") does not condemn it, and names
+// never cut words out of a paragraph that is kept (a linked name inside a
+// sentence stays). A lede set beside the body container (a standfirst, a
+// summary field) is read before it. Foreign lines are left out by what
+// they say, in the common languages of the web (reading time, "More on
+// X:", newsletter and subscription promos, syndication and copyright
+// notes, comment sections and prompts), and a pull-quote repeating the
+// body is dropped. JSON-LD
 // articleBody and a plain "all good paragraphs" reading back up a
 // container that yields too little. Metadata comes from JSON-LD, then meta
-// tags, then the page (<time>, bylines, <h1>), then the URL, and
-// Article.Sources records which.
+// tags, then the page (<time>, dates written out in words, bylines,
+// <h1>), then the URL, and Article.Sources records which; placeholders,
+// dates and photo credits are never a byline, a title cut with "..." gives
+// way to the full one, and the site name is never the section. The
+// language comes from markup, else from the text (see lang.go).
 package article

@@ -192,10 +192,31 @@ func lastRune(s string) rune {
 	return 0
 }
 
+// countNodes counts the element and text nodes under root, so that the
+// index is allocated once at its size: pages of 100,000 nodes are common.
+func countNodes(root *html.Node) int {
+	n := 0
+	for c := root; c != nil; {
+		n++
+		if c.FirstChild != nil && !(c.Type == html.ElementNode && skipTags[c.DataAtom]) {
+			c = c.FirstChild
+			continue
+		}
+		for c != nil && c != root && c.NextSibling == nil {
+			c = c.Parent
+		}
+		if c == nil || c == root {
+			break
+		}
+		c = c.NextSibling
+	}
+	return n
+}
+
 // flatten indexes the document under root in document order; hints are
 // the flags selectHints gave to elements.
 func flatten(root *html.Node, hints map[*html.Node]uint32) []node {
-	nodes := make([]node, 0, 4096)
+	nodes := make([]node, 0, countNodes(root))
 	stack := make([]int32, 0, 64) // indices of open elements
 	var inherited []uint32        // flags passed down (link, boiler, neg...)
 	inherited = append(inherited, 0)

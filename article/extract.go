@@ -272,6 +272,9 @@ func goodBlocks(nodes []node) []para {
 	return out
 }
 
+// paraGap is the end of a sentence followed by two or more spaces.
+var paraGap = regexp.MustCompile(`([.!?…"”»])[ \t\x{a0}]{2,}`)
+
 // ldParagraphs splits a JSON-LD articleBody into paragraphs; bodies that
 // carry HTML are reduced to their text.
 func ldParagraphs(body string) []string {
@@ -291,6 +294,11 @@ func ldParagraphs(body string) []string {
 		body = b.String()
 	} else {
 		body = html.UnescapeString(body)
+	}
+	if !strings.Contains(body, "\n") {
+		// Bodies stripped of their <p> tags often keep a double space
+		// where a paragraph ended.
+		body = paraGap.ReplaceAllString(body, "$1\n")
 	}
 	var out []string
 	for _, p := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
@@ -372,9 +380,6 @@ func toUTF8(b []byte, contentType string) []byte {
 	return out
 }
 
-// metaCharset finds a charset declaration in a <meta> element.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_\-:.]{2,40})`)
-
 // laterCharset looks for a <meta> charset declaration in the head beyond
 // the first 1024 bytes (up to 64 KiB, before <body>) and returns its
 // encoding, or nil.
@@ -382,14 +387,58 @@ func laterCharset(b []byte) (encoding.Encoding, string) {
 	if len(b) > 64<<10 {
 		b = b[:64<<10]
 	}
-	if i := bytes.Index(b, []byte("<body")); i >= 0 {
-		b = b[:i]
+	for {
+		i := indexFold(b, "<meta")
+		if i < 0 {
+			return nil, ""
+		}
+		b = b[i+5:]
+		end := bytes.IndexByte(b, '>')
+		if end < 0 {
+			return nil, ""
+		}
+		tag := b[:end]
+		if j := indexFold(tag, "charset"); j >= 0 {
+			v := bytes.TrimLeft(tag[j+7:], " \t\r\n")
+			if len(v) > 0 && v[0] == '=' {
+				v = bytes.TrimLeft(v[1:], " \t\r\n\"'")
+				k := 0
+				for k < len(v) && k < 40 && (v[k] == '-' || v[k] == '_' || v[k] == ':' || v[k] == '.' ||
+					v[k] >= '0' && v[k] <= '9' || v[k]|0x20 >= 'a' && v[k]|0x20 <= 'z') {
+					k++
+				}
+				if k >= 2 {
+					if e, name := charset.Lookup(string(v[:k])); e != nil {
+						return e, name
+					}
+				}
+			}
+		}
+		b = b[end:]
 	}
-	m := metaCharset.FindSubmatch(b)
-	if m == nil {
-		return nil, ""
+}
+
+// indexFold is bytes.Index for an ASCII lower-case needle, ignoring the
+// case of b.
+func indexFold(b []byte, needle string) int {
+	n := len(needle)
+	for i := 0; i+n <= len(b); i++ {
+		c := b[i] | 0x20
+		if c != needle[0] {
+			continue
+		}
+		ok := true
+		for k := 1; k < n; k++ {
+			if b[i+k]|0x20 != needle[k] && !(needle[k] < 'a' && b[i+k] == needle[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
 	}
-	return charset.Lookup(string(m[1]))
+	return -1
 }
 
 func hasNonASCII(b []byte) bool {

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
@@ -503,23 +502,6 @@ func acceptableType(ctype string, feed bool) bool {
 
 // isGzip reports gzip data by its magic bytes.
 func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
-
-// gunzip decompresses b, reading at most limit bytes.
-func gunzip(b []byte, limit int64) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(out)) > limit {
-		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)
-	}
-	return out, nil
-}
 
 // RedactURL hides the credentials a URL may carry in its userinfo, so that
 // they reach no error message and no article: "https://user:pass@host/"

@@ -69,12 +69,33 @@ func foreignLine(p para) bool {
 	if p.runes <= 80 && (readingTime.MatchString(t) || seeAlso.MatchString(strings.TrimRight(t, ":…. "))) {
 		return true
 	}
-	return promoLine.MatchString(t)
+	return promoHint(t) && promoLine.MatchString(t)
 }
 
-// dropRepeats removes a paragraph that repeats text found elsewhere in the
-// article: a pull-quote set off from the body, or a box printed twice.
-// Only paragraphs long enough to be sure of are compared.
+// promoCues are words one of which every promoLine match contains; most
+// paragraphs hold none, and the costly pattern is then not tried.
+var promoCues = []string{
+	"newsletter", "full story", "continue reading", "subscri", "originally", "first appeared",
+	"first published", "erschien", "copyright", "permission", "reserv", "rechte", "comment",
+	"kommentar", "email address", "artikel", "article", "log in", "login", "sign in", "register",
+	"registrieren", "subskrypcji", "beitrag", "entry was posted",
+}
+
+// promoHint reports whether t contains one of the promoCues.
+func promoHint(t string) bool {
+	l := strings.ToLower(t)
+	for _, c := range promoCues {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropRepeats removes a paragraph that repeats text found near it in the
+// article (within 20 paragraphs): a pull-quote set off from the body, or a
+// box printed twice. Only paragraphs long enough to be sure of are
+// compared.
 func dropRepeats(ps []para) []para {
 	if len(ps) < 3 {
 		return ps
@@ -90,7 +111,9 @@ func dropRepeats(ps []para) []para {
 		k := keys[i]
 		dup := false
 		if len(k) >= 40 {
-			for j, o := range keys {
+			// A pull-quote sits near the paragraph it repeats.
+			for j := max(0, i-20); j < min(len(keys), i+21); j++ {
+				o := keys[j]
 				if j == i || len(o) < len(k) {
 					continue
 				}

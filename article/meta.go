@@ -351,7 +351,11 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 			if name := s.FindMatcher(selName).First(); name.Length() > 0 {
 				s = name
 			}
-			if b := cleanByline(selectionText(s)); b != "" && !strings.EqualFold(b, a.Site) {
+			t, ok := boundedText(s, 1000)
+			if !ok {
+				return i < 7
+			}
+			if b := cleanByline(t); b != "" && !strings.EqualFold(b, a.Site) {
 				set("byline", b, "heuristic", &a.Byline)
 				return false
 			}

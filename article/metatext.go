@@ -131,7 +131,10 @@ var selDateText = cascadia.MustCompile(`[class*=date i], [class*=publish i], [cl
 func visibleDate(doc *goquery.Document, now time.Time) (time.Time, bool) {
 	var out time.Time
 	doc.FindMatcher(selDateText).EachWithBreak(func(i int, s *goquery.Selection) bool {
-		t := selectionText(s)
+		t, ok := boundedText(s, 400)
+		if !ok {
+			return i < 15 // a wrapper named for its metadata
+		}
 		if l := strings.ToLower(t); strings.Contains(l, "updated") || strings.Contains(l, "aktualisiert") || strings.Contains(l, "modified") {
 			if !strings.Contains(l, "published") && !strings.Contains(l, "veröffentlicht") {
 				return i < 15

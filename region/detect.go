@@ -73,6 +73,7 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 			paras = append([]string{p0[n:]}, paras[1:]...)
 		}
 	}
+	d.nouns = nounsCapitalised(a.Language)
 	d.scanText(a.Title, paras)
 
 	var res Result
@@ -123,6 +124,10 @@ type detector struct {
 	nmention int
 	ranks    [3]int
 	words    int // words of the title and the text
+	// nouns: the text's language capitalises every noun (German), so a
+	// capitalised word may be a noun that is also a foreign town's name
+	// ("Boden", soil; Boden, Sweden).
+	nouns bool
 }
 
 // detectors keeps detectors between calls, so that Detect reuses their
@@ -146,7 +151,7 @@ func (d *detector) release() {
 	clear(d.regions[:cap(d.regions)])
 	d.tallies, d.regions = d.tallies[:0], d.regions[:0]
 	d.ms, d.sup = d.ms[:0], d.sup[:0]
-	d.region, d.nmention, d.ranks, d.words = "", 0, [3]int{}, 0
+	d.region, d.nmention, d.ranks, d.words, d.nouns = "", 0, [3]int{}, 0, false
 	detectors.Put(d)
 }
 
@@ -208,6 +213,14 @@ func (d *detector) scanText(title string, paras []string) {
 			prev = cand{}
 			continue
 		}
+		if c.kind == kTown && d.nouns && m.j-m.i == 1 && !nounLanguageCountry(c.code) {
+			// In German text a one-word town abroad counts only when
+			// something else names its country.
+			if sup.besidesTowns(c.code) == 0 {
+				prev = cand{}
+				continue
+			}
+		}
 		if c.kind == kCur && k > 0 && ms[k-1].para == m.para && ms[k-1].j == m.i &&
 			(prev.kind == kName || prev.kind == kAdj) && prev.code != "" {
 			// "Canadian dlrs", "Hong Kong dlrs": that country's currency.
@@ -253,28 +266,29 @@ func (d *detector) scanText(title string, paras []string) {
 // local places (cities, states). Articles name few countries, so a slice
 // beats a map.
 type support []struct {
-	code     string
-	n, local int
+	code            string
+	n, local, towns int
 }
 
 func (s *support) add(c cand) {
-	for i := range *s {
-		if (*s)[i].code == c.code {
-			(*s)[i].n++
-			if c.kind.local() {
-				(*s)[i].local++
-			}
-			return
-		}
+	i := 0
+	for i < len(*s) && (*s)[i].code != c.code {
+		i++
 	}
-	l := 0
+	if i == len(*s) {
+		*s = append(*s, struct {
+			code            string
+			n, local, towns int
+		}{code: c.code})
+	}
+	e := &(*s)[i]
+	e.n++
 	if c.kind.local() {
-		l = 1
+		e.local++
 	}
-	*s = append(*s, struct {
-		code     string
-		n, local int
-	}{c.code, 1, l})
+	if c.kind == kTown {
+		e.towns++
+	}
 }
 
 func (s support) get(code string) (n, local int) {
@@ -284,6 +298,17 @@ func (s support) get(code string) (n, local int) {
 		}
 	}
 	return 0, 0
+}
+
+// besidesTowns returns the unambiguous mentions of code that are not towns
+// of the generated list.
+func (s support) besidesTowns(code string) int {
+	for _, e := range s {
+		if e.code == code {
+			return e.n - e.towns
+		}
+	}
+	return 0
 }
 
 // resolve picks the reading of an ambiguous mention. A weak reading ("?")
@@ -432,6 +457,24 @@ func (d *detector) inRegion(region string, res *Result) {
 	if b != nil {
 		res.Country = b.code
 	}
+}
+
+// nounsCapitalised reports whether texts in language lang (a BCP 47 tag,
+// as article.Language) capitalise every noun, as German and Luxembourgish
+// do.
+func nounsCapitalised(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "de" || l == "lb" || strings.HasPrefix(l, "de-") || strings.HasPrefix(l, "lb-")
+}
+
+// nounLanguageCountry reports whether code is a country where German is
+// spoken, whose towns a German text names as towns.
+func nounLanguageCountry(code string) bool {
+	switch code {
+	case "DE", "AT", "CH", "LI", "LU":
+		return true
+	}
+	return false
 }
 
 // siteOf returns the country of the article's web site from its domain's

@@ -156,6 +156,16 @@ func TestDetectText(t *testing.T) {
 		{name: "a country's Spanish name", a: art("Elecciones", "El gobierno de Estados Unidos anunció nuevas sanciones el lunes."), want: "US"},
 		{name: "a German state", a: art("Hochwasser", "In Bayern stiegen die Pegel am Montag weiter an."), want: "DE", evidence: "lead: Bayern"},
 		{name: "a region word in passing", a: art("Compilers compared", "We compared two compilers on the same code."+strings.Repeat(" The benchmark parses a large file and reports the time it takes.", 30)+" Both were built with GCC."), want: "", region: region.Global},
+		{name: "a German noun that is a town abroad", a: func() *article.Article {
+			a := art("Radon im Boden: Neue Karte gibt Orientierung", "Das Amt hat eine neue Karte zum Radon im Boden veröffentlicht.")
+			a.Language = "de"
+			return a
+		}(), want: "", region: region.Global},
+		{name: "a town abroad in German text with its country named", a: func() *article.Article {
+			a := art("Hafen Boden", "Der Hafen von Boden in Schweden meldet einen Rekord.")
+			a.Language = "de"
+			return a
+		}(), want: "SE"},
 		{name: "no place evidence is Global", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln."), want: "", region: region.Global, evidence: ""},
 		{name: "dlrs alone are American", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln dlrs."), want: "US", evidence: "lead: dlrs"},
 		{name: "yen alone are Japanese", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 450 mln yen."), want: "JP", evidence: "lead: yen"},

@@ -20,8 +20,8 @@ import (
 //     and a paragraph whose first strong letter is right-to-left is set
 //     right to left and aligned right.
 //
-// Scripts that need reordering inside a syllable (Devanagari, Bengali…)
-// are drawn in logical order, letter by letter.
+// Indic scripts get their pre-base vowel signs moved before their
+// consonant cluster (indicOrder); conjuncts are drawn letter by letter.
 
 // rtl reports whether r is a strong right-to-left character: Hebrew,
 // Arabic, Syriac, Thaana, N'Ko and their presentation forms.
@@ -246,6 +246,15 @@ func visual(word string) string {
 	b.Grow(len(word))
 	for i := len(cs) - 1; i >= 0; {
 		if !cs[i].ltr {
+			// Brackets and guillemets face the other way when the run
+			// is reversed (Unicode's Bidi_Mirrored pairs).
+			if r, n := utf8.DecodeRuneInString(cs[i].text); n == len(cs[i].text) {
+				if m, ok := mirrored[r]; ok {
+					b.WriteRune(m)
+					i--
+					continue
+				}
+			}
 			b.WriteString(cs[i].text)
 			i--
 			continue
@@ -340,4 +349,84 @@ func visualLine(s string) string {
 	}
 	reorder(words, dirs, rtlParagraph(s))
 	return strings.Join(words, " ")
+}
+
+// mirrored maps the common Bidi_Mirrored characters to their pair.
+var mirrored = map[rune]rune{
+	'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<',
+	'«': '»', '»': '«', '‹': '›', '›': '‹', '⁅': '⁆', '⁆': '⁅',
+	'〈': '〉', '〉': '〈', '《': '》', '》': '《', '「': '」', '」': '「',
+}
+
+// Indic scripts. Without a shaping engine, a vowel sign written after its
+// consonant but shown before it (Devanagari ि, Bengali ি ে ৈ, Tamil ெ ே ை…)
+// would be drawn after it. indicOrder moves such signs before their
+// consonant cluster (the consonant, with any consonants joined to it by a
+// virama, and its nukta), and splits two-part vowel signs (Bengali ো, Tamil
+// ொ…) into their two halves around it. Conjuncts are still drawn as their
+// letters with a visible virama.
+
+// preBase holds the vowel signs drawn before their cluster.
+var preBase = map[rune]bool{
+	0x093F: true, 0x09BF: true, 0x09C7: true, 0x09C8: true, 0x0A3F: true, 0x0ABF: true,
+	0x0B47: true, 0x0BC6: true, 0x0BC7: true, 0x0BC8: true, 0x0D46: true, 0x0D47: true, 0x0D48: true,
+}
+
+// twoPart splits the vowel signs drawn on both sides of their cluster.
+var twoPart = map[rune][2]rune{
+	0x09CB: {0x09C7, 0x09BE}, 0x09CC: {0x09C7, 0x09D7},
+	0x0B4B: {0x0B47, 0x0B3E}, 0x0B4C: {0x0B47, 0x0B57},
+	0x0BCA: {0x0BC6, 0x0BBE}, 0x0BCB: {0x0BC7, 0x0BBE}, 0x0BCC: {0x0BC6, 0x0BD7},
+	0x0D4A: {0x0D46, 0x0D3E}, 0x0D4B: {0x0D47, 0x0D3E}, 0x0D4C: {0x0D46, 0x0D57},
+}
+
+// virama reports whether r is the virama (halant) of an Indic script.
+func virama(r rune) bool {
+	switch r {
+	case 0x094D, 0x09CD, 0x0A4D, 0x0ACD, 0x0B4D, 0x0BCD, 0x0D4D:
+		return true
+	}
+	return false
+}
+
+// indicOrder puts pre-base vowel signs before their cluster; text
+// without Indic letters is returned as is.
+func indicOrder(s string) string {
+	indic := false
+	for _, r := range s {
+		if 0x0900 <= r && r <= 0x0DFF {
+			indic = true
+			break
+		}
+	}
+	if !indic {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		post := rune(0)
+		if p, ok := twoPart[r]; ok {
+			r, post = p[0], p[1]
+		}
+		if last := len(out) - 1; preBase[r] && last >= 0 && (unicode.IsLetter(out[last]) || unicode.Is(unicode.Mn, out[last])) {
+			// The cluster: a consonant, its nukta, and any consonants
+			// before it joined by a virama.
+			start := len(out) - 1
+			for start > 0 && unicode.Is(unicode.Mn, out[start]) && !virama(out[start]) {
+				start-- // nukta
+			}
+			for start >= 2 && virama(out[start-1]) && unicode.IsLetter(out[start-2]) {
+				start -= 2
+			}
+			out = append(out, 0)
+			copy(out[start+1:], out[start:])
+			out[start] = r
+		} else {
+			out = append(out, r)
+		}
+		if post != 0 {
+			out = append(out, post)
+		}
+	}
+	return string(out)
 }

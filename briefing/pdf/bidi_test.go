@@ -38,6 +38,8 @@ func TestVisual(t *testing.T) {
 		{"א2026ב", "ב2026א"},
 		{"א1,500ב", "ב1,500א"},
 		{"בַּית", "תיבַּ"}, // marks stay on their letter
+		{"«אב»", "«בא»"},   // guillemets and brackets face the text
+		{"(א)", "(א)"},
 	}
 	for _, tt := range tests {
 		if got := visual(tt.in); got != tt.want {
@@ -58,6 +60,24 @@ func TestVisualLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := visualLine(tt.in); got != tt.want {
 				t.Errorf("visualLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIndicOrder(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"latin unchanged", "Kolkata", "Kolkata"},
+		{"devanagari i", "कि", "िक"},               // ि goes before क
+		{"devanagari cluster", "स्थिति", "िस्थित"}, // स्थ is one cluster
+		{"bengali e", "বে", "েব"},
+		{"bengali o splits", "কো", "েকা"},
+		{"sign alone", "ি", "ি"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := indicOrder(tt.in); got != tt.want {
+				t.Errorf("indicOrder(%q) = %+q, want %+q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -103,6 +103,7 @@ func (p *page) layout(bl block, spans []span) []line {
 		if hasRTL(text) {
 			text = shapeArabic(text)
 		}
+		text = indicOrder(text)
 		if first, _ := utf8.DecodeRuneInString(sp.text); unicode.IsSpace(first) {
 			endWord(p.fonts.face(sp.style).width(" ", bl.size))
 		}

@@ -134,7 +134,29 @@ func TestWriteStructure(t *testing.T) {
 			t.Errorf("document lacks bookmark %q", bookmark)
 		}
 	}
+	// The picture of the day: one filled rectangle per country (NL, BE,
+	// BR, JP, KE) and one for the story placed in none, Europe's NL bar
+	// twice as long as its BE bar.
+	bars := regexp.MustCompile(`(?m)^[\d.]+ [\d.]+ ([\d.]+) -[\d.]+ re B$`).FindAllSubmatch(doc, -1)
+	if len(bars) != 6 {
+		t.Errorf("found %d bars in the picture of the day, want 6", len(bars))
+	} else if nl, be := string(bars[0][1]), string(bars[1][1]); nl != "249.45" || be != "124.73" {
+		t.Errorf("Europe's bars are %s and %s pt long, want 249.45 and 124.73 (2:1)", nl, be)
+	}
 	text := pdftotext(t, doc)
+	// The strike story shows, under its second source, the fact only
+	// that source reports; at a glance leads each region with its story.
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"Also reported by Continental Wire, Lowlands Daily • Continental Wire: The union wants a 7% wage increase",
+		"At a glance Europe 3",
+		"EUROPE Rotterdam dockworkers walk out, halting container traffic at Europe's biggest port Thousands of dockworkers",
+		"AFRICA Kenya's central bank holds key rate at 9.5% as inflation eases The Central Bank of Kenya",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("text lacks %q:\n%s", want, flat)
+		}
+	}
 	pages := regexp.MustCompile(`Page (\d+) of (\d+)`).FindAllStringSubmatch(text, -1)
 	if len(pages) < 2 {
 		t.Fatalf("found %d page footers, want several", len(pages))

@@ -43,7 +43,7 @@ func openStore(c *cli.Context, e *env) (store.Archive, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.OpenArchive(c.Context, p, store.Options{Now: e.now})
+	return store.OpenArchive(c.Context, p, store.Options{Now: e.now, Logger: e.logger})
 }
 
 // openExistingStore opens the archive only if it exists, so reading
@@ -54,7 +54,7 @@ func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
 		return nil, err
 	}
 	if store.IsPostgres(p) {
-		return store.OpenArchive(c.Context, p, store.Options{Now: e.now})
+		return store.OpenArchive(c.Context, p, store.Options{Now: e.now, Logger: e.logger})
 	}
 	if _, err := os.Stat(p); err != nil {
 		if errors.Is(err, os.ErrNotExist) {

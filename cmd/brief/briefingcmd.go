@@ -50,68 +50,27 @@ Examples:
 			if err != nil {
 				return err
 			}
-			out := c.String("output")
-			formats, err := briefingFormats(e, c.StringSlice("format"), c.IsSet("format") && !e.fromConfig["format"], out, mailer != nil)
+			o, err := resolveBriefing(c, e, mailer != nil)
 			if err != nil {
 				return err
-			}
-			dir := isDir(out)
-			if len(formats) > 1 && !dir {
-				return usagef("several formats need -o DIR/")
-			}
-			var target outputTarget
-			switch {
-			case dir:
-			case out == "" || out == "-":
-				target = outputTarget{std: e.stdout}
-			default:
-				if target, err = e.resolveOutput(out); err != nil {
-					return err
-				}
-			}
-			if slices.Contains(formats, "pdf") && !dir && target.isTerminal() {
-				return usagef("not writing a PDF to a terminal: give -o FILE.pdf, or redirect stdout")
-			}
-			loc, err := loadLocation(c.String("tz"))
-			if err != nil {
-				return err
-			}
-			// "today" is the day of the document's time: now, or
-			// SOURCE_DATE_EPOCH for a reproducible briefing.
-			day, err := parseDay(c.String("date"), e.documentTime().In(loc))
-			if err != nil {
-				return err
-			}
-			if f := c.String("font"); f != "" {
-				if _, err := os.Stat(f); err != nil {
-					return usagef("--font: %v", err)
-				}
-			}
-			var tmpl string
-			if p := c.String("template"); p != "" {
-				raw, err := readTemplate(p)
-				if err != nil {
-					return err
-				}
-				tmpl = raw
 			}
 			var entries []briefing.Entry
 			var skipped []briefing.Skipped
 			var failed, total int
 			empty := "no stories: every input failed"
-			if c.NArg() == 0 {
+			if o.Archive {
 				// No inputs: the archived articles of that day.
-				if entries, skipped, err = archiveEntries(c, e, day); err != nil {
+				if entries, skipped, err = archiveEntries(c, e, o.Day); err != nil {
 					return err
 				}
-				empty = fmt.Sprintf("no stories: the archive has no articles for %s", day.Format("2006-01-02"))
+				empty = fmt.Sprintf("no stories: the archive has no articles for %s", o.Day.Format("2006-01-02"))
 			} else {
-				s, err := openSummarizer(c, e)
+				s, err := openSummarizerWith(c, e, o.Summarizer)
 				if err != nil {
 					return err
 				}
 				var bad []result
-				bad, failed, total, err = runInputsSkipped(c, e, s, func(r result) error {
+				bad, failed, total, err = runInputStream(c.Context, e, o.Inputs, s, func(r result) error {
 					entries = append(entries, briefing.Entry{Article: r.article, Digest: r.digest, Added: e.now()})
 					return nil
 				})
@@ -121,32 +80,32 @@ Examples:
 				for _, r := range bad {
 					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
 				}
-				if c.IsSet("date") {
+				if o.DateSet {
 					// --date picks that day's articles from the inputs too,
 					// as it does from the archive.
-					entries = onDay(e, entries, day)
-					empty = fmt.Sprintf("no stories: no input was published on %s", day.Format("2006-01-02"))
+					entries = onDay(e, entries, o.Day)
+					empty = fmt.Sprintf("no stories: no input was published on %s", o.Day.Format("2006-01-02"))
 				}
 				if err := modelVerdict(c, false); err != nil {
 					return err // a bad key or model: no briefing
 				}
 			}
-			if len(entries) == 0 && !c.Bool("allow-empty") {
+			if len(entries) == 0 && !o.AllowEmpty {
 				// Nothing is written and nothing mailed: a cron job
 				// must not deliver an empty briefing as if it were one.
 				return errors.New(empty)
 			}
-			b := briefing.Build(entries, skipped, briefing.Options{Title: c.String("title"), Date: day, Taxonomy: e.taxonomy()})
-			ro := renderOptions{template: tmpl, font: c.String("font"), now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
-			if dir {
-				if err := os.MkdirAll(out, 0o755); err != nil {
+			b := briefing.Build(entries, skipped, briefing.Options{Title: o.Title, Date: o.Day, Taxonomy: e.taxonomy()})
+			ro := renderOptions{template: o.Template, font: o.Font, now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
+			if o.Dir {
+				if err := os.MkdirAll(o.Output, 0o755); err != nil {
 					return fmt.Errorf("create output directory: %w", err)
 				}
 			}
-			for _, f := range formats {
-				t := target
-				if dir {
-					if t, err = e.resolveOutput(filepath.Join(out, fmt.Sprintf("briefing-%s.%s", day.Format("2006-01-02"), f))); err != nil {
+			for _, f := range o.Formats {
+				t := o.Target
+				if o.Dir {
+					if t, err = e.resolveOutput(filepath.Join(o.Output, fmt.Sprintf("briefing-%s.%s", o.Day.Format("2006-01-02"), f))); err != nil {
 						return err
 					}
 				}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -75,6 +76,10 @@ Examples:
 			if err != nil {
 				return err
 			}
+			in, err := resolveInputs(c, e)
+			if err != nil {
+				return err
+			}
 			s, err := openSummarizer(c, e)
 			if cfg, ok := asDryRun(err); ok {
 				return dryRun(c, e, cfg)
@@ -90,7 +95,7 @@ Examples:
 			done := 0
 			err = e.withOutput(c.String("output"), func(w io.Writer) error {
 				var all []summaryRecord
-				bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
+				bad, failed, total, err := runInputStream(c.Context, e, in, s, func(r result) error {
 					if _, err := arch.save(c.Context, r); err != nil {
 						return err
 					}
@@ -168,9 +173,13 @@ Examples:
 			if err != nil {
 				return err
 			}
+			in, err := resolveInputs(c, e)
+			if err != nil {
+				return err
+			}
 			done := 0
 			err = e.withOutput(c.String("output"), func(w io.Writer) error {
-				failed, total, err := runInputs(c, e, nil, func(r result) error {
+				_, failed, total, err := runInputStream(c.Context, e, in, nil, func(r result) error {
 					rec := newExtractRecord(r.article)
 					switch format {
 					case "jsonl":
@@ -204,23 +213,23 @@ func runInputs(c *cli.Context, e *env, s summarize.Summarizer, emit func(result)
 
 // runInputsSkipped is runInputs that also returns the failed inputs.
 func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
-	inputs := c.Args().Slice()
-	if len(inputs) == 0 {
-		return nil, 0, 0, usagef("no inputs (give files, directories, URLs, or - for stdin)")
-	}
-	jobs := c.Int("jobs")
-	if jobs < 1 || jobs > maxJobs {
-		return nil, 0, 0, usagef("-j %d: want 1 to %d articles at once", jobs, maxJobs)
-	}
-	loader, err := newLoader(c, e)
+	in, err := resolveInputs(c, e)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	srcs := loader.Sources(c.Context, inputs)
-	p := &pipeline{loader: loader, summarizer: s, workers: jobs, logger: e.logger}
+	return runInputStream(c.Context, e, in, s, emit)
+}
+
+// runInputStream expands the inputs, runs the pipeline, reports each
+// failed input as one line on stderr and calls emit for the others. It
+// returns the failed inputs.
+func runInputStream(ctx context.Context, e *env, in inputOptions, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
+	loader := newLoader(e, in)
+	srcs := loader.Sources(ctx, in.Inputs)
+	p := &pipeline{loader: loader, summarizer: s, workers: in.Jobs, logger: e.logger}
 	var werr error
 	bar := newProgress(e, -1) // nil unless stderr is a terminal; the count is unknown: inputs are streamed
-	p.run(c.Context, srcs, func(r result) {
+	p.run(ctx, srcs, func(r result) {
 		total++
 		bar.clear(r.err == nil) // the line below may share the terminal with the bar
 		defer bar.done()
@@ -238,35 +247,27 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 	if werr != nil {
 		return skipped, failed, total, fmt.Errorf("write output: %w", werr)
 	}
-	if err := c.Context.Err(); err != nil {
+	if err := ctx.Err(); err != nil {
 		return skipped, failed, total, err
 	}
 	return skipped, failed, total, nil
 }
 
-func newLoader(c *cli.Context, e *env) (*article.Loader, error) {
+func newLoader(e *env, in inputOptions) *article.Loader {
 	fc := article.DefaultFetchConfig()
-	if t := c.Duration("timeout"); t > 0 {
-		fc.Timeout = t
+	if in.Timeout > 0 {
+		fc.Timeout = in.Timeout
 	}
-	if ua := c.String("user-agent"); ua != "" {
-		fc.UserAgent = ua
+	if in.UserAgent != "" {
+		fc.UserAgent = in.UserAgent
 	}
-	fc.AllowPrivate = c.Bool("allow-private")
+	fc.AllowPrivate = in.AllowPrivate
 	fc.Now = e.now
-	l := &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now,
-		FollowSymlinks: c.Bool("follow-symlinks"),
+	return &article.Loader{Fetcher: article.NewFetcher(fc), Stdin: e.stdin, Now: e.now,
+		FollowSymlinks: in.FollowSymlinks, Since: in.Since,
 		Warn: func(source, msg string) {
 			fmt.Fprintf(e.stderr, "brief: %s: %s\n", textsafe.Line(source), textsafe.Line(msg))
 		}}
-	if s := c.String("since"); s != "" {
-		t, err := parseSince(s, e.now())
-		if err != nil {
-			return nil, usagef("--since %q: %v", s, err)
-		}
-		l.Since = t
-	}
-	return l, nil
 }
 
 func parseSince(s string, now time.Time) (time.Time, error) {
@@ -282,32 +283,23 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("want a duration like 24h or a date like 2026-11-01")
 }
 
+// openSummarizer resolves the summarizer options and opens the backend.
 func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
-	name := c.String("backend")
-	cfg := summarize.Config{
-		Model:     c.String("model"),
-		Takeaways: c.Int("takeaways"),
-		MaxQuotes: c.Int("max-quotes"),
-		Method:    c.String("method"),
-		Taxonomy:  e.taxonomy(), // nil: the default
-		Logger:    e.logger,
-	}
-	if cfg.Takeaways < 1 {
-		return nil, usagef("--takeaways must be at least 1")
-	}
-	if cfg.MaxQuotes < 0 {
-		return nil, usagef("--max-quotes must be 0 (no limit) or more")
-	}
-	switch cfg.Method {
-	case "", "rank", "lead":
-	default:
-		return nil, usagef("--method %q: want rank or lead", cfg.Method)
-	}
-	s, err := openBackend(c, e, name, cfg) // LLM backends: see llm.go
+	o, err := resolveSummarizer(c)
 	if err != nil {
 		return nil, err
 	}
-	if c.Bool("strict-quotes") {
+	return openSummarizerWith(c, e, o)
+}
+
+// openSummarizerWith opens the backend o names. c is read only for the
+// LLM backends' own settings (see llm.go).
+func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
+	s, err := openBackend(c, e, o.Backend, o.config(e)) // LLM backends: see llm.go
+	if err != nil {
+		return nil, err
+	}
+	if o.StrictQuotes {
 		s = strictQuotes{s}
 	}
 	return s, nil

@@ -84,7 +84,7 @@ func OpenPostgres(ctx context.Context, rawURL string, opts Options) (*Postgres, 
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(time.Minute)
-	p := &Postgres{sqlDB{db: db, pg: true, now: opts.Now, loc: loc}}
+	p := &Postgres{sqlDB{db: db, pg: true, now: opts.Now, loc: loc, logger: logOf(opts)}}
 	if p.now == nil {
 		p.now = time.Now
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -23,7 +24,8 @@ type sqlDB struct {
 	now func() time.Time
 	// loc names the archive in errors and messages: a file path, or a
 	// PostgreSQL URL without its password.
-	loc string
+	loc    string
+	logger *slog.Logger
 }
 
 // rebind rewrites ? placeholders as $1, $2, … for PostgreSQL. No
@@ -113,6 +115,9 @@ func (s *sqlDB) tx(ctx context.Context, f func(txn) error) error {
 		err := s.tx1(ctx, opts, f)
 		if err == nil || !s.pg || !retryable(err) || attempt == maxAttempts {
 			return err
+		}
+		if s.logger != nil {
+			s.logger.Debug("transaction conflicted with a concurrent one; retrying", "attempt", attempt, "err", err)
 		}
 		d := wait/2 + rand.N(wait)
 		select {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -42,6 +43,9 @@ type Options struct {
 	// BusyTimeout is how long a write waits for another process holding
 	// the database; 0 means 30 s.
 	BusyTimeout time.Duration
+	// Logger receives debug traces (a PostgreSQL transaction retried
+	// after a conflict); nil discards them.
+	Logger *slog.Logger
 	// ReadOnly opens an existing archive without writing to it (nor
 	// creating it): for reading an archive in a read-only file or
 	// directory. Every write method then fails.
@@ -53,6 +57,13 @@ type Store struct {
 	sqlDB
 	path     string
 	readOnly bool
+}
+
+func logOf(o Options) *slog.Logger {
+	if o.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return o.Logger
 }
 
 // DefaultPath returns the archive's default location:
@@ -121,7 +132,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	// error below outside the retry.
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
-	s := &Store{sqlDB: sqlDB{db: db, now: opts.Now, loc: path}, path: path}
+	s := &Store{sqlDB: sqlDB{db: db, now: opts.Now, loc: path, logger: logOf(opts)}, path: path}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -243,7 +254,7 @@ func openReadOnly(ctx context.Context, path string, opts Options) (*Store, error
 			db.Close()
 			return nil, fmt.Errorf("open archive %s: read-only, and its schema version %d is not this brief's (%d)", path, v, len(migrations))
 		}
-		s := &Store{sqlDB: sqlDB{db: db, now: opts.Now, loc: path}, path: path, readOnly: true}
+		s := &Store{sqlDB: sqlDB{db: db, now: opts.Now, loc: path, logger: logOf(opts)}, path: path, readOnly: true}
 		if s.now == nil {
 			s.now = time.Now
 		}

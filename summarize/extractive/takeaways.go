@@ -11,7 +11,8 @@ import (
 // Each sentence is scored by its directed centrality, the TF-IDF cosine
 // similarity it has with the sentences after it (a sentence whose content
 // the rest of the story goes on to develop is central), times a gentle
-// prior for coming early. Boilerplate, questions and sentences shorter than
+// prior for coming early, times a lift for sharing the headline's words
+// (the sentence that carries the story's key fact). Boilerplate, questions and sentences shorter than
 // 8 or longer than 40 words are left out; sentences that open with a
 // pronoun or connective (unless they follow a sentence already picked), are
 // mostly quotation or read like photo captions are ranked lower; a sentence
@@ -76,6 +77,11 @@ type tkParams struct {
 	// opening connectives (tkClean), and ranks sentences with a defect a
 	// reader notices (tkDefect) after all the sound ones.
 	Clean bool
+	// Title lifts a sentence by its similarity to the headline: its score
+	// is multiplied by 1 + Title × cosine(sentence, title). The headline
+	// states the story's key fact; a sentence that carries it beats
+	// background (0: the title is ignored).
+	Title float64
 	// Fill lets defective sentences fill the takeaways when fewer than n
 	// sound ones are left; without it they are used only when no sound
 	// sentence is.
@@ -100,6 +106,7 @@ func tkDefaults() tkParams {
 		CaptionRepeat: 0.3,
 		StripSource:   true,
 		Clean:         true,
+		Title:         3,
 	}
 }
 
@@ -172,11 +179,24 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 			df[tm.id]++
 		}
 	}
+	var title tkSent
+	if prm.Title != 0 && a.Title != "" {
+		title.terms = tz.terms(a.Title, nil)
+		for len(df) < len(tz.ids) {
+			df = append(df, 0) // a word only the title has: in no sentence
+		}
+	}
 	N := float64(len(sents))
 	idf := make([]float64, len(df))
 	for id, d := range df {
-		idf[id] = math.Log(1 + N/float64(d))
+		idf[id] = math.Log(1 + N/float64(max(d, 1)))
 	}
+	var tsq float64
+	for k := range title.terms {
+		title.terms[k].w *= idf[title.terms[k].id]
+		tsq += title.terms[k].w * title.terms[k].w
+	}
+	title.norm = math.Sqrt(tsq)
 	for i := range sents {
 		s := &sents[i]
 		var sq float64
@@ -219,6 +239,9 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 		}
 		if tr.caption {
 			s.score *= prm.Caption
+		}
+		if title.norm != 0 {
+			s.score *= 1 + prm.Title*tkCosine(s, &title)
 		}
 	}
 	return sents, sp.cased

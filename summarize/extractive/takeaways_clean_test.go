@@ -179,3 +179,38 @@ func TestTkSelectLeaning(t *testing.T) {
 		})
 	}
 }
+
+// TestTakeawaysTitle checks that the sentence carrying the headline's fact
+// is a takeaway even where background the rest of the page develops is
+// more central.
+func TestTakeawaysTitle(t *testing.T) {
+	a := &article.Article{
+		Title: "Winter exhibition opens on 22 November",
+		Paragraphs: []string{
+			"The fairy-tale film was shot fifty years ago in the castle park, in two studios and in the frozen lakes around the town.",
+			"The winter exhibition on the fairy-tale film opens at the castle on 22 November and runs until early March.",
+			"The film was first shown in a cinema in Prague in November 1973 and reached other cinemas the year after.",
+			"The film has been shown on television every winter since then, and the film's lead actress still visits the castle.",
+			"Fans of the film travel to the castle and the park from all over the country to see where the film was shot.",
+			"The film's costumes were kept by the studio and the film's props by a collector who lent them to the town.",
+		},
+	}
+	want := "The winter exhibition on the fairy-tale film opens at the castle on 22 November and runs until early March."
+	if got := tkRank(a, 1, tkDefaults()); !slicesContains(got, want) {
+		t.Errorf("tkRank(a, 1) = %q, want %q", got, want)
+	}
+	prm := tkDefaults()
+	prm.Title = 0
+	if got := tkRank(a, 1, prm); slicesContains(got, want) {
+		t.Errorf("without the title tkRank(a, 1) = %q: the page does not test the title", got)
+	}
+}
+
+func slicesContains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

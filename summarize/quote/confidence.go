@@ -115,7 +115,10 @@ func descClass(t string) int {
 	switch {
 	case len(f) == 0:
 		return classNone
-	case f[0] == "the" || f[0] == "this" || f[0] == "that" || f[0] == "his" || f[0] == "her" || f[0] == "their" || f[0] == "its":
+	case f[0] == "the" || f[0] == "this" || f[0] == "that" || f[0] == "his" || f[0] == "her" || f[0] == "their" || f[0] == "its" || intlDefinite[f[0]]:
+		if intlDefinite[f[0]] && len(f) > 1 && titleWords[f[1]] {
+			return classDefinite // "la ministra de Trabajo"
+		}
 		if descHeadIsPerson(f[len(f)-1]) {
 			return classDefinite
 		}

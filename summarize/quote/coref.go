@@ -95,6 +95,10 @@ func roleHeads(role string) map[string]bool {
 	return out
 }
 
+// intlDefinite are the definite articles of French, German, Spanish and
+// Portuguese.
+var intlDefinite = set("le la l' l’ el lo der die das o")
+
 // definite returns the person a definite descriptor stands for: the
 // latest person mentioned before (para, tok) whose role holds the
 // descriptor's head noun and every other title word in it ("the former
@@ -103,10 +107,14 @@ func roleHeads(role string) map[string]bool {
 func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	orig := strings.Fields(desc)
 	f := strings.Fields(strings.ToLower(desc))
-	if len(f) < 2 || f[0] != "the" {
+	if len(f) < 2 || f[0] != "the" && !intlDefinite[f[0]] {
 		return mention{}, false
 	}
 	head := strings.Trim(f[len(f)-1], ".,")
+	if f[0] != "the" && titleWords[f[1]] {
+		// the head opens a Romance noun phrase: "la ministra de Trabajo"
+		head, orig, f = f[1], orig[:2], f[:2]
+	}
 	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] {
 		return mention{}, false
 	}
@@ -118,17 +126,19 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 			continue
 		}
 		heads := roleHeads(m.role)
-		if !heads[head] {
-			continue
-		}
-		fits := true
+		fits, named := true, 0
 		for k, w := range f[1 : len(f)-1] {
 			capital := orig[k+1] != w
 			if (titleWords[w] || capital) && !heads[strings.Trim(w, ".,")] {
 				fits = false
 			}
+			if capital {
+				named++
+			}
 		}
-		if !fits {
+		// the head in the role, or the body it names: "the University of
+		// Surrey expert" for a professor at the University of Surrey
+		if !fits || !heads[head] && named == 0 {
 			continue
 		}
 		if ok && !sameName(found.text, m.text) {

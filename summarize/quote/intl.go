@@ -113,10 +113,20 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && addressees[p.toks[k].lower]) {
 			k++ // "la titular de Interior", not "… a los senadores"
 		}
-		if k > j+1 {
-			return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
+		if k <= j+1 {
+			return speaker{}, 0, false
 		}
-		return speaker{}, 0, false
+		// "el senador Rick Scott", "der Abgeordnete Martin Dolzer am
+		// Samstag": a name of two or more words after the title
+		for n := j + 2; n+1 < k; n++ {
+			if p.isNameTok(n) && p.isNameTok(n+1) {
+				e := p.nameRunAfter(n, k)
+				sp := p.nameAt(n, e, pi)
+				sp.role = p.span(j, n)
+				return sp, e, true
+			}
+		}
+		return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
 	}
 	if !w.upper {
 		return speaker{}, 0, false
@@ -181,7 +191,7 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 // "Bürgermeisterin", "Regierungssprecher".
 var titleSuffixes = []string{"minister", "ministerin", "präsident", "präsidentin", "sprecher",
 	"sprecherin", "chef", "chefin", "meister", "meisterin", "direktor", "direktorin", "leiter",
-	"leiterin", "vorsitzende", "vorsitzender", "kanzler", "kanzlerin"}
+	"leiterin", "vorsitzende", "vorsitzender", "kanzler", "kanzlerin", "abgeordnete", "abgeordneter"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters.

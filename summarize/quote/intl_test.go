@@ -110,12 +110,20 @@ func TestScanMultilingual(t *testing.T) {
 				"La ministra Ana Ruiz presentó el plan ante el Senado.",
 				"«Tenemos falencias y vamos a mejorar», recalcó.",
 			},
-			want: []want{{"Tenemos falencias y vamos a mejorar", "Ana Ruiz", "", "direct"}},
+			want: []want{{"Tenemos falencias y vamos a mejorar", "Ana Ruiz", "La ministra", "direct"}},
 		},
 		{
 			name:  "es: the addressee after the descriptor is cut",
 			paras: []string{"«Sabemos que han pasado bandas», advirtió la titular de Interior a los senadores."},
 			want:  []want{{"Sabemos que han pasado bandas", "la titular de Interior", "", "direct"}},
+		},
+		{
+			name: "es: a definite title resolves to the person given it",
+			paras: []string{
+				"La ministra Izkia Siches presentó el plan ante el Senado.",
+				"«Tenemos falencias», sostuvo la ministra del Interior.",
+			},
+			want: []want{{"Tenemos falencias", "Izkia Siches", "La ministra", "direct"}},
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,6 +33,7 @@ explained recalled wondered wonders mentioned mentions commented comments
 opined opines griped gripes scoffed scoffs sniped snipes snapped snaps retorted retorts
 proclaimed proclaims predicted insists texted emailed messaged blogged
 advised advises acknowledged summed sums testified interjected interjects
+implored implores
 `)
 
 // ingVerbs are participles that attribute speech after a clause
@@ -128,7 +129,13 @@ pastor bishop cardinal rabbi imam columnist commentator blogger writer novelist
 producer president-elect owner investor banker broker trader physician doctor nurse
 surgeon psychologist psychiatrist sociologist political scientist campaign
 spokesperson press communications policy national deputy former acting interim
-senior junior top`)
+senior junior top
+ministro ministra presidente presidenta diputado diputada senador senadora alcalde
+alcaldesa gobernador gobernadora directora portavoz vocero vocera secretario
+secretaria mandatario mandataria jefe jefa canciller concejal concejala
+ministre député députée maire porte-parole directeur directrice présidente
+sénateur sénatrice préfet
+ministerin präsidentin bürgermeister bürgermeisterin sprecherin abgeordnete`)
 
 // capitalized words that start sentences or name things but are not names.
 var notNames = set(`The A An But And Or So Yet In On At For From By With Without Of To

@@ -110,7 +110,8 @@ func nameKey(s string) string {
 
 // mentions collects the names in the article, marking those that are
 // people: a known first name, an honorific or title, a role, or a name
-// that speaks.
+// that speaks. Pronouns and other mentions of a surname then lend the
+// names their gender and personhood (see shareMentions).
 func (s *scanner) mentions() []mention {
 	var ms []mention
 	speakers := map[string]bool{}
@@ -125,51 +126,83 @@ func (s *scanner) mentions() []mention {
 			if p.toks[i].kind != tWord || !p.isNameTok(i) {
 				continue
 			}
-			e := p.nameRunAfter(i, len(p.toks))
-			if e <= i {
-				continue
+			m, e, ok := p.mentionAt(i, pi, speakers)
+			if e > i {
+				i = e - 1
 			}
-			poss := false
-			if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
-				poss = true
-				e++
+			if ok {
+				ms = append(ms, m)
 			}
-			sp := p.nameAt(i, e, pi)
-			run := i
-			i = e - 1
-			if poss {
-				sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
-			}
-			if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(run, e) {
-				continue
-			}
-			m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
-			m.weak = poss || !p.subjectPosition(sp.tok, e)
-			m.lead = p.opensSentence(sp.tok) && sp.tok == run
-			m.strong = !m.weak && p.opensSentence(run)
-			modifier := false
-			if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
-				modifier, m.weak = true, true
-				m.role = ""
-			}
-			// an appositive role: "Laurence H. Tribe, a Harvard law professor,"
-			if p.isPunct(e, ",") {
-				if w, ok := p.word(e + 1); ok && (w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower]) {
-					if sp2, _, ok := p.npAfter(sp.tok, len(p.toks), pi); ok && sp2.role != "" && hasTitle(sp2.role) {
-						m.role = sp2.role
-					}
-				}
-			}
-			// a speech verb straight after the name
-			verb := false
-			if p.speaksAfter(e) {
-				verb = true
-				m.strong = !modifier
-			}
-			m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
-			ms = append(ms, m)
 		}
 	}
+	s.shareMentions(ms)
+	return ms
+}
+
+// mentionAt reads the name run starting at token i of paragraph pi as a
+// mention. It returns the mention, the token after the run, and whether
+// the run is a name at all (not an organisation, a dateline or a word
+// that only starts sentences).
+func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, bool) {
+	e := p.nameRunAfter(i, len(p.toks))
+	if e <= i {
+		return mention{}, e, false
+	}
+	poss := false
+	if t, ok := p.word(e); ok && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
+		poss = true
+		e++
+	}
+	sp := p.nameAt(i, e, pi)
+	if poss {
+		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
+	}
+	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(i, e) {
+		return mention{}, e, false
+	}
+	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
+	m.weak = poss || !p.subjectPosition(sp.tok, e)
+	m.lead = p.opensSentence(sp.tok) && sp.tok == i
+	m.strong = !m.weak && p.opensSentence(i)
+	modifier := false
+	if w, ok := p.word(e); ok && !w.upper && (titleWords[w.lower] || modifierNouns[w.lower]) {
+		// "the Obama administration"
+		modifier, m.weak = true, true
+		m.role = ""
+	}
+	if r := p.appositiveRole(e, sp.tok, pi); r != "" {
+		m.role = r
+	}
+	verb := p.speaksAfter(e)
+	if verb {
+		m.strong = !modifier
+	}
+	m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
+	return m, e, true
+}
+
+// appositiveRole returns the role in an appositive after a name ending at
+// e whose name starts at tok: "Laurence H. Tribe, a Harvard law
+// professor,"; "" when there is none with a title in it.
+func (p *para) appositiveRole(e, tok, pi int) string {
+	if !p.isPunct(e, ",") {
+		return ""
+	}
+	w, ok := p.word(e + 1)
+	if !ok || !(w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower]) {
+		return ""
+	}
+	if sp, _, ok := p.npAfter(tok, len(p.toks), pi); ok && sp.role != "" && hasTitle(sp.role) {
+		return sp.role
+	}
+	return ""
+}
+
+// shareMentions completes the mentions ms in place: the pronouns that
+// follow a name of unknown gender tell it, and a surname seen once as a
+// person makes its other mentions people too, lending them its gender
+// when that is unambiguous.
+func (s *scanner) shareMentions(ms []mention) {
 	// the pronouns that follow a name of unknown gender tell it
 	votes := map[string]int{}
 	for _, m := range ms {
@@ -226,7 +259,6 @@ func (s *scanner) mentions() []mention {
 			}
 		}
 	}
-	return ms
 }
 
 // speaksAfter reports whether a speech verb follows a name ending at
@@ -560,7 +592,7 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int
 		if !before(from, tok, m.para, m.tok) {
 			break
 		}
-		if m.person && m.key != key {
+		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak) && m.key != key {
 			// the latest person named since: "por el Presidente Boric. «…», dijo"
 			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaDropped
 		}

@@ -15,6 +15,16 @@ import (
 // is the director of …" reads as "the director of …".
 var copulaOpeners = []string{"who is ", "who was ", "who has been ", "who had been ", "who serves as ", "who served as ", "who works as ", "who worked as "}
 
+// romancePrepositions may open a role in French, Spanish or German: "de
+// la Asamblea Permanente", "von der Universität".
+var romancePrepositions = set("de del des du von vom aus en")
+
+// startsLower reports whether s opens with a lowercase letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 // relOpeners open a relative clause in French, Spanish and German, never
 // a role.
 var relOpeners = set("que qui quien quienes dont welcher welche welches")
@@ -74,6 +84,10 @@ func cleanRole(role, name string) string {
 	}
 	if (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "iendo") || strings.HasSuffix(first, "ando")) && len(first) > 5 && !titleWords[first] {
 		return "" // "referring to the bank's drive", "insistiendo en que …"
+	}
+	if len(f) > 6 && startsLower(r) && !determiners[first] && !intlArticles[first] && !prepositions[first] &&
+		!romancePrepositions[first] && !titleWords[first] && !compoundTitle(first) && first != "who" && first != "whose" {
+		return "" // a clause: "asumiera al frente del Consejo de la Magistratura en …"
 	}
 	if relOpeners[first] || len(f) > 2 && (first == "der" || first == "die" || first == "das") && dePrepositions[f[1]] {
 		return "" // a relative clause: "der in dieser Serie nur wenige Spiele verpasste"

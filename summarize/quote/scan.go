@@ -150,6 +150,23 @@ func (p *para) isScare(g int) bool {
 	if p.segs[g].single && n < 6 {
 		return true
 	}
+	if p.isTitle(g) {
+		return true
+	}
+	return n < 3
+}
+
+// isTitle reports whether quote segment g reads as a title: two to eight
+// words in title case without sentence punctuation (“Shark Tank”, “The
+// Art of the Deal”, “JSON for Modern C++”), or words after "titled".
+func (p *para) isTitle(g int) bool {
+	in := strings.TrimSpace(p.inner(g))
+	n := words(in)
+	if k := p.segTok(g); k > 0 {
+		if w, ok := p.word(k - 1); ok && titledWords[w.lower] {
+			return true
+		}
+	}
 	caps, total := 0, 0
 	for _, w := range strings.Fields(in) {
 		w = strings.TrimLeft(w, "(\"'‘“")
@@ -163,10 +180,20 @@ func (p *para) isScare(g int) bool {
 		}
 	}
 	body := strings.TrimRight(in, ".,")
-	if total >= 2 && n <= 8 && caps == total && !strings.ContainsAny(body, ".!?,") {
-		return true // a title: “Shark Tank”, “The Art of the Deal”, “Fox and Friends.”
+	return total >= 2 && n <= 8 && caps == total && !strings.ContainsAny(body, ".!?,")
+}
+
+// titledWords name what follows: “…” after them is a title.
+var titledWords = set("titled entitled headlined subtitled")
+
+// segTok returns the quote token of segment g, or -1.
+func (p *para) segTok(g int) int {
+	for k, t := range p.toks {
+		if t.kind == tQuote && t.seg == g {
+			return k
+		}
 	}
-	return n < 3
+	return -1
 }
 
 // titleSmall are the words a title leaves lowercase.
@@ -744,12 +771,20 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			return
 		}
 		// “Title” or scare quote with no speaker: skip, unless it is
-		// sentence-like speech introduced by a colon
+		// sentence-like speech introduced by a colon, or by a comma after
+		// a verb ("Alley went on, “I also remember …”")
 		g := p.toks[q0].seg
-		if p.isPunct(q0-1, ":") && !p.isScare(g) && words(p.inner(g)) >= 4 {
+		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) && words(p.inner(g)) >= 4 {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
+			} else if v := q0 - 2; p.isPunct(q0-1, ",") {
+				if w, _ := p.word(v); w.lower == "on" {
+					v--
+				}
+				if sb, _, ok := p.npBefore(v-1, from, pi); ok {
+					u.spk = sb // "The firm’s statement asserted, “…”"
+				}
 			}
 			for k := q0; k < to; k++ {
 				if p.toks[k].kind == tQuote {
@@ -763,81 +798,44 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	s.complement(pi, cs, q0, to, sp)
 }
 
+// sentenceQuote reports whether quote segment g opens a sentence of its
+// own: its first letter is uppercase.
+func (p *para) sentenceQuote(g int) bool {
+	in := strings.TrimLeft(p.inner(g), " .…[(‘'\"")
+	r, _ := utf8.DecodeRuneInString(in)
+	return unicode.IsUpper(r)
+}
+
+// verbBefore reports whether word v, before the comma that introduces a
+// quote, reads as a verb: a speech or reporting verb, a lowercase past
+// tense ("asserted"), or "went on".
+func (p *para) verbBefore(v int) bool {
+	w, ok := p.word(v)
+	if !ok || w.upper {
+		return false
+	}
+	if w.lower == "on" {
+		pw, ok := p.word(v - 1)
+		return ok && (pw.lower == "went" || pw.lower == "goes" || pw.lower == "go")
+	}
+	return speechVerbs[w.lower] || reportVerbs[w.lower] || quoteVerbs[w.lower] || intlVerbs[w.lower] || p.pastVerb(v)
+}
+
 // complement adds the statement whose cue ends at token cs, before quote
 // token q0, within a sentence ending at to: a direct quote when only an
 // adjunct stands between the cue and the quote ("told reporters:"), else
 // a mixed quote running from the cue to the end of its clause.
 func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	p := &s.paras[pi]
-	lastQ := q0
-	for k := q0; k < to; k++ {
-		if p.toks[k].kind == tQuote {
-			lastQ = k
-		}
-	}
-	// skip what stands between the cue and its complement: "told
-	// reporters", "in a statement Tuesday", ":"
-	c := cs
-	for c < q0 {
-		t := p.toks[c]
-		if t.kind == tPunct && (t.text == "," || t.text == ":" || t.text == "—") {
-			c++
-			continue
-		}
-		break
-	}
-	// "said Friday that …", "said on Tuesday that …"
-	if t := c; t < q0 && timeWords[p.toks[t].lower] {
-		for t < q0 && timeWords[p.toks[t].lower] {
-			t++
-		}
-		if w, ok := p.word(t); ok && w.lower == "that" {
-			c = t
-		}
-	}
-	between := q0 - c
-	direct := between == 0
-	if !direct && between <= 8 {
-		// an adjunct ending in ":" or "," just before the quote
-		if p.isPunct(q0-1, ":,") || (between == 1 && p.toks[c].lower == "that") {
-			direct = true
-		}
-	}
-	end := to
-	for k := lastQ + 1; k < to; k++ {
-		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && (p.quoteEndsComma(lastQ) && p.strongTail(k) || p.occasion(k)) {
-			end = k
-			break
-		}
-	}
-	if p.isPunct(end-1, ".") {
-		end--
-	}
+	lastQ := p.lastQuote(q0, to)
+	c := p.complementStart(cs, q0)
+	direct := p.directAfter(c, q0)
+	end := p.complementEnd(lastQ, to)
 	if objectVerbs[p.toks[cs-1].lower] && !direct {
-		// "told African-Americans this weekend he would …": the
-		// addressee and the time are not the statement
-		for k := c; k < q0 && k < c+8; k++ {
-			w, ok := p.word(k)
-			if !ok {
-				break
-			}
-			if w.lower == "that" || speakerPronouns[w.lower] && w.lower != "you" && w.lower != "it" && k > c {
-				c = k
-				break
-			}
-		}
+		c = p.afterAddressee(c, q0)
 	}
-	if direct && !p.quoteEndsSentence(p.toks[lastQ].seg) {
-		// words after the quote make it a mixed quote: said that “X” in Y
-		n := 0
-		for k := lastQ + 1; k < end; k++ {
-			if p.toks[k].kind == tWord {
-				n++
-			}
-		}
-		if n >= 2 {
-			direct = false
-		}
+	if direct && !p.quoteEndsSentence(p.toks[lastQ].seg) && p.wordsIn(lastQ+1, end) >= 2 {
+		direct = false // words after the quote make it a mixed quote: said that “X” in Y
 	}
 	if direct {
 		u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
@@ -850,13 +848,138 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 		return
 	}
 	// mixed: the complement runs from the cue to the end of the sentence
-	if c >= to {
+	if c >= to || end <= c || p.onlyTitles(c, max(end, lastQ+1)) {
 		return
 	}
-	if end <= c {
+	if s.conjoined(pi, c, lastQ, to, sp) {
 		return
 	}
-	// “X” and called for “Y”: two statements of the same speaker
+	b := p.toks[end-1].end
+	if lastQ >= end {
+		b = p.toks[lastQ].end
+	}
+	if words(p.text[p.toks[c].start:b]) < 2 {
+		return
+	}
+	s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp,
+		parts: [][2]int{{p.toks[c].start, b}}})
+}
+
+// onlyTitles reports whether the quotes among tokens [a, b) all follow
+// "titled" or the like, so the clause quotes nobody: "In an article
+// titled ‘The EU is cheating with numbers’".
+func (p *para) onlyTitles(a, b int) bool {
+	n := 0
+	for k := a; k < b && k < len(p.toks); k++ {
+		if p.toks[k].kind != tQuote {
+			continue
+		}
+		if w, ok := p.word(k - 1); !ok || !titledWords[w.lower] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// lastQuote returns the last quote token in [q0, to), q0 when there is
+// no other.
+func (p *para) lastQuote(q0, to int) int {
+	last := q0
+	for k := q0; k < to; k++ {
+		if p.toks[k].kind == tQuote {
+			last = k
+		}
+	}
+	return last
+}
+
+// wordsIn counts the word tokens in [a, b).
+func (p *para) wordsIn(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if p.toks[k].kind == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+// complementStart skips what stands between a cue ending at cs and its
+// complement before q0: a comma, a colon or a dash, and a time before
+// "that" ("said Friday that …").
+func (p *para) complementStart(cs, q0 int) int {
+	c := cs
+	for c < q0 {
+		t := p.toks[c]
+		if t.kind == tPunct && (t.text == "," || t.text == ":" || t.text == "—") {
+			c++
+			continue
+		}
+		break
+	}
+	if t := c; t < q0 && timeWords[p.toks[t].lower] {
+		for t < q0 && timeWords[p.toks[t].lower] {
+			t++
+		}
+		if w, ok := p.word(t); ok && w.lower == "that" {
+			c = t
+		}
+	}
+	return c
+}
+
+// directAfter reports whether the quote at q0 is the whole complement
+// starting at c: nothing between, "that", or a short adjunct ending in ":"
+// or "," ("told reporters:").
+func (p *para) directAfter(c, q0 int) bool {
+	between := q0 - c
+	if between == 0 {
+		return true
+	}
+	return between <= 8 && (p.isPunct(q0-1, ":,") || between == 1 && p.toks[c].lower == "that")
+}
+
+// complementEnd returns where a mixed quote's clause ends after its last
+// quote lastQ: at a semicolon or dash, a clause of its own (see
+// tailClause), or the occasion of the words; else at the sentence's end,
+// without its period.
+func (p *para) complementEnd(lastQ, to int) int {
+	end := to
+	for k := lastQ + 1; k < to; k++ {
+		if p.isPunct(k, ";—–-") || p.tailClause(k) || k == lastQ+1 && (p.quoteEndsComma(lastQ) && p.strongTail(k) || p.occasion(k)) {
+			end = k
+			break
+		}
+	}
+	if p.isPunct(end-1, ".") {
+		end--
+	}
+	return end
+}
+
+// afterAddressee skips the addressee and time of a verb like "told" at
+// the start c of its complement: "told African-Americans this weekend he
+// would …" starts at "he".
+func (p *para) afterAddressee(c, q0 int) int {
+	for k := c; k < q0 && k < c+8; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			break
+		}
+		if w.lower == "that" || speakerPronouns[w.lower] && w.lower != "you" && w.lower != "it" && k > c {
+			return k
+		}
+	}
+	return c
+}
+
+// conjoined splits a mixed complement [c, …) holding two statements of
+// the same speaker joined by "and"/"but" and a verb (“X” and called for
+// “Y”), adding the first and reading the second as a complement of its
+// own. It reports whether it split.
+func (s *scanner) conjoined(pi, c, lastQ, to int, sp speaker) bool {
+	p := &s.paras[pi]
 	for k := c + 1; k < lastQ; k++ {
 		w, ok := p.word(k)
 		if !ok || w.lower != "and" && w.lower != "but" || !p.isVerb(k+1, speechVerbs) && !p.isVerb(k+1, quoteVerbs) && !p.isVerb(k+1, reportVerbs) && !p.pastVerb(k+1) {
@@ -885,18 +1008,9 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 				parts: [][2]int{{p.toks[c].start, p.toks[e-1].end}}})
 		}
 		s.complement(pi, k+2, nq, to, sp)
-		return
+		return true
 	}
-	b := p.toks[end-1].end
-	if lastQ >= end {
-		b = p.toks[lastQ].end
-	}
-	u := unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp}
-	if words(p.text[p.toks[c].start:b]) < 2 {
-		return
-	}
-	u.parts = [][2]int{{p.toks[c].start, b}}
-	s.units = append(s.units, u)
+	return false
 }
 
 // tailStarters open a clause of their own after a comma: what follows

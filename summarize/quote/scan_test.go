@@ -427,6 +427,16 @@ func TestScanAttribution(t *testing.T) {
 			want: []want{{"Something funny was going on last night", "Howard Dean", "a former party chairman", "direct"}},
 		},
 		{
+			name:  "a sentence quoted after a comma and a verb the lexicon lacks",
+			paras: []string{"Kirstie Alley went on, “I also remember that I owed the IRS a lot of money.”"},
+			want:  []want{{"I also remember that I owed the IRS a lot of money.", "Kirstie Alley", "", "direct"}},
+		},
+		{
+			name:  "a title after a comma stays no quote",
+			paras: []string{"The banner read, “Welcome Home Troops”"},
+			want:  []want{},
+		},
+		{
 			name: "a surname resolved to the full name",
 			paras: []string{
 				"Nadia Mohamed won the race for mayor on Tuesday.",

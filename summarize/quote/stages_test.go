@@ -26,6 +26,8 @@ func TestCleanRole(t *testing.T) {
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
 		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
+		{"a long clause opening with a verb", "asumiera al frente del Consejo de la Magistratura en lo que se entendió", "Horacio Rosatti", ""},
+		{"a long role opening with a preposition", "de la Asamblea Permanente por los Derechos Humanos", "María Elena Naddeo", "de la Asamblea Permanente por los Derechos Humanos"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := cleanRole(tt.role, tt.speaker); got != tt.want {
@@ -169,5 +171,32 @@ func TestTitleOnly(t *testing.T) {
 		if got := titleOnly(tt.in); got != tt.want {
 			t.Errorf("titleOnly(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestMentionAt(t *testing.T) {
+	for _, tt := range []struct {
+		name, para       string
+		text, role       string
+		person, weak, ok bool
+	}{
+		{"a person with an appositive role", "Laurence Tribe, a Harvard law professor, disagreed.", "Laurence Tribe", "a Harvard law professor", true, false, true},
+		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
+		{"a name as a modifier", "The Obama administration disagreed.", "Obama", "", false, true, true},
+		{"an organisation", "Acme Corporation disagreed.", "", "", false, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			i := 0
+			for i < len(p.toks) && (p.toks[i].kind != tWord || !p.isNameTok(i) || notNames[p.toks[i].text]) {
+				i++
+			}
+			m, _, ok := p.mentionAt(i, 0, map[string]bool{})
+			if ok != tt.ok || ok && (m.text != tt.text || m.role != tt.role || m.person != tt.person || m.weak != tt.weak) {
+				t.Errorf("mentionAt(%q) = %+v, %v; want text %q role %q person %v weak %v, %v", tt.para, m, ok, tt.text, tt.role, tt.person, tt.weak, tt.ok)
+			}
+		})
 	}
 }
