@@ -205,6 +205,10 @@ func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) 
 			progress = func() { timer.Reset(idle) }
 		}
 		resp, err := b.generate(ctx, msgs, req.Estimate.MaxOutputTokens, numCtx, progress)
+		if err == nil && errors.Is(context.Cause(ctx), errIdle) {
+			// langchaingo may end a cancelled stream without an error.
+			err = context.Cause(ctx)
+		}
 		if err != nil {
 			if errors.Is(context.Cause(ctx), errIdle) {
 				return summarize.Usage{}, &llm.TransportError{Timeout: true, Waited: true,

@@ -264,8 +264,8 @@ func TestPreview(t *testing.T) {
 // without being asked again from scratch.
 func TestOllamaIdleTimeout(t *testing.T) {
 	a := summarizetest.Articles()[0]
-	fk := summarizetest.NewOllama(t, summarizetest.Faults{Stall: 80 * time.Millisecond})
-	b, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), IdleTimeout: 200 * time.Millisecond}})
+	fk := summarizetest.NewOllama(t, summarizetest.Faults{Stall: 250 * time.Millisecond})
+	b, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), IdleTimeout: 600 * time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestOllamaIdleTimeout(t *testing.T) {
 	if _, err := b.Summarize(context.Background(), a); err != nil {
 		t.Fatalf("slow but steady answer: %v", err)
 	}
-	if el := time.Since(start); el < 200*time.Millisecond {
+	if el := time.Since(start); el < 600*time.Millisecond {
 		t.Fatalf("answer took %v; the test needs it longer than the idle timeout", el)
 	}
 
