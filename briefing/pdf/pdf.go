@@ -232,6 +232,11 @@ func (r *renderer) document() {
 		r.section(si, sec)
 	}
 	r.skipped()
+	if d := r.b.Digests(); d != "" {
+		r.ensure(4 + metaBlock.lineH)
+		r.f.Ln(4)
+		r.text(metaBlock, span{text: d, color: muted})
+	}
 }
 
 // cover draws the heading: title, date, counts and the at-a-glance box.
@@ -401,6 +406,9 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 	if meta := st.Meta(r.loc); meta != "" {
 		r.text(metaBlock, span{text: meta, color: muted})
 	}
+	if off := st.Offline(); off != "" {
+		r.text(metaBlock, span{text: off, style: bold, color: muted})
+	}
 	f.Ln(1.5)
 	for _, t := range st.Digest.Takeaways {
 		r.bulleted(bulletBlock, accent, span{text: t, color: ink})
@@ -417,6 +425,9 @@ func (r *renderer) story(si, i int, st briefing.Story) {
 		r.emit(quoteBlock, body, lines)
 		if by := briefing.Attribution(q.Speaker, q.Role); by != "" {
 			r.text(quoteBy, span{text: "— " + by, color: muted})
+		}
+		if q.Translation != "" {
+			r.text(quoteBy, span{text: "Translation by the model: ", style: italic, color: muted}, span{text: q.Translation, color: muted})
 		}
 	}
 	if len(st.AlsoReportedBy) > 0 {
