@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"cmp"
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -64,6 +65,52 @@ type Story struct {
 	// (salience.go): sources, place on the page, figures, officials,
 	// recency.
 	Salience float64 `json:"salience"`
+}
+
+// OfflineNote is what a story whose digest the offline backend wrote in
+// place of the model's says (see Story.Offline).
+const OfflineNote = "offline digest: model unavailable"
+
+// Offline returns OfflineNote when the story's digest is an offline one
+// standing in for a model that failed, else "".
+func (s Story) Offline() string {
+	if summarize.IsFallback(s.Digest) {
+		return OfflineNote
+	}
+	return ""
+}
+
+// Digests names the backends and models that wrote the briefing's
+// digests, with how many each, for its footer: "openai gpt-4.1-mini (12),
+// extractive (2)". It is "" when no digest came from a model.
+func (b *Briefing) Digests() string {
+	counts := map[string]int{}
+	var order []string
+	model := false
+	for _, sec := range b.Sections {
+		for _, st := range sec.Stories {
+			if st.Digest == nil {
+				continue
+			}
+			name := st.Digest.Backend
+			if st.Digest.Model != "" {
+				name += " " + st.Digest.Model
+				model = true
+			}
+			if counts[name] == 0 {
+				order = append(order, name)
+			}
+			counts[name]++
+		}
+	}
+	if !model {
+		return ""
+	}
+	parts := make([]string, len(order))
+	for i, n := range order {
+		parts[i] = fmt.Sprintf("%s (%d)", n, counts[n])
+	}
+	return "Digests by " + strings.Join(parts, ", ")
 }
 
 // Sources returns how many articles reported the story (1 + merged ones).

@@ -13,19 +13,17 @@ import (
 // Checked wraps s so that every digest it returns keeps the contract:
 // quotes occur in the article (see VerifyQuotes), at most cfg.MaxQuotes
 // quotes and cfg.Takeaways takeaways, and a region from the taxonomy; and
-// so that its errors and warnings never show cfg's credentials (the API
-// key, a user name or password in the base URL).
+// so that every string in it is safe to print (see Clean).
 func Checked(s Summarizer, cfg Config) Summarizer {
 	if c, ok := s.(*checked); ok {
 		return c
 	}
-	return &checked{inner: s, cfg: cfg, red: newRedactor(cfg)}
+	return &checked{inner: s, cfg: cfg}
 }
 
 type checked struct {
 	inner Summarizer
 	cfg   Config
-	red   *redactor
 }
 
 var _ Summarizer = (*checked)(nil)
@@ -36,15 +34,12 @@ func (c *checked) Summarize(ctx context.Context, a *article.Article) (*Digest, e
 	}
 	d, err := c.inner.Summarize(ctx, a)
 	if err != nil {
-		return nil, c.red.err(err)
+		return nil, err
 	}
 	if d == nil {
 		return nil, fmt.Errorf("summarize: backend returned no digest")
 	}
 	Enforce(a, d, c.cfg)
-	for i, w := range d.Warnings {
-		d.Warnings[i] = c.red.string(w)
-	}
 	return d, nil
 }
 
@@ -52,6 +47,7 @@ func (c *checked) Summarize(ctx context.Context, a *article.Article) (*Digest, e
 // caps takeaways and quotes, drops empty takeaways and normalizes the
 // region against the taxonomy. Dropped items are recorded in d.Warnings.
 func Enforce(a *article.Article, d *Digest, cfg Config) {
+	CleanDigest(d)
 	VerifyQuotes(a, d)
 	var ts []string
 	for _, t := range d.Takeaways {
@@ -80,7 +76,7 @@ func Enforce(a *article.Article, d *Digest, cfg Config) {
 	}
 	if !tax.Has(d.Region) {
 		if d.Region != "" {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("region_ignored: %q is not in the taxonomy", d.Region))
+			d.Warn(WarnRegionIgnored, fmt.Sprintf("%q is not in the taxonomy", d.Region))
 		}
 		d.Region = region.Global
 	}
@@ -88,7 +84,7 @@ func Enforce(a *article.Article, d *Digest, cfg Config) {
 		d.Countries = []string{}
 	}
 	if d.Warnings == nil {
-		d.Warnings = []string{}
+		d.Warnings = []Warning{}
 	}
 }
 
@@ -123,7 +119,7 @@ func VerifyQuotes(a *article.Article, d *Digest) {
 			}
 			span, ok := idx.nearest(q.Text)
 			if !ok {
-				d.Warnings = append(d.Warnings, fmt.Sprintf("quote_dropped: not in article: %q", clip(q.Text, 60)))
+				d.Warn(WarnQuoteDropped, fmt.Sprintf("not in article: %q", clip(q.Text, 60)))
 				continue
 			}
 			q.Text = span
@@ -131,11 +127,11 @@ func VerifyQuotes(a *article.Article, d *Digest) {
 			status = "repaired"
 		}
 		if q.Speaker != "" && !strings.Contains(src, Normalize(q.Speaker)) {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("quote_dropped: speaker %q not in article", clip(q.Speaker, 40)))
+			d.Warn(WarnQuoteDropped, fmt.Sprintf("speaker %q not in article", clip(q.Speaker, 40)))
 			continue
 		}
 		if q.Role != "" && !roleNearName(src, q.Role, q.Speaker) {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("role_dropped: %q not given for %q in article", clip(q.Role, 40), clip(q.Speaker, 40)))
+			d.Warn(WarnRoleDropped, fmt.Sprintf("%q not given for %q in article", clip(q.Role, 40), clip(q.Speaker, 40)))
 			q.Role = ""
 		}
 		if q.Status != "repaired" {

@@ -135,7 +135,7 @@ func TestCheckedQuotes(t *testing.T) {
 			}
 			found := false
 			for _, w := range d.Warnings {
-				if tt.wantWarning != "" && strings.HasPrefix(w, tt.wantWarning) {
+				if tt.wantWarning != "" && strings.HasPrefix(w.String(), tt.wantWarning) {
 					found = true
 				}
 			}
@@ -169,7 +169,7 @@ func TestCheckedFakeModel(t *testing.T) {
 	}
 	dropped := 0
 	for _, w := range d.Warnings {
-		if strings.HasPrefix(w, "quote_dropped:") {
+		if w.Code == summarize.WarnQuoteDropped {
 			dropped++
 		}
 	}

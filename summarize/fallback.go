@@ -9,21 +9,32 @@ import (
 	"github.com/brief-news/brief/article"
 )
 
-// FallbackWarning prefixes the warning on a digest made by the fallback
-// backend because the primary one failed.
-const FallbackWarning = "llm_fallback"
+// FallbackMode says which failures of the primary backend Fallback
+// papers over.
+type FallbackMode int
+
+const (
+	// FallbackTransient falls back on failures of one article (timeouts,
+	// server errors, unusable answers) but not on a backend that cannot
+	// serve any article (see ErrUnusable): that error is returned.
+	FallbackTransient FallbackMode = iota
+	// FallbackAlways falls back on every failure but cancellation.
+	FallbackAlways
+)
 
 // Fallback wraps primary so that an article it fails on (after its own
 // retries) gets fallback's digest instead, with the warning
-// "llm_fallback: <reason>". The fallback's digest keeps its own Backend
-// name, so a reader sees which backend wrote it. A cancelled or expired
-// ctx is returned as an error, not papered over.
-func Fallback(primary, fallback Summarizer) Summarizer {
-	return &fallbackSummarizer{primary: primary, fallback: fallback}
+// "llm_fallback: <reason>" (see IsFallback). The fallback's digest keeps
+// its own Backend name, so a reader sees which backend wrote it. A
+// cancelled or expired ctx is returned as an error, not papered over, and
+// so is an ErrUnusable failure unless mode is FallbackAlways.
+func Fallback(primary, fallback Summarizer, mode FallbackMode) Summarizer {
+	return &fallbackSummarizer{primary: primary, fallback: fallback, mode: mode}
 }
 
 type fallbackSummarizer struct {
 	primary, fallback Summarizer
+	mode              FallbackMode
 }
 
 var _ Summarizer = (*fallbackSummarizer)(nil)
@@ -36,22 +47,32 @@ func (f *fallbackSummarizer) Summarize(ctx context.Context, a *article.Article) 
 	if cerr := ctx.Err(); cerr != nil || errors.Is(err, context.Canceled) {
 		return nil, err
 	}
+	if errors.Is(err, ErrUnusable) && f.mode != FallbackAlways {
+		return nil, err
+	}
 	fd, ferr := f.fallback.Summarize(ctx, a)
 	if ferr != nil {
 		return nil, errors.Join(err, fmt.Errorf("fallback: %w", ferr))
 	}
-	fd.Warnings = append(fd.Warnings, FallbackWarning+": "+reason(err))
+	fd.Warn(WarnFallback, reason(err))
 	return fd, nil
 }
 
-// IsFallback reports whether d was made by a fallback backend.
-func IsFallback(d *Digest) bool {
+// IsFallback reports whether d was made by a fallback backend: an offline
+// digest standing in for the model's.
+func IsFallback(d *Digest) bool { return d != nil && d.Has(WarnFallback) }
+
+// FallbackReason returns why d is a fallback digest, "" if it is not.
+func FallbackReason(d *Digest) string {
+	if d == nil {
+		return ""
+	}
 	for _, w := range d.Warnings {
-		if strings.HasPrefix(w, FallbackWarning) {
-			return true
+		if w.Code == WarnFallback {
+			return w.Detail
 		}
 	}
-	return false
+	return ""
 }
 
 // reason is a one-line, bounded description of err for a warning.

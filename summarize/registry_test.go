@@ -2,6 +2,7 @@ package summarize_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -18,14 +19,17 @@ func (f fixed) Summarize(ctx context.Context, a *article.Article) (*summarize.Di
 }
 
 func TestRegistry(t *testing.T) {
-	summarize.Register("test-fixed", func(summarize.Config) (summarize.Summarizer, error) {
+	summarize.Register(summarize.Backend{Name: "test-fixed", Description: "a canned digest", New: func(summarize.Config) (summarize.Summarizer, error) {
 		return fixed{summarize.Digest{Takeaways: []string{"a", "b", "c", "d"}, Region: "Atlantis"}}, nil
-	})
-	if !slices.Contains(summarize.Backends(), "test-fixed") {
-		t.Fatalf("Backends() = %v, want it to list test-fixed", summarize.Backends())
+	}})
+	if !slices.Contains(summarize.Names(), "test-fixed") {
+		t.Fatalf("Names() = %v, want it to list test-fixed", summarize.Names())
 	}
-	if !slices.IsSorted(summarize.Backends()) {
-		t.Errorf("Backends() = %v, not sorted", summarize.Backends())
+	if !slices.IsSorted(summarize.Names()) {
+		t.Errorf("Names() = %v, not sorted", summarize.Names())
+	}
+	if b, err := summarize.Lookup("test-fixed"); err != nil || b.Description != "a canned digest" {
+		t.Errorf("Lookup(test-fixed) = %+v, %v; want its row", b, err)
 	}
 	s, err := summarize.Open("test-fixed", summarize.Config{Takeaways: 2})
 	if err != nil {
@@ -43,14 +47,14 @@ func TestRegistry(t *testing.T) {
 	}
 
 	_, err = summarize.Open("no-such-backend", summarize.Config{})
-	if err == nil || !strings.Contains(err.Error(), "forgotten import") {
-		t.Errorf("Open(unknown) error = %v, want a forgotten-import hint", err)
+	if !errors.Is(err, summarize.ErrUnknownBackend) || !strings.Contains(err.Error(), "test-fixed") {
+		t.Errorf("Open(unknown) error = %v, want ErrUnknownBackend listing the known backends", err)
 	}
 }
 
 func TestRegisterPanics(t *testing.T) {
 	f := func(summarize.Config) (summarize.Summarizer, error) { return fixed{}, nil }
-	summarize.Register("test-dup", f)
+	summarize.Register(summarize.Backend{Name: "test-dup", New: f})
 	for _, tt := range []struct {
 		name    string
 		backend string
@@ -66,7 +70,7 @@ func TestRegisterPanics(t *testing.T) {
 					t.Errorf("Register(%q) did not panic", tt.backend)
 				}
 			}()
-			summarize.Register(tt.backend, tt.factory)
+			summarize.Register(summarize.Backend{Name: tt.backend, New: tt.factory})
 		})
 	}
 }

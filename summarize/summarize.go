@@ -3,8 +3,6 @@ package summarize
 import (
 	"context"
 	"log/slog"
-	"net/http"
-	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
@@ -26,6 +24,9 @@ type Quote struct {
 	// Status is "verified" when Text occurs in the article as given, or
 	// "repaired" when it was replaced by the closest exact source span.
 	Status string `json:"status,omitempty"`
+	// Translation is a model's rendering of Text in the briefing's
+	// language (--language); Text itself always stays verbatim.
+	Translation string `json:"translation,omitempty"`
 	// Confidence is how sure the backend is of Speaker, from 0 to 1: near
 	// 1 for a person named in the quote's own attribution, lower for a
 	// speaker carried from the context, an organisation or no speaker.
@@ -51,11 +52,13 @@ type Digest struct {
 	// Region is the briefing section, from the taxonomy ("Global" if none).
 	Region string `json:"region"`
 	// RegionEvidence says which evidence decided the region.
-	RegionEvidence string   `json:"region_evidence,omitempty"`
-	Backend        string   `json:"backend"`
-	Model          string   `json:"model,omitempty"`
-	Usage          Usage    `json:"usage,omitzero"`
-	Warnings       []string `json:"warnings"`
+	RegionEvidence string `json:"region_evidence,omitempty"`
+	Backend        string `json:"backend"`
+	Model          string `json:"model,omitempty"`
+	Usage          Usage  `json:"usage,omitzero"`
+	// Warnings records what the checks dropped or changed, and why a
+	// digest is not the backend's own (see Warning).
+	Warnings []Warning `json:"warnings"`
 }
 
 // Summarizer turns an article into a digest. Implementations must honour
@@ -69,42 +72,24 @@ type Summarizer interface {
 type Config struct {
 	// Model names the model; "" picks the backend's default.
 	Model string
-	// APIKey is the provider's key, read by cmd/brief and passed in.
-	APIKey string
-	// BaseURL points an API client at another server (tests, proxies,
-	// OpenAI-compatible servers).
-	BaseURL string
-	// HTTPClient is used for every request; nil means a default client.
-	HTTPClient *http.Client
 	// Takeaways is how many takeaways to write; 0 means 3.
 	Takeaways int
 	// MaxQuotes caps the quotes in a digest; 0 means no limit.
 	MaxQuotes int
 	// Taxonomy maps countries to regions; nil means region.Default().
 	Taxonomy *region.Taxonomy
+	// Language is the language takeaways and roles are written in, as a
+	// BCP 47 tag or an English name ("de", "German"); "" means the
+	// article's own. Quotes always stay verbatim.
+	Language string
+	// Logger receives debug traces; nil discards them.
+	Logger *slog.Logger
 	// Method selects an alternative algorithm where a backend has several
 	// (the extractive backend knows "lead" for the Lead-N baseline).
 	Method string
-	// ContextTokens is the model's context window; 0 means a default.
-	ContextTokens int
-	// MaxRetries bounds retries of retryable failures; 0 means a default.
-	MaxRetries int
-	// PromptTemplate overrides the prompt template text, if non-empty.
-	PromptTemplate string
-	// Logger receives debug traces; nil discards them.
-	Logger *slog.Logger
-	// Candidates finds the quotes an LLM backend offers the model by id;
-	// nil offers none (the model then copies quotes out, and they are
-	// verified like any other).
-	Candidates func(*article.Article) []Quote
-	// Limiter paces model requests (--rpm, --tpm); nil means no limit.
-	Limiter *Limiter
-	// Meter counts calls, tokens and cost across a run and enforces
-	// --max-cost; nil counts nothing.
-	Meter *Meter
-	// RequestTimeout bounds one model request; 0 means no bound beyond
-	// the caller's context.
-	RequestTimeout time.Duration
+	// Settings holds a backend's own settings: a model backend takes an
+	// llm.Config here. nil means the backend's defaults.
+	Settings any
 }
 
 // DefaultTakeaways is the number of takeaways when Config.Takeaways is 0.

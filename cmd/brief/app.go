@@ -189,6 +189,7 @@ Examples:
 			batchCommand(e),
 			configCommand(e),
 			backendsCommand(e),
+			modelsCommand(e),
 		},
 	}
 }

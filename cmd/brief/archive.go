@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/brief-news/brief/briefing"
 	"github.com/brief-news/brief/internal/store"
+	"github.com/brief-news/brief/internal/textsafe"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -325,6 +327,15 @@ Examples:
 				},
 			},
 			{
+				Name:  "requests",
+				Usage: "show the model requests and replies kept by --log-requests",
+				Flags: []cli.Flag{
+					&cli.IntFlag{Name: "last", Aliases: []string{"n"}, Value: 10, Usage: "the last `N` requests (0 = all)"},
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
+				},
+				Action: func(c *cli.Context) error { return archiveRequests(c, e) },
+			},
+			{
 				Name:  "check",
 				Usage: "check the archive database for damage",
 				Action: func(c *cli.Context) error {
@@ -465,4 +476,62 @@ func archiveList(c *cli.Context, e *env) error {
 		fmt.Fprintf(tw, "%d\t%s%s\t%s\t%s\t%s\n", r.ID, at.In(loc).Format("2006-01-02 15:04"), mark, region, flat(title), src)
 	}
 	return tw.Flush()
+}
+
+// archiveRequests prints the logged model requests, oldest first: a
+// header line each, then (text) the messages and the reply.
+func archiveRequests(c *cli.Context, e *env) error {
+	format := c.String("format")
+	if format != "text" && format != "jsonl" {
+		return usagef("archive requests: unknown format %q (want text or jsonl)", format)
+	}
+	st, err := openExistingStore(c, e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	reqs, err := st.ModelRequests(c.Context, c.Int("last"))
+	if err != nil {
+		return err
+	}
+	for _, r := range reqs {
+		if format == "jsonl" {
+			if err := writeJSONLine(e.stdout, struct {
+				ID               string          `json:"id"`
+				Time             string          `json:"time"`
+				Backend          string          `json:"backend"`
+				Model            string          `json:"model"`
+				Article          string          `json:"article"`
+				Purpose          string          `json:"purpose"`
+				Messages         json.RawMessage `json:"messages"`
+				Reply            string          `json:"reply"`
+				Error            string          `json:"error,omitempty"`
+				PromptTokens     int             `json:"prompt_tokens"`
+				CompletionTokens int             `json:"completion_tokens"`
+				Millis           int64           `json:"ms"`
+			}{r.ID, r.Created.UTC().Format(time.RFC3339), r.Backend, r.Model, r.Article, r.Purpose, json.RawMessage(r.Request),
+				r.Reply, r.Err, r.PromptTokens, r.CompletionTokens, r.Took.Milliseconds()}); err != nil {
+				return err
+			}
+			continue
+		}
+		var msgs []struct{ Role, Content string }
+		_ = json.Unmarshal([]byte(r.Request), &msgs)
+		var b strings.Builder
+		fmt.Fprintf(&b, "=== %s %s %s %s · %s · %s · %d+%d tokens · %s\n", r.Created.UTC().Format(time.RFC3339), r.ID, r.Backend, r.Model,
+			textsafe.Line(r.Article), r.Purpose, r.PromptTokens, r.CompletionTokens, r.Took.Round(time.Millisecond))
+		for _, m := range msgs {
+			fmt.Fprintf(&b, "[%s]\n%s\n", m.Role, textsafe.Clean(m.Content))
+		}
+		if r.Err != "" {
+			fmt.Fprintf(&b, "[error]\n%s\n", textsafe.Clean(r.Err))
+		} else {
+			fmt.Fprintf(&b, "[reply]\n%s\n", textsafe.Clean(r.Reply))
+		}
+		b.WriteString("\n")
+		if _, err := io.WriteString(e.stdout, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

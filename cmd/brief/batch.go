@@ -79,8 +79,8 @@ func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
 	if name != batchBackend {
 		return nil, usagef("--batch works with --backend %s (the OpenAI Batch API), not %q", batchBackend, name)
 	}
-	b, ok := findLLM(name)
-	if !ok {
+	b, err := summarize.Lookup(name)
+	if err != nil {
 		return nil, usagef("--batch: backend %q is not available", name)
 	}
 	c.App.Metadata[batchKey] = true
@@ -93,14 +93,14 @@ func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
 		sess.batch = true
 	}
 	base := c.String("base-url")
-	if base == "" && b.baseEnv != "" {
-		base = e.getenv(b.baseEnv)
+	if base == "" && b.BaseURLEnv != "" {
+		base = e.getenv(b.BaseURLEnv)
 	}
 	model := c.String("model")
 	if model == "" {
-		model = b.defaultModel
+		model = b.DefaultModel
 	}
-	client := batch.New(batch.Config{APIKey: e.getenv(b.keyEnv), BaseURL: base,
+	client := batch.New(batch.Config{APIKey: e.getenv(b.KeyEnv), BaseURL: base,
 		HTTPClient: &http.Client{Timeout: 5 * time.Minute, CheckRedirect: origin.CheckRedirect(10)}})
 	return &batchRun{c: c, e: e, st: st, s: s, client: client, model: model, sess: sess,
 		seen: map[string]bool{}, deferred: map[*article.Article]bool{}, carry: map[string]bool{},
@@ -357,7 +357,9 @@ func (f summarizerFunc) Summarize(ctx context.Context, a *article.Article) (*sum
 func batchCommand(e *env) *cli.Command {
 	withStore := func(f func(c *cli.Context, st store.Archive) error) cli.ActionFunc {
 		return func(c *cli.Context) error {
-			st, err := openStore(c, e)
+			// Batches are recorded by brief add: there is nothing to
+			// follow in an archive that does not exist.
+			st, err := openExistingStore(c, e)
 			if err != nil {
 				return err
 			}
@@ -453,12 +455,12 @@ Examples:
 					if c.NArg() == 0 {
 						return usagef("batch cancel: give the batch IDs (see brief batch status)")
 					}
-					b, _ := findLLM(batchBackend)
+					b, _ := summarize.Lookup(batchBackend)
 					base := c.String("base-url")
-					if base == "" && b.baseEnv != "" {
-						base = e.getenv(b.baseEnv)
+					if base == "" && b.BaseURLEnv != "" {
+						base = e.getenv(b.BaseURLEnv)
 					}
-					client := batch.New(batch.Config{APIKey: e.getenv(b.keyEnv), BaseURL: base,
+					client := batch.New(batch.Config{APIKey: e.getenv(b.KeyEnv), BaseURL: base,
 						HTTPClient: &http.Client{Timeout: time.Minute, CheckRedirect: origin.CheckRedirect(10)}})
 					var errs []error
 					for _, id := range c.Args().Slice() {

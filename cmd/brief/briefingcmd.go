@@ -86,6 +86,9 @@ Examples:
 					entries = onDay(e, entries, o.Day)
 					empty = fmt.Sprintf("no stories: no input was published on %s", o.Day.Format("2006-01-02"))
 				}
+				if err := modelVerdict(c, false); err != nil {
+					return err // a bad key or model: no briefing
+				}
 			}
 			if len(entries) == 0 && !o.AllowEmpty {
 				// Nothing is written and nothing mailed: a cron job
@@ -122,6 +125,9 @@ Examples:
 				if err := mailer.send(c.Context, b, ro); err != nil {
 					return err
 				}
+			}
+			if err := modelVerdict(c, true); err != nil {
+				return err
 			}
 			return partial(failed, total)
 		},

@@ -114,6 +114,9 @@ Examples:
 				if err != nil {
 					return err
 				}
+				if err := modelVerdict(c, false); err != nil {
+					return err
+				}
 				if format == "json" {
 					if all == nil {
 						all = []summaryRecord{}
@@ -123,6 +126,9 @@ Examples:
 					}
 				}
 				done = total - failed
+				if err := modelVerdict(c, true); err != nil {
+					return err
+				}
 				return partial(failed, total)
 			})
 			e.wrote(c.String("output"), err, plural(done, "digest", "digests"))

@@ -15,7 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/brief-news/brief/region"
-	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // fileConfig is $XDG_CONFIG_HOME/brief/config.yaml. Every key is optional;
@@ -44,10 +44,26 @@ type fileConfig struct {
 	} `yaml:"smtp"`
 	// Prices maps a model name to its price, for cost reports.
 	Prices map[string]price `yaml:"prices"`
+	// Backends holds settings per model backend (backends: {ollama:
+	// {model: …}}); they apply when that backend runs.
+	Backends map[string]backendSection `yaml:"backends"`
 }
 
-// price is a model's price in US dollars per 1,000 tokens.
+// backendSection is one backend's settings in the config file. Flags and
+// environment variables win over it.
+type backendSection struct {
+	Model         string   `yaml:"model"`
+	BaseURL       string   `yaml:"base_url"`
+	ContextTokens int      `yaml:"context_tokens"`
+	Temperature   *float64 `yaml:"temperature"`
+}
+
+// price is a model's price in US dollars per million tokens, the unit
+// of provider price lists (llm.Price). The per-1,000 keys of earlier
+// versions are still read.
 type price struct {
+	Input           float64 `yaml:"input"`
+	Output          float64 `yaml:"output"`
 	PromptPer1K     float64 `yaml:"prompt_per_1k"`
 	CompletionPer1K float64 `yaml:"completion_per_1k"`
 }
@@ -104,7 +120,7 @@ func parseConfig(raw []byte) (*fileConfig, error) {
 		}
 	}
 	for model, p := range cfg.Prices {
-		if p.PromptPer1K < 0 || p.CompletionPer1K < 0 {
+		if p.PromptPer1K < 0 || p.CompletionPer1K < 0 || p.Input < 0 || p.Output < 0 {
 			return nil, fmt.Errorf("prices: %s: negative price", model)
 		}
 	}
@@ -132,17 +148,29 @@ func (e *env) taxonomy() *region.Taxonomy {
 	return e.cfg.Regions
 }
 
-// priceTable returns the config file's prices as summarize.Price values
-// (US dollars per million tokens), or nil when it has none.
-func (e *env) priceTable() map[string]summarize.Price {
+// priceTable returns the config file's prices as llm.Price values (US
+// dollars per million tokens), or nil when it has none.
+func (e *env) priceTable() map[string]llm.Price {
 	if e.cfg == nil || len(e.cfg.Prices) == 0 {
 		return nil
 	}
-	t := make(map[string]summarize.Price, len(e.cfg.Prices))
+	t := make(map[string]llm.Price, len(e.cfg.Prices))
 	for model, p := range e.cfg.Prices {
-		t[model] = summarize.Price{Input: p.PromptPer1K * 1000, Output: p.CompletionPer1K * 1000}
+		in, out := p.Input, p.Output
+		if in == 0 && out == 0 {
+			in, out = p.PromptPer1K*1000, p.CompletionPer1K*1000
+		}
+		t[model] = llm.Price{Input: in, Output: out}
 	}
 	return t
+}
+
+// section returns the config file's settings for backend name.
+func (e *env) section(name string) backendSection {
+	if e.cfg == nil {
+		return backendSection{}
+	}
+	return e.cfg.Backends[name]
 }
 
 // flagValues returns the config values for a command's flags, by flag
@@ -154,9 +182,10 @@ func (cfg *fileConfig) flagValues(command string) map[string][]string {
 			v[flag] = []string{val}
 		}
 	}
+	// model and base_url are applied per backend (see modelConfig), so
+	// that environment variables win over them and they do not leak to
+	// another backend.
 	set("backend", cfg.Backend)
-	set("model", cfg.Model)
-	set("base-url", cfg.BaseURL)
 	set("tz", cfg.TimeZone)
 	set("smtp-url", cfg.SMTP.URL)
 	set("mail-from", cfg.SMTP.From)
@@ -337,9 +366,15 @@ const configExampleRegions = `regions:
       countries: [ZA, ET, GH, TZ]
 `
 
-const configExamplePrices = `prices:                      # US dollars per 1,000 tokens, for cost reports
-  gpt-4o-mini: {prompt_per_1k: 0.00015, completion_per_1k: 0.0006}
-  "llama3.1:8b": {prompt_per_1k: 0, completion_per_1k: 0}
+const configExamplePrices = `prices:                      # US dollars per million tokens, as on price lists
+  gpt-4.1-mini: {input: 0.40, output: 1.60}
+  "llama3.1:8b": {input: 0, output: 0}
+`
+
+const configExampleBackends = `backends:                    # settings per backend; flags and environment win
+  openai: {model: gpt-4.1-mini}
+  ollama: {model: "llama3.1:8b", base_url: "http://127.0.0.1:11434", context_tokens: 8192}
+  anthropic: {model: claude-haiku-4-5, temperature: 0}
 `
 
 func commentOut(s string) string {
@@ -362,9 +397,10 @@ func defaultConfigText() string {
 
 # Summarizer backend (see: brief backends). extractive is offline and needs no key.
 backend: extractive
-# Model for LLM backends; empty means the backend's default.
+# Model and server for the backend above; empty means the backend's default.
+# They apply to that backend only; the environment (OPENAI_BASE_URL, OLLAMA_HOST,
+# ANTHROPIC_BASE_URL) wins over base_url. Other backends: see backends: below.
 model: ""
-# Base URL of an OpenAI-compatible server or of Ollama; empty means the provider's.
 base_url: ""
 # Takeaways per article; quotes per article (0 = every quote found, with its confidence);
 # articles processed at once.
@@ -391,6 +427,8 @@ smtp:
 
 # Region sections of the briefing. Uncomment to replace the built-in taxonomy.
 ` + commentOut(configExampleRegions) + `
+# Per-backend settings. Uncomment and adjust.
+` + commentOut(configExampleBackends) + `
 # Model prices. Uncomment and adjust.
 ` + commentOut(configExamplePrices)
 }

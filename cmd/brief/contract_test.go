@@ -23,7 +23,7 @@ func TestCommandLineContract(t *testing.T) {
 		{"unknown config subcommand", []string{"config", "pth"},
 			`brief: unknown command "pth" for brief config (did you mean "path"?)`, "usage: brief config COMMAND"},
 		{"nothing close", []string{"frobnicate"},
-			`brief: unknown command "frobnicate" for brief (commands: summarize, extract, briefing, add, archive, batch, config, backends)`, "usage: brief COMMAND"},
+			`brief: unknown command "frobnicate" for brief (commands: summarize, extract, briefing, add, archive, batch, config, backends, models)`, "usage: brief COMMAND"},
 		{"unknown flag", []string{"summarize", "--no-such-flag", "x.txt"},
 			"brief: unknown flag --no-such-flag for brief summarize", "usage: brief summarize [options] INPUT..."},
 		{"misspelt flag after inputs", []string{"briefing", "x.txt", "--titel", "Desk"},

@@ -6,116 +6,60 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"log/slog"
 	"net/http"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
-	"text/tabwriter"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/internal/origin"
+	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
-	"github.com/brief-news/brief/summarize/extractive"
-	"github.com/brief-news/brief/summarize/langchain"
-	"github.com/brief-news/brief/summarize/openai"
+	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/openai/batch"
 	"github.com/brief-news/brief/summarize/quote"
-	"github.com/brief-news/brief/templates"
 )
 
-// llmBackend describes an LLM backend for wiring and for brief backends.
-type llmBackend struct {
-	name         string
-	defaultModel string
-	// keyEnv holds the API key; hostEnv the server address.
-	keyEnv, hostEnv string
-	// baseEnv is read for the base URL when --base-url is not given.
-	baseEnv string
-	// local backends cost nothing per token.
-	local bool
-}
-
-// llmBackends are the backends that call a model.
-var llmBackends = []llmBackend{
-	{name: langchain.Anthropic, defaultModel: langchain.DefaultAnthropicModel, keyEnv: "ANTHROPIC_API_KEY"},
-	{name: langchain.Ollama, defaultModel: langchain.DefaultOllamaModel, hostEnv: "OLLAMA_HOST", baseEnv: "OLLAMA_HOST", local: true},
-	{name: openai.Name, defaultModel: openai.DefaultModel, keyEnv: "OPENAI_API_KEY", baseEnv: "OPENAI_BASE_URL"},
-}
-
-func findLLM(name string) (llmBackend, bool) {
-	for _, b := range llmBackends {
-		if b.name == name {
-			return b, true
-		}
-	}
-	return llmBackend{}, false
-}
-
-// llmFlags are the flags of the LLM backends, shared by the commands
+// llmFlags are the flags of the model backends, shared by the commands
 // that summarize.
 func llmFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "base-url", Usage: "server `URL` for LLM backends (default: OPENAI_BASE_URL for openai, OLLAMA_HOST for ollama)", EnvVars: []string{"BRIEF_BASE_URL"}},
+		&cli.StringFlag{Name: "base-url", Usage: "server `URL` for model backends (default: the backend's own variable, see brief backends)", EnvVars: []string{"BRIEF_BASE_URL"}},
+		&cli.StringFlag{Name: "language", Usage: "write takeaways and roles in `LANG` (e.g. de, French); quotes stay verbatim", EnvVars: []string{"BRIEF_LANGUAGE"}},
 		&cli.IntFlag{Name: "rpm", Usage: "at most `N` model requests a minute (0 = no limit)", EnvVars: []string{"BRIEF_RPM"}},
 		&cli.IntFlag{Name: "tpm", Usage: "at most `N` model tokens a minute (0 = no limit)", EnvVars: []string{"BRIEF_TPM"}},
-		&cli.IntFlag{Name: "max-retries", Value: summarize.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx, timeouts and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
-		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens; longer articles are summarized in parts", DefaultText: "known per model, else 8192", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
-		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer before retrying", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
+		&cli.IntFlag{Name: "max-retries", Value: llm.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx; longer articles are summarized in parts", DefaultText: "what the server reports, else known per model, else 8192", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
+		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer (not retried)", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
+		&cli.DurationFlag{Name: "idle-timeout", Value: llm.DefaultIdleTimeout, Usage: "longest pause in a streamed answer (Ollama)", EnvVars: []string{"BRIEF_IDLE_TIMEOUT"}},
+		&cli.DurationFlag{Name: "deadline", Usage: "stop asking the model after `DURATION` for the whole run; later articles get the offline digest", EnvVars: []string{"BRIEF_DEADLINE"}},
+		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature (0 = most repeatable)", EnvVars: []string{"BRIEF_TEMPERATURE"}},
+		&cli.IntFlag{Name: "seed", Usage: "seed sent where the server takes one (0 = brief's default, -1 = none)", EnvVars: []string{"BRIEF_SEED"}},
 		&cli.BoolFlag{Name: "no-cache", Usage: "call the model even when the archive holds a digest for the same input and settings"},
-		&cli.BoolFlag{Name: "no-fallback", Usage: "fail an article when the model fails, instead of using the extractive digest"},
+		&cli.StringFlag{Name: "fallback", Value: "auto", Usage: "offline digest when the model fails: auto (per article; a bad key or model stops the run), always, never", EnvVars: []string{"BRIEF_FALLBACK"}},
+		&cli.BoolFlag{Name: "no-fallback", Usage: "same as --fallback never"},
+		&cli.Float64Flag{Name: "max-fallback", Value: 20, Usage: "exit 1 when more than `PERCENT` of the articles got the offline digest", EnvVars: []string{"BRIEF_MAX_FALLBACK"}},
+		&cli.BoolFlag{Name: "log-requests", Usage: "keep every model request and reply in the archive (see brief archive requests)", EnvVars: []string{"BRIEF_LOG_REQUESTS"}},
+		&cli.BoolFlag{Name: "keep-ungrounded", Usage: "keep, marked, a model's takeaway whose numbers, dates or names are not in the article (default: drop it)"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "print the model requests and token estimates for each input, and call nothing"},
 		&cli.Float64Flag{Name: "max-cost", Usage: "stop making model requests once the run would cost more than `USD`", EnvVars: []string{"BRIEF_MAX_COST"}},
 		&cli.StringFlag{Name: "prompt-template", Usage: "`FILE` redefining blocks of the prompt (system, user, combine, repair)", EnvVars: []string{"BRIEF_PROMPT_TEMPLATE"}},
 	}
 }
 
-// defaultPrices are US dollars per million tokens for models whose price
-// is public; prices under prices: in the config file take precedence.
-// Check your provider's current list: these are estimates.
-var defaultPrices = map[string]summarize.Price{
-	"gpt-4o-mini":              {Input: 0.15, Output: 0.60},
-	"gpt-4o":                   {Input: 2.50, Output: 10},
-	"gpt-4.1":                  {Input: 2, Output: 8},
-	"gpt-4.1-mini":             {Input: 0.40, Output: 1.60},
-	"gpt-4.1-nano":             {Input: 0.10, Output: 0.40},
-	"claude-3-5-haiku-latest":  {Input: 0.80, Output: 4},
-	"claude-3-5-sonnet-latest": {Input: 3, Output: 15},
-	"claude-sonnet-4-0":        {Input: 3, Output: 15},
-}
-
-// priceOf returns the price of model on backend b, nil when unknown.
-func priceOf(b llmBackend, model string, table map[string]summarize.Price) *summarize.Price {
-	if b.local {
-		return &summarize.Price{}
-	}
-	for _, t := range []map[string]summarize.Price{table, defaultPrices} {
-		if p, ok := t[model]; ok {
-			return &p
-		}
-	}
-	return nil
-}
-
-// batchPriceFactor is the Batch API's price as a share of the
-// interactive one.
-const batchPriceFactor = 0.5
-
 // llmSession is what one run of a command spent on the model; the usage
 // line on stderr reports it when the command ends.
 type llmSession struct {
 	backend, model string
-	meter          *summarize.Meter
+	meter          *llm.Meter
+	maxFallback    float64
 	articles       atomic.Int64
 	fallbacks      atomic.Int64
-	cacheHits      atomic.Int64
+	cache          interface{ Hits() int64 }
+	unusable       atomic.Pointer[error]
 	closers        []func() error
 	// batch is set for a batch run: the calls are batched requests, at
 	// the batch price.
@@ -123,17 +67,24 @@ type llmSession struct {
 	batched atomic.Int64 // distinct requests answered from a batch
 }
 
+// batchPriceFactor is the Batch API's price as a share of the
+// interactive one.
+const batchPriceFactor = 0.5
+
 const sessionKey = "brief.llm"
 
-// openBackend opens the named backend. For LLM backends it fills in keys,
-// server, limits, cache and fallback from flags and environment, and
-// starts the session whose usage line closeLLM prints.
+// openBackend opens the named backend. For model backends it fills in
+// keys, server, limits, cache and fallback from flags, environment and
+// config file, and starts the session whose usage line closeLLM prints.
 func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (summarize.Summarizer, error) {
-	b, ok := findLLM(name)
-	if !ok {
-		if !slices.Contains(summarize.Backends(), name) {
-			return nil, unknownBackend(name)
-		}
+	row, err := summarize.Lookup(name)
+	if errors.Is(err, summarize.ErrUnknownBackend) {
+		return nil, unknownBackend(name)
+	}
+	if err != nil {
+		return nil, usageError{err}
+	}
+	if !row.Model {
 		if c.Bool("dry-run") {
 			return nil, usagef("--dry-run: backend %q makes no model requests", name)
 		}
@@ -146,33 +97,93 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 	if c.Bool("dry-run") {
 		return nil, usageError{dryRunRequest{cfg: cfg}}
 	}
-	if err := llmConfig(c, e, b, &cfg); err != nil {
+	lc, err := modelConfig(c, e, row, &cfg)
+	if err != nil {
 		return nil, err
+	}
+	sess := &llmSession{backend: name, model: cfg.Model, meter: lc.Meter, maxFallback: c.Float64("max-fallback")}
+	c.App.Metadata[sessionKey] = sess
+	var st store.Archive
+	if !c.Bool("no-cache") || c.Bool("log-requests") {
+		if st, err = openStore(c, e); err != nil {
+			return nil, fmt.Errorf("open archive for the model backend: %w", err)
+		}
+		sess.closers = append(sess.closers, st.Close)
+		lc.Formats = formatMemory{st}
+		if c.Bool("log-requests") {
+			ctx := c.Context
+			lc.Record = func(ex llm.Exchange) {
+				msgs, _ := json.Marshal(ex.Messages)
+				if err := st.LogModelRequest(ctx, store.ModelRequest{Backend: ex.Backend, Model: ex.Model, Article: ex.Article,
+					Purpose: ex.Purpose, Request: string(msgs), Reply: ex.Reply, Err: ex.Err,
+					PromptTokens: ex.Usage.PromptTokens, CompletionTokens: ex.Usage.CompletionTokens, Took: ex.Took}); err != nil {
+					e.logger.Warn("log model request", "err", err)
+				}
+			}
+		}
+		cfg.Settings = lc
 	}
 	s, err := summarize.Open(name, cfg)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	sess := &llmSession{backend: name, model: cfg.Model, meter: cfg.Meter}
-	c.App.Metadata[sessionKey] = sess
 	if !c.Bool("no-cache") {
-		st, err := openStore(c, e)
-		if err != nil {
-			return nil, fmt.Errorf("open digest cache: %w", err)
-		}
-		cache := newStoreCache(st.GetDigest, st.PutDigest, &sess.cacheHits, e.logger)
-		sess.closers = append(sess.closers, cache.close, st.Close)
-		s = summarize.Cached(s, cache, cacheKeyParts(b, cfg)...)
+		cache := store.NewDigestCache(st, e.logger)
+		sess.cache = cache
+		// The cache's writer stops before the archive closes.
+		sess.closers = append([]func() error{cache.Close}, sess.closers...)
+		s = summarize.Cached(s, cache, cacheKeyParts(name, cfg, lc)...)
 	}
-	if !c.Bool("no-fallback") {
-		ext, err := summarize.Open(extractive.Name, summarize.Config{
-			Takeaways: cfg.Takeaways, MaxQuotes: cfg.MaxQuotes, Method: cfg.Method, Taxonomy: cfg.Taxonomy, Logger: cfg.Logger})
+	if d := c.Duration("deadline"); d > 0 {
+		s = deadlineSummarizer{inner: s, at: e.now().Add(d)}
+	}
+	mode := c.String("fallback")
+	if c.Bool("no-fallback") {
+		mode = "never"
+	}
+	switch mode {
+	case "never":
+	case "auto", "always":
+		ext, err := summarize.Open("extractive", summarize.Config{Takeaways: cfg.Takeaways, MaxQuotes: cfg.MaxQuotes,
+			Taxonomy: cfg.Taxonomy, Logger: cfg.Logger})
 		if err != nil {
 			return nil, err
 		}
-		s = summarize.Fallback(s, ext)
+		fm := summarize.FallbackTransient
+		if mode == "always" {
+			fm = summarize.FallbackAlways
+		}
+		s = summarize.Fallback(s, ext, fm)
+	default:
+		return nil, usagef("--fallback %q: want auto, always or never", mode)
 	}
-	return &countingSummarizer{inner: s, sess: sess, logger: e.logger}, nil
+	return &countingSummarizer{inner: s, sess: sess, e: e}, nil
+}
+
+// formatMemory keeps the response format a server accepts in the
+// archive, across runs.
+type formatMemory struct{ st store.Archive }
+
+func (m formatMemory) Format(key string) string { return m.st.ModelSetting("response_format " + key) }
+
+func (m formatMemory) SetFormat(key, format string) error {
+	return m.st.SetModelSetting("response_format "+key, format)
+}
+
+// deadlineSummarizer ends every model call at the run's --deadline.
+type deadlineSummarizer struct {
+	inner summarize.Summarizer
+	at    time.Time
+}
+
+func (s deadlineSummarizer) Summarize(ctx context.Context, a *article.Article) (*summarize.Digest, error) {
+	ctx, cancel := context.WithDeadline(ctx, s.at)
+	defer cancel()
+	d, err := s.inner.Summarize(ctx, a)
+	if err != nil && errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("run deadline passed: %w", err)
+	}
+	return d, err
 }
 
 // dryRunRequest is what openBackend returns for --dry-run: brief summarize
@@ -191,179 +202,161 @@ func asDryRun(err error) (summarize.Config, bool) {
 	return summarize.Config{}, false
 }
 
-// llmConfig fills cfg for LLM backend b from flags and environment.
-func llmConfig(c *cli.Context, e *env, b llmBackend, cfg *summarize.Config) error {
+// modelConfig fills cfg for model backend row from flags, environment and
+// config file, in that order of precedence, and returns the llm.Config it
+// put in cfg.Settings.
+func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.Config) (llm.Config, error) {
+	sec := e.section(row.Name)
+	switch {
+	case c.IsSet("model"):
+	case sec.Model != "":
+		cfg.Model = sec.Model
+	case e.cfg != nil && e.cfg.Model != "" && (e.cfg.Backend == "" || e.cfg.Backend == row.Name):
+		cfg.Model = e.cfg.Model
+	}
 	if cfg.Model == "" {
-		cfg.Model = b.defaultModel
+		cfg.Model = row.DefaultModel
 	}
-	if b.keyEnv != "" {
-		cfg.APIKey = e.getenv(b.keyEnv)
+	lc := llm.DefaultConfig("")
+	if row.KeyEnv != "" {
+		lc.APIKey = e.getenv(row.KeyEnv)
 	}
-	cfg.BaseURL = c.String("base-url")
-	if cfg.BaseURL == "" && b.baseEnv != "" {
-		cfg.BaseURL = e.getenv(b.baseEnv)
+	lc.BaseURL = c.String("base-url")
+	if lc.BaseURL == "" && row.BaseURLEnv != "" {
+		lc.BaseURL = e.getenv(row.BaseURLEnv)
+	}
+	if lc.BaseURL == "" {
+		lc.BaseURL = sec.BaseURL
+	}
+	if lc.BaseURL == "" && e.cfg != nil && (e.cfg.Backend == "" || e.cfg.Backend == row.Name) {
+		lc.BaseURL = e.cfg.BaseURL
 	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = max(16, c.Int("jobs"))
 	// The API key goes to the exact origin of the base URL only, not
 	// to another port or scheme of its host on a redirect.
-	cfg.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
+	lc.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
 	if on, _ := c.App.Metadata[batchKey].(bool); on {
 		// Model requests are deferred into a batch, or answered from one.
-		cfg.HTTPClient.Transport = batch.Transport{Base: tr}
+		lc.HTTPClient.Transport = batch.Transport{Base: tr}
 	}
-	cfg.RequestTimeout = c.Duration("request-timeout")
-	cfg.ContextTokens = c.Int("context-tokens")
-	if cfg.ContextTokens < 0 {
-		return usagef("--context-tokens must be positive")
+	lc.RequestTimeout = c.Duration("request-timeout")
+	lc.IdleTimeout = c.Duration("idle-timeout")
+	lc.ContextTokens = c.Int("context-tokens")
+	if !c.IsSet("context-tokens") && sec.ContextTokens > 0 {
+		lc.ContextTokens = sec.ContextTokens
 	}
+	if lc.ContextTokens < 0 {
+		return lc, usagef("--context-tokens must be positive")
+	}
+	lc.Temperature = c.Float64("temperature")
+	if !c.IsSet("temperature") && sec.Temperature != nil {
+		lc.Temperature = *sec.Temperature
+	}
+	lc.Seed = c.Int("seed")
+	lc.KeepUngrounded = c.Bool("keep-ungrounded")
 	switch n := c.Int("max-retries"); {
 	case n < 0:
-		return usagef("--max-retries must be 0 or more")
+		return lc, usagef("--max-retries must be 0 or more")
 	case n == 0:
-		cfg.MaxRetries = -1
+		lc.MaxRetries = -1
 	default:
-		cfg.MaxRetries = n
+		lc.MaxRetries = n
 	}
 	if c.Int("rpm") < 0 || c.Int("tpm") < 0 {
-		return usagef("--rpm and --tpm must be 0 (no limit) or more")
+		return lc, usagef("--rpm and --tpm must be 0 (no limit) or more")
 	}
-	cfg.Limiter = summarize.NewLimiter(c.Int("rpm"), c.Int("tpm"))
+	lc.Limiter = llm.NewLimiter(c.Int("rpm"), c.Int("tpm"))
 	if p := c.String("prompt-template"); p != "" {
 		raw, err := os.ReadFile(p)
 		if err != nil {
-			return usagef("--prompt-template: %v", err)
+			return lc, usagef("--prompt-template: %v", err)
 		}
-		cfg.PromptTemplate = string(raw)
+		lc.PromptTemplate = string(raw)
 	}
-	cfg.Candidates = quote.Scan
+	lc.Candidates = quote.Scan
 	maxCost := c.Float64("max-cost")
-	price := priceOf(b, cfg.Model, e.priceTable())
+	price := llm.PriceOf(cfg.Model, row.Local, e.priceTable())
 	if maxCost > 0 && price == nil {
-		return usagef("--max-cost: no price known for model %q (add it under prices: in the config file)", cfg.Model)
+		return lc, usagef("--max-cost: no price known for model %q (add it under prices: in the config file)", cfg.Model)
 	}
-	m, err := summarize.NewMeter(price, maxCost)
+	m, err := llm.NewMeter(price, maxCost)
 	if err != nil {
-		return usagef("--max-cost: %v", err)
+		return lc, usagef("--max-cost: %v", err)
 	}
-	cfg.Meter = m
-	return nil
+	lc.Meter = m
+	cfg.Language = c.String("language")
+	cfg.Settings = lc
+	return lc, nil
 }
 
-// cacheKeyParts are what a cached digest depends on besides the article:
-// backend, model, server, prompt template, options and taxonomy.
-func cacheKeyParts(b llmBackend, cfg summarize.Config) []string {
-	tmpl, _ := fs.ReadFile(templates.FS, "prompt.tmpl")
-	tax, _ := json.Marshal(cfg.TaxonomyOrDefault())
-	return []string{
-		"llm-digest-v1", b.name, cfg.Model, cfg.BaseURL, string(tmpl), cfg.PromptTemplate,
-		strconv.Itoa(cfg.TakeawayCount()), strconv.Itoa(cfg.MaxQuotes), strconv.Itoa(cfg.ContextTokens), string(tax),
-	}
+// cacheKeyParts are what a cached digest depends on besides the article.
+func cacheKeyParts(name string, cfg summarize.Config, lc llm.Config) []string {
+	return append([]string{name, cfg.Model}, llm.CacheKeyParts(cfg, lc)...)
 }
 
-// storeCache adapts the archive's digest cache: it counts hits, and
-// writes in the background, one digest at a time, so that workers do not
-// wait on SQLite's write lock (whose busy handler sleeps in steps of up to
-// 100ms) when they finish together. close writes what is queued.
-type storeCache struct {
-	get    func(string) (*summarize.Digest, bool)
-	put    func(string, *summarize.Digest) error
-	hits   *atomic.Int64
-	logger *slog.Logger
-
-	queue  chan cacheEntry
-	done   chan struct{}
-	sendMu sync.RWMutex
-	closed bool // under sendMu
-	mu     sync.Mutex
-	// pending holds digests queued but not yet written (under mu).
-	pending map[string]*summarize.Digest
-}
-
-type cacheEntry struct {
-	key string
-	d   *summarize.Digest
-}
-
-func newStoreCache(get func(string) (*summarize.Digest, bool), put func(string, *summarize.Digest) error,
-	hits *atomic.Int64, logger *slog.Logger) *storeCache {
-	c := &storeCache{get: get, put: put, hits: hits, logger: logger,
-		queue: make(chan cacheEntry, 64), done: make(chan struct{}), pending: map[string]*summarize.Digest{}}
-	go func() {
-		defer close(c.done)
-		for e := range c.queue {
-			if err := c.put(e.key, e.d); err != nil {
-				c.logger.Warn("cache digest", "err", err)
-			}
-			c.mu.Lock()
-			if c.pending[e.key] == e.d {
-				delete(c.pending, e.key)
-			}
-			c.mu.Unlock()
-		}
-	}()
-	return c
-}
-
-func (c *storeCache) Get(key string) (*summarize.Digest, bool) {
-	c.mu.Lock()
-	d, ok := c.pending[key]
-	c.mu.Unlock()
-	if !ok {
-		d, ok = c.get(key)
-	}
-	if ok {
-		c.hits.Add(1)
-	}
-	return summarize.CloneDigest(d), ok
-}
-
-func (c *storeCache) Put(key string, d *summarize.Digest) error {
-	// sendMu keeps close from closing the queue during a send; the writer
-	// never takes it, so a send into a full queue always ends.
-	c.sendMu.RLock()
-	defer c.sendMu.RUnlock()
-	if c.closed {
-		return c.put(key, d)
-	}
-	c.mu.Lock()
-	c.pending[key] = d
-	c.mu.Unlock()
-	c.queue <- cacheEntry{key: key, d: d}
-	return nil
-}
-
-// close writes the queued digests and stops the writer.
-func (c *storeCache) close() error {
-	c.sendMu.Lock()
-	if !c.closed {
-		c.closed = true
-		close(c.queue)
-	}
-	c.sendMu.Unlock()
-	<-c.done
-	return nil
-}
-
-// countingSummarizer counts digests and fallbacks for the usage line.
+// countingSummarizer counts digests and fallbacks for the usage line, and
+// notes a failure that no article gets past.
 type countingSummarizer struct {
-	inner  summarize.Summarizer
-	sess   *llmSession
-	logger *slog.Logger
+	inner summarize.Summarizer
+	sess  *llmSession
+	e     *env
 }
 
 func (s *countingSummarizer) Summarize(ctx context.Context, a *article.Article) (*summarize.Digest, error) {
 	d, err := s.inner.Summarize(ctx, a)
 	if err != nil {
+		if errors.Is(err, summarize.ErrUnusable) {
+			s.sess.unusable.CompareAndSwap(nil, &err)
+		}
 		return nil, err
 	}
 	s.sess.articles.Add(1)
 	if summarize.IsFallback(d) {
 		s.sess.fallbacks.Add(1)
-		s.logger.Warn("model failed; used the extractive digest", "id", a.ID, "reason", d.Warnings[len(d.Warnings)-1])
+		s.e.logger.Warn("model failed; used the offline digest", "id", a.ID, "reason", summarize.FallbackReason(d))
 	}
 	return d, nil
 }
+
+// modelVerdict judges the run's model calls. Before the output is
+// written, it fails the run when the backend was unusable (a bad key, an
+// unknown model); after, when more than --max-fallback percent of the
+// articles got the offline digest. It returns nil without a session.
+func modelVerdict(c *cli.Context, written bool) error {
+	sess, ok := c.App.Metadata[sessionKey].(*llmSession)
+	if !ok {
+		return nil
+	}
+	if p := sess.unusable.Load(); p != nil && !written {
+		return unusableError{backend: sess.backend, err: *p}
+	}
+	n, fb := sess.articles.Load(), sess.fallbacks.Load()
+	if written && n > 0 && fb > 0 && float64(fb)*100 > sess.maxFallback*float64(n) {
+		return fmt.Errorf("%d of %d articles got the offline digest (model unavailable), more than --max-fallback %g%%", fb, n, sess.maxFallback)
+	}
+	return nil
+}
+
+// unusableError is a backend no article got past, with the fix.
+type unusableError struct {
+	backend string
+	err     error
+}
+
+func (u unusableError) Error() string {
+	fix := "check the model name (brief models -b " + u.backend + ")"
+	var ae *llm.AuthError
+	if errors.As(u.err, &ae) {
+		fix = "check the API key"
+		if row, err := summarize.Lookup(u.backend); err == nil && row.KeyEnv != "" {
+			fix = "check " + row.KeyEnv
+		}
+	}
+	return fmt.Sprintf("%s: stopped all model calls, nothing written: %s; %s (or --fallback always)", u.backend, oneLine(u.err), fix)
+}
+
+func (u unusableError) Unwrap() error { return u.err }
 
 // closeLLM ends the run's LLM session, if any: it prints the usage line on
 // stderr and closes the cache.
@@ -383,46 +376,50 @@ func closeLLM(c *cli.Context, e *env) {
 
 func (s *llmSession) usageLine() string {
 	t := s.meter.Totals()
-	var b strings.Builder
+	var hits int64
+	if s.cache != nil {
+		hits = s.cache.Hits()
+	}
 	calls := fmt.Sprintf("%d model calls", t.Calls)
 	if s.batch {
 		// Deferred requests were counted as calls too: count the
 		// answers instead.
 		calls = fmt.Sprintf("%d batched requests", s.batched.Load())
 	}
-	fmt.Fprintf(&b, "brief: %s %s: %d articles, %s, %d cache hits, %d tokens (%d prompt + %d completion)",
-		s.backend, s.model, s.articles.Load(), calls, s.cacheHits.Load(),
+	line := fmt.Sprintf("brief: %s %s: %d articles, %s, %d cache hits, %d tokens (%d prompt + %d completion)",
+		s.backend, s.model, s.articles.Load(), calls, hits,
 		t.PromptTokens+t.CompletionTokens, t.PromptTokens, t.CompletionTokens)
 	switch {
 	case t.CostKnown && s.batch:
-		fmt.Fprintf(&b, ", estimated cost $%.4f at the batch price (half of $%.4f)", t.Cost*batchPriceFactor, t.Cost)
+		line += fmt.Sprintf(", estimated cost $%.4f at the batch price (half of $%.4f)", t.Cost*batchPriceFactor, t.Cost)
 	case t.CostKnown:
-		fmt.Fprintf(&b, ", estimated cost $%.4f", t.Cost)
+		line += fmt.Sprintf(", estimated cost $%.4f", t.Cost)
 	default:
-		b.WriteString(", cost unknown (no price for this model)")
+		line += ", cost unknown (no price for this model)"
 	}
 	if n := s.fallbacks.Load(); n > 0 {
-		fmt.Fprintf(&b, "; %d fell back to extractive", n)
+		line += fmt.Sprintf("; %d fell back to the offline digest", n)
 	}
-	return b.String()
+	return line
 }
 
 // dryRun prints, for each input, the model requests the backend would
 // send and their token estimates, and sends nothing.
 func dryRun(c *cli.Context, e *env, cfg summarize.Config) error {
 	name := c.String("backend")
-	b, ok := findLLM(name)
-	if !ok {
+	row, err := summarize.Lookup(name)
+	if err != nil || !row.Model {
 		return usagef("--dry-run: backend %q makes no model requests", name)
 	}
-	if err := llmConfig(c, e, b, &cfg); err != nil {
+	lc, err := modelConfig(c, e, row, &cfg)
+	if err != nil {
 		return err
 	}
-	if b.keyEnv != "" && cfg.APIKey == "" {
-		// Nothing is sent: a placeholder lets the backend open.
-		cfg.APIKey = "dry-run"
+	if lc.APIKey == "" {
+		lc.APIKey = "dry-run" // nothing is sent: a placeholder lets the backend open
+		cfg.Settings = lc
 	}
-	p, err := summarize.OpenPreviewer(name, cfg)
+	p, err := llm.OpenPreviewer(name, cfg)
 	if err != nil {
 		return usageError{err}
 	}
@@ -441,9 +438,9 @@ func dryRun(c *cli.Context, e *env, cfg summarize.Config) error {
 		}
 		if format == "json" || format == "jsonl" {
 			return writeJSONLine(e.stdout, struct {
-				ID       string              `json:"id"`
-				Title    string              `json:"title"`
-				Requests []summarize.Request `json:"requests"`
+				ID       string        `json:"id"`
+				Title    string        `json:"title"`
+				Requests []llm.Request `json:"requests"`
 			}{r.article.ID, r.article.Title, reqs})
 		}
 		return writePreview(e.stdout, r.article, reqs)
@@ -453,92 +450,36 @@ func dryRun(c *cli.Context, e *env, cfg summarize.Config) error {
 	}
 	line := fmt.Sprintf("brief: dry run, %s %s: %d articles, %d requests, about %d prompt tokens and at most %d completion tokens",
 		name, cfg.Model, articles, requests, promptTokens, outTokens)
-	if price := priceOf(b, cfg.Model, e.priceTable()); price != nil {
+	if price := llm.PriceOf(cfg.Model, row.Local, e.priceTable()); price != nil {
 		line += fmt.Sprintf(", at most $%.4f", price.Cost(promptTokens, outTokens))
 	}
 	fmt.Fprintln(e.stderr, line)
 	return partial(failed, total)
 }
 
-func writePreview(w io.Writer, a *article.Article, reqs []summarize.Request) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "=== %s", a.ID)
+func writePreview(w io.Writer, a *article.Article, reqs []llm.Request) error {
+	var b []byte
+	b = fmt.Appendf(b, "=== %s", a.ID)
 	if a.Title != "" {
-		fmt.Fprintf(&b, " (%s)", a.Title)
+		b = fmt.Appendf(b, " (%s)", a.Title)
 	}
-	b.WriteString("\n")
+	b = append(b, '\n')
 	for i, r := range reqs {
-		fmt.Fprintf(&b, "--- request %d of %d: %s, about %d prompt tokens, answer up to %d tokens\n",
+		b = fmt.Appendf(b, "--- request %d of %d: %s, about %d prompt tokens, answer up to %d tokens\n",
 			i+1, len(reqs), r.Purpose, r.Estimate.PromptTokens, r.Estimate.MaxOutputTokens)
 		for _, m := range r.Messages {
-			fmt.Fprintf(&b, "[%s]\n%s\n", m.Role, m.Content)
+			b = fmt.Appendf(b, "[%s]\n%s\n", m.Role, m.Content)
 		}
 	}
-	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
+	b = append(b, '\n')
+	_, err := w.Write(b)
 	return err
-}
-
-// backendStatus is one line of brief backends.
-type backendStatus struct {
-	Name         string `json:"name"`
-	DefaultModel string `json:"default_model"`
-	Configured   bool   `json:"configured"`
-	Note         string `json:"note"`
-}
-
-// listBackends writes each registered backend, its default model and
-// whether it is configured. It reads only whether variables are set and
-// never prints their values.
-func listBackends(w io.Writer, getenv func(string) string, format string) error {
-	var rows []backendStatus
-	for _, name := range summarize.Backends() {
-		row := backendStatus{Name: name, DefaultModel: "-"}
-		b, ok := findLLM(name)
-		switch {
-		case name == extractive.Name:
-			row.Configured, row.Note = true, "offline, needs no key"
-		case !ok:
-			row.Note = "unknown to this listing"
-		case b.keyEnv != "":
-			row.DefaultModel = b.defaultModel
-			switch {
-			case getenv(b.keyEnv) != "":
-				row.Configured, row.Note = true, b.keyEnv+" is set"
-			case b.baseEnv != "" && getenv(b.baseEnv) != "":
-				row.Configured, row.Note = true, b.baseEnv+" is set (a server that may need no key)"
-			default:
-				row.Note = "set " + b.keyEnv
-			}
-		default:
-			row.DefaultModel = b.defaultModel
-			if getenv(b.hostEnv) != "" {
-				row.Configured, row.Note = true, b.hostEnv+" is set"
-			} else {
-				row.Note = "set " + b.hostEnv + " (else " + langchain.DefaultOllamaURL + " is tried)"
-			}
-		}
-		rows = append(rows, row)
-	}
-	if format == "json" {
-		return writeJSONIndent(w, rows)
-	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "BACKEND\tDEFAULT MODEL\tCONFIGURED")
-	for _, r := range rows {
-		yes := "no"
-		if r.Configured {
-			yes = "yes"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s: %s\n", r.Name, r.DefaultModel, yes, r.Note)
-	}
-	return tw.Flush()
 }
 
 // unknownBackend is the usage error for a --backend no backend
 // registered: it names the closest one, or lists them all.
 func unknownBackend(name string) error {
-	names := summarize.Backends()
+	names := summarize.Names()
 	if s := closest(name, names); s != "" {
 		return usagef("--backend %q: unknown backend (did you mean %q? brief backends lists them)", name, s)
 	}

@@ -6,11 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,8 +59,8 @@ func TestLLMSummarizeAndCache(t *testing.T) {
 		t.Fatalf("%d records from %d requests, want 3 from 3", len(recs), fk.Requests())
 	}
 	for _, r := range recs {
-		if r.Backend != "openai" || r.Model != "gpt-4o-mini" || r.Usage == nil || r.Usage.PromptTokens == 0 {
-			t.Errorf("%s: backend %q model %q usage %+v, want openai, gpt-4o-mini, token counts", r.ID, r.Backend, r.Model, r.Usage)
+		if r.Backend != "openai" || r.Model != "gpt-4.1-mini" || r.Usage == nil || r.Usage.PromptTokens == 0 {
+			t.Errorf("%s: backend %q model %q usage %+v, want openai, gpt-4.1-mini, token counts", r.ID, r.Backend, r.Model, r.Usage)
 		}
 	}
 	if !strings.Contains(errs, "3 articles, 3 model calls, 0 cache hits") || !strings.Contains(errs, "estimated cost $") {
@@ -93,29 +92,80 @@ func TestLLMSummarizeAndCache(t *testing.T) {
 	}
 }
 
-func TestLLMFallback(t *testing.T) {
+// TestLLMBadKey: a rejected key stops all model calls at once; the run
+// exits 1 and writes no briefing, unless --fallback always, which writes
+// offline digests, says so, and still exits 1.
+func TestLLMBadKey(t *testing.T) {
 	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Auth: true})
 	h := newHarness(t)
-	dir := writeArticles(t, summarizetest.Articles()[:2])
+	dir := writeArticles(t, summarizetest.Articles())
 	args := []string{"summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), dir}
 	code, out, errs := h.run("", args...)
-	if code != 0 {
-		t.Fatalf("exit %d, want 0 (fallback)\n%s", code, errs)
+	if code != 1 || out != "" {
+		t.Errorf("exit %d, stdout %q; want 1 and nothing\n%s", code, out, errs)
+	}
+	if !strings.Contains(errs, "openai: stopped all model calls") || !strings.Contains(errs, "check OPENAI_API_KEY") {
+		t.Errorf("stderr lacks the one-line reason and fix:\n%s", errs)
+	}
+	if fk.Requests() > 2 {
+		t.Errorf("%d requests, want at most 2 (a bad key stops the run)", fk.Requests())
+	}
+
+	md := filepath.Join(t.TempDir(), "b.md")
+	code, _, errs = h.run("", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "-o", md, dir)
+	if code != 1 || fileExists(md) {
+		t.Errorf("briefing with a bad key: exit %d, file written %v; want 1 and none\n%s", code, fileExists(md), errs)
+	}
+
+	before := fk.Requests()
+	code, out, errs = h.run("", append(args, "--fallback", "always")...)
+	if code != 1 {
+		t.Errorf("--fallback always: exit %d, want 1 (every article fell back)\n%s", code, errs)
 	}
 	for _, r := range decodeRecords(t, out) {
-		if r.Backend != "extractive" || len(r.Warnings) == 0 || !strings.HasPrefix(r.Warnings[len(r.Warnings)-1], "llm_fallback: openai: authentication failed") {
+		if r.Backend != "extractive" || len(r.Warnings) == 0 || r.Warnings[len(r.Warnings)-1].Code != summarize.WarnFallback {
 			t.Errorf("%s: backend %q warnings %q, want extractive with llm_fallback", r.ID, r.Backend, r.Warnings)
 		}
 	}
-	if !strings.Contains(errs, "2 fell back to extractive") {
-		t.Errorf("stderr lacks the fallback count:\n%s", errs)
+	if !strings.Contains(errs, "3 fell back to the offline digest") || !strings.Contains(errs, "more than --max-fallback") {
+		t.Errorf("stderr lacks the fallback count and verdict:\n%s", errs)
 	}
-	if fk.Requests() != 2 {
-		t.Errorf("%d requests, want 2 (401 is not retried)", fk.Requests())
+	if n := fk.Requests() - before; n > 2 {
+		t.Errorf("--fallback always: %d requests, want at most 2", n)
 	}
-	code, out, errs = h.run("", append(args, "--no-fallback")...)
-	if code != 1 || out != "" || !strings.Contains(errs, "authentication failed") {
-		t.Errorf("--no-fallback: exit %d, stdout %q, stderr %q; want 1, nothing, the error", code, out, errs)
+
+	code, _, errs = h.run("", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "--fallback", "always", "-o", md, dir)
+	if code != 1 || !fileExists(md) {
+		t.Fatalf("briefing --fallback always: exit %d, file %v; want 1 and the briefing\n%s", code, fileExists(md), errs)
+	}
+	if b := readTestFile(t, md); strings.Count(b, "offline digest: model unavailable") != 3 {
+		t.Errorf("briefing does not mark its 3 offline digests:\n%s", b)
+	}
+	pdfPath := filepath.Join(t.TempDir(), "b.pdf")
+	h.run("", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "--fallback", "always", "-f", "pdf", "-o", pdfPath, dir)
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("no pdftotext to read the PDF")
+	}
+	text, err := exec.Command("pdftotext", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if n := strings.Count(string(text), "offline digest: model unavailable"); n != 3 {
+		t.Errorf("PDF briefing marks %d offline digests, want 3:\n%s", n, text)
+	}
+}
+
+// TestLLMUnknownModel: an unknown model stops the run like a bad key.
+func TestLLMUnknownModel(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles())
+	code, _, errs := h.run("", "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), "--model", "gpt-9-imaginary", dir)
+	if code != 1 || !strings.Contains(errs, "check the model name") {
+		t.Errorf("exit %d, want 1 with the fix\n%s", code, errs)
+	}
+	if fk.Requests() > 2 {
+		t.Errorf("%d requests, want at most 2", fk.Requests())
 	}
 }
 
@@ -133,7 +183,7 @@ func TestLLMDryRun(t *testing.T) {
 	if !strings.Contains(out, "BEGIN ARTICLE DATA") || !strings.Contains(out, "--- request 1 of 1: digest, about ") {
 		t.Errorf("dry run output lacks the request:\n%s", out)
 	}
-	if !strings.Contains(errs, "dry run, openai gpt-4o-mini: 1 articles, 1 requests") {
+	if !strings.Contains(errs, "dry run, openai gpt-4.1-mini: 1 articles, 1 requests") {
 		t.Errorf("stderr = %q, want the dry-run total", errs)
 	}
 	if code, _, _ := h.run("", "summarize", "--dry-run", dir); code != 2 {
@@ -149,14 +199,14 @@ func TestLLMMaxCost(t *testing.T) {
 	h := newHarness(t)
 	dir := writeArticles(t, summarizetest.Articles()[:1])
 	code, out, errs := h.run("", "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), "--max-cost", "0.00001", dir)
-	if code != 0 {
-		t.Fatalf("exit %d\n%s", code, errs)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (every article got the offline digest)\n%s", code, errs)
 	}
 	if fk.Requests() != 0 {
 		t.Errorf("%d requests over budget, want 0", fk.Requests())
 	}
 	r := decodeRecords(t, out)[0]
-	if r.Backend != "extractive" || !strings.Contains(strings.Join(r.Warnings, " "), "cost budget") {
+	if r.Backend != "extractive" || !strings.Contains(fmt.Sprint(r.Warnings), "cost budget") {
 		t.Errorf("record %+v, want extractive with a budget warning", r)
 	}
 	if code, _, errs := h.run("", "summarize", "--backend", "openai", "--model", "no-such-model", "--base-url", fk.BaseURL(), "--max-cost", "1", dir); code != 2 {
@@ -188,7 +238,7 @@ func TestBackendsList(t *testing.T) {
 	if strings.Contains(out, "sk-very-secret-value") {
 		t.Fatalf("brief backends printed the key:\n%s", out)
 	}
-	for _, want := range []string{"openai", "gpt-4o-mini", "yes: OPENAI_API_KEY is set", "anthropic", "no: set ANTHROPIC_API_KEY", "ollama", "extractive"} {
+	for _, want := range []string{"openai", "gpt-4.1-mini", "yes: OPENAI_API_KEY is set", "anthropic", "no: set ANTHROPIC_API_KEY", "ollama", "extractive"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("brief backends lacks %q:\n%s", want, out)
 		}
@@ -201,7 +251,7 @@ func TestBackendsList(t *testing.T) {
 	for _, r := range rows {
 		got[r.Name] = r.Configured
 	}
-	if want := map[string]bool{"anthropic": false, "extractive": true, "ollama": false, "openai": true}; fmt.Sprint(got) != fmt.Sprint(want) {
+	if want := map[string]bool{"anthropic": false, "azure": false, "extractive": true, "ollama": false, "openai": true}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("configured = %v, want %v", got, want)
 	}
 }
@@ -269,44 +319,108 @@ func TestLLMLongArticleVerbose(t *testing.T) {
 	}
 }
 
-func TestStoreCacheQueue(t *testing.T) {
-	var mu sync.Mutex
-	stored := map[string]*summarize.Digest{}
-	get := func(k string) (*summarize.Digest, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		d, ok := stored[k]
-		return d, ok
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func readTestFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	put := func(k string, d *summarize.Digest) error {
-		time.Sleep(100 * time.Microsecond) // a slow disk
-		mu.Lock()
-		defer mu.Unlock()
-		stored[k] = d
-		return nil
+	return string(b)
+}
+
+// TestBriefingNamesModel: a briefing made with a model says which, in
+// its footer.
+func TestBriefingNamesModel(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	h := newHarness(t)
+	h.vars["OPENAI_API_KEY"] = "sk-test"
+	dir := writeArticles(t, summarizetest.Articles())
+	md := filepath.Join(t.TempDir(), "b.md")
+	h.mustRun(0, "", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "-o", md, dir)
+	if b := readTestFile(t, md); !strings.Contains(b, "*Digests by openai gpt-4.1-mini (3)*") {
+		t.Errorf("briefing footer does not name the model:\n%s", b)
 	}
-	var hits atomic.Int64
-	c := newStoreCache(get, put, &hits, slog.New(slog.DiscardHandler))
-	var wg sync.WaitGroup
-	for w := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 50 {
-				k := fmt.Sprintf("%d-%d", w, i)
-				c.Put(k, &summarize.Digest{Backend: k})
-				if d, ok := c.Get(k); !ok || d.Backend != k {
-					t.Errorf("Get(%s) right after Put = %v, %v", k, d, ok)
-				}
-			}
-		}()
+}
+
+// TestLogRequestsAndFormatMemory: --log-requests keeps each request and
+// reply in the archive, brief archive requests shows them; and a server
+// that refused json_schema is not asked in it again on the next run.
+func TestLogRequestsAndFormatMemory(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{RejectSchema: true})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	args := []string{"summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(), "--no-cache"}
+	h.mustRun(0, "", append(args, "--log-requests", dir)...)
+	out := h.mustRun(0, "", "archive", "requests")
+	if !strings.Contains(out, "openai gpt-4.1-mini") || !strings.Contains(out, "[reply]") || !strings.Contains(out, "BEGIN ARTICLE DATA") {
+		t.Errorf("brief archive requests:\n%s", out)
 	}
-	wg.Wait()
-	c.close()
-	if len(stored) != 400 || hits.Load() != 400 {
-		t.Errorf("stored %d digests with %d hits, want 400 and 400", len(stored), hits.Load())
+	var n int
+	for _, line := range strings.Split(strings.TrimSpace(h.mustRun(0, "", "archive", "requests", "-f", "jsonl")), "\n") {
+		var r struct {
+			Purpose string `json:"purpose"`
+			Error   string `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		n++
 	}
-	if err := c.Put("late", &summarize.Digest{}); err != nil || stored["late"] == nil {
-		t.Errorf("Put after close = %v, want it written directly", err)
+	if n != 1 {
+		t.Errorf("%d requests logged, want 1", n)
+	}
+	before := fk.Requests()
+	other := writeArticles(t, summarizetest.Articles()[1:2])
+	h.mustRun(0, "", append(args, "--log-requests", other)...)
+	if got := fk.Requests() - before; got != 1 {
+		t.Errorf("second run made %d requests, want 1 (the refused format remembered)", got)
+	}
+}
+
+// TestBackendSettingsPrecedence: the backend's environment variable wins
+// over the config file's base_url, the top-level model applies to the
+// top-level backend only, and a backends: section applies to its backend.
+func TestBackendSettingsPrecedence(t *testing.T) {
+	ofk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	lfk := summarizetest.NewOllama(t, summarizetest.Faults{})
+	h := newHarness(t)
+	cfgPath := filepath.Join(h.dir, "config.yaml")
+	writeTestFile(t, cfgPath, "backend: openai\nmodel: gpt-4.1-mini\nbase_url: http://127.0.0.1:1/v1\n"+
+		"backends:\n  ollama:\n    model: \"qwen2.5:7b\"\n")
+	h.vars["OPENAI_BASE_URL"] = ofk.BaseURL()
+	h.vars["OLLAMA_HOST"] = lfk.URL
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	out := h.mustRun(0, "", "--config", cfgPath, "summarize", "-f", "jsonl", "--no-cache", dir)
+	if r := decodeRecords(t, out)[0]; r.Backend != "openai" || r.Model != "gpt-4.1-mini" || ofk.Requests() != 1 {
+		t.Errorf("openai run: %s %s after %d requests, want gpt-4.1-mini from OPENAI_BASE_URL", r.Backend, r.Model, ofk.Requests())
+	}
+	out = h.mustRun(0, "", "--config", cfgPath, "summarize", "-f", "jsonl", "--no-cache", "-b", "ollama", dir)
+	if r := decodeRecords(t, out)[0]; r.Backend != "ollama" || r.Model != "qwen2.5:7b" || lfk.Requests() != 1 {
+		t.Errorf("ollama run: %s %s, want qwen2.5:7b from its section, not the top-level model", r.Backend, r.Model)
+	}
+}
+
+// TestDeadline: --deadline ends the run's model calls; the articles left
+// get the offline digest, and the run says so.
+func TestDeadline(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Latency: 2 * time.Second})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles()[:2])
+	// The server answers in 2s: only the deadline makes the articles
+	// fall back.
+	code, out, errs := h.run("", "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(),
+		"--deadline", "200ms", "--no-cache", "-j", "1", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (every article fell back)\n%s", code, errs)
+	}
+	for _, r := range decodeRecords(t, out) {
+		if r.Backend != "extractive" || !strings.Contains(fmt.Sprint(r.Warnings), "run deadline passed") {
+			t.Errorf("%s: %s %q, want the offline digest after the deadline", r.ID, r.Backend, r.Warnings)
+		}
 	}
 }

@@ -213,7 +213,7 @@ func selfSignedTLS(t *testing.T) (certFile, keyFile string, client *tls.Config) 
 func smallBriefing() *briefing.Briefing {
 	a := &article.Article{ID: "a", URL: "https://harbour-times.example/kenya-port", Title: "Kenya to double <Mombasa> port capacity",
 		Paragraphs: portStory}
-	d := &summarize.Digest{Takeaways: portStory[:1], Region: "Africa", Backend: "extractive", Countries: []string{"KE"}, Warnings: []string{}}
+	d := &summarize.Digest{Takeaways: portStory[:1], Region: "Africa", Backend: "extractive", Countries: []string{"KE"}, Warnings: []summarize.Warning{}}
 	return briefing.Build([]briefing.Entry{{Article: a, Digest: d}}, []briefing.Skipped{{Source: "broken.html", Reason: "no readable content"}},
 		briefing.Options{Title: "Morning briefing", Date: time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)})
 }

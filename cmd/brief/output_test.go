@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -362,5 +364,41 @@ func TestTerminal(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("terminal shows %q, want %q", got, want)
 		}
+	}
+}
+
+// TestNoStoriesMailsNothing: when every input failed, brief does not even
+// connect to the SMTP server.
+func TestNoStoriesMailsNothing(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer ln.Close()
+	var conns atomic.Int32
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns.Add(1)
+			c.Close()
+		}
+	}()
+	missing := filepath.Join(t.TempDir(), "missing.html")
+	_, errs, code := brief(t, "", "briefing", missing, "--mail-to", "desk@example.org",
+		"--smtp-url", "smtp://"+ln.Addr().String(), "--smtp-insecure")
+	if code != exitPartial || !strings.Contains(errs, "no stories: every input failed") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if n := conns.Load(); n != 0 {
+		t.Errorf("%d connections to the SMTP server for an empty briefing", n)
+	}
+	// --allow-empty mails it (here: tries to, and the server hangs up).
+	brief(t, "", "briefing", missing, "--mail-to", "desk@example.org",
+		"--smtp-url", "smtp://"+ln.Addr().String(), "--smtp-insecure", "--allow-empty")
+	if conns.Load() == 0 {
+		t.Error("--allow-empty did not try to mail the briefing")
 	}
 }

@@ -13,7 +13,8 @@ func TestUnknownBackendSuggests(t *testing.T) {
 	}{
 		{"opnai", `did you mean "openai"?`, "forgotten import"},
 		{"extractiv", `did you mean "extractive"?`, "forgotten import"},
-		{"gemini", "want one of anthropic, extractive, ollama, openai", "did you mean"},
+		{"gemini", "unknown backend (want one of ", "did you mean"},
+		{"gemini", "extractive, ollama, openai", "forgotten import"},
 	} {
 		t.Run(tt.backend, func(t *testing.T) {
 			_, errs, code := brief(t, "", "summarize", "--backend", tt.backend, "-")

@@ -16,21 +16,21 @@ import (
 // summaryRecord is one line of `brief summarize -f jsonl`. Its fields are
 // a stable interface: add, never rename or remove.
 type summaryRecord struct {
-	ID             string            `json:"id"`
-	URL            string            `json:"url"`
-	Title          string            `json:"title"`
-	Site           string            `json:"site,omitempty"`
-	Published      string            `json:"published"`
-	Takeaways      []string          `json:"takeaways"`
-	Quotes         []summarize.Quote `json:"quotes"`
-	Country        string            `json:"country"`
-	Countries      []string          `json:"countries"`
-	Region         string            `json:"region"`
-	RegionEvidence string            `json:"region_evidence,omitempty"`
-	Backend        string            `json:"backend"`
-	Model          string            `json:"model,omitempty"`
-	Usage          *summarize.Usage  `json:"usage,omitempty"`
-	Warnings       []string          `json:"warnings"`
+	ID             string              `json:"id"`
+	URL            string              `json:"url"`
+	Title          string              `json:"title"`
+	Site           string              `json:"site,omitempty"`
+	Published      string              `json:"published"`
+	Takeaways      []string            `json:"takeaways"`
+	Quotes         []summarize.Quote   `json:"quotes"`
+	Country        string              `json:"country"`
+	Countries      []string            `json:"countries"`
+	Region         string              `json:"region"`
+	RegionEvidence string              `json:"region_evidence,omitempty"`
+	Backend        string              `json:"backend"`
+	Model          string              `json:"model,omitempty"`
+	Usage          *summarize.Usage    `json:"usage,omitempty"`
+	Warnings       []summarize.Warning `json:"warnings"`
 }
 
 func newSummaryRecord(a *article.Article, d *summarize.Digest) summaryRecord {
@@ -124,7 +124,9 @@ func oneLine(err error) string {
 // from what a backend (a model's reply) wrote.
 func cleanDigest(d *summarize.Digest) {
 	textsafe.Each(d.Takeaways)
-	textsafe.Each(d.Warnings)
+	for i := range d.Warnings {
+		textsafe.All(&d.Warnings[i].Code, &d.Warnings[i].Detail)
+	}
 	textsafe.Each(d.Countries)
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
@@ -142,7 +144,7 @@ func (s strictQuotes) Summarize(ctx context.Context, a *article.Article) (*summa
 		return nil, err
 	}
 	for _, w := range d.Warnings {
-		if strings.HasPrefix(w, "quote_dropped") {
+		if w.Code == summarize.WarnQuoteDropped {
 			return nil, fmt.Errorf("--strict-quotes: %s", w)
 		}
 	}

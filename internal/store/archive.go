@@ -46,6 +46,14 @@ type Archive interface {
 	UpdateBatch(ctx context.Context, b Batch, responses []BatchItem) error
 	Batches(ctx context.Context) ([]Batch, error)
 	BatchContents(ctx context.Context, id string) ([]BatchItem, []json.RawMessage, error)
+	// ModelSetting and SetModelSetting keep what model backends learn
+	// about a server (the response format it accepts), by key.
+	ModelSetting(key string) string
+	SetModelSetting(key, value string) error
+	// LogModelRequest and ModelRequests keep the opt-in log of model
+	// requests and replies (--log-requests, brief archive requests).
+	LogModelRequest(ctx context.Context, r ModelRequest) error
+	ModelRequests(ctx context.Context, n int) ([]ModelRequest, error)
 	// Check reports damage: nil for a sound archive.
 	Check(ctx context.Context) error
 	// ReadOnly reports an archive opened for reading only: every write

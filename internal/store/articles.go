@@ -446,7 +446,9 @@ func (s *sqlDB) Skipped(ctx context.Context, from, to time.Time) ([]Skip, error)
 // tampered archive row shows as text.
 func cleanDigest(d *summarize.Digest) {
 	textsafe.Each(d.Takeaways)
-	textsafe.Each(d.Warnings)
+	for i := range d.Warnings {
+		textsafe.All(&d.Warnings[i].Code, &d.Warnings[i].Detail)
+	}
 	textsafe.Each(d.Countries)
 	for i := range d.Quotes {
 		q := &d.Quotes[i]

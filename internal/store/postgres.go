@@ -64,6 +64,7 @@ var pgMigrations = []string{
 		digest  TEXT   NOT NULL
 	);`,
 	batchSchema("BIGINT"),
+	modelSchema("BIGINT"),
 }
 
 // OpenPostgres connects to the PostgreSQL database at rawURL

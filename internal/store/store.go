@@ -33,7 +33,7 @@ const ApplicationID = 0x42524946
 
 // ourTables are the tables of a brief archive.
 var ourTables = map[string]bool{"articles": true, "digests": true, "skipped": true, "digest_cache": true,
-	"batches": true, "batch_items": true, "batch_articles": true}
+	"batches": true, "batch_items": true, "batch_articles": true, "model_settings": true, "model_requests": true}
 
 // Options configures Open. The zero value is valid.
 type Options struct {
@@ -319,6 +319,7 @@ var migrations = []string{
 		digest  TEXT    NOT NULL
 	);`,
 	batchSchema("INTEGER"),
+	modelSchema("INTEGER"),
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -56,7 +56,7 @@ func art(id, url, title string, paras ...string) *article.Article {
 
 func dig(backend, model, region string) *summarize.Digest {
 	return &summarize.Digest{Takeaways: []string{"A takeaway."}, Region: region, Backend: backend, Model: model,
-		Countries: []string{}, Warnings: []string{}}
+		Countries: []string{}, Warnings: []summarize.Warning{}}
 }
 
 func TestOpenCreatesPrivateFileAndIsReopenable(t *testing.T) {

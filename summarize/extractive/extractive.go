@@ -12,7 +12,8 @@ import (
 const Name = "extractive"
 
 func init() {
-	summarize.Register(Name, func(cfg summarize.Config) (summarize.Summarizer, error) { return New(cfg) })
+	summarize.Register(summarize.Backend{Name: Name, Description: "offline: ranked sentences and rule-based quotes, no key, no network",
+		New: func(cfg summarize.Config) (summarize.Summarizer, error) { return New(cfg) }})
 }
 
 // Backend is the extractive summarizer.

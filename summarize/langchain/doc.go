@@ -3,10 +3,13 @@
 // packages (and no other part of langchaingo). It registers two backends,
 // "ollama" and "anthropic".
 //
-// For Ollama it sets the context window (num_ctx) from each prompt's size,
-// so a long article is not cut off at the server's default. langchaingo
+// For Ollama it asks for one context window (num_ctx) for the whole run,
+// capped at what /api/show reports, so the server does not reload the
+// model between requests, and streams answers under an idle timeout.
+// Before the first request it checks the model (Ollama /api/show,
+// Anthropic /v1/models/ID). langchaingo
 // reports HTTP failures as text; this package maps them to the typed
-// errors of package summarize from the status its HTTP client captured
-// and, failing that, from the text. It imports summarize and its internal
-// prompt package, never another backend.
+// errors of package llm from the status its HTTP client captured and,
+// failing that, from the text. It imports summarize and summarize/llm,
+// never another backend.
 package langchain

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // TestMapErrorFromText covers errors whose HTTP status survives only in
@@ -15,19 +15,20 @@ func TestMapErrorFromText(t *testing.T) {
 		msg  string
 		want any
 	}{
-		{"anthropic: failed to create message: API returned unexpected status code: 429: Number of request tokens has exceeded your per-minute rate limit", new(*summarize.RateLimitError)},
-		{"anthropic: failed to create message: API returned unexpected status code: 401: invalid x-api-key", new(*summarize.AuthError)},
-		{"anthropic: failed to create message: API returned unexpected status code: 529: Overloaded", new(*summarize.ServerError)},
-		{"anthropic: failed to create message: API returned unexpected status code: 400: prompt is too long: 210000 tokens > 200000 maximum", new(*summarize.ContextLengthError)},
-		{"anthropic: failed to create message: API returned unexpected status code: 404: model: claude-nope", new(*summarize.BadRequestError)},
-		{"anthropic: failed to create message: send request: read tcp: connection reset by peer", new(*summarize.TransportError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 429: Number of request tokens has exceeded your per-minute rate limit", new(*llm.RateLimitError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 401: invalid x-api-key", new(*llm.AuthError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 529: Overloaded", new(*llm.ServerError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 400: prompt is too long: 210000 tokens > 200000 maximum", new(*llm.ContextLengthError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 404: model: claude-nope", new(*llm.ModelError)},
+		{"anthropic: failed to create message: API returned unexpected status code: 400: max_tokens: field required", new(*llm.BadRequestError)},
+		{"anthropic: failed to create message: send request: read tcp: connection reset by peer", new(*llm.TransportError)},
 	} {
 		got := mapError(context.Background(), errors.New(tt.msg))
 		if !errors.As(got, tt.want) {
 			t.Errorf("mapError(%q) = %T %v, want %T", tt.msg, got, got, tt.want)
 		}
 	}
-	var cle *summarize.ContextLengthError
+	var cle *llm.ContextLengthError
 	if err := mapError(context.Background(), errors.New("status code: 400: prompt is too long: 210000 tokens > 200000 maximum")); !errors.As(err, &cle) || cle.Limit != 200000 {
 		t.Errorf("context-length limit = %v, want 200000", err)
 	}

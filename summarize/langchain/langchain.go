@@ -1,15 +1,18 @@
 package langchain
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tmc/langchaingo/llms"
 	"github.com/tmc/langchaingo/llms/anthropic"
@@ -17,7 +20,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
-	"github.com/brief-news/brief/summarize/internal/prompt"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 const (
@@ -27,99 +30,123 @@ const (
 	// DefaultOllamaModel and DefaultAnthropicModel are used when no model
 	// is configured.
 	DefaultOllamaModel    = "llama3.2"
-	DefaultAnthropicModel = "claude-3-5-haiku-latest"
+	DefaultAnthropicModel = "claude-haiku-4-5"
 	// DefaultOllamaURL and DefaultAnthropicURL are the servers used when no
 	// base URL is configured.
 	DefaultOllamaURL    = "http://127.0.0.1:11434"
 	DefaultAnthropicURL = "https://api.anthropic.com/v1"
+	// anthropicVersion is the API version header Anthropic requires.
+	anthropicVersion = "2023-06-01"
 )
 
 func init() {
-	summarize.Register(Ollama, func(cfg summarize.Config) (summarize.Summarizer, error) { return NewOllama(cfg) })
-	summarize.Register(Anthropic, func(cfg summarize.Config) (summarize.Summarizer, error) { return NewAnthropic(cfg) })
+	summarize.Register(summarize.Backend{
+		Name: Ollama, Description: "a local Ollama server (native API: one num_ctx per run, streamed answers)",
+		DefaultModel: DefaultOllamaModel, BaseURLEnv: "OLLAMA_HOST", DefaultBaseURL: DefaultOllamaURL, Local: true, Model: true,
+		New: llm.Factory(func(cfg summarize.Config) (summarize.Summarizer, error) { return NewOllama(cfg) }),
+	})
+	summarize.Register(summarize.Backend{
+		Name: Anthropic, Description: "Anthropic's Claude models",
+		DefaultModel: DefaultAnthropicModel, KeyEnv: "ANTHROPIC_API_KEY", BaseURLEnv: "ANTHROPIC_BASE_URL",
+		DefaultBaseURL: DefaultAnthropicURL, Model: true,
+		New: llm.Factory(func(cfg summarize.Config) (summarize.Summarizer, error) { return NewAnthropic(cfg) }),
+	})
 }
 
 // Backend summarizes through a langchaingo model.
 type Backend struct {
-	name    string
-	model   string
-	builder *prompt.Builder
-	caller  *summarize.Caller
-	logger  *slog.Logger
-	// generate sends one request; numCtx is the context to ask for.
-	generate func(ctx context.Context, msgs []llms.MessageContent, maxOut, numCtx int) (*llms.ContentResponse, error)
-	// usage reads token counts from a response's generation info.
+	name string
+	rt   *llm.Runtime
+	base string
+	// generate sends one request; numCtx is the context to ask for, and
+	// progress is called for each streamed piece of the answer.
+	generate func(ctx context.Context, msgs []llms.MessageContent, maxOut, numCtx int, progress func()) (*llms.ContentResponse, error)
+	// promptKey and completionKey read token counts from a response's
+	// generation info.
 	promptKey, completionKey string
+	// stream is true for servers whose answers are streamed under an
+	// idle timeout.
+	stream bool
 }
 
 var (
 	_ summarize.Summarizer = (*Backend)(nil)
-	_ summarize.Previewer  = (*Backend)(nil)
+	_ llm.Previewer        = (*Backend)(nil)
+	_ llm.Lister           = (*Backend)(nil)
 )
 
-// NewOllama returns the Ollama backend: BaseURL is the server (default
-// DefaultOllamaURL; "host:port" is accepted), Model defaults to
-// DefaultOllamaModel, ContextTokens caps num_ctx (default by model).
+// NewOllama returns the Ollama backend: in cfg.Settings (an llm.Config),
+// BaseURL is the server (default DefaultOllamaURL; "host:port" is
+// accepted) and ContextTokens the num_ctx asked for, one figure for the
+// whole run (default: the model's known window, capped at what the server
+// reports). Model defaults to DefaultOllamaModel. Answers are streamed:
+// a pause longer than IdleTimeout fails the request.
 func NewOllama(cfg summarize.Config) (*Backend, error) {
-	base, err := serverURL(cfg.BaseURL, DefaultOllamaURL)
-	if err != nil {
-		return nil, fmt.Errorf("ollama: %w", err)
-	}
-	b, err := newBackend(Ollama, DefaultOllamaModel, cfg)
+	lc, err := llm.SettingsOf(cfg)
 	if err != nil {
 		return nil, err
 	}
-	hc := summarize.CapturingClient(cfg.HTTPClient)
-	b.promptKey, b.completionKey = "PromptTokens", "CompletionTokens"
-	b.generate = func(ctx context.Context, msgs []llms.MessageContent, maxOut, numCtx int) (*llms.ContentResponse, error) {
-		// num_ctx is fixed when the client is made, so each request
-		// gets its own (cheap) client.
-		m, err := ollama.New(ollama.WithServerURL(base), ollama.WithHTTPClient(hc), ollama.WithModel(b.model),
+	base, err := serverURL(lc.BaseURL, DefaultOllamaURL)
+	if err != nil {
+		return nil, fmt.Errorf("ollama: %w", err)
+	}
+	model := cfg.Model
+	if model == "" {
+		model = DefaultOllamaModel
+	}
+	rt, err := llm.NewRuntime(Ollama, model, cfg, llm.KnownContext(Ollama, model))
+	if err != nil {
+		return nil, err
+	}
+	b := &Backend{name: Ollama, rt: rt, base: base, promptKey: "PromptTokens", completionKey: "CompletionTokens", stream: true}
+	seed, _ := lc.SeedValue()
+	b.generate = func(ctx context.Context, msgs []llms.MessageContent, maxOut, numCtx int, progress func()) (*llms.ContentResponse, error) {
+		m, err := ollama.New(ollama.WithServerURL(base), ollama.WithHTTPClient(rt.Client), ollama.WithModel(model),
 			ollama.WithRunnerNumCtx(numCtx), ollama.WithFormat("json"))
 		if err != nil {
 			return nil, err
 		}
-		return m.GenerateContent(ctx, msgs, llms.WithMaxTokens(maxOut), llms.WithTemperature(0.2))
+		return m.GenerateContent(ctx, msgs, llms.WithMaxTokens(maxOut), llms.WithTemperature(lc.Temperature), llms.WithSeed(seed),
+			llms.WithStreamingFunc(func(context.Context, []byte) error { progress(); return nil }))
 	}
+	rt.SetProbe(b.ollamaProbe)
 	return b, nil
 }
 
-// NewAnthropic returns the Anthropic backend: APIKey is required, Model
-// defaults to DefaultAnthropicModel, BaseURL to DefaultAnthropicURL.
+// NewAnthropic returns the Anthropic backend: in cfg.Settings, APIKey is
+// required and BaseURL defaults to DefaultAnthropicURL; Model defaults to
+// DefaultAnthropicModel.
 func NewAnthropic(cfg summarize.Config) (*Backend, error) {
-	if cfg.APIKey == "" {
-		return nil, errors.New("anthropic: no API key (set ANTHROPIC_API_KEY)")
-	}
-	base, err := serverURL(cfg.BaseURL, DefaultAnthropicURL)
-	if err != nil {
-		return nil, fmt.Errorf("anthropic: %w", err)
-	}
-	b, err := newBackend(Anthropic, DefaultAnthropicModel, cfg)
+	lc, err := llm.SettingsOf(cfg)
 	if err != nil {
 		return nil, err
 	}
-	m, err := anthropic.New(anthropic.WithToken(cfg.APIKey), anthropic.WithModel(b.model),
-		anthropic.WithBaseURL(base), anthropic.WithHTTPClient(summarize.CapturingClient(cfg.HTTPClient)))
+	if lc.APIKey == "" {
+		return nil, errors.New("anthropic: no API key (set ANTHROPIC_API_KEY)")
+	}
+	base, err := serverURL(lc.BaseURL, DefaultAnthropicURL)
 	if err != nil {
 		return nil, fmt.Errorf("anthropic: %w", err)
 	}
-	b.promptKey, b.completionKey = "InputTokens", "OutputTokens"
-	b.generate = func(ctx context.Context, msgs []llms.MessageContent, maxOut, _ int) (*llms.ContentResponse, error) {
-		return m.GenerateContent(ctx, msgs, llms.WithMaxTokens(maxOut), llms.WithTemperature(0))
-	}
-	return b, nil
-}
-
-func newBackend(name, defaultModel string, cfg summarize.Config) (*Backend, error) {
 	model := cfg.Model
 	if model == "" {
-		model = defaultModel
+		model = DefaultAnthropicModel
 	}
-	pb, err := prompt.ForBackend(name, model, cfg)
+	rt, err := llm.NewRuntime(Anthropic, model, cfg, llm.KnownContext(Anthropic, model))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	return &Backend{name: name, model: model, builder: pb, caller: cfg.Caller(), logger: cfg.Log()}, nil
+	m, err := anthropic.New(anthropic.WithToken(lc.APIKey), anthropic.WithModel(model),
+		anthropic.WithBaseURL(base), anthropic.WithHTTPClient(rt.Client))
+	if err != nil {
+		return nil, fmt.Errorf("anthropic: %w", err)
+	}
+	b := &Backend{name: Anthropic, rt: rt, base: base, promptKey: "InputTokens", completionKey: "OutputTokens"}
+	b.generate = func(ctx context.Context, msgs []llms.MessageContent, maxOut, _ int, _ func()) (*llms.ContentResponse, error) {
+		return m.GenerateContent(ctx, msgs, llms.WithMaxTokens(maxOut), llms.WithTemperature(lc.Temperature))
+	}
+	rt.SetProbe(b.anthropicProbe)
+	return b, nil
 }
 
 // serverURL validates a server address; a bare "host:port" (the form
@@ -139,36 +166,20 @@ func serverURL(raw, def string) (string, error) {
 	return raw, nil
 }
 
-// Summarize digests a. Errors are the typed errors of package summarize,
+// Summarize digests a. Errors are the typed errors of package llm,
 // wrapped with the backend's name.
 func (b *Backend) Summarize(ctx context.Context, a *article.Article) (*summarize.Digest, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	d, err := b.builder.Run(ctx, a, b.send)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", b.name, err)
-	}
-	d.Backend, d.Model = b.name, b.model
-	return d, nil
+	return b.rt.Summarize(ctx, a, b.send)
 }
 
 // Preview returns the requests Summarize would send for a.
-func (b *Backend) Preview(a *article.Article) ([]summarize.Request, error) {
-	return b.builder.Preview(a)
-}
+func (b *Backend) Preview(a *article.Article) ([]llm.Request, error) { return b.rt.Preview(a) }
 
-// numCtx is the context window to ask Ollama for: room for the prompt and
-// the answer with a margin, in steps of 1024, at least Ollama's usual
-// 2048 and at most the configured context.
-func (b *Backend) numCtx(est summarize.Estimate) int {
-	n := est.PromptTokens + est.MaxOutputTokens
-	n += n / 10
-	n = (n + 1023) / 1024 * 1024
-	return min(max(n, 2048), max(b.builder.ContextTokens(), 2048))
-}
+// NumCtx is the context window asked of Ollama: one figure for the whole
+// run, since Ollama reloads the model whenever it changes.
+func (b *Backend) NumCtx() int { return (b.rt.ContextTokens() + 1023) / 1024 * 1024 }
 
-func (b *Backend) send(ctx context.Context, req summarize.Request) (prompt.Reply, error) {
+func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) {
 	var msgs []llms.MessageContent
 	for _, m := range req.Messages {
 		role := llms.ChatMessageTypeHuman
@@ -180,11 +191,29 @@ func (b *Backend) send(ctx context.Context, req summarize.Request) (prompt.Reply
 		}
 		msgs = append(msgs, llms.TextParts(role, m.Content))
 	}
-	numCtx := b.numCtx(req.Estimate)
-	var reply prompt.Reply
-	u, err := b.caller.Call(ctx, req.Estimate, func(ctx context.Context) (summarize.Usage, error) {
-		resp, err := b.generate(ctx, msgs, req.Estimate.MaxOutputTokens, numCtx)
+	numCtx := b.NumCtx()
+	var reply llm.Reply
+	u, err := b.rt.Call(ctx, req.Estimate, func(ctx context.Context) (summarize.Usage, error) {
+		progress := func() {}
+		if b.stream {
+			var cancel context.CancelCauseFunc
+			ctx, cancel = context.WithCancelCause(ctx)
+			idle := b.rt.Settings.Idle()
+			timer := time.AfterFunc(idle, func() { cancel(errIdle) })
+			defer timer.Stop()
+			defer cancel(nil)
+			progress = func() { timer.Reset(idle) }
+		}
+		resp, err := b.generate(ctx, msgs, req.Estimate.MaxOutputTokens, numCtx, progress)
+		if err == nil && errors.Is(context.Cause(ctx), errIdle) {
+			// langchaingo may end a cancelled stream without an error.
+			err = context.Cause(ctx)
+		}
 		if err != nil {
+			if errors.Is(context.Cause(ctx), errIdle) {
+				return summarize.Usage{}, &llm.TransportError{Timeout: true, Waited: true,
+					Err: fmt.Errorf("the answer stalled for %s: %w", b.rt.Settings.Idle(), errIdle)}
+			}
 			return summarize.Usage{}, mapError(ctx, err)
 		}
 		var text strings.Builder
@@ -196,6 +225,9 @@ func (b *Backend) send(ctx context.Context, req summarize.Request) (prompt.Reply
 			text.WriteString(c.Content)
 			u.PromptTokens = max(u.PromptTokens, toInt(c.GenerationInfo[b.promptKey]))
 			u.CompletionTokens = max(u.CompletionTokens, toInt(c.GenerationInfo[b.completionKey]))
+			if c.StopReason == "max_tokens" || c.StopReason == "length" {
+				reply.Cut = true
+			}
 		}
 		reply.Text = text.String()
 		if u.PromptTokens == 0 && u.CompletionTokens == 0 {
@@ -203,13 +235,16 @@ func (b *Backend) send(ctx context.Context, req summarize.Request) (prompt.Reply
 			reply.UsageEstimated = true
 		}
 		if reply.Text == "" {
-			return u, &summarize.ResponseError{Err: errors.New("empty answer")}
+			return u, &llm.ResponseError{Err: errors.New("empty answer")}
 		}
 		return u, nil
 	})
 	reply.Usage = u
 	return reply, err
 }
+
+// errIdle is the cause of a streamed answer cancelled for stalling.
+var errIdle = errors.New("no progress from the model")
 
 func toInt(v any) int {
 	switch n := v.(type) {
@@ -232,10 +267,14 @@ func mapError(ctx context.Context, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	if errors.Is(err, anthropic.ErrEmptyResponse) || errors.Is(err, ollama.ErrEmptyResponse) {
-		return &summarize.ResponseError{Err: err}
+	var big *llm.BodyTooLargeError
+	if errors.As(err, &big) {
+		return big
 	}
-	status, header := summarize.ResponseInfoFrom(ctx).Last()
+	if errors.Is(err, anthropic.ErrEmptyResponse) || errors.Is(err, ollama.ErrEmptyResponse) {
+		return &llm.ResponseError{Err: err}
+	}
+	status, header := llm.ResponseInfoFrom(ctx).Last()
 	if status == 0 || status == http.StatusOK {
 		if m := statusRe.FindStringSubmatch(err.Error()); m != nil {
 			status, _ = strconv.Atoi(m[1])
@@ -243,14 +282,122 @@ func mapError(ctx context.Context, err error) error {
 	}
 	if status == http.StatusOK {
 		// An error line in an otherwise successful Ollama stream.
-		if _, ok := summarize.ContextLengthMessage(err.Error()); ok {
-			return summarize.Classify(err, http.StatusBadRequest, header)
+		if _, ok := llm.ContextLengthMessage(err.Error()); ok {
+			return llm.Classify(err, http.StatusBadRequest, header)
 		}
-		return &summarize.ServerError{Status: status, Err: err}
+		if strings.Contains(err.Error(), "exceeds") && strings.Contains(err.Error(), "bytes") {
+			return &llm.ResponseError{Err: err}
+		}
+		return &llm.ServerError{Status: status, Err: err}
 	}
 	low := strings.ToLower(err.Error())
 	if status == 0 && (strings.Contains(low, "overloaded") || strings.Contains(low, "rate limit")) {
-		return &summarize.ServerError{Status: 503, Err: err}
+		return &llm.ServerError{Status: 503, Err: err}
 	}
-	return summarize.Classify(err, status, header)
+	return llm.Classify(err, status, header)
+}
+
+// do sends an HTTP request through the runtime's client and decodes a
+// JSON answer into v, mapping failures to the typed errors of llm.
+func (b *Backend) do(ctx context.Context, method, u string, body any, v any, header map[string]string) error {
+	var rd io.Reader
+	if body != nil {
+		raw, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(raw)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	for k, val := range header {
+		req.Header.Set(k, val)
+	}
+	resp, err := b.rt.Client.Do(req)
+	if err != nil {
+		return llm.Classify(err, 0, nil)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return llm.Classify(err, resp.StatusCode, resp.Header)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return llm.Classify(fmt.Errorf("%s %s: %s: %s", method, u, resp.Status, bytes.TrimSpace(raw)), resp.StatusCode, resp.Header)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%s %s: %w", method, u, err)
+	}
+	return nil
+}
+
+// ollamaProbe asks Ollama for the model (POST /api/show): an unknown
+// model stops the run; its context length caps num_ctx.
+func (b *Backend) ollamaProbe(ctx context.Context) (llm.ServerInfo, error) {
+	var show struct {
+		ModelInfo map[string]any `json:"model_info"`
+	}
+	if err := b.do(ctx, http.MethodPost, b.base+"/api/show", map[string]string{"model": b.rt.Model}, &show, nil); err != nil {
+		return llm.ServerInfo{}, err // Ollama's "model not found" is a *llm.ModelError
+	}
+	var info llm.ServerInfo
+	for k, v := range show.ModelInfo {
+		if strings.HasSuffix(k, ".context_length") {
+			if n := toInt(v); n > 0 {
+				info.ContextTokens = min(n, b.rt.ContextTokens())
+			}
+		}
+	}
+	return info, nil
+}
+
+// anthropicProbe asks Anthropic for the model (GET /v1/models/ID): a bad
+// key or unknown model stops the run.
+func (b *Backend) anthropicProbe(ctx context.Context) (llm.ServerInfo, error) {
+	var m struct {
+		ID string `json:"id"`
+	}
+	// A 401 is a *llm.AuthError, Anthropic's not_found_error for the
+	// model a *llm.ModelError: both stop the run.
+	return llm.ServerInfo{}, b.do(ctx, http.MethodGet, b.base+"/models/"+url.PathEscape(b.rt.Model), nil, &m, b.anthropicHeader())
+}
+
+func (b *Backend) anthropicHeader() map[string]string {
+	return map[string]string{"x-api-key": b.rt.Settings.APIKey, "anthropic-version": anthropicVersion}
+}
+
+// Models lists the models the server offers: Ollama's local models
+// (GET /api/tags), or Anthropic's (GET /v1/models).
+func (b *Backend) Models(ctx context.Context) ([]llm.ModelInfo, error) {
+	var out []llm.ModelInfo
+	switch b.name {
+	case Ollama:
+		var tags struct {
+			Models []struct {
+				Name string `json:"name"`
+			} `json:"models"`
+		}
+		if err := b.do(ctx, http.MethodGet, b.base+"/api/tags", nil, &tags, nil); err != nil {
+			return nil, b.rt.Err(fmt.Errorf("ollama: list models: %w", err))
+		}
+		for _, m := range tags.Models {
+			out = append(out, llm.ModelInfo{Name: m.Name})
+		}
+	default:
+		var list struct {
+			Data []struct {
+				ID string `json:"id"`
+			} `json:"data"`
+		}
+		if err := b.do(ctx, http.MethodGet, b.base+"/models", nil, &list, b.anthropicHeader()); err != nil {
+			return nil, b.rt.Err(fmt.Errorf("anthropic: list models: %w", err))
+		}
+		for _, m := range list.Data {
+			out = append(out, llm.ModelInfo{Name: m.ID})
+		}
+	}
+	return out, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/langchain"
+	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
@@ -28,11 +29,11 @@ type provider struct {
 
 var providers = []provider{
 	{name: "ollama", fake: summarizetest.NewOllama, open: langchain.NewOllama, model: "llama3.2", env: "OLLAMA_HOST"},
-	{name: "anthropic", fake: summarizetest.NewAnthropic, open: langchain.NewAnthropic, model: "claude-3-5-haiku-latest", env: "ANTHROPIC_API_KEY"},
+	{name: "anthropic", fake: summarizetest.NewAnthropic, open: langchain.NewAnthropic, model: langchain.DefaultAnthropicModel, env: "ANTHROPIC_API_KEY"},
 }
 
 func (p provider) config(fk *summarizetest.Fake) summarize.Config {
-	return summarize.Config{BaseURL: fk.BaseURL(), APIKey: "test-key", MaxQuotes: 3, Candidates: summarizetest.Candidates}
+	return summarize.Config{MaxQuotes: 3, Settings: &llm.Config{BaseURL: fk.BaseURL(), APIKey: "test-key", Candidates: summarizetest.Candidates}}
 }
 
 func (p provider) backend(t testing.TB, cfg summarize.Config) summarize.Summarizer {
@@ -53,6 +54,15 @@ func TestConformance(t *testing.T) {
 	}
 }
 
+func TestConformanceFaults(t *testing.T) {
+	for _, p := range providers {
+		t.Run(p.name, func(t *testing.T) {
+			summarizetest.RunFaults(t, summarizetest.Rig{Fake: p.fake,
+				Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return p.backend(t, p.config(fk)) }})
+		})
+	}
+}
+
 func TestConformanceLive(t *testing.T) {
 	for _, p := range providers {
 		t.Run(p.name, func(t *testing.T) {
@@ -60,11 +70,12 @@ func TestConformanceLive(t *testing.T) {
 			if v == "" {
 				t.Skipf("%s not set", p.env)
 			}
-			cfg := summarize.Config{MaxQuotes: 3, Candidates: summarizetest.Candidates, Model: os.Getenv("BRIEF_MODEL")}
+			lc := &llm.Config{Candidates: summarizetest.Candidates}
+			cfg := summarize.Config{MaxQuotes: 3, Model: os.Getenv("BRIEF_MODEL"), Settings: lc}
 			if p.name == "ollama" {
-				cfg.BaseURL = v
+				lc.BaseURL = v
 			} else {
-				cfg.APIKey = v
+				lc.APIKey = v
 			}
 			summarizetest.Run(t, p.backend(t, cfg), summarizetest.Options{Articles: summarizetest.Articles()[:1]})
 		})
@@ -72,7 +83,7 @@ func TestConformanceLive(t *testing.T) {
 }
 
 func hasWarning(d *summarize.Digest, prefix string) bool {
-	return slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.HasPrefix(w, prefix) })
+	return slices.ContainsFunc(d.Warnings, func(w summarize.Warning) bool { return strings.HasPrefix(w.String(), prefix) })
 }
 
 func TestFaults(t *testing.T) {
@@ -100,8 +111,8 @@ func TestFaults(t *testing.T) {
 			{name: "500", faults: summarizetest.Faults{ServerErrors: 1}, wantRequests: 2},
 			{name: "connection reset", faults: summarizetest.Faults{Resets: 1}, wantRequests: 2},
 			{name: "malformed JSON repaired", faults: summarizetest.Faults{Malformed: 1}, wantRequests: 2},
-			{name: "malformed JSON twice", faults: summarizetest.Faults{Malformed: 2}, wantRequests: 2, wantErr: new(*summarize.ResponseError)},
-			{name: "401 not retried", faults: summarizetest.Faults{Auth: true}, wantRequests: 1, wantErr: new(*summarize.AuthError)},
+			{name: "malformed JSON twice", faults: summarizetest.Faults{Malformed: 2}, wantRequests: 2, wantErr: new(*llm.ResponseError)},
+			{name: "401 not retried", faults: summarizetest.Faults{Auth: true}, wantErr: new(*llm.AuthError)},
 			{name: "paraphrased quote dropped", faults: summarizetest.Faults{Paraphrase: true}, wantRequests: 1, check: func(t *testing.T, d *summarize.Digest) {
 				if !hasWarning(d, "quote_dropped") {
 					t.Errorf("warnings %q, want quote_dropped", d.Warnings)
@@ -121,7 +132,7 @@ func TestFaults(t *testing.T) {
 			t.Run(p.name+"/"+tt.name, func(t *testing.T) {
 				fk := p.fake(t, tt.faults)
 				cfg := p.config(fk)
-				cfg.ContextTokens = 100000
+				cfg.Settings.(*llm.Config).ContextTokens = 100000
 				s := p.backend(t, cfg)
 				a := tt.article
 				if a == nil {
@@ -149,6 +160,9 @@ func TestFaults(t *testing.T) {
 						tt.check(t, d)
 					}
 				}
+				if tt.name == "401 not retried" && fk.AllRequests() > 2 {
+					t.Errorf("server got %d requests in all, want at most 2", fk.AllRequests())
+				}
 				if got := fk.Requests(); got != tt.wantRequests && tt.wantRequests > 0 {
 					t.Errorf("server got %d requests, want %d", got, tt.wantRequests)
 				}
@@ -160,45 +174,55 @@ func TestFaults(t *testing.T) {
 	}
 }
 
+// TestOllamaNumCtx: Ollama reloads the model whenever num_ctx changes,
+// so a run asks for one num_ctx, whatever the length of its articles:
+// --context-tokens when given, else the model's window capped at what the
+// server reports.
 func TestOllamaNumCtx(t *testing.T) {
 	for _, tt := range []struct {
 		name    string
-		article *article.Article
 		context int
-		wantMin int // num_ctx at least
-		wantMax int
+		want    int
 	}{
-		{"short article gets room for its prompt", summarizetest.Articles()[0], 32768, 2048, 4096},
-		{"long article gets a larger window", summarizetest.LongArticle(60), 32768, 7000, 10240},
+		{"configured", 16000, 16384},
+		{"model default", 0, llm.KnownContext("ollama", "llama3.2")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fk := summarizetest.NewOllama(t, summarizetest.Faults{})
-			cfg := summarize.Config{BaseURL: fk.BaseURL(), ContextTokens: tt.context, Candidates: summarizetest.Candidates}
+			cfg := summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), ContextTokens: tt.context, Candidates: summarizetest.Candidates}}
 			b, err := langchain.NewOllama(cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := b.Summarize(context.Background(), tt.article); err != nil {
-				t.Fatal(err)
+			for _, a := range []*article.Article{summarizetest.Articles()[0], summarizetest.LongArticle(30), summarizetest.Articles()[1]} {
+				if _, err := b.Summarize(context.Background(), a); err != nil {
+					t.Fatal(err)
+				}
 			}
 			bodies := fk.Bodies()
-			if len(bodies) != 1 {
-				t.Fatalf("%d requests, want 1", len(bodies))
+			if len(bodies) < 3 {
+				t.Fatalf("%d requests, want at least 3", len(bodies))
 			}
-			var req struct {
-				Format  string `json:"format"`
-				Options struct {
-					NumCtx int `json:"num_ctx"`
-				} `json:"options"`
-			}
-			if err := json.Unmarshal(bodies[0], &req); err != nil {
-				t.Fatal(err)
-			}
-			if n := req.Options.NumCtx; n < tt.wantMin || n > tt.wantMax {
-				t.Errorf("num_ctx = %d, want %d to %d", n, tt.wantMin, tt.wantMax)
-			}
-			if req.Format != "json" {
-				t.Errorf("format = %q, want json", req.Format)
+			for i, body := range bodies {
+				var req struct {
+					Format  string `json:"format"`
+					Options struct {
+						NumCtx      int      `json:"num_ctx"`
+						Temperature *float64 `json:"temperature"`
+					} `json:"options"`
+				}
+				if err := json.Unmarshal(body, &req); err != nil {
+					t.Fatal(err)
+				}
+				if req.Options.NumCtx != tt.want {
+					t.Errorf("request %d: num_ctx = %d, want %d for every request", i, req.Options.NumCtx, tt.want)
+				}
+				if req.Format != "json" {
+					t.Errorf("request %d: format = %q, want json", i, req.Format)
+				}
+				if req.Options.Temperature == nil || *req.Options.Temperature != 0 {
+					t.Errorf("request %d: temperature = %v, want 0", i, req.Options.Temperature)
+				}
 			}
 		})
 	}
@@ -208,16 +232,16 @@ func TestNewValidates(t *testing.T) {
 	if _, err := langchain.NewAnthropic(summarize.Config{}); err == nil {
 		t.Error("NewAnthropic without key = nil error, want error")
 	}
-	if _, err := langchain.NewOllama(summarize.Config{BaseURL: "ftp://x"}); err == nil {
+	if _, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: "ftp://x"}}); err == nil {
 		t.Error("NewOllama(ftp://x) = nil error, want error")
 	}
-	if _, err := langchain.NewOllama(summarize.Config{BaseURL: "localhost:11434"}); err != nil {
+	if _, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: "localhost:11434"}}); err != nil {
 		t.Errorf("NewOllama(host:port) = %v, want it accepted", err)
 	}
 }
 
 func TestPreview(t *testing.T) {
-	b, err := langchain.NewOllama(summarize.Config{ContextTokens: 4000, Candidates: summarizetest.Candidates})
+	b, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{ContextTokens: 4000, Candidates: summarizetest.Candidates}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,5 +256,38 @@ func TestPreview(t *testing.T) {
 		if r.Estimate.PromptTokens+r.Estimate.MaxOutputTokens > 4000 {
 			t.Errorf("%s: %d+%d tokens, over the 4000 context", r.Purpose, r.Estimate.PromptTokens, r.Estimate.MaxOutputTokens)
 		}
+	}
+}
+
+// TestOllamaIdleTimeout: a streamed answer may take longer than the idle
+// timeout in all, as long as it keeps coming; one that stalls fails
+// without being asked again from scratch.
+func TestOllamaIdleTimeout(t *testing.T) {
+	a := summarizetest.Articles()[0]
+	fk := summarizetest.NewOllama(t, summarizetest.Faults{Stall: 250 * time.Millisecond})
+	b, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), IdleTimeout: 600 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := b.Summarize(context.Background(), a); err != nil {
+		t.Fatalf("slow but steady answer: %v", err)
+	}
+	if el := time.Since(start); el < 600*time.Millisecond {
+		t.Fatalf("answer took %v; the test needs it longer than the idle timeout", el)
+	}
+
+	fk = summarizetest.NewOllama(t, summarizetest.Faults{Stall: time.Second})
+	b, err = langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), IdleTimeout: 150 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.Summarize(context.Background(), a)
+	var te *llm.TransportError
+	if !errors.As(err, &te) || !te.Waited {
+		t.Errorf("stalled answer: %v, want a timeout that is not retried", err)
+	}
+	if fk.Requests() != 1 {
+		t.Errorf("%d requests, want 1", fk.Requests())
 	}
 }

@@ -2,8 +2,12 @@
 // API and every server that speaks it (vLLM, llama.cpp server, LM Studio,
 // Ollama's /v1, OpenRouter, Groq…), through github.com/sashabaranov/go-openai.
 //
-// It asks for strict JSON-schema output; a server that refuses
-// json_schema is asked for json_object, and one that refuses that for
-// plain text, which the tolerant parser reads. It imports summarize and
-// its internal prompt package, never another backend.
+// It registers "openai" and "azure" (Azure OpenAI through go-openai's
+// Azure configuration). It asks for strict JSON-schema output; a server
+// that refuses json_schema is asked for json_object, and one that refuses
+// that for plain text, which the tolerant parser reads; the step is
+// remembered (llm.Config.Formats). Before the first request it checks the
+// key and the model (GET /models) and reads the context a vLLM or
+// llama.cpp server runs. It imports summarize and summarize/llm, never
+// another backend.
 package openai

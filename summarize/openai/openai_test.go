@@ -13,17 +13,16 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/openai"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
 func testConfig(fk *summarizetest.Fake) summarize.Config {
 	return summarize.Config{
-		BaseURL:    fk.BaseURL(),
-		APIKey:     "test-key",
-		Model:      "gpt-4o-mini",
-		MaxQuotes:  3,
-		Candidates: summarizetest.Candidates,
+		Model:     "gpt-4o-mini",
+		MaxQuotes: 3,
+		Settings:  &llm.Config{BaseURL: fk.BaseURL(), APIKey: "test-key", Candidates: summarizetest.Candidates},
 	}
 }
 
@@ -41,13 +40,18 @@ func TestConformance(t *testing.T) {
 	summarizetest.Run(t, open(t, testConfig(fk)), summarizetest.Options{})
 }
 
+func TestConformanceFaults(t *testing.T) {
+	summarizetest.RunFaults(t, summarizetest.Rig{Fake: summarizetest.NewOpenAI,
+		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return open(t, testConfig(fk)) }})
+}
+
 func TestConformanceLive(t *testing.T) {
 	key := os.Getenv("OPENAI_API_KEY")
 	if key == "" {
 		t.Skip("OPENAI_API_KEY not set")
 	}
-	cfg := summarize.Config{APIKey: key, BaseURL: os.Getenv("OPENAI_BASE_URL"), Model: os.Getenv("BRIEF_MODEL"),
-		MaxQuotes: 3, Candidates: summarizetest.Candidates}
+	cfg := summarize.Config{Model: os.Getenv("BRIEF_MODEL"), MaxQuotes: 3,
+		Settings: llm.Config{APIKey: key, BaseURL: os.Getenv("OPENAI_BASE_URL"), Candidates: summarizetest.Candidates}}
 	summarizetest.Run(t, open(t, cfg), summarizetest.Options{Articles: summarizetest.Articles()[:1]})
 }
 
@@ -59,7 +63,7 @@ func (stub) Summarize(ctx context.Context, a *article.Article) (*summarize.Diges
 }
 
 func hasWarning(d *summarize.Digest, prefix string) bool {
-	return slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.HasPrefix(w, prefix) })
+	return slices.ContainsFunc(d.Warnings, func(w summarize.Warning) bool { return strings.HasPrefix(w.String(), prefix) })
 }
 
 func TestFaults(t *testing.T) {
@@ -92,8 +96,8 @@ func TestFaults(t *testing.T) {
 				t.Errorf("usage calls = %d, want 2 (answer + repair)", d.Usage.Calls)
 			}
 		}},
-		{name: "malformed JSON twice", faults: summarizetest.Faults{Malformed: 4}, wantRequests: 2, wantErr: new(*summarize.ResponseError)},
-		{name: "401 not retried", faults: summarizetest.Faults{Auth: true}, wantRequests: 1, wantErr: new(*summarize.AuthError)},
+		{name: "malformed JSON twice", faults: summarizetest.Faults{Malformed: 4}, wantRequests: 2, wantErr: new(*llm.ResponseError)},
+		{name: "401 not retried", faults: summarizetest.Faults{Auth: true}, wantErr: new(*llm.AuthError), check: func(t *testing.T, _ *summarize.Digest) {}},
 		{name: "paraphrased quote dropped", faults: summarizetest.Faults{Paraphrase: true}, wantRequests: 1, check: func(t *testing.T, d *summarize.Digest) {
 			for _, q := range d.Quotes {
 				if strings.HasPrefix(q.Text, "Essentially") {
@@ -123,7 +127,7 @@ func TestFaults(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fk := summarizetest.NewOpenAI(t, tt.faults)
 			cfg := testConfig(fk)
-			cfg.ContextTokens = 128000
+			cfg.Settings.(*llm.Config).ContextTokens = 128000
 			s := open(t, cfg)
 			a := tt.article
 			if a == nil {
@@ -136,7 +140,7 @@ func TestFaults(t *testing.T) {
 				if !errors.As(err, tt.wantErr) {
 					t.Fatalf("Summarize error = %v, want %T", err, tt.wantErr)
 				}
-				fd, ferr := summarize.Fallback(s, stub{}).Summarize(context.Background(), a)
+				fd, ferr := summarize.Fallback(s, stub{}, summarize.FallbackAlways).Summarize(context.Background(), a)
 				if ferr != nil || fd.Backend != "extractive" || !hasWarning(fd, "llm_fallback: openai: ") {
 					t.Errorf("with fallback: %+v, %v; want extractive digest with llm_fallback warning", fd, ferr)
 				}
@@ -154,6 +158,9 @@ func TestFaults(t *testing.T) {
 			}
 			if tt.wantRequests > 0 && fk.Requests() < tt.wantRequests {
 				t.Errorf("server got %d requests, want %d", fk.Requests(), tt.wantRequests)
+			}
+			if tt.name == "401 not retried" && fk.AllRequests() > 2 {
+				t.Errorf("server got %d requests in all, want at most 2", fk.AllRequests())
 			}
 			if tt.wantRequests > 0 && tt.wantErr != nil && fk.Requests() > tt.wantRequests+2 {
 				t.Errorf("server got %d requests, want %d (+2 for the fallback check)", fk.Requests(), tt.wantRequests)
@@ -269,7 +276,7 @@ func TestInjectionCannotChangeFormat(t *testing.T) {
 func TestLongArticleSplit(t *testing.T) {
 	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{ContextTokens: 4000})
 	cfg := testConfig(fk)
-	cfg.ContextTokens = 4000
+	cfg.Settings.(*llm.Config).ContextTokens = 4000
 	s := open(t, cfg)
 	a := summarizetest.LongArticle(40)
 	d, err := s.Summarize(context.Background(), a)
@@ -321,8 +328,8 @@ func TestNewValidates(t *testing.T) {
 		cfg  summarize.Config
 	}{
 		{"no key for api.openai.com", summarize.Config{}},
-		{"bad base URL", summarize.Config{BaseURL: "ftp://x"}},
-		{"bad template", summarize.Config{BaseURL: "http://localhost:1", PromptTemplate: "{{define \"user\"}}{{.Nope}}{{end}}"}},
+		{"bad base URL", summarize.Config{Settings: llm.Config{BaseURL: "ftp://x"}}},
+		{"bad template", summarize.Config{Settings: llm.Config{BaseURL: "http://localhost:1", PromptTemplate: "{{define \"user\"}}{{.Nope}}{{end}}"}}},
 	} {
 		if _, err := openai.New(tt.cfg); err == nil {
 			t.Errorf("%s: New = nil error, want error", tt.name)
@@ -394,12 +401,13 @@ func BenchmarkConcurrent(b *testing.B) {
 func TestConcurrent(t *testing.T) {
 	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{RejectSchema: true, RateLimit: 2, RetryAfter: 100 * time.Millisecond})
 	cfg := testConfig(fk)
-	cfg.Limiter = summarize.NewLimiter(6000, 0)
-	m, err := summarize.NewMeter(&summarize.Price{Input: 1, Output: 1}, 0)
+	lc := cfg.Settings.(*llm.Config)
+	lc.Limiter = llm.NewLimiter(6000, 0)
+	m, err := llm.NewMeter(&llm.Price{Input: 1, Output: 1}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Meter = m
+	lc.Meter = m
 	cache := &summarizetest.MapCache{}
 	s := summarize.Cached(open(t, cfg), cache, "openai")
 	arts := summarizetest.Batch(16)
@@ -409,5 +417,148 @@ func TestConcurrent(t *testing.T) {
 	}
 	if got := m.Totals(); got.Calls != fk.Requests() {
 		t.Errorf("meter counted %d calls, server got %d", got.Calls, fk.Requests())
+	}
+}
+
+// TestWireDistrust holds the backend to what the issue asks of answers
+// from the wire: an invented figure never reaches the digest, terminal
+// escapes and bidi overrides are stripped, a huge answer is refused, and
+// sampling is temperature 0 with a seed by default.
+func TestWireDistrust(t *testing.T) {
+	a := summarizetest.Articles()[0]
+	t.Run("invented figure", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{InventFigure: true})
+		d, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range d.Takeaways {
+			if strings.Contains(tk, "987") {
+				t.Errorf("takeaway with the invented figure kept: %q", tk)
+			}
+		}
+		if !d.Has(summarize.WarnTakeawayUngrounded) || len(d.Takeaways) == 0 {
+			t.Errorf("takeaways %q warnings %q, want the others kept and takeaway_ungrounded", d.Takeaways, d.Warnings)
+		}
+	})
+	t.Run("escapes", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Escapes: true})
+		d, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range d.Takeaways {
+			if strings.ContainsAny(tk, "\x1b\x07\u202e") {
+				t.Errorf("takeaway keeps control characters: %q", tk)
+			}
+		}
+	})
+	t.Run("huge answer", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{HugeAnswer: 64 << 20})
+		_, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+		var big *llm.BodyTooLargeError
+		var re *llm.ResponseError
+		if !errors.As(err, &big) && !errors.As(err, &re) {
+			t.Errorf("Summarize(64 MiB answer) = %v, want a refused body", err)
+		}
+		if fk.Requests() > 1 {
+			t.Errorf("%d requests, want 1 (a huge answer is not retried)", fk.Requests())
+		}
+	})
+	t.Run("sampling", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+		if _, err := open(t, testConfig(fk)).Summarize(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range fk.Sampling() {
+			if s.Temperature == nil || *s.Temperature > openai.MinTemperature || s.Seed == nil || *s.Seed != llm.DefaultSeed {
+				t.Errorf("sampling = %v, %v; want temperature 0 (as %g) and seed %d", s.Temperature, s.Seed, openai.MinTemperature, llm.DefaultSeed)
+			}
+		}
+	})
+	t.Run("language", func(t *testing.T) {
+		fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+		cfg := testConfig(fk)
+		cfg.Language = "de"
+		if _, err := open(t, cfg).Summarize(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if b := decodeBodies(t, fk); len(b) == 0 || !strings.Contains(b[0].Messages[0].Content, "write \"takeaways\" and each \"role\" in de") {
+			t.Errorf("--language de did not reach the prompt")
+		}
+	})
+}
+
+// TestTruncatingServer: a server that cuts prompts to its context (as
+// Ollama's /v1 does) and says so in its token count is caught: the
+// digest warns prompt_truncated, the article is sent again in parts, and
+// later articles are planned for the smaller context from the start.
+func TestTruncatingServer(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Truncate: 3000})
+	cfg := testConfig(fk)
+	s := open(t, cfg)
+	a := summarizetest.LongArticle(60)
+	d, err := s.Summarize(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
+	if !d.Has(summarize.WarnPromptTruncated) || d.Usage.Calls < 3 {
+		t.Errorf("warnings %q after %d calls, want prompt_truncated and a split", d.Warnings, d.Usage.Calls)
+	}
+	before := fk.Requests()
+	b := summarizetest.LongArticle(61)
+	d, err = s.Summarize(context.Background(), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Has(summarize.WarnPromptTruncated) {
+		t.Errorf("second article truncated again: %q", d.Warnings)
+	}
+	for i, body := range decodeBodies(t, fk)[before:] {
+		var n int
+		for _, m := range body.Messages {
+			n += 4 + (len(m.Content)+3)/4
+		}
+		if n > 3000 {
+			t.Errorf("second article, request %d: about %d prompt tokens, over the server's 3000", i, n)
+		}
+	}
+}
+
+// TestAnswerCutAtLength: an answer cut at max_tokens (finish_reason
+// "length") is asked again with twice the room, not repaired with the same.
+func TestAnswerCutAtLength(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{NeedTokens: 2000})
+	a := summarizetest.Articles()[0]
+	d, err := open(t, testConfig(fk)).Summarize(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
+	bodies := decodeBodies(t, fk)
+	if len(bodies) != 2 || bodies[1].MaxTokens != 2*bodies[0].MaxTokens {
+		var got []int
+		for _, b := range bodies {
+			got = append(got, b.MaxTokens)
+		}
+		t.Errorf("max_tokens of the requests = %v, want two, the second twice the first", got)
+	}
+}
+
+// TestLanguageTranslatesQuotes: with a language, a quote keeps its own
+// words and carries the model's translation beside them.
+func TestLanguageTranslatesQuotes(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	cfg := testConfig(fk)
+	cfg.Language = "German"
+	a := summarizetest.Articles()[0]
+	d, err := open(t, cfg).Summarize(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
+	if len(d.Quotes) == 0 || !strings.HasPrefix(d.Quotes[0].Translation, "[German] ") || strings.HasPrefix(d.Quotes[0].Text, "[") {
+		t.Errorf("quotes = %+v, want verbatim text with a translation", d.Quotes)
 	}
 }

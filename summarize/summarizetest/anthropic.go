@@ -8,17 +8,51 @@ import (
 
 // NewAnthropic starts a fake of the Anthropic messages API
 // (POST /v1/messages). Configure backends with BaseURL().
+// GET /v1/models and /v1/models/{id} list and describe the models.
 func NewAnthropic(t testing.TB, f Faults) *Fake {
-	fk := newFake(t, f, "/v1/messages", (*Fake).serveAnthropic)
+	auth := func(w http.ResponseWriter, r *http.Request) bool {
+		if f.Auth || r.Header.Get("x-api-key") == "" {
+			anthropicError(w, http.StatusUnauthorized, "authentication_error", "invalid x-api-key")
+			return false
+		}
+		return true
+	}
+	models := f.models("claude-haiku-4-5", "claude-sonnet-4-5")
+	list := func(w http.ResponseWriter, r *http.Request) {
+		if !auth(w, r) {
+			return
+		}
+		var data []any
+		for _, m := range models {
+			data = append(data, map[string]any{"type": "model", "id": m, "display_name": m})
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"data": data, "has_more": false})
+	}
+	one := func(w http.ResponseWriter, r *http.Request) {
+		if !auth(w, r) {
+			return
+		}
+		id := r.PathValue("id")
+		if !f.hasModel(id) {
+			anthropicError(w, http.StatusNotFound, "not_found_error", "model: "+id)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"type": "model", "id": id, "display_name": id})
+	}
+	fk := newFake(t, f, "/v1/messages", (*Fake).serveAnthropic, map[string]http.HandlerFunc{
+		"GET /v1/models": list, "GET /v1/models/{id}": one})
 	fk.base = "/v1"
 	return fk
 }
 
 type anthropicRequest struct {
-	Model     string          `json:"model"`
-	System    string          `json:"system"`
-	MaxTokens int             `json:"max_tokens"`
-	Messages  []anthropicTurn `json:"messages"`
+	Model       string          `json:"model"`
+	System      string          `json:"system"`
+	MaxTokens   int             `json:"max_tokens"`
+	Messages    []anthropicTurn `json:"messages"`
+	Temperature *float64        `json:"temperature"`
 }
 
 type anthropicTurn struct {
@@ -81,6 +115,11 @@ func (f *Fake) serveAnthropic(w http.ResponseWriter, r *http.Request, body []byt
 		anthropicError(w, http.StatusBadRequest, "invalid_request_error", "max_tokens: field required")
 		return
 	}
+	if !f.faults.hasModel(req.Model) {
+		anthropicError(w, http.StatusNotFound, "not_found_error", "model: "+req.Model)
+		return
+	}
+	f.recordSettings(req.Temperature, nil)
 	msgs := []chatMessage{{Role: "system", Content: req.System}}
 	for _, m := range req.Messages {
 		msgs = append(msgs, chatMessage{Role: m.Role, Content: m.text()})

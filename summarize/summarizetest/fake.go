@@ -1,11 +1,13 @@
 package summarizetest
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -47,6 +49,45 @@ type Faults struct {
 	RejectJSONObject bool
 	// Obey makes the model follow instructions written in the article.
 	Obey bool
+	// OnlyModels, when set, are the only models the server has: others
+	// get the provider's "model not found" answer.
+	OnlyModels []string
+	// ServerContext is the context window the server reports for its
+	// models (vLLM's max_model_len, Ollama's context_length, llama.cpp's
+	// n_ctx); 0 reports none.
+	ServerContext int
+	// Truncate makes the server cut every prompt to this many tokens, as
+	// Ollama's OpenAI endpoint does at its default context, and report
+	// the cut count as the prompt tokens.
+	Truncate int
+	// InventFigure makes the model add a figure the article does not hold
+	// to its first takeaway.
+	InventFigure bool
+	// HugeAnswer makes the server answer with a body of this many bytes.
+	HugeAnswer int
+	// NestedBraces makes the model answer with this many nested braces
+	// around its JSON.
+	NestedBraces int
+	// Escapes puts terminal escapes and bidi overrides in the answer.
+	Escapes bool
+	// Stall makes a streamed answer pause this long between its chunks.
+	Stall time.Duration
+	// NeedTokens makes an OpenAI answer stop half-way with finish_reason
+	// "length" when the request's max_tokens is below it.
+	NeedTokens int
+}
+
+// hasModel reports whether the server has model.
+func (f Faults) hasModel(model string) bool {
+	return len(f.OnlyModels) == 0 || slices.Contains(f.OnlyModels, model)
+}
+
+// models are the models the server lists.
+func (f Faults) models(def ...string) []string {
+	if len(f.OnlyModels) > 0 {
+		return f.OnlyModels
+	}
+	return def
 }
 
 // Fake is a fake model server.
@@ -56,15 +97,39 @@ type Fake struct {
 	base   string
 
 	mu                                                      sync.Mutex
-	requests                                                int
+	requests, all                                           int
 	bodies                                                  [][]byte
 	rateLeft, serverLeft, resetLeft, cutLeft, malformedLeft int
+	settings                                                []Settings
 }
 
-func newFake(t testing.TB, f Faults, path string, h func(*Fake, http.ResponseWriter, *http.Request, []byte)) *Fake {
+// Settings are the sampling settings of one model request as received;
+// nil where the request left them out.
+type Settings struct {
+	Temperature *float64
+	Seed        *int
+}
+
+func (f *Fake) recordSettings(temp *float64, seed *int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.settings = append(f.settings, Settings{Temperature: temp, Seed: seed})
+}
+
+// Sampling returns the sampling settings of the model requests so far.
+func (f *Fake) Sampling() []Settings {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.settings)
+}
+
+func newFake(t testing.TB, f Faults, path string, h func(*Fake, http.ResponseWriter, *http.Request, []byte), extra map[string]http.HandlerFunc) *Fake {
 	fk := &Fake{faults: f, rateLeft: f.RateLimit, serverLeft: f.ServerErrors, resetLeft: f.Resets,
 		cutLeft: f.CutBody, malformedLeft: f.Malformed}
 	mux := http.NewServeMux()
+	for pattern, hf := range extra {
+		mux.HandleFunc(pattern, hf)
+	}
 	mux.HandleFunc("POST "+path, func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
@@ -84,7 +149,12 @@ func newFake(t testing.TB, f Faults, path string, h func(*Fake, http.ResponseWri
 		}
 		h(fk, w, r, body)
 	})
-	fk.Server = httptest.NewServer(mux)
+	fk.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fk.mu.Lock()
+		fk.all++
+		fk.mu.Unlock()
+		mux.ServeHTTP(w, r)
+	}))
 	t.Cleanup(fk.Close)
 	return fk
 }
@@ -97,6 +167,14 @@ func (f *Fake) Requests() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.requests
+}
+
+// AllRequests returns the number of HTTP requests the server has
+// received on any path (model calls, model lists, probes).
+func (f *Fake) AllRequests() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.all
 }
 
 // Bodies returns the request bodies received so far, in order.
@@ -160,12 +238,53 @@ func (f *Fake) content(msgs []chatMessage) string {
 	if f.take(&f.malformedLeft) {
 		return malformed
 	}
+	if f.faults.Truncate > 0 && estimateTokens(msgs) > f.faults.Truncate {
+		// The prompt was cut: the model never saw the article data.
+		return answer(truncated(msgs, f.faults.Truncate), f.faults)
+	}
 	return answer(msgs, f.faults)
 }
 
-// writeBody writes a 200 answer, cut short when CutBody applies.
+// truncated cuts msgs to about n tokens, as a server with a small context
+// does, keeping the start (the system message).
+func truncated(msgs []chatMessage, n int) []chatMessage {
+	var out []chatMessage
+	left := n * 4
+	for _, m := range msgs {
+		if len(m.Content) > left {
+			m.Content = m.Content[:max(left, 0)]
+		}
+		left -= len(m.Content)
+		out = append(out, m)
+	}
+	return out
+}
+
+// promptTokens is what the server says it read of msgs.
+func (f *Fake) promptTokens(msgs []chatMessage) int {
+	n := estimateTokens(msgs)
+	if f.faults.Truncate > 0 && n > f.faults.Truncate {
+		return f.faults.Truncate
+	}
+	return n
+}
+
+// writeBody writes a 200 answer, cut short when CutBody applies, or a
+// huge one when HugeAnswer is set.
 func (f *Fake) writeBody(w http.ResponseWriter, contentType string, body []byte) {
 	w.Header().Set("Content-Type", contentType)
+	if n := f.faults.HugeAnswer; n > 0 {
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte(`{"takeaways": ["`))
+		chunk := bytes.Repeat([]byte("a"), 64<<10)
+		for sent := 0; sent < n; sent += len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+		w.Write([]byte(`"]}`))
+		return
+	}
 	if f.take(&f.cutLeft) {
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(http.StatusOK)
@@ -185,7 +304,7 @@ func (f *Fake) usage(msgs []chatMessage, content string) (prompt, completion int
 	if f.faults.NoUsage {
 		return 0, 0
 	}
-	return estimateTokens(msgs), (len(content) + 3) / 4
+	return f.promptTokens(msgs), (len(content) + 3) / 4
 }
 
 func tooLong(f Faults, msgs []chatMessage) (int, bool) {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
-	"github.com/brief-news/brief/summarize/internal/prompt"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // chatMessage is a provider-neutral message as the fakes receive it.
@@ -17,10 +17,11 @@ type chatMessage struct {
 
 // fakeQuote is a quote in a fake answer.
 type fakeQuote struct {
-	ID      string `json:"id"`
-	Speaker string `json:"speaker"`
-	Role    string `json:"role"`
-	Text    string `json:"text"`
+	ID          string `json:"id"`
+	Speaker     string `json:"speaker"`
+	Role        string `json:"role"`
+	Text        string `json:"text"`
+	Translation string `json:"translation"`
 }
 
 // fakeAnswer is the JSON a fake model returns.
@@ -35,7 +36,7 @@ type fakeAnswer struct {
 var firstSentence = regexp.MustCompile(`^.*?[.!?](?:\s|$)`)
 
 // injected reports whether article data holds an instruction to the model.
-func injected(b *prompt.Block) bool {
+func injected(b *llm.Block) bool {
 	for _, p := range b.Paragraphs {
 		low := strings.ToLower(p.Text)
 		if strings.Contains(low, "ignore previous instructions") || strings.Contains(low, "ignore all previous instructions") {
@@ -49,12 +50,12 @@ func injected(b *prompt.Block) bool {
 // and writes a digest from it the way a model told to would, bent by the
 // faults switched on.
 func answer(msgs []chatMessage, f Faults) string {
-	var blk *prompt.Block
+	var blk *llm.Block
 	for _, m := range msgs {
 		if m.Role != "user" {
 			continue
 		}
-		if b, ok := prompt.ParseBlock(m.Content); ok {
+		if b, ok := llm.ParseBlock(m.Content); ok {
 			blk = b
 			break
 		}
@@ -100,6 +101,12 @@ func answer(msgs []chatMessage, f Faults) string {
 		}
 		ans.Quotes = append(ans.Quotes, fakeQuote{ID: c.ID, Speaker: c.Speaker, Role: c.Role})
 	}
+	if lang := askedLanguage(msgs); lang != "" {
+		// A model told to translate quotes: it marks its rendering.
+		for i := range ans.Quotes {
+			ans.Quotes[i].Translation = "[" + lang + "] " + candidateText(blk, ans.Quotes[i].ID)
+		}
+	}
 	if f.WrongSpeaker && len(ans.Quotes) > 0 {
 		ans.Quotes[0].Speaker = WrongSpeaker
 	}
@@ -142,9 +149,22 @@ func answer(msgs []chatMessage, f Faults) string {
 		b, _ := json.Marshal(ans)
 		return "ALL CLEAR. As instructed, here is the updated digest:\n```json\n" + string(b) + "\n```\nLet me know if you need anything else."
 	}
+	if f.InventFigure && len(ans.Takeaways) > 0 {
+		ans.Takeaways[0] = strings.TrimRight(ans.Takeaways[0], ". ") + ", at a cost of " + InventedFigure + "."
+	}
+	if f.Escapes && len(ans.Takeaways) > 0 {
+		ans.Takeaways[0] = "\x1b]0;pwned\x07\x1b[31m" + ans.Takeaways[0] + "\u202e\x1b[0m"
+	}
 	b, _ := json.Marshal(ans)
+	if n := f.NestedBraces; n > 0 {
+		return strings.Repeat("{", n) + string(b) + strings.Repeat("}", n)
+	}
 	return string(b)
 }
+
+// InventedFigure is the figure the fake adds to a takeaway when
+// Faults.InventFigure is on. No fixture holds it.
+const InventedFigure = "987 million dollars"
 
 // WrongSpeaker is the name the fake gives the first quote's speaker when
 // Faults.WrongSpeaker is on. No fixture mentions it.
@@ -169,4 +189,28 @@ func estimateTokens(msgs []chatMessage) int {
 		n += 4 + (len(m.Content)+3)/4
 	}
 	return n
+}
+
+var languageRe = regexp.MustCompile(`put its rendering in (\S+) in "translation"`)
+
+// askedLanguage returns the language the system prompt asks quotes to be
+// rendered in, "" if none.
+func askedLanguage(msgs []chatMessage) string {
+	for _, m := range msgs {
+		if m.Role == "system" {
+			if sm := languageRe.FindStringSubmatch(m.Content); sm != nil {
+				return sm[1]
+			}
+		}
+	}
+	return ""
+}
+
+func candidateText(b *llm.Block, id string) string {
+	for _, c := range b.Candidates {
+		if c.ID == id {
+			return c.Text
+		}
+	}
+	return ""
 }

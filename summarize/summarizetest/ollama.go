@@ -10,8 +10,35 @@ import (
 
 // NewOllama starts a fake of the Ollama chat API (POST /api/chat), which
 // streams NDJSON unless the request says "stream": false.
+// POST /api/show describes a model (its context_length is ServerContext,
+// else 131072) and GET /api/tags lists them.
 func NewOllama(t testing.TB, f Faults) *Fake {
-	return newFake(t, f, "/api/chat", (*Fake).serveOllama)
+	show := func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Model string `json:"model"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		if !f.hasModel(req.Model) {
+			ollamaError(w, http.StatusNotFound, errorf("model '%s' not found", req.Model))
+			return
+		}
+		n := f.ServerContext
+		if n == 0 {
+			n = 131072
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"details": map[string]any{"family": "llama"},
+			"model_info": map[string]any{"general.architecture": "llama", "llama.context_length": n}})
+	}
+	tags := func(w http.ResponseWriter, r *http.Request) {
+		var ms []any
+		for _, m := range f.models("llama3.2:latest", "qwen2.5:7b") {
+			ms = append(ms, map[string]any{"name": m, "model": m})
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"models": ms})
+	}
+	return newFake(t, f, "/api/chat", (*Fake).serveOllama, map[string]http.HandlerFunc{"POST /api/show": show, "GET /api/tags": tags})
 }
 
 type ollamaRequest struct {
@@ -52,6 +79,20 @@ func (f *Fake) serveOllama(w http.ResponseWriter, r *http.Request, body []byte) 
 		ollamaError(w, http.StatusBadRequest, "invalid request body")
 		return
 	}
+	if !f.faults.hasModel(req.Model) {
+		ollamaError(w, http.StatusNotFound, errorf("model '%s' not found, try pulling it first", req.Model))
+		return
+	}
+	var temp *float64
+	var seed *int
+	if v, ok := req.Options["temperature"].(float64); ok {
+		temp = &v
+	}
+	if v, ok := req.Options["seed"].(float64); ok {
+		n := int(v)
+		seed = &n
+	}
+	f.recordSettings(temp, seed)
 	var msgs []chatMessage
 	for _, m := range req.Messages {
 		msgs = append(msgs, chatMessage{Role: m.Role, Content: m.Content})
@@ -80,14 +121,33 @@ func (f *Fake) serveOllama(w http.ResponseWriter, r *http.Request, body []byte) 
 	for half > 0 && half < len(content) && content[half]&0xC0 == 0x80 {
 		half++
 	}
+	var lines [][]byte
 	for _, part := range []string{content[:half], content[half:]} {
 		b, _ := json.Marshal(map[string]any{"model": req.Model, "created_at": now, "done": false,
 			"message": map[string]any{"role": "assistant", "content": part}})
-		buf.Write(b)
-		buf.WriteByte('\n')
+		lines = append(lines, append(b, '\n'))
 	}
 	b, _ := json.Marshal(final)
-	buf.Write(b)
-	buf.WriteByte('\n')
+	lines = append(lines, append(b, '\n'))
+	if f.faults.Stall > 0 {
+		// A slow model: each line after a pause, flushed as it comes.
+		w.Header().Set("Content-Type", "application/x-ndjson")
+		w.WriteHeader(http.StatusOK)
+		for _, l := range lines {
+			select {
+			case <-time.After(f.faults.Stall):
+			case <-r.Context().Done():
+				return
+			}
+			w.Write(l)
+			if fl, ok := w.(http.Flusher); ok {
+				fl.Flush()
+			}
+		}
+		return
+	}
+	for _, l := range lines {
+		buf.Write(l)
+	}
 	f.writeBody(w, "application/x-ndjson", buf.Bytes())
 }

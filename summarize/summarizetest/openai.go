@@ -2,6 +2,7 @@ package summarizetest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -9,8 +10,36 @@ import (
 
 // NewOpenAI starts a fake of the OpenAI chat-completions API
 // (POST /v1/chat/completions). Configure backends with BaseURL().
+// GET /v1/models lists the models (with vLLM's max_model_len when
+// ServerContext is set), and GET /props answers like llama.cpp's server.
 func NewOpenAI(t testing.TB, f Faults) *Fake {
-	fk := newFake(t, f, "/v1/chat/completions", (*Fake).serveOpenAI)
+	var fk *Fake
+	list := func(w http.ResponseWriter, r *http.Request) {
+		if f.Auth || r.Header.Get("Authorization") == "Bearer " {
+			openaiError(w, http.StatusUnauthorized, "invalid_request_error", "invalid_api_key", "Incorrect API key provided.")
+			return
+		}
+		var data []any
+		for _, m := range f.models("gpt-4.1-mini", "gpt-4o-mini", "llama3.2") {
+			e := map[string]any{"id": m, "object": "model", "owned_by": "fake"}
+			if f.ServerContext > 0 {
+				e["max_model_len"] = f.ServerContext
+			}
+			data = append(data, e)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": data})
+	}
+	props := func(w http.ResponseWriter, r *http.Request) {
+		if f.ServerContext == 0 {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"default_generation_settings": map[string]any{"n_ctx": f.ServerContext}})
+	}
+	fk = newFake(t, f, "/v1/chat/completions", (*Fake).serveOpenAI, map[string]http.HandlerFunc{
+		"GET /v1/models": list, "GET /props": props})
 	fk.base = "/v1"
 	return fk
 }
@@ -24,6 +53,9 @@ type openaiRequest struct {
 	ResponseFormat *struct {
 		Type string `json:"type"`
 	} `json:"response_format"`
+	Temperature *float64 `json:"temperature"`
+	Seed        *int     `json:"seed"`
+	MaxTokens   int      `json:"max_tokens"`
 }
 
 func openaiError(w http.ResponseWriter, status int, typ, code, msg string) {
@@ -61,6 +93,12 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 			return
 		}
 	}
+	if !f.faults.hasModel(req.Model) {
+		openaiError(w, http.StatusNotFound, "invalid_request_error", "model_not_found",
+			errorf("The model `%s` does not exist or you do not have access to it.", req.Model))
+		return
+	}
+	f.recordSettings(req.Temperature, req.Seed)
 	var msgs []chatMessage
 	for _, m := range req.Messages {
 		msgs = append(msgs, chatMessage{Role: m.Role, Content: m.Content})
@@ -71,9 +109,14 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 		return
 	}
 	content := f.content(msgs)
+	finish := "stop"
+	if req.MaxTokens > 0 && req.MaxTokens < f.faults.NeedTokens {
+		// The answer does not fit the limit: cut, as a model stops.
+		content, finish = content[:len(content)/2], "length"
+	}
 	resp := map[string]any{
 		"id": "chatcmpl-fake", "object": "chat.completion", "created": time.Now().Unix(), "model": req.Model,
-		"choices": []any{map[string]any{"index": 0, "finish_reason": "stop",
+		"choices": []any{map[string]any{"index": 0, "finish_reason": finish,
 			"message": map[string]any{"role": "assistant", "content": content}}},
 	}
 	if p, c := f.usage(msgs, content); p > 0 {
@@ -81,4 +124,33 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 	}
 	b, _ := json.Marshal(resp)
 	f.writeBody(w, "application/json", b)
+}
+
+// NewAzure starts a fake of Azure OpenAI: POST
+// /openai/deployments/{deployment}/chat/completions?api-version=… with
+// an api-key header. Configure the backend with URL (the endpoint) and
+// the deployment as the model. The deployments are OnlyModels, else any.
+func NewAzure(t testing.TB, f Faults) *Fake {
+	var fk *Fake
+	chat := func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("api-key") == "" || r.URL.Query().Get("api-version") == "" {
+			openaiError(w, http.StatusUnauthorized, "invalid_request_error", "401",
+				"Access denied due to invalid subscription key or wrong API endpoint.")
+			return
+		}
+		if dep := r.PathValue("deployment"); !f.hasModel(dep) {
+			openaiError(w, http.StatusNotFound, "invalid_request_error", "DeploymentNotFound",
+				"The API deployment for this resource does not exist.")
+			return
+		}
+		body, _ := io.ReadAll(r.Body)
+		fk.mu.Lock()
+		fk.requests++
+		fk.bodies = append(fk.bodies, body)
+		fk.mu.Unlock()
+		fk.serveOpenAI(w, r, body)
+	}
+	fk = newFake(t, f, "/unused/azure", (*Fake).serveOpenAI, map[string]http.HandlerFunc{
+		"POST /openai/deployments/{deployment}/chat/completions": chat})
+	return fk
 }

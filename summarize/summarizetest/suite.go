@@ -231,3 +231,101 @@ func (c *MapCache) Hits() int {
 	defer c.mu.Unlock()
 	return c.hits
 }
+
+// Rig opens a backend against one kind of fake server, for RunFaults.
+type Rig struct {
+	// Fake starts the fake server.
+	Fake func(testing.TB, Faults) *Fake
+	// Open opens the backend against fk, wrapped in summarize.Checked.
+	Open func(t testing.TB, fk *Fake) summarize.Summarizer
+}
+
+// RunFaults holds a model backend to what it must do when its server
+// misbehaves: a bad key or an unknown model stops it after at most two
+// requests, for good; a huge answer, a reply of deeply nested braces and
+// terminal escapes do no harm; an invented figure never reaches a
+// takeaway; a server that cuts the prompt is caught (prompt_truncated).
+func RunFaults(t *testing.T, rig Rig) {
+	t.Helper()
+	a := Articles()[0]
+	for _, tt := range []struct {
+		name   string
+		faults Faults
+		check  func(t *testing.T, fk *Fake, s summarize.Summarizer)
+	}{
+		{"bad key", Faults{Auth: true}, func(t *testing.T, fk *Fake, s summarize.Summarizer) {
+			for range 3 {
+				if _, err := s.Summarize(context.Background(), a); !errors.Is(err, summarize.ErrUnusable) {
+					t.Fatalf("Summarize = %v, want an error matching summarize.ErrUnusable", err)
+				}
+			}
+			if n := fk.AllRequests(); n > 2 {
+				t.Errorf("server got %d requests, want at most 2", n)
+			}
+		}},
+		{"unknown model", Faults{OnlyModels: []string{"a-model-nobody-asks-for"}}, func(t *testing.T, fk *Fake, s summarize.Summarizer) {
+			for range 3 {
+				if _, err := s.Summarize(context.Background(), a); !errors.Is(err, summarize.ErrUnusable) {
+					t.Fatalf("Summarize = %v, want an error matching summarize.ErrUnusable", err)
+				}
+			}
+			if n := fk.AllRequests(); n > 2 {
+				t.Errorf("server got %d requests, want at most 2", n)
+			}
+		}},
+		{"huge answer", Faults{HugeAnswer: 64 << 20}, func(t *testing.T, fk *Fake, s summarize.Summarizer) {
+			if _, err := s.Summarize(context.Background(), a); err == nil {
+				t.Errorf("Summarize(64 MiB answer) = nil error, want the answer refused")
+			}
+			if n := fk.Requests(); n > 2 {
+				t.Errorf("server got %d model requests, want at most 2", n)
+			}
+		}},
+		{"nested braces", Faults{NestedBraces: 300_000}, func(t *testing.T, fk *Fake, s summarize.Summarizer) {
+			if d, err := s.Summarize(context.Background(), a); err == nil {
+				CheckDigest(t, a, d, Options{})
+			}
+		}},
+		{"escapes", Faults{Escapes: true}, func(t *testing.T, fk *Fake, s summarize.Summarizer) {
+			d, err := s.Summarize(context.Background(), a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tk := range d.Takeaways {
+				if strings.ContainsAny(tk, "\x1b\x07\u202e") {
+					t.Errorf("takeaway keeps control characters: %q", tk)
+				}
+			}
+		}},
+		{"invented figure", Faults{InventFigure: true}, func(t *testing.T, fk *Fake, s summarize.Summarizer) {
+			d, err := s.Summarize(context.Background(), a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tk := range d.Takeaways {
+				if strings.Contains(tk, InventedFigure) {
+					t.Errorf("takeaway with the invented figure kept: %q", tk)
+				}
+			}
+			if !d.Has(summarize.WarnTakeawayUngrounded) {
+				t.Errorf("warnings %q, want takeaway_ungrounded", d.Warnings)
+			}
+		}},
+		{"truncating server", Faults{Truncate: 3000}, func(t *testing.T, fk *Fake, s summarize.Summarizer) {
+			long := LongArticle(60)
+			d, err := s.Summarize(context.Background(), long)
+			if err != nil {
+				t.Fatal(err)
+			}
+			CheckDigest(t, long, d, Options{})
+			if !d.Has(summarize.WarnPromptTruncated) {
+				t.Errorf("warnings %q, want prompt_truncated", d.Warnings)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fk := rig.Fake(t, tt.faults)
+			tt.check(t, fk, rig.Open(t, fk))
+		})
+	}
+}

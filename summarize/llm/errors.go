@@ -1,4 +1,4 @@
-package summarize
+package llm
 
 import (
 	"context"
@@ -12,11 +12,14 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm/internal/prompt"
 )
 
 // ErrBudgetExceeded is returned, without sending anything, for a model
 // request whose estimated cost would take the run past its --max-cost.
-var ErrBudgetExceeded = errors.New("summarize: request would exceed the cost budget")
+var ErrBudgetExceeded = errors.New("llm: request would exceed the cost budget")
 
 // RateLimitError reports an HTTP 429 from a model provider. It is retried.
 type RateLimitError struct {
@@ -47,6 +50,10 @@ func (e *AuthError) Error() string {
 
 func (e *AuthError) Unwrap() error { return e.Err }
 
+// Is makes an AuthError match summarize.ErrUnusable: no article can get
+// past a rejected key.
+func (e *AuthError) Is(target error) bool { return target == summarize.ErrUnusable }
+
 // BadRequestError reports a request the provider refused as malformed or
 // unknown (HTTP 400, 404, 422 and other 4xx). It is never retried.
 type BadRequestError struct {
@@ -61,22 +68,40 @@ func (e *BadRequestError) Error() string {
 func (e *BadRequestError) Unwrap() error { return e.Err }
 
 // ContextLengthError reports a prompt longer than the model's context
-// window. It is not retried as is; backends re-plan the request in
-// smaller chunks.
-type ContextLengthError struct {
-	// Limit is the context window the provider reported, 0 if unknown.
-	Limit int
-	Err   error
+// window. It is not retried as is; the runtime re-plans the request in
+// smaller parts.
+type ContextLengthError = prompt.ContextLengthError
+
+// ModelError reports a model the server does not have (HTTP 404 or 400
+// naming the model). It is never retried, and like AuthError it matches
+// summarize.ErrUnusable: no article can get past it.
+type ModelError struct {
+	Status int
+	Err    error
 }
 
-func (e *ContextLengthError) Error() string {
-	if e.Limit > 0 {
-		return fmt.Sprintf("prompt exceeds the model's context of %d tokens: %v", e.Limit, e.Err)
+func (e *ModelError) Error() string {
+	return fmt.Sprintf("unknown model (HTTP %d): %v", e.Status, e.Err)
+}
+
+func (e *ModelError) Unwrap() error { return e.Err }
+
+// Is makes a ModelError match summarize.ErrUnusable.
+func (e *ModelError) Is(target error) bool { return target == summarize.ErrUnusable }
+
+// modelMissingRe matches what servers say of an unknown model: OpenAI's
+// "The model `x` does not exist", Ollama's "model 'x' not found",
+// Anthropic's not_found_error "model: x", vLLM's "The model `x` does not
+// exist." A path such as /v1/models in the message does not count.
+var modelMissingRe = regexp.MustCompile(`model_not_found|\bmodel\b[^/]{0,120}?(?:not found|does not exist|unknown)|not_found_error.{0,80}\bmodel\b|"model: [^"]*".{0,40}not_found_error|404: model: |unknown model|no such model|try pulling it`)
+
+// modelMissing reports whether a 4xx message says the model is unknown.
+func modelMissing(status int, msg string) bool {
+	if status != http.StatusNotFound && status != http.StatusBadRequest {
+		return false
 	}
-	return fmt.Sprintf("prompt exceeds the model's context: %v", e.Err)
+	return modelMissingRe.MatchString(strings.ToLower(msg))
 }
-
-func (e *ContextLengthError) Unwrap() error { return e.Err }
 
 // ServerError reports a provider failure (HTTP 5xx, 408). It is retried.
 type ServerError struct {
@@ -96,7 +121,11 @@ func (e *ServerError) Unwrap() error { return e.Err }
 // timeout, a reset or closed connection. It is retried.
 type TransportError struct {
 	Timeout bool
-	Err     error
+	// Waited is true when brief's own request timeout expired: such a
+	// timeout is not retried, since the model would be asked from scratch
+	// for the same slow answer.
+	Waited bool
+	Err    error
 }
 
 func (e *TransportError) Error() string {
@@ -111,13 +140,7 @@ func (e *TransportError) Unwrap() error { return e.Err }
 // ResponseError reports an answer that could not be used: not JSON, or
 // JSON that does not fit the schema even after one repair request. It is
 // not retried.
-type ResponseError struct {
-	Err error
-}
-
-func (e *ResponseError) Error() string { return fmt.Sprintf("unusable model response: %v", e.Err) }
-
-func (e *ResponseError) Unwrap() error { return e.Err }
+type ResponseError = prompt.ResponseError
 
 // Retryable reports whether err is worth retrying (rate limits, server
 // errors, timeouts, connection resets) and how long the server asked to
@@ -133,7 +156,7 @@ func Retryable(err error) (bool, time.Duration) {
 	}
 	var te *TransportError
 	if errors.As(err, &te) {
-		return true, 0
+		return !te.Waited, 0
 	}
 	return false, 0
 }
@@ -148,7 +171,15 @@ func typed(err error) bool {
 		se *ServerError
 		te *TransportError
 		re *ResponseError
+		me *ModelError
 	)
+	if errors.As(err, &me) {
+		return true
+	}
+	var bt *BodyTooLargeError
+	if errors.As(err, &bt) {
+		return true
+	}
 	return errors.As(err, &rl) || errors.As(err, &ae) || errors.As(err, &be) ||
 		errors.As(err, &ce) || errors.As(err, &se) || errors.As(err, &te) ||
 		errors.As(err, &re) || errors.Is(err, ErrBudgetExceeded)
@@ -182,6 +213,8 @@ func Classify(err error, status int, header http.Header) error {
 		return &AuthError{Status: status, Err: err}
 	case status == http.StatusRequestTimeout || status >= 500:
 		return &ServerError{Status: status, RetryAfter: RetryAfter(header, time.Now()), Err: err}
+	case modelMissing(status, msg):
+		return &ModelError{Status: status, Err: err}
 	case status >= 400:
 		return &BadRequestError{Status: status, Err: err}
 	case status == 0:

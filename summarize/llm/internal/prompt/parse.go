@@ -22,6 +22,9 @@ type Answer struct {
 // model copied out.
 type AnswerQuote struct {
 	ID, Speaker, Role, Text string
+	// Translation is the quote in the briefing's language, if the model
+	// gave one.
+	Translation string
 }
 
 // ErrNoJSON is returned by Parse when a reply holds no JSON object.
@@ -40,16 +43,20 @@ const maxObjects = 64
 // models do around JSON: reasoning in <think> tags, Markdown fences,
 // prose before or after, trailing commas, a single string where a list
 // belongs, other key spellings. It fails when no JSON object with
-// takeaways can be found.
+// takeaways can be found. Its time is linear in the reply's length: the
+// brackets are matched in one pass, and the objects it tries to decode
+// add up to a few times the reply.
 func Parse(reply string) (*Answer, error) {
 	reply = thinkRe.ReplaceAllString(reply, "")
+	ends := matchBraces(reply)
+	budget := 4*len(reply) + 1<<20 // bytes the decoder may be given in all
 	tried := 0
 	var firstErr error
-	for i := 0; i < len(reply) && tried < maxObjects; i++ {
+	for i := 0; i < len(reply) && tried < maxObjects && budget > 0; i++ {
 		if reply[i] != '{' {
 			continue
 		}
-		end := objectEnd(reply, i)
+		end := int(ends[i])
 		if end == -2 {
 			continue
 		}
@@ -62,6 +69,7 @@ func Parse(reply string) (*Answer, error) {
 			break
 		}
 		tried++
+		budget -= end - i
 		obj, err := decodeObject(reply[i:end])
 		if err != nil {
 			if firstErr == nil {
@@ -82,12 +90,14 @@ func Parse(reply string) (*Answer, error) {
 	return nil, ErrNoJSON
 }
 
-// objectEnd returns the index just past the '}' that closes the object
-// opening at s[start]; -1 when it never closes, -2 when a ']' closes it.
-func objectEnd(s string, start int) int {
-	depth := 0
+// matchBraces returns, for each '{' of s, the index just past the '}'
+// that closes it: -1 when it never closes, -2 when a ']' closes it. Other
+// indexes hold 0. Strings are skipped from the first '{' on; one pass.
+func matchBraces(s string) []int32 {
+	ends := make([]int32, len(s))
+	var stack []int
 	inStr, esc := false, false
-	for i := start; i < len(s); i++ {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if inStr {
 			switch {
@@ -102,20 +112,33 @@ func objectEnd(s string, start int) int {
 		}
 		switch c {
 		case '"':
-			inStr = true
+			if len(stack) > 0 {
+				inStr = true
+			}
 		case '{', '[':
-			depth++
+			stack = append(stack, i)
 		case '}', ']':
-			depth--
-			if depth == 0 {
-				if c == '}' {
-					return i + 1
-				}
-				return -2
+			if len(stack) == 0 {
+				continue
+			}
+			open := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if s[open] != '{' {
+				continue
+			}
+			if c == '}' {
+				ends[open] = int32(i + 1)
+			} else {
+				ends[open] = -2
 			}
 		}
 	}
-	return -1
+	for _, open := range stack {
+		if s[open] == '{' {
+			ends[open] = -1
+		}
+	}
+	return ends
 }
 
 func decodeObject(s string) (map[string]any, error) {
@@ -123,6 +146,9 @@ func decodeObject(s string) (map[string]any, error) {
 	err := json.Unmarshal([]byte(s), &obj)
 	if err == nil {
 		return obj, nil
+	}
+	if !strings.Contains(s, ",") {
+		return nil, fmt.Errorf("prompt: reply is not valid JSON: %w", err)
 	}
 	fixed := commaRe.ReplaceAllString(s, "$1")
 	if err2 := json.Unmarshal([]byte(fixed), &obj); err2 == nil {
@@ -257,6 +283,9 @@ func quoteList(v any) []AnswerQuote {
 			}
 			if x, ok := field(t, "text", "quote", "quotation", "statement"); ok {
 				q.Text = str(x)
+			}
+			if x, ok := field(t, "translation", "translated"); ok {
+				q.Translation = str(x)
 			}
 			if q.ID != "" || q.Text != "" {
 				out = append(out, q)

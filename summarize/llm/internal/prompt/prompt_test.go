@@ -12,7 +12,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
-	"github.com/brief-news/brief/summarize/internal/prompt"
+	"github.com/brief-news/brief/summarize/llm/internal/prompt"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
@@ -120,17 +120,17 @@ func TestTemplateOverride(t *testing.T) {
 // script is a Send that replies with the given texts in turn.
 type script struct {
 	replies []string
-	reqs    []summarize.Request
+	reqs    []prompt.Request
 }
 
-func (s *script) send(ctx context.Context, req summarize.Request) (prompt.Reply, error) {
+func (s *script) send(ctx context.Context, req prompt.Request) (prompt.Reply, error) {
 	s.reqs = append(s.reqs, req)
 	if len(s.replies) == 0 {
 		return prompt.Reply{}, errors.New("script: no more replies")
 	}
 	r := s.replies[0]
 	s.replies = s.replies[1:]
-	return prompt.Reply{Text: r, Usage: summarize.Usage{PromptTokens: 100, CompletionTokens: 10}}, nil
+	return prompt.Reply{Text: r, Usage: summarize.Usage{PromptTokens: req.Estimate.PromptTokens, CompletionTokens: 10}}, nil
 }
 
 func TestRunResolvesQuotes(t *testing.T) {
@@ -167,7 +167,7 @@ func TestRunResolvesQuotes(t *testing.T) {
 	}
 	var dropped int
 	for _, w := range d.Warnings {
-		if strings.HasPrefix(w, "quote_dropped") {
+		if w.Code == summarize.WarnQuoteDropped {
 			dropped++
 		}
 	}
@@ -195,7 +195,7 @@ func TestRunRepair(t *testing.T) {
 	}
 	sc = &script{replies: []string{"no", "still no"}}
 	_, err = b.Run(context.Background(), a, sc.send)
-	var re *summarize.ResponseError
+	var re *prompt.ResponseError
 	if !errors.As(err, &re) {
 		t.Errorf("Run after two bad answers = %v, want ResponseError", err)
 	}
@@ -229,7 +229,7 @@ func TestSplitNeverCuts(t *testing.T) {
 	if g := strings.Join(strings.Fields(got.String()), " "); g != want {
 		t.Errorf("the parts do not add up to the article: got %d characters, want %d", len(g), len(want))
 	}
-	if _, err := (func() ([]summarize.Request, error) {
+	if _, err := (func() ([]prompt.Request, error) {
 		tiny, err := prompt.New(prompt.Options{ContextTokens: 1500})
 		if err != nil {
 			return nil, err
@@ -297,4 +297,33 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("digest does not marshal: %v", err)
 		}
 	})
+}
+
+// nestedReplies are 1 MB replies of nested brackets: closed by braces
+// around an answer, and opened by braces but closed by brackets (which
+// took the earlier parser 5 s at 80 KB: quadratic).
+var nestedReplies = map[string]string{
+	"braces":      strings.Repeat("{", 500_000) + `{"takeaways":["A fact."]}` + strings.Repeat("}", 500_000),
+	"wrong close": strings.Repeat("{", 500_000) + strings.Repeat("]", 500_000),
+}
+
+// TestParseNestedBraces: a 1 MB reply of nested brackets is rejected,
+// not parsed for minutes (BenchmarkParseNestedBraces measures how fast).
+func TestParseNestedBraces(t *testing.T) {
+	for name, reply := range nestedReplies {
+		if ans, err := prompt.Parse(reply); err == nil && len(ans.Takeaways) == 0 {
+			t.Errorf("Parse(1 MB, %s) = an answer without takeaways", name)
+		}
+	}
+}
+
+// BenchmarkParseNestedBraces parses the 1 MB replies of nested brackets.
+func BenchmarkParseNestedBraces(b *testing.B) {
+	for name, reply := range nestedReplies {
+		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
+			for b.Loop() {
+				prompt.Parse(reply)
+			}
+		})
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
@@ -20,11 +21,14 @@ type Reply struct {
 	// UsageEstimated is true when the server reported no token counts and
 	// Usage holds estimates.
 	UsageEstimated bool
+	// Cut is true when the answer stopped at the output limit
+	// (finish_reason "length").
+	Cut bool
 }
 
 // Send sends one request to the model and returns its reply. Backends
 // implement it with their SDK, inside a summarize.Caller.
-type Send func(ctx context.Context, req summarize.Request) (Reply, error)
+type Send func(ctx context.Context, req Request) (Reply, error)
 
 // minPartTokens is the least room for article text that makes splitting
 // worthwhile; below it the context is too small for the prompt.
@@ -38,7 +42,8 @@ type session struct {
 	send      Send
 	usage     summarize.Usage
 	estimated bool
-	warnings  []string
+	truncated string // what the server cut, "" if nothing
+	warnings  []summarize.Warning
 }
 
 // Run makes the digest of a: one request when the prompt fits the
@@ -62,7 +67,7 @@ func (b *Builder) Run(ctx context.Context, a *article.Article, send Send) (*summ
 			return nil, err
 		}
 		ans, err = s.ask(ctx, req)
-		var cle *summarize.ContextLengthError
+		var cle *ContextLengthError
 		if errors.As(err, &cle) {
 			// The server counts more tokens than the estimate: plan
 			// again for what it says it takes, or for two thirds.
@@ -86,6 +91,17 @@ func (b *Builder) Run(ctx context.Context, a *article.Article, send Send) (*summ
 		b.logger.Info("article longer than the model's context: summarizing in parts, then combining",
 			"id", a.ID, "parts", len(parts), "context_tokens", limit)
 		ans, final, err = s.parts(ctx, parts, cands)
+		var cle *ContextLengthError
+		if errors.As(err, &cle) && cle.Limit > 0 && cle.Limit < limit {
+			// A part was too long for the server's real context: plan
+			// all parts again, once, for what it reported.
+			smaller := cle.Limit * 9 / 10
+			b.logger.Info("part too long for the model; splitting again", "id", a.ID, "context", smaller, "err", err)
+			if parts, err = b.split(a, cands, smaller); err != nil {
+				return nil, err
+			}
+			ans, final, err = s.parts(ctx, parts, cands)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -118,7 +134,7 @@ func (s *session) parts(ctx context.Context, parts [][]Paragraph, cands []Candid
 			pd.Countries = append([]string{code}, pd.Countries...)
 		}
 		qs, warns := resolveQuotes(s.src, pc, ans.Quotes)
-		s.warnings = append(s.warnings, warns...)
+		s.warnings = append(s.warnings, parseWarnings(warns)...)
 		for _, q := range qs {
 			c := candidateFor(pc, q)
 			if c.ID == "" {
@@ -185,7 +201,7 @@ func (s *session) combine(ctx context.Context, digests []PartDigest, cands []Can
 
 // ask sends req and parses the reply, with one repair request when the
 // reply is not a usable answer.
-func (s *session) ask(ctx context.Context, req summarize.Request) (*Answer, error) {
+func (s *session) ask(ctx context.Context, req Request) (*Answer, error) {
 	reply, err := s.sendOne(ctx, req)
 	if err != nil {
 		return nil, err
@@ -193,6 +209,23 @@ func (s *session) ask(ctx context.Context, req summarize.Request) (*Answer, erro
 	ans, perr := parseValid(reply.Text)
 	if perr == nil {
 		return ans, nil
+	}
+	if reply.Cut {
+		// The answer ran out of room: ask again with twice the room,
+		// rather than repair a cut answer with the same limit.
+		longer := req
+		longer.Purpose += " (longer answer)"
+		longer.Estimate.MaxOutputTokens *= 2
+		s.b.logger.Info("model answer cut at the output limit; asking with more room", "id", s.a.ID, "purpose", req.Purpose, "max_tokens", longer.Estimate.MaxOutputTokens)
+		if reply, err = s.sendOne(ctx, longer); err != nil {
+			return nil, err
+		}
+		if ans, perr = parseValid(reply.Text); perr == nil {
+			return ans, nil
+		}
+		if reply.Cut {
+			return nil, &ResponseError{Err: fmt.Errorf("%s: answer cut at %d tokens twice: %w", req.Purpose, longer.Estimate.MaxOutputTokens, perr)}
+		}
 	}
 	s.b.logger.Info("model answer unusable; asking once more", "id", s.a.ID, "purpose", req.Purpose, "problem", perr)
 	rreq, err := s.b.repairRequest(req, clip(reply.Text, 4000), perr.Error())
@@ -205,7 +238,7 @@ func (s *session) ask(ctx context.Context, req summarize.Request) (*Answer, erro
 	}
 	ans, perr2 := parseValid(reply.Text)
 	if perr2 != nil {
-		return nil, &summarize.ResponseError{Err: fmt.Errorf("%s: %w (after one repair request; first: %v)", req.Purpose, perr2, perr)}
+		return nil, &ResponseError{Err: fmt.Errorf("%s: %w (after one repair request; first: %v)", req.Purpose, perr2, perr)}
 	}
 	return ans, nil
 }
@@ -221,15 +254,41 @@ func parseValid(text string) (*Answer, error) {
 	return ans, nil
 }
 
-func (s *session) sendOne(ctx context.Context, req summarize.Request) (Reply, error) {
+func (s *session) sendOne(ctx context.Context, req Request) (Reply, error) {
+	start := time.Now()
 	reply, err := s.send(ctx, req)
+	if s.b.opts.Record != nil {
+		s.b.opts.Record(s.a, req, reply, err, time.Since(start))
+	}
+	if err == nil {
+		s.b.logger.Debug("model reply", "id", s.a.ID, "purpose", req.Purpose, "prompt_tokens", reply.Usage.PromptTokens,
+			"completion_tokens", reply.Usage.CompletionTokens, "cut", reply.Cut, "text", clip(reply.Text, 4000))
+	}
 	s.usage.Calls += max(reply.Usage.Calls, 1)
 	s.usage.PromptTokens += reply.Usage.PromptTokens
 	s.usage.CompletionTokens += reply.Usage.CompletionTokens
 	if err == nil && reply.UsageEstimated {
 		s.estimated = true
 	}
+	if err == nil && !reply.UsageEstimated && truncatedPrompt(reply.Usage.PromptTokens, req.Estimate.PromptTokens) {
+		// The server read far less than was sent: it cut the prompt to
+		// its context, and the answer is about a part of the article at
+		// best. Plan again for what it read.
+		s.truncated = fmt.Sprintf("the server read %d of about %d prompt tokens", reply.Usage.PromptTokens, req.Estimate.PromptTokens)
+		if s.b.opts.Learn != nil {
+			s.b.opts.Learn(reply.Usage.PromptTokens)
+		}
+		return reply, &ContextLengthError{Limit: reply.Usage.PromptTokens, Err: errors.New(s.truncated + " (its context is smaller than brief planned for; set --context-tokens)")}
+	}
 	return reply, err
+}
+
+// truncatedPrompt reports a server that read far fewer prompt tokens
+// than the estimate of what was sent: under 60%, and 512 or more short.
+// Estimates are bytes/4; real tokenizers count about as many for English
+// and more for most other scripts.
+func truncatedPrompt(read, sent int) bool {
+	return read > 0 && read*5 < sent*3 && sent-read >= 512
 }
 
 // digest assembles the digest from the final answer.
@@ -240,7 +299,7 @@ func (s *session) digest(ans *Answer, cands []Candidate) *summarize.Digest {
 		Takeaways: ans.Takeaways,
 		Quotes:    quotes,
 		Usage:     s.usage,
-		Warnings:  append(s.warnings, warns...),
+		Warnings:  append(s.warnings, parseWarnings(warns)...),
 		Countries: []string{},
 	}
 	if d.Quotes == nil {
@@ -275,23 +334,26 @@ func (s *session) digest(ans *Answer, cands []Candidate) *summarize.Digest {
 			d.Region = proposed
 			d.RegionEvidence = "model region"
 		default:
-			d.Warnings = append(d.Warnings, fmt.Sprintf("region_ignored: %q is not in the taxonomy", clip(proposed, 40)))
+			d.Warn(summarize.WarnRegionIgnored, fmt.Sprintf("%q is not in the taxonomy", clip(proposed, 40)))
 		}
 	}
 	if d.Region == "" {
 		d.Region = region.Global
 	}
 	if s.estimated {
-		d.Warnings = append(d.Warnings, "usage_estimated: the server reported no token counts")
+		d.Warn(summarize.WarnUsageEstimated, "the server reported no token counts")
+	}
+	if s.truncated != "" {
+		d.Warn(summarize.WarnPromptTruncated, s.truncated+"; the article was sent again in parts")
 	}
 	if d.Warnings == nil {
-		d.Warnings = []string{}
+		d.Warnings = []summarize.Warning{}
 	}
 	return d
 }
 
 // fits reports whether req leaves room for the answer in the context.
-func (b *Builder) fits(req summarize.Request) bool {
+func (b *Builder) fits(req Request) bool {
 	return req.Estimate.PromptTokens+b.opts.MaxOutputTokens <= b.usable(b.opts.ContextTokens)
 }
 
@@ -320,7 +382,7 @@ func (b *Builder) split(a *article.Article, cands []Candidate, limit int) ([][]P
 	}
 	avail := room - empty.Estimate.PromptTokens
 	if avail < minPartTokens {
-		return nil, &summarize.ContextLengthError{Limit: limit, Err: fmt.Errorf(
+		return nil, &ContextLengthError{Limit: limit, Err: fmt.Errorf(
 			"a context of %d tokens leaves %d for article text after the prompt and answer; need at least %d",
 			limit, max(avail, 0), minPartTokens)}
 	}
@@ -435,13 +497,13 @@ func candidatesIn(cands []Candidate, paras []Paragraph) []Candidate {
 // Preview returns the requests Run would send for a, without sending
 // anything. For a split article the combining request depends on the
 // parts' answers; it is shown with empty part digests.
-func (b *Builder) Preview(a *article.Article) ([]summarize.Request, error) {
+func (b *Builder) Preview(a *article.Article) ([]Request, error) {
 	cands := b.candidates(a)
 	parts, err := b.split(a, cands, b.opts.ContextTokens)
 	if err != nil {
 		return nil, err
 	}
-	var reqs []summarize.Request
+	var reqs []Request
 	for i, p := range parts {
 		req, err := b.digestRequest(a, p, candidatesIn(cands, p), i+1, len(parts))
 		if err != nil {
@@ -461,4 +523,13 @@ func (b *Builder) Preview(a *article.Article) ([]summarize.Request, error) {
 		reqs = append(reqs, req)
 	}
 	return reqs, nil
+}
+
+// parseWarnings turns "code: detail" strings into warnings.
+func parseWarnings(ss []string) []summarize.Warning {
+	var out []summarize.Warning
+	for _, s := range ss {
+		out = append(out, summarize.ParseWarning(s))
+	}
+	return out
 }

@@ -2,19 +2,19 @@ package prompt
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"slices"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/region"
 	"github.com/brief-news/brief/summarize"
-	"github.com/brief-news/brief/templates"
 )
 
 // The lines that enclose the article data in a user message.
@@ -30,12 +30,18 @@ const DefaultQuotes = 5
 // maxCandidates bounds the candidate quotes offered in one request.
 const maxCandidates = 40
 
+// DefaultTemplate is the prompt, prompt.tmpl; --prompt-template
+// redefines its blocks.
+//
+//go:embed prompt.tmpl
+var DefaultTemplate string
+
 // blockNames are the templates a prompt template may define.
 var blockNames = []string{"system", "user", "combine", "repair"}
 
 // Options configure a Builder. Zero values mean the defaults noted.
 type Options struct {
-	// Template overrides blocks of templates/prompt.tmpl; "" uses it as is.
+	// Template overrides blocks of prompt.tmpl; "" uses it as is.
 	Template string
 	// Takeaways is how many takeaways to ask for; 0 means 3.
 	Takeaways int
@@ -50,8 +56,17 @@ type Options struct {
 	MaxOutputTokens int
 	// Candidates finds candidate quotes; nil offers none.
 	Candidates func(*article.Article) []summarize.Quote
+	// Language is the language takeaways and roles are written in; ""
+	// means the article's.
+	Language string
 	// Logger receives an Info line when an article is split; nil discards.
 	Logger *slog.Logger
+	// Learn, if set, is told the context a server turned out to have
+	// when it cut a prompt, so that later articles are planned for it.
+	Learn func(contextTokens int)
+	// Record, if set, is given every request sent for an article, with
+	// the reply or the error, and how long it took.
+	Record func(a *article.Article, req Request, reply Reply, err error, took time.Duration)
 }
 
 // Builder renders requests and reads answers. It is safe for concurrent
@@ -105,11 +120,7 @@ func New(o Options) (*Builder, error) {
 
 func parseTemplates(override string) (*template.Template, error) {
 	funcs := template.FuncMap{"join": strings.Join}
-	def, err := fs.ReadFile(templates.FS, "prompt.tmpl")
-	if err != nil {
-		return nil, fmt.Errorf("prompt template: %w", err)
-	}
-	t, err := template.New("prompt.tmpl").Funcs(funcs).Parse(string(def))
+	t, err := template.New("prompt.tmpl").Funcs(funcs).Parse(DefaultTemplate)
 	if err != nil {
 		return nil, fmt.Errorf("prompt template: %w", err)
 	}
@@ -151,10 +162,14 @@ type Data struct {
 	HasCandidates bool
 	// Problem says what was wrong with the answer (repair block only).
 	Problem string
+	// Language is the language to write takeaways and roles in; "" means
+	// the article's own.
+	Language string
 }
 
 func (b *Builder) render(name string, d Data) (string, error) {
 	d.Takeaways, d.MaxQuotes, d.Regions, d.Schema = b.opts.Takeaways, b.opts.MaxQuotes, b.regions, string(b.schema)
+	d.Language = b.opts.Language
 	var buf bytes.Buffer
 	if err := b.tmpl.ExecuteTemplate(&buf, name, d); err != nil {
 		return "", fmt.Errorf("prompt template %s: %w", name, err)
@@ -302,7 +317,7 @@ func (b *Builder) baseBlock(a *article.Article) Block {
 }
 
 // digestRequest asks for the digest of paras (a part when parts > 1).
-func (b *Builder) digestRequest(a *article.Article, paras []Paragraph, cands []Candidate, part, parts int) (summarize.Request, error) {
+func (b *Builder) digestRequest(a *article.Article, paras []Paragraph, cands []Candidate, part, parts int) (Request, error) {
 	blk := b.baseBlock(a)
 	blk.Paragraphs = paras
 	blk.Candidates = cands
@@ -317,7 +332,7 @@ func (b *Builder) digestRequest(a *article.Article, paras []Paragraph, cands []C
 }
 
 // combineRequest asks for the digest of a split article from its parts'.
-func (b *Builder) combineRequest(a *article.Article, parts []PartDigest, cands []Candidate, total int) (summarize.Request, error) {
+func (b *Builder) combineRequest(a *article.Article, parts []PartDigest, cands []Candidate, total int) (Request, error) {
 	blk := b.baseBlock(a)
 	blk.PartDigests = parts
 	blk.Candidates = cands
@@ -327,47 +342,47 @@ func (b *Builder) combineRequest(a *article.Article, parts []PartDigest, cands [
 	return b.request("combine", "combine", &blk, Data{Part: 0, Parts: total})
 }
 
-func (b *Builder) request(purpose, block string, blk *Block, d Data) (summarize.Request, error) {
+func (b *Builder) request(purpose, block string, blk *Block, d Data) (Request, error) {
 	data, err := encodeBlock(blk)
 	if err != nil {
-		return summarize.Request{}, err
+		return Request{}, err
 	}
 	d.Data = data
 	d.HasCandidates = len(blk.Candidates) > 0
 	sys, err := b.render("system", d)
 	if err != nil {
-		return summarize.Request{}, err
+		return Request{}, err
 	}
 	user, err := b.render(block, d)
 	if err != nil {
-		return summarize.Request{}, err
+		return Request{}, err
 	}
-	msgs := []summarize.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}
-	return summarize.Request{Purpose: purpose, Messages: msgs, Estimate: b.estimate(msgs)}, nil
+	msgs := []Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}
+	return Request{Purpose: purpose, Messages: msgs, Estimate: b.estimate(msgs)}, nil
 }
 
 // repairRequest continues req with the unusable reply and a request to
 // answer again.
-func (b *Builder) repairRequest(req summarize.Request, reply, problem string) (summarize.Request, error) {
+func (b *Builder) repairRequest(req Request, reply, problem string) (Request, error) {
 	text, err := b.render("repair", Data{Problem: problem, Parts: 1})
 	if err != nil {
-		return summarize.Request{}, err
+		return Request{}, err
 	}
 	msgs := append(slices.Clone(req.Messages),
-		summarize.Message{Role: "assistant", Content: reply},
-		summarize.Message{Role: "user", Content: text})
-	return summarize.Request{Purpose: req.Purpose + " (repair)", Messages: msgs, Estimate: b.estimate(msgs)}, nil
+		Message{Role: "assistant", Content: reply},
+		Message{Role: "user", Content: text})
+	return Request{Purpose: req.Purpose + " (repair)", Messages: msgs, Estimate: b.estimate(msgs)}, nil
 }
 
-func (b *Builder) estimate(msgs []summarize.Message) summarize.Estimate {
-	return summarize.Estimate{PromptTokens: EstimateTokens(msgs), MaxOutputTokens: b.opts.MaxOutputTokens}
+func (b *Builder) estimate(msgs []Message) Estimate {
+	return Estimate{PromptTokens: EstimateTokens(msgs), MaxOutputTokens: b.opts.MaxOutputTokens}
 }
 
 // EstimateTokens estimates the prompt tokens of msgs: a quarter of their
 // bytes (for English text about a token per four characters; for scripts
 // with multi-byte letters it errs high, which is the safe side), plus a
 // few tokens of framing per message.
-func EstimateTokens(msgs []summarize.Message) int {
+func EstimateTokens(msgs []Message) int {
 	n := 3
 	for _, m := range msgs {
 		n += 4 + (len(m.Content)+3)/4
@@ -416,23 +431,4 @@ func paragraphs(a *article.Article) []Paragraph {
 		out = append(out, Paragraph{ID: paragraphID(i), Text: p, index: i})
 	}
 	return out
-}
-
-// ForBackend builds the prompt builder a backend named backend uses for
-// model under cfg: the context window from cfg or the model's known
-// default, and a discarding logger when cfg has none.
-func ForBackend(backend, model string, cfg summarize.Config) (*Builder, error) {
-	ctxTokens := cfg.ContextTokens
-	if ctxTokens <= 0 {
-		ctxTokens = ContextTokens(backend, model)
-	}
-	return New(Options{
-		Template:      cfg.PromptTemplate,
-		Takeaways:     cfg.TakeawayCount(),
-		MaxQuotes:     cfg.MaxQuotes,
-		Taxonomy:      cfg.TaxonomyOrDefault(),
-		ContextTokens: ctxTokens,
-		Candidates:    cfg.Candidates,
-		Logger:        cfg.Log(),
-	})
 }

@@ -168,6 +168,9 @@ func resolveQuotes(src *source, cands []Candidate, answer []AnswerQuote) (quotes
 		if q.Paragraph < 0 {
 			q.Paragraph = 0
 		}
+		if tr := strings.TrimSpace(aq.Translation); tr != "" && summarize.Normalize(tr) != key {
+			q.Translation = tr
+		}
 		seen[key] = true
 		quotes = append(quotes, q)
 	}

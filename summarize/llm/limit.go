@@ -1,4 +1,4 @@
-package summarize
+package llm
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"golang.org/x/time/rate"
+
+	"github.com/brief-news/brief/summarize"
 )
 
 // Limiter paces model requests to a number of requests and of tokens per
@@ -96,10 +98,10 @@ type Meter struct {
 // then not reported); maxCost 0 means no budget. A budget needs a price.
 func NewMeter(price *Price, maxCost float64) (*Meter, error) {
 	if maxCost < 0 || math.IsNaN(maxCost) || math.IsInf(maxCost, 0) {
-		return nil, fmt.Errorf("summarize: cost budget %v is not a non-negative amount", maxCost)
+		return nil, fmt.Errorf("llm: cost budget %v is not a non-negative amount", maxCost)
 	}
 	if maxCost > 0 && price == nil {
-		return nil, fmt.Errorf("summarize: a cost budget needs the model's price")
+		return nil, fmt.Errorf("llm: a cost budget needs the model's price")
 	}
 	return &Meter{price: price, maxCost: maxCost}, nil
 }
@@ -107,9 +109,9 @@ func NewMeter(price *Price, maxCost float64) (*Meter, error) {
 // reserve books the estimated cost of a request against the budget. The
 // returned release records the request's actual usage and frees the
 // reservation.
-func (m *Meter) reserve(est Estimate) (release func(Usage), err error) {
+func (m *Meter) reserve(est Estimate) (release func(summarize.Usage), err error) {
 	if m == nil {
-		return func(Usage) {}, nil
+		return func(summarize.Usage) {}, nil
 	}
 	var cost float64
 	if m.price != nil {
@@ -123,7 +125,7 @@ func (m *Meter) reserve(est Estimate) (release func(Usage), err error) {
 	}
 	m.reserved += cost
 	var once sync.Once
-	return func(u Usage) {
+	return func(u summarize.Usage) {
 		once.Do(func() {
 			m.mu.Lock()
 			defer m.mu.Unlock()

@@ -1,14 +1,18 @@
-package summarize
+package llm
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/brief-news/brief/summarize"
 )
 
 // DefaultMaxRetries is the number of retries when Config.MaxRetries is 0.
@@ -116,25 +120,34 @@ func ResponseInfoFrom(ctx context.Context) *ResponseInfo {
 
 // CapturingClient returns a copy of c (nil means a default client) whose
 // transport records each response's status and headers into the
-// ResponseInfo of the request's context (see WithResponseInfo). This is
-// how Retry-After reaches the retry loop through SDKs that drop it.
-func CapturingClient(c *http.Client) *http.Client {
+// ResponseInfo of the request's context (see WithResponseInfo), and cuts
+// every response body at maxBody bytes (0 means DefaultMaxBodyBytes): a
+// longer body reads as a *BodyTooLargeError. This is how Retry-After
+// reaches the retry loop through SDKs that drop it, and how a server
+// cannot make brief hold an answer of any size.
+func CapturingClient(c *http.Client, maxBody int64) *http.Client {
 	var cp http.Client
 	if c != nil {
 		cp = *c
 	}
-	if _, ok := cp.Transport.(capturingTransport); ok {
-		return &cp
+	if maxBody <= 0 {
+		maxBody = DefaultMaxBodyBytes
 	}
 	base := cp.Transport
+	if t, ok := base.(capturingTransport); ok {
+		base = t.base
+	}
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	cp.Transport = capturingTransport{base: base}
+	cp.Transport = capturingTransport{base: base, max: maxBody}
 	return &cp
 }
 
-type capturingTransport struct{ base http.RoundTripper }
+type capturingTransport struct {
+	base http.RoundTripper
+	max  int64
+}
 
 func (t capturingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.base.RoundTrip(req)
@@ -142,15 +155,51 @@ func (t capturingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		if info, ok := req.Context().Value(captureKey{}).(*ResponseInfo); ok {
 			info.record(resp)
 		}
+		if resp.ContentLength > t.max {
+			resp.Body.Close()
+			return nil, &BodyTooLargeError{Limit: t.max, Status: resp.StatusCode}
+		}
+		resp.Body = &cappedBody{rc: resp.Body, left: t.max, limit: t.max, status: resp.StatusCode}
 	}
 	return resp, err
 }
 
-// Estimate is what a request is expected to cost before it is sent.
-type Estimate struct {
-	PromptTokens    int
-	MaxOutputTokens int
+// BodyTooLargeError reports a response body longer than the cap. It is
+// not retried: the same request would get the same answer.
+type BodyTooLargeError struct {
+	Limit  int64
+	Status int
 }
+
+func (e *BodyTooLargeError) Error() string {
+	return fmt.Sprintf("response body (HTTP %d) exceeds %d bytes", e.Status, e.Limit)
+}
+
+// cappedBody reads at most left bytes, then fails.
+type cappedBody struct {
+	rc          io.ReadCloser
+	left, limit int64
+	status      int
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// one byte more tells a body of exactly the limit from a longer one
+		var one [1]byte
+		if n, _ := b.rc.Read(one[:]); n == 0 {
+			return 0, io.EOF
+		}
+		return 0, &BodyTooLargeError{Limit: b.limit, Status: b.status}
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *cappedBody) Close() error { return b.rc.Close() }
 
 // Caller sends model requests on behalf of a backend: it waits for the
 // rate limiter, reserves budget from the meter, records response headers,
@@ -166,31 +215,38 @@ type Caller struct {
 	// Sleep waits d or until ctx is done; nil means a timer.
 	Sleep  func(ctx context.Context, d time.Duration) error
 	Logger *slog.Logger
+
+	// stop holds the first failure that no request can get past (see
+	// summarize.ErrUnusable); once set, Call sends nothing more.
+	stop atomic.Pointer[error]
 }
 
-// Caller returns the Caller the configuration describes.
-func (c Config) Caller() *Caller {
-	return &Caller{
-		Retry:          RetryPolicy{MaxRetries: c.MaxRetries},
-		Limiter:        c.Limiter,
-		Meter:          c.Meter,
-		AttemptTimeout: c.RequestTimeout,
-		Logger:         c.Logger,
+// Stop makes every later Call fail with err at once, without sending.
+func (c *Caller) Stop(err error) { c.stop.CompareAndSwap(nil, &err) }
+
+// Stopped returns the error Stop was given, or nil.
+func (c *Caller) Stopped() error {
+	if p := c.stop.Load(); p != nil {
+		return *p
 	}
+	return nil
 }
 
 // Call runs send until it succeeds, fails for good or ctx is done. send
 // must use a CapturingClient so that errors can be classified by status;
 // it may also return typed errors itself. The usage returned counts every
 // attempt in Calls and the tokens of the successful one.
-func (c *Caller) Call(ctx context.Context, est Estimate, send func(ctx context.Context) (Usage, error)) (Usage, error) {
-	var total Usage
+func (c *Caller) Call(ctx context.Context, est Estimate, send func(ctx context.Context) (summarize.Usage, error)) (summarize.Usage, error) {
+	var total summarize.Usage
 	logger := c.Logger
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
+			return total, err
+		}
+		if err := c.Stopped(); err != nil {
 			return total, err
 		}
 		if err := c.Limiter.Wait(ctx, est.PromptTokens+est.MaxOutputTokens); err != nil {
@@ -211,6 +267,10 @@ func (c *Caller) Call(ctx context.Context, est Estimate, send func(ctx context.C
 		if cerr := ctx.Err(); cerr != nil {
 			return total, fmt.Errorf("%w (%w)", cerr, err)
 		}
+		if errors.Is(err, summarize.ErrUnusable) {
+			c.Stop(err)
+			return total, err
+		}
 		retry, after := Retryable(err)
 		if !retry || attempt >= c.Retry.retries() {
 			return total, err
@@ -226,7 +286,7 @@ func (c *Caller) Call(ctx context.Context, est Estimate, send func(ctx context.C
 	}
 }
 
-func (c *Caller) attempt(ctx context.Context, send func(ctx context.Context) (Usage, error)) (Usage, error) {
+func (c *Caller) attempt(ctx context.Context, send func(ctx context.Context) (summarize.Usage, error)) (summarize.Usage, error) {
 	actx, info := WithResponseInfo(ctx)
 	if c.AttemptTimeout > 0 {
 		var cancel context.CancelFunc
@@ -238,7 +298,8 @@ func (c *Caller) attempt(ctx context.Context, send func(ctx context.Context) (Us
 		return u, nil
 	}
 	if ctx.Err() == nil && actx.Err() != nil && errors.Is(err, context.DeadlineExceeded) {
-		return u, &TransportError{Timeout: true, Err: fmt.Errorf("no answer within %s: %w", c.AttemptTimeout, err)}
+		// Not retried: a model that took this long will take as long again.
+		return u, &TransportError{Timeout: true, Waited: true, Err: fmt.Errorf("no answer within %s: %w", c.AttemptTimeout, err)}
 	}
 	status, header := info.Last()
 	return u, Classify(err, status, header)

@@ -19,9 +19,9 @@ func Schema(regions []string) json.RawMessage {
 				"items": map[string]any{
 					"type":                 "object",
 					"additionalProperties": false,
-					"required":             []string{"id", "speaker", "role", "text"},
+					"required":             []string{"id", "speaker", "role", "text", "translation"},
 					"properties": map[string]any{
-						"id": str, "speaker": str, "role": str, "text": str,
+						"id": str, "speaker": str, "role": str, "text": str, "translation": str,
 					},
 				},
 			},

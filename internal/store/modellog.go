@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// modelSchema is the migration that adds what model backends remember
+// (the response format a server accepts) and the opt-in log of model
+// requests, spelled with the dialect's 64-bit integer type.
+func modelSchema(bigint string) string {
+	return `CREATE TABLE model_settings (
+		key     TEXT   PRIMARY KEY,            -- backend, server and model
+		value   TEXT   NOT NULL,
+		updated ` + bigint + ` NOT NULL           -- unix nanoseconds
+	);
+	CREATE TABLE model_requests (
+		id       TEXT   PRIMARY KEY,           -- random
+		created  ` + bigint + ` NOT NULL,          -- unix nanoseconds
+		backend  TEXT   NOT NULL,
+		model    TEXT   NOT NULL,
+		article  TEXT   NOT NULL,              -- the article's id
+		purpose  TEXT   NOT NULL,
+		request  TEXT   NOT NULL,              -- the messages, JSON
+		reply    TEXT   NOT NULL,
+		err      TEXT   NOT NULL,
+		prompt_tokens     ` + bigint + ` NOT NULL,
+		completion_tokens ` + bigint + ` NOT NULL,
+		millis   ` + bigint + ` NOT NULL
+	);
+	CREATE INDEX model_requests_created ON model_requests(created);`
+}
+
+// ModelSetting returns what a model backend stored under key ("" when
+// nothing is).
+func (s *sqlDB) ModelSetting(key string) string {
+	var v string
+	if err := s.queryRowContext(context.Background(), `SELECT value FROM model_settings WHERE key = ?`, key).Scan(&v); err != nil {
+		return ""
+	}
+	return v
+}
+
+// SetModelSetting stores value under key, replacing what was there.
+func (s *sqlDB) SetModelSetting(key, value string) error {
+	_, err := s.execContext(context.Background(),
+		`INSERT INTO model_settings (key, value, updated) VALUES (?, ?, ?)
+		 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated = excluded.updated`,
+		key, value, s.now().UnixNano())
+	if err != nil {
+		return fmt.Errorf("store model setting %s: %w", key, err)
+	}
+	return nil
+}
+
+// ModelRequest is one logged model request and its reply (--log-requests).
+type ModelRequest struct {
+	ID                             string
+	Created                        time.Time
+	Backend, Model, Article        string
+	Purpose                        string
+	Request                        string // the messages, as JSON
+	Reply, Err                     string
+	PromptTokens, CompletionTokens int
+	Took                           time.Duration
+}
+
+// LogModelRequest appends r to the request log; ID and Created are set.
+func (s *sqlDB) LogModelRequest(ctx context.Context, r ModelRequest) error {
+	var id [8]byte
+	if _, err := rand.Read(id[:]); err != nil {
+		return fmt.Errorf("log model request: %w", err)
+	}
+	_, err := s.execContext(ctx,
+		`INSERT INTO model_requests (id, created, backend, model, article, purpose, request, reply, err,
+		 prompt_tokens, completion_tokens, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		hex.EncodeToString(id[:]), s.now().UnixNano(), r.Backend, r.Model, r.Article, r.Purpose, r.Request, r.Reply, r.Err,
+		r.PromptTokens, r.CompletionTokens, r.Took.Milliseconds())
+	if err != nil {
+		return fmt.Errorf("log model request: %w", err)
+	}
+	return nil
+}
+
+// ModelRequests returns the last n logged requests (all when n <= 0),
+// oldest first.
+func (s *sqlDB) ModelRequests(ctx context.Context, n int) ([]ModelRequest, error) {
+	q := `SELECT id, created, backend, model, article, purpose, request, reply, err, prompt_tokens, completion_tokens, millis
+		FROM model_requests ORDER BY created DESC, id`
+	var rows *sql.Rows
+	var err error
+	if n > 0 {
+		rows, err = s.queryContext(ctx, q+` LIMIT ?`, n)
+	} else {
+		rows, err = s.queryContext(ctx, q)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list model requests: %w", err)
+	}
+	defer rows.Close()
+	var out []ModelRequest
+	for rows.Next() {
+		var r ModelRequest
+		var created, millis int64
+		if err := rows.Scan(&r.ID, &created, &r.Backend, &r.Model, &r.Article, &r.Purpose, &r.Request, &r.Reply, &r.Err,
+			&r.PromptTokens, &r.CompletionTokens, &millis); err != nil {
+			return nil, fmt.Errorf("list model requests: %w", err)
+		}
+		r.Created, r.Took = time.Unix(0, created), time.Duration(millis)*time.Millisecond
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list model requests: %w", errors.Join(err))
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, nil
+}

@@ -1,0 +1,74 @@
+package llm
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm/internal/prompt"
+)
+
+// Message is one chat message of a model request.
+type Message = prompt.Message
+
+// Request is a model request as a backend would send it.
+type Request = prompt.Request
+
+// Previewer is implemented by backends that can show the requests they
+// would send for an article without sending anything (--dry-run).
+type Previewer interface {
+	Preview(a *article.Article) ([]Request, error)
+}
+
+// OpenPreviewer builds the named backend, like summarize.Open, and
+// returns it as a Previewer. It fails for backends that make no model
+// requests.
+func OpenPreviewer(name string, cfg summarize.Config) (Previewer, error) {
+	b, err := summarize.Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	s, err := b.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("llm: open %s: %w", name, err)
+	}
+	p, ok := s.(Previewer)
+	if !ok {
+		return nil, fmt.Errorf("llm: backend %q sends no model requests to preview", name)
+	}
+	return p, nil
+}
+
+// Estimate is what a request is expected to cost before it is sent.
+type Estimate = prompt.Estimate
+
+// ModelInfo is one model a server offers.
+type ModelInfo struct {
+	Name string `json:"name"`
+	// ContextTokens is the model's context window where the server says.
+	ContextTokens int `json:"context_tokens,omitempty"`
+}
+
+// Lister is implemented by backends that can list the models their
+// server offers (brief models).
+type Lister interface {
+	Models(ctx context.Context) ([]ModelInfo, error)
+}
+
+// OpenLister builds the named backend and returns it as a Lister.
+func OpenLister(name string, cfg summarize.Config) (Lister, error) {
+	b, err := summarize.Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	s, err := b.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("llm: open %s: %w", name, err)
+	}
+	l, ok := s.(Lister)
+	if !ok {
+		return nil, fmt.Errorf("llm: backend %q has no models to list", name)
+	}
+	return l, nil
+}
