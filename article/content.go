@@ -266,8 +266,9 @@ func styleNames(nodes []node) {
 			sums = make(map[string]sum, 16)
 		}
 		k := negToken(nd.n)
+		// Every element counts, nested ones too: a style name inside a
+		// differently named wrapper is still worn by that prose.
 		sums[k] = sum{sums[k].good + nd.good, sums[k].n + 1}
-		i = int(nd.end) - 1 // nested elements' prose is already counted
 	}
 	var style map[string]bool
 	for k, v := range sums {

@@ -66,7 +66,7 @@ func foreignLine(p para) bool {
 		return false
 	}
 	t := strings.TrimSpace(strings.Trim(p.text, "»›>•·|-–— "))
-	if p.runes <= 80 && (readingTime.MatchString(t) || seeAlso.MatchString(strings.TrimRight(t, ":…. "))) {
+	if p.runes <= 80 && (strings.ContainsAny(t, "0123456789") && readingTime.MatchString(t) || seeAlso.MatchString(strings.TrimRight(t, ":…. "))) {
 		return true
 	}
 	return promoHint(t) && promoLine.MatchString(t)

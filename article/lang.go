@@ -72,7 +72,7 @@ func detectLanguage(paragraphs []string) (lang string, sure bool) {
 	seen := 0
 	var cyrMarks, arMarks [8]int
 	for _, p := range paragraphs {
-		if seen > 6000 {
+		if seen > 3000 {
 			break
 		}
 		for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {

@@ -1,7 +1,7 @@
 // Package pdf renders a briefing as a PDF document with fpdf.
 //
 // Text is set in Liberation Serif (SIL Open Font License 1.1), embedded,
-// which draws Latin, Greek and Cyrillic with true hyphens, dashes and
+// which draws Latin, Greek, Cyrillic and Hebrew with true hyphens, dashes and
 // punctuation. Characters it lacks are drawn, run by run, with a font
 // installed on the machine that covers their script, found in
 // fontconfig's usual directories (DefaultFontDirs) with no option: Noto

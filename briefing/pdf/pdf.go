@@ -63,16 +63,48 @@ var (
 const pageAlias = "\x01nb\x01"
 
 // Write renders b as PDF to w.
-func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
+//
+// An installed font that fpdf cannot embed never costs the document: it is
+// made again without installed fonts, and Options.Warn names the fonts.
+func Write(w io.Writer, b *briefing.Briefing, opts Options) error {
+	if b == nil {
+		return errors.New("pdf: nil briefing")
+	}
+	var buf bytes.Buffer
+	used, err := write(&buf, b, opts)
+	if err != nil && len(used) > 0 {
+		if opts.Warn != nil {
+			opts.Warn(fmt.Sprintf("pdf: installed fonts %s could not be embedded (%v): drawing without them", strings.Join(used, ", "), err))
+		}
+		opts.FontDirs = []string{}
+		buf.Reset()
+		_, err = write(&buf, b, opts)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := buf.WriteTo(w); err != nil {
+		return fmt.Errorf("pdf: write: %w", err)
+	}
+	return nil
+}
+
+// write renders b into w and returns the paths of the installed fonts it
+// used.
+func write(w io.Writer, b *briefing.Briefing, opts Options) (used []string, err error) {
+	var fs *fonts
 	defer func() {
 		// fpdf panics on some malformed fonts; a bad --font is an error.
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pdf: %v", r)
 		}
+		if fs != nil && fs.sys != nil {
+			for path := range fs.sys.faces {
+				used = append(used, path)
+			}
+			slices.Sort(used)
+		}
 	}()
-	if b == nil {
-		return errors.New("pdf: nil briefing")
-	}
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(!opts.Uncompressed)
 	f.SetCatalogSort(true)
@@ -85,7 +117,7 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 	f.SetTitle(bmp(b.Title), true)
 	f.AliasNbPages(pageAlias)
 
-	fs := &fonts{replaced: map[rune]bool{}, none: map[rune]bool{}}
+	fs = &fonts{replaced: map[rune]bool{}, none: map[rune]bool{}}
 	for _, ff := range []struct {
 		dst    **face
 		family string
@@ -101,21 +133,24 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 		// never written to.
 		fc, err := newFace(ff.family, ff.style, ff.ttf)
 		if err != nil {
-			return fmt.Errorf("pdf: embedded font %s %s: %w", ff.family, ff.style, err)
+			return nil, fmt.Errorf("pdf: embedded font %s %s: %w", ff.family, ff.style, err)
 		}
 		*ff.dst = fc
 	}
 	if opts.FontPath != "" {
 		ttf, err := os.ReadFile(opts.FontPath)
 		if err != nil {
-			return fmt.Errorf("pdf: read font: %w", err)
+			return nil, fmt.Errorf("pdf: read font: %w", err)
 		}
 		if fs.extra, err = newFace("extra", "", ttf); err != nil {
-			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, err)
+			return nil, fmt.Errorf("pdf: font %s: %w", opts.FontPath, err)
+		}
+		if !embeddable(ttf, 0) {
+			return nil, fmt.Errorf("pdf: font %s: licence forbids embedding", opts.FontPath)
 		}
 		f.AddUTF8FontFromBytes("extra", "", bytes.Clone(ttf))
 		if f.Err() {
-			return fmt.Errorf("pdf: font %s: %w", opts.FontPath, f.Error())
+			return nil, fmt.Errorf("pdf: font %s: %w", opts.FontPath, f.Error())
 		}
 		fs.extra.added = true
 	}
@@ -137,15 +172,15 @@ func Write(w io.Writer, b *briefing.Briefing, opts Options) (err error) {
 	f.AddPage()
 	r.document()
 	if f.Err() {
-		return fmt.Errorf("pdf: %w", f.Error())
+		return nil, fmt.Errorf("pdf: %w", f.Error())
+	}
+	if err := f.Output(w); err != nil {
+		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
 	if msg := fs.warning(); msg != "" && opts.Warn != nil {
 		opts.Warn(msg)
 	}
-	if err := f.Output(w); err != nil {
-		return fmt.Errorf("pdf: write: %w", err)
-	}
-	return nil
+	return nil, nil
 }
 
 // renderer draws the parts of a briefing.

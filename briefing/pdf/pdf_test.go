@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"flag"
 	"os"
 	"os/exec"
@@ -280,8 +281,8 @@ func installed(name string) bool {
 
 // TestWriteFindsFonts puts DejaVu Sans under a name no rule knows in a
 // font directory of its own: the scan of that directory finds it for
-// Hebrew and Arabic, which Liberation lacks, and the warning names only
-// the script it lacks too.
+// Arabic, which Liberation lacks (Liberation draws the Hebrew), and the
+// warning names only the script it lacks too.
 func TestWriteFindsFonts(t *testing.T) {
 	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 	ttf, err := os.ReadFile(dejavu)
@@ -301,12 +302,85 @@ func TestWriteFindsFonts(t *testing.T) {
 	if len(warnings) != 1 || !strings.Contains(warnings[0], "no font covers Han:") {
 		t.Errorf("warnings = %q, want one naming Han alone", warnings)
 	}
-	// Only the font in dir can have drawn the Hebrew.
-	text := pdftotext(t, doc)
-	for _, want := range []string{"שביתה", "בנמל"} {
+	// Only the font in dir can have drawn the Arabic.
+	text := norm.NFKC.String(pdftotext(t, doc))
+	for _, want := range []string{"שביתה", "בנמל", "إضراب", "الميناء"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// TestWriteSkipsRestrictedFont installs a copy of DejaVu Sans whose
+// licence bits (OS/2 fsType) forbid embedding: it is passed over (fpdf
+// would print an error on standard output and embed it all the same), the
+// Arabic it could draw is replaced and the warning names Arabic. As
+// --font, it is an error.
+func TestWriteSkipsRestrictedFont(t *testing.T) {
+	ttf, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+	if err != nil {
+		t.Skip("DejaVu Sans not installed (Debian: fonts-dejavu-core)")
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := range n {
+		rec := 12 + 16*i
+		if string(ttf[rec:rec+4]) == "OS/2" {
+			off := binary.BigEndian.Uint32(ttf[rec+8:])
+			binary.BigEndian.PutUint16(ttf[off+8:], 0x0002) // restricted licence
+		}
+	}
+	dir := t.TempDir()
+	restricted := filepath.Join(dir, "restricted.ttf")
+	if err := os.WriteFile(restricted, ttf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	es := briefingtest.Entries()
+	es[0].Article.Title = "Rotterdam: إضراب"
+	doc, warnings := render(t, es, nil, pdf.Options{FontDirs: []string{dir}})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "no font covers Arabic") {
+		t.Errorf("warnings = %q, want one naming Arabic", warnings)
+	}
+	if text := pdftotext(t, doc); !strings.Contains(text, "Rotterdam: \uFFFD") {
+		t.Errorf("text lacks the title with its Arabic replaced:\n%s", text)
+	}
+	b := briefing.Build(es, nil, briefing.Options{})
+	if err := pdf.Write(&bytes.Buffer{}, b, pdf.Options{FontPath: restricted}); err == nil || !strings.Contains(err.Error(), "licence") {
+		t.Errorf("Write with a restricted --font = %v, want a licence error", err)
+	}
+}
+
+// TestWriteSurvivesBrokenFont installs a copy of DejaVu Sans whose first
+// glyph locations point past its end: it reads as a font with Arabic, but
+// fpdf fails to embed it. The document is made again without installed
+// fonts; the warnings name the font, then Arabic.
+func TestWriteSurvivesBrokenFont(t *testing.T) {
+	ttf, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+	if err != nil {
+		t.Skip("DejaVu Sans not installed (Debian: fonts-dejavu-core)")
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := range n {
+		rec := 12 + 16*i
+		if string(ttf[rec:rec+4]) == "loca" {
+			off := binary.BigEndian.Uint32(ttf[rec+8:])
+			for j := off + 4; j < off+64; j++ {
+				ttf[j] = 0xff
+			}
+		}
+	}
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.ttf")
+	if err := os.WriteFile(broken, ttf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	es := briefingtest.Entries()
+	es[0].Article.Title = "Rotterdam: إضراب"
+	doc, warnings := render(t, es, nil, pdf.Options{FontDirs: []string{dir}})
+	if len(warnings) != 2 || !strings.Contains(warnings[0], broken+" could not be embedded") || !strings.Contains(warnings[1], "no font covers Arabic") {
+		t.Errorf("warnings = %q, want one naming %s, then one naming Arabic", warnings, broken)
+	}
+	if text := pdftotext(t, doc); !strings.Contains(text, "Rotterdam: \uFFFD") {
+		t.Errorf("text lacks the title with its Arabic replaced:\n%s", text)
 	}
 }
 

@@ -223,7 +223,36 @@ func trueType(data []byte) ([]byte, error) {
 	if !hasTable(data, 0, "glyf") {
 		return nil, errors.New("no TrueType outlines")
 	}
+	if !embeddable(data, 0) {
+		return nil, errors.New("licence forbids embedding")
+	}
 	return data, nil
+}
+
+// embeddable reports whether the font's licence bits (OS/2 fsType) allow
+// embedding it in a document. fpdf prints a message on standard output
+// for fonts that forbid it: they must never reach it.
+func embeddable(data []byte, off uint32) bool {
+	if uint64(off)+12 > uint64(len(data)) {
+		return false
+	}
+	n := int(binary.BigEndian.Uint16(data[off+4:]))
+	for i := range n {
+		rec := uint64(off) + 12 + uint64(i)*16
+		if rec+16 > uint64(len(data)) {
+			return false
+		}
+		if string(data[rec:rec+4]) != "OS/2" {
+			continue
+		}
+		at := uint64(binary.BigEndian.Uint32(data[rec+8:]))
+		if at+10 > uint64(len(data)) {
+			return false
+		}
+		fsType := binary.BigEndian.Uint16(data[at+8:])
+		return fsType != 0x0002 && fsType&0x0300 == 0
+	}
+	return true
 }
 
 // hasTable reports whether the font whose table directory starts at off
@@ -256,6 +285,9 @@ func extract(data []byte, off uint32) ([]byte, error) {
 	}
 	if !hasTable(data, off, "glyf") {
 		return nil, errors.New("no TrueType outlines")
+	}
+	if !embeddable(data, off) {
+		return nil, errors.New("licence forbids embedding")
 	}
 	n := int(binary.BigEndian.Uint16(data[off+4:]))
 	head := 12 + 16*n

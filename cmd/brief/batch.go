@@ -356,7 +356,9 @@ func (f summarizerFunc) Summarize(ctx context.Context, a *article.Article) (*sum
 func batchCommand(e *env) *cli.Command {
 	withStore := func(f func(c *cli.Context, st store.Archive) error) cli.ActionFunc {
 		return func(c *cli.Context) error {
-			st, err := openStore(c, e)
+			// Batches are recorded by brief add: there is nothing to
+			// follow in an archive that does not exist.
+			st, err := openExistingStore(c, e)
 			if err != nil {
 				return err
 			}

@@ -153,7 +153,7 @@ victim victims survivor survivors farmer farmers owner owners protester proteste
 protestors user users fan fans expert experts scientist scientists doctor doctors
 official officials spokesman spokeswoman spokesperson representative representatives
 investigator investigators observer observers analyst analysts researcher researchers
-paper study report authors author singer star actor actress artist musician player
+singer star actor actress artist musician player
 athlete rapper comedian model chef boxer driver pilot patient veteran candidate
 coach captain striker goalkeeper manager owner founder creator designer director
 official minister presenter host writer novelist poet photographer filmmaker`)
@@ -182,10 +182,27 @@ func (s *scanner) score(ms []mention) {
 			titled[m.key] = true
 		}
 	}
+	ruled := hasRules(s.lang)
 	for i := range s.units {
 		u := &s.units[i]
 		u.conf = unitConfidence(u, titled)
+		if !ruled {
+			// no attribution rules for the language: whatever the English
+			// rules read as a speaker is not shown
+			u.conf = min(u.conf, ShowConfidence/2)
+		}
 	}
+}
+
+// hasRules reports whether Scan has attribution rules for the language
+// tag lang: English, French, German, Spanish, Portuguese, or unknown.
+func hasRules(lang string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch base {
+	case "", "en", "fr", "de", "es", "pt":
+		return true
+	}
+	return false
 }
 
 // unitConfidence is the confidence of unit u's speaker. A speaker that is

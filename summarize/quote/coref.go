@@ -95,6 +95,10 @@ func roleHeads(role string) map[string]bool {
 	return out
 }
 
+// notPersonHeads end descriptors that need not stand for one person:
+// "the Clinton campaign", "the source", "the paper".
+var notPersonHeads = set("campaign campaigns source sources paper study report committee team staff administration")
+
 // intlDefinite are the definite articles of French, German, Spanish and
 // Portuguese.
 var intlDefinite = set("le la l' l’ el lo der die das o")
@@ -111,6 +115,9 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 		return mention{}, false
 	}
 	head := strings.Trim(f[len(f)-1], ".,")
+	if notPersonHeads[head] {
+		return mention{}, false // "the campaign", "the source"
+	}
 	if f[0] != "the" && titleWords[f[1]] {
 		// the head opens a Romance noun phrase: "la ministra de Trabajo"
 		head, orig, f = f[1], orig[:2], f[:2]
@@ -122,7 +129,7 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	ok := false
 	for j := len(ms) - 1; j >= 0; j-- {
 		m := ms[j]
-		if !m.person || !before(m.para, m.tok, para, tok) {
+		if !m.person || !before(m.para, m.tok, para, tok) || !nameLike(m.text) {
 			continue
 		}
 		heads := roleHeads(m.role)
@@ -170,7 +177,7 @@ func onlyPerson(ms []mention, head string, para, tok int) (mention, bool) {
 		if para-m.para > 2 {
 			break
 		}
-		if !m.person || m.weak {
+		if !m.person || m.weak || !nameLike(m.text) {
 			continue
 		}
 		if m.role != "" && !roleHeads(m.role)[head] {
@@ -253,4 +260,10 @@ func titleOnly(s string) bool {
 		}
 	}
 	return title
+}
+
+// nameLike reports whether a mention's text can be a person's name: one
+// word, or a plain name of two to four (see plainName).
+func nameLike(s string) bool {
+	return !strings.Contains(strings.TrimSpace(s), " ") || plainName(s, nil)
 }

@@ -43,6 +43,7 @@ type scanner struct {
 	// common holds the words the article writes in lowercase
 	common map[string]bool
 	title  string // the headline: it may name an interview's subject
+	lang   string // the article's language, "" when unknown
 }
 
 // Scan returns every quote in a, in article order: direct quotes, mixed
@@ -55,7 +56,7 @@ func Scan(a *article.Article) []summarize.Quote {
 	if a == nil {
 		return nil
 	}
-	s := &scanner{title: a.Title}
+	s := &scanner{title: a.Title, lang: a.Language}
 	s.prepare(scanned(a.Paragraphs))
 	for pi := range s.paras {
 		s.direct(pi)
@@ -264,8 +265,8 @@ func (s *scanner) direct(pi int) {
 		from, to := p.sents[si][0], p.sents[si][1]
 		q0 := -1
 		for k := from; k < to; k++ {
-			if p.toks[k].kind == tQuote {
-				q0 = k
+			if p.toks[k].kind == tQuote && !p.onlyTitles(k, k+1) {
+				q0 = k // a title after "titled" is no quote
 				break
 			}
 		}
@@ -714,6 +715,9 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 		end := p.toks[c].start
 		if p.toks[c].kind == tQuote {
 			end = p.toks[c].end
+		}
+		if p.onlyTitles(from, c+1) {
+			return unit{}, false // "In an article titled ‘…’, Thunberg wrote"
 		}
 		u := unit{para: pi, tok: from, kind: KindMixed, spk: sp}
 		u.parts = [][2]int{{p.toks[from].start, end}}

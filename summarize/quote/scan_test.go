@@ -432,6 +432,14 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"I also remember that I owed the IRS a lot of money.", "Kirstie Alley", "", "direct"}},
 		},
 		{
+			name: "what follows 'titled' is no quote",
+			paras: []string{
+				"In an article titled ‘The EU is cheating with numbers and stealing our future’, Greta Thunberg states the following:",
+				"“The belief that real climate action is being taken is one of our greatest threats.”",
+			},
+			want: []want{{"The belief that real climate action is being taken is one of our greatest threats.", "Greta Thunberg", "", "direct"}},
+		},
+		{
 			name:  "a title after a comma stays no quote",
 			paras: []string{"The banner read, “Welcome Home Troops”"},
 			want:  []want{},
@@ -465,6 +473,26 @@ func TestScanInterviewAnswer(t *testing.T) {
 		got := quote.Scan(&article.Article{Title: tt.title, Paragraphs: paras})
 		if len(got) != 1 || got[0].Speaker != tt.want {
 			t.Errorf("Scan(title %q) = %+v, want one quote by %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestScanLanguageWithoutRules checks that an article in a language the
+// scanner has no attribution rules for shows no speaker: the attribution
+// the English rules read with confidence stays below quote.ShowConfidence
+// once the article is tagged Russian.
+func TestScanLanguageWithoutRules(t *testing.T) {
+	paras := []string{"“We will not retreat,” said Ivan Petrov, the finance minister."}
+	for _, tt := range []struct {
+		lang  string
+		shown bool
+	}{{"en", true}, {"ru", false}} {
+		qs := quote.Scan(&article.Article{Language: tt.lang, Paragraphs: paras})
+		if len(qs) != 1 || qs[0].Speaker != "Ivan Petrov" {
+			t.Fatalf("Scan(%s) = %+v, want one quote by Ivan Petrov", tt.lang, qs)
+		}
+		if got := qs[0].Confidence >= quote.ShowConfidence; got != tt.shown {
+			t.Errorf("Scan(%s) confidence %.2f: shown = %v, want %v", tt.lang, qs[0].Confidence, got, tt.shown)
 		}
 	}
 }

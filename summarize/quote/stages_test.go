@@ -140,6 +140,7 @@ func TestDefinite(t *testing.T) {
 		{"a title before the name", []string{"Gov. Tom Reyes signed the bill on Friday.", "The plan works, the governor said."}, "the governor", "Reyes"},
 		{"two people fit", []string{"Mayor Ann Cole met Mayor Tom Reyes.", "It works, the mayor said."}, "the mayor", ""},
 		{"the only person named just before", []string{"In a new book, Ezra Klein said he set out to answer a question.", "The answer, the Vox founder suggests, is polarization."}, "the Vox founder", "Ezra Klein"},
+		{"a campaign is not a person", []string{"Donald Trump spoke on Friday.", "The ad airs today, the Trump campaign said."}, "the Trump campaign", ""},
 		{"another title contradicts", []string{"First lady Michelle Obama spoke at the rally.", "It matters, the president said."}, "the president", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,5 +199,16 @@ func TestMentionAt(t *testing.T) {
 				t.Errorf("mentionAt(%q) = %+v, %v; want text %q role %q person %v weak %v, %v", tt.para, m, ok, tt.text, tt.role, tt.person, tt.weak, tt.ok)
 			}
 		})
+	}
+}
+
+func TestHasRules(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		want bool
+	}{{"en", true}, {"en-GB", true}, {"", true}, {"de", true}, {"pt-BR", true}, {"ru", false}, {"zh", false}} {
+		if got := hasRules(tt.lang); got != tt.want {
+			t.Errorf("hasRules(%q) = %v, want %v", tt.lang, got, tt.want)
+		}
 	}
 }

@@ -119,6 +119,7 @@ func start() (*server, error) {
 	if err != nil {
 		return nil, err
 	}
+	sweep(bin)
 	// The socket path must stay under ~100 bytes: use /tmp, not a long
 	// TMPDIR.
 	dir, err := os.MkdirTemp("/tmp", "brief-pg-")
@@ -154,6 +155,24 @@ func start() (*server, error) {
 		return nil, fmt.Errorf("%w; server log: %s", err, strings.TrimSpace(string(log)))
 	}
 	return s, nil
+}
+
+// sweep stops and removes the servers that test binaries killed before
+// their cleanup left behind: directories over an hour old (no test runs
+// that long).
+func sweep(bin string) {
+	dirs, _ := filepath.Glob("/tmp/brief-pg-*")
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		if err != nil || time.Since(fi.ModTime()) < time.Hour {
+			continue
+		}
+		old := &server{bin: bin, dir: d}
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok && os.Geteuid() == 0 && st.Uid != 0 {
+			old.cred = &syscall.Credential{Uid: st.Uid, Gid: st.Gid}
+		}
+		old.stop()
+	}
 }
 
 func (s *server) run(name string, args ...string) error {
