@@ -353,9 +353,14 @@ func TestTerminal(t *testing.T) {
 	if code := run(context.Background(), []string{"brief", "summarize", in, "-o", digests}, strings.NewReader(""), &outb, tty); code != 0 {
 		t.Fatalf("summarize: exit %d", code)
 	}
+	// With the terminal's side closed, reading the master ends (EIO) once
+	// everything written is read.
 	tty.Close()
-	master.Close()
-	<-done
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the terminal's output never ended")
+	}
 	got := strings.ReplaceAll(screen.String(), "\r", "")
 	if strings.Contains(got, "%PDF") {
 		t.Error("PDF bytes reached the terminal")
