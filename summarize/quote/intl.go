@@ -67,6 +67,10 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 	if intlVerbs[l] {
 		return i + 1, speaker{}, true
 	}
+	if deSeparable[l] && p.particleAfter(i+1) {
+		// „…“, fügt Aseev hinzu
+		return i + 1, speaker{}, true
+	}
 	if frAux[l] {
 		if w, ok := p.word(i + 1); ok && intlVerbs[w.lower] && !w.upper {
 			return i + 2, speaker{}, true
@@ -97,10 +101,48 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 	return 0, speaker{}, false
 }
 
+// deSeparable are German speech verbs whose particle closes the clause:
+// "fügt X hinzu", "führte X aus", "räumt X ein", "gibt X zu bedenken".
+var deSeparable = set(`fügt fügte führt führte räumt räumte gibt gab stellt stellte hält
+hielt merkt merkte schränkt schränkte wirft warf`)
+
+// deParticles close a German separable speech verb.
+var deParticles = set("hinzu aus ein an fest klar bedenken entgegen")
+
+// deAdverbs stand between a German speech verb and its speaker: "erklärte
+// damals Morten Hundt".
+var deAdverbs = set(`damals dazu auch noch heute gestern zudem weiter außerdem dann
+jetzt nun ebenfalls abschließend später seinerzeit bereits schon`)
+
+// particleAfter reports whether a German verb particle closes the clause
+// starting at token i, within a few words: "Aseev hinzu".
+func (p *para) particleAfter(i int) bool {
+	for k := i; k < len(p.toks) && k < i+8; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			return false
+		}
+		if deParticles[w.lower] && !w.upper && k > i {
+			e := k + 1
+			return e >= len(p.toks) || p.toks[e].kind != tWord
+		}
+	}
+	return false
+}
+
 // intlAfter parses the speaker after a foreign speech verb ending at
 // token j: a pronoun ("sagte sie"), an article phrase ("la directrice"),
 // or a name with its role (see npAfter).
 func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
+	for k := j; k < to && k < j+3; k++ {
+		// „…“, erklärte damals Morten Hundt
+		if w, ok := p.word(k); !ok || w.upper || !deAdverbs[w.lower] {
+			break
+		}
+		if k+1 < to && p.isNameTok(k+1) {
+			j = k + 1
+		}
+	}
 	w, ok := p.word(j)
 	if !ok {
 		return speaker{}, 0, false
@@ -193,11 +235,27 @@ var titleSuffixes = []string{"minister", "ministerin", "präsident", "präsident
 	"sprecherin", "chef", "chefin", "meister", "meisterin", "direktor", "direktorin", "leiter",
 	"leiterin", "vorsitzende", "vorsitzender", "kanzler", "kanzlerin", "abgeordnete", "abgeordneter"}
 
+// deRoleNouns are German role nouns, alone or ending a compound, in the
+// forms they take before a name: "Forscher Morten Hundt", "den
+// Empa-Forschern Morten Hundt", "Sprecherin Maria Kunz", "Klima-Experte".
+var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen",
+	"experte", "experten", "expertin", "wissenschaftler", "wissenschaftlern", "wissenschaftlerin",
+	"chemiker", "chemikern", "chemikerin", "physiker", "physikern", "physikerin",
+	"ökonom", "ökonomen", "ökonomin", "professor", "professorin", "sprecher", "sprecherin",
+	"direktor", "direktorin", "leiter", "leiterin", "gründer", "gründern", "gründerin",
+	"ingenieur", "ingenieurin", "analyst", "analystin", "ärztin", "arzt", "biologe", "biologin"}
+
 // compoundTitle reports whether l, a lowercase word, is a German compound
-// title: a title suffix after a stem of at least three letters.
+// title: a title suffix after a stem of at least three letters, or a
+// German role noun alone or ending a compound.
 func compoundTitle(l string) bool {
 	for _, suf := range titleSuffixes {
 		if strings.HasSuffix(l, suf) && len(l) >= len(suf)+3 {
+			return true
+		}
+	}
+	for _, n := range deRoleNouns {
+		if l == n || strings.HasSuffix(l, "-"+n) || strings.HasSuffix(l, n) && len(l) >= len(n)+4 {
 			return true
 		}
 	}

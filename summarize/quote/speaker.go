@@ -305,11 +305,31 @@ func (p *para) nameAt(a, b, pi int) speaker {
 			sp.role = p.span(ts, a)
 		}
 	}
+	if ns > a {
+		// "Angaben von Klimaforschern Paula Stein": a particle inside the
+		// run with no title before it ends what is not the role
+		for k := ns - 1; k > a; k-- {
+			if w, ok := p.word(k); ok && !w.upper && particles[w.lower] && !p.titleIn(a, k) {
+				sp.role = p.span(k+1, ns)
+				break
+			}
+		}
+	}
 	sp.role = strings.TrimSpace(sp.role)
 	if isOrg(sp.text) {
 		sp.gender = genderUnknown
 	}
 	return sp
+}
+
+// titleIn reports whether a title word stands in tokens [a, b).
+func (p *para) titleIn(a, b int) bool {
+	for i := a; i < b; i++ {
+		if w, ok := p.word(i); ok && (titleWords[w.lower] || compoundTitle(w.lower)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isOrg(s string) bool {

@@ -1,0 +1,47 @@
+package quote_test
+
+import "testing"
+
+// TestScanGerman checks German attribution on structures found on pages the
+// rules were not tuned on: separable speech verbs ("fügt X hinzu"), an
+// adverb between verb and name, an inflected role noun before a name, two
+// names in a row, a narrated lead-in before a colon, and a surname that
+// stands for the full name given earlier.
+func TestScanGerman(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []want
+	}{
+		{
+			name: "de: fügt X hinzu wins over the speaker carried from the previous quote",
+			paras: []string{
+				"Das Labor wurde von den Empa-Chemikern Torben Lindqvist und Felix Roth gegründet.",
+				"«Wir messen alles in einem Durchgang», erklärt Lindqvist. «Dafür mussten wir die Optik neu bauen», fügt Roth hinzu.",
+			},
+			want: []want{
+				{"Wir messen alles in einem Durchgang", "Torben Lindqvist", "Empa-Chemikern", "direct"},
+				{"Dafür mussten wir die Optik neu bauen", "Felix Roth", "", "direct"},
+			},
+		},
+		{
+			name:  "de: an adverb between the verb and the name",
+			paras: []string{"«Das Gerät passt in jeden Kofferraum», erklärte damals Jonas Falk."},
+			want:  []want{{"Das Gerät passt in jeden Kofferraum", "Jonas Falk", "", "direct"}},
+		},
+		{
+			name:  "de: an inflected role noun before the name is the role",
+			paras: []string{"Nach Angaben von Klimaforschern Paula Stein sei der Winter zu warm gewesen. «Das ist kein Zufall mehr», sagte Stein."},
+			want:  []want{{"Das ist kein Zufall mehr", "Paula Stein", "Klimaforschern", "direct"}},
+		},
+		{
+			name:  "de: Sprecherin before the name",
+			paras: []string{"«Wir prüfen den Fall», sagte Sprecherin Maria Kunz."},
+			want:  []want{{"Wir prüfen den Fall", "Maria Kunz", "Sprecherin", "direct"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			checkScan(t, tt.paras, tt.want)
+		})
+	}
+}
