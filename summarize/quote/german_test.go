@@ -39,6 +39,19 @@ func TestScanGerman(t *testing.T) {
 			paras: []string{"«Wir prüfen den Fall», sagte Sprecherin Maria Kunz."},
 			want:  []want{{"Wir prüfen den Fall", "Maria Kunz", "Sprecherin", "direct"}},
 		},
+		{
+			name: "de: a reporter credit and the interviewee are two names, not one speaker",
+			paras: []string{
+				"Für diese Reportage hat Autorin Charlotte Elsen Tobias Trommer vom Aktionsbündnis getroffen.",
+				"„Ohne uns stünde hier längst eine Autobahn“, sagt Trommer.",
+			},
+			want: []want{{"Ohne uns stünde hier längst eine Autobahn", "Tobias Trommer", "", "direct"}},
+		},
+		{
+			name:  "de: a double first name stays one name",
+			paras: []string{"„Wir bleiben“, sagte Anna Maria Weber."},
+			want:  []want{{"Wir bleiben", "Anna Maria Weber", "", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			checkScan(t, tt.paras, tt.want)

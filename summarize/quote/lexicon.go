@@ -196,7 +196,9 @@ kim jong-un moon igor sergei dmitry alexei mikhail ivan
 jacques michel philippe alain nicolas sébastien françois laurent olivier thierry
 éric christophe stéphane julien antoine mathieu guillaume benoît emmanuel
 klaus jürgen wolfgang stefan andreas markus matthias olaf friedrich karl heinz
-uwe günter dieter jörg
+uwe günter dieter jörg tobias joachim morten oleg lukas jonas felix florian sebastian
+thorsten torsten heiko holger jens sven timo tim moritz niklas johannes ralf rolf
+bernd rainer reinhard volker hartmut manfred gerhard werner norbert
 josé javier manuel alejandro diego andrés pablo héctor fernando raúl ricardo
 joão marcos lucas tiago bruno gustavo rodrigo luiz`)
 
@@ -220,7 +222,8 @@ veronica victoria virginia wendy whitney yvonne zoe ivanka huma donna debbie eli
 jeanne kirsten tammy condoleezza hope sheryl oprah angela theresa jacinda christine
 ursula marine nicola golda indira benazir aung yulia
 hélène isabelle nathalie françoise sylvie céline camille élise manon léa chloé
-katharina petra sabine monika lena claudia susanne
+katharina petra sabine monika lena claudia susanne ute birgit heike anke silke
+kerstin annika franziska johanna lea leonie miriam nadine simone stefanie ulrike
 maría lucía elena marta pilar sofía valentina camila carolina gabriela daniela
 beatriz juliana fernanda luiza mariana`)
 

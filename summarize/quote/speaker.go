@@ -98,6 +98,9 @@ func (p *para) nameRunBefore(e, limit int) int {
 func (p *para) nameRunAfter(s, limit int) int {
 	i := s
 	for i < limit {
+		if p.secondName(s, i) {
+			break
+		}
 		if p.isNameTok(i) {
 			i++
 			continue
@@ -117,6 +120,32 @@ func (p *para) nameRunAfter(s, limit int) int {
 		break
 	}
 	return i
+}
+
+// secondName reports whether token i, inside a run of name tokens that
+// starts at s, opens a second full name: a known first name followed by
+// a name token, after a first name and surname ("Autorin Charlotte Elsen
+// Tobias Trommer" holds two people, never one speaker).
+func (p *para) secondName(s, i int) bool {
+	w, ok := p.word(i)
+	if !ok || firstGender(w.lower) == genderUnknown || !p.isNameTok(i+1) {
+		return false
+	}
+	for k := i - 2; k >= s; k-- {
+		f, ok := p.word(k)
+		if !ok {
+			continue
+		}
+		if firstGender(f.lower) != genderUnknown {
+			// a surname between the two first names
+			for m := k + 1; m < i; m++ {
+				if n, ok := p.word(m); ok && n.upper && firstGender(n.lower) == genderUnknown {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (p *para) span(a, b int) string {
