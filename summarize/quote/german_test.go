@@ -52,6 +52,32 @@ func TestScanGerman(t *testing.T) {
 			paras: []string{"„Wir bleiben“, sagte Anna Maria Weber."},
 			want:  []want{{"Wir bleiben", "Anna Maria Weber", "", "direct"}},
 		},
+		{
+			name:  "de: the span starts at the opening mark, not the narration before the colon",
+			paras: []string{"Ministerin Petra Lang ging auf die Bedeutung der Forschung ein: „Mit dem ‚Labor am See‘ hat die Stadt ein neues Aushängeschild. Ich wünsche viel Erfolg“, so Lang."},
+			want:  []want{{"Mit dem ‚Labor am See‘ hat die Stadt ein neues Aushängeschild. Ich wünsche viel Erfolg", "Petra Lang", "Ministerin", "direct"}},
+		},
+		{
+			name: "de: verb before the subject, after a fronted phrase",
+			paras: []string{
+				"Rektor Anton Huber eröffnete die Halle.",
+				"In seiner Rede betonte Rektor Huber ausdrücklich die Lage: „Wir haben den Horizont erweitert.“",
+			},
+			want: []want{{"Wir haben den Horizont erweitert.", "Anton Huber", "Rektor", "direct"}},
+		},
+		{
+			name:  "de: freut sich with academic titles",
+			paras: []string{"„Wir haben Anfragen aus der ganzen Welt“, freut sich Univ.-Prof. Dr. Stefan Galler."},
+			want:  []want{{"Wir haben Anfragen aus der ganzen Welt", "Stefan Galler", "Univ.-Prof. Dr.", "direct"}},
+		},
+		{
+			name: "de: a surname takes the full name given earlier, before an article",
+			paras: []string{
+				"Dadurch werden weniger Daten erzeugt, wie Forschungsdirektor Jens Kohlmann der Deutschen Presse-Agentur erläuterte.",
+				"«Wir müssen das Programm strecken», so Kohlmann.",
+			},
+			want: []want{{"Wir müssen das Programm strecken", "Jens Kohlmann", "Forschungsdirektor", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			checkScan(t, tt.paras, tt.want)

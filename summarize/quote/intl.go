@@ -67,6 +67,12 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 	if intlVerbs[l] {
 		return i + 1, speaker{}, true
 	}
+	if deReflexive[l] {
+		// „…“, freut sich Robert Galler
+		if w, ok := p.word(i + 1); ok && w.lower == "sich" && !w.upper {
+			return i + 2, speaker{}, true
+		}
+	}
 	if deSeparable[l] && p.particleAfter(i+1) {
 		// „…“, fügt Aseev hinzu
 		return i + 1, speaker{}, true
@@ -105,6 +111,9 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 // "fügt X hinzu", "führte X aus", "räumt X ein", "gibt X zu bedenken".
 var deSeparable = set(`fügt fügte führt führte räumt räumte gibt gab stellt stellte hält
 hielt merkt merkte schränkt schränkte wirft warf`)
+
+// deReflexive are German speech verbs read with "sich": "freut sich X".
+var deReflexive = set("freut freute ärgert ärgerte wundert wunderte empört empörte")
 
 // deParticles close a German separable speech verb.
 var deParticles = set("hinzu aus ein an fest klar bedenken entgegen")
@@ -173,7 +182,40 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	if !w.upper {
 		return speaker{}, 0, false
 	}
+	if k := p.academicAfter(j, to); k > j && p.isNameTok(k) {
+		// Univ.-Prof. Dr. Robert Galler
+		e := p.nameRunAfter(k, to)
+		sp := p.nameAt(k, e, pi)
+		if t := p.span(j, k); sp.role == "" || strings.HasSuffix(t, sp.role) {
+			sp.role = t
+		} else {
+			sp.role = t + " " + sp.role
+		}
+		return sp, e, sp.text != ""
+	}
 	return p.npAfter(j, to, pi)
+}
+
+// deAcademic are German academic titles written before a name.
+var deAcademic = set("Univ Prof Dr Mag Ing Dipl DI habil med rer nat phil")
+
+// academicAfter returns the end of a run of academic titles starting at
+// token j ("Univ.-Prof. Dr."), j when there is none.
+func (p *para) academicAfter(j, to int) int {
+	k, end := j, j
+	for k < to {
+		t := p.toks[k]
+		switch {
+		case t.kind == tWord && deAcademic[t.text] && p.isPunct(k+1, "."):
+			k += 2
+			end = k
+		case p.isPunct(k, "-") && k > j:
+			k++
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // intlAccordingAt reads "selon", "laut", "según", "segundo", "de acordo
@@ -225,9 +267,22 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 		}
 		return speaker{}, false
 	}
+	if r := p.nameRunBefore(e, from); r == e {
+		// "In seiner Rede betonte Rektor Huber": a noun after a
+		// preposition or possessive is a fronted phrase, and the subject
+		// follows the verb
+		if w, ok := p.word(r - 1); ok && !w.upper && dePhraseWords[w.lower] {
+			return speaker{}, false
+		}
+	}
 	sp, _, ok := p.npBefore(e, from, pi)
 	return sp, ok && sp.kind == spkName
 }
+
+// dePhraseWords open a German phrase fronted before the verb: "In seiner
+// Rede betonte …", "Im Interview sagte …".
+var dePhraseWords = set(`in im am beim bei nach vor mit seiner seinen seinem ihrer ihren ihrem
+einer einem der dem den des zum zur auf`)
 
 // titleSuffixes end German compound titles: "Finanzminister",
 // "Bürgermeisterin", "Regierungssprecher".
@@ -243,7 +298,8 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"chemiker", "chemikern", "chemikerin", "physiker", "physikern", "physikerin",
 	"ökonom", "ökonomen", "ökonomin", "professor", "professorin", "sprecher", "sprecherin",
 	"direktor", "direktorin", "leiter", "leiterin", "gründer", "gründern", "gründerin",
-	"ingenieur", "ingenieurin", "analyst", "analystin", "ärztin", "arzt", "biologe", "biologin"}
+	"ingenieur", "ingenieurin", "analyst", "analystin", "ärztin", "arzt", "biologe", "biologin",
+	"rektor", "rektorin", "dekan", "dekanin", "landeshauptmann", "autor", "autorin", "aktivist", "aktivistin", "manager", "managerin"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters, or a

@@ -719,9 +719,24 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 		if p.onlyTitles(from, c+1) {
 			return unit{}, false // "In an article titled ‘…’, Thunberg wrote"
 		}
+		if q0 > from && p.isPunct(q0-1, ":") {
+			// "X ging auf … ein: „…“, so X": the narration before the
+			// colon is no part of the quote
+			from = q0
+		}
 		u := unit{para: pi, tok: from, kind: KindMixed, spk: sp}
 		u.parts = [][2]int{{p.toks[from].start, end}}
 		u.kind = mixedKind(p, from, c)
+		if from == q0 && p.onlyQuotes(q0, c) {
+			// only quotes before the attribution: their words, no marks
+			u.kind = KindDirect
+			u.parts = u.parts[:0]
+			for k := q0; k <= c; k++ {
+				if p.toks[k].kind == tQuote {
+					u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+				}
+			}
+		}
 		return u, true
 	}
 	return unit{}, false

@@ -105,7 +105,7 @@ func (p *para) nameRunAfter(s, limit int) int {
 			i++
 			continue
 		}
-		if t, ok := p.word(i); ok && particles[t.lower] && i+1 < limit && p.isNameTok(i+1) && i > s {
+		if t, ok := p.word(i); ok && particles[t.lower] && i+1 < limit && p.isNameTok(i+1) && i > s && !p.articleAfterName(s, i) {
 			i++
 			continue
 		}
@@ -120,6 +120,18 @@ func (p *para) nameRunAfter(s, limit int) int {
 		break
 	}
 	return i
+}
+
+// articleAfterName reports whether the particle at i is a German article
+// after a full name [s, i) rather than part of the name: "Joachim Mnich
+// der Deutschen Presse-Agentur", but "Ursula von der Leyen".
+func (p *para) articleAfterName(s, i int) bool {
+	t, _ := p.word(i)
+	if t.lower != "der" && t.lower != "den" || i-s < 2 {
+		return false
+	}
+	prev, ok := p.word(i - 1)
+	return ok && !particles[prev.lower]
 }
 
 // secondName reports whether token i, inside a run of name tokens that
