@@ -78,6 +78,11 @@ func TestScanGerman(t *testing.T) {
 			},
 			want: []want{{"Wir müssen das Programm strecken", "Jens Kohlmann", "Forschungsdirektor", "direct"}},
 		},
+		{
+			name:  "en: a first name before a title is no second person",
+			paras: []string{"“Turnout was low,” said Virginia AFL-CIO President Doris Crouse-Mays."},
+			want:  []want{{"Turnout was low", "Doris Crouse-Mays", "Virginia AFL-CIO President", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			checkScan(t, tt.paras, tt.want)

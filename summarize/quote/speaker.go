@@ -148,14 +148,26 @@ func (p *para) secondName(s, i int) bool {
 		if !ok {
 			continue
 		}
-		if firstGender(f.lower) != genderUnknown {
-			// a surname between the two first names
-			for m := k + 1; m < i; m++ {
-				if n, ok := p.word(m); ok && n.upper && firstGender(n.lower) == genderUnknown {
-					return true
-				}
+		if firstGender(f.lower) == genderUnknown {
+			continue
+		}
+		// only surnames between the two first names: not an initial
+		// ("Christina N Luis"), a title or an acronym ("Virginia AFL-CIO
+		// President Doris")
+		surname := false
+		for m := k + 1; m < i; m++ {
+			n, ok := p.word(m)
+			if !ok {
+				return false
+			}
+			if titleWords[n.lower] || compoundTitle(n.lower) || orgWords[n.text] || strings.ToUpper(n.text) == n.text {
+				return false
+			}
+			if firstGender(n.lower) == genderUnknown && utf8.RuneCountInString(n.text) > 1 {
+				surname = true
 			}
 		}
+		return surname
 	}
 	return false
 }
