@@ -90,6 +90,21 @@ func (sp sentSplitter) split(p string, dst []string) []string {
 			closed = true
 			k += s2
 		}
+		if sentIsCJKTerminal(r) {
+			// "。" "！" "？" end a sentence with no space after them,
+			// except at the end of a quotation the sentence goes on
+			// after: "「はい。」と答えた。".
+			if closed && k < len(p) && sentSkipSpace(p, k) == k {
+				i = k
+				continue
+			}
+			if s := strings.TrimSpace(p[start:k]); s != "" {
+				dst = append(dst, s)
+			}
+			start = sentSkipSpace(p, k)
+			i = start
+			continue
+		}
 		if k < len(p) && sentSkipSpace(p, k) == k {
 			// "3.5", "U.S.A", "example.com", "Yahoo!News".
 			i = j
@@ -189,12 +204,18 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 }
 
 func sentIsTerminal(r rune) bool {
-	return r == '.' || r == '!' || r == '?' || r == '…'
+	return r == '.' || r == '!' || r == '?' || r == '…' || sentIsCJKTerminal(r)
+}
+
+// sentIsCJKTerminal reports whether r is a Chinese or Japanese full stop,
+// exclamation or question mark (ideographic or fullwidth).
+func sentIsCJKTerminal(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '｡'
 }
 
 func sentIsCloser(r rune) bool {
 	switch r {
-	case '"', '\'', '”', '’', ')', ']', '»':
+	case '"', '\'', '”', '’', ')', ']', '»', '」', '』', '）', '】':
 		return true
 	}
 	return false

@@ -15,6 +15,10 @@ func TestSentSplit(t *testing.T) {
 		in   string
 		want []string
 	}{
+		{"japanese", "雨が降りました。明日は晴れるでしょう！本当ですか？「はい。」と答えた。",
+			[]string{"雨が降りました。", "明日は晴れるでしょう！", "本当ですか？", "「はい。」と答えた。"}},
+		{"chinese", "会议今天结束。代表们通过了决议！ 下次会议在北京举行。",
+			[]string{"会议今天结束。", "代表们通过了决议！", "下次会议在北京举行。"}},
 		{"plain", "The council met on Monday. It voted to close the bridge.",
 			[]string{"The council met on Monday.", "It voted to close the bridge."}},
 		{"US mid-sentence", "The U.S. military said it had struck a depot. Officials declined to comment.",

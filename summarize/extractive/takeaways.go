@@ -124,8 +124,11 @@ type tkSent struct {
 	cent   float64  // directed centrality
 	maxSim float64  // highest similarity to any other sentence
 	score  float64
-	usable bool    // may be a takeaway
-	lift   float64 // the pronoun or connective penalty in score, or 0
+	usable bool // may be a takeaway
+	// long: over MaxWords (up to twice that), used only when the
+	// sentences of ordinary length give fewer than n takeaways.
+	long bool
+	lift float64 // the pronoun or connective penalty in score, or 0
 }
 
 // tkRank is Takeaways with explicit parameters.
@@ -210,7 +213,8 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 
 	for i := range sents {
 		s := &sents[i]
-		s.usable = s.words >= prm.MinWords && s.words <= prm.MaxWords
+		s.usable = s.words >= prm.MinWords && s.words <= 2*prm.MaxWords
+		s.long = s.words > prm.MaxWords
 		var tr tkTraits
 		if s.usable {
 			tr = tkTraitsOf(s.text)
@@ -307,12 +311,16 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 	isPicked := make([]bool, len(sents))
 	picked := make([]int, 0, n)
 	var content []map[string]bool // of the picked sentences, as shown
-	for _, pass := range []bool{false, true} {
-		if pass && len(picked) > 0 && !prm.Fill {
+	// Passes: sound sentences of ordinary length; then long sound ones
+	// (some languages and sites write long sentences, and one long
+	// takeaway beats a missing one); then, with prm.Fill or when nothing
+	// was picked, sentences with a defect.
+	for pass := range 3 {
+		if pass == 2 && len(picked) > 0 && !prm.Fill {
 			break
 		}
 		for len(picked) < n {
-			best := tkBest(sents, taken, isPicked, picked, content, pass, prm)
+			best := tkBest(sents, taken, isPicked, picked, content, pass == 2, pass >= 1, prm)
 			if best < 0 {
 				break
 			}
@@ -339,13 +347,14 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 }
 
 // tkBest returns the best-scored sentence that may still be picked (only
-// sound ones unless defective is set), or -1. A sentence that repeats one
+// sound ones unless defective is set, only ones of ordinary length unless
+// long is set), or -1. A sentence that repeats one
 // already picked is ruled out for good.
-func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []map[string]bool, defective bool, prm tkParams) int {
+func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []map[string]bool, defective, long bool, prm tkParams) int {
 	best, bestScore := -1, 0.0
 	for i := range sents {
 		s := &sents[i]
-		if !s.usable || taken[i] {
+		if !s.usable || taken[i] || s.long && !long {
 			continue
 		}
 		after := i > 0 && isPicked[i-1]
