@@ -16,7 +16,7 @@ import (
 // 8 or longer than 40 words are left out; sentences that open with a
 // pronoun or connective (unless they follow a sentence already picked), are
 // mostly quotation or read like photo captions are ranked lower; a sentence
-// too similar to one already picked, or sharing most of its words, is
+// too similar to one already picked, sharing most of its words or a six-word phrase, is
 // skipped. A short article gives fewer takeaways (at most half its
 // sentences); there is no padding.
 //
@@ -27,6 +27,15 @@ import (
 // only when an article has nothing else.
 func Takeaways(a *article.Article, n int) []string {
 	return tkRank(a, n, tkDefaults())
+}
+
+// TakeawaysBesides is Takeaways leaving out the sentences that repeat one
+// of shown, text the reader sees next to the takeaways (the quotes of the
+// digest): a sentence sharing a phrase of six words with it.
+func TakeawaysBesides(a *article.Article, n int, shown []string) []string {
+	prm := tkDefaults()
+	prm.shown = shown
+	return tkRank(a, n, prm)
 }
 
 // Lead returns the first n sentences of a (the Lead-N baseline).
@@ -86,6 +95,10 @@ type tkParams struct {
 	// sound ones are left; without it they are used only when no sound
 	// sentence is.
 	Fill bool
+
+	// shown is text shown beside the takeaways; a sentence sharing a
+	// phrase with it is not used.
+	shown []string
 }
 
 // tkDefaults are the defaults measured on the dev set; see the report in
@@ -137,6 +150,22 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 		return nil
 	}
 	sents, cased := tkScore(a, prm)
+	if len(prm.shown) > 0 {
+		var shown map[string]bool
+		for _, t := range prm.shown {
+			for p := range tkPhrases(t) {
+				if shown == nil {
+					shown = make(map[string]bool)
+				}
+				shown[p] = true
+			}
+		}
+		for i := range sents {
+			if sents[i].usable && len(shown) > 0 && tkSharePhrase(tkPhrases(sents[i].text), shown) {
+				sents[i].usable = false
+			}
+		}
+	}
 	return tkSelect(sents, cased, n, prm)
 }
 
@@ -310,7 +339,7 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 	taken := make([]bool, len(sents)) // picked, or ruled out as a repeat
 	isPicked := make([]bool, len(sents))
 	picked := make([]int, 0, n)
-	var content []map[string]bool // of the picked sentences, as shown
+	var content []tkWords // of the picked sentences, as shown
 	// Passes: sound sentences of ordinary length; then long sound ones
 	// (some languages and sites write long sentences, and one long
 	// takeaway beats a missing one); then, with prm.Fill or when nothing
@@ -327,7 +356,7 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 			taken[best], isPicked[best] = true, true
 			picked = append(picked, best)
 			if prm.Clean {
-				content = append(content, tkContent(sents[best].show))
+				content = append(content, tkWords{tkContent(sents[best].show), tkPhrases(sents[best].show)})
 			}
 		}
 	}
@@ -350,7 +379,7 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 // sound ones unless defective is set, only ones of ordinary length unless
 // long is set), or -1. A sentence that repeats one
 // already picked is ruled out for good.
-func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []map[string]bool, defective, long bool, prm tkParams) int {
+func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []tkWords, defective, long bool, prm tkParams) int {
 	best, bestScore := -1, 0.0
 	for i := range sents {
 		s := &sents[i]
@@ -381,23 +410,28 @@ func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []map[
 
 // tkRepeats reports whether s says what a picked sentence says: the same
 // text, a vector too similar, or (when cleaning) most of the same content
-// words.
-func tkRepeats(s *tkSent, sents []tkSent, picked []int, content []map[string]bool, prm tkParams) bool {
-	var mine map[string]bool
+// words or a phrase of six words in common.
+func tkRepeats(s *tkSent, sents []tkSent, picked []int, content []tkWords, prm tkParams) bool {
+	var mine *tkWords
 	for k, j := range picked {
 		if s.text == sents[j].text || tkCosine(s, &sents[j]) > prm.Redundancy {
 			return true
 		}
 		if k < len(content) {
 			if mine == nil {
-				mine = tkContent(s.show)
+				mine = &tkWords{tkContent(s.show), tkPhrases(s.show)}
 			}
-			if tkSame(mine, content[k]) {
+			if tkSame(mine.content, content[k].content) || tkSharePhrase(mine.phrases, content[k].phrases) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// tkWords are the content words and phrases (tkPhrases) of a takeaway.
+type tkWords struct {
+	content, phrases map[string]bool
 }
 
 // tkFallback is the one takeaway of an article where nothing reads as one

@@ -306,3 +306,49 @@ func tkSame(a, b map[string]bool) bool {
 	union := len(a) + len(b) - both
 	return 2*both >= union || both == len(a) || both == len(b)
 }
+
+// tkPhraseLen is the length in words of a phrase two takeaways may not
+// share: a run this long repeats a fact even when the rest of the two
+// sentences differs ("The Monetary Policy Committee voted 8–3 for ...").
+const tkPhraseLen = 6
+
+// tkPhrases returns the runs of tkPhraseLen consecutive words of s,
+// lowercased and without punctuation, that hold at least three content
+// words (or numbers): the phrases that carry a fact, not "one of the
+// most".
+func tkPhrases(s string) map[string]bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	var out map[string]bool
+	for i := 0; i+tkPhraseLen <= len(words); i++ {
+		content := 0
+		for _, w := range words[i : i+tkPhraseLen] {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) || utf8.RuneCountInString(w) > 2 && !tkDupStop[w] {
+				content++
+			}
+		}
+		if content < 3 {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]bool)
+		}
+		out[strings.Join(words[i:i+tkPhraseLen], " ")] = true
+	}
+	return out
+}
+
+// tkSharePhrase reports whether a and b (from tkPhrases) have a phrase in
+// common.
+func tkSharePhrase(a, b map[string]bool) bool {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	for p := range a {
+		if b[p] {
+			return true
+		}
+	}
+	return false
+}

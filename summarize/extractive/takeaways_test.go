@@ -336,3 +336,61 @@ func TestTakeawaysScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestTakeawaysNoRepeatedFact checks that two takeaways never repeat the
+// same fact in the same words, even when the rest of the sentences
+// differs, and that a takeaway does not repeat text shown beside it.
+func TestTakeawaysNoRepeatedFact(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		paras  []string
+		shown  []string
+		phrase string // at most one takeaway may contain it
+	}{
+		{"shared vote", []string{
+			"The rate-setting committee voted 7–2 for a quarter-point cut on Tuesday, pointing to slower price growth and a firmer currency.",
+			"The rate-setting committee voted 7–2 for the cut, the governor told a news conference in the capital after the two-day meeting, with two members wanting a hold.",
+			"Consumer prices rose 6.1% in the year to October, down from 6.8% a month earlier, the statistics office said last week.",
+			"Lenders are expected to pass the lower rate on to mortgage holders within a few weeks, analysts at three local banks said.",
+			"The currency has held steady against the dollar since the summer after a long slide that began with the lifting of controls.",
+			"The next meeting of the committee is scheduled for the end of January.",
+		}, nil, "committee voted 7–2 for"},
+		{"shared levy", []string{
+			"A charge of about $15 a month on electricity bills would pay for the new grid batteries across the northern provinces.",
+			"The plan would be paid for by a charge of about $15 a month on every household bill and would start in 2028 if lawmakers approve it in the spring.",
+			"Blackouts cut power to more than two million homes during the heatwave last summer, the grid operator said in its annual report.",
+			"Industry groups said the batteries would make the network far more reliable during storms and the coldest winter evenings.",
+			"Opposition lawmakers said households were already struggling with the cost of living and called the charge a hidden tax.",
+			"The minister said the scheme would be reviewed after five years of operation.",
+		}, nil, "charge of about $15 a month"},
+		{"quote shown below", []string{
+			"The airline cancelled a third of its flights from the main hub on Friday as baggage handlers began a three-day strike over pay.",
+			"\u201cThis is a fair offer that remains on the table,\u201d said Laura Keane, the airline\u2019s head of human resources, on Thursday evening.",
+			"The union wants a raise of 9% over two years and an end to the use of agency staff on the night shifts at the airport.",
+			"Passengers were told to check the status of their flights online before leaving home, and to expect long queues at check-in.",
+			"The last strike at the airport, in the spring of 2025, lasted five days and disrupted travel for nearly half a million people.",
+			"Talks are due to resume on Monday.",
+		}, []string{"This is a fair offer that remains on the table"}, "fair offer that remains on the table"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &article.Article{Title: "", Paragraphs: tt.paras}
+			got := extractive.TakeawaysBesides(a, 3, tt.shown)
+			if len(got) != 3 {
+				t.Errorf("got %d takeaways %q, want 3", len(got), got)
+			}
+			limit := 1
+			if tt.shown != nil {
+				limit = 0
+			}
+			n := 0
+			for _, s := range got {
+				if strings.Contains(s, tt.phrase) {
+					n++
+				}
+			}
+			if n > limit {
+				t.Errorf("%d takeaways contain %q, want at most %d: %q", n, tt.phrase, limit, got)
+			}
+		})
+	}
+}
