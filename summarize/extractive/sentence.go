@@ -10,7 +10,9 @@ import (
 // language-light: it breaks after '.', '!', '?' and '…' (with any closing
 // quotation marks or brackets that follow) when whitespace and the start of a
 // plausible sentence come next, and keeps abbreviations ("Dr.", "U.S.",
-// "No. 5", "a.m."), initials ("John F. Kennedy") and decimals ("3.5") whole.
+// "No. 5", "a.m.", and by shape "Dipl.-Ing.", "LHStv."), initials ("John F.
+// Kennedy") and decimals ("3.5") whole. Chinese and Japanese "。" "！" "？"
+// end a sentence with no space after them.
 // On text without capital letters it cannot rely on case, so it falls back to
 // word lists for the ambiguous cases.
 
@@ -192,6 +194,10 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 		// An initial: "John F. Kennedy", "j. k. rowling".
 		return false
 	}
+	if nextUpper && sentAbbrevShape(strings.TrimRight(word, ".")) {
+		// "Dipl.-Ing. Josef", "Univ.-Prof. Dr.", "LHStv. Anton".
+		return false
+	}
 	if sentDotted(lw) || sentMaybeFinal[lw] {
 		// "U.S.", "a.m.", "Inc.": a sentence may end here; believe it when
 		// a common sentence opener follows.
@@ -302,6 +308,52 @@ func sentDotted(w string) bool {
 		}
 	}
 	return true
+}
+
+// sentAbbrevShape reports whether w (without its final period) is shaped
+// like a title or degree abbreviation rather than a word: short pieces of
+// letters joined by periods and hyphens, with a hyphen and an inner period
+// ("Dipl.-Ing", "Univ.-Prof", "Dr.-Ing"), or a short token with a run of
+// capitals followed by lower-case letters ("LHStv", "BGBl"; not a plural
+// like "CEOs").
+func sentAbbrevShape(w string) bool {
+	if w == "" || utf8.RuneCountInString(w) > 12 {
+		return false
+	}
+	if strings.Contains(w, ".") {
+		if !strings.Contains(w, "-") {
+			return false // "U.S", "a.m": sentDotted decides
+		}
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' }) {
+			if utf8.RuneCountInString(part) > 5 || strings.IndexFunc(part, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if utf8.RuneCountInString(w) > 6 {
+		return false
+	}
+	caps, run, tail := 0, 0, ""
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			if tail != "" {
+				return false // "McCain"-like: capitals after lower case
+			}
+			run++
+			caps = max(caps, run)
+		case unicode.IsLower(r):
+			if run == 0 && i == 0 {
+				return false
+			}
+			run = 0
+			tail += string(r)
+		default:
+			return false
+		}
+	}
+	return caps >= 2 && tail != "" && tail != "s"
 }
 
 // sentOrdinal reports whether w is a one- or two-digit number.
