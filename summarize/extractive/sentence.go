@@ -21,6 +21,10 @@ import (
 // are read.
 type sentSplitter struct {
 	cased bool
+	// ordinals: the language writes ordinals as a number and a period
+	// ("zum 100. Geburtstag"), so a short number before a capitalised
+	// word does not end the sentence.
+	ordinals bool
 }
 
 // newSentSplitter looks at paras to decide whether sentence starts are
@@ -183,6 +187,9 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 	if nextDigit && (sentNumberAbbrevs[lw] || sentMonths[lw]) {
 		return false
 	}
+	if sp.ordinals && nextUpper && len(lw) <= 3 && strings.Trim(lw, "0123456789") == "" {
+		return false
+	}
 	if sentOrdinal(lw) && sentMonthNames[strings.ToLower(next)] {
 		// German and other day ordinals: "am 3. Mai".
 		return false
@@ -211,6 +218,19 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 
 func sentIsTerminal(r rune) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…' || sentIsCJKTerminal(r)
+}
+
+// sentOrdinalLangs are the languages (ISO 639-1) that write ordinals as
+// "3." in running text.
+var sentOrdinalLangs = sentSet("de da no nb nn fi cs sk sl hr sr hu pl et lv tr is")
+
+// sentOrdinalLang reports whether lang (a tag such as "de-AT") writes
+// ordinals as a number and a period.
+func sentOrdinalLang(lang string) bool {
+	if len(lang) > 2 {
+		lang = lang[:2]
+	}
+	return sentOrdinalLangs[strings.ToLower(lang)]
 }
 
 // sentIsCJKTerminal reports whether r is a Chinese or Japanese full stop,

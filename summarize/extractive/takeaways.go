@@ -44,6 +44,7 @@ func Lead(a *article.Article, n int) []string {
 		return nil
 	}
 	sp := newSentSplitter(a.Paragraphs)
+	sp.ordinals = sentOrdinalLang(a.Language)
 	var out []string
 	for _, p := range a.Paragraphs {
 		out = sp.split(p, out)
@@ -179,6 +180,7 @@ const tkMaxSentences = 1000
 // one. cased reports whether the text capitalises sentence starts.
 func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 	sp := newSentSplitter(a.Paragraphs)
+	sp.ordinals = sentOrdinalLang(a.Language)
 	var texts []string
 	for _, p := range a.Paragraphs {
 		texts = sp.split(p, texts)
@@ -257,6 +259,12 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 		if prm.Clean {
 			s.show = tkClean(s.text)
 			s.defect, s.leans = tkDefect(s.show, sp.cased)
+			if !s.defect && tkLangBackRef(a.Language, s.show) {
+				s.defect, s.leans = true, true
+			}
+		}
+		if tkLangBackRef(a.Language, s.text) {
+			tr.pronoun = true
 		}
 		switch {
 		case tr.pronoun:

@@ -227,6 +227,47 @@ func tkBackRef(s, first string) bool {
 
 var tkBackRefs = sentSet("he she they his her their its him them this these those that")
 
+// tkLangBackRefs are, per language (ISO 639-1), the opening pronouns,
+// possessives and demonstratives that point back to an earlier sentence,
+// as tkBackRefs does for English. Impersonal openers ("Es gibt", "Il y a",
+// "Il faut") are not among them.
+var tkLangBackRefs = map[string]map[string]bool{
+	"de": sentSet("er sie ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines dies diese dieser dieses diesen diesem"),
+	"fr": sentSet("il elle ils elles c cela ceci ça celui celle ceux celles son sa ses leur leurs ce cet cette ces"),
+	"es": sentSet("él ella ellos ellas esto eso este esta estos estas ese esa esos esas su sus"),
+}
+
+// tkLangBackRef reports whether s, in the language lang (a tag such as
+// "de" or "fr-CH"), opens with a word that points back to an earlier
+// sentence ("Sie motiviert uns ...", "Elle a ajouté ...", "C'est ...").
+// English is tkBackRef's; other languages are not known.
+func tkLangBackRef(lang, s string) bool {
+	if len(lang) > 2 {
+		lang = lang[:2]
+	}
+	refs := tkLangBackRefs[strings.ToLower(lang)]
+	if refs == nil {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("\"'“‘«„", r) {
+		return false // the speaker's words, not the story's
+	}
+	f := strings.ToLower(sentFirstWord(s))
+	if i := strings.IndexAny(f, "'’"); i > 0 {
+		f = f[:i] // "c'est"
+	}
+	if !refs[f] {
+		return false
+	}
+	if f == "il" || f == "ils" {
+		rest := strings.ToLower(strings.TrimLeft(s[len(sentFirstWord(s)):], " "))
+		if w := sentFirstWord(rest); w == "y" || w == "faut" {
+			return false // "Il y a", "Il faut"
+		}
+	}
+	return true
+}
+
 var tkTimeWords = sentSet("year week month season morning afternoon evening summer winter spring autumn fall time weekend")
 
 // tkEnded reports whether s ends like a sentence: with a terminal other

@@ -394,3 +394,27 @@ func TestTakeawaysNoRepeatedFact(t *testing.T) {
 		})
 	}
 }
+
+// TestTakeawaysLangOpeners checks that in a German article a sentence
+// opening with "Sie" is not a takeaway on its own.
+func TestTakeawaysLangOpeners(t *testing.T) {
+	paras := []string{
+		"Die Stadtbibliothek in Kiel hat am Samstag nach zwei Jahren Umbau wieder ihre Türen für die Leserinnen und Leser geöffnet.",
+		"Das Gebäude aus den sechziger Jahren wurde für elf Millionen Euro saniert und um einen großen Lesesaal erweitert.",
+		"Die Leiterin der Bibliothek, Anna Petersen, führte am Vormittag die ersten Besucher durch die neuen Räume im Erdgeschoss.",
+		"Sie freut sich besonders über die neue Kinderabteilung mit mehr als zwanzigtausend Büchern und einer kleinen Bühne.",
+		"Die Stadt rechnet im ersten Jahr mit mehr als dreihunderttausend Besuchern aus Kiel und dem Umland.",
+		"Der Eintritt bleibt frei, für die Ausleihe ist weiterhin ein Ausweis nötig.",
+	}
+	for _, lang := range []string{"de", "de-DE"} {
+		a := &article.Article{Language: lang, Paragraphs: paras}
+		for n := 1; n <= 3; n++ {
+			got := extractive.Takeaways(a, n)
+			for i, s := range got {
+				if strings.HasPrefix(s, "Sie ") {
+					t.Errorf("%s n=%d: takeaway %d %q opens with a pronoun", lang, n, i, s)
+				}
+			}
+		}
+	}
+}
