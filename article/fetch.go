@@ -300,7 +300,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 	var a *Article
 	mt, _, _ := mime.ParseMediaType(ctype)
 	if mt == "text/plain" || mt == "text/markdown" {
-		a, err = FromText(string(toUTF8(body, ctype)))
+		a, err = fromTextAt(string(toUTF8(body, ctype)), f.cfg.Now())
 	} else {
 		a, err = extractBytes(body, final, ctype, f.cfg.Now())
 	}

@@ -877,14 +877,14 @@ func articleFromBytes(b []byte, kind string, base *url.URL, now time.Time) (*Art
 	}
 	switch kind {
 	case ".txt", ".md", ".text", ".markdown":
-		return FromText(string(toUTF8(b, "text/plain")))
+		return fromTextAt(string(toUTF8(b, "text/plain")), now)
 	case ".html", ".htm", ".xhtml":
 		return extractBytes(b, base, "", now)
 	}
 	if looksLikeHTML(b) {
 		return extractBytes(b, base, "", now)
 	}
-	return FromText(string(toUTF8(b, "text/plain")))
+	return fromTextAt(string(toUTF8(b, "text/plain")), now)
 }
 
 // looksLikeHTML reports markup: a document that opens with a tag, or has

@@ -2,7 +2,9 @@ package article
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -126,4 +128,59 @@ func detectDateline(p string) string {
 		return ""
 	}
 	return d
+}
+
+// datelineDay matches a day after a month name in a dateline:
+// "SANTIAGO, Nov 24", "LONDON, March 3 (Reuters)", "Caracas, 26 feb".
+var datelineDay = regexp.MustCompile(`(?i)(?:,|^)\s*(?:(\p{L}{3,12})\.?\s+(\d{1,2})|(\d{1,2})\.?\s+(\p{L}{3,12})\.?)\b`)
+
+// DatelineDate reads the day a dateline gives ("SANTIAGO, Nov 24") as a
+// date at midnight UTC. A dateline names no year: the year is the one that
+// puts the day closest before now (a day up to one day after now counts as
+// this year, for time zones). It reports false when the dateline names no
+// month and day, or now is zero.
+func DatelineDate(dateline string, now time.Time) (time.Time, bool) {
+	if now.IsZero() {
+		return time.Time{}, false
+	}
+	for _, m := range datelineDay.FindAllStringSubmatch(dateline, -1) {
+		name, day := m[1], m[2]
+		if name == "" {
+			name, day = m[4], m[3]
+		}
+		mo, ok := monthNames[strings.ToLower(name)]
+		if !ok {
+			continue
+		}
+		d, err := strconv.Atoi(day)
+		if err != nil || d < 1 || d > 31 {
+			continue
+		}
+		now = now.UTC()
+		t := time.Date(now.Year(), mo, d, 0, 0, 0, 0, time.UTC)
+		if t.Month() != mo { // 31 November
+			continue
+		}
+		if t.After(now.Add(24 * time.Hour)) {
+			t = t.AddDate(-1, 0, 0)
+		}
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// fromTextAt is FromText for a plain-text file or page read at now: an
+// article that gives no date takes its dateline's ("SANTIAGO, Nov 24 -").
+func fromTextAt(s string, now time.Time) (*Article, error) {
+	a, err := FromText(s)
+	if err != nil {
+		return nil, err
+	}
+	if a.Published.IsZero() && a.Dateline != "" {
+		if t, ok := DatelineDate(a.Dateline, now); ok {
+			a.Published = t
+			a.Sources["published"] = "heuristic"
+		}
+	}
+	return a, nil
 }
