@@ -193,6 +193,10 @@ func TestLangBackRef(t *testing.T) {
 		{"es", "Ella anunció su dimisión el lunes.", true},
 		{"es", "Esta medida afecta a toda Europa.", true},
 		{"es", "El gobierno anunció nuevas medidas.", false},
+		{"ja", "このため、法律では児童相談所の力を強くしました。", true},
+		{"ja", "市議会は二十日、計画を可決しました。", false},
+		{"zh", "这条线路全长二十八公里。", true},
+		{"zh", "市政府周三宣布了新的计划。", false},
 		{"en", "She resigned on Monday.", false}, // English: tkBackRef's
 		{"", "Sie motiviert uns alle.", false},
 	} {

@@ -2,6 +2,7 @@ package extractive
 
 import (
 	"math"
+	"unicode/utf8"
 
 	"github.com/brief-news/brief/article"
 )
@@ -375,7 +376,11 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 		switch {
 		case !isPicked[i]:
 		case sents[i].leans && i > 0 && isPicked[i-1] && len(out) > 0:
-			out[len(out)-1] += " " + sents[i].show
+			sep := " "
+			if r, _ := utf8.DecodeLastRuneInString(out[len(out)-1]); sentIsCJKTerminal(r) {
+				sep = "" // "。このため、…": no space in Chinese and Japanese
+			}
+			out[len(out)-1] += sep + sents[i].show
 		default:
 			out = append(out, sents[i].show)
 		}

@@ -237,6 +237,14 @@ var tkLangBackRefs = map[string]map[string]bool{
 	"es": sentSet("él ella ellos ellas esto eso este esta estos estas ese esa esos esas su sus"),
 }
 
+// tkLangBackPrefixes are the openings of Japanese and Chinese sentences
+// that point back ("このため" for this reason, "彼は" he, "这" this, "他们"
+// they).
+var tkLangBackPrefixes = map[string][]string{
+	"ja": {"この", "その", "これ", "それ", "彼は", "彼女", "彼ら"},
+	"zh": {"这", "這", "该", "該", "此", "他", "她", "它", "其"},
+}
+
 // tkLangBackRef reports whether s, in the language lang (a tag such as
 // "de" or "fr-CH"), opens with a word that points back to an earlier
 // sentence ("Sie motiviert uns ...", "Elle a ajouté ...", "C'est ...").
@@ -245,7 +253,17 @@ func tkLangBackRef(lang, s string) bool {
 	if len(lang) > 2 {
 		lang = lang[:2]
 	}
-	refs := tkLangBackRefs[strings.ToLower(lang)]
+	lang = strings.ToLower(lang)
+	if pre := tkLangBackPrefixes[lang]; pre != nil {
+		// Written without spaces: the opening characters, not a word.
+		for _, p := range pre {
+			if strings.HasPrefix(s, p) {
+				return true
+			}
+		}
+		return false
+	}
+	refs := tkLangBackRefs[lang]
 	if refs == nil {
 		return false
 	}

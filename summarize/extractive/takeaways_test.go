@@ -418,3 +418,24 @@ func TestTakeawaysLangOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestTakeawaysJapaneseOpeners checks that a Japanese sentence opening
+// with "このため" (for this reason) is shown only joined, without a
+// space, to the sentence it follows.
+func TestTakeawaysJapaneseOpeners(t *testing.T) {
+	a := &article.Article{Language: "ja", Paragraphs: []string{
+		"市議会は二十日、駅前の再開発計画を賛成多数で可決し、来年の春から工事を始めることを決めました。",
+		"計画では古い商店街を取り壊して、図書館と保育所が入る十二階建ての建物を造ります。",
+		"このため、商店街の店主たちは来年の三月までに店を移さなければなりません。",
+		"反対した議員は、工事の費用が当初の見込みより三割以上増えていると指摘しました。",
+		"市は、国の補助金を使うので市民の負担は大きく増えないと説明しています。",
+		"市長は記者会見で、住民への説明会を来月から各地区で開く考えを示しました。",
+	}}
+	for n := 1; n <= 3; n++ {
+		for _, s := range extractive.Takeaways(a, n) {
+			if strings.HasPrefix(s, "このため") || strings.Contains(s, " ") {
+				t.Errorf("n=%d: takeaway %q opens with a pointer back or holds a space", n, s)
+			}
+		}
+	}
+}
