@@ -35,13 +35,18 @@ func (b *Backend) Summarize(ctx context.Context, a *article.Article) (*summarize
 		return nil, err
 	}
 	n := b.cfg.TakeawayCount()
+	quotes := Select(Quotes(a), b.cfg.MaxQuotes)
 	var takeaways []string
 	if b.cfg.Method == "lead" {
 		takeaways = Lead(a, n)
 	} else {
-		takeaways = Takeaways(a, n)
+		// A takeaway that repeats a quote shown below it says nothing new.
+		shown := make([]string, len(quotes))
+		for i, q := range quotes {
+			shown[i] = q.Text
+		}
+		takeaways = TakeawaysBesides(a, n, shown)
 	}
-	quotes := Select(Quotes(a), b.cfg.MaxQuotes)
 	reg := region.Detect(a, b.cfg.TaxonomyOrDefault())
 	return &summarize.Digest{
 		Takeaways:      takeaways,

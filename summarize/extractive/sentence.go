@@ -10,7 +10,9 @@ import (
 // language-light: it breaks after '.', '!', '?' and '…' (with any closing
 // quotation marks or brackets that follow) when whitespace and the start of a
 // plausible sentence come next, and keeps abbreviations ("Dr.", "U.S.",
-// "No. 5", "a.m."), initials ("John F. Kennedy") and decimals ("3.5") whole.
+// "No. 5", "a.m.", and by shape "Dipl.-Ing.", "LHStv."), initials ("John F.
+// Kennedy") and decimals ("3.5") whole. Chinese and Japanese "。" "！" "？"
+// end a sentence with no space after them.
 // On text without capital letters it cannot rely on case, so it falls back to
 // word lists for the ambiguous cases.
 
@@ -19,6 +21,10 @@ import (
 // are read.
 type sentSplitter struct {
 	cased bool
+	// ordinals: the language writes ordinals as a number and a period
+	// ("zum 100. Geburtstag"), so a short number before a capitalised
+	// word does not end the sentence.
+	ordinals bool
 }
 
 // newSentSplitter looks at paras to decide whether sentence starts are
@@ -89,6 +95,21 @@ func (sp sentSplitter) split(p string, dst []string) []string {
 			}
 			closed = true
 			k += s2
+		}
+		if sentIsCJKTerminal(r) {
+			// "。" "！" "？" end a sentence with no space after them,
+			// except at the end of a quotation the sentence goes on
+			// after: "「はい。」と答えた。".
+			if closed && k < len(p) && sentSkipSpace(p, k) == k {
+				i = k
+				continue
+			}
+			if s := strings.TrimSpace(p[start:k]); s != "" {
+				dst = append(dst, s)
+			}
+			start = sentSkipSpace(p, k)
+			i = start
+			continue
 		}
 		if k < len(p) && sentSkipSpace(p, k) == k {
 			// "3.5", "U.S.A", "example.com", "Yahoo!News".
@@ -166,6 +187,9 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 	if nextDigit && (sentNumberAbbrevs[lw] || sentMonths[lw]) {
 		return false
 	}
+	if sp.ordinals && nextUpper && len(lw) <= 3 && strings.Trim(lw, "0123456789") == "" {
+		return false
+	}
 	if sentOrdinal(lw) && sentMonthNames[strings.ToLower(next)] {
 		// German and other day ordinals: "am 3. Mai".
 		return false
@@ -175,6 +199,10 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 	}
 	if utf8.RuneCountInString(lw) == 1 && unicode.IsLetter([]rune(lw)[0]) {
 		// An initial: "John F. Kennedy", "j. k. rowling".
+		return false
+	}
+	if nextUpper && sentAbbrevShape(strings.TrimRight(word, ".")) {
+		// "Dipl.-Ing. Josef", "Univ.-Prof. Dr.", "LHStv. Anton".
 		return false
 	}
 	if sentDotted(lw) || sentMaybeFinal[lw] {
@@ -189,12 +217,31 @@ func (sp sentSplitter) boundary(before string, term rune, ellipsis, closed bool,
 }
 
 func sentIsTerminal(r rune) bool {
-	return r == '.' || r == '!' || r == '?' || r == '…'
+	return r == '.' || r == '!' || r == '?' || r == '…' || sentIsCJKTerminal(r)
+}
+
+// sentOrdinalLangs are the languages (ISO 639-1) that write ordinals as
+// "3." in running text.
+var sentOrdinalLangs = sentSet("de da no nb nn fi cs sk sl hr sr hu pl et lv tr is")
+
+// sentOrdinalLang reports whether lang (a tag such as "de-AT") writes
+// ordinals as a number and a period.
+func sentOrdinalLang(lang string) bool {
+	if len(lang) > 2 {
+		lang = lang[:2]
+	}
+	return sentOrdinalLangs[strings.ToLower(lang)]
+}
+
+// sentIsCJKTerminal reports whether r is a Chinese or Japanese full stop,
+// exclamation or question mark (ideographic or fullwidth).
+func sentIsCJKTerminal(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '｡'
 }
 
 func sentIsCloser(r rune) bool {
 	switch r {
-	case '"', '\'', '”', '’', ')', ']', '»':
+	case '"', '\'', '”', '’', ')', ']', '»', '」', '』', '）', '】':
 		return true
 	}
 	return false
@@ -281,6 +328,52 @@ func sentDotted(w string) bool {
 		}
 	}
 	return true
+}
+
+// sentAbbrevShape reports whether w (without its final period) is shaped
+// like a title or degree abbreviation rather than a word: short pieces of
+// letters joined by periods and hyphens, with a hyphen and an inner period
+// ("Dipl.-Ing", "Univ.-Prof", "Dr.-Ing"), or a short token with a run of
+// capitals followed by lower-case letters ("LHStv", "BGBl"; not a plural
+// like "CEOs").
+func sentAbbrevShape(w string) bool {
+	if w == "" || utf8.RuneCountInString(w) > 12 {
+		return false
+	}
+	if strings.Contains(w, ".") {
+		if !strings.Contains(w, "-") {
+			return false // "U.S", "a.m": sentDotted decides
+		}
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' }) {
+			if utf8.RuneCountInString(part) > 5 || strings.IndexFunc(part, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if utf8.RuneCountInString(w) > 6 {
+		return false
+	}
+	caps, run, tail := 0, 0, ""
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			if tail != "" {
+				return false // "McCain"-like: capitals after lower case
+			}
+			run++
+			caps = max(caps, run)
+		case unicode.IsLower(r):
+			if run == 0 && i == 0 {
+				return false
+			}
+			run = 0
+			tail += string(r)
+		default:
+			return false
+		}
+	}
+	return caps >= 2 && tail != "" && tail != "s"
 }
 
 // sentOrdinal reports whether w is a one- or two-digit number.

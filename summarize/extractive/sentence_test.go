@@ -15,6 +15,22 @@ func TestSentSplit(t *testing.T) {
 		in   string
 		want []string
 	}{
+		{"japanese", "雨が降りました。明日は晴れるでしょう！本当ですか？「はい。」と答えた。",
+			[]string{"雨が降りました。", "明日は晴れるでしょう！", "本当ですか？", "「はい。」と答えた。"}},
+		{"chinese", "会议今天结束。代表们通过了决议！ 下次会议在北京举行。",
+			[]string{"会议今天结束。", "代表们通过了决议！", "下次会议在北京举行。"}},
+		{"Dipl.-Ing.", "Es sprach Dipl.-Ing. Josef Berger vom Vorstand. Danach gab es Musik.",
+			[]string{"Es sprach Dipl.-Ing. Josef Berger vom Vorstand.", "Danach gab es Musik."}},
+		{"Univ.-Prof. Dr.", "Das freut Univ.-Prof. Dr. Robert Galler sehr. Die Kosten sind gedeckt.",
+			[]string{"Das freut Univ.-Prof. Dr. Robert Galler sehr.", "Die Kosten sind gedeckt."}},
+		{"LHStv.", "Sie kam in Vertretung von LHStv. Anton Lang zur Feier. Der Chor sang.",
+			[]string{"Sie kam in Vertretung von LHStv. Anton Lang zur Feier.", "Der Chor sang."}},
+		{"plural acronym ends", "The board fired two CEOs. Shares rose on the news.",
+			[]string{"The board fired two CEOs.", "Shares rose on the news."}},
+		{"McName ends", "The award went to John McCain. He accepted it in person.",
+			[]string{"The award went to John McCain.", "He accepted it in person."}},
+		{"hyphenated word ends", "Talks resumed in Baden-Baden. Both sides were hopeful.",
+			[]string{"Talks resumed in Baden-Baden.", "Both sides were hopeful."}},
 		{"plain", "The council met on Monday. It voted to close the bridge.",
 			[]string{"The council met on Monday.", "It voted to close the bridge."}},
 		{"US mid-sentence", "The U.S. military said it had struck a depot. Officials declined to comment.",
@@ -131,4 +147,61 @@ func FuzzSentSplit(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSentSplitOrdinals checks that in languages writing ordinals as "3."
+// a short number before a capitalised word does not end a sentence, and
+// that elsewhere it still does.
+func TestSentSplitOrdinals(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		in   string
+		want int
+	}{
+		{"de", "Zum 100. Geburtstag erscheint ein Buch. Es wurde gut verkauft.", 2},
+		{"de-AT", "Sie feierte den 90. Geburtstag in Wien. Viele Gäste kamen.", 2},
+		{"de", "Die Zahl der Gäste stieg bis 2021. Danach fiel sie wieder.", 2},
+		{"en", "The number of guests rose to 100. Most came from abroad.", 2},
+		{"", "The number of guests rose to 100. Most came from abroad.", 2},
+	} {
+		sp := newSentSplitter([]string{tt.in})
+		sp.ordinals = sentOrdinalLang(tt.lang)
+		if got := sp.split(tt.in, nil); len(got) != tt.want {
+			t.Errorf("%s: split(%q) = %q, want %d sentences", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLangBackRef checks the pronoun openers of German, French and
+// Spanish that point back to an earlier sentence.
+func TestLangBackRef(t *testing.T) {
+	for _, tt := range []struct {
+		lang, s string
+		want    bool
+	}{
+		{"de", "Sie motiviert uns alle, wachsam zu sein.", true},
+		{"de", "Er sagte, die Arbeit gehe weiter.", true},
+		{"de", "Diese Entscheidung fiel am Montag.", true},
+		{"de", "Es gibt noch keinen Termin für die Wahl.", false},
+		{"de", "Die Stadt plant einen neuen Bahnhof.", false},
+		{"de", "„Sie ist eine Heldin“, sagte der Bürgermeister.", false},
+		{"fr", "Elle a ajouté que la grève continuerait.", true},
+		{"fr", "C’est une offre sérieuse, selon la direction.", true},
+		{"fr", "Il y a eu trois grèves cette année.", false},
+		{"fr", "Il faut attendre la fin des négociations.", false},
+		{"fr", "Il a démissionné lundi.", true},
+		{"es", "Ella anunció su dimisión el lunes.", true},
+		{"es", "Esta medida afecta a toda Europa.", true},
+		{"es", "El gobierno anunció nuevas medidas.", false},
+		{"ja", "このため、法律では児童相談所の力を強くしました。", true},
+		{"ja", "市議会は二十日、計画を可決しました。", false},
+		{"zh", "这条线路全长二十八公里。", true},
+		{"zh", "市政府周三宣布了新的计划。", false},
+		{"en", "She resigned on Monday.", false}, // English: tkBackRef's
+		{"", "Sie motiviert uns alle.", false},
+	} {
+		if got := tkLangBackRef(tt.lang, tt.s); got != tt.want {
+			t.Errorf("tkLangBackRef(%q, %q) = %v, want %v", tt.lang, tt.s, got, tt.want)
+		}
+	}
 }

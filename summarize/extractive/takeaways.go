@@ -2,6 +2,7 @@ package extractive
 
 import (
 	"math"
+	"unicode/utf8"
 
 	"github.com/brief-news/brief/article"
 )
@@ -16,7 +17,7 @@ import (
 // 8 or longer than 40 words are left out; sentences that open with a
 // pronoun or connective (unless they follow a sentence already picked), are
 // mostly quotation or read like photo captions are ranked lower; a sentence
-// too similar to one already picked, or sharing most of its words, is
+// too similar to one already picked, sharing most of its words or a six-word phrase, is
 // skipped. A short article gives fewer takeaways (at most half its
 // sentences); there is no padding.
 //
@@ -29,12 +30,22 @@ func Takeaways(a *article.Article, n int) []string {
 	return tkRank(a, n, tkDefaults())
 }
 
+// TakeawaysBesides is Takeaways leaving out the sentences that repeat one
+// of shown, text the reader sees next to the takeaways (the quotes of the
+// digest): a sentence sharing a phrase of six words with it.
+func TakeawaysBesides(a *article.Article, n int, shown []string) []string {
+	prm := tkDefaults()
+	prm.shown = shown
+	return tkRank(a, n, prm)
+}
+
 // Lead returns the first n sentences of a (the Lead-N baseline).
 func Lead(a *article.Article, n int) []string {
 	if a == nil || n <= 0 {
 		return nil
 	}
 	sp := newSentSplitter(a.Paragraphs)
+	sp.ordinals = sentOrdinalLang(a.Language)
 	var out []string
 	for _, p := range a.Paragraphs {
 		out = sp.split(p, out)
@@ -86,6 +97,10 @@ type tkParams struct {
 	// sound ones are left; without it they are used only when no sound
 	// sentence is.
 	Fill bool
+
+	// shown is text shown beside the takeaways; a sentence sharing a
+	// phrase with it is not used.
+	shown []string
 }
 
 // tkDefaults are the defaults measured on the dev set; see the report in
@@ -124,8 +139,11 @@ type tkSent struct {
 	cent   float64  // directed centrality
 	maxSim float64  // highest similarity to any other sentence
 	score  float64
-	usable bool    // may be a takeaway
-	lift   float64 // the pronoun or connective penalty in score, or 0
+	usable bool // may be a takeaway
+	// long: over MaxWords (up to twice that), used only when the
+	// sentences of ordinary length give fewer than n takeaways.
+	long bool
+	lift float64 // the pronoun or connective penalty in score, or 0
 }
 
 // tkRank is Takeaways with explicit parameters.
@@ -134,6 +152,22 @@ func tkRank(a *article.Article, n int, prm tkParams) []string {
 		return nil
 	}
 	sents, cased := tkScore(a, prm)
+	if len(prm.shown) > 0 {
+		var shown map[string]bool
+		for _, t := range prm.shown {
+			for p := range tkPhrases(t) {
+				if shown == nil {
+					shown = make(map[string]bool)
+				}
+				shown[p] = true
+			}
+		}
+		for i := range sents {
+			if sents[i].usable && len(shown) > 0 && tkSharePhrase(tkPhrases(sents[i].text), shown) {
+				sents[i].usable = false
+			}
+		}
+	}
 	return tkSelect(sents, cased, n, prm)
 }
 
@@ -147,6 +181,7 @@ const tkMaxSentences = 1000
 // one. cased reports whether the text capitalises sentence starts.
 func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 	sp := newSentSplitter(a.Paragraphs)
+	sp.ordinals = sentOrdinalLang(a.Language)
 	var texts []string
 	for _, p := range a.Paragraphs {
 		texts = sp.split(p, texts)
@@ -210,7 +245,8 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 
 	for i := range sents {
 		s := &sents[i]
-		s.usable = s.words >= prm.MinWords && s.words <= prm.MaxWords
+		s.usable = s.words >= prm.MinWords && s.words <= 2*prm.MaxWords
+		s.long = s.words > prm.MaxWords
 		var tr tkTraits
 		if s.usable {
 			tr = tkTraitsOf(s.text)
@@ -224,6 +260,12 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 		if prm.Clean {
 			s.show = tkClean(s.text)
 			s.defect, s.leans = tkDefect(s.show, sp.cased)
+			if !s.defect && tkLangBackRef(a.Language, s.show) {
+				s.defect, s.leans = true, true
+			}
+		}
+		if tkLangBackRef(a.Language, s.text) {
+			tr.pronoun = true
 		}
 		switch {
 		case tr.pronoun:
@@ -306,20 +348,24 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 	taken := make([]bool, len(sents)) // picked, or ruled out as a repeat
 	isPicked := make([]bool, len(sents))
 	picked := make([]int, 0, n)
-	var content []map[string]bool // of the picked sentences, as shown
-	for _, pass := range []bool{false, true} {
-		if pass && len(picked) > 0 && !prm.Fill {
+	var content []tkWords // of the picked sentences, as shown
+	// Passes: sound sentences of ordinary length; then long sound ones
+	// (some languages and sites write long sentences, and one long
+	// takeaway beats a missing one); then, with prm.Fill or when nothing
+	// was picked, sentences with a defect.
+	for pass := range 3 {
+		if pass == 2 && len(picked) > 0 && !prm.Fill {
 			break
 		}
 		for len(picked) < n {
-			best := tkBest(sents, taken, isPicked, picked, content, pass, prm)
+			best := tkBest(sents, taken, isPicked, picked, content, pass == 2, pass >= 1, prm)
 			if best < 0 {
 				break
 			}
 			taken[best], isPicked[best] = true, true
 			picked = append(picked, best)
 			if prm.Clean {
-				content = append(content, tkContent(sents[best].show))
+				content = append(content, tkWords{tkContent(sents[best].show), tkPhrases(sents[best].show)})
 			}
 		}
 	}
@@ -330,7 +376,11 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 		switch {
 		case !isPicked[i]:
 		case sents[i].leans && i > 0 && isPicked[i-1] && len(out) > 0:
-			out[len(out)-1] += " " + sents[i].show
+			sep := " "
+			if r, _ := utf8.DecodeLastRuneInString(out[len(out)-1]); sentIsCJKTerminal(r) {
+				sep = "" // "。このため、…": no space in Chinese and Japanese
+			}
+			out[len(out)-1] += sep + sents[i].show
 		default:
 			out = append(out, sents[i].show)
 		}
@@ -339,13 +389,14 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 }
 
 // tkBest returns the best-scored sentence that may still be picked (only
-// sound ones unless defective is set), or -1. A sentence that repeats one
+// sound ones unless defective is set, only ones of ordinary length unless
+// long is set), or -1. A sentence that repeats one
 // already picked is ruled out for good.
-func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []map[string]bool, defective bool, prm tkParams) int {
+func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []tkWords, defective, long bool, prm tkParams) int {
 	best, bestScore := -1, 0.0
 	for i := range sents {
 		s := &sents[i]
-		if !s.usable || taken[i] {
+		if !s.usable || taken[i] || s.long && !long {
 			continue
 		}
 		after := i > 0 && isPicked[i-1]
@@ -372,23 +423,28 @@ func tkBest(sents []tkSent, taken, isPicked []bool, picked []int, content []map[
 
 // tkRepeats reports whether s says what a picked sentence says: the same
 // text, a vector too similar, or (when cleaning) most of the same content
-// words.
-func tkRepeats(s *tkSent, sents []tkSent, picked []int, content []map[string]bool, prm tkParams) bool {
-	var mine map[string]bool
+// words or a phrase of six words in common.
+func tkRepeats(s *tkSent, sents []tkSent, picked []int, content []tkWords, prm tkParams) bool {
+	var mine *tkWords
 	for k, j := range picked {
 		if s.text == sents[j].text || tkCosine(s, &sents[j]) > prm.Redundancy {
 			return true
 		}
 		if k < len(content) {
 			if mine == nil {
-				mine = tkContent(s.show)
+				mine = &tkWords{tkContent(s.show), tkPhrases(s.show)}
 			}
-			if tkSame(mine, content[k]) {
+			if tkSame(mine.content, content[k].content) || tkSharePhrase(mine.phrases, content[k].phrases) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// tkWords are the content words and phrases (tkPhrases) of a takeaway.
+type tkWords struct {
+	content, phrases map[string]bool
 }
 
 // tkFallback is the one takeaway of an article where nothing reads as one

@@ -227,6 +227,65 @@ func tkBackRef(s, first string) bool {
 
 var tkBackRefs = sentSet("he she they his her their its him them this these those that")
 
+// tkLangBackRefs are, per language (ISO 639-1), the opening pronouns,
+// possessives and demonstratives that point back to an earlier sentence,
+// as tkBackRefs does for English. Impersonal openers ("Es gibt", "Il y a",
+// "Il faut") are not among them.
+var tkLangBackRefs = map[string]map[string]bool{
+	"de": sentSet("er sie ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines dies diese dieser dieses diesen diesem"),
+	"fr": sentSet("il elle ils elles c cela ceci ça celui celle ceux celles son sa ses leur leurs ce cet cette ces"),
+	"es": sentSet("él ella ellos ellas esto eso este esta estos estas ese esa esos esas su sus"),
+}
+
+// tkLangBackPrefixes are the openings of Japanese and Chinese sentences
+// that point back ("このため" for this reason, "彼は" he, "这" this, "他们"
+// they).
+var tkLangBackPrefixes = map[string][]string{
+	"ja": {"この", "その", "これ", "それ", "彼は", "彼女", "彼ら"},
+	"zh": {"这", "這", "该", "該", "此", "他", "她", "它", "其"},
+}
+
+// tkLangBackRef reports whether s, in the language lang (a tag such as
+// "de" or "fr-CH"), opens with a word that points back to an earlier
+// sentence ("Sie motiviert uns ...", "Elle a ajouté ...", "C'est ...").
+// English is tkBackRef's; other languages are not known.
+func tkLangBackRef(lang, s string) bool {
+	if len(lang) > 2 {
+		lang = lang[:2]
+	}
+	lang = strings.ToLower(lang)
+	if pre := tkLangBackPrefixes[lang]; pre != nil {
+		// Written without spaces: the opening characters, not a word.
+		for _, p := range pre {
+			if strings.HasPrefix(s, p) {
+				return true
+			}
+		}
+		return false
+	}
+	refs := tkLangBackRefs[lang]
+	if refs == nil {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("\"'“‘«„", r) {
+		return false // the speaker's words, not the story's
+	}
+	f := strings.ToLower(sentFirstWord(s))
+	if i := strings.IndexAny(f, "'’"); i > 0 {
+		f = f[:i] // "c'est"
+	}
+	if !refs[f] {
+		return false
+	}
+	if f == "il" || f == "ils" {
+		rest := strings.ToLower(strings.TrimLeft(s[len(sentFirstWord(s)):], " "))
+		if w := sentFirstWord(rest); w == "y" || w == "faut" {
+			return false // "Il y a", "Il faut"
+		}
+	}
+	return true
+}
+
 var tkTimeWords = sentSet("year week month season morning afternoon evening summer winter spring autumn fall time weekend")
 
 // tkEnded reports whether s ends like a sentence: with a terminal other
@@ -305,4 +364,50 @@ func tkSame(a, b map[string]bool) bool {
 	}
 	union := len(a) + len(b) - both
 	return 2*both >= union || both == len(a) || both == len(b)
+}
+
+// tkPhraseLen is the length in words of a phrase two takeaways may not
+// share: a run this long repeats a fact even when the rest of the two
+// sentences differs ("The Monetary Policy Committee voted 8–3 for ...").
+const tkPhraseLen = 6
+
+// tkPhrases returns the runs of tkPhraseLen consecutive words of s,
+// lowercased and without punctuation, that hold at least three content
+// words (or numbers): the phrases that carry a fact, not "one of the
+// most".
+func tkPhrases(s string) map[string]bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	var out map[string]bool
+	for i := 0; i+tkPhraseLen <= len(words); i++ {
+		content := 0
+		for _, w := range words[i : i+tkPhraseLen] {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) || utf8.RuneCountInString(w) > 2 && !tkDupStop[w] {
+				content++
+			}
+		}
+		if content < 3 {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]bool)
+		}
+		out[strings.Join(words[i:i+tkPhraseLen], " ")] = true
+	}
+	return out
+}
+
+// tkSharePhrase reports whether a and b (from tkPhrases) have a phrase in
+// common.
+func tkSharePhrase(a, b map[string]bool) bool {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	for p := range a {
+		if b[p] {
+			return true
+		}
+	}
+	return false
 }

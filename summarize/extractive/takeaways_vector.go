@@ -37,6 +37,9 @@ func (tz *tkTokenizer) terms(s string, dst []tkTerm) []tkTerm {
 		} else if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += size
 			continue
+		} else if tkCJK(r) {
+			i, dst = tz.cjkTerms(s, i, dst)
+			continue
 		}
 		tz.buf = tz.buf[:0]
 		for i < len(s) {
@@ -53,7 +56,7 @@ func (tz *tkTokenizer) terms(s string, dst []tkTerm) []tkTerm {
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) || tkCJK(r) {
 				break
 			}
 			tz.buf = utf8.AppendRune(tz.buf, unicode.ToLower(r))
@@ -63,22 +66,55 @@ func (tz *tkTokenizer) terms(s string, dst []tkTerm) []tkTerm {
 		if !ok {
 			id = tz.add()
 		}
-		if id < 0 {
-			continue
-		}
-		found := false
-		for k := range dst {
-			if dst[k].id == id {
-				dst[k].w++
-				found = true
-				break
-			}
-		}
-		if !found {
-			dst = append(dst, tkTerm{id: id, w: 1})
-		}
+		dst = tkCount(dst, id)
 	}
 	return dst
+}
+
+// tkCount adds one occurrence of term id (none when id < 0) to dst.
+func tkCount(dst []tkTerm, id int32) []tkTerm {
+	if id < 0 {
+		return dst
+	}
+	for k := range dst {
+		if dst[k].id == id {
+			dst[k].w++
+			return dst
+		}
+	}
+	return append(dst, tkTerm{id: id, w: 1})
+}
+
+// cjkTerms adds to dst the character bigrams of the run of Chinese or
+// Japanese characters that starts at s[i] (these scripts do not space
+// their words, and bigrams are the usual stand-in), and returns the index
+// after the run.
+func (tz *tkTokenizer) cjkTerms(s string, i int, dst []tkTerm) (int, []tkTerm) {
+	prev := -1 // start of the previous character of the run
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !tkCJK(r) {
+			break
+		}
+		if prev >= 0 {
+			w := s[prev : i+size]
+			id, ok := tz.stems[w]
+			if !ok {
+				id = int32(len(tz.ids))
+				tz.ids = append(tz.ids, w)
+				tz.stems[w] = id
+			}
+			dst = tkCount(dst, id)
+		}
+		prev = i
+		i += size
+	}
+	return i, dst
+}
+
+// tkCJK reports whether r is a Han, Hiragana or Katakana character.
+func tkCJK(r rune) bool {
+	return r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 // add enters the new lowercased word in tz.buf in the vocabulary and
@@ -109,11 +145,16 @@ func tkAlnum(c byte) bool {
 }
 
 // tkWordCount counts the space-separated tokens of s that hold a letter or
-// digit.
+// digit; Chinese and Japanese, written without spaces, count one word for
+// every two characters.
 func tkWordCount(s string) int {
-	n := 0
+	n, cjk := 0, 0
 	in, alnum := false, false
 	for _, r := range s {
+		if r >= 0x3040 && tkCJK(r) {
+			cjk++
+			continue
+		}
 		if r == ' ' || r < utf8.RuneSelf && (r == '\t' || r == '\n' || r == '\r') || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			if in && alnum {
 				n++
@@ -129,7 +170,7 @@ func tkWordCount(s string) int {
 	if in && alnum {
 		n++
 	}
-	return n
+	return n + (cjk+1)/2
 }
 
 // tkStopwords are English function words (and the most common reporting
