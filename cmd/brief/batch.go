@@ -279,7 +279,7 @@ func (r *batchRun) collect(ctx context.Context, id string) (failed, total int, e
 			case more:
 				total-- // counted again with the next batch
 			default:
-				cleanDigest(d)
+				summarize.CleanDigest(d)
 				if _, err := r.st.Save(ctx, w.Article, d); err != nil {
 					return failed, total, err
 				}

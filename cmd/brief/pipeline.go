@@ -99,7 +99,7 @@ func (p *pipeline) process(ctx context.Context, src article.Source) result {
 		r.err = fmt.Errorf("summarize %s: %w", src.ID, err)
 		return r
 	}
-	cleanDigest(d)
+	summarize.CleanDigest(d)
 	r.digest = d
 	return r
 }

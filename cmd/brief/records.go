@@ -120,21 +120,6 @@ func oneLine(err error) string {
 	return textsafe.Line(strings.Join(strings.Fields(err.Error()), " "))
 }
 
-// cleanDigest removes control, bidi-override and zero-width characters
-// from what a backend (a model's reply) wrote.
-func cleanDigest(d *summarize.Digest) {
-	textsafe.Each(d.Takeaways)
-	for i := range d.Warnings {
-		textsafe.All(&d.Warnings[i].Code, &d.Warnings[i].Detail)
-	}
-	textsafe.Each(d.Countries)
-	for i := range d.Quotes {
-		q := &d.Quotes[i]
-		textsafe.All(&q.Text, &q.Speaker, &q.Role, &q.Kind)
-	}
-	textsafe.All(&d.Country, &d.Region, &d.RegionEvidence, &d.Backend, &d.Model)
-}
-
 // strictQuotes fails a digest from which the checks dropped a quote.
 type strictQuotes struct{ inner summarize.Summarizer }
 

@@ -267,7 +267,7 @@ func (s *sqlDB) List(ctx context.Context, q Query) ([]Entry, error) {
 		if err := json.Unmarshal([]byte(r.raw), &d); err != nil {
 			return nil, fmt.Errorf("decode digest of article %d: %w", id, err)
 		}
-		cleanDigest(&d)
+		summarize.CleanDigest(&d)
 		out[i].Digest = &d
 	}
 	return out, nil
@@ -356,7 +356,7 @@ func (s *sqlDB) Get(ctx context.Context, id int64) (*Entry, error) {
 		if err := json.Unmarshal([]byte(raw), e.Digest); err != nil {
 			return nil, fmt.Errorf("decode digest of article %d: %w", id, err)
 		}
-		cleanDigest(e.Digest)
+		summarize.CleanDigest(e.Digest)
 	}
 	return &e, nil
 }
@@ -439,20 +439,4 @@ func (s *sqlDB) Skipped(ctx context.Context, from, to time.Time) ([]Skip, error)
 		return nil, fmt.Errorf("list skipped: %w", err)
 	}
 	return out, nil
-}
-
-// cleanDigest removes control, bidi-override and zero-width characters
-// from a digest's text (see internal/textsafe), so an imported or
-// tampered archive row shows as text.
-func cleanDigest(d *summarize.Digest) {
-	textsafe.Each(d.Takeaways)
-	for i := range d.Warnings {
-		textsafe.All(&d.Warnings[i].Code, &d.Warnings[i].Detail)
-	}
-	textsafe.Each(d.Countries)
-	for i := range d.Quotes {
-		q := &d.Quotes[i]
-		textsafe.All(&q.Text, &q.Speaker, &q.Role, &q.Kind)
-	}
-	textsafe.All(&d.Country, &d.Region, &d.RegionEvidence, &d.Backend, &d.Model)
 }

@@ -19,7 +19,7 @@ func (s *sqlDB) GetDigest(key string) (*summarize.Digest, bool) {
 	if err := json.Unmarshal([]byte(raw), d); err != nil {
 		return nil, false
 	}
-	cleanDigest(d)
+	summarize.CleanDigest(d)
 	return d, true
 }
 
