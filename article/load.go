@@ -449,21 +449,11 @@ func fileKind(p string) string {
 func (l *Loader) fileSources(ctx context.Context, p string, yield func(Source) bool) bool {
 	switch fileKind(p) {
 	case ".jsonl", ".ndjson":
-		f, err := os.Open(p)
+		r, closeFile, err := openStream(p)
 		if err != nil {
 			return yield(Source{ID: p, Err: err})
 		}
-		defer f.Close()
-		br := bufio.NewReaderSize(f, 64<<10)
-		var r io.Reader = br
-		if head, _ := br.Peek(2); isGzip(head) {
-			zr, err := gzip.NewReader(br)
-			if err != nil {
-				return yield(Source{ID: p, Err: fmt.Errorf("gunzip %s: %w", p, err)})
-			}
-			defer zr.Close()
-			r = zr
-		}
+		defer closeFile()
 		return l.jsonlStream(ctx, r, p, yield)
 	case ".json":
 		b, err := readInput(p)
@@ -475,27 +465,36 @@ func (l *Loader) fileSources(ctx context.Context, p string, yield func(Source) b
 		}
 	case ".xml", ".rss", ".atom", ".rdf":
 		// Streamed: a feed file of any number of items.
-		f, err := os.Open(p)
+		r, closeFile, err := openStream(p)
 		if err != nil {
 			return yield(Source{ID: p, Err: err})
 		}
-		defer f.Close()
-		br := bufio.NewReaderSize(f, 64<<10)
-		var r io.Reader = br
-		if head, _ := br.Peek(2); isGzip(head) {
-			zr, err := gzip.NewReader(br)
-			if err != nil {
-				return yield(Source{ID: p, Err: fmt.Errorf("gunzip %s: %w", p, err)})
-			}
-			defer zr.Close()
-			r = zr
-		}
+		defer closeFile()
 		ok, err := l.xmlFeed(r, p, yield)
 		if err == nil {
 			return ok
 		}
 	}
 	return yield(Source{ID: p, Path: p})
+}
+
+// openStream opens a file to be read as a stream, gunzipping it as it
+// reads when it starts with gzip's magic. The caller calls closeFile.
+func openStream(p string) (r io.Reader, closeFile func(), err error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	if head, _ := br.Peek(2); !isGzip(head) {
+		return br, func() { f.Close() }, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("gunzip %s: %w", p, err)
+	}
+	return zr, func() { zr.Close(); f.Close() }, nil
 }
 
 // readInput reads a file, gunzipping it when it starts with gzip's magic.
