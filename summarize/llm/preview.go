@@ -25,19 +25,26 @@ type Previewer interface {
 // returns it as a Previewer. It fails for backends that make no model
 // requests.
 func OpenPreviewer(name string, cfg summarize.Config) (Previewer, error) {
+	return openAs[Previewer](name, cfg, "sends no model requests to preview")
+}
+
+// openAs builds the named backend and returns it as a T, or an error
+// saying that the backend lacks (what T does).
+func openAs[T any](name string, cfg summarize.Config, lacks string) (T, error) {
+	var zero T
 	b, err := summarize.Lookup(name)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	s, err := b.New(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("llm: open %s: %w", name, err)
+		return zero, fmt.Errorf("llm: open %s: %w", name, err)
 	}
-	p, ok := s.(Previewer)
+	t, ok := s.(T)
 	if !ok {
-		return nil, fmt.Errorf("llm: backend %q sends no model requests to preview", name)
+		return zero, fmt.Errorf("llm: backend %q %s", name, lacks)
 	}
-	return p, nil
+	return t, nil
 }
 
 // Estimate is what a request is expected to cost before it is sent.
@@ -58,17 +65,5 @@ type Lister interface {
 
 // OpenLister builds the named backend and returns it as a Lister.
 func OpenLister(name string, cfg summarize.Config) (Lister, error) {
-	b, err := summarize.Lookup(name)
-	if err != nil {
-		return nil, err
-	}
-	s, err := b.New(cfg)
-	if err != nil {
-		return nil, fmt.Errorf("llm: open %s: %w", name, err)
-	}
-	l, ok := s.(Lister)
-	if !ok {
-		return nil, fmt.Errorf("llm: backend %q has no models to list", name)
-	}
-	return l, nil
+	return openAs[Lister](name, cfg, "has no models to list")
 }
