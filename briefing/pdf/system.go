@@ -233,45 +233,46 @@ func trueType(data []byte) ([]byte, error) {
 // embedding it in a document. fpdf prints a message on standard output
 // for fonts that forbid it: they must never reach it.
 func embeddable(data []byte, off uint32) bool {
-	if uint64(off)+12 > uint64(len(data)) {
+	rec, found, ok := findTable(data, off, "OS/2")
+	if !ok {
 		return false
 	}
-	n := int(binary.BigEndian.Uint16(data[off+4:]))
-	for i := range n {
-		rec := uint64(off) + 12 + uint64(i)*16
-		if rec+16 > uint64(len(data)) {
-			return false
-		}
-		if string(data[rec:rec+4]) != "OS/2" {
-			continue
-		}
-		at := uint64(binary.BigEndian.Uint32(data[rec+8:]))
-		if at+10 > uint64(len(data)) {
-			return false
-		}
-		fsType := binary.BigEndian.Uint16(data[at+8:])
-		return fsType != 0x0002 && fsType&0x0300 == 0
+	if !found {
+		return true
 	}
-	return true
+	at := uint64(binary.BigEndian.Uint32(data[rec+8:]))
+	if at+10 > uint64(len(data)) {
+		return false
+	}
+	fsType := binary.BigEndian.Uint16(data[at+8:])
+	return fsType != 0x0002 && fsType&0x0300 == 0
 }
 
 // hasTable reports whether the font whose table directory starts at off
 // has the table tag.
 func hasTable(data []byte, off uint32, tag string) bool {
+	_, found, ok := findTable(data, off, tag)
+	return ok && found
+}
+
+// findTable looks up tag in the table directory that starts at off and
+// returns its record's offset. ok is false when the directory is cut
+// short before the tag was found.
+func findTable(data []byte, off uint32, tag string) (rec uint64, found, ok bool) {
 	if uint64(off)+12 > uint64(len(data)) {
-		return false
+		return 0, false, false
 	}
 	n := int(binary.BigEndian.Uint16(data[off+4:]))
 	for i := range n {
-		rec := uint64(off) + 12 + uint64(i)*16
+		rec = uint64(off) + 12 + uint64(i)*16
 		if rec+16 > uint64(len(data)) {
-			return false
+			return 0, false, false
 		}
 		if string(data[rec:rec+4]) == tag {
-			return true
+			return rec, true, true
 		}
 	}
-	return false
+	return 0, false, true
 }
 
 // extract copies the font whose table directory starts at off in a
