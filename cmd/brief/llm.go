@@ -19,7 +19,6 @@ import (
 	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/llm"
-	"github.com/brief-news/brief/summarize/openai/batch"
 	"github.com/brief-news/brief/summarize/quote"
 )
 
@@ -238,7 +237,7 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 	lc.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
 	if on, _ := c.App.Metadata[batchKey].(bool); on {
 		// Model requests are deferred into a batch, or answered from one.
-		lc.HTTPClient.Transport = batch.Transport{Base: tr}
+		lc.Batch = true
 	}
 	lc.RequestTimeout = c.Duration("request-timeout")
 	lc.IdleTimeout = c.Duration("idle-timeout")

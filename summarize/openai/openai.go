@@ -12,12 +12,14 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	goopenai "github.com/sashabaranov/go-openai"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/llm"
+	"github.com/brief-news/brief/summarize/openai/batch"
 )
 
 const (
@@ -39,7 +41,7 @@ func init() {
 		Name:         Name,
 		Description:  "OpenAI, or any OpenAI-compatible server (vLLM, llama.cpp, LM Studio, Ollama /v1) with --base-url",
 		DefaultModel: DefaultModel, KeyEnv: "OPENAI_API_KEY", BaseURLEnv: "OPENAI_BASE_URL",
-		DefaultBaseURL: DefaultBaseURL, Model: true,
+		DefaultBaseURL: DefaultBaseURL, Model: true, Batch: true,
 		New: llm.Factory(func(cfg summarize.Config) (summarize.Summarizer, error) { return New(cfg) }),
 	})
 	summarize.Register(summarize.Backend{
@@ -70,6 +72,10 @@ type Backend struct {
 	official bool
 	azure    bool
 	schema   []byte
+	// key and plain (the configured HTTP client) are what the batch
+	// client is built with.
+	key   string
+	plain *http.Client
 	// mode is the output mode the server accepted last; it only moves
 	// down, so that later articles skip refused modes.
 	mode atomic.Int32
@@ -80,6 +86,40 @@ var (
 	_ llm.Previewer        = (*Backend)(nil)
 	_ llm.Lister           = (*Backend)(nil)
 )
+
+// batchTimeout bounds one call of the Batch API (an upload, a download).
+const batchTimeout = 5 * time.Minute
+
+// Batcher returns the OpenAI Batch API client of the backend's server
+// and key (see llm.Batcher).
+func (b *Backend) Batcher() (llm.Batcher, error) {
+	if b.azure {
+		return nil, errors.New("azure: brief has no batch client for Azure OpenAI")
+	}
+	hc := http.Client{Timeout: batchTimeout}
+	if b.plain != nil {
+		hc = *b.plain
+		hc.Timeout = batchTimeout
+	}
+	return batch.New(batch.Config{APIKey: b.key, BaseURL: b.base, HTTPClient: &hc}), nil
+}
+
+// deferring returns cfg with, when its settings ask for batch mode, an
+// HTTP client whose chat-completions requests are deferred into a batch
+// or answered from one (see batch.Transport).
+func deferring(cfg summarize.Config, lc llm.Config) summarize.Config {
+	if !lc.Batch {
+		return cfg
+	}
+	var hc http.Client
+	if lc.HTTPClient != nil {
+		hc = *lc.HTTPClient
+	}
+	hc.Transport = batch.Transport{Base: hc.Transport}
+	lc.HTTPClient = &hc
+	cfg.Settings = lc
+	return cfg
+}
 
 // New returns a backend for cfg: Model (default DefaultModel) and, in
 // cfg.Settings, an llm.Config: APIKey, BaseURL (default DefaultBaseURL;
@@ -114,7 +154,7 @@ func New(cfg summarize.Config) (*Backend, error) {
 	if !official {
 		ctxTokens = llm.KnownContext("", model)
 	}
-	rt, err := llm.NewRuntime(Name, model, cfg, ctxTokens)
+	rt, err := llm.NewRuntime(Name, model, deferring(cfg, lc), ctxTokens)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +162,7 @@ func New(cfg summarize.Config) (*Backend, error) {
 	oc.BaseURL = base
 	oc.HTTPClient = rt.Client
 	b := &Backend{rt: rt, name: Name, client: goopenai.NewClientWithConfig(oc), base: base, official: official,
-		schema: rt.Schema()}
+		schema: rt.Schema(), key: lc.APIKey, plain: lc.HTTPClient}
 	b.initMode()
 	rt.SetProbe(b.probe)
 	return b, nil
