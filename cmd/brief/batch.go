@@ -67,7 +67,7 @@ type batchRun struct {
 	client llm.Batcher
 	name   string
 	model  string
-	sess   *llmSession // nil without a usage line
+	sess   *llm.Session // nil without a usage line
 
 	mu       sync.Mutex
 	waiting  []batchArticle
@@ -94,9 +94,9 @@ func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	sess, _ := c.App.Metadata[sessionKey].(*llmSession)
-	if sess != nil {
-		sess.batch = true
+	var sess *llm.Session
+	if run, ok := c.App.Metadata[sessionKey].(*llmRun); ok {
+		sess = run.sess
 	}
 	client, cfg, err := openBatcher(c, e, b, c.String("model"))
 	if err != nil {
@@ -133,7 +133,7 @@ func (r *batchRun) summarize(ctx context.Context, src string, a *article.Article
 		for _, k := range used {
 			if !r.answered[k] {
 				r.answered[k] = true
-				r.sess.batched.Add(1)
+				r.sess.AddBatched(1)
 			}
 		}
 		r.mu.Unlock()
