@@ -128,7 +128,9 @@ func (s *sqlDB) ModelRequests(ctx context.Context, n int) ([]ModelRequest, error
 type FormatMemory struct{ Archive Archive }
 
 // Format returns the format remembered for key, "" if none.
-func (m FormatMemory) Format(key string) string { return m.Archive.ModelSetting("response_format " + key) }
+func (m FormatMemory) Format(key string) string {
+	return m.Archive.ModelSetting("response_format " + key)
+}
 
 // SetFormat remembers format for key.
 func (m FormatMemory) SetFormat(key, format string) error {
