@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,7 +29,7 @@ func llmFlags() []cli.Flag {
 		&cli.IntFlag{Name: "rpm", Usage: "at most `N` model requests a minute (0 = no limit)", EnvVars: []string{"BRIEF_RPM"}},
 		&cli.IntFlag{Name: "tpm", Usage: "at most `N` model tokens a minute (0 = no limit)", EnvVars: []string{"BRIEF_TPM"}},
 		&cli.IntFlag{Name: "max-retries", Value: llm.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
-		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx; longer articles are summarized in parts", DefaultText: "what the server reports, else known per model, else 8192", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx; longer articles are summarized in parts", DefaultText: "what the server reports, else known per model, else 8192; Ollama's num_ctx fits the largest request when the inputs are files", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
 		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer (not retried)", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
 		&cli.DurationFlag{Name: "idle-timeout", Value: llm.DefaultIdleTimeout, Usage: "longest pause in a streamed answer (Ollama)", EnvVars: []string{"BRIEF_IDLE_TIMEOUT"}},
 		&cli.DurationFlag{Name: "deadline", Usage: "stop asking the model after `DURATION` for the whole run; later articles get the offline digest", EnvVars: []string{"BRIEF_DEADLINE"}},
@@ -117,7 +118,40 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 	}
 	run.sess = sess
 	c.App.Metadata[sessionKey] = run
+	if sess.Sizes() {
+		sizeContext(c, e, sess)
+	}
 	return s, nil
+}
+
+// sizeContext fits the context window a local server is asked to
+// allocate (Ollama's num_ctx) to the run's largest request, when every
+// input is a local file that can be read twice; otherwise the run asks
+// for the model's window.
+func sizeContext(c *cli.Context, e *env, sess *llm.Session) {
+	in, err := resolveInputs(c, e)
+	if err != nil || slices.Contains(in.Inputs, "-") {
+		return
+	}
+	loader := newLoader(e, in)
+	var arts []*article.Article
+	for src := range loader.Sources(c.Context, in.Inputs) {
+		if src.URL != "" {
+			return // not read twice
+		}
+		if src.Err != nil {
+			continue
+		}
+		if a, err := loader.Load(c.Context, src); err == nil {
+			arts = append(arts, a)
+		}
+	}
+	n, err := sess.SizeContext(c.Context, arts)
+	if err != nil {
+		e.logger.Debug("size the context window", "err", err)
+		return
+	}
+	e.logger.Info("context window for the run", "num_ctx", n, "articles", len(arts))
 }
 
 // logRequest keeps every model request and its reply in st

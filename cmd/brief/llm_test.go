@@ -15,6 +15,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
@@ -228,6 +229,52 @@ func TestLLMOllamaHost(t *testing.T) {
 	}
 	if !strings.Contains(errs, "estimated cost $0.0000") {
 		t.Errorf("a local model should cost nothing:\n%s", errs)
+	}
+}
+
+// TestLLMOllamaOneNumCtx: a run over files of different lengths, four at
+// a time, asks Ollama for one num_ctx, fitted to its largest request
+// (below the model's window), or the --context-tokens given.
+func TestLLMOllamaOneNumCtx(t *testing.T) {
+	arts := []*article.Article{summarizetest.Articles()[0], summarizetest.LongArticle(10), summarizetest.Articles()[1], summarizetest.LongArticle(4)}
+	dir := writeArticles(t, arts)
+	for _, tt := range []struct {
+		name  string
+		flags []string
+		want  func(int) bool
+	}{
+		{"sized", nil, func(n int) bool { return n%1024 == 0 && n < llm.KnownContext("ollama", "llama3.2") }},
+		{"configured", []string{"--context-tokens", "16000"}, func(n int) bool { return n == 16384 }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fk := summarizetest.NewOllama(t, summarizetest.Faults{})
+			h := newHarness(t)
+			h.vars["OLLAMA_HOST"] = fk.URL
+			args := append([]string{"summarize", "-f", "jsonl", "-j", "4", "--backend", "ollama", "--no-cache"}, tt.flags...)
+			code, _, errs := h.run("", append(args, dir)...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, errs)
+			}
+			seen := map[int]int{}
+			for _, body := range fk.Bodies() {
+				var req struct {
+					Options struct {
+						NumCtx int `json:"num_ctx"`
+					} `json:"options"`
+				}
+				if json.Unmarshal(body, &req) == nil && req.Options.NumCtx > 0 {
+					seen[req.Options.NumCtx]++
+				}
+			}
+			if len(seen) != 1 {
+				t.Fatalf("num_ctx values %v, want one for the run", seen)
+			}
+			for n, k := range seen {
+				if !tt.want(n) || k < len(arts) {
+					t.Errorf("num_ctx %d in %d requests: not what the run should ask for", n, k)
+				}
+			}
+		})
 	}
 }
 

@@ -73,6 +73,7 @@ var (
 	_ summarize.Summarizer = (*Backend)(nil)
 	_ llm.Previewer        = (*Backend)(nil)
 	_ llm.Lister           = (*Backend)(nil)
+	_ llm.Sizer            = (*Backend)(nil)
 )
 
 // NewOllama returns the Ollama backend: in cfg.Settings (an llm.Config),
@@ -176,8 +177,19 @@ func (b *Backend) Summarize(ctx context.Context, a *article.Article) (*summarize
 func (b *Backend) Preview(a *article.Article) ([]llm.Request, error) { return b.rt.Preview(a) }
 
 // NumCtx is the context window asked of Ollama: one figure for the whole
-// run, since Ollama reloads the model whenever it changes.
-func (b *Backend) NumCtx() int { return (b.rt.ContextTokens() + 1023) / 1024 * 1024 }
+// run, since Ollama reloads the model whenever it changes (see
+// llm.Runtime.NumCtx).
+func (b *Backend) NumCtx() int { return b.rt.NumCtx() }
+
+// SizeContext fixes Ollama's num_ctx for a run over articles (see
+// llm.Runtime.SizeContext); other backends ask for no window and return
+// 0.
+func (b *Backend) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+	if b.name != Ollama {
+		return 0, nil
+	}
+	return b.rt.SizeContext(ctx, articles)
+}
 
 func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) {
 	var msgs []llms.MessageContent
@@ -347,7 +359,7 @@ func (b *Backend) ollamaProbe(ctx context.Context) (llm.ServerInfo, error) {
 	for k, v := range show.ModelInfo {
 		if strings.HasSuffix(k, ".context_length") {
 			if n := toInt(v); n > 0 {
-				info.ContextTokens = min(n, b.rt.ContextTokens())
+				info.ContextTokens, info.Limit = min(n, b.rt.ContextTokens()), n
 			}
 		}
 	}

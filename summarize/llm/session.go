@@ -60,6 +60,20 @@ type Session struct {
 	fallbacks      atomic.Int64
 	batched        atomic.Int64
 	unusable       atomic.Pointer[error]
+	sizer          Sizer // nil when the backend asks for no context window
+}
+
+// Sizes reports whether the backend asks its server for a context
+// window that SizeContext can fit to the run's articles.
+func (s *Session) Sizes() bool { return s.sizer != nil }
+
+// SizeContext fits the context window the backend asks for to the run's
+// articles (see Sizer); it returns 0 for a backend that asks for none.
+func (s *Session) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+	if s.sizer == nil {
+		return 0, nil
+	}
+	return s.sizer.SizeContext(ctx, articles)
 }
 
 // OpenRun opens the named model backend with cfg (its Settings an
@@ -80,10 +94,15 @@ func OpenRun(name string, cfg summarize.Config, o RunOptions) (summarize.Summari
 	default:
 		return nil, nil, fmt.Errorf("llm: fallback %q: want %s, %s or %s", o.Fallback, FallbackAuto, FallbackAlways, FallbackNever)
 	}
-	s, err := summarize.Open(name, cfg)
+	row, err := summarize.Lookup(name)
 	if err != nil {
 		return nil, nil, err
 	}
+	raw, err := row.New(cfg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("summarize: open %s: %w", name, err)
+	}
+	s := summarize.Checked(raw, cfg)
 	if o.Cache != nil {
 		s = summarize.Cached(s, o.Cache, append([]string{name, cfg.Model}, CacheKeyParts(cfg, lc)...)...)
 	}
@@ -99,6 +118,7 @@ func OpenRun(name string, cfg summarize.Config, o RunOptions) (summarize.Summari
 		s = summarize.Fallback(s, ext, fm)
 	}
 	sess := &Session{backend: name, model: cfg.Model, meter: lc.Meter, opts: o, logger: cfg.Log()}
+	sess.sizer, _ = raw.(Sizer)
 	return &countingSummarizer{inner: s, sess: sess}, sess, nil
 }
 
