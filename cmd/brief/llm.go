@@ -31,7 +31,8 @@ func llmFlags() []cli.Flag {
 		&cli.IntFlag{Name: "max-retries", Value: llm.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
 		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx; longer articles are summarized in parts", DefaultText: "what the server reports, else known per model, else 8192; Ollama's num_ctx fits the largest request when the inputs are files", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
 		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer (not retried)", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
-		&cli.DurationFlag{Name: "idle-timeout", Value: llm.DefaultIdleTimeout, Usage: "longest pause in a streamed answer (Ollama)", EnvVars: []string{"BRIEF_IDLE_TIMEOUT"}},
+		&cli.DurationFlag{Name: "idle-timeout", Value: llm.DefaultIdleTimeout, Usage: "longest pause in a streamed answer; a slower one is given up, not asked again", EnvVars: []string{"BRIEF_IDLE_TIMEOUT"}},
+		&cli.StringFlag{Name: "stream", Value: llm.StreamAuto, Usage: "stream answers: auto (Ollama, and servers on this machine or a private network), always, never", EnvVars: []string{"BRIEF_STREAM"}},
 		&cli.DurationFlag{Name: "deadline", Usage: "stop asking the model after `DURATION` for the whole run; later articles get the offline digest", EnvVars: []string{"BRIEF_DEADLINE"}},
 		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature (0 = most repeatable)", EnvVars: []string{"BRIEF_TEMPERATURE"}},
 		&cli.IntFlag{Name: "seed", Usage: "seed sent where the server takes one (0 = brief's default, -1 = none)", EnvVars: []string{"BRIEF_SEED"}},
@@ -190,7 +191,7 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 	g := llm.Given{Getenv: e.getenv, Conns: c.Int("jobs"), MaxRetries: c.Int("max-retries"),
 		RequestTimeout: c.Duration("request-timeout"), IdleTimeout: c.Duration("idle-timeout"),
 		RPM: c.Int("rpm"), TPM: c.Int("tpm"), Seed: c.Int("seed"), KeepUngrounded: c.Bool("keep-ungrounded"),
-		MaxCost: c.Float64("max-cost"), Prices: e.priceTable()}
+		MaxCost: c.Float64("max-cost"), Prices: e.priceTable(), Stream: c.String("stream")}
 	g.Flags = llm.Layer{Model: cfg.Model, BaseURL: c.String("base-url")}
 	if c.IsSet("context-tokens") {
 		g.Flags.ContextTokens = c.Int("context-tokens")

@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/tmc/langchaingo/llms"
 	"github.com/tmc/langchaingo/llms/anthropic"
@@ -207,25 +206,20 @@ func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) 
 	var reply llm.Reply
 	u, err := b.rt.Call(ctx, req.Estimate, func(ctx context.Context) (summarize.Usage, error) {
 		progress := func() {}
+		watch := (*llm.IdleWatch)(nil)
 		if b.stream {
-			var cancel context.CancelCauseFunc
-			ctx, cancel = context.WithCancelCause(ctx)
-			idle := b.rt.Settings.Idle()
-			timer := time.AfterFunc(idle, func() { cancel(errIdle) })
-			defer timer.Stop()
-			defer cancel(nil)
-			progress = func() { timer.Reset(idle) }
+			ctx, watch = llm.WatchIdle(ctx, b.rt.Settings.Idle())
+			defer watch.Stop()
+			progress = watch.Progress
 		}
 		resp, err := b.generate(ctx, msgs, req.Estimate.MaxOutputTokens, numCtx, progress)
-		if err == nil && errors.Is(context.Cause(ctx), errIdle) {
+		if watch != nil {
 			// langchaingo may end a cancelled stream without an error.
-			err = context.Cause(ctx)
+			if serr := watch.Err(nil); serr != nil {
+				return summarize.Usage{}, serr
+			}
 		}
 		if err != nil {
-			if errors.Is(context.Cause(ctx), errIdle) {
-				return summarize.Usage{}, &llm.TransportError{Timeout: true, Waited: true,
-					Err: fmt.Errorf("the answer stalled for %s: %w", b.rt.Settings.Idle(), errIdle)}
-			}
 			return summarize.Usage{}, mapError(ctx, err)
 		}
 		var text strings.Builder
@@ -254,9 +248,6 @@ func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) 
 	reply.Usage = u
 	return reply, err
 }
-
-// errIdle is the cause of a streamed answer cancelled for stalling.
-var errIdle = errors.New("no progress from the model")
 
 func toInt(v any) int {
 	switch n := v.(type) {

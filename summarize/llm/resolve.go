@@ -50,6 +50,8 @@ type Given struct {
 	// Batch sends the requests through the backend's batch API (see
 	// Batcher).
 	Batch bool
+	// Stream as in Config.Stream.
+	Stream string
 }
 
 // ErrNoPrice is Resolve's error for a cost bound on a model whose price
@@ -112,7 +114,10 @@ func Resolve(row summarize.Backend, g Given) (string, Config, error) {
 		c.MaxRetries = g.MaxRetries
 	}
 	c.HTTPClient = HTTPClient(g.Conns)
-	c.RequestTimeout, c.Batch = g.RequestTimeout, g.Batch
+	if _, err := Streams(g.Stream, ""); err != nil {
+		return model, c, err
+	}
+	c.RequestTimeout, c.Batch, c.Stream = g.RequestTimeout, g.Batch, g.Stream
 	if g.IdleTimeout > 0 {
 		c.IdleTimeout = g.IdleTimeout
 	}

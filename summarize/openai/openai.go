@@ -72,6 +72,8 @@ type Backend struct {
 	official bool
 	azure    bool
 	schema   []byte
+	// stream asks for streamed answers, with an idle timeout.
+	stream bool
 	// key and plain (the configured HTTP client) are what the batch
 	// client is built with.
 	key   string
@@ -163,6 +165,10 @@ func New(cfg summarize.Config) (*Backend, error) {
 	oc.HTTPClient = rt.Client
 	b := &Backend{rt: rt, name: Name, client: goopenai.NewClientWithConfig(oc), base: base, official: official,
 		schema: rt.Schema(), key: lc.APIKey, plain: lc.HTTPClient}
+	if b.stream, err = llm.Streams(lc.Stream, base); err != nil {
+		return nil, err
+	}
+	b.stream = b.stream && !lc.Batch // a batch answers whole
 	b.initMode()
 	rt.SetProbe(b.probe)
 	return b, nil
@@ -196,6 +202,9 @@ func NewAzure(cfg summarize.Config) (*Backend, error) {
 	oc.HTTPClient = rt.Client
 	b := &Backend{rt: rt, name: Azure, client: goopenai.NewClientWithConfig(oc), base: base, official: true, azure: true,
 		schema: rt.Schema()}
+	if b.stream, err = llm.Streams(lc.Stream, base); err != nil {
+		return nil, err
+	}
 	b.initMode()
 	return b, nil
 }
@@ -300,25 +309,98 @@ func (b *Backend) complete(ctx context.Context, req llm.Request, mode int32) (re
 	case modeObject:
 		r.ResponseFormat = &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject}
 	}
-	resp, err := b.client.CreateChatCompletion(ctx, r)
-	if err != nil {
-		return reply, summarize.Usage{}, err
+	var ans answer
+	if b.stream {
+		ans, err = b.streamed(ctx, r)
+	} else {
+		ans, err = b.whole(ctx, r)
 	}
-	u = summarize.Usage{PromptTokens: resp.Usage.PromptTokens, CompletionTokens: resp.Usage.CompletionTokens}
-	if len(resp.Choices) == 0 {
+	if err != nil {
+		return reply, ans.usage, err
+	}
+	u = ans.usage
+	if !ans.choices {
 		return reply, u, &llm.ResponseError{Err: errors.New("answer has no choices")}
 	}
-	msg := resp.Choices[0].Message
-	if msg.Content == "" && msg.Refusal != "" {
-		return reply, u, &llm.ResponseError{Err: fmt.Errorf("model refused: %s", msg.Refusal)}
+	if ans.content == "" && ans.refusal != "" {
+		return reply, u, &llm.ResponseError{Err: fmt.Errorf("model refused: %s", ans.refusal)}
 	}
-	reply.Cut = resp.Choices[0].FinishReason == goopenai.FinishReasonLength
+	reply.Cut = ans.finish == goopenai.FinishReasonLength
 	if u.PromptTokens == 0 && u.CompletionTokens == 0 {
-		u = summarize.Usage{PromptTokens: req.Estimate.PromptTokens, CompletionTokens: (len(msg.Content) + 3) / 4}
+		u = summarize.Usage{PromptTokens: req.Estimate.PromptTokens, CompletionTokens: (len(ans.content) + 3) / 4}
 		reply.UsageEstimated = true
 	}
-	reply.Text = msg.Content
+	reply.Text = ans.content
 	return reply, u, nil
+}
+
+// answer is the first choice of a chat completion, whole or streamed.
+type answer struct {
+	choices          bool // the answer had a choice
+	content, refusal string
+	finish           goopenai.FinishReason
+	usage            summarize.Usage
+}
+
+// whole asks for the answer in one response.
+func (b *Backend) whole(ctx context.Context, r goopenai.ChatCompletionRequest) (answer, error) {
+	resp, err := b.client.CreateChatCompletion(ctx, r)
+	if err != nil {
+		return answer{}, err
+	}
+	a := answer{choices: len(resp.Choices) > 0,
+		usage: summarize.Usage{PromptTokens: resp.Usage.PromptTokens, CompletionTokens: resp.Usage.CompletionTokens}}
+	if a.choices {
+		c := resp.Choices[0]
+		a.content, a.refusal, a.finish = c.Message.Content, c.Message.Refusal, c.FinishReason
+	}
+	return a, nil
+}
+
+// streamed asks for the answer as a stream of server-sent events, and
+// gives up when a pause between them is longer than the idle timeout:
+// a slow model that keeps answering is waited for, one that stalls is a
+// timeout that is not retried.
+func (b *Backend) streamed(ctx context.Context, r goopenai.ChatCompletionRequest) (answer, error) {
+	r.StreamOptions = &goopenai.StreamOptions{IncludeUsage: true}
+	ctx, watch := llm.WatchIdle(ctx, b.rt.Settings.Idle())
+	defer watch.Stop()
+	var a answer
+	st, err := b.client.CreateChatCompletionStream(ctx, r)
+	if err != nil {
+		return a, watch.Err(err)
+	}
+	defer st.Close()
+	var content, refusal strings.Builder
+	for {
+		chunk, err := st.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return a, watch.Err(err)
+		}
+		watch.Progress()
+		if u := chunk.Usage; u != nil {
+			a.usage = summarize.Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens}
+		}
+		for _, c := range chunk.Choices {
+			if c.Index != 0 {
+				continue
+			}
+			a.choices = true
+			content.WriteString(c.Delta.Content)
+			refusal.WriteString(c.Delta.Refusal)
+			if c.FinishReason != "" {
+				a.finish = c.FinishReason
+			}
+		}
+	}
+	if err := watch.Err(nil); err != nil {
+		return a, err
+	}
+	a.content, a.refusal = content.String(), refusal.String()
+	return a, nil
 }
 
 // MinTemperature is the temperature sent for a configured 0.
