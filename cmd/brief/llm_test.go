@@ -278,6 +278,76 @@ func TestLLMOllamaOneNumCtx(t *testing.T) {
 	}
 }
 
+// TestLLMBriefingGuards: through brief briefing, a model's takeaway with
+// an invented figure never reaches the briefing, and --language de
+// reaches the prompt of every request.
+func TestLLMBriefingGuards(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{InventFigure: true})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles())
+	md := filepath.Join(t.TempDir(), "b.md")
+	code, _, errs := h.run("", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "--language", "de", "--no-cache", "-o", md, dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	b := readTestFile(t, md)
+	if strings.Contains(b, summarizetest.InventedFigure) || !strings.Contains(b, "openai") {
+		t.Errorf("briefing holds the invented figure %q, or is not the model's:\n%s", summarizetest.InventedFigure, b)
+	}
+	bodies := fk.Bodies()
+	if len(bodies) < len(summarizetest.Articles()) {
+		t.Fatalf("%d requests, want one per article", len(bodies))
+	}
+	for i, body := range bodies {
+		if !strings.Contains(string(body), `in de, whatever the article's language`) {
+			t.Errorf("request %d does not ask for German", i)
+		}
+	}
+}
+
+// TestLLMHugeAnswerBoundedMemory: a server that answers with 64 MiB,
+// whole or streamed, costs a brief process far less than 300 MB of
+// resident memory, and the article still gets a digest (the offline one,
+// flagged).
+func TestLLMHugeAnswerBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	if raceEnabled {
+		t.Skip("the race detector multiplies memory use")
+	}
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	for _, stream := range []string{"always", "never"} {
+		t.Run("stream "+stream, func(t *testing.T) {
+			fk := summarizetest.NewOpenAI(t, summarizetest.Faults{HugeAnswer: 64 << 20})
+			tmp := t.TempDir()
+			peakFile := filepath.Join(tmp, "peak")
+			cmd := exec.Command(os.Args[0], "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(),
+				"--stream", stream, "--no-cache", dir)
+			cmd.Env = append(os.Environ(), "BRIEF_TEST_MAIN=1", "BRIEF_TEST_PEAK="+peakFile, "HOME="+tmp, "XDG_DATA_HOME="+tmp, "XDG_CONFIG_HOME="+tmp)
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			cmd.Run() // exit 1: every article fell back
+			recs := decodeRecords(t, out.String())
+			if len(recs) != 1 || recs[0].Backend != "extractive" {
+				t.Errorf("want the offline digest for the article, got:\n%s\n%s", out.String(), errb.String())
+			}
+			raw, err := os.ReadFile(peakFile)
+			if err != nil {
+				t.Skipf("the child reported no peak memory (no /proc?): %v", err)
+			}
+			var peak int64
+			if _, err := fmt.Sscan(string(raw), &peak); err != nil {
+				t.Fatalf("peak memory report %q: %v", raw, err)
+			}
+			if peak > 300<<20 {
+				t.Errorf("peak resident memory %d MB for a 64 MiB answer, want under 300 MB", peak>>20)
+			}
+			t.Logf("peak resident memory %d MB for a 64 MiB answer", peak>>20)
+		})
+	}
+}
+
 func TestBackendsList(t *testing.T) {
 	h := newHarness(t)
 	h.vars["OPENAI_API_KEY"] = "sk-very-secret-value"
