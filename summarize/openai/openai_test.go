@@ -662,3 +662,31 @@ func TestLanguageTranslatesQuotes(t *testing.T) {
 		t.Errorf("quotes = %+v, want verbatim text with a translation", d.Quotes)
 	}
 }
+
+// TestServerWindowCapsConfigured: a configured context window larger
+// than the one the server reports (vLLM's max_model_len) is capped at
+// the server's: no request is planned beyond it.
+func TestServerWindowCapsConfigured(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{ServerContext: 6000})
+	cfg := testConfig(fk)
+	cfg.Settings.(*llm.Config).ContextTokens = 100_000
+	b, err := openai.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Summarize(context.Background(), summarizetest.Articles()[0]); err != nil {
+		t.Fatal(err)
+	}
+	reqs, err := b.Preview(summarizetest.LongArticle(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reqs) < 2 {
+		t.Errorf("%d requests for a long article, want it in parts", len(reqs))
+	}
+	for _, r := range reqs {
+		if n := r.Estimate.PromptTokens + r.Estimate.MaxOutputTokens; n > 6000 {
+			t.Errorf("%s: %d tokens planned, over the server's 6000", r.Purpose, n)
+		}
+	}
+}
