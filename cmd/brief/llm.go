@@ -138,24 +138,25 @@ func sizeContext(c *cli.Context, e *env, sess *llm.Session) {
 		return
 	}
 	loader := newLoader(e, in)
-	var arts []*article.Article
-	for src := range loader.Sources(c.Context, in.Inputs) {
-		if src.URL != "" {
-			return // not read twice
-		}
-		if src.Err != nil {
-			continue
-		}
-		if a, err := loader.Load(c.Context, src); err == nil {
-			arts = append(arts, a)
+	arts := func(yield func(*article.Article) bool) {
+		for src := range loader.Sources(c.Context, in.Inputs) {
+			if src.URL != "" {
+				yield(nil) // not fetched twice: the model's window
+				return
+			}
+			if src.Err != nil {
+				continue
+			}
+			if a, err := loader.Load(c.Context, src); err == nil && !yield(a) {
+				return
+			}
 		}
 	}
-	n, err := sess.SizeContext(c.Context, arts)
-	if err != nil {
+	if n, err := sess.SizeContext(c.Context, arts); err != nil {
 		e.logger.Debug("size the context window", "err", err)
-		return
+	} else {
+		e.logger.Info("context window for the run", "num_ctx", n)
 	}
-	e.logger.Info("context window for the run", "num_ctx", n, "articles", len(arts))
 }
 
 // logRequest keeps every model request and its reply in st

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"io"
 	"net/http"
 	"net/url"
@@ -183,7 +184,7 @@ func (b *Backend) NumCtx() int { return b.rt.NumCtx() }
 // SizeContext fixes Ollama's num_ctx for a run over articles (see
 // llm.Runtime.SizeContext); other backends ask for no window and return
 // 0.
-func (b *Backend) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+func (b *Backend) SizeContext(ctx context.Context, articles iter.Seq[*article.Article]) (int, error) {
 	if b.name != Ollama {
 		return 0, nil
 	}
