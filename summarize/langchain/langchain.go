@@ -209,7 +209,7 @@ func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) 
 		progress := func() {}
 		watch := (*llm.IdleWatch)(nil)
 		if b.stream {
-			ctx, watch = llm.WatchIdle(ctx, b.rt.Settings.Idle())
+			ctx, watch = llm.WatchIdle(ctx, b.rt.Settings.Idle(), b.rt.Settings.RequestTimeout)
 			defer watch.Stop()
 			progress = watch.Progress
 		}

@@ -112,6 +112,19 @@ func TestStreamIdleTimeout(t *testing.T) {
 		t.Errorf("stalled stream: %d requests, want 1", fk.Requests())
 	}
 
+	// A server silent while it reads the prompt (Latency before any byte)
+	// is waited for up to the request timeout, not the idle timeout.
+	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{Latency: 400 * time.Millisecond})
+	cfg := withIdle(fk, 150*time.Millisecond, "")
+	cfg.Settings.(*llm.Config).RequestTimeout = 5 * time.Second
+	if _, err := open(t, cfg).Summarize(context.Background(), a); err != nil {
+		t.Errorf("slow first chunk within the request timeout: %v", err)
+	}
+	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{Latency: 400 * time.Millisecond})
+	if _, err = open(t, withIdle(fk, 150*time.Millisecond, "")).Summarize(context.Background(), a); !errors.Is(err, llm.ErrStalled) {
+		t.Errorf("slow first chunk without a request timeout: %v, want a stall", err)
+	}
+
 	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{})
 	if _, err := open(t, withIdle(fk, time.Minute, llm.StreamNever)).Summarize(context.Background(), a); err != nil {
 		t.Fatal(err)
