@@ -63,14 +63,19 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	paras := a.Paragraphs
 	dl := a.Dateline
 	// A dateline opening the text is evidence once, as a dateline, not
-	// again as a place in the lead.
-	if len(paras) > 0 {
-		p0 := paras[0]
-		if place, n := splitDateline(p0); n > 0 && (dl == "" || strings.HasPrefix(p0, dl) || strings.HasPrefix(dl, place)) {
+	// again as a place in the lead. It may open the second paragraph,
+	// after a short line such as a photo credit.
+	for k := 0; k < min(len(paras), 2); k++ {
+		p := paras[k]
+		if place, n := splitDateline(p); n > 0 && (dl == "" || strings.HasPrefix(p, dl) || strings.HasPrefix(dl, place)) {
 			if dl == "" {
 				dl = place
 			}
-			paras = append([]string{p0[n:]}, paras[1:]...)
+			paras = append(append(slices.Clip(paras[:k]), p[n:]), paras[k+1:]...)
+			break
+		}
+		if !fewWords(p, 12) {
+			break
 		}
 	}
 	d.nouns = nounsCapitalised(a.Language)
@@ -97,6 +102,21 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 		res.Region = t.section(d.region)
 	}
 	return res
+}
+
+// fewWords reports whether s has at most n words.
+func fewWords(s string, n int) bool {
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !sp && !in {
+			if words++; words > n {
+				return false
+			}
+		}
+		in = !sp
+	}
+	return true
 }
 
 // tally is the evidence for one country.

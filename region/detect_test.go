@@ -98,6 +98,8 @@ func TestDetectDateline(t *testing.T) {
 		return a
 	}
 	runDetect(t, []detectCase{
+		{name: "dateline after a photo credit", a: art("Envoy faces questions about Kyiv", "Jane Roe, ASSOCIATED PRESS\n\nWASHINGTON (AP) — The envoy will face questions about Ukraine and Ukraine's president on Wednesday."), want: "US", evidence: "dateline: WASHINGTON"},
+		{name: "no dateline after a long first paragraph", a: art("", "The envoy, who has spoken several times with the president about the matter, will face questions on Wednesday in Kyiv.\n\nWASHINGTON (AP) — More hearings follow."), want: "UA"},
 		{name: "dateline field", a: field("KUALA LUMPUR", "Rates held", "The central bank held rates."), want: "MY", region: "Asia-Pacific", evidence: "dateline: KUALA LUMPUR"},
 		{name: "dateline beats the body", a: field("WASHINGTON, Feb 26", "Japan surplus grows", "Japan's trade surplus with Japan's partners grew, Japanese officials said."), want: "US", also: []string{"JP"}},
 		{name: "wire dateline with state", a: field("WESTPORT, Conn., March 3", "Net up", "Shr 10 cts vs eight cts."), want: "US", evidence: "dateline: WESTPORT, Conn."},
