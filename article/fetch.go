@@ -301,6 +301,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 	mt, _, _ := mime.ParseMediaType(ctype)
 	if mt == "text/plain" || mt == "text/markdown" {
 		a, err = fromTextAt(string(toUTF8(body, ctype)), f.cfg.Now())
+		if err == nil {
+			err = checkProse(a) // robots.txt is no article
+		}
 	} else {
 		a, err = extractBytes(body, final, ctype, f.cfg.Now())
 	}

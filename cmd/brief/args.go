@@ -331,3 +331,15 @@ func withUsageErrors(app *cli.App) {
 	}
 	walk(app.Name, app.Commands)
 }
+
+// flagsNamed returns the flags of flags named names, so that a command
+// shows (and takes) only the flags it reads.
+func flagsNamed(flags []cli.Flag, names ...string) []cli.Flag {
+	var out []cli.Flag
+	for _, f := range flags {
+		if slices.ContainsFunc(f.Names(), func(n string) bool { return slices.Contains(names, n) }) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
