@@ -234,7 +234,7 @@ func runInputStream(ctx context.Context, e *env, in inputOptions, s summarize.Su
 	p.run(ctx, srcs, func(r result) {
 		total++
 		bar.clear(r.err == nil) // the line below may share the terminal with the bar
-		defer bar.done()
+		defer bar.done(r.err != nil)
 		if r.err != nil {
 			failed++
 			skipped = append(skipped, r)
