@@ -102,7 +102,7 @@ func runSummarize(ctx context.Context, e *env, o summarizeOptions, s summarize.S
 		defer arch.close()
 	}
 	done := 0
-	err := e.withOutput(o.Out.Output, func(w io.Writer) error {
+	err := e.writeTarget(o.Out.Target, func(w io.Writer) error {
 		var all []summaryRecord
 		bad, failed, total, err := runInputStream(ctx, e, o.Inputs, s, func(r result) error {
 			if _, err := arch.save(ctx, r); err != nil {
@@ -186,7 +186,7 @@ Examples:
 // runExtract is brief extract: each input's text and metadata.
 func runExtract(ctx context.Context, e *env, o extractOptions) error {
 	done := 0
-	err := e.withOutput(o.Out.Output, func(w io.Writer) error {
+	err := e.writeTarget(o.Out.Target, func(w io.Writer) error {
 		_, failed, total, err := runInputStream(ctx, e, o.Inputs, nil, func(r result) error {
 			rec := newExtractRecord(r.article)
 			switch o.Out.Format {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -174,6 +175,25 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 	}
 	switch {
 	case o.Dir:
+		// DIR/ is created if need be: the nearest directory there must
+		// take it, or the files.
+		d := filepath.Clean(o.Output)
+		for {
+			if fi, err := os.Stat(d); err == nil {
+				if !fi.IsDir() {
+					return o, usagef("-o %s: %s is not a directory", o.Output, d)
+				}
+				break
+			}
+			if parent := filepath.Dir(d); parent != d {
+				d = parent
+				continue
+			}
+			break
+		}
+		if err := writableDir(d); err != nil {
+			return o, usagef("-o %s: %v", o.Output, err)
+		}
 	case o.Output == "" || o.Output == "-":
 		o.Target = outputTarget{std: e.stdout}
 	default:
@@ -227,8 +247,9 @@ func resolveDB(c *cli.Context, e *env) (string, error) {
 
 // formatOptions are -f and -o of a command that writes one format.
 type formatOptions struct {
-	Format string // one of the command's formats (see pickFormat)
-	Output string // -o as given; "" or "-": stdout
+	Format string       // one of the command's formats (see pickFormat)
+	Output string       // -o as given; "" or "-": stdout
+	Target outputTarget // where the output goes (stdout, a file, a FIFO…)
 }
 
 // resolveFormat reads -f and -o and decides the format (see pickFormat);
@@ -239,7 +260,15 @@ func resolveFormat(c *cli.Context, e *env, alias map[string]string, tty, notty s
 		o.Format = a
 	}
 	f, err := pickFormat(o.Format, o.Output, e.stdout, tty, notty, allowed...)
+	if err != nil {
+		return o, err
+	}
 	o.Format = f
+	if o.Output == "" || o.Output == "-" {
+		o.Target = outputTarget{std: e.stdout}
+		return o, nil
+	}
+	o.Target, err = e.resolveOutput(o.Output)
 	return o, err
 }
 
