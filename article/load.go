@@ -534,7 +534,7 @@ func readFile(p string, limit int64, truncate bool) ([]byte, error) {
 	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		if !truncate {
-			return nil, fmt.Errorf("%s %s: %w: over %d bytes", op, p, ErrTooLarge, limit)
+			return nil, fmt.Errorf("%s %s: %w: over %s", op, p, ErrTooLarge, sizeOf(limit))
 		}
 		b = b[:limit]
 	}
@@ -579,7 +579,7 @@ func (l *Loader) stdinSources(ctx context.Context, yield func(Source) bool) bool
 		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w", err)})
 	}
 	if int64(len(b)) > MaxInputBytes {
-		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w: over %d bytes", ErrTooLarge, MaxInputBytes)})
+		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w: over %s", ErrTooLarge, sizeOf(MaxInputBytes))})
 	}
 	a, err := articleFromBytes(b, "", nil, l.now())
 	if err != nil {
@@ -630,7 +630,7 @@ func lines(ctx context.Context, r io.Reader, max int, line func(n int, b []byte,
 		n++
 		var lerr error
 		if tooLong {
-			lerr = fmt.Errorf("%w: line over %d bytes", ErrTooLarge, max)
+			lerr = fmt.Errorf("%w: line over %s", ErrTooLarge, sizeOf(int64(max)))
 			chunk = nil
 		}
 		if !line(n, bytes.TrimRight(chunk, "\r\n"), lerr) {
@@ -1072,4 +1072,12 @@ func checkProse(a *Article) error {
 		return ErrNotProse
 	}
 	return nil
+}
+
+// sizeOf says n bytes the way a limit is read: "64 MiB", or "512 bytes".
+func sizeOf[N int | int64](n N) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -3,6 +3,7 @@ package article_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -64,5 +65,26 @@ func TestNotAnArticle(t *testing.T) {
 	}
 	if _, err := l.Load(context.Background(), srcs[0]); !errors.Is(err, article.ErrNotProse) {
 		t.Errorf("Load(stdin passwd) = %v, want ErrNotProse", err)
+	}
+}
+
+// TestEndlessFileInput: a file that never ends (/dev/zero named on the
+// command line) stops at the input limit, with an error that says so in
+// a file's terms.
+func TestEndlessFileInput(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip(err)
+	}
+	l := &article.Loader{}
+	srcs := l.Expand(context.Background(), []string{"/dev/zero"})
+	if len(srcs) != 1 {
+		t.Fatalf("Expand(/dev/zero) gave %d sources", len(srcs))
+	}
+	_, err := l.Load(context.Background(), srcs[0])
+	if !errors.Is(err, article.ErrTooLarge) {
+		t.Fatalf("Load(/dev/zero) = %v, want ErrTooLarge", err)
+	}
+	if got, want := err.Error(), "read /dev/zero: article: input too large: over 64 MiB"; got != want {
+		t.Errorf("error %q, want %q", got, want)
 	}
 }
