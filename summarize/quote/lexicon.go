@@ -33,8 +33,13 @@ explained recalled wondered wonders mentioned mentions commented comments
 opined opines griped gripes scoffed scoffs sniped snipes snapped snaps retorted retorts
 proclaimed proclaims predicted insists texted emailed messaged blogged
 advised advises acknowledged summed sums testified interjected interjects
-implored implores
+implored implores revealed reveals recollected recollects
 `)
+
+// readVerbs attribute the words of a text (a statement, a letter, a
+// sign) when they follow its quote: "“…,” it read", "read one comment".
+// Before a quote they are no attribution ("Cannot read property 'foo'").
+var readVerbs = set(`read reads`)
 
 // ingVerbs are participles that attribute speech after a clause
 // ("…, saying the deal was dead").

@@ -580,8 +580,8 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return sp, e, sp.text != ""
 		}
 	}
-	if speechVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
-		// said Mr. Obama | said one official
+	if speechVerbs[t.lower] || readVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
+		// said Mr. Obama | said one official | read one comment
 		j := i + 1
 		for j < to {
 			if w, ok := p.word(j); ok && verbAdverbs[w.lower] && !w.upper {
@@ -598,7 +598,7 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if tk.kind == tQuote {
 			break
 		}
-		if tk.kind != tWord || !speechVerbs[tk.lower] || v > i && !p.verbForm(v) {
+		if tk.kind != tWord || !speechVerbs[tk.lower] && !readVerbs[tk.lower] || v > i && !p.verbForm(v) {
 			continue // "the United States" holds no verb
 		}
 		if v == i {

@@ -50,6 +50,17 @@ func TestScan(t *testing.T) {
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
 		},
 		{
+			name: "a document's words are nobody's, not the previous speaker's",
+			paras: []string{
+				"Lead plaintiff Marina Abramyan claimed that the products were “neither certified nor effective.”",
+				"“Ms. Alley attributes her weight loss to the program,” it read.",
+			},
+			want: []want{
+				{"that the products were “neither certified nor effective.”", "Marina Abramyan", "", "mixed"},
+				{"Ms. Alley attributes her weight loss to the program", "", "", "direct"},
+			},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

@@ -212,3 +212,52 @@ func TestHasRules(t *testing.T) {
 		}
 	}
 }
+
+// firstQuoteEnd returns the token after the first masked quote of
+// paragraph 0 of s.
+func firstQuoteEnd(s *scanner) int {
+	for i, t := range s.paras[0].toks {
+		if t.kind == tQuote {
+			return i + 1
+		}
+	}
+	return len(s.paras[0].toks)
+}
+
+func TestPostAttr(t *testing.T) {
+	for _, tt := range []struct {
+		name, para string
+		want       string // the speaker as printed, "" for none
+		ok         bool
+	}{
+		{"said and a name", "“It works,” said Dana Lee.", "Dana Lee", true},
+		{"revealed", "“I am very happy at 51,” Dion revealed in an interview.", "Dion", true},
+		{"recollected", "“It was just like that,” she recollected.", "she", true},
+		{"a text's words: it read", "“Ms. Alley attributes her weight loss to the program,” it read.", "it", true},
+		{"a comment's words: read one comment", "“You look starved!” read one comment.", "one comment", true},
+		{"no verb after the quote", "“Fat Actress” was a hit.", "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			sp, _, ok := s.postAttr(0, firstQuoteEnd(s), len(s.paras[0].toks))
+			if ok != tt.ok || sp.text != tt.want {
+				t.Errorf("postAttr(%q) = %q, %v; want %q, %v", tt.para, sp.text, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCueBeforeRead(t *testing.T) {
+	// "read" attributes a text only after its quote: before one it is no cue
+	s := &scanner{}
+	s.prepare([]string{"This prevents the dreaded TypeError: Cannot read property 'foo' of null at runtime."})
+	p := &s.paras[0]
+	q0 := 0
+	for q0 < len(p.toks) && p.toks[q0].kind != tQuote {
+		q0++
+	}
+	if sp, _, ok := s.cueBefore(0, 0, q0); ok {
+		t.Errorf("cueBefore found speaker %q before 'foo', want none", sp.text)
+	}
+}
