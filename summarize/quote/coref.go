@@ -158,15 +158,23 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	if ok {
 		return found, true
 	}
-	return onlyPerson(ms, head, para, tok)
+	// the person its own paragraph names, then the one the last three do
+	if m, ok := onlyPerson(ms, head, para, tok, 0); ok {
+		return m, true
+	}
+	return onlyPerson(ms, head, para, tok, 2)
 }
 
+// genericHeads are descriptor heads that no role contradicts: "the
+// University of Surrey expert" may be a professor.
+var genericHeads = set("expert experts specialist veteran observer")
+
 // onlyPerson returns the one person named, other than in passing, in the
-// two paragraphs before position (para, tok) and in its own paragraph
+// window paragraphs before position (para, tok) and in its own paragraph
 // before it, when there is exactly one and no role of theirs contradicts
 // the descriptor's head noun: "Ezra Klein sets out to answer … The
 // answer, the Vox founder suggests, is …".
-func onlyPerson(ms []mention, head string, para, tok int) (mention, bool) {
+func onlyPerson(ms []mention, head string, para, tok, window int) (mention, bool) {
 	var found mention
 	ok := false
 	for j := len(ms) - 1; j >= 0; j-- {
@@ -174,13 +182,13 @@ func onlyPerson(ms []mention, head string, para, tok int) (mention, bool) {
 		if !before(m.para, m.tok, para, tok) {
 			continue
 		}
-		if para-m.para > 2 {
+		if para-m.para > window {
 			break
 		}
 		if !m.person || m.weak || !nameLike(m.text) {
 			continue
 		}
-		if m.role != "" && !roleHeads(m.role)[head] {
+		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] {
 			return mention{}, false // "first lady Michelle Obama" is not "the president"
 		}
 		if ok && !sameName(found.text, m.text) {

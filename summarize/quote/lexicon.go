@@ -151,7 +151,7 @@ Every No Not None Both Either Neither Such Other Another One Two Three Four Five
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
 May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
 Sep Sept Oct Nov Dec Still Even Just Also Then Now Today Yesterday Tomorrow Last Next
-Meanwhile However Moreover Instead Indeed Still Yes Well Oh Thanks Please Read
+Meanwhile However Moreover Instead Indeed Still Yes Well Oh Thanks Please Read Back
 According Asked Says Said Over Under About Into Through Against Among Between
 Despite Like Unlike Within Along Across Behind Beyond Toward Towards Upon Once
 Later Earlier Again Perhaps Maybe Mostly Only Nor Whether Whatever Whoever

@@ -80,6 +80,12 @@ func (p *para) opensSentence(i int) bool {
 				return !p.isNameTok(j)
 			case "(", "—", "–", "\"", "“", "‘", "'":
 				continue
+			case ",":
+				// "Well, Alley can attest", "That year, Alley spoke"
+				if k := p.introPhrase(j); k >= 0 {
+					j = k
+					continue
+				}
 			}
 			return false
 		}
@@ -88,6 +94,30 @@ func (p *para) opensSentence(i int) bool {
 		}
 	}
 	return true
+}
+
+// introPhrase returns where a short introductory phrase ending at the
+// comma c starts, when it opens its sentence and holds no verb of
+// saying: "Well,", "That year,", "In 2014,", "For instance,"; -1 when
+// there is none.
+func (p *para) introPhrase(c int) int {
+	k := c - 1
+	for ; k >= 0 && k > c-5; k-- {
+		t := p.toks[k]
+		if t.kind != tWord || speechVerbs[t.lower] || reportVerbs[t.lower] {
+			break
+		}
+	}
+	if k == c-1 {
+		return -1
+	}
+	if k >= 0 && !p.isPunct(k, ".!?;:") {
+		return -1
+	}
+	if w, _ := p.word(k + 1); !w.upper {
+		return -1
+	}
+	return k + 1
 }
 
 // modifierNouns after a name make it a modifier: "the Obama administration".
@@ -173,12 +203,68 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if r := p.appositiveRole(e, sp.tok, pi); r != "" {
 		m.role = r
 	}
+	if r := p.descBeforeName(sp.tok, e); r != "" && !modifier {
+		// "the former chief marketing officer for Jenny Craig, Leesa
+		// Eichberger, spoke": the subject, with the role before it
+		m.role, m.weak, m.strong = r, false, true
+	}
 	verb := p.speaksAfter(e)
 	if verb {
 		m.strong = !modifier
 	}
 	m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
 	return m, e, true
+}
+
+// descBeforeName returns the role phrase of a name [a, e) set off by
+// commas after it, when a verb follows: "the former Chief Marketing
+// Officer for Jenny Craig, Leesa Eichberger, spoke"; "" when there is
+// none with a title in it. The phrase opens with a determiner or a
+// possessive and opens its sentence or clause.
+func (p *para) descBeforeName(a, e int) string {
+	if !p.isPunct(a-1, ",") || !p.isPunct(e, ",") {
+		return ""
+	}
+	if w, ok := p.word(e + 1); !ok || w.upper || clauseWords[w.lower] || determiners[w.lower] || prepositions[w.lower] {
+		return "" // "…, Leesa Eichberger, and …": a list, not a subject
+	}
+	title := false
+	for i := a - 2; i >= 0 && i > a-14; i-- {
+		t := p.toks[i]
+		if t.kind != tWord {
+			return ""
+		}
+		if titleWords[t.lower] || titleWords[strings.TrimSuffix(t.lower, "s")] {
+			title = true
+		}
+		if t.lower != "the" && t.lower != "a" && t.lower != "an" && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
+			continue
+		}
+		// the phrase must open its sentence or clause: "In 2014 the
+		// former …", "Trump's spokeswoman, …"
+		if i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) {
+			continue
+		}
+		if !title {
+			return ""
+		}
+		return p.span(i, a-1)
+	}
+	return ""
+}
+
+// isNumberTok reports whether token i is a number: "In 2014 the …".
+func (p *para) isNumberTok(i int) bool {
+	w, ok := p.word(i)
+	if !ok || w.text == "" {
+		return false
+	}
+	for _, r := range w.text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveRole returns the role in an appositive after a name ending at

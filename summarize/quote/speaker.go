@@ -276,6 +276,15 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			break
 		}
 		l := t.lower
+		if !hasTitle && !t.upper && i == s-1 {
+			// "Professor of health psychology Jane Ogden"
+			if k := p.titleOfBefore(i, limit); k >= 0 {
+				hasTitle = true
+				i = k - 1
+				n += 4
+				continue
+			}
+		}
 		switch {
 		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")]:
 			hasTitle = true
@@ -301,6 +310,32 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 		return s, false
 	}
 	return i + 1, true
+}
+
+// titleOfBefore returns the title word of a phrase "TITLE of words"
+// ending at token e, whose words after "of" are one or two lowercase
+// nouns: "professor of health psychology", "head of research"; -1 when
+// there is none.
+func (p *para) titleOfBefore(e, limit int) int {
+	if w, ok := p.word(e); !ok || determiners[w.lower] || prepositions[w.lower] || clauseWords[w.lower] || speechVerbs[w.lower] {
+		return -1
+	}
+	for j := e - 1; j >= limit && j >= e-2; j-- {
+		w, ok := p.word(j)
+		if !ok {
+			return -1
+		}
+		if w.lower == "of" && !w.upper {
+			if tw, ok := p.word(j - 1); ok && j-1 >= limit && (titleWords[tw.lower] || tw.lower == "head") {
+				return j - 1
+			}
+			return -1
+		}
+		if w.upper || determiners[w.lower] || prepositions[w.lower] || clauseWords[w.lower] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // bodyBefore returns where the organisation named just before token a

@@ -142,6 +142,7 @@ func TestDefinite(t *testing.T) {
 		{"the only person named just before", []string{"In a new book, Ezra Klein said he set out to answer a question.", "The answer, the Vox founder suggests, is polarization."}, "the Vox founder", "Ezra Klein"},
 		{"a campaign is not a person", []string{"Donald Trump spoke on Friday.", "The ad airs today, the Trump campaign said."}, "the Trump campaign", ""},
 		{"another title contradicts", []string{"First lady Michelle Obama spoke at the rally.", "It matters, the president said."}, "the president", ""},
+		{"the one person of its own paragraph", []string{"Kirstie Alley has spoken about her weight.", "Professor of health psychology Jane Ogden told the show, “Shaming is wrong.” The University of Surrey expert continued."}, "the University of Surrey expert", "Jane Ogden"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, ms := testMentions(tt.paras...)
@@ -185,13 +186,17 @@ func TestMentionAt(t *testing.T) {
 		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
 		{"a name as a modifier", "The Obama administration disagreed.", "Obama", "", false, true, true},
 		{"an organisation", "Acme Corporation disagreed.", "", "", false, false, false},
+		{"a title phrase with of before the name", "Professor of health psychology Jane Ogden told the show it was wrong.", "Jane Ogden", "Professor of health psychology", true, false, true},
+		{"a name set off after its role", "In 2014 the former Chief Marketing Officer for Jenny Craig, Leesa Eichberger, spoke to Ad Age.", "Leesa Eichberger", "the former Chief Marketing Officer for Jenny Craig", true, false, true},
+		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &scanner{}
 			s.prepare([]string{tt.para})
 			p := &s.paras[0]
 			i := 0
-			for i < len(p.toks) && (p.toks[i].kind != tWord || !p.isNameTok(i) || notNames[p.toks[i].text]) {
+			for i < len(p.toks) && (p.toks[i].kind != tWord || !p.isNameTok(i) || notNames[p.toks[i].text] ||
+				tt.text != "" && p.toks[i].text != strings.Fields(tt.text)[0]) {
 				i++
 			}
 			m, _, ok := p.mentionAt(i, 0, map[string]bool{})
@@ -259,5 +264,33 @@ func TestCueBeforeRead(t *testing.T) {
 	}
 	if sp, _, ok := s.cueBefore(0, 0, q0); ok {
 		t.Errorf("cueBefore found speaker %q before 'foo', want none", sp.text)
+	}
+}
+
+func TestOpensSentence(t *testing.T) {
+	for _, tt := range []struct {
+		name, para, word string
+		want             bool
+	}{
+		{"first word", "Alley can attest to this.", "Alley", true},
+		{"after an interjection", "Well, Alley can attest to this.", "Alley", true},
+		{"after a short time phrase", "That year, Alley spoke to the magazine.", "Alley", true},
+		{"after a number", "In 2014, Alley returned.", "Alley", true},
+		{"inside a clause", "The show, which Alley made, was a hit.", "Alley", false},
+		{"after a speech verb", "He said, Alley was right.", "Alley", false},
+		{"an object", "The press attacked Alley.", "Alley", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			i := 0
+			for i < len(p.toks) && p.toks[i].text != tt.word {
+				i++
+			}
+			if got := p.opensSentence(i); got != tt.want {
+				t.Errorf("opensSentence(%q in %q) = %v, want %v", tt.word, tt.para, got, tt.want)
+			}
+		})
 	}
 }
