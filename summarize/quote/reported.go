@@ -10,7 +10,10 @@ func (s *scanner) reported(pi int) {
 	if len(p.segs) > 0 && p.segs[0].start == 0 && p.segs[0].open {
 		return // inside a block quote
 	}
-	for _, sn := range p.sents {
+	for si, sn := range p.sents {
+		if p.attrs[si] {
+			continue // the attribution of a quote before: “Y?” he said, smiling.
+		}
 		from, to := sn[0], sn[1]
 		hasQuote := false
 		for k := from; k < to; k++ {

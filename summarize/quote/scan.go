@@ -318,9 +318,14 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	if !ok && k == to && si+1 < len(p.sents) && !used[si+1] {
 		// “Y!” Trump said.  (the quote's own punctuation ended the sentence)
 		nf, nt := p.sents[si+1][0], p.sents[si+1][1]
-		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && e2 >= nt-1 {
+		// “Y?” Trump said, looking out on the crowd.
+		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && (e2 >= nt-1 || p.attrTrailer(e2)) {
 			sp, aEnd, ok = sp2, e2, true
 			used[si+1] = true
+			if p.attrs == nil {
+				p.attrs = map[int]bool{}
+			}
+			p.attrs[si+1] = true
 			to = nt
 		}
 	}
@@ -1165,6 +1170,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}
+				// "McConnell, now the Senate majority leader, who in 2010
+				// said": the person the relative clause is about
+				if sp, ok := p.relSubject(v, from, pi); ok {
+					return sp, v + 1, true
+				}
 				// "Scott beamed and asked the crowd …", "Protesters marching
 				// through the streets chanted": the subject opens the clause,
 				// unless an earlier verb of the sentence has a speaker
@@ -1178,7 +1188,15 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					continue // "asked the crowd": the words after are the addressee
 				}
 				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
-					return sp, e, true
+					if !p.clauseSubject(v+1, e) {
+						return sp, e, true
+					}
+					// the words after the verb are what was said, by the
+					// clause's subject or by no one the sentence names
+					if fb == v {
+						return fbSpk, v + 1, true
+					}
+					return speaker{para: pi, tok: v}, v + 1, true
 				}
 
 			case pass == 1 && quoteVerbs[t.lower] && p.verbForm(v):
@@ -1195,6 +1213,50 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 		return fbSpk, fb + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// relSubject returns the person a relative clause opening just before
+// the verb at v is about: "McConnell, now the Senate majority leader, who
+// in 2010 said …" is McConnell.
+func (p *para) relSubject(v, from, pi int) (speaker, bool) {
+	w := -1
+	for k := v - 1; k >= from && k >= v-5; k-- {
+		t, ok := p.word(k)
+		if !ok {
+			break
+		}
+		if t.lower == "who" && !t.upper {
+			w = k
+			break
+		}
+		if !verbAdverbs[t.lower] && !timeWords[t.lower] && !p.isNumberTok(k) {
+			break
+		}
+	}
+	if w < 0 || !p.isPunct(w-1, ",") {
+		return speaker{}, false
+	}
+	sp, _, ok := p.npBefore(w-1, from, pi)
+	if !ok || sp.kind != spkName || isOrg(sp.text) {
+		return speaker{}, false
+	}
+	return sp, true
+}
+
+// auxVerbs are the auxiliaries and copulas that make a phrase a clause.
+var auxVerbs = set("was were is are had has have would will could should can may might must did does do")
+
+// clauseSubject reports whether the phrase [a, e) after a speech verb is
+// the subject of the clause the verb reports, not its speaker: "63
+// percent said Clinton was “justified”", "who said the GOP's most
+// important goal was to make Obama a “one-term president.”"
+func (p *para) clauseSubject(a, e int) bool {
+	for k := a; k <= e && k < len(p.toks); k++ {
+		if w, ok := p.word(k); ok && !w.upper && auxVerbs[w.lower] {
+			return true
+		}
+	}
+	return p.pastVerb(e)
 }
 
 // auxTo reports whether word v is a verb like "continued" used as an

@@ -61,6 +61,14 @@ func TestScan(t *testing.T) {
 			},
 		},
 		{
+			name: "a question's attribution goes on past a comma",
+			paras: []string{
+				"Donald Trump spoke last.",
+				"“Who would have believed it?” Trump said, looking out on the cheering crowd.",
+			},
+			want: []want{{"Who would have believed it?", "Donald Trump", "", "direct"}},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

@@ -689,6 +689,10 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 					i++
 					continue
 				}
+				if p.isPunct(i, "/") && i == s+1 {
+					i++ // "9/11 widow Terry Strada"
+					continue
+				}
 				break
 			}
 			if relWords[w.lower] || speechVerbs[w.lower] {

@@ -241,6 +241,7 @@ func TestPostAttr(t *testing.T) {
 		{"a text's words: it read", "“Ms. Alley attributes her weight loss to the program,” it read.", "it", true},
 		{"a comment's words: read one comment", "“You look starved!” read one comment.", "one comment", true},
 		{"no verb after the quote", "“Fat Actress” was a hit.", "", false},
+		{"a title and a name after a number", "“They are wrong,” said 9/11 widow Terry Strada.", "Terry Strada", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &scanner{}
@@ -248,6 +249,34 @@ func TestPostAttr(t *testing.T) {
 			sp, _, ok := s.postAttr(0, firstQuoteEnd(s), len(s.paras[0].toks))
 			if ok != tt.ok || sp.text != tt.want {
 				t.Errorf("postAttr(%q) = %q, %v; want %q, %v", tt.para, sp.text, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCueBefore(t *testing.T) {
+	for _, tt := range []struct {
+		name, para string
+		want       string // the speaker as printed, "" for none
+		ok         bool
+	}{
+		{"subject and verb", "Dana Lee said it was “a triumph.”", "Dana Lee", true},
+		{"verb and speaker", "Later, said Mr. Obama: “We will win.”", "Mr. Obama", true},
+		{"a reported clause's subject is no speaker", "However, 63 percent said Clinton was “justified” in keeping it private.", "", true},
+		{"a pronoun opening the reported clause", "The former first lady said it was “a mistake” to use private email.", "", true},
+		{"a relative clause's person", "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a “one-term president.”", "McConnell", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			q0 := 0
+			for q0 < len(p.toks) && p.toks[q0].kind != tQuote {
+				q0++
+			}
+			sp, _, ok := s.cueBefore(0, 0, q0)
+			if ok != tt.ok || sp.text != tt.want {
+				t.Errorf("cueBefore(%q) = %q, %v; want %q, %v", tt.para, sp.text, ok, tt.want, tt.ok)
 			}
 		})
 	}
