@@ -31,7 +31,7 @@ that whether where after before until once then also meanwhile however`)
 // or a speaker stands: at the start of a clause, after a title, or next to
 // a speech verb.
 func (p *para) subjectPosition(a, e int) bool {
-	if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
+	if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) && p.verbForm(e) {
 		return true
 	}
 	// step back over a title before the name: "Sen.", "press secretary"
@@ -187,7 +187,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(i, e) {
+	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) {
 		return mention{}, e, false
 	}
 	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
@@ -265,6 +265,17 @@ func (p *para) isNumberTok(i int) bool {
 		}
 	}
 	return true
+}
+
+// orgTail reports whether the name run at i ends an organisation's name:
+// "the Commission on Presidential Debates", "the Bank of England".
+func (p *para) orgTail(i int) bool {
+	w, ok := p.word(i - 1)
+	if !ok || w.upper || w.lower != "of" && w.lower != "on" && w.lower != "for" {
+		return false
+	}
+	o, ok := p.word(i - 2)
+	return ok && o.upper && orgWords[o.text]
 }
 
 // appositiveRole returns the role in an appositive after a name ending at
@@ -357,7 +368,7 @@ func (p *para) speaksAfter(e int) bool {
 		}
 	}
 	w, ok := p.word(e)
-	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower])
+	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower]) && p.verbForm(e)
 }
 
 // relPronouns open a relative clause about the person just named.
@@ -596,7 +607,12 @@ func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 		return speaker{}, viaNone
 	}
 	prev := s.units[i-1]
-	if prev.kind == KindReported || prev.spk.kind == spkNone {
+	if prev.spk.kind == spkNone {
+		return speaker{}, viaNone
+	}
+	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok) {
+		// reported speech lends its speaker only when it names them
+		// last, in the same paragraph: "…, Schiff said. “The other …”"
 		return speaker{}, viaNone
 	}
 	if prev.para != u.para && prev.para != u.para-1 {

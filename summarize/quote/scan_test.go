@@ -69,6 +69,16 @@ func TestScan(t *testing.T) {
 			want: []want{{"Who would have believed it?", "Donald Trump", "", "direct"}},
 		},
 		{
+			name: "a quote after reported speech that names its speaker last",
+			paras: []string{
+				"The administration may be reluctant to act while talks go on, Schiff said. “The other factor is the appearance.”",
+			},
+			want: []want{
+				{"The administration may be reluctant to act while talks go on", "Schiff", "", "reported"},
+				{"The other factor is the appearance.", "Schiff", "", "direct"},
+			},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

@@ -188,6 +188,8 @@ func TestMentionAt(t *testing.T) {
 		{"an organisation", "Acme Corporation disagreed.", "", "", false, false, false},
 		{"a title phrase with of before the name", "Professor of health psychology Jane Ogden told the show it was wrong.", "Jane Ogden", "Professor of health psychology", true, false, true},
 		{"a name set off after its role", "In 2014 the former Chief Marketing Officer for Jenny Craig, Leesa Eichberger, spoke to Ad Age.", "Leesa Eichberger", "the former Chief Marketing Officer for Jenny Craig", true, false, true},
+		{"the end of an organisation's name", "He notes that the Commission on Presidential Debates announced a fix.", "", "", false, false, false},
+		{"an adjective before a plural noun is no speaker", "The website cites so many Republican claims as false.", "Republican", "", false, true, true},
 		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,7 +197,7 @@ func TestMentionAt(t *testing.T) {
 			s.prepare([]string{tt.para})
 			p := &s.paras[0]
 			i := 0
-			for i < len(p.toks) && (p.toks[i].kind != tWord || !p.isNameTok(i) || notNames[p.toks[i].text] ||
+			for i < len(p.toks) && (p.toks[i].kind != tWord || !p.isNameTok(i) || notNames[p.toks[i].text] || orgWords[p.toks[i].text] ||
 				tt.text != "" && p.toks[i].text != strings.Fields(tt.text)[0]) {
 				i++
 			}
@@ -319,6 +321,31 @@ func TestOpensSentence(t *testing.T) {
 			}
 			if got := p.opensSentence(i); got != tt.want {
 				t.Errorf("opensSentence(%q in %q) = %v, want %v", tt.word, tt.para, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReportedIn(t *testing.T) {
+	for _, tt := range []struct {
+		name, para    string
+		text, speaker string // "" when no reported speech is found
+	}{
+		{"speaker and verb at the end", "The talks will fail by the spring, the analyst said.", "The talks will fail by the spring", "the analyst"},
+		{"verb and speaker at the end", "However debates are not likely to alter the campaign, noted NBC’s Dante Chinni.", "However debates are not likely to alter the campaign", "Dante Chinni"},
+		{"a verb opening a clause is no attribution", "Mike O’Sullivan, a geopolitical analyst, suggests the talks will fail.", "the talks will fail", "Mike O’Sullivan"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			u, ok := s.reportedIn(0, 0, len(p.toks))
+			got, sp := "", ""
+			if ok {
+				got, sp = p.text[u.parts[0][0]:u.parts[0][1]], u.spk.text
+			}
+			if got != tt.text || sp != tt.speaker {
+				t.Errorf("reportedIn(%q) = %q by %q, want %q by %q", tt.para, got, sp, tt.text, tt.speaker)
 			}
 		})
 	}
