@@ -13,10 +13,21 @@ import (
 	"github.com/brief-news/brief/internal/devdata"
 )
 
-// acceptanceGold are the gold annotations of the acceptance set: real news
-// pages from the shared webpages set, annotated by careful reading (the
-// schema of ../shared/eval/ANNOTATION.md). The pages stay in ../shared.
-var acceptanceGold = []string{"testdata/acceptance/gold-a.jsonl", "testdata/acceptance/gold-b.jsonl"}
+// acceptanceGold matches the gold annotations of the acceptance set: real
+// news pages from the shared webpages set (16-hex ids) and, for more
+// English pages than that set holds, from the shared extraction set
+// (64-hex ids), annotated by careful reading (the schema of
+// ../shared/eval/ANNOTATION.md). The pages stay in ../shared.
+const acceptanceGold = "testdata/acceptance/gold-*.jsonl"
+
+// acceptancePage is where the page with that gold id lives in ../shared.
+func acceptancePage(shared, id string) string {
+	set := "webpages"
+	if len(id) == 64 {
+		set = "extraction"
+	}
+	return filepath.Join(shared, "evaldata", set, "html", id+".html.gz")
+}
 
 // acceptanceFloor is the least each figure may reach on one language
 // group of the acceptance set: the figures this code reaches, so that a
@@ -27,8 +38,8 @@ type acceptanceFloor struct {
 }
 
 var acceptanceFloors = map[string]acceptanceFloor{
-	// measured: flawed 0.000, coverage 0.875, surname-only 0.000, precision 0.879, recall 0.914
-	"en": {maxFlawed: 0.05, minCoverage: 0.85, maxShort: 0.05, minPrecision: 0.87, minRecall: 0.90},
+	// measured on 61 pages: flawed 0.119, coverage 0.892, surname-only 0.000, precision 0.877, recall 0.912
+	"en": {maxFlawed: 0.13, minCoverage: 0.87, maxShort: 0.05, minPrecision: 0.86, minRecall: 0.90},
 	// measured: flawed 0.281, coverage 0.645, surname-only 0.062, precision 0.285, recall 0.652
 	"de-fr-es": {maxFlawed: 0.30, minCoverage: 0.62, maxShort: 0.10, minPrecision: 0.27, minRecall: 0.64},
 }
@@ -67,13 +78,17 @@ func TestAcceptance(t *testing.T) {
 	dir := t.TempDir()
 	groups := map[string][]string{} // language group → gold lines
 	var pages []string
-	for _, g := range acceptanceGold {
+	golds, err := filepath.Glob(acceptanceGold)
+	if err != nil || len(golds) == 0 {
+		t.Fatalf("no gold files %s: %v", acceptanceGold, err)
+	}
+	for _, g := range golds {
 		for _, line := range readLines(t, g) {
 			var rec struct{ ID, Language string }
 			if err := json.Unmarshal([]byte(line), &rec); err != nil {
 				t.Fatalf("%s: %v", g, err)
 			}
-			page := filepath.Join(shared, "evaldata", "webpages", "html", rec.ID+".html.gz")
+			page := acceptancePage(shared, rec.ID)
 			if _, err := os.Stat(page); err != nil {
 				t.Skipf("page %s absent: %v", rec.ID, err)
 			}
