@@ -158,12 +158,19 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	if ok {
 		return found, true
 	}
+	if anonHeads[head] {
+		return mention{}, false // "the man wrote": someone the article does not name
+	}
 	// the person its own paragraph names, then the one the last three do
 	if m, ok := onlyPerson(ms, head, para, tok, 0); ok {
 		return m, true
 	}
 	return onlyPerson(ms, head, para, tok, 2)
 }
+
+// anonHeads are descriptor heads for people an article leaves unnamed:
+// "the man", "the woman", "the patient".
+var anonHeads = set("man woman men women person people boy girl child kid resident residents neighbor neighbour patient victim witness stranger user fan")
 
 // genericHeads are descriptor heads that no role contradicts: "the
 // University of Surrey expert" may be a professor.

@@ -79,6 +79,11 @@ func TestScan(t *testing.T) {
 			},
 		},
 		{
+			name:  "a title before the name outranks a who clause",
+			paras: []string{"“The house should send a signal,” Interior Minister Wolfgang Peschorn, who serves in a provisional government, said in the statement."},
+			want:  []want{{"The house should send a signal", "Wolfgang Peschorn", "Interior Minister", "direct"}},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

@@ -298,6 +298,14 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			if !hasTitle {
 				return s, false
 			}
+			if pw, ok := p.word(i - 1); ok && i-1 >= limit && pw.upper && !notNames[pw.text] &&
+				!determiners[l] && !prepositions[l] && !clauseWords[l] && !auxVerbs[l] && !p.pastVerb(i) {
+				// "Steelers defensive captain": a modifier between the
+				// body and the title
+				i -= 2
+				n += 2
+				continue
+			}
 			if l == "the" || l == "a" || l == "an" {
 				i--
 			}
@@ -644,7 +652,11 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 			if p.toks[e-1].kind == tWord && speechVerbs[p.toks[e-1].lower] {
 				return speaker{}, 0, false
 			}
-			head.role = app
+			if head.role == "" || !strings.HasPrefix(first.lower, "who") {
+				// "Interior Minister Wolfgang Peschorn, who serves in …":
+				// the title is the role, the clause only describes
+				head.role = app
+			}
 			return head, hs, true
 		}
 		return speaker{}, 0, false

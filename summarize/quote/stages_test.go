@@ -25,6 +25,7 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"where the words were read", "via USA Today", "Sheldon Richardson", ""},
 		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
 		{"a long clause opening with a verb", "asumiera al frente del Consejo de la Magistratura en lo que se entendió", "Horacio Rosatti", ""},
 		{"a long role opening with a preposition", "de la Asamblea Permanente por los Derechos Humanos", "María Elena Naddeo", "de la Asamblea Permanente por los Derechos Humanos"},
@@ -142,6 +143,7 @@ func TestDefinite(t *testing.T) {
 		{"the only person named just before", []string{"In a new book, Ezra Klein said he set out to answer a question.", "The answer, the Vox founder suggests, is polarization."}, "the Vox founder", "Ezra Klein"},
 		{"a campaign is not a person", []string{"Donald Trump spoke on Friday.", "The ad airs today, the Trump campaign said."}, "the Trump campaign", ""},
 		{"another title contradicts", []string{"First lady Michelle Obama spoke at the rally.", "It matters, the president said."}, "the president", ""},
+		{"an unnamed man stays unnamed", []string{"Owen Dempsey said the man had improved.", "“It does not affect me,” the man wrote."}, "the man", ""},
 		{"the one person of its own paragraph", []string{"Kirstie Alley has spoken about her weight.", "Professor of health psychology Jane Ogden told the show, “Shaming is wrong.” The University of Surrey expert continued."}, "the University of Surrey expert", "Jane Ogden"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -346,6 +348,30 @@ func TestReportedIn(t *testing.T) {
 			}
 			if got != tt.text || sp != tt.speaker {
 				t.Errorf("reportedIn(%q) = %q by %q, want %q by %q", tt.para, got, sp, tt.text, tt.speaker)
+			}
+		})
+	}
+}
+
+func TestNameAtRole(t *testing.T) {
+	for _, tt := range []struct {
+		name, para, text, role string
+	}{
+		{"a title before the name", "Interior Minister Wolfgang Peschorn said so.", "Wolfgang Peschorn", "Interior Minister"},
+		{"a modifier between the body and the title", "Later, Steelers defensive captain Cam Heyward did not answer.", "Cam Heyward", "Steelers defensive captain"},
+		{"a verb before the title is no modifier", "Trump praised defensive captain Cam Heyward.", "Cam Heyward", "captain"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			a := 0
+			for a < len(p.toks) && p.toks[a].text != strings.Fields(tt.text)[0] {
+				a++
+			}
+			sp := p.nameAt(a, p.nameRunAfter(a, len(p.toks)), 0)
+			if sp.text != tt.text || sp.role != tt.role {
+				t.Errorf("nameAt(%q) = %q, %q; want %q, %q", tt.para, sp.text, sp.role, tt.text, tt.role)
 			}
 		})
 	}
