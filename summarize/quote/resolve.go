@@ -596,8 +596,9 @@ func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 // how the speaker was found.
 func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 	u := s.units[i]
-	if u.para > 0 && s.intro[u.para-1].kind != spkNone {
-		sp := s.intro[u.para-1]
+	pp := s.prevPara(u.para)
+	if pp >= 0 && s.intro[pp].kind != spkNone {
+		sp := s.intro[pp]
 		if sp.kind == spkPronoun {
 			sp, _ = resolvePronoun(ms, sp)
 		}
@@ -615,7 +616,7 @@ func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 		// last, in the same paragraph: "…, Schiff said. “The other …”"
 		return speaker{}, viaNone
 	}
-	if prev.para != u.para && prev.para != u.para-1 {
+	if prev.para != u.para && prev.para != pp {
 		return speaker{}, viaNone
 	}
 	// the later of where the previous quote starts and where its speaker

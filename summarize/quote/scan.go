@@ -90,12 +90,51 @@ func (s *scanner) prepare(ps []string) {
 	carry := false
 	for i, t := range ps {
 		p := &s.paras[i]
+		if caption(t) {
+			// a photo caption inside the text: a quote running on from
+			// the paragraph before it goes on after it
+			continue
+		}
 		p.text = t
 		p.segs = findSegments(t, carry)
 		carry = len(p.segs) > 0 && p.segs[len(p.segs)-1].open
 		p.tokenize()
 		p.split()
 	}
+}
+
+// captionEnds close a photo caption that an extractor left in the text:
+// "The protests grew in size (Image: GETTY )".
+var captionEnds = []string{"(image:", "(photo:", "(picture:", "(pic:", "(credit:", "(photograph:"}
+
+// caption reports whether paragraph t is a photo caption.
+func caption(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i < 0 {
+		return false
+	}
+	l := strings.ToLower(strings.ReplaceAll(t[i:], " ", ""))
+	for _, c := range captionEnds {
+		if strings.HasPrefix(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// prevPara returns the paragraph before pi that has text, skipping
+// captions; -1 when there is none.
+func (s *scanner) prevPara(pi int) int {
+	for j := pi - 1; j >= 0; j-- {
+		if len(s.paras[j].toks) > 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // words counts the words in s.
@@ -477,22 +516,26 @@ func (p *para) onlyJoiners(a, b int) bool {
 // previous paragraph, segment g of paragraph pi continues; or nil.
 func (s *scanner) runsOn(pi, g int) *unit {
 	p := &s.paras[pi]
-	if !p.segs[g].contd || pi == 0 || len(s.units) == 0 {
+	pp := s.prevPara(pi)
+	if !p.segs[g].contd || pp < 0 || len(s.units) == 0 {
 		return nil
 	}
 	u := &s.units[len(s.units)-1]
 	if u.kind != KindDirect {
 		return nil
 	}
-	prev := &s.paras[pi-1]
+	prev := &s.paras[pp]
+	if len(prev.segs) == 0 {
+		return nil
+	}
 	last := prev.innerRange(len(prev.segs) - 1)
 	switch {
 	case len(u.more) > 0:
 		m := u.more[len(u.more)-1]
-		if m.para == pi-1 && m.r == last {
+		if m.para == pp && m.r == last {
 			return u
 		}
-	case u.para == pi-1 && u.parts[len(u.parts)-1] == last:
+	case u.para == pp && u.parts[len(u.parts)-1] == last:
 		return u
 	}
 	return nil

@@ -84,6 +84,15 @@ func TestScan(t *testing.T) {
 			want:  []want{{"The house should send a signal", "Wolfgang Peschorn", "Interior Minister", "direct"}},
 		},
 		{
+			name: "a quote runs on past photo captions",
+			paras: []string{
+				"Cheuk Hau-yip, the district commander, said: “These rioters are also criminals.",
+				"The protests kicked off in June (Image: GETTY )",
+				"“Other than coming out to surrender, I see no option for them.”",
+			},
+			want: []want{{"These rioters are also criminals. … Other than coming out to surrender, I see no option for them.", "Cheuk Hau-yip", "the district commander", "direct"}},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

@@ -376,3 +376,19 @@ func TestNameAtRole(t *testing.T) {
 		})
 	}
 }
+
+func TestCaption(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"The protests kicked off in June (Image: GETTY )", true},
+		{"Protesters marched (Photo: Reuters)", true},
+		{"The bill passed (by 52 votes to 48)", false},
+		{"Image: GETTY", false},
+	} {
+		if got := caption(tt.in); got != tt.want {
+			t.Errorf("caption(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
