@@ -83,7 +83,7 @@ has had have would will could might may can did does do is was were are been
 has had just flatly famously angrily bluntly tersely softly quietly calmly
 ultimately finally initially first earlier subsequently immediately separately
 similarly likewise herself himself themselves itself emphatically candidly succinctly
-sarcastically jokingly wryly forcefully confidently`)
+sarcastically jokingly wryly forcefully confidently allegedly apparently`)
 
 // timeWords may follow a speech verb ("said Tuesday").
 var timeWords = set(`monday tuesday wednesday thursday friday saturday sunday today

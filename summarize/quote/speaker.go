@@ -723,6 +723,19 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		if ns > s && p.nameRunAfter(ns, i) == i {
 			sp = p.nameAt(ns, i, pi)
 			sp.role = strings.TrimSpace(p.span(s, ns) + " " + sp.role)
+		} else if by, e2, ok := p.authorIn(s, i, limit); ok {
+			// "a 2018 survey by Penelope Muse Abernathy of the University
+			// of North Carolina": the author speaks through the work
+			sp = p.nameAt(by, e2, pi)
+			if w, ok := p.word(e2); ok && w.lower == "of" && !w.upper && p.isNameTok(e2+1) || ok && w.lower == "of" && p.isNameTok(e2+2) {
+				k := e2 + 1
+				for k < limit && !p.isPunct(k, ",;.") && p.toks[k].kind == tWord {
+					k++
+				}
+				sp.role = p.span(e2+1, k)
+				e2 = k
+			}
+			return sp, e2, true
 		} else if determiners[t.lower] || titleWords[t.lower] {
 			sp = speaker{text: p.span(s, i), kind: spkDesc, para: pi, tok: s}
 		} else {
@@ -784,6 +797,22 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// authorIn finds "by NAME" inside the phrase [s, i) that a work's
+// description holds ("a 2018 survey by Penelope Muse Abernathy"): the
+// name's first token and the token after it.
+func (p *para) authorIn(s, i, limit int) (int, int, bool) {
+	for k := s + 1; k < i; k++ {
+		if w, ok := p.word(k); ok && w.lower == "by" && !w.upper && p.isNameTok(k+1) {
+			e := p.nameRunAfter(k+1, limit)
+			if e > k+2 && !isOrg(p.span(k+1, e)) {
+				return k + 1, e, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // pronounOf strips a contraction from a pronoun: "he’s" → "he".

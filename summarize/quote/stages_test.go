@@ -245,6 +245,7 @@ func TestPostAttr(t *testing.T) {
 		{"a text's words: it read", "“Ms. Alley attributes her weight loss to the program,” it read.", "it", true},
 		{"a comment's words: read one comment", "“You look starved!” read one comment.", "one comment", true},
 		{"no verb after the quote", "“Fat Actress” was a hit.", "", false},
+		{"an adverb between the name and the verb", "“We messed up,” Thomas allegedly told a supervisor.", "Thomas", true},
 		{"a title and a name after a number", "“They are wrong,” said 9/11 widow Terry Strada.", "Terry Strada", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -390,5 +391,29 @@ func TestCaption(t *testing.T) {
 		if got := caption(tt.in); got != tt.want {
 			t.Errorf("caption(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestNpAfter(t *testing.T) {
+	for _, tt := range []struct {
+		name, para, text, role string
+	}{
+		{"a name and its appositive", "said Laurence Tribe, a Harvard law professor.", "Laurence Tribe", "a Harvard law professor"},
+		{"a descriptor", "said a campaign spokesman.", "a campaign spokesman", ""},
+		{"a work's author", "according to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm cut staff.", "Penelope Muse Abernathy", "the University of North Carolina"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			a := 1
+			if p.toks[0].lower == "according" {
+				a = 2
+			}
+			sp, _, ok := p.npAfter(a, len(p.toks), 0)
+			if !ok || sp.text != tt.text || sp.role != tt.role {
+				t.Errorf("npAfter(%q) = %q, %q, %v; want %q, %q", tt.para, sp.text, sp.role, ok, tt.text, tt.role)
+			}
+		})
 	}
 }
