@@ -93,6 +93,14 @@ func TestScan(t *testing.T) {
 			want: []want{{"These rioters are also criminals. … Other than coming out to surrender, I see no option for them.", "Cheuk Hau-yip", "the district commander", "direct"}},
 		},
 		{
+			name:  "an attribution whose role ends the sentence",
+			paras: []string{`The answers are "not meeting the demand," says Paul Rieckhoff, founder and CEO of Iraq and Afghanistan Veterans of America. "We often compare it to the early days of the AIDS crisis."`},
+			want: []want{
+				{`The answers are "not meeting the demand,"`, "Paul Rieckhoff", "founder and CEO of Iraq and Afghanistan Veterans of America", "mixed"},
+				{"We often compare it to the early days of the AIDS crisis.", "Paul Rieckhoff", "founder and CEO of Iraq and Afghanistan Veterans of America", "direct"},
+			},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

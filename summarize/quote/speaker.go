@@ -784,6 +784,11 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 			}
 			if j > i {
 				sp.role = p.span(i, j)
+				if j < limit && p.isPunct(j, ".!?") {
+					// the role ends the attribution: "says Paul Rieckhoff,
+					// founder and CEO of …."
+					end = j
+				}
 			}
 		}
 	}
