@@ -45,6 +45,19 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 	if best == "" || len(rivals) > 0 {
 		return name
 	}
+	if g == genderUnknown {
+		// "Mr. Obama" and "Michelle Obama": a surname both a man and a
+		// woman bear names neither when the mention tells no gender
+		seen := 0
+		for _, m := range ms {
+			if m.key == key && m.person && m.gender != genderUnknown {
+				seen |= 1 << m.gender
+			}
+		}
+		if seen == 1<<genderMale|1<<genderFemale {
+			return name
+		}
+	}
 	return best
 }
 

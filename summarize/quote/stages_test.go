@@ -113,6 +113,7 @@ func TestFullest(t *testing.T) {
 		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
 		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
 		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+		{"a man and a woman share the surname", []string{"Mr. Obama and the first lady, Michelle Obama, will campaign.", "President Obama said so."}, "Obama", "Obama"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, ms := testMentions(tt.paras...)
