@@ -73,6 +73,11 @@ func (p *para) opensSentence(i int) bool {
 		t := p.toks[j]
 		switch t.kind {
 		case tQuote:
+			// a title after an opening preposition: "On “Face the
+			// Nation,” Sen. Bernie Sanders …"
+			if w, ok := p.word(j - 1); ok && w.upper && prepositions[w.lower] && p.opensSentence(j-1) {
+				return true
+			}
 			return false
 		case tPunct:
 			switch t.text {
@@ -237,7 +242,7 @@ func (p *para) descBeforeName(a, e int) string {
 		if titleWords[t.lower] || titleWords[strings.TrimSuffix(t.lower, "s")] {
 			title = true
 		}
-		if t.lower != "the" && t.lower != "a" && t.lower != "an" && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
+		if !possessives[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
 			continue
 		}
 		// the phrase must open its sentence or clause: "In 2014 the
@@ -252,6 +257,10 @@ func (p *para) descBeforeName(a, e int) string {
 	}
 	return ""
 }
+
+// possessives open a descriptor before a name in apposition: "the
+// former chief", "his former business partner".
+var possessives = set("the a an his her their its our my")
 
 // isNumberTok reports whether token i is a number: "In 2014 the …".
 func (p *para) isNumberTok(i int) bool {
@@ -595,6 +604,36 @@ func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 // attribution never lets the earlier speaker carry over). It also returns
 // how the speaker was found.
 func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
+	sp, via := s.carried(i, ms)
+	if via == viaNone {
+		// "Sen. Bernie Sanders identified … as a reason. “The younger
+		// people …”": the person the paragraph's sentence is about
+		return paraSubject(ms, s.units[i])
+	}
+	return sp, via
+}
+
+// paraSubject returns the person who last opens a sentence or speaks in
+// u's own paragraph before it, with viaSubject; viaNone when no one does.
+func paraSubject(ms []mention, u unit) (speaker, int) {
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, u.para, u.tok) {
+			continue
+		}
+		if m.para != u.para {
+			break
+		}
+		if m.strong && m.person && !isOrg(m.text) {
+			return speaker{text: m.text, kind: spkName, gender: m.gender, role: m.role, para: m.para, tok: m.tok}, viaSubject
+		}
+	}
+	return speaker{}, viaNone
+}
+
+// carried finds the speaker of a quote standing alone (unit i) in what
+// came before: see inherited.
+func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	u := s.units[i]
 	pp := s.prevPara(u.para)
 	if pp >= 0 && s.intro[pp].kind != spkNone {

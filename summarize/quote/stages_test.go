@@ -66,6 +66,32 @@ func TestSpeakerClass(t *testing.T) {
 	}
 }
 
+func TestParaSubject(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"the subject of the sentence before", []string{"Lawrence Cummings, his partner, called him a master. “He showed an ability to put deals together.”"}, "Lawrence Cummings"},
+		{"a person in another paragraph", []string{"Lawrence Cummings called him a master.", "“He showed an ability to put deals together.”"}, ""},
+		{"an object is no subject", []string{"The board thanked Lawrence Cummings on Friday. “He showed an ability to put deals together.”"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ms := testMentions(tt.paras...)
+			var u unit
+			for _, x := range s.units {
+				if x.inherit {
+					u = x
+				}
+			}
+			sp, _ := paraSubject(ms, u)
+			if sp.text != tt.want {
+				t.Errorf("paraSubject(%q) = %q, want %q", tt.paras, sp.text, tt.want)
+			}
+		})
+	}
+}
+
 func TestUnitConfidence(t *testing.T) {
 	name := speaker{text: "Ana Lima", kind: spkName}
 	for _, tt := range []struct {
@@ -193,6 +219,7 @@ func TestMentionAt(t *testing.T) {
 		{"a name set off after its role", "In 2014 the former Chief Marketing Officer for Jenny Craig, Leesa Eichberger, spoke to Ad Age.", "Leesa Eichberger", "the former Chief Marketing Officer for Jenny Craig", true, false, true},
 		{"the end of an organisation's name", "He notes that the Commission on Presidential Debates announced a fix.", "", "", false, false, false},
 		{"an adjective before a plural noun is no speaker", "The website cites so many Republican claims as false.", "Republican", "", false, true, true},
+		{"a name after a possessive descriptor", "His former business partner at Lenox, Lawrence B. Cummings, called him a master.", "Lawrence B. Cummings", "His former business partner at Lenox", true, false, true},
 		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -312,6 +339,7 @@ func TestOpensSentence(t *testing.T) {
 		{"after a short time phrase", "That year, Alley spoke to the magazine.", "Alley", true},
 		{"after a number", "In 2014, Alley returned.", "Alley", true},
 		{"inside a clause", "The show, which Alley made, was a hit.", "Alley", false},
+		{"after a show's title", "On “Face the Nation,” Sanders identified a reason.", "Sanders", true},
 		{"after a speech verb", "He said, Alley was right.", "Alley", false},
 		{"an object", "The press attacked Alley.", "Alley", false},
 	} {
