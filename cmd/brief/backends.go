@@ -86,6 +86,11 @@ Examples:
 			&cli.IntFlag{Name: "jobs", Value: 1, Hidden: true},
 		}, summarizerFlags(false)...),
 		Action: func(c *cli.Context) error {
+			switch f := c.String("format"); f {
+			case "", "text", "json":
+			default:
+				return usagef("models: unknown format %q (want text or json)", f)
+			}
 			name := c.String("backend")
 			row, err := summarize.Lookup(name)
 			if err != nil {

@@ -464,7 +464,7 @@ Examples:
 				Name:      "cancel",
 				Usage:     "ask the provider to cancel batches; answers already made are still collected by resume",
 				ArgsUsage: "ID...",
-				Flags:     llmFlags(),
+				Flags:     flagsNamed(llmFlags(), "base-url"), // all cancel reads
 				Action: withStore(func(c *cli.Context, st store.Archive) error {
 					if c.NArg() == 0 {
 						return usagef("batch cancel: give the batch IDs (see brief batch status)")
