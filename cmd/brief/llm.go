@@ -203,7 +203,7 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 		return llm.Config{}, usagef("--rpm and --tpm must be 0 (no limit) or more")
 	case c.Int("context-tokens") < 0:
 		return llm.Config{}, usagef("--context-tokens must be positive")
-	case !slices.Contains([]string{llm.StreamAuto, llm.StreamAlways, llm.StreamNever}, g.Stream):
+	case !slices.Contains([]string{"", llm.StreamAuto, llm.StreamAlways, llm.StreamNever}, g.Stream):
 		return llm.Config{}, usagef("--stream %q: want auto, always or never", g.Stream)
 	}
 	g.Flags = llm.Layer{Model: cfg.Model, BaseURL: c.String("base-url")}
