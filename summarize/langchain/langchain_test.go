@@ -57,8 +57,16 @@ func TestConformance(t *testing.T) {
 func TestConformanceFaults(t *testing.T) {
 	for _, p := range providers {
 		t.Run(p.name, func(t *testing.T) {
-			summarizetest.RunFaults(t, summarizetest.Rig{Fake: p.fake,
-				Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return p.backend(t, p.config(fk)) }})
+			rig := summarizetest.Rig{Fake: p.fake,
+				Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return p.backend(t, p.config(fk)) }}
+			if p.name == "ollama" { // the native API streams
+				rig.OpenIdle = func(t testing.TB, fk *summarizetest.Fake, idle time.Duration) summarize.Summarizer {
+					cfg := p.config(fk)
+					cfg.Settings.(*llm.Config).IdleTimeout = idle
+					return p.backend(t, cfg)
+				}
+			}
+			summarizetest.RunFaults(t, rig)
 		})
 	}
 }

@@ -42,7 +42,12 @@ func TestConformance(t *testing.T) {
 
 func TestConformanceFaults(t *testing.T) {
 	summarizetest.RunFaults(t, summarizetest.Rig{Fake: summarizetest.NewOpenAI,
-		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return open(t, testConfig(fk)) }})
+		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return open(t, testConfig(fk)) },
+		OpenIdle: func(t testing.TB, fk *summarizetest.Fake, idle time.Duration) summarize.Summarizer {
+			cfg := testConfig(fk)
+			cfg.Settings.(*llm.Config).IdleTimeout = idle
+			return open(t, cfg)
+		}})
 }
 
 // TestConformanceFaultsWhole runs the fault suite with whole answers, as
