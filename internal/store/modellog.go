@@ -5,9 +5,12 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // modelSchema is the migration that adds what model backends remember
@@ -68,6 +71,21 @@ type ModelRequest struct {
 	Reply, Err                     string
 	PromptTokens, CompletionTokens int
 	Took                           time.Duration
+}
+
+// RequestLog returns an llm.Config.Record that keeps every model request
+// and its reply in a (--log-requests); onErr, if set, is given the
+// errors of logging, which do not stop the run.
+func RequestLog(ctx context.Context, a Archive, onErr func(error)) func(llm.Exchange) {
+	return func(ex llm.Exchange) {
+		msgs, _ := json.Marshal(ex.Messages)
+		err := a.LogModelRequest(ctx, ModelRequest{Backend: ex.Backend, Model: ex.Model, Article: ex.Article,
+			Purpose: ex.Purpose, Request: string(msgs), Reply: ex.Reply, Err: ex.Err,
+			PromptTokens: ex.Usage.PromptTokens, CompletionTokens: ex.Usage.CompletionTokens, Took: ex.Took})
+		if err != nil && onErr != nil {
+			onErr(err)
+		}
+	}
 }
 
 // LogModelRequest appends r to the request log; ID and Created are set.

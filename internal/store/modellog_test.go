@@ -6,7 +6,36 @@ import (
 	"time"
 
 	"github.com/brief-news/brief/internal/store"
+	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 )
+
+// TestRequestLog: an exchange given to the recorder is in the log with
+// its messages as JSON; a closed archive's error goes to onErr.
+func TestRequestLog(t *testing.T) {
+	s := openTest(t, nil)
+	ctx := context.Background()
+	var errs []error
+	record := store.RequestLog(ctx, s, func(err error) { errs = append(errs, err) })
+	record(llm.Exchange{Backend: "ollama", Model: "m", Article: "a9", Purpose: "digest",
+		Messages: []llm.Message{{Role: "user", Content: "say hi"}}, Reply: "hi",
+		Usage: summarize.Usage{PromptTokens: 7, CompletionTokens: 1}, Took: time.Second})
+	got, err := s.ModelRequests(ctx, 0)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("ModelRequests = %d, %v; want 1", len(got), err)
+	}
+	if r := got[0]; r.Article != "a9" || r.Reply != "hi" || r.PromptTokens != 7 || r.Request != `[{"role":"user","content":"say hi"}]` {
+		t.Errorf("logged = %+v", r)
+	}
+	if len(errs) != 0 {
+		t.Errorf("onErr got %v", errs)
+	}
+	s.Close()
+	record(llm.Exchange{Backend: "ollama"})
+	if len(errs) != 1 {
+		t.Errorf("after Close, onErr got %d errors, want 1", len(errs))
+	}
+}
 
 func TestModelSettingsAndLog(t *testing.T) {
 	s := openTest(t, nil)

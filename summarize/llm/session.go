@@ -47,6 +47,9 @@ type RunOptions struct {
 	// Batch says the model requests go through a batch API: the usage
 	// line counts batched requests, at the batch price.
 	Batch bool
+	// Closers are run by Session.Close, in order (a cache's writer, then
+	// the archive it writes to).
+	Closers []func() error
 }
 
 // Session is one command's use of a model backend: what it spent and
@@ -165,11 +168,28 @@ func (s *countingSummarizer) Summarize(ctx context.Context, a *article.Article) 
 // AddBatched counts n distinct requests answered from a batch.
 func (s *Session) AddBatched(n int) { s.batched.Add(int64(n)) }
 
+// Close ends the session: it runs RunOptions.Closers and returns the
+// usage line (see UsageLine) and their errors.
+func (s *Session) Close() (string, error) {
+	var errs []error
+	for _, f := range s.opts.Closers {
+		if err := f(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	s.opts.Closers = nil
+	return s.UsageLine(), errors.Join(errs...)
+}
+
 // Verdict judges the run's model calls. Before the output is written
 // (written false), it fails the run when the backend was unusable (a bad
 // key, an unknown model: an *UnusableError); after, when more than
-// MaxFallback percent of the articles got the offline digest.
+// MaxFallback percent of the articles got the offline digest. A nil
+// Session (no model backend) has nothing to judge.
 func (s *Session) Verdict(written bool) error {
+	if s == nil {
+		return nil
+	}
 	if p := s.unusable.Load(); p != nil && !written {
 		return &UnusableError{Backend: s.backend, Err: *p}
 	}
