@@ -84,17 +84,7 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config, lo l
 		if err != nil {
 			return nil, fmt.Errorf("open archive for the model backend: %w", err)
 		}
-		o.Closers = append(o.Closers, st.Close)
-		lc.Formats = store.FormatMemory{Archive: st}
-		if lo.LogRequests {
-			lc.Record = store.RequestLog(c.Context, st, func(err error) { e.logger.Warn("log model request", "err", err) })
-		}
-		if !lo.NoCache {
-			cache := store.NewDigestCache(st, e.logger)
-			o.Cache = cache
-			// The cache's writer stops before the archive closes.
-			o.Closers = append([]func() error{cache.Close}, o.Closers...)
-		}
+		store.ModelRun(c.Context, st, &lc, &o, !lo.NoCache, lo.LogRequests, e.logger)
 		cfg.Settings = lc
 	}
 	s, sess, err := llm.OpenRun(name, cfg, o)
@@ -146,12 +136,7 @@ func sizeContext(c *cli.Context, e *env, sess *llm.Session) {
 // file (see llm.Options.Given and llm.Resolve), and returns the
 // llm.Config it put in cfg.Settings.
 func modelConfig(e *env, row summarize.Backend, cfg *summarize.Config, lo llm.Options) (llm.Config, error) {
-	sec := e.section(row.Name)
-	files := []llm.Layer{{Model: sec.Model, BaseURL: sec.BaseURL, ContextTokens: sec.ContextTokens, Temperature: sec.Temperature}}
-	if e.cfg != nil && (e.cfg.Backend == "" || e.cfg.Backend == row.Name) {
-		files = append(files, llm.Layer{Model: e.cfg.Model, BaseURL: e.cfg.BaseURL})
-	}
-	g, err := lo.Given(files)
+	g, err := lo.Given(e.modelLayers(row.Name))
 	if err != nil {
 		return llm.Config{}, usageError{err}
 	}
@@ -206,18 +191,13 @@ func dryRun(c *cli.Context, e *env, o summarizerOptions) error {
 		return usageError{err}
 	}
 	format := c.String("format")
-	var articles, requests, promptTokens, outTokens int
+	var t llm.PreviewTotals
 	failed, total, err := runInputs(c, e, nil, func(r result) error {
 		reqs, err := p.Preview(r.article)
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.src.ID, err)
 		}
-		articles++
-		requests += len(reqs)
-		for _, q := range reqs {
-			promptTokens += q.Estimate.PromptTokens
-			outTokens += q.Estimate.MaxOutputTokens
-		}
+		t.Add(reqs)
 		if format == "json" || format == "jsonl" {
 			return writeJSONLine(e.stdout, struct {
 				ID       string        `json:"id"`
@@ -231,9 +211,9 @@ func dryRun(c *cli.Context, e *env, o summarizerOptions) error {
 		return err
 	}
 	line := fmt.Sprintf("brief: dry run, %s %s: %d articles, %d requests, about %d prompt tokens and at most %d completion tokens",
-		name, cfg.Model, articles, requests, promptTokens, outTokens)
+		name, cfg.Model, t.Articles, t.Requests, t.PromptTokens, t.MaxOutputTokens)
 	if price := llm.PriceOf(cfg.Model, row.Local, e.priceTable()); price != nil {
-		line += fmt.Sprintf(", at most $%.4f", price.Cost(promptTokens, outTokens))
+		line += fmt.Sprintf(", at most $%.4f", price.Cost(t.PromptTokens, t.MaxOutputTokens))
 	}
 	fmt.Fprintln(e.stderr, line)
 	return partial(failed, total)

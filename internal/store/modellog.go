@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/brief-news/brief/summarize/llm"
@@ -71,6 +72,28 @@ type ModelRequest struct {
 	Reply, Err                     string
 	PromptTokens, CompletionTokens int
 	Took                           time.Duration
+}
+
+// ModelRun puts archive a to work for a model backend's run: lc
+// remembers in it the response formats servers accept; with log, it
+// keeps every request and reply (see RequestLog; errors go to logger,
+// nil discards them); with cache, o answers from it the articles
+// digested before (see NewDigestCache). o.Closers then stop the cache's
+// writer and close a, in that order (see llm.Session.Close).
+func ModelRun(ctx context.Context, a Archive, lc *llm.Config, o *llm.RunOptions, cache, log bool, logger *slog.Logger) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	lc.Formats = FormatMemory{Archive: a}
+	if log {
+		lc.Record = RequestLog(ctx, a, func(err error) { logger.Warn("log model request", "err", err) })
+	}
+	if cache {
+		c := NewDigestCache(a, logger)
+		o.Cache = c
+		o.Closers = append(o.Closers, c.Close)
+	}
+	o.Closers = append(o.Closers, a.Close)
 }
 
 // RequestLog returns an llm.Config.Record that keeps every model request

@@ -47,6 +47,22 @@ func openAs[T any](name string, cfg summarize.Config, lacks string) (T, error) {
 	return t, nil
 }
 
+// PreviewTotals add up the requests of a dry run.
+type PreviewTotals struct {
+	Articles, Requests            int
+	PromptTokens, MaxOutputTokens int
+}
+
+// Add counts one article's requests.
+func (t *PreviewTotals) Add(reqs []Request) {
+	t.Articles++
+	t.Requests += len(reqs)
+	for _, r := range reqs {
+		t.PromptTokens += r.Estimate.PromptTokens
+		t.MaxOutputTokens += r.Estimate.MaxOutputTokens
+	}
+}
+
 // Estimate is what a request is expected to cost before it is sent.
 type Estimate = prompt.Estimate
 

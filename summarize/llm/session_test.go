@@ -125,3 +125,29 @@ func TestSession(t *testing.T) {
 		t.Error("fallback mode \"sometimes\" accepted")
 	}
 }
+
+// TestSessionClose: Close runs the closers once, in order, and returns
+// the usage line with their errors; a nil Session has no verdict.
+func TestSessionClose(t *testing.T) {
+	var order []string
+	boom := errors.New("disk gone")
+	o := llm.RunOptions{Fallback: llm.FallbackNever, Closers: []func() error{
+		func() error { order = append(order, "cache"); return nil },
+		func() error { order = append(order, "archive"); return boom },
+	}}
+	_, sess, err := llm.OpenRun("llmtest-session", summarize.Config{Model: "m", Settings: llm.DefaultConfig("k")}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, err := sess.Close()
+	if !errors.Is(err, boom) || !strings.HasPrefix(line, "brief: llmtest-session m: 0 articles") {
+		t.Errorf("Close = %q, %v", line, err)
+	}
+	if _, err := sess.Close(); err != nil || strings.Join(order, ",") != "cache,archive" {
+		t.Errorf("second Close = %v; closers ran %v, want cache,archive once", err, order)
+	}
+	var none *llm.Session
+	if err := none.Verdict(true); err != nil {
+		t.Errorf("nil Session's Verdict = %v", err)
+	}
+}
