@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -95,41 +94,10 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config, lo l
 		return nil, usageError{err}
 	}
 	e.session = sess
-	if sess.Sizes() {
-		sizeContext(c, e, sess)
+	if in, err := resolveInputs(c, e); err == nil && sess.Sizes() {
+		sess.SizeFor(c.Context, newLoader(e, in), in.Inputs) // Ollama's num_ctx
 	}
 	return s, nil
-}
-
-// sizeContext fits the context window a local server is asked to
-// allocate (Ollama's num_ctx) to the run's largest request, when every
-// input is a local file that can be read twice; otherwise the run asks
-// for the model's window.
-func sizeContext(c *cli.Context, e *env, sess *llm.Session) {
-	in, err := resolveInputs(c, e)
-	if err != nil || slices.Contains(in.Inputs, "-") {
-		return
-	}
-	loader := newLoader(e, in)
-	arts := func(yield func(*article.Article) bool) {
-		for src := range loader.Sources(c.Context, in.Inputs) {
-			if src.URL != "" {
-				yield(nil) // not fetched twice: the model's window
-				return
-			}
-			if src.Err != nil {
-				continue
-			}
-			if a, err := loader.Load(c.Context, src); err == nil && !yield(a) {
-				return
-			}
-		}
-	}
-	if n, err := sess.SizeContext(c.Context, arts); err != nil {
-		e.logger.Debug("size the context window", "err", err)
-	} else {
-		e.logger.Info("context window for the run", "num_ctx", n)
-	}
 }
 
 // modelConfig fills cfg for model backend row from lo and the config

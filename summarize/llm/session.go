@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -78,6 +79,35 @@ func (s *Session) SizeContext(ctx context.Context, articles iter.Seq[*article.Ar
 		return 0, nil
 	}
 	return s.sizer.SizeContext(ctx, articles)
+}
+
+// SizeFor fits the context window to the articles l reads from inputs
+// (see SizeContext), when every input is a local file that can be read
+// twice; with a URL or stdin among them the backend asks for the model's
+// window. It logs the window chosen.
+func (s *Session) SizeFor(ctx context.Context, l *article.Loader, inputs []string) {
+	if s.sizer == nil || slices.Contains(inputs, "-") {
+		return
+	}
+	arts := func(yield func(*article.Article) bool) {
+		for src := range l.Sources(ctx, inputs) {
+			if src.URL != "" {
+				yield(nil) // not fetched twice: the model's window
+				return
+			}
+			if src.Err != nil {
+				continue
+			}
+			if a, err := l.Load(ctx, src); err == nil && !yield(a) {
+				return
+			}
+		}
+	}
+	if n, err := s.sizer.SizeContext(ctx, arts); err != nil {
+		s.logger.Debug("size the context window", "err", err)
+	} else {
+		s.logger.Info("context window for the run", "num_ctx", n)
+	}
 }
 
 // OpenRun opens the named model backend with cfg (its Settings an

@@ -3,6 +3,9 @@ package llm_test
 import (
 	"context"
 	"errors"
+	"iter"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -150,4 +153,75 @@ func TestSessionClose(t *testing.T) {
 	if err := none.Verdict(true); err != nil {
 		t.Errorf("nil Session's Verdict = %v", err)
 	}
+}
+
+// sizing is a model backend that records the articles it is sized for.
+type sizing struct {
+	failing
+	seen *[]*article.Article
+}
+
+func (s sizing) SizeContext(_ context.Context, arts iter.Seq[*article.Article]) (int, error) {
+	for a := range arts {
+		*s.seen = append(*s.seen, a)
+	}
+	return 4096, nil
+}
+
+var sizedArticles []*article.Article
+
+func init() {
+	summarize.Register(summarize.Backend{Name: "llmtest-sizer", Model: true,
+		New: func(summarize.Config) (summarize.Summarizer, error) {
+			return sizing{failing: failing{calls: &sessionCalls}, seen: &sizedArticles}, nil
+		}})
+}
+
+// TestSessionSizeFor: local files are read for the sizing; a URL stops
+// it with nil (the model's window), stdin skips it, and a backend that
+// sizes nothing is not asked.
+func TestSessionSizeFor(t *testing.T) {
+	dir := t.TempDir()
+	for i, name := range []string{"a.txt", "b.txt"} {
+		a := summarizetest.Articles()[i]
+		text := a.Title + "\n\n" + strings.Join(a.Paragraphs, "\n\n") + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, sess, err := llm.OpenRun("llmtest-sizer", summarize.Config{Model: "m", Settings: llm.DefaultConfig("")}, llm.RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	l := &article.Loader{}
+	for _, tt := range []struct {
+		name          string
+		inputs        []string
+		want, wantNil int
+	}{
+		{"files", []string{dir}, 2, 0},
+		{"a URL", []string{filepath.Join(dir, "a.txt"), "https://example.com/story"}, 2, 1},
+		{"stdin", []string{dir, "-"}, 0, 0},
+	} {
+		sizedArticles = nil
+		sess.SizeFor(ctx, l, tt.inputs)
+		nils := 0
+		for _, a := range sizedArticles {
+			if a == nil {
+				nils++
+			}
+		}
+		if len(sizedArticles) != tt.want || nils != tt.wantNil {
+			t.Errorf("%s: sized for %d articles (%d nil), want %d (%d nil)", tt.name, len(sizedArticles), nils, tt.want, tt.wantNil)
+		}
+	}
+	_, plain, err := llm.OpenRun("llmtest-session", summarize.Config{Model: "m", Settings: llm.DefaultConfig("k")}, llm.RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Sizes() {
+		t.Error("a backend without a Sizer sizes")
+	}
+	plain.SizeFor(ctx, l, []string{dir}) // nothing to size: no panic, no reads
 }
