@@ -3,6 +3,7 @@ package region
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -46,7 +47,8 @@ type Result struct {
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
-//  5. region words alone ("European", "Latin American").
+//  5. region words alone ("European", "Latin American");
+//  6. the time zone the text gives its times in ("8:05AM ET").
 //
 // Metadata or a dateline that names only a region ("World/Asia",
 // "[EUROPE]") picks the best-placed country of that region from the text.
@@ -86,8 +88,9 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	switch {
 	case d.fromMeta(a, &res):
 	case d.fromDateline(dl, &res):
-	case d.fromText(site, &res):
+	case d.fromText(site, a, &res):
 	case d.fromRegionWords(&res):
+	case d.fromZone(a, &res):
 	}
 	res.Countries = d.countries(res.Country)
 	// Evidence quotes the input, which may not be valid UTF-8.
@@ -406,13 +409,14 @@ func best(ts []tally, keep func(*tally) bool) *tally {
 // text, never in the title or the lead — does not make the story that
 // country's: then the country of the site's domain (site, from siteOf)
 // decides, or, without one, the story is Global.
-func (d *detector) fromText(site siteCountry, res *Result) bool {
+func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) bool {
 	b := best(d.tallies, nil)
 	if b != nil && d.passing(b) {
 		b = nil
 		if site.code == "" {
-			// Decided: no country. Region words may still name a region.
-			return d.fromRegionWords(res) || true
+			// Decided: no country named. Region words may still name a
+			// region, or the time zone a country.
+			return d.fromRegionWords(res) || d.fromZone(a, res) || true
 		}
 	}
 	if b == nil {
@@ -536,6 +540,30 @@ func siteOf(a *article.Article) siteCountry {
 		return siteCountry{}
 	}
 	return siteCountry{}
+}
+
+// clockZone is a time of day with a time zone used in one country: "8:05AM
+// ET", "9:24 pm PST", "10.30am AEST".
+var clockZone = regexp.MustCompile(`\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|JST|KST)\b`)
+
+// zoneCountries are the countries of the time zones clockZone reads.
+var zoneCountries = map[string]string{
+	"ET": "US", "EST": "US", "EDT": "US", "CT": "US", "CST": "US", "CDT": "US", "PT": "US", "PST": "US", "PDT": "US",
+	"AEST": "AU", "AEDT": "AU", "ACST": "AU", "ACDT": "AU", "AWST": "AU", "NZST": "NZ", "NZDT": "NZ", "JST": "JP", "KST": "KR",
+}
+
+// fromZone decides by the time zone the article gives its times in
+// ("Updated 8:05AM ET"): like a site's domain, it says where the readers
+// are, so it counts only when the text names no place and no region.
+func (d *detector) fromZone(a *article.Article, res *Result) bool {
+	for _, p := range a.Paragraphs {
+		if m := clockZone.FindStringSubmatch(p); m != nil {
+			res.Country = zoneCountries[m[1]]
+			res.Evidence = "site time zone: " + m[1]
+			return true
+		}
+	}
+	return false
 }
 
 // siteCountry is the country of an article's web site, and what says so.

@@ -210,6 +210,10 @@ func TestDetectText(t *testing.T) {
 			a.URL = "https://www.example.com/en-au/local/road-closed"
 			return a
 		}(), want: "AU", evidence: "site edition: /en-au/"},
+		{name: "a time zone is the readers' country", a: art("Phone update fixes eye contact", "The beta makes it look like you are staring into the camera during calls.\n\nUpdate July 3rd, 8:05AM ET: Added an explanation."), want: "US", evidence: "site time zone: ET"},
+		{name: "a time zone yields to the text", a: art("Markets close", "Shares fell in Tokyo and Osaka at 3 p.m. JST, and again in Tokyo later, brokers in Tokyo said. The talks in Washington resume at 9:30 a.m. ET."), want: "JP"},
+		{name: "a region word outranks a time zone", a: art("Cases surge across the Americas", "Cases rose in every part of the Americas, the health agency said at its briefing at 10 a.m. CST."), want: "", region: "Americas"},
+		{name: "an ET that is no time zone", a: art("Film night", "The club shows E.T. and ET 2 at the hall."), want: "", region: region.Global},
 		{name: "the text decides over the site", a: func() *article.Article {
 			a := art("Kenya floods", "Floods hit Nairobi on Friday.")
 			a.URL = "https://www.zeitung.de/welt/kenia"
@@ -268,6 +272,7 @@ func TestDetectAmbiguous(t *testing.T) {
 		{name: "Cambridge, Mass.", a: art("", "The lab, in Cambridge, Mass., said tests began."), want: "US", not: []string{"GB"}},
 		{name: "Cambridge with US context", a: art("", "Researchers in Boston and Cambridge, near Boston, said tests began."), want: "US", not: []string{"GB"}},
 		{name: "Cambridge alone", a: art("", "Researchers at Cambridge said tests began."), want: "GB"},
+		{name: "a wire agency is no place", a: art("", "The hostages were freed, a police source told Agence France-Presse."), want: "", region: region.Global},
 		{name: "company named after a common word city", a: art("", "Farmers discussed sugar land prices."), want: "", region: region.Global},
 		{name: "surname after a given name", a: art("", "El periodista Hugo Valencia contó la pelea del programa."), want: "", region: region.Global},
 		{name: "surname opening a sentence", a: art("", "Jack London wrote about the gold rush. Ana Lima agreed."), want: "", region: region.Global},
