@@ -132,6 +132,7 @@ type tally struct {
 	zones   [3]int
 	surface [3]string // first surface per zone
 	first   int
+	word    int // the first mention's place in the text, in words; -1 in the title
 	// order[z] is the rank of the country's first mention in zone z
 	// (1 = the first country named there), 0 when absent.
 	order [3]int
@@ -198,11 +199,12 @@ func (d *detector) scanText(title string, paras []string) {
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
 	d.words = t.words
 	for k := range ms {
-		ms[k].para = -1
+		ms[k].para, ms[k].word = -1, -1
 	}
 	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
 	for pi, p := range paras {
 		t.read(p, d.g, false)
+		base := d.words
 		d.words += t.words
 		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
 		lead := 0
@@ -217,7 +219,7 @@ func (d *detector) scanText(title string, paras []string) {
 			return zBody
 		}, ms)
 		for k := from; k < len(ms); k++ {
-			ms[k].para = pi
+			ms[k].para, ms[k].word = pi, base+ms[k].i
 		}
 	}
 
@@ -257,6 +259,9 @@ func (d *detector) scanText(title string, paras []string) {
 			continue
 		case kRegion:
 			r := d.tally(&d.regions, c.code)
+			if r.n == 0 {
+				r.word = m.word
+			}
 			r.n++
 			r.named++
 			r.score += m.zone.mult()
@@ -267,6 +272,9 @@ func (d *detector) scanText(title string, paras []string) {
 			continue
 		}
 		tl := d.tally(&d.tallies, c.code)
+		if tl.n == 0 {
+			tl.word = m.word
+		}
 		if tl.order[m.zone] == 0 && c.kind != kCur {
 			d.ranks[m.zone]++
 			tl.order[m.zone] = d.ranks[m.zone]
@@ -436,11 +444,15 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 // in passing is not about that country.
 const passingWords = 300
 
+// openingWords is the length of a story's opening: a country named there
+// is not named in passing.
+const openingWords = 100
+
 // passing reports whether tl is evidence in passing: no mention in the
-// title or the lead, at most two mentions, in a text of passingWords or
-// more.
+// title or the opening, at most two mentions, in a text of passingWords
+// or more.
 func (d *detector) passing(tl *tally) bool {
-	return tl.zones[zTitle]+tl.zones[zLead] == 0 && tl.n <= 2 && d.words >= passingWords
+	return tl.zones[zTitle]+tl.zones[zLead] == 0 && tl.word >= openingWords && tl.n <= 2 && d.words >= passingWords
 }
 
 func (d *detector) textEvidence(b *tally) string {

@@ -175,6 +175,7 @@ func TestDetectText(t *testing.T) {
 		{name: "yen alone are Japanese", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 450 mln yen."), want: "JP", evidence: "lead: yen"},
 		{name: "a currency after a country's adjective is that country's", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln Canadian dlrs, or 3.4 mln dlrs."), want: "CA", also: []string{}},
 		{name: "a country named in passing in a long text", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)+" One customer is in France."), want: "", region: region.Global},
+		{name: "a country named once in the opening of a long text", a: art("Layoffs begin", "More than a third of the staff will get notice this week.\n\nThe chairman told employees in an email that the layoffs begin in the U.S. on Monday."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)), want: "US", evidence: "body: United States ×1"},
 		{name: "a long text's site country decides over a passing mention", a: func() *article.Article {
 			a := art("Acme profit rises", "Acme Widgets said net profit rose 12 pct."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)+" One customer is in France.")
 			a.URL = "https://www.zeitung.de/wirtschaft/acme"
