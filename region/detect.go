@@ -418,7 +418,10 @@ func best(ts []tally, keep func(*tally) bool) *tally {
 // country's: then the country of the site's domain (site, from siteOf)
 // decides, or, without one, the story is Global.
 func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) bool {
-	b := best(d.tallies, nil)
+	b := d.headline()
+	if b == nil {
+		b = best(d.tallies, nil)
+	}
 	if b != nil && d.passing(b) {
 		b = nil
 		if site.code == "" {
@@ -438,6 +441,25 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 	res.Country = b.code
 	res.Evidence = d.textEvidence(b)
 	return true
+}
+
+// headline returns the one country named both in the title and in the
+// lead, which the story is about however often the body names others
+// ("A Royal Salute to polo in Rome" over a history of British polo), or
+// nil when no country or several are.
+func (d *detector) headline() *tally {
+	var h *tally
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle] == 0 || tl.zones[zLead] == 0 || tl.named == 0 {
+			continue
+		}
+		if h != nil {
+			return nil
+		}
+		h = tl
+	}
+	return h
 }
 
 // passingWords is the length from which a text that names a country only
