@@ -174,6 +174,7 @@ func TestDetectText(t *testing.T) {
 		{name: "dlrs alone are American", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln dlrs."), want: "US", evidence: "lead: dlrs"},
 		{name: "the French verb lire is no currency", a: art("Retraites", "Le texte est à lire en entier, peut-on lire dans la note."), want: "", region: region.Global},
 		{name: "lire with Italy are Italian", a: art("Rome budget", "Italy will spend 500 billion lire on roads."), want: "IT"},
+		{name: "cts alone are American", a: art("Acme year net", "Shr eight cts vs 16 cts. Net 188,000 vs 354,000."), want: "US", evidence: "lead: cts"},
 		{name: "yen alone are Japanese", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 450 mln yen."), want: "JP", evidence: "lead: yen"},
 		{name: "a currency after a country's adjective is that country's", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln Canadian dlrs, or 3.4 mln dlrs."), want: "CA", also: []string{}},
 		{name: "a country named in passing in a long text", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)+" One customer is in France."), want: "", region: region.Global},
