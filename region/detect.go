@@ -42,8 +42,11 @@ type Result struct {
 //     counts more than a city, an institution or a demonym; a currency
 //     counts little, and one right after a country's adjective, "Canadian
 //     dlrs", is that country's). A country named only in passing — at
-//     most twice, never in the title or the lead, in a text of 300 words
-//     or more — does not decide;
+//     most twice, never in the title or the opening 100 words, in a text
+//     of 300 words or more — does not decide. The one country named both
+//     in the title and in the lead decides whatever the body says; when
+//     neither names a country, the site's own country (see 4) decides if
+//     the body weighs it at least half as much as the first;
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
@@ -438,9 +441,40 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 		res.Evidence = site.evidence
 		return true
 	}
+	if h := d.home(site, b); h != nil {
+		res.Country = h.code
+		res.Evidence = site.evidence + ", " + d.textEvidence(h)
+		return true
+	}
 	res.Country = b.code
 	res.Evidence = d.textEvidence(b)
 	return true
+}
+
+// home returns the tally of the site's own country when the body decides
+// between it and another country b: neither title nor lead names a
+// country, and the site's country has at least half b's score. A local
+// paper's story whose headline names no place is about its own country
+// when the body names it about as much as another ("Siemens and the
+// Adani mine": Germany and Australia).
+func (d *detector) home(site siteCountry, b *tally) *tally {
+	if site.code == "" || b.code == site.code {
+		return nil
+	}
+	var h *tally
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle]+tl.zones[zLead] > 0 {
+			return nil
+		}
+		if tl.code == site.code {
+			h = tl
+		}
+	}
+	if h == nil || h.named == 0 || h.score*2 < b.score {
+		return nil
+	}
+	return h
 }
 
 // headline returns the one country named both in the title and in the

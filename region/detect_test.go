@@ -220,6 +220,21 @@ func TestDetectText(t *testing.T) {
 		{name: "a time zone yields to the text", a: art("Markets close", "Shares fell in Tokyo and Osaka at 3 p.m. JST, and again in Tokyo later, brokers in Tokyo said. The talks in Washington resume at 9:30 a.m. ET."), want: "JP"},
 		{name: "a region word outranks a time zone", a: art("Cases surge across the Americas", "Cases rose in every part of the Americas, the health agency said at its briefing at 10 a.m. CST."), want: "", region: "Americas"},
 		{name: "an ET that is no time zone", a: art("Film night", "The club shows E.T. and ET 2 at the hall."), want: "", region: region.Global},
+		{name: "a local site's own country when the body weighs it about as much", a: func() *article.Article {
+			a := art("Der Konzern und die Kohlemine", "Der Konzernchef hat die Aktivistin getroffen und dann doch anders entschieden.\n\nDie Mine liegt in Australien. Australien exportiert die Kohle; in Australien wächst der Protest. In Deutschland ist die Empörung groß, Deutschland hat den Kohleausstieg beschlossen.")
+			a.URL, a.Language = "https://www.zeitung.de/kommentar/kohlemine", "de"
+			return a
+		}(), want: "DE", evidence: "site: .de, body: Germany ×2"},
+		{name: "a place in the title outranks the site's country", a: func() *article.Article {
+			a := art("Protest in Australien", "Der Konzernchef hat die Aktivistin getroffen und dann doch anders entschieden.\n\nDie Mine liegt in Australien. Australien exportiert die Kohle; in Australien wächst der Protest. In Deutschland ist die Empörung groß, Deutschland hat den Kohleausstieg beschlossen.")
+			a.URL, a.Language = "https://www.zeitung.de/kommentar/kohlemine", "de"
+			return a
+		}(), want: "AU"},
+		{name: "a site's country named once yields to the body", a: func() *article.Article {
+			a := art("Der Konzern und die Kohlemine", "Der Konzernchef hat die Aktivistin getroffen und dann doch anders entschieden.\n\nDie Mine liegt in Australien. Australien exportiert die Kohle; in Australien wächst der Protest, auch in Queensland. In Deutschland schweigt man.")
+			a.URL, a.Language = "https://www.zeitung.de/kommentar/kohlemine", "de"
+			return a
+		}(), want: "AU"},
 		{name: "the text decides over the site", a: func() *article.Article {
 			a := art("Kenya floods", "Floods hit Nairobi on Friday.")
 			a.URL = "https://www.zeitung.de/welt/kenia"
