@@ -3,7 +3,6 @@ package region
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -610,10 +609,6 @@ func siteOf(a *article.Article) siteCountry {
 	return siteCountry{}
 }
 
-// clockZone is a time of day with a time zone used in one country: "8:05AM
-// ET", "9:24 pm PST", "10.30am AEST".
-var clockZone = regexp.MustCompile(`\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|JST|KST)\b`)
-
 // zoneCountries are the countries of the time zones clockZone reads.
 var zoneCountries = map[string]string{
 	"ET": "US", "EST": "US", "EDT": "US", "CT": "US", "CST": "US", "CDT": "US", "PT": "US", "PST": "US", "PDT": "US",
@@ -625,14 +620,56 @@ var zoneCountries = map[string]string{
 // are, so it counts only when the text names no place and no region.
 func (d *detector) fromZone(a *article.Article, res *Result) bool {
 	for _, p := range a.Paragraphs {
-		if m := clockZone.FindStringSubmatch(p); m != nil {
-			res.Country = zoneCountries[m[1]]
-			res.Evidence = "site time zone: " + m[1]
+		if z := clockZone(p); z != "" {
+			res.Country = zoneCountries[z]
+			res.Evidence = "site time zone: " + z
 			return true
 		}
 	}
 	return false
 }
+
+// clockZone returns the first time zone of zoneCountries that s gives a
+// time of day in ("8:05AM ET", "9:24 pm PST", "10.30am AEST"), or "".
+func clockZone(s string) string {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] != ' ' || s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= 'A' && s[j] <= 'Z' {
+			j++
+		}
+		if j-i < 2 || j-i > 4 || j < len(s) && isLetter(s[j]) {
+			continue
+		}
+		z := s[i:j]
+		if _, ok := zoneCountries[z]; ok && clockBefore(s[:i-1]) {
+			return z
+		}
+	}
+	return ""
+}
+
+// clockBefore reports whether s ends with a time of day: "8:05AM",
+// "9:24 pm", "10.30a.m.", "9 p.m.", "15:00".
+func clockBefore(s string) bool {
+	if len(s) > 12 {
+		s = s[len(s)-12:]
+	}
+	t := strings.TrimRight(strings.ToLower(s), ".")
+	for _, m := range []string{"a.m", "p.m", "am", "pm"} {
+		if strings.HasSuffix(t, m) {
+			t = strings.TrimSuffix(t[:len(t)-len(m)], " ")
+			return t != "" && isDigit(t[len(t)-1])
+		}
+	}
+	// A 24-hour clock needs its minutes: "15:00 CET", not "2 ET".
+	n := len(t)
+	return n >= 4 && t[n-3] == ':' && isDigit(t[n-1]) && isDigit(t[n-2]) && isDigit(t[n-4])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // siteCountry is the country of an article's web site, and what says so.
 type siteCountry struct {
