@@ -91,7 +91,7 @@ func loadConfig(c *cli.Context, e *env) (*fileConfig, error) {
 	if path == "" {
 		return &fileConfig{}, nil
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := readOptionFile(path, maxConfigSize)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !explicit {
 			return &fileConfig{}, nil

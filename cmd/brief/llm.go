@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -268,7 +267,7 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 	}
 	lc.Limiter = llm.NewLimiter(c.Int("rpm"), c.Int("tpm"))
 	if p := c.String("prompt-template"); p != "" {
-		raw, err := os.ReadFile(p)
+		raw, err := readOptionFile(p, maxTemplateSize)
 		if err != nil {
 			return lc, usagef("--prompt-template: %v", err)
 		}

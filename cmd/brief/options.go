@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/image/font/sfnt"
 
 	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
@@ -224,8 +228,8 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 	}
 	o.Font = c.String("font")
 	if o.Font != "" {
-		if _, err := os.Stat(o.Font); err != nil {
-			return o, usagef("--font: %v", err)
+		if err := checkFont(o.Font); err != nil {
+			return o, err
 		}
 	}
 	o.AllowEmpty = c.Bool("allow-empty")
@@ -485,4 +489,50 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 		return nil, 0, 0, err
 	}
 	return runInputStream(c.Context, e, in, s, emit)
+}
+
+// Sizes of the files options name: a config file, a template or a font
+// larger than these is a mistake (or /dev/zero), not read to the end.
+const (
+	maxConfigSize = 1 << 20
+	maxFontSize   = 64 << 20
+)
+
+// errOptionFileTooBig reports a file over its option's size.
+var errOptionFileTooBig = errors.New("file too large")
+
+// readOptionFile reads the file an option names, at most max bytes (a
+// whole number of MiB): a
+// directory, or a longer file or stream (a device), is an error naming
+// it, and so is one that cannot be read.
+func readOptionFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(raw)) > max {
+		return nil, fmt.Errorf("%s: %w: over %d MiB", path, errOptionFileTooBig, max>>20)
+	}
+	return raw, nil
+}
+
+// checkFont checks that --font names a TrueType font brief can read,
+// before any work: the PDF renderer reads it again when it draws.
+func checkFont(path string) error {
+	raw, err := readOptionFile(path, maxFontSize)
+	if err != nil {
+		return usagef("--font: %v", err)
+	}
+	if _, err := sfnt.Parse(raw); err != nil {
+		return usagef("--font %s: not a TrueType font (%v)", path, err)
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"os"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -49,5 +50,38 @@ func TestOptionsCheckedBeforeWork(t *testing.T) {
 	// The same command with good options fetches it.
 	if _, errs, code := brief(t, "", "briefing", "--allow-private", srv.URL+"/story", "-o", filepath.Join(dir, "ok.md")); code != 0 || hits.Load() == 0 {
 		t.Errorf("good options: exit %d, %d fetches: %s", code, hits.Load(), errs)
+	}
+}
+
+// TestOptionFilesBounded: a file an option names (config, template,
+// prompt template, font) that never ends, is a directory or is not what
+// the option wants is a usage error, found at once: brief does not read
+// /dev/zero until memory runs out.
+func TestOptionFilesBounded(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip(err)
+	}
+	dir := t.TempDir()
+	in := writeFile(t, dir, "a.txt", goodText)
+	out := filepath.Join(dir, "x.pdf")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--config", "/dev/zero", "briefing", in, "-o", out}, "brief: config: /dev/zero: file too large: over 1 MiB"},
+		{[]string{"--config", dir, "briefing", in, "-o", out}, "brief: config: " + dir + " is a directory"},
+		{[]string{"briefing", in, "-o", out, "--template", "/dev/zero"}, "brief: --template: /dev/zero: file too large: over 1 MiB"},
+		{[]string{"briefing", in, "-o", out, "--font", "/dev/zero"}, "brief: --font: /dev/zero: file too large: over 64 MiB"},
+		{[]string{"briefing", in, "-o", out, "--font", dir}, "brief: --font: " + dir + " is a directory"},
+		{[]string{"briefing", in, "-o", out, "--font", in}, "brief: --font " + in + ": not a TrueType font"},
+		{[]string{"summarize", "-b", "ollama", "--prompt-template", "/dev/zero", in}, "brief: --prompt-template: /dev/zero: file too large: over 1 MiB"},
+	} {
+		_, errs, code := brief(t, "", tt.args...)
+		if code != exitUsage || !strings.HasPrefix(errs, tt.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("brief %s: exit %d, stderr %q; want %d and one line %q", strings.Join(tt.args, " "), code, errs, exitUsage, tt.want)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a briefing was written despite the bad option")
 	}
 }
