@@ -80,7 +80,7 @@ would) which models it offers.
 
 Examples:
    brief models -b ollama
-   OPENAI_BASE_URL=http://127.0.0.1:8000/v1 brief models -b openai`,
+   brief models -b openai --base-url http://127.0.0.1:8000/v1`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
 			&cli.IntFlag{Name: "jobs", Value: 1, Hidden: true},

@@ -30,6 +30,9 @@ type para struct {
 	segs  []segment
 	toks  []token
 	sents [][2]int // token ranges [from, to)
+	// attrs holds the sentences that are only the attribution of the
+	// quote closing the sentence before: “Y?” Trump said, smiling.
+	attrs map[int]bool
 }
 
 func isWordRune(r rune) bool {
