@@ -788,6 +788,16 @@ func (l *Loader) jsonlStream(ctx context.Context, r io.Reader, name string, yiel
 func (l *Loader) jsonlSource(line []byte, at string, now time.Time) Source {
 	var rec jsonlRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// In the record's terms, not Go's ("struct field
+			// jsonlRecord.text of type string").
+			if te.Field == "" {
+				err = fmt.Errorf("want a JSON object, got %s", te.Value)
+			} else {
+				err = fmt.Errorf("field %q: want a %s, got %s", te.Field, te.Type.Kind(), te.Value)
+			}
+		}
 		return Source{ID: at, Err: fmt.Errorf("%s: bad JSON record: %w", at, err)}
 	}
 	id := at
