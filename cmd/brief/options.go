@@ -238,13 +238,19 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 
 // resolveDB returns --db (a file path or a postgres:// URL; the config
 // file's db when unset), else the default archive path.
+// A --db that names a directory or a device is a usage error.
 func resolveDB(c *cli.Context, e *env) (string, error) {
-	if p := c.String("db"); p != "" {
-		return p, nil
+	p := c.String("db")
+	if p == "" {
+		var err error
+		if p, err = store.DefaultPath(e.getenv); err != nil {
+			return "", usageError{err}
+		}
 	}
-	p, err := store.DefaultPath(e.getenv)
-	if err != nil {
-		return "", usageError{err}
+	if !store.IsPostgres(p) {
+		if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+			return "", usagef("--db %s: not a file (an archive is an SQLite file or a postgres:// URL)", p)
+		}
 	}
 	return p, nil
 }

@@ -85,3 +85,19 @@ func TestOptionFilesBounded(t *testing.T) {
 		t.Error("a briefing was written despite the bad option")
 	}
 }
+
+// TestDBNotAFile: --db naming a directory or a device is a usage error,
+// for reading and writing commands alike, before any input is read.
+func TestDBNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "a.txt", goodText)
+	for _, db := range []string{dir, "/dev/null"} {
+		for _, args := range [][]string{{"add", in}, {"archive", "list"}, {"summarize", "--save", in}, {"briefing", "-o", filepath.Join(dir, "x.md")}} {
+			out, errs, code := brief(t, "", append([]string{"--db", db}, args...)...)
+			want := "brief: --db " + db + ": not a file"
+			if code != exitUsage || !strings.HasPrefix(errs, want) || out != "" {
+				t.Errorf("brief --db %s %s: exit %d, stdout %q, stderr %q; want %d and %q", db, strings.Join(args, " "), code, out, errs, exitUsage, want)
+			}
+		}
+	}
+}
