@@ -119,3 +119,20 @@ func TestJSONLRecordErrors(t *testing.T) {
 		t.Errorf("loaded %q, want the record with id 7", ids)
 	}
 }
+
+// TestOtherURLSchemes: an input that is a URL of a scheme brief does not
+// fetch says so, rather than that no such file exists.
+func TestOtherURLSchemes(t *testing.T) {
+	l := &article.Loader{}
+	for _, in := range []string{"ftp://example.com/story.html", "file:///etc/passwd", "gopher://example.com/1"} {
+		srcs := l.Expand(context.Background(), []string{in})
+		if len(srcs) != 1 {
+			t.Fatalf("Expand(%s) gave %d sources", in, len(srcs))
+		}
+		_, err := l.Load(context.Background(), srcs[0])
+		scheme, _, _ := strings.Cut(in, ":")
+		if want := "read " + in + ": " + scheme + " is not a scheme brief fetches (http, https)"; err == nil || err.Error() != want {
+			t.Errorf("Load(%s) = %v, want %q", in, err, want)
+		}
+	}
+}
