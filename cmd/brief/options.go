@@ -205,6 +205,11 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 			return o, err
 		}
 	}
+	if !o.Dir {
+		if err := notClobbered(o.Target, o.Output, o.Inputs.Inputs, o.DB); err != nil {
+			return o, err
+		}
+	}
 	for _, f := range o.Formats {
 		if f == "pdf" && !o.Dir && o.Target.isTerminal() {
 			return o, usagef("not writing a PDF to a terminal: give -o FILE.pdf, or redirect stdout")
@@ -309,7 +314,7 @@ func resolveSummarize(c *cli.Context, e *env) (summarizeOptions, error) {
 			return o, err
 		}
 	}
-	return o, nil
+	return o, notClobbered(o.Out.Target, o.Out.Output, o.Inputs.Inputs, o.DB)
 }
 
 // extractOptions are brief extract's options.
@@ -326,8 +331,10 @@ func resolveExtract(c *cli.Context, e *env) (extractOptions, error) {
 	if o.Out, err = resolveFormat(c, e, map[string]string{"text": "md"}, "md", "jsonl", "md", "json", "jsonl"); err != nil {
 		return o, err
 	}
-	o.Inputs, err = resolveInputs(c, e)
-	return o, err
+	if o.Inputs, err = resolveInputs(c, e); err != nil {
+		return o, err
+	}
+	return o, notClobbered(o.Out.Target, o.Out.Output, o.Inputs.Inputs, "")
 }
 
 // addOptions are brief add's options.
@@ -541,4 +548,47 @@ func checkFont(path string) error {
 		return usagef("--font %s: not a TrueType font (%v)", path, err)
 	}
 	return nil
+}
+
+// notClobbered refuses -o naming a file the run reads: one of the input
+// files, or the archive (brief archive export -o brief.db would replace
+// the database with its own export).
+func notClobbered(t outputTarget, output string, inputs []string, db string) error {
+	if t.std != nil || t.direct || t.path == "" {
+		return nil
+	}
+	out, err := os.Stat(t.path)
+	if err != nil {
+		return nil // a new file is nobody's input
+	}
+	for _, in := range inputs {
+		if fi, err := os.Stat(in); err == nil && fi.Mode().IsRegular() && os.SameFile(out, fi) {
+			return usagef("-o %s: it is also an input: the output would replace it", output)
+		}
+	}
+	if db != "" && !store.IsPostgres(db) {
+		if fi, err := os.Stat(db); err == nil && os.SameFile(out, fi) {
+			return usagef("-o %s: it is the archive (--db): the output would replace it", output)
+		}
+	}
+	return nil
+}
+
+// archiveExportOptions are brief archive export's options.
+type archiveExportOptions struct {
+	DB  string
+	Out formatOptions // jsonl
+}
+
+// resolveArchiveExport reads and checks brief archive export's options.
+func resolveArchiveExport(c *cli.Context, e *env) (archiveExportOptions, error) {
+	var o archiveExportOptions
+	var err error
+	if o.Out, err = resolveFormat(c, e, nil, "jsonl", "jsonl", "jsonl"); err != nil {
+		return o, err
+	}
+	if o.DB, err = resolveDB(c, e); err != nil {
+		return o, err
+	}
+	return o, notClobbered(o.Out.Target, o.Out.Output, nil, o.DB)
 }

@@ -470,3 +470,44 @@ func TestUnwritableOutputRefusedFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputNeverReplacesWhatItReads: -o naming the archive (also through
+// a symlink) or one of the input files is a usage error, and the file is
+// left as it was: brief archive export -o brief.db used to replace the
+// database with its own export.
+func TestOutputNeverReplacesWhatItReads(t *testing.T) {
+	h := newHarness(t)
+	story := writeTestFile(t, filepath.Join(h.dir, "story.txt"), goodText)
+	h.mustRun(0, "", "add", story)
+	link := filepath.Join(h.dir, "db-link")
+	if err := os.Symlink(h.db, link); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"archive", "export", "-o", h.db}, "it is the archive"},
+		{[]string{"archive", "export", "-o", link}, "it is the archive"},
+		{[]string{"summarize", "--save", story, "-o", link}, "it is the archive"},
+		{[]string{"summarize", story, "-o", story}, "it is also an input"},
+		{[]string{"extract", story, "-o", story}, "it is also an input"},
+		{[]string{"briefing", story, "-f", "md", "-o", story}, "it is also an input"},
+	} {
+		code, out, errs := h.run("", tt.args...)
+		if code != exitUsage || !strings.Contains(errs, tt.want) || out != "" {
+			t.Errorf("brief %s: exit %d, stderr %q; want %d and %q", strings.Join(tt.args, " "), code, errs, exitUsage, tt.want)
+		}
+	}
+	if after, _ := os.ReadFile(h.db); !bytes.Equal(before, after) {
+		t.Error("the archive changed")
+	}
+	if got, _ := os.ReadFile(story); string(got) != goodText {
+		t.Error("the input changed")
+	}
+	h.mustRun(0, "", "archive", "list") // still an archive
+}
