@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
@@ -48,6 +49,9 @@ func resolveInputs(c *cli.Context, e *env) (inputOptions, error) {
 	}
 	if len(o.Inputs) == 0 {
 		return o, usagef("no inputs (give files, directories, URLs, or - for stdin)")
+	}
+	if n := slices.Index(o.Inputs, "-"); n >= 0 && slices.Contains(o.Inputs[n+1:], "-") {
+		return o, usagef("- (stdin) given twice: it can be read once")
 	}
 	if o.Jobs < 1 || o.Jobs > maxJobs {
 		return o, usagef("-j %d: want 1 to %d articles at once", o.Jobs, maxJobs)

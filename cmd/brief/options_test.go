@@ -101,3 +101,11 @@ func TestDBNotAFile(t *testing.T) {
 		}
 	}
 }
+
+// TestStdinOnce: "-" twice is a usage error, not an empty second input.
+func TestStdinOnce(t *testing.T) {
+	_, errs, code := brief(t, goodText, "summarize", "-", "-")
+	if code != exitUsage || errs != "brief: - (stdin) given twice: it can be read once\n" {
+		t.Errorf("brief summarize - -: exit %d, stderr %q; want %d and one line", code, errs, exitUsage)
+	}
+}
