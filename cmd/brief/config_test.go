@@ -60,7 +60,10 @@ func TestConfigInit(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	tests := []struct{ name, text, want string }{
-		{"unknown key", "backnd: openai\n", "backnd"},
+		{"unknown key", "backnd: openai\n", "config.yaml: line 1: unknown key backnd\n"},
+		{"wrong types", "jobs: many\ntakeaways: [1]\nsmtp: 3\n", `config.yaml: line 1: want a number, got text "many"; line 2: want a number, got a list; line 3: want a mapping of keys, got a number "3"` + "\n"},
+		{"negative takeaways", "takeaways: -3\n", "config.yaml: takeaways: must be at least 1\n"},
+		{"too many jobs", "jobs: 100000\n", "config.yaml: jobs: 100000: want 1 to 64 articles at once\n"},
 		{"not yaml", "backend: [\n", "config"},
 		{"bad country", "regions:\n  sections:\n    - name: X\n      countries: [Kenya]\n", "unknown country code"},
 		{"duplicate section", "regions:\n  sections:\n    - name: X\n    - name: X\n", "duplicate section"},
