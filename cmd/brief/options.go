@@ -64,6 +64,9 @@ func resolveInputs(c *cli.Context, e *env) (inputOptions, error) {
 		if err != nil {
 			return o, usagef("--since %q: %v", s, err)
 		}
+		if t.After(e.now()) {
+			return o, usagef("--since %q: in the future: no feed item would be kept", s)
+		}
 		o.Since = t
 	}
 	return o, nil

@@ -31,6 +31,7 @@ func TestOptionsCheckedBeforeWork(t *testing.T) {
 		{"takeaways", []string{"--takeaways", "0"}, "--takeaways must be at least 1"},
 		{"method", []string{"--method", "best"}, `--method "best": want rank or lead`},
 		{"since", []string{"--since", "last week"}, `--since "last week"`},
+		{"since in the future", []string{"--since", "-24h"}, `--since "-24h": in the future`},
 		{"tz", []string{"--tz", "Mars/Olympus"}, `--tz "Mars/Olympus"`},
 		{"date", []string{"--date", "someday"}, `--date "someday"`},
 		{"template", []string{"--template", filepath.Join(dir, "none.tmpl")}, "--template:"},
