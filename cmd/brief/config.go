@@ -337,7 +337,13 @@ func withConfig(e *env, cmds []*cli.Command) {
 
 // loadConfigBefore is the app's Before step: it reads the config file and
 // applies its database path.
+// brief config itself does not read the file: config path and config
+// init --force must work when the file is broken, to find and replace it.
 func loadConfigBefore(c *cli.Context, e *env) error {
+	if c.Args().First() == "config" {
+		e.cfg = &fileConfig{}
+		return nil
+	}
 	cfg, err := loadConfig(c, e)
 	if err != nil {
 		return err

@@ -238,3 +238,22 @@ func TestConfigPrices(t *testing.T) {
 		t.Error("priceTable without a config is not nil")
 	}
 }
+
+// TestConfigCommandWithBrokenFile: brief config path and config init
+// --force work when the config file does not parse (they are how a user
+// finds and replaces it); other commands still refuse it.
+func TestConfigCommandWithBrokenFile(t *testing.T) {
+	h := newHarness(t)
+	path := h.configFile("tiemzone: UTC\n")
+	if got := strings.TrimSpace(h.mustRun(0, "", "config", "path")); got != path {
+		t.Errorf("config path = %q, want %q", got, path)
+	}
+	h.mustRun(0, "", "config", "init", "--force")
+	if raw, _ := os.ReadFile(path); strings.Contains(string(raw), "tiemzone") {
+		t.Error("config init --force left the broken file")
+	}
+	h.configFile("tiemzone: UTC\n")
+	if code, _, errs := h.run("", "archive", "list"); code != exitUsage || !strings.Contains(errs, "unknown key tiemzone") {
+		t.Errorf("archive list with a broken config: exit %d, stderr %q; want %d", code, errs, exitUsage)
+	}
+}
