@@ -511,3 +511,21 @@ func TestOutputNeverReplacesWhatItReads(t *testing.T) {
 	}
 	h.mustRun(0, "", "archive", "list") // still an archive
 }
+
+// TestOutputLongName: -o with a name near the 255-byte limit is written
+// (its temporary file's name is shortened to fit), and leaves no
+// temporary file behind.
+func TestOutputLongName(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "a.txt", goodText)
+	for _, n := range []int{240, 252} {
+		out := filepath.Join(dir, strings.Repeat("é", n/2-2)+".md") // two bytes a letter
+		if _, errs, code := brief(t, "", "briefing", in, "-o", out); code != 0 {
+			t.Errorf("-o a %d-byte name: exit %d: %s", len(filepath.Base(out)), code, errs)
+		}
+		if _, err := os.Stat(out); err != nil {
+			t.Errorf("-o a %d-byte name: %v", len(filepath.Base(out)), err)
+		}
+	}
+	noTemps(t, dir)
+}
