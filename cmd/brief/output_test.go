@@ -354,6 +354,11 @@ func TestTerminal(t *testing.T) {
 	if code := run(context.Background(), []string{"brief", "summarize", in, "-o", digests}, strings.NewReader(""), &outb, tty); code != 0 {
 		t.Fatalf("summarize: exit %d", code)
 	}
+	// -o naming the terminal gets the terminal's format (Markdown), as
+	// stdout on a terminal does, not the JSON Lines of a file.
+	if code := run(context.Background(), []string{"brief", "summarize", in, "-o", tty.Name()}, strings.NewReader(""), &outb, &errb); code != 0 {
+		t.Fatalf("summarize -o %s: exit %d: %s", tty.Name(), code, errb.String())
+	}
 	// With the terminal's side closed, reading the master ends (EIO) once
 	// everything written is read.
 	tty.Close()
@@ -365,6 +370,9 @@ func TestTerminal(t *testing.T) {
 	got := strings.ReplaceAll(screen.String(), "\r", "")
 	if strings.Contains(got, "%PDF") {
 		t.Error("PDF bytes reached the terminal")
+	}
+	if !strings.Contains(got, "\n## Port expansion approved in Mombasa") || strings.Contains(got, `{"id"`) {
+		t.Errorf("summarize -o TTY wrote %q, want Markdown", got)
 	}
 	for _, want := range []string{fmt.Sprintf("brief: wrote %s: 1 story, 1 page\n", dst), fmt.Sprintf("brief: wrote %s: 1 digest\n", digests)} {
 		if !strings.Contains(got, want) {
