@@ -78,7 +78,9 @@ func (p *para) opensSentence(i int) bool {
 			if w, ok := p.word(j - 1); ok && w.upper && prepositions[w.lower] && p.opensSentence(j-1) {
 				return true
 			}
-			return false
+			// after a quote that ends its sentence: “These are howls.”
+			// Trump has record low support …
+			return j == i-1 && p.quoteEndsSentence(t.seg) && !p.speaksAfter(p.nameRunAfter(i, len(p.toks)))
 		case tPunct:
 			switch t.text {
 			case ".", "!", "?", ";", ":":

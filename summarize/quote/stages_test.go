@@ -340,6 +340,8 @@ func TestOpensSentence(t *testing.T) {
 		{"after a number", "In 2014, Alley returned.", "Alley", true},
 		{"inside a clause", "The show, which Alley made, was a hit.", "Alley", false},
 		{"after a show's title", "On “Face the Nation,” Sanders identified a reason.", "Sanders", true},
+		{"after a quote that ends its sentence", "“These are not whistles.” Trump has record low support.", "Trump", true},
+		{"after a quote that goes on", "“These are not whistles,” Trump said.", "Trump", false},
 		{"after a speech verb", "He said, Alley was right.", "Alley", false},
 		{"an object", "The press attacked Alley.", "Alley", false},
 	} {
@@ -444,5 +446,20 @@ func TestNpAfter(t *testing.T) {
 				t.Errorf("npAfter(%q) = %q, %q, %v; want %q, %q", tt.para, sp.text, sp.role, ok, tt.text, tt.role)
 			}
 		})
+	}
+}
+
+func TestFindSegmentsLeftOpen(t *testing.T) {
+	// two paragraphs a text joined into one: the first quote was left open
+	// at its paragraph's end, the second opens afresh
+	p := "“It’s a dog whistle,” Rep. Gwen Moore said. “If indeed he is not legitimate, how can you feel good. “I have been thinking,” added Rep. Jim Clyburn."
+	segs := findSegments(p, false)
+	var got []string
+	for _, sg := range segs {
+		got = append(got, p[sg.in0:sg.in1])
+	}
+	want := []string{"It’s a dog whistle,", "If indeed he is not legitimate, how can you feel good.", "I have been thinking,"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("findSegments(%q) = %q, want %q", p, got, want)
 	}
 }
