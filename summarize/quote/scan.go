@@ -58,6 +58,12 @@ func Scan(a *article.Article) []summarize.Quote {
 	}
 	s := &scanner{title: a.Title, lang: a.Language}
 	s.prepare(scanned(a.Paragraphs))
+	if len(s.paras) > 0 && a.Title != "" && sameHeadline(a.Paragraphs[0], a.Title) {
+		// the headline repeated as the first paragraph: a quote in a
+		// headline is no statement to attribute ("Trump ‘The Dealmaker’
+		// Could Address Clean Energy")
+		s.paras[0] = para{}
+	}
 	for pi := range s.paras {
 		s.direct(pi)
 	}
@@ -101,6 +107,12 @@ func (s *scanner) prepare(ps []string) {
 		p.tokenize()
 		p.split()
 	}
+}
+
+// sameHeadline reports whether paragraph p repeats the headline title.
+func sameHeadline(p, title string) bool {
+	trim := func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".!?:") }
+	return strings.EqualFold(trim(p), trim(title))
 }
 
 // captionEnds close a photo caption that an extractor left in the text:
@@ -241,6 +253,10 @@ var titleSmall = set("a an the and or of in on at to for by with from as nor but
 
 // labelAt reports an interview label ("WALLACE:") at byte offset off of
 // the paragraph, returning the label and the offset after it.
+// noteLabels open an editor's note, not a transcript's speaker:
+// "CLARIFICATION: The first sentence has been clarified …".
+var noteLabels = set("CLARIFICATION CORRECTION CORRECTIONS UPDATE UPDATED NOTE EDITOR'S CLARIFICATIONS")
+
 func labelAt(text string, off int) (string, int) {
 	i := off
 	for i < len(text) && i-off < 40 {
@@ -257,7 +273,7 @@ func labelAt(text string, off int) (string, int) {
 		return "", off
 	}
 	lab := strings.TrimSpace(text[off:i])
-	if words(lab) == 0 || words(lab) > 3 || strings.Count(lab, " ") > 2 {
+	if words(lab) == 0 || words(lab) > 3 || strings.Count(lab, " ") > 2 || noteLabels[lab] {
 		return "", off
 	}
 	j := i + 1

@@ -33,6 +33,18 @@ func checkScan(t *testing.T, paras []string, want []want) {
 	}
 }
 
+func TestScanHeadlineAndNotes(t *testing.T) {
+	a := &article.Article{Title: "Trump ‘The Dealmaker’ Could Address Clean Energy", Paragraphs: []string{
+		"Trump ‘The Dealmaker’ Could Address Clean Energy.",
+		"CLARIFICATION: The first sentence has been clarified to reflect the call.",
+		"“We will see,” said Dana Lee.",
+	}}
+	got := quote.Scan(a)
+	if len(got) != 1 || got[0].Speaker != "Dana Lee" {
+		t.Errorf("Scan = %+v, want only Dana Lee's quote", got)
+	}
+}
+
 func TestScan(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
