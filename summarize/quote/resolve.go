@@ -260,6 +260,21 @@ func (p *para) descBeforeName(a, e int) string {
 	return ""
 }
 
+// bodyHeads end descriptors of organisations and texts that "it" may
+// stand for: "the union", "the statement", "the lawsuit".
+var bodyHeads = set(`union company firm group agency department ministry council committee
+campaign statement letter report study paper lawsuit complaint filing memo release
+newspaper magazine website network court board government administration`)
+
+// descHead returns the lowercase last word of a descriptor.
+func descHead(d string) string {
+	f := strings.Fields(strings.ToLower(d))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,")
+}
+
 // possessives open a descriptor before a name in apposition: "the
 // former chief", "his former business partner".
 var possessives = set("the a an his her their its our my")
@@ -422,6 +437,7 @@ func (s *scanner) resolve() {
 		}
 	}
 	var recent []antecedent
+	var body speaker            // the latest organisation or text that spoke
 	genders := map[string]int{} // a surname's gender, where a mention tells it
 	for _, m := range ms {
 		if m.gender != genderUnknown {
@@ -438,6 +454,17 @@ func (s *scanner) resolve() {
 				u.spk, u.via = s.answer(u.para, ms)
 			}
 			at.para, at.tok = u.para, u.tok
+		case u.spk.kind == spkPronoun && strings.EqualFold(u.spk.text, "it"):
+			// “…,” the Times wrote. “…,” it further wrote.
+			sp := speaker{}
+			if body.text != "" && u.spk.para-body.para <= 1 {
+				sp = body
+				sp.para, sp.tok = u.spk.para, u.spk.tok
+			}
+			u.spk, u.via = sp, viaNone
+			if sp.text != "" {
+				u.via = viaPronounRecent
+			}
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
 		case u.spk.kind == spkLabel:
@@ -448,6 +475,9 @@ func (s *scanner) resolve() {
 		if u.spk.kind == spkName {
 			at.sp = u.spk
 			recent = append(recent, at)
+		}
+		if u.kind != KindReported && (u.spk.kind == spkName && isOrg(u.spk.text) || u.spk.kind == spkDesc && bodyHeads[descHead(u.spk.text)]) {
+			body = u.spk // an organisation or a text that speaks: "it" may be it
 		}
 		if u.spk.kind == spkName && u.spk.role != "" {
 			k := nameKey(u.spk.text)

@@ -847,6 +847,14 @@ func mixedKind(p *para, a, b int) string {
 func (s *scanner) quoteAfter(pi, si, q0 int) {
 	p := &s.paras[pi]
 	from, to := p.sents[si][0], p.sents[si][1]
+	if p.isPunct(q0-1, ":") {
+		// “…,” the union wrote — after a colon, an attribution that
+		// follows the quote names its speaker, not the narration before
+		if u, ok := s.trailingAttr(pi, si, q0); ok && u.kind == KindDirect {
+			s.units = append(s.units, u)
+			return
+		}
+	}
 	sp, cs, ok := s.cueBefore(pi, from, q0)
 	if !ok {
 		if u, ok := s.trailingAttr(pi, si, q0); ok {

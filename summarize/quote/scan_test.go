@@ -113,6 +113,26 @@ func TestScan(t *testing.T) {
 			},
 		},
 		{
+			name: "it: the organisation that spoke just before",
+			paras: []string{
+				"“His company was left holding debt,” the Times wrote.",
+				"“But since then, his fortunes have changed,” it further wrote.",
+				"“It is a lot,” it added.",
+			},
+			want: []want{
+				{"His company was left holding debt", "Times", "", "direct"},
+				{"But since then, his fortunes have changed", "Times", "", "direct"},
+				{"It is a lot", "Times", "", "direct"},
+			},
+		},
+		{
+			name: "after a colon, the attribution after the quote",
+			paras: []string{
+				"The statement also referenced the impact it said Clinton would have: “Her fight has opened the door for women,” the union wrote.",
+			},
+			want: []want{{"Her fight has opened the door for women", "the union", "", "direct"}},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},
