@@ -392,7 +392,7 @@ func TestScan(t *testing.T) {
 		{
 			name:  "a lowercase word in quotes inside a relative clause does not continue the quote",
 			paras: []string{"“Every month someone waits is a month lost,” said Oksana Melnyk, who runs Svitlo, a charity whose name means “light”, from a former school."},
-			want:  []want{{"Every month someone waits is a month lost", "Oksana Melnyk", "", "direct"}},
+			want:  []want{{"Every month someone waits is a month lost", "Oksana Melnyk", "who runs Svitlo", "direct"}},
 		},
 		{
 			name:  "dash attribution",

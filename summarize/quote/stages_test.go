@@ -431,6 +431,8 @@ func TestNpAfter(t *testing.T) {
 	}{
 		{"a name and its appositive", "said Laurence Tribe, a Harvard law professor.", "Laurence Tribe", "a Harvard law professor"},
 		{"a descriptor", "said a campaign spokesman.", "a campaign spokesman", ""},
+		{"a who clause that states a position", "said Takeshi Mori, who chairs the assembly’s transport committee.", "Takeshi Mori", "who chairs the assembly’s transport committee"},
+		{"a who clause that tells an event is no role", "said Fiona Hill, who will testify Thursday.", "Fiona Hill", ""},
 		{"a work's author", "according to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm cut staff.", "Penelope Muse Abernathy", "the University of North Carolina"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
