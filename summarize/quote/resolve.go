@@ -411,6 +411,17 @@ func hasTitle(role string) bool {
 	return false
 }
 
+// fullerRole reports whether role a says more of the speaker than role b:
+// a title phrase of more words ("Disney’s chairman of direct-to-consumer
+// and international" over "Walt Disney Co. executive"); a "who" clause
+// never displaces a title.
+func fullerRole(a, b string) bool {
+	if !hasTitle(a) || strings.HasPrefix(strings.ToLower(a), "who ") && !strings.HasPrefix(strings.ToLower(b), "who ") {
+		return false
+	}
+	return len(strings.Fields(a)) > len(strings.Fields(b))
+}
+
 func before(pa, ta, pb, tb int) bool {
 	return pa < pb || pa == pb && ta < tb
 }
@@ -431,7 +442,7 @@ func (s *scanner) resolve() {
 	}
 	for _, m := range ms {
 		if m.role != "" && m.person {
-			if _, ok := roles[m.key]; !ok {
+			if r, ok := roles[m.key]; !ok || fullerRole(m.role, r.role) {
 				roles[m.key] = speaker{text: m.text, role: m.role, gender: m.gender}
 			}
 		}
@@ -481,7 +492,7 @@ func (s *scanner) resolve() {
 		}
 		if u.spk.kind == spkName && u.spk.role != "" {
 			k := nameKey(u.spk.text)
-			if _, ok := roles[k]; !ok {
+			if r, ok := roles[k]; !ok || fullerRole(u.spk.role, r.role) {
 				roles[k] = u.spk
 			}
 		}

@@ -133,6 +133,19 @@ func TestScan(t *testing.T) {
 			want: []want{{"Her fight has opened the door for women", "the union", "", "direct"}},
 		},
 		{
+			name: "the fuller of two titles the article gives",
+			paras: []string{
+				"Walt Disney Co. executive Kevin Mayer said demand caused the problems.",
+				"“We had some issues,” Mayer, Disney’s chairman of direct-to-consumer and international, said Tuesday.",
+				"“Not everyone will succeed,” Mayer said.",
+			},
+			want: []want{
+				{"demand caused the problems", "Kevin Mayer", "Walt Disney Co. executive", "reported"},
+				{"We had some issues", "Kevin Mayer", "Disney’s chairman of direct-to-consumer and international", "direct"},
+				{"Not everyone will succeed", "Kevin Mayer", "Disney’s chairman of direct-to-consumer and international", "direct"},
+			},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

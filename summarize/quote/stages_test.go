@@ -465,3 +465,19 @@ func TestFindSegmentsLeftOpen(t *testing.T) {
 		t.Errorf("findSegments(%q) = %q, want %q", p, got, want)
 	}
 }
+
+func TestFullerRole(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Disney’s chairman of direct-to-consumer and international", "Walt Disney Co. executive", true},
+		{"Walt Disney Co. executive", "Disney’s chairman of direct-to-consumer and international", false},
+		{"who will chair the panel next year", "Interior Minister", false},
+		{"a resident of the town for forty years", "Mayor", false},
+	} {
+		if got := fullerRole(tt.a, tt.b); got != tt.want {
+			t.Errorf("fullerRole(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
