@@ -665,6 +665,9 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if tk.kind != tWord || !speechVerbs[tk.lower] && !readVerbs[tk.lower] || v > i && !p.verbForm(v) {
 			continue // "the United States" holds no verb
 		}
+		if w, ok := p.word(v + 1); (tk.lower == "states" || tk.lower == "state") && ok && w.lower != "that" {
+			continue // "member states trump everything else"
+		}
 		if v == i {
 			break
 		}

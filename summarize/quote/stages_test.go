@@ -368,6 +368,13 @@ func TestReportedIn(t *testing.T) {
 		{"speaker and verb at the end", "The talks will fail by the spring, the analyst said.", "The talks will fail by the spring", "the analyst"},
 		{"verb and speaker at the end", "However debates are not likely to alter the campaign, noted NBC’s Dante Chinni.", "However debates are not likely to alter the campaign", "Dante Chinni"},
 		{"a verb opening a clause is no attribution", "Mike O’Sullivan, a geopolitical analyst, suggests the talks will fail.", "the talks will fail", "Mike O’Sullivan"},
+		{"a poll's finding is no speech", "The poll indicates a tightening race as Trump consolidates support.", "", ""},
+		{"a person's finding is", "The judge found that the law was unconstitutional.", "that the law was unconstitutional", "The judge"},
+		{"added with an object is no speech", "The state had added the additional week after voters faced long lines.", "", ""},
+		{"agreed to do is no speech", "In the end, Patriot agreed to effectively lend Mr. Clarke $5 million.", "", ""},
+		{"a relative clause's verb is no attribution", "He took over reclamation obligations from Walter Energy, another mining company that had declared bankruptcy.", "", ""},
+		{"said with its own object", "But when Congress cut funding for the program two years later, Mexico said enough.", "", ""},
+		{"member states are no verb", "As with so much at the United Nations, the interests of member states trump everything else.", "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &scanner{}
