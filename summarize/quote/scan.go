@@ -360,8 +360,24 @@ func (s *scanner) introAt(pi, from, to int) {
 			return
 		}
 	}
+	// "On July 6, 2015, Sanders made the following comment:": the
+	// sentence's subject, when a noun of speech ends it
+	if t, ok := p.word(e - 1); ok && speechNouns[t.lower] {
+		for v := e - 2; v >= from && v >= e-6; v-- {
+			if w, ok := p.word(v); ok && !w.upper && (w.lower == "made" || w.lower == "issued" || w.lower == "gave" || w.lower == "released" || w.lower == "offered") {
+				if sp, _, ok := p.npBefore(v-1, from, pi); ok && sp.kind == spkName {
+					s.intro[pi] = sp
+				}
+				return
+			}
+		}
+	}
 	// "Partial transcript as follows:" and the like introduce no speaker
 }
+
+// speechNouns end an introduction to a quote: "made the following
+// comment:", "issued a statement:".
+var speechNouns = set("comment comments statement statements remark remarks tweet remarks declaration")
 
 // quoteFirst handles a sentence that opens with quote token q0.
 func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {

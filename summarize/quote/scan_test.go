@@ -146,6 +146,14 @@ func TestScan(t *testing.T) {
 			},
 		},
 		{
+			name: "a noun of speech introduces the next paragraph",
+			paras: []string{
+				"On July 6, 2015, Sanders made the following comment:",
+				"“For young people who have graduated high school, the unemployment rate is 33 percent.”",
+			},
+			want: []want{{"For young people who have graduated high school, the unemployment rate is 33 percent.", "Sanders", "", "direct"}},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},
