@@ -247,9 +247,10 @@ func (p *para) descBeforeName(a, e int) string {
 		if !possessives[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
 			continue
 		}
-		// the phrase must open its sentence or clause: "In 2014 the
-		// former …", "Trump's spokeswoman, …"
-		if i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) {
+		// the phrase must open its sentence or clause, or follow a verb:
+		// "In 2014 the former …", "Trump's spokeswoman, …", "were told
+		// the newest 2020 Democratic presidential hopeful, Deval Patrick,"
+		if pw, ok := p.word(i - 1); i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) && (!ok || pw.upper || prepositions[pw.lower] || determiners[pw.lower] || clauseWords[pw.lower]) {
 			continue
 		}
 		if !title {

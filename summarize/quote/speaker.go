@@ -722,7 +722,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 		if ns > s && p.nameRunAfter(ns, i) == i {
 			sp = p.nameAt(ns, i, pi)
-			sp.role = strings.TrimSpace(p.span(s, ns) + " " + sp.role)
+			// the title before the name is already the role nameAt found:
+			// "said veteran industry analyst Ken Doctor"
+			if pre := p.span(s, ns); sp.role == "" || strings.HasSuffix(pre, sp.role) {
+				sp.role = pre
+			} else {
+				sp.role = strings.TrimSpace(pre + " " + sp.role)
+			}
 		} else if by, e2, ok := p.authorIn(s, i, limit); ok {
 			// "a 2018 survey by Penelope Muse Abernathy of the University
 			// of North Carolina": the author speaks through the work

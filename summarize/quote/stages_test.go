@@ -220,6 +220,7 @@ func TestMentionAt(t *testing.T) {
 		{"the end of an organisation's name", "He notes that the Commission on Presidential Debates announced a fix.", "", "", false, false, false},
 		{"an adjective before a plural noun is no speaker", "The website cites so many Republican claims as false.", "Republican", "", false, true, true},
 		{"a name after a possessive descriptor", "His former business partner at Lenox, Lawrence B. Cummings, called him a master.", "Lawrence B. Cummings", "His former business partner at Lenox", true, false, true},
+		{"a name set off after its role, after a verb", "They were told the newest 2020 Democratic presidential hopeful, Deval Patrick, would stop by.", "Deval Patrick", "the newest 2020 Democratic presidential hopeful", true, false, true},
 		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -398,6 +399,8 @@ func TestNameAtRole(t *testing.T) {
 	}{
 		{"a title before the name", "Interior Minister Wolfgang Peschorn said so.", "Wolfgang Peschorn", "Interior Minister"},
 		{"a modifier between the body and the title", "Later, Steelers defensive captain Cam Heyward did not answer.", "Cam Heyward", "Steelers defensive captain"},
+		{"a hyphenated title", "Wikileaks editor-in-chief Kristinn Hrafnsson said so.", "Kristinn Hrafnsson", "Wikileaks editor-in-chief"},
+		{"a capitalized title in the run", "Baark Volunteer Coordinator Bonnie Young said so.", "Bonnie Young", "Baark Volunteer Coordinator"},
 		{"a verb before the title is no modifier", "Trump praised defensive captain Cam Heyward.", "Cam Heyward", "captain"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -438,6 +441,7 @@ func TestNpAfter(t *testing.T) {
 	}{
 		{"a name and its appositive", "said Laurence Tribe, a Harvard law professor.", "Laurence Tribe", "a Harvard law professor"},
 		{"a descriptor", "said a campaign spokesman.", "a campaign spokesman", ""},
+		{"a title before the name, once", "says veteran industry analyst Ken Doctor.", "Ken Doctor", "veteran industry analyst"},
 		{"a who clause that states a position", "said Takeshi Mori, who chairs the assembly’s transport committee.", "Takeshi Mori", "who chairs the assembly’s transport committee"},
 		{"a who clause that tells an event is no role", "said Fiona Hill, who will testify Thursday.", "Fiona Hill", ""},
 		{"a work's author", "according to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm cut staff.", "Penelope Muse Abernathy", "the University of North Carolina"},
