@@ -64,7 +64,7 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 		return 0, speaker{}, false
 	}
 	l := t.lower
-	if intlVerbs[l] {
+	if intlVerbs[l] || langVerbs[p.lang][l] && !t.upper {
 		return i + 1, speaker{}, true
 	}
 	if deReflexive[l] {
@@ -78,7 +78,7 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 		return i + 1, speaker{}, true
 	}
 	if frAux[l] {
-		if w, ok := p.word(i + 1); ok && intlVerbs[w.lower] && !w.upper {
+		if p.isIntlVerb(i + 1) {
 			return i + 2, speaker{}, true
 		}
 		return 0, speaker{}, false
@@ -95,7 +95,7 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 		}
 		pron = speaker{text: t.text[strings.LastIndex(t.text, "-")+1:], kind: spkPronoun, gender: g, para: pi, tok: i}
 		switch {
-		case intlVerbs[stem]:
+		case intlVerbs[stem] || langVerbs[p.lang][stem]:
 			return i + 1, pron, true
 		case frAux[stem]:
 			if w, ok := p.word(i + 1); ok && intlVerbs[w.lower] {
@@ -110,13 +110,13 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 // deSeparable are German speech verbs whose particle closes the clause:
 // "fügt X hinzu", "führte X aus", "räumt X ein", "gibt X zu bedenken".
 var deSeparable = set(`fügt fügte führt führte räumt räumte gibt gab stellt stellte hält
-hielt merkt merkte schränkt schränkte wirft warf`)
+hielt merkt merkte schränkt schränkte wirft warf teilt teilte`)
 
 // deReflexive are German speech verbs read with "sich": "freut sich X".
-var deReflexive = set("freut freute ärgert ärgerte wundert wunderte empört empörte")
+var deReflexive = set("freut freute ärgert ärgerte wundert wunderte empört empörte äußert äußerte")
 
 // deParticles close a German separable speech verb.
-var deParticles = set("hinzu aus ein an fest klar bedenken entgegen")
+var deParticles = set("hinzu aus ein an fest klar bedenken entgegen mit")
 
 // deAdverbs stand between a German speech verb and its speaker: "erklärte
 // damals Morten Hundt".
@@ -252,6 +252,11 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 		}
 	}
 	if e < from {
+		return speaker{}, false
+	}
+	if w, ok := p.word(e); ok && intlClauseWords[w.lower] && !w.upper {
+		// "… y dijo:": the subject opens the clause, before the verb
+		// it shares
 		return speaker{}, false
 	}
 	if !p.isNameTok(e) {

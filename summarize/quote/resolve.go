@@ -46,7 +46,7 @@ func (p *para) subjectPosition(a, e int) bool {
 	case tQuote, tPunct:
 		return true
 	}
-	return clauseWords[t.lower] || speechVerbs[t.lower] || t.upper && notNames[t.text]
+	return clauseWords[t.lower] || speechVerbs[t.lower] || t.upper && p.notName(t.text) || p.lang != "" && intlClauseWords[t.lower]
 }
 
 // dateline reports whether the name [a, e) is the dateline opening a
@@ -83,7 +83,7 @@ func (p *para) opensSentence(i int) bool {
 			}
 			return false
 		}
-		if !clauseWords[t.lower] && !verbAdverbs[t.lower] && !(t.upper && notNames[t.text]) {
+		if !clauseWords[t.lower] && !verbAdverbs[t.lower] && !(t.upper && p.notName(t.text)) && !(p.lang != "" && intlClauseWords[t.lower]) {
 			return false
 		}
 	}
@@ -157,7 +157,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(i, e) {
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) {
 		return mention{}, e, false
 	}
 	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
@@ -271,7 +271,7 @@ func (p *para) speaksAfter(e int) bool {
 		}
 	}
 	w, ok := p.word(e)
-	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower])
+	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower]) || p.isIntlVerb(e)
 }
 
 // relPronouns open a relative clause about the person just named.
@@ -329,13 +329,18 @@ func (s *scanner) resolve() {
 			if u.via == viaNone {
 				u.spk, u.via = s.answer(u.para, ms)
 			}
+			if u.via == viaNone && s.paras[u.para].lang != "" {
+				// a quote standing alone in a French, German or Spanish
+				// article: the person the text is about just before it
+				u.spk, u.via = resolveDropped(ms, speaker{kind: spkDropped, para: u.para, tok: u.tok}, recent, true)
+			}
 			at.para, at.tok = u.para, u.tok
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
 		case u.spk.kind == spkLabel:
 			u.via = viaLabel
 		case u.spk.kind == spkDropped:
-			u.spk, u.via = resolveDropped(ms, u.spk, recent)
+			u.spk, u.via = resolveDropped(ms, u.spk, recent, false)
 		}
 		if u.spk.kind == spkName {
 			at.sp = u.spk
@@ -565,9 +570,12 @@ func (s *scanner) answer(pi int, ms []mention) (speaker, int) {
 }
 
 // resolveDropped returns the speaker of a verb whose subject is left out
-// ("«…», recalcó."): the speaker of the quote just before, or the person
-// who opened a sentence since, within the same or the previous paragraph.
-func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int) {
+// ("«…», recalcó."): the person named last since the quote before (its
+// speaker excepted), or failing that the speaker of that quote, when it
+// lies within dropWindow paragraphs. With subjects set, a person who is
+// the subject of a sentence wins over one named in passing: a quote
+// standing alone after "X presentó un plan." is X's.
+func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool) (speaker, int) {
 	var r antecedent
 	ok := false
 	for i := len(recent) - 1; i >= 0; i-- {
@@ -576,14 +584,16 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int
 			break
 		}
 	}
-	from, tok := sp.para-1, 0
-	if ok && before(from, tok, r.para, r.tok) {
-		from, tok = r.para, r.tok
+	if ok && sp.para-r.para > dropWindow {
+		ok = false
 	}
+	from, tok := sp.para-1, -1
 	key := ""
 	if ok {
+		from, tok = r.para, r.tok
 		key = nameKey(r.sp.text)
 	}
+	var weak *mention
 	for j := len(ms) - 1; j >= 0; j-- {
 		m := ms[j]
 		if !before(m.para, m.tok, sp.para, sp.tok) {
@@ -594,13 +604,26 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int
 		}
 		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak) && m.key != key {
 			// the latest person named since: "por el Presidente Boric. «…», dijo"
+			if subjects && !m.strong {
+				if weak == nil {
+					weak = &ms[j]
+				}
+				continue
+			}
 			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaDropped
 		}
 	}
-	if ok && sp.para-r.para <= 1 && !isOrg(r.sp.text) {
+	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key) {
 		out := r.sp
 		out.role = ""
 		return out, viaDropped
 	}
+	if weak != nil {
+		return speaker{text: weak.text, kind: spkName, gender: weak.gender, para: weak.para, tok: weak.tok}, viaDropped
+	}
 	return speaker{}, viaNone
 }
+
+// dropWindow is how many paragraphs back a subject left out may find the
+// speaker of the quote before, when no one else is named in between.
+const dropWindow = 3

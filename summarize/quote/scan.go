@@ -88,9 +88,11 @@ func (s *scanner) prepare(ps []string) {
 	s.paras = make([]para, len(ps))
 	s.intro = make([]speaker, len(ps))
 	carry := false
+	lang := intlLang(s.lang)
 	for i, t := range ps {
 		p := &s.paras[i]
 		p.text = t
+		p.lang = lang
 		p.segs = findSegments(t, carry)
 		carry = len(p.segs) > 0 && p.segs[len(p.segs)-1].open
 		p.tokenize()
@@ -573,6 +575,10 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return speaker{kind: spkDropped, para: pi, tok: i}, next, true
 		}
 	}
+	if p.proDropVerb(i) {
+		// «…», descaseteó. | «…», remató en la radio
+		return speaker{kind: spkDropped, para: pi, tok: i}, i + 1, true
+	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
 		// „…“, so Müller.
 		if e := p.nameRunAfter(i+1, to); e >= to || p.isPunct(e, ".,;") {
@@ -837,7 +843,7 @@ func (p *para) verbBefore(v int) bool {
 		pw, ok := p.word(v - 1)
 		return ok && (pw.lower == "went" || pw.lower == "goes" || pw.lower == "go")
 	}
-	return speechVerbs[w.lower] || reportVerbs[w.lower] || quoteVerbs[w.lower] || intlVerbs[w.lower] || p.pastVerb(v)
+	return speechVerbs[w.lower] || reportVerbs[w.lower] || quoteVerbs[w.lower] || p.isIntlVerb(v) || p.pastVerb(v)
 }
 
 // complement adds the statement whose cue ends at token cs, before quote
@@ -1147,12 +1153,17 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 						return sp, e, true
 					}
 				}
-				if intlVerbs[t.lower] && !t.upper {
+				if p.isIntlVerb(v) {
 					if sp, ok := p.intlBefore(v, from, pi); ok {
 						return sp, v + 1, true
 					}
 					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
 						return sp, e, true
+					}
+					if p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") {
+						// "Al respecto, señaló: «…»", "y agregó: «…»": the
+						// subject is left out, or opens the clause
+						return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
 					}
 				}
 			}
@@ -1222,7 +1233,7 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 	if p.isNameTok(i) {
 		e := p.nameRunAfter(i, v)
 		sp := p.nameAt(i, e, pi)
-		if sp.text == "" || notNames[sp.text] {
+		if sp.text == "" || p.notName(sp.text) {
 			return speaker{}, false
 		}
 		// "Democratic presidential nominee Hillary Clinton": the name

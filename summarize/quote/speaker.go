@@ -277,8 +277,13 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 		}
 		l := t.lower
 		switch {
-		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")]:
+		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")] || p.intlTitleWord(l):
 			hasTitle = true
+		case t.upper && p.lang != "" && intlArticles[l]:
+			// "La candidata Ingrid Betancourt": the article opens the role
+			i--
+			n++
+			continue
 		case t.upper && !notNames[t.text]:
 		case l == "of" || l == "for" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s"):
 		case t.upper && (t.text == "The" || t.text == "A"):
@@ -289,7 +294,7 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			if !hasTitle {
 				return s, false
 			}
-			if l == "the" || l == "a" || l == "an" {
+			if l == "the" || l == "a" || l == "an" || p.lang != "" && intlArticles[l] {
 				i--
 			}
 			return i + 1, hasTitle
@@ -330,8 +335,9 @@ func (p *para) bodyBefore(a int) int {
 // off a leading title as the role.
 func (p *para) nameAt(a, b, pi int) speaker {
 	for a < b-1 {
-		// words that only start the sentence: "Said Ann Moore"
-		if t, ok := p.word(a); ok && notNames[t.text] {
+		// words that only start the sentence: "Said Ann Moore", "El
+		// Presidente Boric"; not "Le Pen"
+		if t, ok := p.word(a); ok && (notNames[t.text] || p.notName(t.text) && !(particles[t.lower] && b-a == 2)) {
 			a++
 			continue
 		}

@@ -30,6 +30,7 @@ type para struct {
 	segs  []segment
 	toks  []token
 	sents [][2]int // token ranges [from, to)
+	lang  string   // "fr", "de", "es" or "pt" when the article is in one of them, else ""
 }
 
 func isWordRune(r rune) bool {

@@ -1,0 +1,123 @@
+package quote
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Speech verbs that only one language reads as such: the Spanish "dice"
+// and the French "note" are English words too, so they count only in an
+// article in that language. Written for this package from general
+// knowledge of the languages; read-only.
+
+// langVerbs are the speech verbs of one language, lowercase, beside
+// intlVerbs.
+var langVerbs = map[string]map[string]bool{
+	"es": set(`dice dicen cuenta relata recuerda asegura afirma explica señala advierte
+insiste lamenta aclara remarca plantea comenta subraya apunta precisa destaca enfatiza
+pregunta responde concluye expresa manifiesta reitera detalla denuncia critica admite
+completa resume opina cuestiona ironiza sentencia asevera indica sostiene agrega añade
+preguntó cuestionó complementó remató sumó expuso acotó consideró denunció ironizó
+confesó reveló citó enumeró enumera ejemplificó graficó acusó reclamó agregaron
+dijeron afirmaron señalaron explicaron indicaron aseguraron sostuvieron`),
+	"pt": set(`conta relata lembra afirma explica aponta destaca ressalta diz disseram
+afirmaram comentou perguntou questionou completou reforçou`),
+	"fr": set(`note lâche glisse lance conclut répète témoigne analyse relève admet avoue
+nuance plaide rétorque réagit commente signale détaille ironise tempête s’étonne
+noté lâché glissé détaillé conclu répété témoigné analysé relevé admis avoué nuancé
+plaidé rétorqué réagi signalé ironisé écrit écrivait indiquait`),
+	"de": set(`fordert mahnt berichtet erzählt erinnert bestätigt versichert unterstreicht
+bekräftigt antwortet weiß resümiert resümierte urteilt urteilte kommentiert
+kommentierte appelliert appellierte verspricht versprach verrät verriet fragt fragte
+ruft rief schildert schilderte beklagt beklagte lobt lobte begründet begründete
+sagen sagten erklären betonen warnen kritisieren`),
+}
+
+// intlLang returns the base of language tag lang when the foreign rules
+// read it ("fr", "de", "es", "pt"), else "".
+func intlLang(lang string) string {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch base {
+	case "fr", "de", "es", "pt":
+		return base
+	}
+	return ""
+}
+
+// isIntlVerb reports whether word i is a lowercase foreign speech verb:
+// one of intlVerbs, or of the paragraph's language.
+func (p *para) isIntlVerb(i int) bool {
+	t, ok := p.word(i)
+	if !ok || t.upper {
+		return false
+	}
+	return intlVerbs[t.lower] || langVerbs[p.lang][t.lower]
+}
+
+// proDropVerb reports whether word i, straight after a quote and its
+// comma in a Spanish or Portuguese article, reads as a verb in the third
+// person of the preterite ("«…», descaseteó."): lowercase, five letters
+// or more, ending in an accented ó (Spanish) or in -ou (Portuguese), and
+// closing the sentence or followed by a preposition or an article.
+func (p *para) proDropVerb(i int) bool {
+	t, ok := p.word(i)
+	if !ok || t.upper || utf8.RuneCountInString(t.lower) < 5 {
+		return false
+	}
+	switch p.lang {
+	case "es":
+		if !strings.HasSuffix(t.lower, "ó") {
+			return false
+		}
+	case "pt":
+		if !strings.HasSuffix(t.lower, "ou") {
+			return false
+		}
+	default:
+		return false
+	}
+	n, ok := p.word(i + 1)
+	return !ok || !n.upper && (intlArticles[n.lower] || addressees[n.lower] || n.lower == "en" || n.lower == "de" || n.lower == "con" || n.lower == "por")
+}
+
+// intlTitles are French, Spanish and Portuguese role nouns written in
+// lowercase before a name ("la candidata Ingrid Betancourt", "le ministre
+// Paul Girard"); German role nouns are capitalized and read by
+// compoundTitle.
+var intlTitles = set(`candidato candidata periodista comunicador comunicadora panelista
+diputado diputada senador senadora ministro ministra presidente presidenta alcalde
+alcaldesa gobernador gobernadora director directora portavoz vocero vocera secretario
+secretaria subsecretario subsecretaria mandatario mandataria jefe jefa canciller
+concejal concejala intendente fiscal juez jueza abogado abogada investigador
+investigadora profesor profesora experto experta analista economista dirigente líder
+referente gerente coordinador coordinadora titular timonel activista entrenador
+delegado delegada asesor asesora representante legislador legisladora dirigenta
+ministre député députée maire porte-parole directeur président présidente sénateur
+sénatrice préfet préfète secrétaire avocat avocate juge professeur professeure
+chercheur chercheuse économiste sociologue politologue militant militante
+syndicaliste patron patronne dirigeant dirigeante responsable fondateur fondatrice
+conseiller conseillère élu élue candidat candidate journaliste chef cheffe
+deputado deputada governador governadora prefeito prefeita vereador vereadora`)
+
+// intlClauseWords open a clause or stand before its subject in French,
+// German, Spanish and Portuguese: "Y Boric dijo", "Doch Weber sagte".
+var intlClauseWords = set(`y e pero aunque mientras también además luego entonces
+und aber doch denn auch zudem dann nun jetzt später
+et mais donc puis aussi ensuite alors
+mas porém também depois`)
+
+// notName reports whether the capitalized run text is no name: a word
+// that only starts sentences, or in an article in another language a
+// lone article, pronoun or conjunction ("La", "Der", "Y").
+func (p *para) notName(text string) bool {
+	if notNames[text] {
+		return true
+	}
+	return p.lang != "" && !strings.Contains(text, " ") && functionWords[strings.ToLower(text)]
+}
+
+// intlTitleWord reports whether the lowercase word l is a role noun in
+// the paragraph's language.
+func (p *para) intlTitleWord(l string) bool {
+	return p.lang != "" && (intlTitles[l] || p.lang == "de" && compoundTitle(l))
+}

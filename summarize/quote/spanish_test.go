@@ -1,0 +1,97 @@
+package quote_test
+
+import (
+	"testing"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize/quote"
+)
+
+// checkScanLang is checkScan for an article in language lang.
+func checkScanLang(t *testing.T, lang string, paras []string, want []want) {
+	t.Helper()
+	got := quote.Scan(&article.Article{Paragraphs: paras, Language: lang})
+	if len(got) != len(want) {
+		t.Fatalf("Scan(%q) = %d quotes %+v, want %d", paras, len(got), got, len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Text != w.text || g.Speaker != w.speaker || g.Role != w.role || g.Kind != w.kind {
+			t.Errorf("quote %d = {%q, %q, %q, %q}, want {%q, %q, %q, %q}",
+				i, g.Text, g.Speaker, g.Role, g.Kind, w.text, w.speaker, w.role, w.kind)
+		}
+	}
+}
+
+// TestScanSpanish checks the Spanish rules: a subject left out after the
+// quote ("dijo", an unlisted preterite such as "remató") or before a
+// colon ("agregó:"), resolved to the person the text is about as long as
+// no one else is named in between; "dice", a speech verb only in Spanish;
+// a role noun with its article before a name; and a quote standing alone
+// after a sentence whose subject is a named person.
+func TestScanSpanish(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []want
+	}{
+		{
+			name: "es: dijo without a subject, the candidate named in the paragraph before",
+			paras: []string{
+				"La candidata Marta Quiroga pidió la unión de los partidos del centro.",
+				"“Tenemos que sumar fuerzas”, dijo en una de sus respuestas.",
+			},
+			want: []want{{"Tenemos que sumar fuerzas", "Marta Quiroga", "La candidata", "direct"}},
+		},
+		{
+			name: "es: an unlisted preterite closing the sentence is a speech verb",
+			paras: []string{
+				"El periodista Tomás Urrutia recordó la discusión en el canal.",
+				"“Llegó indignada hasta el camarín y le pidió mover el auto”, descaseteó.",
+			},
+			want: []want{{"Llegó indignada hasta el camarín y le pidió mover el auto", "Tomás Urrutia", "El periodista", "direct"}},
+		},
+		{
+			name: "es: agregó before a colon keeps the speaker of the quote before",
+			paras: []string{
+				"“Estamos preocupados por la frontera”, afirmó Rosa Medel, directora del observatorio.",
+				"Y en ese mismo sentido, agregó: “Faltan controles en los pasos no habilitados”.",
+			},
+			want: []want{
+				{"Estamos preocupados por la frontera", "Rosa Medel", "directora del observatorio", "direct"},
+				{"Faltan controles en los pasos no habilitados", "Rosa Medel", "directora del observatorio", "direct"},
+			},
+		},
+		{
+			name: "es: a new person named in between takes over the dropped subject",
+			paras: []string{
+				"“Estamos preocupados por la frontera”, afirmó Rosa Medel.",
+				"El senador Julián Acosta presentó otro proyecto.",
+				"“No basta con más policías”, sostuvo.",
+			},
+			want: []want{
+				{"Estamos preocupados por la frontera", "Rosa Medel", "", "direct"},
+				{"No basta con más policías", "Julián Acosta", "El senador", "direct"},
+			},
+		},
+		{
+			name:  "es: dice is a speech verb in a Spanish article",
+			paras: []string{"“En la Corte cajonean las causas”, dice Irene Avalos, presidenta de la liga."},
+			want:  []want{{"En la Corte cajonean las causas", "Irene Avalos", "presidenta de la liga", "direct"}},
+		},
+		{
+			name: "es: a quote standing alone after its speaker's sentence",
+			paras: []string{
+				"Un planteamiento similar presentó el candidato Esteban Rojas del movimiento Avanza. “El 60% de los jóvenes que dejan la escuela terminan en la calle”.",
+			},
+			want: []want{{"El 60% de los jóvenes que dejan la escuela terminan en la calle", "Esteban Rojas", "el candidato", "direct"}},
+		},
+		{
+			name:  "es: a lone capitalized article is no speaker",
+			paras: []string{"En el debate, la candidata distó de las otras propuestas y dijo: “Tenemos la oportunidad de cambiar este sistema”."},
+			want:  []want{{"Tenemos la oportunidad de cambiar este sistema", "", "", "direct"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "es", tt.paras, tt.want) })
+	}
+}
