@@ -99,6 +99,20 @@ func roleHeads(role string) map[string]bool {
 // "the Clinton campaign", "the source", "the paper".
 var notPersonHeads = set("campaign campaigns source sources paper study report committee team staff administration")
 
+// deDefinite are the German definite articles.
+var deDefinite = set("der die das")
+
+// compoundIn reports whether a word of heads is a German compound ending
+// in head: "bundespräsident" for "präsident", "hsv-präsident".
+func compoundIn(heads map[string]bool, head string) bool {
+	for w := range heads {
+		if strings.HasSuffix(w, head) {
+			return true
+		}
+	}
+	return false
+}
+
 // intlDefinite are the definite articles of French, German, Spanish and
 // Portuguese.
 var intlDefinite = set("le la l' l’ el lo der die das o")
@@ -122,7 +136,8 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 		// the head opens a Romance noun phrase: "la ministra de Trabajo"
 		head, orig, f = f[1], orig[:2], f[:2]
 	}
-	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] {
+	german := deDefinite[f[0]]
+	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !(german && compoundTitle(head)) {
 		return mention{}, false
 	}
 	var found mention
@@ -133,9 +148,12 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 			continue
 		}
 		heads := roleHeads(m.role)
+		if german && !heads[head] && compoundIn(heads, head) {
+			heads[head] = true // "der Präsident" for a "Bundespräsident"
+		}
 		fits, named := true, 0
 		for k, w := range f[1 : len(f)-1] {
-			capital := orig[k+1] != w
+			capital := orig[k+1] != w && !german // German capitalizes every noun
 			if (titleWords[w] || capital) && !heads[strings.Trim(w, ".,")] {
 				fits = false
 			}

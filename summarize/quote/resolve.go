@@ -15,6 +15,7 @@ type mention struct {
 	weak      bool // after a preposition, possessive, or a modifier: an unlikely antecedent
 	strong    bool // the subject of its sentence, or next to a speech verb: a salient antecedent
 	lead      bool // opens its sentence, so its first word may be capitalized only for that
+	capsNouns bool // in a language that capitalizes every noun (German): a run of capitals may be no name
 }
 
 // prepositions before a name make it an unlikely antecedent of a subject
@@ -160,7 +161,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) {
 		return mention{}, e, false
 	}
-	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
+	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role, capsNouns: p.lang == "de"}
 	m.weak = poss || !p.subjectPosition(sp.tok, e)
 	m.lead = p.opensSentence(sp.tok) && sp.tok == i
 	m.strong = !m.weak && p.opensSentence(i)
@@ -602,7 +603,7 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 		if !before(from, tok, m.para, m.tok) {
 			break
 		}
-		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak) && m.key != key {
+		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak && !subjects && !m.capsNouns) && m.key != key {
 			// the latest person named since: "por el Presidente Boric. «…», dijo"
 			if subjects && !m.strong {
 				if weak == nil {

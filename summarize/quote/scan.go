@@ -1231,6 +1231,11 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		return sp, ok
 	}
 	if p.isNameTok(i) {
+		if p.lang != "" && notNames[t.text] && !intlArticles[t.lower] {
+			// "In der Nacht von Mittwoch …": a fronted phrase, and the
+			// subject comes after the verb
+			return speaker{}, false
+		}
 		e := p.nameRunAfter(i, v)
 		sp := p.nameAt(i, e, pi)
 		if sp.text == "" || p.notName(sp.text) {
