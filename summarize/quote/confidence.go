@@ -15,6 +15,7 @@ const (
 	viaPronoun              // a pronoun, the person who last opened a sentence
 	viaPrevPara             // the speaker of the quote ending the previous paragraph
 	viaAnswer               // the answer to the article's question: the interview's subject
+	viaDroppedNear          // a subject left out, the one person who is the subject of a sentence just before
 	viaDropped              // a subject left out ("«…», dijo."): the person named last
 	viaPronounWeak          // a pronoun, a person named only in passing
 	viaLabel                // an interview label: "WALLACE:"
@@ -31,6 +32,7 @@ var viaConfidence = [...]float64{
 	viaPronoun:       0.75,
 	viaPrevPara:      0.7,
 	viaAnswer:        0.7,
+	viaDroppedNear:   0.75,
 	viaDropped:       0.6,
 	viaPronounWeak:   0.5,
 	viaLabel:         0.3,

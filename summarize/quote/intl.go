@@ -67,6 +67,15 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 	if intlVerbs[l] || langVerbs[p.lang][l] && !t.upper {
 		return i + 1, speaker{}, true
 	}
+	if l == "se" && (p.lang == "es" || p.lang == "fr") {
+		// «…», se pregunta Iris | «…», s’interroge-t-elle is one token
+		if p.isIntlVerb(i + 1) {
+			return i + 2, speaker{}, true
+		}
+		if w, ok := p.word(i + 1); ok && (w.lower == "preguntó" || w.lower == "pregunta" || w.lower == "lamentó" || w.lower == "lamenta" || w.lower == "interroge" || w.lower == "demande") {
+			return i + 2, speaker{}, true
+		}
+	}
 	if deReflexive[l] {
 		// „…“, freut sich Robert Galler
 		if w, ok := p.word(i + 1); ok && w.lower == "sich" && !w.upper {
@@ -158,6 +167,18 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	}
 	if g, isPron := intlPronouns[w.lower]; isPron && !w.upper {
 		return speaker{text: w.text, kind: spkPronoun, gender: g, para: pi, tok: j}, j + 1, true
+	}
+	if particles[w.lower] && !w.upper && !intlArticles[w.lower] && !addressees[w.lower] && p.isNameTok(j+1) {
+		// "detalló del Pópolo", "a dit de Villiers": a surname with its
+		// particle
+		if e := p.nameRunAfter(j+1, to); e > j+1 {
+			sp := p.nameAt(j+1, e, pi)
+			sp.text, sp.tok = p.span(j, e), j
+			return sp, e, true
+		}
+	}
+	if addressees[w.lower] && p.lang != "" && p.lang != "pt" && !w.upper {
+		return speaker{}, 0, false // "dijo a la red Erbol": whom it was said to
 	}
 	if intlArticles[w.lower] && !w.upper {
 		k := j + 1

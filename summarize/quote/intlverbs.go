@@ -106,6 +106,16 @@ und aber doch denn auch zudem dann nun jetzt später
 et mais donc puis aussi ensuite alors
 mas porém também depois`)
 
+// intlOpeners are capitalized adverbs and prepositions that open
+// sentences in French, German and Spanish articles and are no names:
+// "Ahora Bustos asegura", "Heute sagte Weber".
+var intlOpeners = set(`ahora hoy ayer luego además sin así también mientras cuando aunque
+después antes entonces incluso tras durante hace según sobre desde hasta
+heute gestern jetzt nun dann auch zudem außerdem doch trotzdem deshalb dabei damit
+dazu bereits schon noch später zuvor danach vorher inzwischen
+aujourd’hui aujourd'hui hier puis ensuite alors aussi déjà encore désormais enfin
+pourtant cependant toutefois selon pour depuis`)
+
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a
 // lone article, pronoun or conjunction ("La", "Der", "Y").
@@ -113,7 +123,11 @@ func (p *para) notName(text string) bool {
 	if notNames[text] {
 		return true
 	}
-	return p.lang != "" && !strings.Contains(text, " ") && functionWords[strings.ToLower(text)]
+	if p.lang == "" {
+		return false
+	}
+	l := strings.ToLower(text)
+	return intlOpeners[l] || !strings.Contains(text, " ") && functionWords[l]
 }
 
 // intlTitleWord reports whether the lowercase word l is a role noun in

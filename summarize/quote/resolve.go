@@ -573,9 +573,13 @@ func (s *scanner) answer(pi int, ms []mention) (speaker, int) {
 // resolveDropped returns the speaker of a verb whose subject is left out
 // ("«…», recalcó."): the person named last since the quote before (its
 // speaker excepted), or failing that the speaker of that quote, when it
-// lies within dropWindow paragraphs. With subjects set, a person who is
-// the subject of a sentence wins over one named in passing: a quote
-// standing alone after "X presentó un plan." is X's.
+// lies within dropWindow paragraphs. With subjects set (a quote standing
+// alone, whose sureness is lower) only a person counts: a quote standing
+// alone after "X presentó un plan." is X's. A person who is the
+// subject of a sentence wins over one named in passing ("La ministra
+// presentó el plan junto al senador Mora. «…», aseguró." is the
+// minister's) within the paragraph of the latest person named; the one
+// named in passing is taken when no one else is there.
 func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool) (speaker, int) {
 	var r antecedent
 	ok := false
@@ -588,12 +592,13 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 	if ok && sp.para-r.para > dropWindow {
 		ok = false
 	}
-	from, tok := sp.para-1, -1
+	from, tok := sp.para-2, -1
 	key := ""
 	if ok {
 		from, tok = r.para, r.tok
 		key = nameKey(r.sp.text)
 	}
+	via := viaDropped
 	var weak *mention
 	for j := len(ms) - 1; j >= 0; j-- {
 		m := ms[j]
@@ -605,24 +610,48 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 		}
 		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak && !subjects && !m.capsNouns) && m.key != key {
 			// the latest person named since: "por el Presidente Boric. «…», dijo"
-			if subjects && !m.strong {
+			if weak != nil && m.para != weak.para {
+				break // the paragraph of the latest person named decides
+			}
+			if !m.strong {
 				if weak == nil {
 					weak = &ms[j]
 				}
 				continue
 			}
-			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaDropped
+			if !subjects && m.strong && m.person && sp.para-m.para <= 1 && !otherPerson(ms, j, sp) {
+				via = viaDroppedNear // the subject just before, and no one else since
+			}
+			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, via
 		}
 	}
 	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key) {
 		out := r.sp
 		out.role = ""
-		return out, viaDropped
+		if !subjects && weak == nil && sp.para-r.para <= 1 {
+			via = viaDroppedNear // "«A», afirmó X. … «B», agregó."
+		}
+		return out, via
 	}
 	if weak != nil {
 		return speaker{text: weak.text, kind: spkName, gender: weak.gender, para: weak.para, tok: weak.tok}, viaDropped
 	}
 	return speaker{}, viaNone
+}
+
+// otherPerson reports whether a person other than mention j is named
+// between it and the dropped subject sp.
+func otherPerson(ms []mention, j int, sp speaker) bool {
+	for k := j + 1; k < len(ms); k++ {
+		m := ms[k]
+		if !before(m.para, m.tok, sp.para, sp.tok) {
+			break
+		}
+		if m.person && m.key != ms[j].key {
+			return true
+		}
+	}
+	return false
 }
 
 // dropWindow is how many paragraphs back a subject left out may find the

@@ -91,7 +91,75 @@ func TestScanSpanish(t *testing.T) {
 			paras: []string{"En el debate, la candidata distó de las otras propuestas y dijo: “Tenemos la oportunidad de cambiar este sistema”."},
 			want:  []want{{"Tenemos la oportunidad de cambiar este sistema", "", "", "direct"}},
 		},
+		{
+			name: "es: dijo a la red: the addressee is no speaker, the subject is left out",
+			paras: []string{
+				"Ahora Bustos asegura que no mostró todo el material.",
+				"“El 90% de los vehículos los tienen autoridades”, dijo a la red Erbol.",
+			},
+			want: []want{{"El 90% de los vehículos los tienen autoridades", "Bustos", "", "direct"}},
+		},
+		{
+			name: "es: se pregunta, a reflexive speech verb, then agrega",
+			paras: []string{
+				"El juicio contra Raúl Harsich y César Fragni tardó ocho años.",
+				"“¿Qué justicia tenemos?”, se pregunta Iris Avalos. “No tenemos ni un cuarto de los condenados”, agrega.",
+			},
+			want: []want{
+				{"¿Qué justicia tenemos?", "Iris Avalos", "", "direct"},
+				{"No tenemos ni un cuarto de los condenados", "Iris Avalos", "", "direct"},
+			},
+		},
+		{
+			name: "es: a surname with its particle after the verb",
+			paras: []string{
+				"“Nuestro relevamiento es parte del calendario anual”, afirmó Silvia del Campo, directora de Planificación.",
+				"El Relevamiento Provincial de Aprendizajes incluirá a alumnos de cuarto grado.",
+				"“El operativo tiene distintos momentos”, detalló del Campo.",
+			},
+			want: []want{
+				{"Nuestro relevamiento es parte del calendario anual", "Silvia del Campo", "directora de Planificación", "direct"},
+				{"El operativo tiene distintos momentos", "Silvia del Campo", "directora de Planificación", "direct"},
+			},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "es", tt.paras, tt.want) })
+	}
+}
+
+// TestScanDroppedConfidence checks how sure a subject left out is: the
+// one person who is the subject just before is shown; a quote standing
+// alone, credited to the person just named, is listed but not shown.
+func TestScanDroppedConfidence(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		shown bool
+	}{
+		{
+			name:  "the subject of the sentence before, no one else named",
+			paras: []string{"La ministra Ana Ruiz presentó el plan.", "“Vamos a cumplir los plazos”, aseguró."},
+			shown: true,
+		},
+		{
+			name:  "another person named since",
+			paras: []string{"La ministra Ana Ruiz presentó el plan junto al senador Pablo Mora.", "“Vamos a cumplir los plazos”, aseguró."},
+			shown: false,
+		},
+		{
+			name:  "a quote standing alone",
+			paras: []string{"La ministra Ana Ruiz presentó el plan. “Vamos a cumplir los plazos”."},
+			shown: false,
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quote.Scan(&article.Article{Paragraphs: tt.paras, Language: "es"})
+			if len(got) != 1 {
+				t.Fatalf("Scan = %+v, want one quote", got)
+			}
+			if shown := got[0].Confidence >= quote.ShowConfidence; shown != tt.shown || got[0].Speaker != "Ana Ruiz" {
+				t.Errorf("Scan = %q at confidence %.2f, want %q shown %v", got[0].Speaker, got[0].Confidence, "Ana Ruiz", tt.shown)
+			}
+		})
 	}
 }
