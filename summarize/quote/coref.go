@@ -195,10 +195,10 @@ func onlyPerson(ms []mention, head string, para, tok int) (mention, bool) {
 		if para-m.para > 2 {
 			break
 		}
-		if !m.person || m.weak || !nameLike(m.text) {
-			continue
+		if !m.person || m.weak && !m.capsNouns || !nameLike(m.text) {
+			continue // German puts the subject after the verb: "sieht Weber"
 		}
-		if m.role != "" && !roleHeads(m.role)[head] {
+		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] {
 			return mention{}, false // "first lady Michelle Obama" is not "the president"
 		}
 		if ok && !sameName(found.text, m.text) {
@@ -244,6 +244,9 @@ func (s *scanner) corefer(ms []mention) {
 				continue
 			}
 			u.spk.text = fullest(ms, s.common, u.spk.text, u.spk.gender)
+			if t := titleName(s.title, u.spk.text); t != "" && s.paras[u.para].lang != "" && !strings.Contains(u.spk.text, " ") {
+				u.spk.text = t // the headline gives the full name the text leaves out
+			}
 		case spkDesc:
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,

@@ -1,6 +1,11 @@
 package quote_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize/quote"
+)
 
 // TestScanGerman checks German attribution on structures found on pages the
 // rules were not tuned on: separable speech verbs ("fügt X hinzu"), an
@@ -86,6 +91,73 @@ func TestScanGerman(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			checkScan(t, tt.paras, tt.want)
+		})
+	}
+}
+
+// TestScanGermanArticle checks the rules that read an article known to be
+// German: "laut X" after a speech verb names a source, not the speaker;
+// "so die Präsidentin" and "das Staatsoberhaupt" stand for the person
+// named before; a name with its role between commas opens "erklärt:"; a
+// genitive after a descriptor is no name; a quoted subheading is no
+// quote; and a surname takes the full name the headline gives.
+func TestScanGermanArticle(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		title string
+		paras []string
+		want  []want
+	}{
+		{
+			name:  "de: laut Manuskript after sagte",
+			paras: []string{"Bundespräsident Jonas Albrecht sagte am Mittwoch laut Manuskript: „Der Verschwörungsglaube bereitet den Boden für Angriffe.“"},
+			want:  []want{{"Der Verschwörungsglaube bereitet den Boden für Angriffe.", "Jonas Albrecht", "Bundespräsident", "direct"}},
+		},
+		{
+			name: "de: das Staatsoberhaupt is the president named before",
+			paras: []string{
+				"Bundespräsident Jonas Albrecht sprach in Wiesbaden.",
+				"„Das waren brutale Terrorakte“, sagte das Staatsoberhaupt.",
+			},
+			want: []want{{"Das waren brutale Terrorakte", "Jonas Albrecht", "Bundespräsident", "direct"}},
+		},
+		{
+			name:  "de: so die neue Präsidentin, with the full name from the headline",
+			title: "Eva Kranich zur neuen Präsidentin gewählt",
+			paras: []string{
+				"Seit 2017 ist Kranich Mitglied des Vorstands.",
+				"„Ich danke den Delegierten für ihr Vertrauen“, kommentiert Kranich ihre Wahl.",
+				"„Die Türen der Kirche von innen aufstoßen“",
+				"„Mehr als 80 Prozent der Mitarbeitenden sind Frauen“, so die neue Präsidentin.",
+			},
+			want: []want{
+				{"Ich danke den Delegierten für ihr Vertrauen", "Eva Kranich", "", "direct"},
+				{"Mehr als 80 Prozent der Mitarbeitenden sind Frauen", "Kranich", "", "direct"},
+			},
+		},
+		{
+			name:  "de: a name and its role between commas before erklärt",
+			paras: []string{"Julian Ferber, Landesvorstand der Jugendgruppe erklärt: „Es kann nicht sein, dass wir wichtige Zeit verlieren.“"},
+			want:  []want{{"Es kann nicht sein, dass wir wichtige Zeit verlieren.", "Julian Ferber", "Landesvorstand der Jugendgruppe", "direct"}},
+		},
+		{
+			name:  "de: a genitive after the descriptor is no name",
+			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
+			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quote.Scan(&article.Article{Title: tt.title, Paragraphs: tt.paras, Language: "de"})
+			if len(got) != len(tt.want) {
+				t.Fatalf("Scan(%q) = %d quotes %+v, want %d", tt.paras, len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Speaker != w.speaker || g.Role != w.role || g.Kind != w.kind {
+					t.Errorf("quote %d = {%q, %q, %q, %q}, want {%q, %q, %q, %q}",
+						i, g.Text, g.Speaker, g.Role, g.Kind, w.text, w.speaker, w.role, w.kind)
+				}
+			}
 		})
 	}
 }

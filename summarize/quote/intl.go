@@ -191,6 +191,9 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		// "el senador Rick Scott", "der Abgeordnete Martin Dolzer am
 		// Samstag": a name of two or more words after the title
 		for n := j + 2; n+1 < k; n++ {
+			if w, ok := p.word(n - 1); ok && p.lang == "de" && deDefinite[w.lower] || ok && w.lower == "des" || ok && w.lower == "dem" {
+				continue // "ein Anwalt der Kanzlei Höcker": a genitive, no name
+			}
 			if p.isNameTok(n) && p.isNameTok(n+1) {
 				e := p.nameRunAfter(n, k)
 				sp := p.nameAt(n, e, pi)
@@ -301,8 +304,30 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 			return speaker{}, false
 		}
 	}
-	sp, _, ok := p.npBefore(e, from, pi)
+	sp, st, ok := p.npBefore(e, from, pi)
+	if ok && sp.kind == spkName && p.isPunct(st-1, ",") && p.isNameTok(st-2) {
+		// "Julian Fürholzer, Landesvorstand der JBN erklärt:": the
+		// name before the comma, the run after it its role
+		if r := p.nameRunBefore(st-2, from); r <= st-3 {
+			name := p.nameAt(r, st-1, pi)
+			if name.text != "" && !p.notName(name.text) && !isOrg(name.text) {
+				name.role = p.span(st, e+1)
+				return name, true
+			}
+		}
+	}
 	return sp, ok && sp.kind == spkName
+}
+
+// intlVerbIn reports whether a foreign speech verb stands among the
+// words [a, b).
+func (p *para) intlVerbIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.isIntlVerb(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // dePhraseWords open a German phrase fronted before the verb: "In seiner

@@ -97,7 +97,13 @@ sénatrice préfet préfète secrétaire avocat avocate juge professeur professe
 chercheur chercheuse économiste sociologue politologue militant militante
 syndicaliste patron patronne dirigeant dirigeante responsable fondateur fondatrice
 conseiller conseillère élu élue candidat candidate journaliste chef cheffe
-deputado deputada governador governadora prefeito prefeita vereador vereadora`)
+deputado deputada governador governadora prefeito prefeita vereador vereadora
+staatsoberhaupt politiker politikerin`)
+
+// genericHeads name a person by what they are in general, so any role
+// fits them: "das Staatsoberhaupt" for the Bundespräsident, "el
+// mandatario" for the president.
+var genericHeads = set("staatsoberhaupt politiker politikerin mandatario mandataria dirigente")
 
 // intlClauseWords open a clause or stand before its subject in French,
 // German, Spanish and Portuguese: "Y Boric dijo", "Doch Weber sagte".
@@ -134,4 +140,44 @@ func (p *para) notName(text string) bool {
 // the paragraph's language.
 func (p *para) intlTitleWord(l string) bool {
 	return p.lang != "" && (intlTitles[l] || p.lang == "de" && compoundTitle(l))
+}
+
+// quotedHeading reports whether the paragraph, in a French, German or
+// Spanish article, is a subheading set in quotation marks: one short
+// quote and nothing else, without the punctuation that ends a sentence
+// („Die Türen der Kirche von innen aufstoßen“).
+func (p *para) quotedHeading() bool {
+	if p.lang == "" || len(p.segs) != 1 {
+		return false
+	}
+	sg := p.segs[0]
+	if strings.TrimSpace(p.text[:sg.start]) != "" || strings.TrimSpace(p.text[sg.end:]) != "" {
+		return false
+	}
+	in := strings.TrimSpace(p.text[sg.in0:sg.in1])
+	return words(in) < 12 && !strings.ContainsAny(in, ".!?…:;")
+}
+
+// titleName returns the full name that the headline gives the surname
+// name: "Eva Welskop-Deffaa" in "Eva Welskop-Deffaa zur neuen
+// Caritas-Präsidentin gewählt"; "" when it gives none.
+func titleName(title, name string) string {
+	f := strings.Fields(title)
+	for i, w := range f {
+		if strings.Trim(w, ".,:;!?„“”\"'«»") != name || i == 0 {
+			continue
+		}
+		s := i
+		for s > 0 && s > i-2 {
+			pw := strings.Trim(f[s-1], "„“”\"'«»")
+			if pw != f[s-1] || strings.ContainsAny(pw, ":;,.!?()") || !startsUpper(pw) || notNames[pw] || functionWords[strings.ToLower(pw)] || intlOpeners[strings.ToLower(pw)] || compoundTitle(strings.ToLower(pw)) || titleWords[strings.ToLower(pw)] {
+				break
+			}
+			s--
+		}
+		if s < i {
+			return strings.Join(f[s:i], " ") + " " + name
+		}
+	}
+	return ""
 }

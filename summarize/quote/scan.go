@@ -259,6 +259,9 @@ func (s *scanner) direct(pi int) {
 		}
 		return
 	}
+	if p.quotedHeading() {
+		return
+	}
 	used := make([]bool, len(p.sents))
 	for si := 0; si < len(p.sents); si++ {
 		if used[si] {
@@ -578,6 +581,12 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 	if p.proDropVerb(i) {
 		// «…», descaseteó. | «…», remató en la radio
 		return speaker{kind: spkDropped, para: pi, tok: i}, i + 1, true
+	}
+	if w, ok := p.word(i + 1); ok && t.lower == "so" && !t.upper && p.lang == "de" && intlArticles[w.lower] && !w.upper {
+		// „…“, so die neue Präsidentin.
+		if sp, e, ok := p.intlAfter(i+1, to, pi); ok && sp.kind == spkDesc {
+			return sp, e, true
+		}
 	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
 		// „…“, so Müller.
@@ -1148,7 +1157,9 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 			}
 			if pass == 0 {
 				// selon X, « … » | X a déclaré : « … »
-				if n, ok := p.intlAccordingAt(v); ok {
+				if n, ok := p.intlAccordingAt(v); ok && !p.intlVerbIn(from, v) {
+					// not "Steinmeier sagte … laut Manuskript:": the
+					// verb names the speaker, "laut" the source
 					if sp, e, ok := p.intlAfter(n, q0, pi); ok {
 						return sp, e, true
 					}
