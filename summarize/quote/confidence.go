@@ -130,6 +130,8 @@ func descClass(t string) int {
 			return classIndefinite
 		}
 		return classOrg // "a narrator in the Clinton ad", "a Times article"
+	case intlIndefinite[f[0]] && len(f) > 1 && (intlTitles[f[1]] || compoundTitle(f[1]) || intlPersonHeads[f[1]]):
+		return classIndefinite // "ein Anwalt der Kanzlei Berger", "une porte-parole"
 	case len(f) <= 3 && strings.HasSuffix(f[len(f)-1], "s") && hasTitle(t):
 		return classIndefinite // "officials", "state officials"
 	}

@@ -141,6 +141,27 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Es kann nicht sein, dass wir wichtige Zeit verlieren.", "Julian Ferber", "Landesvorstand der Jugendgruppe", "direct"}},
 		},
 		{
+			name:  "de: a German date does not end the sentence",
+			paras: []string{"Laut Unterlagen antwortet Andreas Kühn dem Parteichef am 30. März 2017, und damit vor der Wahl: „Wir haben bereits die Zusage.“"},
+			want:  []want{{"Wir haben bereits die Zusage.", "Andreas Kühn", "", "direct"}},
+		},
+		{
+			name: "de: a speaker keeps the role of the first mention",
+			paras: []string{
+				"„Man muss aufpassen“, sagt Fabian Stern, der Deutschland-Chef von Fernbus.",
+				"„Für den Fahrgast wäre das eine Katastrophe“, sagt Fernbus-Manager Stern.",
+			},
+			want: []want{
+				{"Man muss aufpassen", "Fabian Stern", "der Deutschland-Chef von Fernbus", "direct"},
+				{"Für den Fahrgast wäre das eine Katastrophe", "Fabian Stern", "der Deutschland-Chef von Fernbus", "direct"},
+			},
+		},
+		{
+			name:  "de: a descriptor ends before a preposition",
+			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger im Auftrag von Andreas Kühn."},
+			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

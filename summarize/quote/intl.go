@@ -182,8 +182,8 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	}
 	if intlArticles[w.lower] && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && addressees[p.toks[k].lower]) {
-			k++ // "la titular de Interior", not "… a los senadores"
+		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower])) {
+			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
 		}
 		if k <= j+1 {
 			return speaker{}, 0, false
@@ -296,7 +296,13 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 		}
 		return speaker{}, false
 	}
-	if r := p.nameRunBefore(e, from); r == e {
+	if r := p.nameRunBefore(e, from); r < e && p.lang != "" {
+		// "Laut Unterlagen antwortet Kühn", "Nach Angaben …": a fronted
+		// phrase, and the subject follows the verb
+		if w, ok := p.word(r); ok && (intlAccording[w.lower] || intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || intlOpeners[w.lower]) {
+			return speaker{}, false
+		}
+	} else if r == e {
 		// "In seiner Rede betonte Rektor Huber": a noun after a
 		// preposition or possessive is a fronted phrase, and the subject
 		// follows the verb

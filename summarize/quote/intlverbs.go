@@ -120,7 +120,10 @@ después antes entonces incluso tras durante hace según sobre desde hasta
 heute gestern jetzt nun dann auch zudem außerdem doch trotzdem deshalb dabei damit
 dazu bereits schon noch später zuvor danach vorher inzwischen
 aujourd’hui aujourd'hui hier puis ensuite alors aussi déjà encore désormais enfin
-pourtant cependant toutefois selon pour depuis`)
+pourtant cependant toutefois selon pour depuis
+januar jänner februar märz april mai juni juli august september oktober november dezember
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+janvier février mars avril juin juillet août septembre octobre novembre décembre`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a
@@ -181,3 +184,41 @@ func titleName(title, name string) string {
 	}
 	return ""
 }
+
+// deMonths are the German month names, lowercase.
+var deMonths = set("januar jänner februar märz april mai juni juli august september oktober november dezember")
+
+// ordinalDay reports whether w is a day of the month, 1 to 31, as German
+// writes it before a period ("30. März").
+func ordinalDay(w string) bool {
+	if len(w) == 0 || len(w) > 2 {
+		return false
+	}
+	n := 0
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n >= 1 && n <= 31
+}
+
+// intlPrepositions end a descriptive speaker read forward: what follows
+// tells where, when or for whom ("ein Anwalt der Kanzlei im Auftrag von
+// X", "la portavoz en una entrevista"), while "de", "von", "der" and
+// "des" stay inside it ("la titular de Interior").
+var intlPrepositions = set(`im am beim vom in mit für auf bei nach seit gegenüber während
+en con por para tras durante ante desde sobre
+dans avec pour sur lors après pendant devant`)
+
+// intlIndefinite are the indefinite articles of French, German, Spanish
+// and Portuguese.
+var intlIndefinite = set("un une ein eine einer uno una um uma")
+
+// intlPersonHeads are nouns for people that open a descriptive speaker
+// beside the role nouns: "ein Anwalt", "une habitante", "un vecino".
+var intlPersonHeads = set(`anwalt anwältin mitarbeiter mitarbeiterin polizist polizistin
+anwohner anwohnerin augenzeuge augenzeugin vertreter vertreterin sprecher sprecherin
+habitant habitante témoin voisin voisine salarié salariée représentant représentante
+vecino vecina testigo habitante trabajador trabajadora representante`)

@@ -355,9 +355,15 @@ func (s *scanner) resolve() {
 		}
 	}
 	s.corefer(ms)
+	if len(s.paras) > 0 && s.paras[0].lang != "" {
+		// in a French, German or Spanish article a speaker keeps the role
+		// of the first mention that gives one: "der Deutschland-Chef von
+		// Flixbus" also where a later line calls him "Flixbus-Manager"
+		roles = firstRoles(ms, s.units)
+	}
 	for i := range s.units {
 		u := &s.units[i]
-		if u.spk.kind != spkName || u.spk.role != "" {
+		if u.spk.kind != spkName || u.spk.role != "" && s.paras[u.para].lang == "" {
 			continue
 		}
 		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
@@ -365,6 +371,31 @@ func (s *scanner) resolve() {
 		}
 	}
 	s.score(ms)
+}
+
+// firstRoles returns, by surname, the role of the first person mention
+// or named speaker in the article that gives one.
+func firstRoles(ms []mention, us []unit) map[string]speaker {
+	out := map[string]speaker{}
+	at := map[string][2]int{}
+	add := func(sp speaker, para, tok int) {
+		k := nameKey(sp.text)
+		if p, ok := at[k]; ok && !before(para, tok, p[0], p[1]) {
+			return
+		}
+		out[k], at[k] = sp, [2]int{para, tok}
+	}
+	for _, m := range ms {
+		if m.person && m.role != "" {
+			add(speaker{text: m.text, role: m.role, gender: m.gender}, m.para, m.tok)
+		}
+	}
+	for _, u := range us {
+		if u.spk.kind == spkName && u.spk.role != "" {
+			add(u.spk, u.spk.para, u.spk.tok)
+		}
+	}
+	return out
 }
 
 func compatible(a, b int) bool {

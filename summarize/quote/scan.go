@@ -971,6 +971,9 @@ func (p *para) directAfter(c, q0 int) bool {
 	if between == 0 {
 		return true
 	}
+	if p.lang != "" && between <= 24 && p.isPunct(q0-1, ":") {
+		return true // "antwortet Kühn dem Parteichef am 30. März, vor der Wahl: „…“"
+	}
 	return between <= 8 && (p.isPunct(q0-1, ":,") || between == 1 && p.toks[c].lower == "that")
 }
 

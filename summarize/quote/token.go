@@ -167,6 +167,9 @@ func (p *para) split() {
 					if pw.kind == tWord && pw.end == t.start && (abbreviations[pw.text] || utf8.RuneCountInString(pw.text) == 1 && pw.upper) {
 						break
 					}
+					if p.lang == "de" && pw.kind == tWord && pw.end == t.start && ordinalDay(pw.text) && deMonths[nx.lower] {
+						break // "am 30. März": a German date
+					}
 				}
 				end = true
 			}
