@@ -132,6 +132,9 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	if notPersonHeads[head] {
 		return mention{}, false // "the campaign", "the source"
 	}
+	if f[0] != "the" && !deDefinite[f[0]] && (intlTitles[f[1]] || genericHeads[f[1]]) {
+		return definiteRomance(ms, orig, para, tok)
+	}
 	if f[0] != "the" && titleWords[f[1]] {
 		// the head opens a Romance noun phrase: "la ministra de Trabajo"
 		head, orig, f = f[1], orig[:2], f[:2]
@@ -287,4 +290,54 @@ func titleOnly(s string) bool {
 // word, or a plain name of two to four (see plainName).
 func nameLike(s string) bool {
 	return !strings.Contains(strings.TrimSpace(s), " ") || plainName(s, nil)
+}
+
+// definiteRomance returns the person a French, Spanish or Portuguese
+// definite descriptor whose head opens it stands for ("la ministra de
+// Trabajo", "la titular de Interior", "la referente de la APDH"): the
+// latest person mentioned before (para, tok) whose role holds the head
+// noun or a capitalized word of the descriptor (Interior, APDH), when
+// only one fits; else the only person named just before (onlyPerson).
+func definiteRomance(ms []mention, orig []string, para, tok int) (mention, bool) {
+	head := strings.ToLower(orig[1])
+	var caps []string
+	for _, w := range orig[2:] {
+		w = strings.Trim(w, ".,()")
+		if startsUpper(w) {
+			caps = append(caps, strings.ToLower(w))
+		}
+	}
+	g := genderUnknown
+	switch strings.ToLower(orig[0]) {
+	case "la", "une", "una", "a", "uma":
+		g = genderFemale
+	case "le", "el", "un", "uno", "o", "um":
+		g = genderMale
+	}
+	var found mention
+	ok := false
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !m.person || !before(m.para, m.tok, para, tok) || !nameLike(m.text) || m.role == "" || !compatible(m.gender, g) {
+			continue
+		}
+		heads := roleHeads(m.role)
+		fits := heads[head]
+		for _, c := range caps {
+			fits = fits || heads[c]
+		}
+		if !fits {
+			continue
+		}
+		if ok && !sameName(found.text, m.text) {
+			return mention{}, false // two people fit: leave it
+		}
+		if !ok {
+			found, ok = m, true
+		}
+	}
+	if ok {
+		return found, true
+	}
+	return onlyPerson(ms, head, para, tok)
 }

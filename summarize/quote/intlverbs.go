@@ -103,7 +103,8 @@ staatsoberhaupt politiker politikerin`)
 // genericHeads name a person by what they are in general, so any role
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el
 // mandatario" for the president.
-var genericHeads = set("staatsoberhaupt politiker politikerin mandatario mandataria dirigente")
+var genericHeads = set(`staatsoberhaupt politiker politikerin mandatario mandataria dirigente
+titular referente corporado corporada`)
 
 // intlClauseWords open a clause or stand before its subject in French,
 // German, Spanish and Portuguese: "Y Boric dijo", "Doch Weber sagte".
@@ -222,3 +223,62 @@ var intlPersonHeads = set(`anwalt anwältin mitarbeiter mitarbeiterin polizist p
 anwohner anwohnerin augenzeuge augenzeugin vertreter vertreterin sprecher sprecherin
 habitant habitante témoin voisin voisine salarié salariée représentant représentante
 vecino vecina testigo habitante trabajador trabajadora representante`)
+
+// intlRole returns the role that a French, German or Spanish article
+// gives the name [a, e) between commas, before it ("la ministra del
+// Interior, Izkia Siches": from the role noun nearest the comma) or after
+// it ("Natalia Lopera, gerente de Cootraespeciales,"): a phrase of at
+// most twelve words opened by a role noun, with or without its article,
+// holding no verb; "" when there is none.
+func (p *para) intlRole(a, e int) string {
+	title := func(i int) bool {
+		w, ok := p.word(i)
+		return ok && !w.upper && intlTitles[w.lower] || ok && p.lang == "de" && compoundTitle(w.lower)
+	}
+	open := func(i int) int { // the role with its article, if any
+		if w, ok := p.word(i - 1); ok && (intlArticles[w.lower] || intlIndefinite[w.lower] || w.lower == "al" || w.lower == "del") {
+			if w.lower == "al" || w.lower == "del" {
+				return i // "al presidente de Estados Unidos": the article is the preposition's
+			}
+			return i - 1
+		}
+		return i
+	}
+	if p.isPunct(e, ",") {
+		k, r := e+1, -1
+		if title(k) {
+			r = k
+		} else if w, ok := p.word(k); ok && (intlArticles[w.lower] || intlIndefinite[w.lower]) && title(k+1) {
+			r = k
+		}
+		if r >= 0 {
+			for k < len(p.toks) && k-e <= 12 && p.toks[k].kind == tWord && !p.roleVerb(k) {
+				k++
+			}
+			if k < len(p.toks) && p.isPunct(k, ",.;") && (p.isPunct(k, ",") || k+1 == len(p.toks)) {
+				return p.span(r, k)
+			}
+		}
+	}
+	if p.isPunct(a-1, ",") {
+		for k := a - 2; k >= 0 && k > a-14; k-- {
+			if p.toks[k].kind != tWord || p.roleVerb(k) || intlPrepositions[p.toks[k].lower] || addressees[p.toks[k].lower] {
+				break // "por la ministra en su agenda, Ibáñez": no role of his
+			}
+			if title(k) {
+				return p.span(open(k), a-1)
+			}
+		}
+	}
+	return ""
+}
+
+// roleVerb reports whether word k is a verb, so no part of a role: a
+// foreign speech verb, or in Spanish a preterite ("recordó").
+func (p *para) roleVerb(k int) bool {
+	w, ok := p.word(k)
+	if !ok || w.upper {
+		return false
+	}
+	return p.isIntlVerb(k) || p.lang == "es" && strings.HasSuffix(w.lower, "ó") && utf8.RuneCountInString(w.lower) >= 5
+}

@@ -174,6 +174,9 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if r := p.appositiveRole(e, sp.tok, pi); r != "" {
 		m.role = r
 	}
+	if m.role == "" && p.lang != "" {
+		m.role = p.intlRole(sp.tok, e)
+	}
 	verb := p.speaksAfter(e)
 	if verb {
 		m.strong = !modifier

@@ -122,6 +122,35 @@ func TestScanSpanish(t *testing.T) {
 				{"El operativo tiene distintos momentos", "Silvia del Campo", "directora de Planificación", "direct"},
 			},
 		},
+		{
+			name: "es: la titular de Interior is the minister named with her role, not the man beside her",
+			paras: []string{
+				"Al Congreso llegó la ministra del Interior, Elena Suárez, con el subsecretario del Interior, Manuel Ríos.",
+				"“Tenemos falencias en la coordinación”, sostuvo la titular de Interior.",
+			},
+			want: []want{{"Tenemos falencias en la coordinación", "Elena Suárez", "la ministra del Interior", "direct"}},
+		},
+		{
+			name: "es: a role between commas after the name",
+			paras: []string{
+				"Natalia Prado, gerente de Transportes Sur, confirmó la autenticidad del material.",
+				"“Por error uno de los conductores no había retirado el aviso”, dijo.",
+			},
+			want: []want{{"Por error uno de los conductores no había retirado el aviso", "Natalia Prado", "gerente de Transportes Sur", "direct"}},
+		},
+		{
+			name: "es: a clause after the comma is no role",
+			paras: []string{
+				"Tras las críticas contra Josefina Montes, el periodista recordó la situación.",
+				"“Llegó indignada hasta el camarín”, afirmó Hugo Varela.",
+			},
+			want: []want{{"Llegó indignada hasta el camarín", "Hugo Varela", "", "direct"}},
+		},
+		{
+			name:  "es: a role noun before a party name is no role of the party",
+			paras: []string{"El candidato de Colombia Unida, Luis Pérez Gómez, habló de las vías. “Yo me propongo construir 20.000 kilómetros de vías”, afirmó."},
+			want:  []want{{"Yo me propongo construir 20.000 kilómetros de vías", "Luis Pérez Gómez", "El candidato de Colombia Unida", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "es", tt.paras, tt.want) })
 	}

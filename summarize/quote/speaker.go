@@ -286,6 +286,8 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			continue
 		case t.upper && !notNames[t.text]:
 		case l == "of" || l == "for" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s"):
+		case p.lang != "" && i < s-1 && (l == "de" || l == "del" || l == "du" || l == "des" || l == "von" || l == "der"):
+			// "El diputado de Convergencia Social Diego Ibáñez"
 		case t.upper && (t.text == "The" || t.text == "A"):
 			i--
 			n++
