@@ -162,6 +162,28 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},
 		},
 		{
+			name:  "de: a name with its body before the colon, no verb",
+			paras: []string{"Mit dabei war auch Stefan Brock von der Tiernothilfe: „Wir haben festgestellt, dass in den Netzen große Löcher sind.“"},
+			want:  []want{{"Wir haben festgestellt, dass in den Netzen große Löcher sind.", "Stefan Brock", "von der Tiernothilfe", "direct"}},
+		},
+		{
+			name:  "de: an adjunct between the verb and the name",
+			paras: []string{"„Mit dem Gutachter wird zur Zeit das Verfahren abgestimmt“, erklärt auf Nachfrage Martin Roth aus der Presseabteilung der Stadt."},
+			want:  []want{{"Mit dem Gutachter wird zur Zeit das Verfahren abgestimmt", "Martin Roth", "aus der Presseabteilung der Stadt", "direct"}},
+		},
+		{
+			name: "de: er with a speech verb before the colon; sie with another verb is no speaker",
+			paras: []string{
+				"Der Abgeordnete Martin Dahl war bei der Kundgebung.",
+				"Er fordert nach den Protesten: „Herr Lenz sollte sich zu seiner Verantwortung äußern.“",
+				"Die Zeitung Extrablatt schürt Angst. Sie enthielt Artikel wie: „Kippt auch bald Ihr Viertel?“",
+			},
+			want: []want{
+				{"Herr Lenz sollte sich zu seiner Verantwortung äußern.", "Martin Dahl", "Abgeordnete", "direct"},
+				{"Kippt auch bald Ihr Viertel?", "", "", "direct"},
+			},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

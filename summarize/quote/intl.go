@@ -165,6 +165,11 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	if !ok {
 		return speaker{}, 0, false
 	}
+	if k := p.adjunctAfter(j, to); k > j {
+		// „…“, erklärt auf Nachfrage Martin Rölen: the adjunct is skipped
+		j = k
+		w, _ = p.word(j)
+	}
 	if g, isPron := intlPronouns[w.lower]; isPron && !w.upper {
 		return speaker{text: w.text, kind: spkPronoun, gender: g, para: pi, tok: j}, j + 1, true
 	}
@@ -217,7 +222,34 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		}
 		return sp, e, sp.text != ""
 	}
-	return p.npAfter(j, to, pi)
+	sp, e, ok := p.npAfter(j, to, pi)
+	if ok && sp.kind == spkName && sp.role == "" && p.lang != "" {
+		if r := p.bodyRoleAfter(e, to); r > e {
+			// „…“, erklärt Martin Rölen aus der Presseabteilung der Stadt.
+			sp.role = p.span(e, r)
+			e = r
+		}
+	}
+	return sp, e, ok
+}
+
+// bodyRoleAfter returns the end of a phrase naming the body a speaker
+// belongs to, starting at token e after the name and closing the clause:
+// "aus der Presseabteilung der Stadt", "von der Tiernothilfe", "de la
+// fiscalía"; e when there is none.
+func (p *para) bodyRoleAfter(e, to int) int {
+	w, ok := p.word(e)
+	if !ok || w.upper || !(w.lower == "aus" || w.lower == "von" || w.lower == "vom" || w.lower == "de" || w.lower == "del" || w.lower == "du") {
+		return e
+	}
+	k := e + 1
+	for k < to && k-e <= 8 && p.toks[k].kind == tWord && !p.roleVerb(k) {
+		k++
+	}
+	if k == to || p.isPunct(k, ".,;") {
+		return k
+	}
+	return e
 }
 
 // deAcademic are German academic titles written before a name.

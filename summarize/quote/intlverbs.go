@@ -282,3 +282,61 @@ func (p *para) roleVerb(k int) bool {
 	}
 	return p.isIntlVerb(k) || p.lang == "es" && strings.HasSuffix(w.lower, "ó") && utf8.RuneCountInString(w.lower) >= 5
 }
+
+// colonName returns the speaker of a quote after a colon at token c in a
+// French, German or Spanish article when the clause [from, c) ends in a
+// person's name, alone or with the body they belong to: "Mit dabei war
+// auch Stefan Brock von der Tiernothilfe: „…“".
+func (p *para) colonName(from, c, pi int) (speaker, bool) {
+	if p.lang == "" || !p.isPunct(c, ":") {
+		return speaker{}, false
+	}
+	e := c // the end of the name: before "von der Tiernothilfe"
+	for k := c - 1; k > from && k > c-8; k-- {
+		w, ok := p.word(k)
+		if !ok || p.roleVerb(k) {
+			return speaker{}, false
+		}
+		if !w.upper && (w.lower == "von" || w.lower == "vom" || w.lower == "aus" || w.lower == "de" || w.lower == "del" || w.lower == "du") && p.isNameTok(k-1) {
+			e = k
+		}
+	}
+	s := p.nameRunBefore(e-1, from)
+	if e-s < 2 {
+		return speaker{}, false // a full name, not a lone capitalized noun
+	}
+	sp := p.nameAt(s, e, pi)
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || firstGender(strings.ToLower(p.toks[sp.tok].text)) == genderUnknown {
+		return speaker{}, false
+	}
+	if e < c {
+		sp.role = p.span(e, c)
+	}
+	return sp, true
+}
+
+// adjunctAfter returns where the speaker starts after a short adjunct
+// that stands between a speech verb and its subject in a French, German
+// or Spanish article ("erklärt auf Nachfrage Martin Rölen", "afirmó en
+// la radio la ministra"): a preposition and at most three words, then a
+// full name or an article with a role noun. It returns j when there is
+// none.
+func (p *para) adjunctAfter(j, to int) int {
+	w, ok := p.word(j)
+	if p.lang == "" || !ok || w.upper || !(intlPrepositions[w.lower] || w.lower == "auf" || w.lower == "de") {
+		return j
+	}
+	for k := j + 1; k < to && k <= j+4; k++ {
+		t, ok := p.word(k)
+		if !ok {
+			return j
+		}
+		if p.isNameTok(k) && p.isNameTok(k+1) && !p.notName(t.text) && firstGender(t.lower) != genderUnknown {
+			return k
+		}
+		if n, ok := p.word(k + 1); ok && !t.upper && intlArticles[t.lower] && (intlTitles[n.lower] || p.lang == "de" && compoundTitle(n.lower)) {
+			return k
+		}
+	}
+	return j
+}

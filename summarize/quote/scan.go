@@ -812,6 +812,8 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
+			} else if sb, ok := p.colonName(from, q0-1, pi); ok {
+				u.spk = sb // "Mit dabei war auch Stefan Brock von der Tiernothilfe: „…“"
 			} else if v := q0 - 2; p.isPunct(q0-1, ",") {
 				if w, _ := p.word(v); w.lower == "on" {
 					v--
@@ -1240,6 +1242,10 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		return speaker{}, false
 	}
 	t := p.toks[i]
+	if g, ok := intlPronouns[t.lower]; ok && p.lang != "" && t.kind == tWord && p.intlVerbIn(i+1, v) {
+		// „Er fordert nach den Protesten: …“, not "Sie enthielt Artikel wie: …"
+		return speaker{text: t.text, kind: spkPronoun, gender: g, para: pi, tok: i}, true
+	}
 	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
 		sp, _, ok := p.npAfter(i, v, pi)
 		return sp, ok
