@@ -184,6 +184,23 @@ func TestScanGermanArticle(t *testing.T) {
 			},
 		},
 		{
+			name: "de: a noun after an adjective before the verb is no speaker; nor a phrase after Am",
+			paras: []string{
+				"Stefan Kreuz, damals Parteichef in Essen, bestreitet das.",
+				"Auf weitere Nachfrage sagt Kreuz, er könne sich nicht erinnern. „Der Schriftwechsel erscheint mir nicht authentisch.“",
+				"Am Ende steht die Empfehlung: „Wollen wir so leben? Besser anders wählen.“",
+			},
+			want: []want{
+				{"Der Schriftwechsel erscheint mir nicht authentisch.", "Stefan Kreuz", "", "direct"},
+				{"Wollen wir so leben? Besser anders wählen.", "", "", "direct"},
+			},
+		},
+		{
+			name:  "de: a demonstrative phrase opening the clause is no speaker, nor the person named before",
+			paras: []string{"Relotius ignoriert die Warnungen. Diese Abteilung hat sechzig Leute, ein großer Apparat, dessen Chef sagt: »Wir glauben erst mal gar nichts.«"},
+			want:  []want{{"Wir glauben erst mal gar nichts.", "", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

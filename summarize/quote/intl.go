@@ -341,6 +341,11 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 		if w, ok := p.word(r - 1); ok && !w.upper && dePhraseWords[w.lower] {
 			return speaker{}, false
 		}
+		// "Auf weitere Nachfrage sagt Keuter": in German a lone noun after
+		// an adjective is no name
+		if w, ok := p.word(r - 1); ok && p.lang == "de" && !w.upper && !intlClauseWords[w.lower] && !clauseWords[w.lower] && !intlArticles[w.lower] {
+			return speaker{}, false
+		}
 	}
 	sp, st, ok := p.npBefore(e, from, pi)
 	if ok && sp.kind == spkName && p.isPunct(st-1, ",") && p.isNameTok(st-2) {

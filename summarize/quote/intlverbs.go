@@ -124,7 +124,9 @@ aujourd’hui aujourd'hui hier puis ensuite alors aussi déjà encore désormais
 pourtant cependant toutefois selon pour depuis
 januar jänner februar märz april mai juni juli august september oktober november dezember
 enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-janvier février mars avril juin juillet août septembre octobre novembre décembre`)
+janvier février mars avril juin juillet août septembre octobre novembre décembre
+diese dieser dieses diesem diesen jene jener jenes jenem jenen solche solcher manche viele
+ce cet cette ces este esta estos estas ese esa esos esas aquel aquella`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a
@@ -339,4 +341,17 @@ func (p *para) adjunctAfter(j, to int) int {
 		}
 	}
 	return j
+}
+
+// nounAfterModifier reports whether the capitalized word i of a German
+// paragraph follows a lowercase word that modifies a noun (an adjective,
+// a possessive, a preposition): "weitere Nachfrage", "seiner Rede"; not
+// after an article, a conjunction or a verb of speech ("sagte Weber").
+func (p *para) nounAfterModifier(i int) bool {
+	w, ok := p.word(i - 1)
+	if !ok || w.upper {
+		return false
+	}
+	l := w.lower
+	return !intlClauseWords[l] && !clauseWords[l] && !intlArticles[l] && !p.isIntlVerb(i-1) && l != "so" && !deAdverbs[l] && !particles[l]
 }

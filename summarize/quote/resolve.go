@@ -178,6 +178,10 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 		m.role = p.intlRole(sp.tok, e)
 	}
 	verb := p.speaksAfter(e)
+	if p.lang == "de" && e-sp.tok == 1 && p.nounAfterModifier(sp.tok) {
+		// "Auf weitere Nachfrage sagt …": a noun, no name
+		verb, m.weak, m.strong = false, true, false
+	}
 	if verb {
 		m.strong = !modifier
 	}

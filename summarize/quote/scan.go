@@ -1176,7 +1176,7 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
 						return sp, e, true
 					}
-					if p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") {
+					if pw, isWord := p.word(v - 1); p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") && (!isWord || intlClauseWords[pw.lower] || v == from) {
 						// "Al respecto, señaló: «…»", "y agregó: «…»": the
 						// subject is left out, or opens the clause
 						return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
@@ -1251,15 +1251,15 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		return sp, ok
 	}
 	if p.isNameTok(i) {
-		if p.lang != "" && notNames[t.text] && !intlArticles[t.lower] {
+		if p.lang != "" && (notNames[t.text] || dePhraseWords[t.lower] || intlPrepositions[t.lower]) && !intlArticles[t.lower] {
 			// "In der Nacht von Mittwoch …": a fronted phrase, and the
 			// subject comes after the verb
 			return speaker{}, false
 		}
 		e := p.nameRunAfter(i, v)
 		sp := p.nameAt(i, e, pi)
-		if sp.text == "" || p.notName(sp.text) {
-			return speaker{}, false
+		if sp.text == "" || p.notName(sp.text) || p.lang == "de" && sp.tok > i && !intlArticles[t.lower] {
+			return speaker{}, false // "Diese Abteilung hat …": no name
 		}
 		// "Democratic presidential nominee Hillary Clinton": the name
 		// after the title words
