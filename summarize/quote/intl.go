@@ -185,13 +185,18 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	if addressees[w.lower] && p.lang != "" && p.lang != "pt" && !w.upper {
 		return speaker{}, 0, false // "dijo a la red Erbol": whom it was said to
 	}
-	if intlArticles[w.lower] && !w.upper {
+	if p.isArticle(w.lower) && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower])) {
+		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower))) {
 			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
 		}
 		if k <= j+1 {
 			return speaker{}, 0, false
+		}
+		if p.lang != "" && !p.descHeadOK(j+1) {
+			// "se detalla la instancia se …", "la correspondiente": the
+			// quote stands, with no speaker
+			return speaker{para: pi, tok: j}, k, true
 		}
 		// "el senador Rick Scott", "der Abgeordnete Martin Dolzer am
 		// Samstag": a name of two or more words after the title
@@ -315,14 +320,26 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 		// it shares
 		return speaker{}, false
 	}
+	if w, ok := p.word(e); ok && relPronouns[w.lower] && p.lang != "" && p.isPunct(e-1, ",") && p.isNameTok(e-2) {
+		// "… a Yurramendi, quien señaló que": the name before the
+		// relative pronoun
+		if r := p.nameRunBefore(e-2, from); r <= e-2 {
+			if sp := p.nameAt(r, e-1, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) {
+				return sp, true
+			}
+		}
+	}
 	if !p.isNameTok(e) {
 		// "Le ministre a déclaré", "La empresa afirma"
 		for k := e; k >= from && e-k < 6; k-- {
 			w, ok := p.word(k)
-			if !ok {
+			if !ok || p.descStop(w.lower) {
 				break
 			}
-			if intlArticles[w.lower] {
+			if p.isArticle(w.lower) {
+				if p.lang != "" && !p.descHeadOK(k+1) {
+					break
+				}
 				return speaker{text: p.span(k, e+1), kind: spkDesc, para: pi, tok: k}, true
 			}
 		}

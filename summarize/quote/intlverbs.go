@@ -355,3 +355,66 @@ func (p *para) nounAfterModifier(i int) bool {
 	l := w.lower
 	return !intlClauseWords[l] && !clauseWords[l] && !intlArticles[l] && !p.isIntlVerb(i-1) && l != "so" && !deAdverbs[l] && !particles[l]
 }
+
+// langArticles are the articles of each language; "le" is a French
+// article but a Spanish pronoun ("le dijo").
+var langArticles = map[string]map[string]bool{
+	"fr": set("le la les l’ l' un une"),
+	"de": set("der die das den dem des ein eine einer einem einen"),
+	"es": set("el la los las un una"),
+	"pt": set("o a os as um uma"),
+}
+
+// isArticle reports whether the lowercase word l is an article in the
+// paragraph's language (any of intlArticles when it is unknown).
+func (p *para) isArticle(l string) bool {
+	if a, ok := langArticles[p.lang]; ok {
+		return a[l]
+	}
+	return intlArticles[l]
+}
+
+// descStops end a descriptive speaker: pronouns, relatives and
+// conjunctions open a clause of their own ("la instancia se detalla").
+var descStops = set(`se que qui quien quienes dass sich y et und o ou oder`)
+
+// descStop reports whether the lowercase word l ends a descriptive
+// speaker in the paragraph's language: "le" and "lo" are Spanish
+// pronouns but French articles.
+func (p *para) descStop(l string) bool {
+	return descStops[l] || p.lang == "es" && (l == "le" || l == "les" || l == "lo")
+}
+
+// intlOrgHeads are nouns for bodies that speak: "la empresa", "le
+// gouvernement", "die Polizei".
+var intlOrgHeads = set(`empresa compañía ministerio gobierno policía fiscalía municipalidad
+alcaldía intendencia universidad organización asociación sindicato partido comisión
+entreprise société gouvernement ministère police préfecture mairie syndicat parti
+association université commission justice parquet
+unternehmen firma regierung polizei ministerium stadt gemeinde behörde partei verband
+gewerkschaft universität staatsanwaltschaft kommission verein
+empresa governo polícia prefeitura ministério`)
+
+// descHeadOK reports whether the word at i, after an article in a
+// French, Spanish or Portuguese article, can head a speaker: a name ("la
+// UCR", "la Sala de Reconocimiento"), a role noun, a person noun or a
+// body that speaks; not "la instancia se", "la correspondiente". German
+// capitalizes every noun, so any noun there may ("die Blauen").
+func (p *para) descHeadOK(i int) bool {
+	w, ok := p.word(i)
+	if !ok {
+		return false
+	}
+	if p.lang == "de" || w.upper {
+		return true
+	}
+	l := w.lower
+	if intlTitles[l] || titleWords[l] || intlPersonHeads[l] || genericHeads[l] || intlOrgHeads[l] || compoundTitle(l) || personHeads[l] {
+		return true
+	}
+	// an adjective before the noun: "la nueva ministra", "le jeune député"
+	if n, ok := p.word(i + 1); ok && !n.upper && (intlTitles[n.lower] || intlPersonHeads[n.lower] || genericHeads[n.lower]) {
+		return true
+	}
+	return false
+}

@@ -151,6 +151,16 @@ func TestScanSpanish(t *testing.T) {
 			paras: []string{"El candidato de Colombia Unida, Luis Pérez Gómez, habló de las vías. “Yo me propongo construir 20.000 kilómetros de vías”, afirmó."},
 			want:  []want{{"Yo me propongo construir 20.000 kilómetros de vías", "Luis Pérez Gómez", "El candidato de Colombia Unida", "direct"}},
 		},
+		{
+			name:  "es: quien after a name: the name speaks, and le is no article",
+			paras: []string{"La diaria consultó sobre los juicios a Yurramendi, quien señaló que “están en etapa de negociación”."},
+			want:  []want{{"que “están en etapa de negociación”", "Yurramendi", "", "direct"}},
+		},
+		{
+			name:  "es: an article before a noun that is no person heads no speaker",
+			paras: []string{"En la presentación se detalla la instancia se avanzará en “el fortalecimiento a la ley de control de armas”."},
+			want:  []want{{"se avanzará en “el fortalecimiento a la ley de control de armas”", "", "", "mixed"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "es", tt.paras, tt.want) })
 	}
