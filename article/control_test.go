@@ -18,7 +18,7 @@ func TestNoControlCharacters(t *testing.T) {
 <meta property="og:site_name" content="Port ` + esc + ` News"></head><body><article>
 <p>LAGOS — The harbour ` + esc + ` reopened on Monday after repairs to the main quay, the port authority said.</p>
 <p>Ships queued outside the breakwater ` + esc + ` for most of the week, officials said on Tuesday.</p></article></body></html>`
-	text := "Harbour " + esc + " reopens\n\nLAGOS — The harbour " + esc + " reopened on Monday after repairs to the main quay.\n"
+	text := "Harbour " + esc + " reopens\n\nLAGOS — The harbour " + esc + " reopened on Monday after repairs to the main quay, the port authority said on Tuesday.\n"
 	jsonl := `{"id":"r1","title":"Harbour \u001b[31mred\u001b[0m reopens","byline":"Ana \u0007Lima","text":"The harbour \u001b[2J reopened on Monday after repairs to the main quay, officials said."}` + "\n"
 	for _, tt := range []struct{ name, in string }{{"html", page}, {"text", text}, {"jsonl", jsonl}} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,8 +22,9 @@ import (
 
 // Errors a Fetcher returns, wrapped with the address that caused them.
 var (
-	// ErrTooLarge reports a response body over FetchConfig.MaxBytes.
-	ErrTooLarge = errors.New("article: response body too large")
+	// ErrTooLarge reports a response body over FetchConfig.MaxBytes, or
+	// a file, stdin or line over the loader's limits.
+	ErrTooLarge = errors.New("article: input too large")
 	// ErrContentType reports a response that is neither HTML nor text.
 	ErrContentType = errors.New("article: not an HTML or text page")
 	// ErrPrivateAddress reports a loopback, link-local or private address
@@ -301,6 +302,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 	mt, _, _ := mime.ParseMediaType(ctype)
 	if mt == "text/plain" || mt == "text/markdown" {
 		a, err = fromTextAt(string(toUTF8(body, ctype)), f.cfg.Now())
+		if err == nil {
+			err = checkProse(a) // robots.txt is no article
+		}
 	} else {
 		a, err = extractBytes(body, final, ctype, f.cfg.Now())
 	}

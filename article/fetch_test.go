@@ -92,7 +92,7 @@ func TestFetchEncodings(t *testing.T) {
 		}, "Montag über"},
 		{"plain text", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			_, _ = w.Write([]byte("Headline here\n\nThe body of a plain text story, on Monday."))
+			_, _ = w.Write([]byte("Headline here\n\nThe body of a plain text story, on Monday. The port authority said the quay would reopen next week after repairs."))
 		}, "on Monday"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
@@ -533,7 +534,7 @@ func readFile(p string, limit int64, truncate bool) ([]byte, error) {
 	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		if !truncate {
-			return nil, fmt.Errorf("%s %s: %w: over %d bytes", op, p, ErrTooLarge, limit)
+			return nil, fmt.Errorf("%s %s: %w: over %s", op, p, ErrTooLarge, sizeOf(limit))
 		}
 		b = b[:limit]
 	}
@@ -578,7 +579,7 @@ func (l *Loader) stdinSources(ctx context.Context, yield func(Source) bool) bool
 		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w", err)})
 	}
 	if int64(len(b)) > MaxInputBytes {
-		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w: over %d bytes", ErrTooLarge, MaxInputBytes)})
+		return yield(Source{ID: "-", Err: fmt.Errorf("read stdin: %w: over %s", ErrTooLarge, sizeOf(MaxInputBytes))})
 	}
 	a, err := articleFromBytes(b, "", nil, l.now())
 	if err != nil {
@@ -629,7 +630,7 @@ func lines(ctx context.Context, r io.Reader, max int, line func(n int, b []byte,
 		n++
 		var lerr error
 		if tooLong {
-			lerr = fmt.Errorf("%w: line over %d bytes", ErrTooLarge, max)
+			lerr = fmt.Errorf("%w: line over %s", ErrTooLarge, sizeOf(int64(max)))
 			chunk = nil
 		}
 		if !line(n, bytes.TrimRight(chunk, "\r\n"), lerr) {
@@ -875,15 +876,31 @@ func articleFromBytes(b []byte, kind string, base *url.URL, now time.Time) (*Art
 		return nil, fmt.Errorf("binary data, not an article: %w", ErrNoContent)
 	}
 	switch kind {
-	case ".txt", ".md", ".text", ".markdown":
-		return fromTextAt(string(toUTF8(b, "text/plain")), now)
+	case ".txt", ".md", ".text", ".markdown", "":
+		if kind != "" || !looksLikeHTML(b) {
+			return proseFromText(b, now)
+		}
+		return extractBytes(b, base, "", now)
 	case ".html", ".htm", ".xhtml":
 		return extractBytes(b, base, "", now)
 	}
 	if looksLikeHTML(b) {
-		return extractBytes(b, base, "", now)
+		return extractBytes(b, base, "", now) // a page saved as .php, .aspx…
 	}
-	return fromTextAt(string(toUTF8(b, "text/plain")), now)
+	return nil, fmt.Errorf("%s is not an article file (want %s, or a feed): %w", kind, strings.Join(articleExts, ", "), ErrNoContent)
+}
+
+// proseFromText reads a plain-text article, refusing text that is not
+// prose (see checkProse).
+func proseFromText(b []byte, now time.Time) (*Article, error) {
+	a, err := fromTextAt(string(toUTF8(b, "text/plain")), now)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkProse(a); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // looksLikeHTML reports markup: a document that opens with a tag, or has
@@ -986,4 +1003,81 @@ func (l *Loader) load(ctx context.Context, s Source) (*Article, error) {
 	}
 	a.ID = s.ID
 	return a, nil
+}
+
+// Prose is what an article's text is made of. A plain-text input that is
+// not prose (a password file, a CSV table, a log, a list of settings) is
+// not an article, whatever its name: it is refused rather than summarized.
+const (
+	// minProseLetters is the least number of letters, in word tokens, of
+	// an article (a CJK character counts three, as in unreadable): the
+	// bound under which an HTML page is too short.
+	minProseLetters = 80
+	// minProseShare is the least share, in percent of the characters
+	// outside spaces, of word tokens: runs of mostly letters, as against
+	// fields joined by colons, commas or slashes, numbers and symbols.
+	minProseShare = 60
+	// maxLettersPerSentence bounds the letters per sentence end (. ! ?
+	// and their CJK forms). News prose has one every 100 or so; a
+	// services table or a log has none, or one in a thousand.
+	maxLettersPerSentence = 500
+)
+
+// ErrNotProse reports a plain-text input that does not read as running
+// text. It matches ErrNoContent with errors.Is.
+var ErrNotProse = fmt.Errorf("not article text (fields and symbols, not sentences): %w", ErrNoContent)
+
+// proseMeasure returns the letters of a text's word tokens (CJK weighted
+// three), the share of word tokens in its characters, in percent, and the
+// number of sentence ends.
+func proseMeasure(paras []string) (letters, share, ends int) {
+	words, all := 0, 0
+	for _, p := range paras {
+		for _, tok := range strings.Fields(p) {
+			n, l := 0, 0
+			for _, r := range tok {
+				n++
+				switch {
+				case r >= 0x2e80 && r < 0xfe30 && unicode.IsLetter(r):
+					l += 3
+				case unicode.IsLetter(r):
+					l++
+				case r == '。' || r == '！' || r == '？':
+					ends++
+				}
+			}
+			all += n
+			// A word is mostly letters: "(Reuters)," is one, and so is
+			// "l'État"; "root:x:0:0:root:/root" and "4,250" are not.
+			if l*10 >= n*7 {
+				words += n
+				letters += l
+			}
+			if t := strings.TrimRight(tok, "\"'”’»)"); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") {
+				ends++
+			}
+		}
+	}
+	if all == 0 {
+		return 0, 0, 0
+	}
+	return letters, words * 100 / all, ends
+}
+
+// checkProse refuses an article read from plain text that is not prose:
+// too few letters, too few words among the symbols, or no sentences.
+func checkProse(a *Article) error {
+	letters, share, ends := proseMeasure(a.Paragraphs)
+	if letters < minProseLetters || share < minProseShare || ends == 0 || letters/ends > maxLettersPerSentence {
+		return ErrNotProse
+	}
+	return nil
+}
+
+// sizeOf says n bytes the way a limit is read: "64 MiB", or "512 bytes".
+func sizeOf[N int | int64](n N) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -50,9 +50,9 @@ func ids(srcs []article.Source) []string {
 func TestExpandDirectory(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "b.html"), []byte(sampleHTML))
-	writeFile(t, filepath.Join(dir, "a.txt"), []byte("Plain text article.\n\nSecond paragraph."))
+	writeFile(t, filepath.Join(dir, "a.txt"), []byte("Plain text article\n\nThe council approved the new harbour budget on Monday after a long debate.\n\nWork on the second quay starts in March, the mayor said."))
 	writeFile(t, filepath.Join(dir, "c.html.gz"), gz(t, []byte(sampleHTML)))
-	writeFile(t, filepath.Join(dir, "d.txt"), []byte("https://example.org/source\n\nA text article that opens with the address it came from."))
+	writeFile(t, filepath.Join(dir, "d.txt"), []byte("https://example.org/source\n\nA text article that opens with the address it came from. The ferry service resumed on Friday after a week of storms, the operator said."))
 	writeFile(t, filepath.Join(dir, "notes.pdf"), []byte("%PDF-1.4"))
 	writeFile(t, filepath.Join(dir, "image.png"), []byte{0x89, 'P', 'N', 'G'})
 	writeFile(t, filepath.Join(dir, "config.yaml"), []byte("backend: extractive\n"))

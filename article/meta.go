@@ -374,9 +374,11 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 			}
 		}
 	}
+	machine := !a.Published.IsZero() // a machine-readable time, maybe in UTC
 	if a.Published.IsZero() {
 		for _, c := range pageDates(m.doc) {
 			t, ok := parseDate(c, now)
+			machine = ok
 			if !ok {
 				t, ok = textDate(c, now)
 			}
@@ -391,19 +393,30 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 			a.Published, a.Sources["published"] = t, "heuristic"
 		}
 	}
+	if a.Published.IsZero() {
+		if t, ok := labelledDate(m.doc, now); ok {
+			a.Published, a.Sources["published"] = t, "heuristic"
+		}
+	}
 	// Canonical URL.
 	for _, c := range []struct{ v, src string }{{m.canonical, "meta"}, {m.metas["og:url"], "meta"}, {ld.url, "jsonld"}} {
 		if u := resolveURL(base, c.v); u != "" {
 			set("canonical_url", u, c.src, &a.CanonicalURL)
 		}
 	}
-	if a.Published.IsZero() {
-		for _, u := range []string{a.URL, a.CanonicalURL} {
-			if t, ok := dateFromURL(u, now); ok {
-				a.Published, a.Sources["published"] = t, "url"
-				break
-			}
+	var urlDay time.Time
+	for _, u := range []string{a.URL, a.CanonicalURL} {
+		if t, ok := dateFromURL(u, now); ok {
+			urlDay = t
+			break
 		}
+	}
+	if a.Published.IsZero() && !urlDay.IsZero() {
+		a.Published, a.Sources["published"] = urlDay, "url"
+	}
+	if _, off := a.Published.Zone(); machine && off == 0 && !sameDay(urlDay, a.Published) {
+		// A time stored in UTC: the page's own day may be another.
+		a.Published = localPublished(a.Published, shownDates(m.doc, now), urlDay)
 	}
 	// Section.
 	set("section", cleanSection(ld.section), "jsonld", &a.Section)
@@ -618,6 +631,9 @@ func parseDate(s string, now time.Time) (time.Time, bool) {
 		if t, err := time.Parse(l, s); err == nil {
 			return checkDate(t, now)
 		}
+	}
+	if t, ok := parseLooseISO(s); ok {
+		return checkDate(t, now)
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 10 && len(s) <= 13 {
 		if len(s) == 13 {

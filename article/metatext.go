@@ -49,16 +49,23 @@ var (
 	monthDayYear = regexp.MustCompile(`(?i)\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	// "08.01.2020", "8/1/2020" is ambiguous and left alone; "2020-01-08"
 	numericDate = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
-	// "3:51 pm", "15:51", "15.51 Uhr"
-	clockTime = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d\d)\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\b`)
+	// "3:51 pm", "11:30 p.m.", "12:00 A. M.", "15:51", "15.51 Uhr"
+	clockTime = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d\d)\s*(am|pm|a\.\s?m\.?|p\.\s?m\.?|uhr|h)?\b`)
 )
 
 // textDate reads a date written out in a short text, with its time of day
 // when one follows it. It refuses texts that are not mostly a date line.
 func textDate(s string, now time.Time) (time.Time, bool) {
+	t, _, ok := textDateClock(s, now)
+	return t, ok
+}
+
+// textDateClock is textDate, and says whether the text gives a time of
+// day.
+func textDateClock(s string, now time.Time) (time.Time, bool, bool) {
 	s = collapse(s)
 	if s == "" || utf8.RuneCountInString(s) > 120 {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	var y, d int
 	var mo time.Month
@@ -96,13 +103,14 @@ func textDate(s string, now time.Time) (time.Time, bool) {
 		}
 	}
 	if end < 0 || d < 1 || d > 31 || mo < 1 || mo > 12 {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
-	h, mi := 0, 0
+	h, mi, clock := 0, 0, false
 	if c := clockTime.FindStringSubmatch(s[end:]); c != nil {
+		clock = true
 		h, _ = strconv.Atoi(c[1])
 		mi, _ = strconv.Atoi(c[2])
-		switch strings.ToLower(strings.ReplaceAll(c[3], ".", "")) {
+		switch strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(c[3])) {
 		case "pm":
 			if h < 12 {
 				h += 12
@@ -113,18 +121,19 @@ func textDate(s string, now time.Time) (time.Time, bool) {
 			}
 		}
 		if h > 23 || mi > 59 {
-			h, mi = 0, 0
+			h, mi, clock = 0, 0, false
 		}
 	}
 	t := time.Date(y, mo, d, h, mi, 0, 0, time.UTC)
 	if t.Day() != d {
-		return time.Time{}, false // 31 February
+		return time.Time{}, false, false // 31 February
 	}
-	return checkDate(t, now)
+	t, ok := checkDate(t, now)
+	return t, clock && ok, ok
 }
 
 // selDateText finds elements whose names say they hold the article's date.
-var selDateText = cascadia.MustCompile(`[class*=date i], [class*=publish i], [class*=posted i], [class*=datum i], [class*=fecha i], [id*=date i], [class*=byline i], [class*=author i], [class*=autor i], [class*=meta i] time, [class*=dateline i]`)
+var selDateText = cascadia.MustCompile(`[class*=date i], [class*=publish i], [class*=publication i], [class*=posted i], [class*=datum i], [class*=fecha i], [id*=date i], [class*=byline i], [class*=author i], [class*=autor i], [class*=meta i], [class*=dateline i]`)
 
 // visibleDate reads the publication date the page shows in a date-named
 // element, or in a <time> element without a machine-readable value.
@@ -134,6 +143,9 @@ func visibleDate(doc *goquery.Document, now time.Time) (time.Time, bool) {
 		t, ok := boundedText(s, 400)
 		if !ok {
 			return i < 15 // a wrapper named for its metadata
+		}
+		if inComments(s) {
+			return i < 15 // a reader's comment
 		}
 		if l := strings.ToLower(t); strings.Contains(l, "updated") || strings.Contains(l, "aktualisiert") || strings.Contains(l, "modified") {
 			if !strings.Contains(l, "published") && !strings.Contains(l, "veröffentlicht") {

@@ -44,8 +44,8 @@ type Result struct {
 //     most twice, never in the title or the lead, in a text of 300 words
 //     or more — does not decide;
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
-//     as generic names such as ".io" or ".tv"), when the text decides
-//     nothing;
+//     as generic names such as ".io" or ".tv"), or the edition its URL
+//     path opens with ("/uk/news/…"), when the text decides nothing;
 //  5. region words alone ("European", "Latin American").
 //
 // Metadata or a dateline that names only a region ("World/Asia",
@@ -63,24 +63,30 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	paras := a.Paragraphs
 	dl := a.Dateline
 	// A dateline opening the text is evidence once, as a dateline, not
-	// again as a place in the lead.
-	if len(paras) > 0 {
-		p0 := paras[0]
-		if place, n := splitDateline(p0); n > 0 && (dl == "" || strings.HasPrefix(p0, dl) || strings.HasPrefix(dl, place)) {
+	// again as a place in the lead. It may open the second paragraph,
+	// after a short line such as a photo credit.
+	for k := 0; k < min(len(paras), 2); k++ {
+		p := paras[k]
+		if place, n := splitDateline(p); n > 0 && (dl == "" || strings.HasPrefix(p, dl) || strings.HasPrefix(dl, place)) {
 			if dl == "" {
 				dl = place
 			}
-			paras = append([]string{p0[n:]}, paras[1:]...)
+			paras = append(append(slices.Clip(paras[:k]), p[n:]), paras[k+1:]...)
+			break
+		}
+		if !fewWords(p, 12) {
+			break
 		}
 	}
 	d.nouns = nounsCapitalised(a.Language)
+	site := siteOf(a)
 	d.scanText(a.Title, paras)
 
 	var res Result
 	switch {
 	case d.fromMeta(a, &res):
 	case d.fromDateline(dl, &res):
-	case d.fromText(siteOf(a), &res):
+	case d.fromText(site, &res):
 	case d.fromRegionWords(&res):
 	}
 	res.Countries = d.countries(res.Country)
@@ -96,6 +102,21 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 		res.Region = t.section(d.region)
 	}
 	return res
+}
+
+// fewWords reports whether s has at most n words.
+func fewWords(s string, n int) bool {
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !sp && !in {
+			if words++; words > n {
+				return false
+			}
+		}
+		in = !sp
+	}
+	return true
 }
 
 // tally is the evidence for one country.
@@ -385,21 +406,21 @@ func best(ts []tally, keep func(*tally) bool) *tally {
 // text, never in the title or the lead — does not make the story that
 // country's: then the country of the site's domain (site, from siteOf)
 // decides, or, without one, the story is Global.
-func (d *detector) fromText(site string, res *Result) bool {
+func (d *detector) fromText(site siteCountry, res *Result) bool {
 	b := best(d.tallies, nil)
 	if b != nil && d.passing(b) {
 		b = nil
-		if site == "" {
+		if site.code == "" {
 			// Decided: no country. Region words may still name a region.
 			return d.fromRegionWords(res) || true
 		}
 	}
 	if b == nil {
-		if site == "" {
+		if site.code == "" {
 			return false
 		}
-		res.Country = site
-		res.Evidence = "site: ." + strings.ToLower(site)
+		res.Country = site.code
+		res.Evidence = site.evidence
 		return true
 	}
 	res.Country = b.code
@@ -477,12 +498,13 @@ func nounLanguageCountry(code string) bool {
 	return false
 }
 
-// siteOf returns the country of the article's web site from its domain's
+// siteOf returns the country of the article's web site: its domain's
 // country-code suffix (".de", ".com.ar", ".co.uk" → GB; the archived
-// site's for a web.archive.org snapshot), or "" for a
-// generic domain or a country code sold as a generic name (".io", ".tv",
-// ".co", ".me").
-func siteOf(a *article.Article) string {
+// site's for a web.archive.org snapshot), else the edition its path opens
+// with ("/uk/news/…", "/en-au/…"). It returns "" for a generic domain, or
+// a country code sold as a generic name (".io", ".tv", ".co", ".me"),
+// without an edition.
+func siteOf(a *article.Article) siteCountry {
 	for _, raw := range []string{a.CanonicalURL, a.URL} {
 		if raw == "" {
 			continue
@@ -492,39 +514,88 @@ func siteOf(a *article.Article) string {
 			continue
 		}
 		host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+		path := u.Path
 		if host == "web.archive.org" {
 			// A snapshot: "/web/20160526181643/http://www.example.de/...".
 			if k := strings.Index(u.Path, "/http"); k >= 0 {
 				if v, err := url.Parse(u.Path[k+1:]); err == nil && v.Host != "" {
 					host = strings.TrimSuffix(strings.ToLower(v.Hostname()), ".")
+					path = v.Path
 				}
 			}
 		}
-		k := strings.LastIndexByte(host, '.')
-		if k < 0 {
-			return ""
+		if c := hostCountry(host); c != "" {
+			return siteCountry{c, "site: ." + strings.ToLower(c)}
 		}
-		tld := host[k+1:]
-		if len(tld) != 2 {
-			return ""
-		}
-		if genericTLDs[tld] {
-			j := strings.LastIndexByte(host[:k], '.')
-			if j < 0 || !secondLevel[host[j+1:k]] {
-				return ""
+		segs := strings.FieldsFunc(path, func(r rune) bool { return r == '/' })
+		if len(segs) > 1 {
+			if c := editionOf(segs[0]); c != "" {
+				return siteCountry{c, "site edition: /" + segs[0] + "/"}
 			}
 		}
-		if tld == "uk" {
-			return "GB"
-		}
-		code := strings.ToUpper(tld)
-		if _, ok := gaz().country(code); !ok {
+		return siteCountry{}
+	}
+	return siteCountry{}
+}
+
+// siteCountry is the country of an article's web site, and what says so.
+type siteCountry struct {
+	code, evidence string
+}
+
+// hostCountry returns the country of a host name's country-code suffix,
+// or "".
+func hostCountry(host string) string {
+	k := strings.LastIndexByte(host, '.')
+	if k < 0 {
+		return ""
+	}
+	tld := host[k+1:]
+	if len(tld) != 2 {
+		return ""
+	}
+	if genericTLDs[tld] {
+		j := strings.LastIndexByte(host[:k], '.')
+		if j < 0 || !secondLevel[host[j+1:k]] {
 			return ""
 		}
-		return code
 	}
-	return ""
+	if tld == "uk" {
+		return "GB"
+	}
+	code := strings.ToUpper(tld)
+	if _, ok := gaz().country(code); !ok {
+		return ""
+	}
+	return code
 }
+
+// editionOf returns the country of a site's edition named by the first
+// segment of a URL path: a country code ("uk", "au") or a language and a
+// country ("en-gb", "en_IN"). An edition says where the readers are, not
+// where the story is, so it counts only as the site's country.
+func editionOf(seg string) string {
+	switch {
+	case len(seg) == 2:
+	case len(seg) == 5 && (seg[2] == '-' || seg[2] == '_') && isLetter(seg[0]) && isLetter(seg[1]):
+		seg = seg[3:]
+	default:
+		return ""
+	}
+	if !isLetter(seg[0]) || !isLetter(seg[1]) {
+		return ""
+	}
+	code := strings.ToUpper(seg)
+	if code == "UK" {
+		return "GB"
+	}
+	if _, ok := gaz().country(code); !ok {
+		return ""
+	}
+	return code
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // genericTLDs are country codes whose domains are sold and used as generic
 // names, so they say nothing about where a site is.
@@ -717,6 +788,9 @@ func (d *detector) placeInURL(raw string) (place, string, bool) {
 		last := i == len(segs)-1
 		if last && len(segs) > 1 && !strings.HasPrefix(seg, "world-") {
 			break
+		}
+		if i == 0 && len(segs) > 1 && editionOf(seg) != "" {
+			continue // the site's edition: see siteOf
 		}
 		p, ok := d.placeIn(strings.ReplaceAll(seg, "_", "-"), true)
 		if !ok {

@@ -98,6 +98,8 @@ func TestDetectDateline(t *testing.T) {
 		return a
 	}
 	runDetect(t, []detectCase{
+		{name: "dateline after a photo credit", a: art("Envoy faces questions about Kyiv", "Jane Roe, ASSOCIATED PRESS\n\nWASHINGTON (AP) — The envoy will face questions about Ukraine and Ukraine's president on Wednesday."), want: "US", evidence: "dateline: WASHINGTON"},
+		{name: "no dateline after a long first paragraph", a: art("", "The envoy, who has spoken several times with the president about the matter, will face questions on Wednesday in Kyiv.\n\nWASHINGTON (AP) — More hearings follow."), want: "UA"},
 		{name: "dateline field", a: field("KUALA LUMPUR", "Rates held", "The central bank held rates."), want: "MY", region: "Asia-Pacific", evidence: "dateline: KUALA LUMPUR"},
 		{name: "dateline beats the body", a: field("WASHINGTON, Feb 26", "Japan surplus grows", "Japan's trade surplus with Japan's partners grew, Japanese officials said."), want: "US", also: []string{"JP"}},
 		{name: "wire dateline with state", a: field("WESTPORT, Conn., March 3", "Net up", "Shr 10 cts vs eight cts."), want: "US", evidence: "dateline: WESTPORT, Conn."},
@@ -155,6 +157,8 @@ func TestDetectText(t *testing.T) {
 		{name: "a country's German name", a: art("Kim Jong Un ist zurück", "Der Machthaber von Nordkorea zeigte sich am Samstag erstmals wieder öffentlich."), want: "KP"},
 		{name: "a country's Spanish name", a: art("Elecciones", "El gobierno de Estados Unidos anunció nuevas sanciones el lunes."), want: "US"},
 		{name: "a German state", a: art("Hochwasser", "In Bayern stiegen die Pegel am Montag weiter an."), want: "DE", evidence: "lead: Bayern"},
+		{name: "GCC the compiler", a: art("Faster builds", "GCC 9 compiles the parser faster than Clang. With GCC the binary is smaller, and GCC warns less."), want: "", region: region.Global},
+		{name: "GCC states", a: art("", "The GCC states agreed on a common customs tariff."), want: "", region: "Middle East"},
 		{name: "a region word in passing", a: art("Compilers compared", "We compared two compilers on the same code."+strings.Repeat(" The benchmark parses a large file and reports the time it takes.", 30)+" Both were built with GCC."), want: "", region: region.Global},
 		{name: "a German noun that is a town abroad", a: func() *article.Article {
 			a := art("Radon im Boden: Neue Karte gibt Orientierung", "Das Amt hat eine neue Karte zum Radon im Boden veröffentlicht.")
@@ -191,6 +195,21 @@ func TestDetectText(t *testing.T) {
 			a.URL = "https://roads.io/nota/1"
 			return a
 		}(), want: "", region: region.Global},
+		{name: "an edition is the site's country", a: func() *article.Article {
+			a := art("Where to buy graphics cards", "The cards sold out within minutes at every retailer.")
+			a.URL = "https://www.hardware.example.com/uk/news/where-to-buy-cards"
+			return a
+		}(), want: "GB", evidence: "site edition: /uk/"},
+		{name: "an edition yields to the text", a: func() *article.Article {
+			a := art("Where to buy graphics cards", "US retailers sold out within minutes. Best Buy in New York had a queue.")
+			a.URL = "https://www.hardware.example.com/uk/news/where-to-buy-cards"
+			return a
+		}(), want: "US"},
+		{name: "a language and country edition", a: func() *article.Article {
+			a := art("Road closed", "The road to the village stays closed until Friday.")
+			a.URL = "https://www.example.com/en-au/local/road-closed"
+			return a
+		}(), want: "AU", evidence: "site edition: /en-au/"},
 		{name: "the text decides over the site", a: func() *article.Article {
 			a := art("Kenya floods", "Floods hit Nairobi on Friday.")
 			a.URL = "https://www.zeitung.de/welt/kenia"
@@ -250,6 +269,10 @@ func TestDetectAmbiguous(t *testing.T) {
 		{name: "Cambridge with US context", a: art("", "Researchers in Boston and Cambridge, near Boston, said tests began."), want: "US", not: []string{"GB"}},
 		{name: "Cambridge alone", a: art("", "Researchers at Cambridge said tests began."), want: "GB"},
 		{name: "company named after a common word city", a: art("", "Farmers discussed sugar land prices."), want: "", region: region.Global},
+		{name: "surname after a given name", a: art("", "El periodista Hugo Valencia contó la pelea del programa."), want: "", region: region.Global},
+		{name: "surname opening a sentence", a: art("", "Jack London wrote about the gold rush. Ana Lima agreed."), want: "", region: region.Global},
+		{name: "place after a comma and a given name", a: art("", "The singer lives with Hugo, Valencia's best-known chef."), want: "ES"},
+		{name: "place after an ordinary word", a: art("", "Floods hit Valencia on Monday."), want: "ES"},
 	})
 }
 

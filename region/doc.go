@@ -38,12 +38,12 @@
 //
 // Five sections follow the UN M49 regions, adjusted for a daily briefing:
 //
-//   - Europe: M49 Europe (Russia included) plus Cyprus, Georgia, Armenia and
-//     Azerbaijan, which European desks usually cover;
-//   - Middle East: M49 Western Asia without those four (the Gulf states,
-//     Iraq, the Levant, Israel and Palestine, Yemen, Turkey) plus Egypt,
-//     Libya and Iran, which news desks file with the region;
-//   - Africa: the rest of M49 Africa;
+//   - Europe: M49 Europe (Russia included) plus Turkey, Cyprus, Georgia,
+//     Armenia and Azerbaijan, which European desks usually cover;
+//   - Middle East: M49 Western Asia without those five (the Gulf states,
+//     Iraq, the Levant, Israel and Palestine, Yemen) plus Egypt and Iran,
+//     which news desks file with the region;
+//   - Africa: the rest of M49 Africa, Libya included;
 //   - Americas: M49 Americas;
 //   - Asia-Pacific: the rest of M49 Asia (Central, South, East and
 //     South-east Asia) plus Oceania.

@@ -162,6 +162,9 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 	// state, unless the comma separates a list of countries.
 	qualPos := tok.is(fComma) && i > 0 && t.toks[i-1].is(fCap) && !(afterPlace && (prevKind == kName || prevKind == kAdj))
 	caseFree := s.loose || s.caps
+	// "Hugo Valencia", "Jack London": after a given name a place's name is
+	// a surname.
+	surname := !s.loose && afterGivenName(t, i)
 	var out []cand
 	hasState := false
 	changed := false // out differs from cands
@@ -181,6 +184,8 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 		case c.upper && !s.loose && !allUpper(t, i, j):
 			keep = false
 		case c.person && !caseFree && personContext(t, i, j):
+			keep = false
+		case surname && c.kind != kStop:
 			keep = false
 		}
 		if !keep {

@@ -91,9 +91,9 @@ func (t *Taxonomy) section(name string) string {
 
 // Default returns the default five-region taxonomy, in briefing order:
 // Europe, Americas, Asia-Pacific, Middle East, Africa. It follows the UN
-// M49 regions with these changes: Europe takes Cyprus, Georgia, Armenia
-// and Azerbaijan; the Middle East is M49 Western Asia without those four,
-// plus Egypt, Libya and Iran; Asia-Pacific is the rest of Asia plus
+// M49 regions with these changes: Europe takes Turkey, Cyprus, Georgia,
+// Armenia and Azerbaijan; the Middle East is M49 Western Asia without
+// those five, plus Egypt and Iran; Asia-Pacific is the rest of Asia plus
 // Oceania. Antarctica is in no section.
 //
 // Each call returns a new Taxonomy, cheaply: the sections' country lists

@@ -36,6 +36,9 @@ type Backend struct {
 	// Model is true for backends that call a model (they take an
 	// llm.Config in Config.Settings).
 	Model bool
+	// Batch is true for model backends that can send their requests
+	// through a batch API (llm.OpenBatcher, brief add --batch).
+	Batch bool
 	// New builds the backend.
 	New Factory
 }

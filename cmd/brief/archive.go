@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -23,46 +22,25 @@ import (
 	"github.com/brief-news/brief/summarize"
 )
 
-// dbPath returns --db (a file path or a postgres:// URL), else the
-// default archive path.
-func dbPath(c *cli.Context, e *env) (string, error) {
-	if p := c.String("db"); p != "" {
-		return p, nil
-	}
-	p, err := store.DefaultPath(e.getenv)
-	if err != nil {
-		return "", usageError{err}
-	}
-	return p, nil
+// openArchive opens (creating if needed) the archive at db: the SQLite
+// file, or the PostgreSQL database when db is a postgres:// URL.
+func openArchive(ctx context.Context, e *env, db string) (store.Archive, error) {
+	return store.OpenArchive(ctx, db, store.Options{Now: e.now, Logger: e.logger})
 }
 
-// openStore opens (creating if needed) the archive: the SQLite file, or
-// the PostgreSQL database when --db is a postgres:// URL.
-func openStore(c *cli.Context, e *env) (store.Archive, error) {
-	p, err := dbPath(c, e)
-	if err != nil {
-		return nil, err
+// openExistingArchive opens the archive at db only if it exists, so
+// reading commands do not leave an empty database behind a mistyped --db.
+func openExistingArchive(ctx context.Context, e *env, db string) (store.Archive, error) {
+	if store.IsPostgres(db) {
+		return store.OpenArchive(ctx, db, store.Options{Now: e.now, Logger: e.logger})
 	}
-	return store.OpenArchive(c.Context, p, store.Options{Now: e.now, Logger: e.logger})
-}
-
-// openExistingStore opens the archive only if it exists, so reading
-// commands do not leave an empty database behind a mistyped --db.
-func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
-	p, err := dbPath(c, e)
-	if err != nil {
-		return nil, err
-	}
-	if store.IsPostgres(p) {
-		return store.OpenArchive(c.Context, p, store.Options{Now: e.now, Logger: e.logger})
-	}
-	if _, err := os.Stat(p); err != nil {
+	if _, err := os.Stat(db); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no archive at %s (add articles with brief add, or give inputs)", p)
+			return nil, fmt.Errorf("no archive at %s (add articles with brief add, or give inputs)", db)
 		}
-		return nil, fmt.Errorf("open archive %s: %w", p, err)
+		return nil, fmt.Errorf("open archive %s: %w", db, err)
 	}
-	return store.Open(c.Context, p, store.Options{Now: e.now, ReadOnly: readOnlyFile(p)})
+	return store.Open(ctx, db, store.Options{Now: e.now, ReadOnly: readOnlyFile(db)})
 }
 
 // readOnlyFile reports an archive brief should not write to: the file or
@@ -91,18 +69,6 @@ type archiver struct {
 // saveFlag is summarize's --save.
 func saveFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "save", Usage: "also store each article and digest in the archive (see --db)"}
-}
-
-// openArchiver returns an archiver when --save is set, else nil.
-func openArchiver(c *cli.Context, e *env) (*archiver, error) {
-	if !c.Bool("save") {
-		return nil, nil
-	}
-	st, err := openStore(c, e)
-	if err != nil {
-		return nil, err
-	}
-	return &archiver{st: st, e: e}, nil
 }
 
 // save stores one summarized article in its own transaction.
@@ -158,37 +124,43 @@ Examples:
    brief briefing --date today -f pdf -o ~/briefings/`,
 		Flags: append(append(summarizerFlags(false), inputFlags()...), batchFlags()...),
 		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				return usagef("no inputs (give files, directories, URLs, or - for stdin)")
-			}
-			st, err := openStore(c, e)
+			o, err := resolveAdd(c, e)
 			if err != nil {
 				return err
 			}
-			if c.Bool("batch") {
-				defer st.Close()
-				return addBatch(c, e, st)
-			}
-			a := &archiver{st: st, e: e}
-			defer a.close()
-			s, err := openSummarizer(c, e)
+			st, err := openArchive(c.Context, e, o.DB)
 			if err != nil {
 				return err
 			}
-			bad, failed, total, err := runInputsSkipped(c, e, s, func(r result) error {
-				if _, err := a.save(c.Context, r); err != nil {
-					return err
-				}
-				_, err := fmt.Fprintf(e.stdout, "%s · %s · %s\n", r.digest.Region, titleOf(r), sourceOf(r))
-				return err
-			})
-			a.skip(c.Context, bad)
+			defer st.Close()
+			if o.Batch {
+				return addBatch(c, e, st) // see batch.go
+			}
+			s, err := newModelRun(c, e, o.Summarizer).open()
 			if err != nil {
 				return err
 			}
-			return partial(failed, total)
+			return runAdd(c.Context, e, o, st, s)
 		},
 	}
+}
+
+// runAdd is brief add: each input summarized and saved in st, one line
+// on stdout for each.
+func runAdd(ctx context.Context, e *env, o addOptions, st store.Archive, s summarize.Summarizer) error {
+	a := &archiver{st: st, e: e}
+	bad, failed, total, err := runInputStream(ctx, e, o.Inputs, s, func(r result) error {
+		if _, err := a.save(ctx, r); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(e.stdout, "%s · %s · %s\n", r.digest.Region, titleOf(r), sourceOf(r))
+		return err
+	})
+	a.skip(ctx, bad)
+	if err != nil {
+		return err
+	}
+	return partial(failed, total)
 }
 
 // flat collapses runs of whitespace, newlines included, to single spaces.
@@ -213,24 +185,20 @@ func sourceOf(r result) string {
 	return r.src.ID
 }
 
-// archiveEntries selects the archived articles of the day starting at day
-// (midnight in its location) and the inputs that failed that day. An
-// article without a digest is summarized now, and the digest saved.
-func archiveEntries(c *cli.Context, e *env, day time.Time) ([]briefing.Entry, []briefing.Skipped, error) {
-	st, err := openExistingStore(c, e)
+// archiveEntries selects the archived articles of the briefing's day
+// (o.Day, midnight in its location) and the inputs that failed that day.
+// An article without a digest is summarized now (m opens the summarizer
+// then), and the digest saved.
+func archiveEntries(ctx context.Context, e *env, o briefingOptions, m modelRun) ([]briefing.Entry, []briefing.Skipped, error) {
+	st, err := openExistingArchive(ctx, e, o.DB)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer st.Close()
-	next := day.AddDate(0, 0, 1)
-	q := store.Query{From: day, To: next}
-	if c.IsSet("backend") {
-		q.Backend = c.String("backend")
-	}
-	if c.IsSet("model") {
-		q.Model = c.String("model")
-	}
-	rows, err := st.List(c.Context, q)
+	next := o.Day.AddDate(0, 0, 1)
+	q := o.Filter
+	q.From, q.To = o.Day, next
+	rows, err := st.List(ctx, q)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -240,20 +208,20 @@ func archiveEntries(c *cli.Context, e *env, day time.Time) ([]briefing.Entry, []
 	for _, r := range rows {
 		if r.Digest == nil {
 			if s == nil {
-				if s, err = openSummarizer(c, e); err != nil {
+				if s, err = m.open(); err != nil {
 					return nil, nil, err
 				}
 			}
-			d, err := s.Summarize(c.Context, r.Article)
+			d, err := s.Summarize(ctx, r.Article)
 			if err != nil {
-				if c.Context.Err() != nil {
-					return nil, nil, c.Context.Err()
+				if ctx.Err() != nil {
+					return nil, nil, ctx.Err()
 				}
 				skipped = append(skipped, briefing.Skipped{Source: r.Source, Reason: oneLine(fmt.Errorf("summarize: %w", err))})
 				continue
 			}
 			if !st.ReadOnly() {
-				if _, err := st.Save(c.Context, r.Article, d); err != nil {
+				if _, err := st.Save(ctx, r.Article, d); err != nil {
 					return nil, nil, err
 				}
 			}
@@ -261,7 +229,7 @@ func archiveEntries(c *cli.Context, e *env, day time.Time) ([]briefing.Entry, []
 		}
 		entries = append(entries, briefing.Entry{Article: r.Article, Digest: r.Digest, Added: r.Added})
 	}
-	fails, err := st.Skipped(c.Context, day, next)
+	fails, err := st.Skipped(ctx, o.Day, next)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -294,36 +262,28 @@ Examples:
 					&cli.StringFlag{Name: "tz", Usage: "time zone `Area/City` for --date and the times shown (default: the config file's timezone, else local, which TZ sets)", EnvVars: []string{"BRIEF_TZ"}},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
 				},
-				Action: func(c *cli.Context) error { return archiveList(c, e) },
+				Action: func(c *cli.Context) error {
+					o, err := resolveArchiveList(c, e)
+					if err != nil {
+						return err
+					}
+					return archiveList(c.Context, e, o)
+				},
 			},
 			{
 				Name:      "rm",
 				Usage:     "remove archived articles and their digests",
 				ArgsUsage: "ID...",
 				Action: func(c *cli.Context) error {
-					if c.NArg() == 0 {
-						return usagef("archive rm: give the IDs to remove (see brief archive list)")
-					}
-					var ids []int64
-					for _, a := range c.Args().Slice() {
-						id, err := strconv.ParseInt(a, 10, 64)
-						if err != nil || id <= 0 {
-							return usagef("archive rm: %q is not an article ID", a)
-						}
-						ids = append(ids, id)
-					}
-					st, err := openExistingStore(c, e)
+					ids, err := resolveArchiveIDs(c)
 					if err != nil {
 						return err
 					}
-					defer st.Close()
-					var errs []error
-					for _, id := range ids {
-						if err := st.Delete(c.Context, id); err != nil {
-							errs = append(errs, err)
-						}
+					db, err := resolveDB(c, e)
+					if err != nil {
+						return err
 					}
-					return errors.Join(errs...)
+					return archiveRemove(c.Context, e, db, ids)
 				},
 			},
 			{
@@ -333,22 +293,23 @@ Examples:
 					&cli.IntFlag{Name: "last", Aliases: []string{"n"}, Value: 10, Usage: "the last `N` requests (0 = all)"},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or jsonl"},
 				},
-				Action: func(c *cli.Context) error { return archiveRequests(c, e) },
+				Action: func(c *cli.Context) error {
+					o, err := resolveArchiveRequests(c, e)
+					if err != nil {
+						return err
+					}
+					return archiveRequests(c.Context, e, o)
+				},
 			},
 			{
 				Name:  "check",
 				Usage: "check the archive database for damage",
 				Action: func(c *cli.Context) error {
-					st, err := openExistingStore(c, e)
+					db, err := resolveDB(c, e)
 					if err != nil {
 						return err
 					}
-					defer st.Close()
-					if err := st.Check(c.Context); err != nil {
-						return err
-					}
-					fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Location())
-					return nil
+					return archiveCheck(c.Context, e, db)
 				},
 			},
 			{
@@ -362,14 +323,11 @@ Examples:
 					if f := c.String("format"); f != "jsonl" {
 						return usagef("archive export: unknown format %q (want jsonl)", f)
 					}
-					st, err := openExistingStore(c, e)
+					db, err := resolveDB(c, e)
 					if err != nil {
 						return err
 					}
-					defer st.Close()
-					return e.withOutput(c.String("output"), func(w io.Writer) error {
-						return st.Export(c.Context, w)
-					})
+					return archiveExport(c.Context, e, db, c.String("output"))
 				},
 			},
 			{
@@ -380,27 +338,80 @@ Examples:
 					if c.NArg() != 1 {
 						return usagef("archive import: give one export file (or - for stdin)")
 					}
-					var r io.Reader = e.stdin
-					if name := c.Args().First(); name != "-" {
-						f, err := os.Open(name)
-						if err != nil {
-							return usagef("archive import: %v", err)
-						}
-						defer f.Close()
-						r = f
-					}
-					st, err := openStore(c, e)
+					db, err := resolveDB(c, e)
 					if err != nil {
 						return err
 					}
-					defer st.Close()
-					n, err := st.Import(c.Context, r)
-					fmt.Fprintf(e.stderr, "brief: imported %d articles, %d skipped inputs, %d cached digests\n", n.Articles, n.Skipped, n.Cached)
-					return err
+					return archiveImport(c.Context, e, db, c.Args().First())
 				},
 			},
 		},
 	}
+}
+
+// archiveRemove is brief archive rm.
+func archiveRemove(ctx context.Context, e *env, db string, ids []int64) error {
+	st, err := openExistingArchive(ctx, e, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var errs []error
+	for _, id := range ids {
+		if err := st.Delete(ctx, id); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// archiveCheck is brief archive check.
+func archiveCheck(ctx context.Context, e *env, db string) error {
+	st, err := openExistingArchive(ctx, e, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Check(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "brief: %s: ok\n", st.Location())
+	return nil
+}
+
+// archiveExport is brief archive export: the archive as JSON Lines on
+// stdout or, atomically, into the file out.
+func archiveExport(ctx context.Context, e *env, db, out string) error {
+	st, err := openExistingArchive(ctx, e, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return e.withOutput(out, func(w io.Writer) error {
+		return st.Export(ctx, w)
+	})
+}
+
+// archiveImport is brief archive import: the export in file name (- for
+// stdin) merged into the archive.
+func archiveImport(ctx context.Context, e *env, db, name string) error {
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return usagef("archive import: %v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	st, err := openArchive(ctx, e, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n, err := st.Import(ctx, r)
+	fmt.Fprintf(e.stderr, "brief: imported %d articles, %d skipped inputs, %d cached digests\n", n.Articles, n.Skipped, n.Cached)
+	return err
 }
 
 // listRecord is one line of brief archive list -f jsonl.
@@ -415,33 +426,22 @@ type listRecord struct {
 	Source    string `json:"source"`
 }
 
-func archiveList(c *cli.Context, e *env) error {
-	format := c.String("format")
-	if format != "text" && format != "jsonl" {
-		return usagef("archive list: unknown format %q (want text or jsonl)", format)
-	}
-	loc, err := loadLocation(c.String("tz"))
-	if err != nil {
-		return err
-	}
+// archiveList is brief archive list.
+func archiveList(ctx context.Context, e *env, o archiveListOptions) error {
 	var q store.Query
-	if d := c.String("date"); d != "" {
-		day, err := parseDay(d, e.now().In(loc))
-		if err != nil {
-			return err
-		}
-		q.From, q.To = day, day.AddDate(0, 0, 1)
+	if !o.Day.IsZero() {
+		q.From, q.To = o.Day, o.Day.AddDate(0, 0, 1)
 	}
-	st, err := openExistingStore(c, e)
+	st, err := openExistingArchive(ctx, e, o.DB)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rows, err := st.List(c.Context, q)
+	rows, err := st.List(ctx, q)
 	if err != nil {
 		return err
 	}
-	if format == "jsonl" {
+	if o.Format == "jsonl" {
 		for _, r := range rows {
 			rec := listRecord{ID: r.ID, Added: r.Added.UTC().Format(time.RFC3339), Published: formatTime(r.Article.Published),
 				Title: r.Article.Title, URL: r.Article.Link(), Site: r.Article.Site, Source: r.Source}
@@ -473,29 +473,25 @@ func archiveList(c *cli.Context, e *env) error {
 		if src == "" {
 			src = r.Source
 		}
-		fmt.Fprintf(tw, "%d\t%s%s\t%s\t%s\t%s\n", r.ID, at.In(loc).Format("2006-01-02 15:04"), mark, region, flat(title), src)
+		fmt.Fprintf(tw, "%d\t%s%s\t%s\t%s\t%s\n", r.ID, at.In(o.Loc).Format("2006-01-02 15:04"), mark, region, flat(title), src)
 	}
 	return tw.Flush()
 }
 
 // archiveRequests prints the logged model requests, oldest first: a
 // header line each, then (text) the messages and the reply.
-func archiveRequests(c *cli.Context, e *env) error {
-	format := c.String("format")
-	if format != "text" && format != "jsonl" {
-		return usagef("archive requests: unknown format %q (want text or jsonl)", format)
-	}
-	st, err := openExistingStore(c, e)
+func archiveRequests(ctx context.Context, e *env, o archiveRequestsOptions) error {
+	st, err := openExistingArchive(ctx, e, o.DB)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	reqs, err := st.ModelRequests(c.Context, c.Int("last"))
+	reqs, err := st.ModelRequests(ctx, o.Last)
 	if err != nil {
 		return err
 	}
 	for _, r := range reqs {
-		if format == "jsonl" {
+		if o.Format == "jsonl" {
 			if err := writeJSONLine(e.stdout, struct {
 				ID               string          `json:"id"`
 				Time             string          `json:"time"`

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/brief-news/brief/internal/textsafe"
 )
 
 // callError is a usage error found while reading the command line: an
@@ -143,10 +146,16 @@ func checkFlag(app *cli.App, cmd *cli.Command, flags []cli.Flag, rest []string, 
 		for _, fl := range append(slices.Clip(flags), app.Flags...) {
 			candidates = append(candidates, fl.Names()...)
 		}
-		msg := fmt.Sprintf("unknown flag %s for %s", rest[0], strings.Join(names, " "))
+		shown := rest[0]
 		if hasValue {
-			msg = fmt.Sprintf("unknown flag --%s for %s", name, strings.Join(names, " "))
+			shown = "--" + name
 		}
+		if textsafe.Line(shown) != shown {
+			// Quoted, so that a name with control characters does not
+			// read as the flag it resembles once they are removed.
+			shown = strconv.Quote(shown)
+		}
+		msg := fmt.Sprintf("unknown flag %s for %s", shown, strings.Join(names, " "))
 		if s := closest(name, candidates); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", dashes(s))
 		}
@@ -330,4 +339,16 @@ func withUsageErrors(app *cli.App) {
 		}
 	}
 	walk(app.Name, app.Commands)
+}
+
+// flagsNamed returns the flags of flags named names, so that a command
+// shows (and takes) only the flags it reads.
+func flagsNamed(flags []cli.Flag, names ...string) []cli.Flag {
+	var out []cli.Flag
+	for _, f := range flags {
+		if slices.ContainsFunc(f.Names(), func(n string) bool { return slices.Contains(names, n) }) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -80,12 +80,17 @@ would) which models it offers.
 
 Examples:
    brief models -b ollama
-   OPENAI_BASE_URL=http://127.0.0.1:8000/v1 brief models -b openai`,
+   brief models -b openai --base-url http://127.0.0.1:8000/v1`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
 			&cli.IntFlag{Name: "jobs", Value: 1, Hidden: true},
 		}, summarizerFlags(false)...),
 		Action: func(c *cli.Context) error {
+			switch f := c.String("format"); f {
+			case "", "text", "json":
+			default:
+				return usagef("models: unknown format %q (want text or json)", f)
+			}
 			name := c.String("backend")
 			row, err := summarize.Lookup(name)
 			if err != nil {

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -13,25 +13,33 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/article"
-	"github.com/brief-news/brief/internal/origin"
 	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
-	"github.com/brief-news/brief/summarize/openai/batch"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
-// batchBackend is the one backend whose requests go through a batch API:
-// OpenAI's chat completions, through its Batch API.
-const batchBackend = "openai"
-
 // batchKey marks, in the app's metadata, a command that summarizes in
-// batch mode: llmConfig then sends model requests through a
-// batch.Transport.
+// batch mode: modelConfig then sets llm.Config.Batch.
 const batchKey = "brief.batch"
+
+// batchBackends names the backends with a batch API, for help and errors.
+func batchBackends() string {
+	var names []string
+	for _, b := range summarize.Backends() {
+		if b.Batch {
+			names = append(names, b.Name)
+		}
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
 
 // batchFlags are brief add's flags for batch runs.
 func batchFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.BoolFlag{Name: "batch", Usage: "send the model requests as one OpenAI Batch API job (half the price, results within 24h; --backend openai)"},
+		&cli.BoolFlag{Name: "batch", Usage: "send the model requests as one batch job (half the price, results within 24h; --backend " + batchBackends() + ")"},
 		&cli.BoolFlag{Name: "no-wait", Usage: "with --batch: submit and return; collect later with brief batch resume"},
 		pollFlag("with --batch: "),
 	}
@@ -56,13 +64,14 @@ type batchRun struct {
 	e      *env
 	st     store.Archive
 	s      summarize.Summarizer
-	client *batch.Client
+	client llm.Batcher
+	name   string
 	model  string
-	sess   *llmSession // nil without a usage line
+	sess   *llm.Session // nil without a usage line
 
 	mu       sync.Mutex
 	waiting  []batchArticle
-	lines    []batch.Line
+	lines    []llm.BatchLine
 	seen     map[string]bool
 	deferred map[*article.Article]bool
 	// carry are the answers the waiting articles were given already:
@@ -76,42 +85,47 @@ type batchRun struct {
 // openBatchRun opens the summarizer in batch mode and the batch client.
 func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
 	name := c.String("backend")
-	if name != batchBackend {
-		return nil, usagef("--batch works with --backend %s (the OpenAI Batch API), not %q", batchBackend, name)
-	}
 	b, err := summarize.Lookup(name)
-	if err != nil {
-		return nil, usagef("--batch: backend %q is not available", name)
+	if err != nil || !b.Batch {
+		return nil, usagef("--batch works with --backend %s, not %q", batchBackends(), name)
 	}
 	c.App.Metadata[batchKey] = true
 	s, err := openSummarizer(c, e)
 	if err != nil {
 		return nil, err
 	}
-	sess, _ := c.App.Metadata[sessionKey].(*llmSession)
-	if sess != nil {
-		sess.batch = true
+	var sess *llm.Session
+	if run, ok := c.App.Metadata[sessionKey].(*llmRun); ok {
+		sess = run.sess
 	}
-	base := c.String("base-url")
-	if base == "" && b.BaseURLEnv != "" {
-		base = e.getenv(b.BaseURLEnv)
+	client, cfg, err := openBatcher(c, e, b, c.String("model"))
+	if err != nil {
+		return nil, err
 	}
-	model := c.String("model")
-	if model == "" {
-		model = b.DefaultModel
-	}
-	client := batch.New(batch.Config{APIKey: e.getenv(b.KeyEnv), BaseURL: base,
-		HTTPClient: &http.Client{Timeout: 5 * time.Minute, CheckRedirect: origin.CheckRedirect(10)}})
-	return &batchRun{c: c, e: e, st: st, s: s, client: client, model: model, sess: sess,
+	return &batchRun{c: c, e: e, st: st, s: s, client: client, name: name, model: cfg.Model, sess: sess,
 		seen: map[string]bool{}, deferred: map[*article.Article]bool{}, carry: map[string]bool{},
 		answered: map[string]bool{}}, nil
+}
+
+// openBatcher opens the batch client of backend row for model, with the
+// server and key brief summarize would use.
+func openBatcher(c *cli.Context, e *env, row summarize.Backend, model string) (llm.Batcher, summarize.Config, error) {
+	cfg := summarize.Config{Model: model, Logger: e.logger}
+	if _, err := modelConfig(c, e, row, &cfg); err != nil {
+		return nil, cfg, err
+	}
+	client, err := llm.OpenBatcher(row.Name, cfg)
+	if err != nil {
+		return nil, cfg, usageError{err}
+	}
+	return client, cfg, nil
 }
 
 // summarize runs the summarizer on a with the batch's answers. It
 // returns a digest, or the requests a needs answered first (then the
 // article is queued for the next batch), or an error.
-func (r *batchRun) summarize(ctx context.Context, src string, a *article.Article, answers map[string]batch.Answer) (*summarize.Digest, bool, error) {
-	sctx, cancel, sess := batch.NewSession(ctx, answers)
+func (r *batchRun) summarize(ctx context.Context, src string, a *article.Article, answers map[string]llm.BatchAnswer) (*summarize.Digest, bool, error) {
+	sctx, cancel, sess := llm.NewBatchSession(ctx, answers)
 	defer cancel()
 	d, err := r.s.Summarize(sctx, a)
 	if used := sess.Used(); len(used) > 0 && r.sess != nil {
@@ -119,7 +133,7 @@ func (r *batchRun) summarize(ctx context.Context, src string, a *article.Article
 		for _, k := range used {
 			if !r.answered[k] {
 				r.answered[k] = true
-				r.sess.batched.Add(1)
+				r.sess.AddBatched(1)
 			}
 		}
 		r.mu.Unlock()
@@ -151,7 +165,7 @@ func (r *batchRun) isDeferred(a *article.Article) bool {
 
 // submit sends the queued requests as a batch and records it, with the
 // known answers that the waiting articles will need again.
-func (r *batchRun) submit(ctx context.Context, known map[string]batch.Answer) (string, error) {
+func (r *batchRun) submit(ctx context.Context, known map[string]llm.BatchAnswer) (string, error) {
 	stat, err := r.client.Submit(ctx, r.lines)
 	if err != nil {
 		return "", err
@@ -177,7 +191,7 @@ func (r *batchRun) submit(ctx context.Context, known map[string]batch.Answer) (s
 	info, _ := json.Marshal(stat)
 	// The batch exists at the provider now: record it even if the
 	// command is being interrupted.
-	if err := r.st.SaveBatch(context.WithoutCancel(ctx), store.Batch{ID: stat.ID, Backend: batchBackend, Model: r.model,
+	if err := r.st.SaveBatch(context.WithoutCancel(ctx), store.Batch{ID: stat.ID, Backend: r.name, Model: r.model,
 		State: stat.State, Info: info}, items, arts); err != nil {
 		return "", err
 	}
@@ -189,7 +203,7 @@ func (r *batchRun) submit(ctx context.Context, known map[string]batch.Answer) (s
 
 // wait polls the batch until the provider has finished it, with a
 // doubling wait, recording each status in the archive.
-func (r *batchRun) wait(ctx context.Context, id string) (batch.Status, error) {
+func (r *batchRun) wait(ctx context.Context, id string) (llm.BatchStatus, error) {
 	d := r.c.Duration("poll")
 	if d <= 0 {
 		d = 10 * time.Second
@@ -234,11 +248,11 @@ func (r *batchRun) collect(ctx context.Context, id string) (failed, total int, e
 		if err != nil {
 			return failed, total, err
 		}
-		answers := map[string]batch.Answer{}
+		answers := map[string]llm.BatchAnswer{}
 		var fresh []store.BatchItem
 		for _, it := range items {
 			if it.Response != nil {
-				var a batch.Answer
+				var a llm.BatchAnswer
 				if json.Unmarshal(it.Response, &a) == nil {
 					answers[it.Key] = a
 				}
@@ -370,7 +384,7 @@ func batchCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "batch",
 		Usage: "follow, resume and cancel model batch runs (brief add --batch)",
-		Description: `brief add --batch sends its model requests as one OpenAI Batch API job and records it
+		Description: `brief add --batch sends its model requests as one batch job (the OpenAI Batch API) and records it
 in the archive (--db), so that any process on the same archive can follow it, collect its
 results or cancel it.
 
@@ -391,7 +405,7 @@ Examples:
 					tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 					fmt.Fprintln(tw, "ID\tSTATE\tDONE\tFAILED\tTOTAL\tMODEL\tCREATED")
 					for _, b := range list {
-						var s batch.Status
+						var s llm.BatchStatus
 						json.Unmarshal(b.Info, &s)
 						fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\n", b.ID, b.State, s.Completed, s.Failed, s.Total,
 							b.Model, b.Created.UTC().Format("2006-01-02 15:04"))
@@ -450,20 +464,34 @@ Examples:
 				Name:      "cancel",
 				Usage:     "ask the provider to cancel batches; answers already made are still collected by resume",
 				ArgsUsage: "ID...",
-				Flags:     llmFlags(),
+				Flags:     flagsNamed(llmFlags(), "base-url"), // all cancel reads
 				Action: withStore(func(c *cli.Context, st store.Archive) error {
 					if c.NArg() == 0 {
 						return usagef("batch cancel: give the batch IDs (see brief batch status)")
 					}
-					b, _ := summarize.Lookup(batchBackend)
-					base := c.String("base-url")
-					if base == "" && b.BaseURLEnv != "" {
-						base = e.getenv(b.BaseURLEnv)
+					recorded := map[string]store.Batch{}
+					if list, err := st.Batches(c.Context); err == nil {
+						for _, b := range list {
+							recorded[b.ID] = b
+						}
 					}
-					client := batch.New(batch.Config{APIKey: e.getenv(b.KeyEnv), BaseURL: base,
-						HTTPClient: &http.Client{Timeout: time.Minute, CheckRedirect: origin.CheckRedirect(10)}})
 					var errs []error
 					for _, id := range c.Args().Slice() {
+						// A batch the archive does not know goes to the
+						// first backend with a batch API.
+						b, ok := recorded[id]
+						if !ok {
+							b.Backend = strings.SplitN(batchBackends(), ", ", 2)[0]
+						}
+						row, err := summarize.Lookup(b.Backend)
+						if err != nil {
+							errs = append(errs, fmt.Errorf("batch cancel %s: %w", id, err))
+							continue
+						}
+						client, _, err := openBatcher(c, e, row, b.Model)
+						if err != nil {
+							return err
+						}
 						stat, err := client.Cancel(c.Context, id)
 						if err != nil {
 							errs = append(errs, err)

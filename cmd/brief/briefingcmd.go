@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,92 +47,95 @@ Examples:
 			&cli.StringFlag{Name: "font", Usage: "TrueType `FILE` (.ttf) tried first for characters the PDF's embedded fonts lack (installed fonts are found without it)", EnvVars: []string{"BRIEF_FONT"}},
 		}, append(summarizerFlags(false), mailFlags()...)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
-			mailer, err := newMailer(c, e) // nil without --mail-to
+			o, err := resolveBriefing(c, e)
 			if err != nil {
 				return err
 			}
-			o, err := resolveBriefing(c, e, mailer != nil)
-			if err != nil {
-				return err
-			}
-			var entries []briefing.Entry
-			var skipped []briefing.Skipped
-			var failed, total int
-			empty := "no stories: every input failed"
-			if o.Archive {
-				// No inputs: the archived articles of that day.
-				if entries, skipped, err = archiveEntries(c, e, o.Day); err != nil {
-					return err
-				}
-				empty = fmt.Sprintf("no stories: the archive has no articles for %s", o.Day.Format("2006-01-02"))
-			} else {
-				s, err := openSummarizerWith(c, e, o.Summarizer)
-				if err != nil {
-					return err
-				}
-				var bad []result
-				bad, failed, total, err = runInputStream(c.Context, e, o.Inputs, s, func(r result) error {
-					entries = append(entries, briefing.Entry{Article: r.article, Digest: r.digest, Added: e.now()})
-					return nil
-				})
-				if err != nil {
-					return err
-				}
-				for _, r := range bad {
-					skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
-				}
-				if o.DateSet {
-					// --date picks that day's articles from the inputs too,
-					// as it does from the archive.
-					entries = onDay(e, entries, o.Day)
-					empty = fmt.Sprintf("no stories: no input was published on %s", o.Day.Format("2006-01-02"))
-				}
-				if err := modelVerdict(c, false); err != nil {
-					return err // a bad key or model: no briefing
-				}
-			}
-			if len(entries) == 0 && !o.AllowEmpty {
-				// Nothing is written and nothing mailed: a cron job
-				// must not deliver an empty briefing as if it were one.
-				return errors.New(empty)
-			}
-			b := briefing.Build(entries, skipped, briefing.Options{Title: o.Title, Date: o.Day, Taxonomy: e.taxonomy()})
-			ro := renderOptions{template: o.Template, font: o.Font, now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
-			if o.Dir {
-				if err := os.MkdirAll(o.Output, 0o755); err != nil {
-					return fmt.Errorf("create output directory: %w", err)
-				}
-			}
-			for _, f := range o.Formats {
-				t := o.Target
-				if o.Dir {
-					if t, err = e.resolveOutput(filepath.Join(o.Output, fmt.Sprintf("briefing-%s.%s", o.Day.Format("2006-01-02"), f))); err != nil {
-						return err
-					}
-				}
-				pages := 0
-				if err := e.writeTarget(t, func(w io.Writer) error {
-					var err error
-					pages, err = render(f, w, b, ro)
-					return err
-				}); err != nil {
-					return fmt.Errorf("render %s: %w", f, err)
-				}
-				if t.std == nil && isTerminal(e.stderr) {
-					fmt.Fprintf(e.stderr, "brief: wrote %s\n", wroteLine(t.path, b, pages))
-				}
-			}
-			if mailer != nil {
-				if err := mailer.send(c.Context, b, ro); err != nil {
-					return err
-				}
-			}
-			if err := modelVerdict(c, true); err != nil {
-				return err
-			}
-			return partial(failed, total)
+			return runBriefing(c.Context, e, o, newModelRun(c, e, o.Summarizer))
 		},
 	}
+}
+
+// runBriefing is brief briefing: the briefing of the inputs, or of the
+// archive's day, written in each format and mailed.
+func runBriefing(ctx context.Context, e *env, o briefingOptions, m modelRun) error {
+	var entries []briefing.Entry
+	var skipped []briefing.Skipped
+	var failed, total int
+	var err error
+	empty := "no stories: every input failed"
+	if o.Archive {
+		// No inputs: the archived articles of that day.
+		if entries, skipped, err = archiveEntries(ctx, e, o, m); err != nil {
+			return err
+		}
+		empty = fmt.Sprintf("no stories: the archive has no articles for %s", o.Day.Format("2006-01-02"))
+	} else {
+		s, err := m.open()
+		if err != nil {
+			return err
+		}
+		var bad []result
+		bad, failed, total, err = runInputStream(ctx, e, o.Inputs, s, func(r result) error {
+			entries = append(entries, briefing.Entry{Article: r.article, Digest: r.digest, Added: e.now()})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, r := range bad {
+			skipped = append(skipped, briefing.Skipped{Source: r.src.ID, Reason: oneLine(r.err)})
+		}
+		if o.DateSet {
+			// --date picks that day's articles from the inputs too,
+			// as it does from the archive.
+			entries = onDay(e, entries, o.Day)
+			empty = fmt.Sprintf("no stories: no input was published on %s", o.Day.Format("2006-01-02"))
+		}
+		if err := m.verdict(false); err != nil {
+			return err // a bad key or model: no briefing
+		}
+	}
+	if len(entries) == 0 && !o.AllowEmpty {
+		// Nothing is written and nothing mailed: a cron job
+		// must not deliver an empty briefing as if it were one.
+		return errors.New(empty)
+	}
+	b := briefing.Build(entries, skipped, briefing.Options{Title: o.Title, Date: o.Day, Taxonomy: e.taxonomy()})
+	ro := renderOptions{template: o.Template, font: o.Font, now: e.documentTime(), warn: func(msg string) { e.logger.Warn(msg) }}
+	if o.Dir {
+		if err := os.MkdirAll(o.Output, 0o755); err != nil {
+			return fmt.Errorf("create output directory: %w", err)
+		}
+	}
+	for _, f := range o.Formats {
+		t := o.Target
+		if o.Dir {
+			if t, err = e.resolveOutput(filepath.Join(o.Output, fmt.Sprintf("briefing-%s.%s", o.Day.Format("2006-01-02"), f))); err != nil {
+				return err
+			}
+		}
+		pages := 0
+		if err := e.writeTarget(t, func(w io.Writer) error {
+			var err error
+			pages, err = render(f, w, b, ro)
+			return err
+		}); err != nil {
+			return fmt.Errorf("render %s: %w", f, err)
+		}
+		if t.std == nil && isTerminal(e.stderr) {
+			fmt.Fprintf(e.stderr, "brief: wrote %s\n", wroteLine(t.path, b, pages))
+		}
+	}
+	if o.Mail != nil {
+		if err := o.Mail.send(ctx, b, ro); err != nil {
+			return err
+		}
+	}
+	if err := m.verdict(true); err != nil {
+		return err
+	}
+	return partial(failed, total)
 }
 
 // onDay keeps the entries published on the day starting at day (midnight

@@ -72,69 +72,76 @@ Examples:
 			saveFlag(),
 		}, summarizerFlags(true)...), inputFlags()...),
 		Action: func(c *cli.Context) error {
-			format, err := pickFormat(c.String("format"), c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
+			o, err := resolveSummarize(c, e)
 			if err != nil {
 				return err
 			}
-			in, err := resolveInputs(c, e)
-			if err != nil {
-				return err
-			}
-			s, err := openSummarizer(c, e)
+			m := newModelRun(c, e, o.Summarizer)
+			s, err := m.open()
 			if cfg, ok := asDryRun(err); ok {
 				return dryRun(c, e, cfg)
 			}
 			if err != nil {
 				return err
 			}
-			arch, err := openArchiver(c, e) // nil without --save
-			if err != nil {
-				return err
-			}
-			defer arch.close()
-			done := 0
-			err = e.withOutput(c.String("output"), func(w io.Writer) error {
-				var all []summaryRecord
-				bad, failed, total, err := runInputStream(c.Context, e, in, s, func(r result) error {
-					if _, err := arch.save(c.Context, r); err != nil {
-						return err
-					}
-					rec := newSummaryRecord(r.article, r.digest)
-					switch format {
-					case "jsonl":
-						return writeJSONLine(w, rec)
-					case "json":
-						all = append(all, rec)
-					case "md":
-						return writeDigestMarkdown(w, r.article, r.digest)
-					}
-					return nil
-				})
-				arch.skip(c.Context, bad)
-				if err != nil {
-					return err
-				}
-				if err := modelVerdict(c, false); err != nil {
-					return err
-				}
-				if format == "json" {
-					if all == nil {
-						all = []summaryRecord{}
-					}
-					if err := writeJSONIndent(w, all); err != nil {
-						return err
-					}
-				}
-				done = total - failed
-				if err := modelVerdict(c, true); err != nil {
-					return err
-				}
-				return partial(failed, total)
-			})
-			e.wrote(c.String("output"), err, plural(done, "digest", "digests"))
-			return err
+			return runSummarize(c.Context, e, o, s, m.verdict)
 		},
 	}
+}
+
+// runSummarize is brief summarize: each input's digest, written as it
+// comes (md, jsonl) or at the end (json), and saved with --save.
+func runSummarize(ctx context.Context, e *env, o summarizeOptions, s summarize.Summarizer, verdict func(written bool) error) error {
+	var arch *archiver // nil without --save
+	if o.DB != "" {
+		st, err := openArchive(ctx, e, o.DB)
+		if err != nil {
+			return err
+		}
+		arch = &archiver{st: st, e: e}
+		defer arch.close()
+	}
+	done := 0
+	err := e.writeTarget(o.Out.Target, func(w io.Writer) error {
+		var all []summaryRecord
+		bad, failed, total, err := runInputStream(ctx, e, o.Inputs, s, func(r result) error {
+			if _, err := arch.save(ctx, r); err != nil {
+				return err
+			}
+			rec := newSummaryRecord(r.article, r.digest)
+			switch o.Out.Format {
+			case "jsonl":
+				return writeJSONLine(w, rec)
+			case "json":
+				all = append(all, rec)
+			case "md":
+				return writeDigestMarkdown(w, r.article, r.digest)
+			}
+			return nil
+		})
+		arch.skip(ctx, bad)
+		if err != nil {
+			return err
+		}
+		if err := verdict(false); err != nil {
+			return err
+		}
+		if o.Out.Format == "json" {
+			if all == nil {
+				all = []summaryRecord{}
+			}
+			if err := writeJSONIndent(w, all); err != nil {
+				return err
+			}
+		}
+		done = total - failed
+		if err := verdict(true); err != nil {
+			return err
+		}
+		return partial(failed, total)
+	})
+	e.wrote(o.Out.Output, err, plural(done, "digest", "digests"))
+	return err
 }
 
 // wrote says on a terminal's stderr what a command wrote to -o PATH
@@ -167,59 +174,40 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
-			f := c.String("format")
-			if f == "text" {
-				f = "md" // its name before brief 0.x: the same Markdown
-			}
-			format, err := pickFormat(f, c.String("output"), e.stdout, "md", "jsonl", "md", "json", "jsonl")
+			o, err := resolveExtract(c, e)
 			if err != nil {
 				return err
 			}
-			in, err := resolveInputs(c, e)
-			if err != nil {
-				return err
-			}
-			done := 0
-			err = e.withOutput(c.String("output"), func(w io.Writer) error {
-				_, failed, total, err := runInputStream(c.Context, e, in, nil, func(r result) error {
-					rec := newExtractRecord(r.article)
-					switch format {
-					case "jsonl":
-						return writeJSONLine(w, rec)
-					case "json":
-						rec.Sources = r.article.Sources
-						return writeJSONIndent(w, rec)
-					default:
-						_, err := fmt.Fprintf(w, "# %s\n\n%s\n\n", r.article.Title, r.article.Text())
-						return err
-					}
-				})
-				if err != nil {
-					return err
-				}
-				done = total - failed
-				return partial(failed, total)
-			})
-			e.wrote(c.String("output"), err, plural(done, "article", "articles"))
-			return err
+			return runExtract(c.Context, e, o)
 		},
 	}
 }
 
-// runInputs expands the command's arguments, runs the pipeline, reports
-// each failed input as one line on stderr and calls emit for the others.
-func runInputs(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (failed, total int, err error) {
-	_, failed, total, err = runInputsSkipped(c, e, s, emit)
-	return failed, total, err
-}
-
-// runInputsSkipped is runInputs that also returns the failed inputs.
-func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
-	in, err := resolveInputs(c, e)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	return runInputStream(c.Context, e, in, s, emit)
+// runExtract is brief extract: each input's text and metadata.
+func runExtract(ctx context.Context, e *env, o extractOptions) error {
+	done := 0
+	err := e.writeTarget(o.Out.Target, func(w io.Writer) error {
+		_, failed, total, err := runInputStream(ctx, e, o.Inputs, nil, func(r result) error {
+			rec := newExtractRecord(r.article)
+			switch o.Out.Format {
+			case "jsonl":
+				return writeJSONLine(w, rec)
+			case "json":
+				rec.Sources = r.article.Sources
+				return writeJSONIndent(w, rec)
+			default:
+				_, err := fmt.Fprintf(w, "# %s\n\n%s\n\n", r.article.Title, r.article.Text())
+				return err
+			}
+		})
+		if err != nil {
+			return err
+		}
+		done = total - failed
+		return partial(failed, total)
+	})
+	e.wrote(o.Out.Output, err, plural(done, "article", "articles"))
+	return err
 }
 
 // runInputStream expands the inputs, runs the pipeline, reports each
@@ -234,7 +222,7 @@ func runInputStream(ctx context.Context, e *env, in inputOptions, s summarize.Su
 	p.run(ctx, srcs, func(r result) {
 		total++
 		bar.clear(r.err == nil) // the line below may share the terminal with the bar
-		defer bar.done()
+		defer bar.done(r.err != nil)
 		if r.err != nil {
 			failed++
 			skipped = append(skipped, r)
@@ -283,28 +271,6 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("want a duration like 24h or a date like 2026-11-01")
-}
-
-// openSummarizer resolves the summarizer options and opens the backend.
-func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
-	o, err := resolveSummarizer(c)
-	if err != nil {
-		return nil, err
-	}
-	return openSummarizerWith(c, e, o)
-}
-
-// openSummarizerWith opens the backend o names. c is read only for the
-// LLM backends' own settings (see llm.go).
-func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
-	s, err := openBackend(c, e, o.Backend, o.config(e)) // LLM backends: see llm.go
-	if err != nil {
-		return nil, err
-	}
-	if o.StrictQuotes {
-		s = strictQuotes{s}
-	}
-	return s, nil
 }
 
 func partial(failed, total int) error {

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/brief-news/brief/region"
+	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/llm"
 )
 
@@ -371,11 +372,44 @@ const configExamplePrices = `prices:                      # US dollars per milli
   "llama3.1:8b": {input: 0, output: 0}
 `
 
-const configExampleBackends = `backends:                    # settings per backend; flags and environment win
-  openai: {model: gpt-4.1-mini}
-  ollama: {model: "llama3.1:8b", base_url: "http://127.0.0.1:11434", context_tokens: 8192}
-  anthropic: {model: claude-haiku-4-5, temperature: 0}
-`
+// configExampleBackends is the commented example of per-backend
+// settings: one line per registered model backend, with its default model
+// (and its default server for local ones).
+func configExampleBackends() string {
+	var b strings.Builder
+	b.WriteString("backends:                    # settings per backend; flags and environment win\n")
+	for _, row := range summarize.Backends() {
+		if !row.Model {
+			continue
+		}
+		fmt.Fprintf(&b, "  %s: {", row.Name)
+		if row.DefaultModel != "" {
+			fmt.Fprintf(&b, "model: %q, ", row.DefaultModel)
+		}
+		if row.Local && row.DefaultBaseURL != "" {
+			fmt.Fprintf(&b, "base_url: %q, context_tokens: 8192, ", row.DefaultBaseURL)
+		}
+		b.WriteString("temperature: 0}\n")
+	}
+	return b.String()
+}
+
+// providerEnv lists the environment variables the registered backends
+// read: their keys (key true) or their servers.
+func providerEnv(key bool) string {
+	var names []string
+	for _, row := range summarize.Backends() {
+		if v := row.BaseURLEnv; key {
+			v = row.KeyEnv
+			if v != "" {
+				names = append(names, v)
+			}
+		} else if v != "" {
+			names = append(names, v)
+		}
+	}
+	return strings.Join(names, ", ")
+}
 
 func commentOut(s string) string {
 	var b strings.Builder
@@ -391,15 +425,17 @@ func commentOut(s string) string {
 // default (an empty value means "not set"), with comments.
 func defaultConfigText() string {
 	return `# brief configuration (YAML). Precedence: command-line flags, then environment
-# variables (BRIEF_*, OPENAI_API_KEY, ...), then this file, then the defaults.
+# variables (BRIEF_*, and the backends' keys:
+# ` + providerEnv(true) + `), then this file, then the defaults.
 # An empty value means "not set". API keys and the SMTP password belong in the
 # environment, not here.
 
 # Summarizer backend (see: brief backends). extractive is offline and needs no key.
 backend: extractive
 # Model and server for the backend above; empty means the backend's default.
-# They apply to that backend only; the environment (OPENAI_BASE_URL, OLLAMA_HOST,
-# ANTHROPIC_BASE_URL) wins over base_url. Other backends: see backends: below.
+# They apply to that backend only; the environment wins over base_url:
+# ` + providerEnv(false) + `.
+# Other backends: see backends: below.
 model: ""
 base_url: ""
 # Takeaways per article; quotes per article (0 = every quote found, with its confidence);
@@ -428,7 +464,7 @@ smtp:
 # Region sections of the briefing. Uncomment to replace the built-in taxonomy.
 ` + commentOut(configExampleRegions) + `
 # Per-backend settings. Uncomment and adjust.
-` + commentOut(configExampleBackends) + `
+` + commentOut(configExampleBackends()) + `
 # Model prices. Uncomment and adjust.
 ` + commentOut(configExamplePrices)
 }

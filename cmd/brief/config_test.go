@@ -48,7 +48,7 @@ func TestConfigInit(t *testing.T) {
 	}
 	h.mustRun(0, "", "config", "init", "--force")
 	// The commented examples parse when uncommented.
-	for _, ex := range []string{configExampleRegions, configExamplePrices} {
+	for _, ex := range []string{configExampleRegions, configExamplePrices, configExampleBackends()} {
 		if !strings.Contains(string(raw), commentOut(ex)) {
 			t.Errorf("config lacks the commented example:\n%s", ex)
 		}

@@ -30,6 +30,8 @@ func TestCommandLineContract(t *testing.T) {
 			"brief: unknown flag --titel for brief briefing (did you mean --title?)", "   --title value"},
 		{"misspelt global flag", []string{"--dbb", "x.db", "add", "x.txt"},
 			"brief: unknown flag --dbb for brief (did you mean --db?)", "usage: brief COMMAND"},
+		{"flag with a control character", []string{"summarize", "--jo\x1bbs", "3", "x.txt"},
+			`brief: unknown flag "--jo\x1bbs" for brief summarize (did you mean --jobs?)`, "usage: brief summarize [options]"},
 		{"bad flag value", []string{"summarize", "-j", "many", "x.txt"},
 			`brief: invalid value "many" for flag -j: parse error`, "usage: brief summarize [options]"},
 		{"flag value missing", []string{"summarize", "x.txt", "--takeaways"},

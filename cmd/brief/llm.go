@@ -6,20 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
+	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/article"
-	"github.com/brief-news/brief/internal/origin"
 	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/llm"
-	"github.com/brief-news/brief/summarize/openai/batch"
 	"github.com/brief-news/brief/summarize/quote"
 )
 
@@ -32,9 +29,10 @@ func llmFlags() []cli.Flag {
 		&cli.IntFlag{Name: "rpm", Usage: "at most `N` model requests a minute (0 = no limit)", EnvVars: []string{"BRIEF_RPM"}},
 		&cli.IntFlag{Name: "tpm", Usage: "at most `N` model tokens a minute (0 = no limit)", EnvVars: []string{"BRIEF_TPM"}},
 		&cli.IntFlag{Name: "max-retries", Value: llm.DefaultMaxRetries, Usage: "retries of a model request after 429, 5xx and resets (0 = none)", EnvVars: []string{"BRIEF_MAX_RETRIES"}},
-		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx; longer articles are summarized in parts", DefaultText: "what the server reports, else known per model, else 8192", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window in tokens, and Ollama's num_ctx; longer articles are summarized in parts", DefaultText: "what the server reports, else known per model, else 8192; Ollama's num_ctx fits the largest request when the inputs are files", EnvVars: []string{"BRIEF_CONTEXT_TOKENS"}},
 		&cli.DurationFlag{Name: "request-timeout", Value: 5 * time.Minute, Usage: "longest wait for one model answer (not retried)", EnvVars: []string{"BRIEF_REQUEST_TIMEOUT"}},
-		&cli.DurationFlag{Name: "idle-timeout", Value: llm.DefaultIdleTimeout, Usage: "longest pause in a streamed answer (Ollama)", EnvVars: []string{"BRIEF_IDLE_TIMEOUT"}},
+		&cli.DurationFlag{Name: "idle-timeout", Value: llm.DefaultIdleTimeout, Usage: "longest pause in a streamed answer; a slower one is given up, not asked again", EnvVars: []string{"BRIEF_IDLE_TIMEOUT"}},
+		&cli.StringFlag{Name: "stream", Value: llm.StreamAuto, Usage: "stream answers: auto (Ollama, and servers on this machine or a private network), always, never", EnvVars: []string{"BRIEF_STREAM"}},
 		&cli.DurationFlag{Name: "deadline", Usage: "stop asking the model after `DURATION` for the whole run; later articles get the offline digest", EnvVars: []string{"BRIEF_DEADLINE"}},
 		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature (0 = most repeatable)", EnvVars: []string{"BRIEF_TEMPERATURE"}},
 		&cli.IntFlag{Name: "seed", Usage: "seed sent where the server takes one (0 = brief's default, -1 = none)", EnvVars: []string{"BRIEF_SEED"}},
@@ -50,26 +48,11 @@ func llmFlags() []cli.Flag {
 	}
 }
 
-// llmSession is what one run of a command spent on the model; the usage
-// line on stderr reports it when the command ends.
-type llmSession struct {
-	backend, model string
-	meter          *llm.Meter
-	maxFallback    float64
-	articles       atomic.Int64
-	fallbacks      atomic.Int64
-	cache          interface{ Hits() int64 }
-	unusable       atomic.Pointer[error]
-	closers        []func() error
-	// batch is set for a batch run: the calls are batched requests, at
-	// the batch price.
-	batch   bool
-	batched atomic.Int64 // distinct requests answered from a batch
+// llmRun is a command's model session and what closes with it.
+type llmRun struct {
+	sess    *llm.Session
+	closers []func() error
 }
-
-// batchPriceFactor is the Batch API's price as a share of the
-// interactive one.
-const batchPriceFactor = 0.5
 
 const sessionKey = "brief.llm"
 
@@ -84,106 +67,105 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 	if err != nil {
 		return nil, usageError{err}
 	}
-	if !row.Model {
-		if c.Bool("dry-run") {
-			return nil, usagef("--dry-run: backend %q makes no model requests", name)
-		}
+	switch {
+	case !row.Model && c.Bool("dry-run"):
+		return nil, usagef("--dry-run: backend %q makes no model requests", name)
+	case !row.Model:
 		s, err := summarize.Open(name, cfg)
 		if err != nil {
 			return nil, usageError{err}
 		}
 		return s, nil
-	}
-	if c.Bool("dry-run") {
+	case c.Bool("dry-run"):
 		return nil, usageError{dryRunRequest{cfg: cfg}}
 	}
 	lc, err := modelConfig(c, e, row, &cfg)
 	if err != nil {
 		return nil, err
 	}
-	sess := &llmSession{backend: name, model: cfg.Model, meter: lc.Meter, maxFallback: c.Float64("max-fallback")}
-	c.App.Metadata[sessionKey] = sess
-	var st store.Archive
+	batch, _ := c.App.Metadata[batchKey].(bool)
+	o := llm.RunOptions{Fallback: c.String("fallback"), MaxFallback: c.Float64("max-fallback"), Batch: batch}
+	if c.Bool("no-fallback") {
+		o.Fallback = llm.FallbackNever
+	}
+	if d := c.Duration("deadline"); d > 0 {
+		o.Deadline = e.now().Add(d)
+	}
+	run := &llmRun{}
 	if !c.Bool("no-cache") || c.Bool("log-requests") {
-		if st, err = openStore(c, e); err != nil {
+		st, err := openStore(c, e)
+		if err != nil {
 			return nil, fmt.Errorf("open archive for the model backend: %w", err)
 		}
-		sess.closers = append(sess.closers, st.Close)
-		lc.Formats = formatMemory{st}
+		run.closers = append(run.closers, st.Close)
+		lc.Formats = store.FormatMemory{Archive: st}
 		if c.Bool("log-requests") {
-			ctx := c.Context
-			lc.Record = func(ex llm.Exchange) {
-				msgs, _ := json.Marshal(ex.Messages)
-				if err := st.LogModelRequest(ctx, store.ModelRequest{Backend: ex.Backend, Model: ex.Model, Article: ex.Article,
-					Purpose: ex.Purpose, Request: string(msgs), Reply: ex.Reply, Err: ex.Err,
-					PromptTokens: ex.Usage.PromptTokens, CompletionTokens: ex.Usage.CompletionTokens, Took: ex.Took}); err != nil {
-					e.logger.Warn("log model request", "err", err)
-				}
-			}
+			lc.Record = logRequest(c.Context, e, st)
+		}
+		if !c.Bool("no-cache") {
+			cache := store.NewDigestCache(st, e.logger)
+			o.Cache = cache
+			// The cache's writer stops before the archive closes.
+			run.closers = append([]func() error{cache.Close}, run.closers...)
 		}
 		cfg.Settings = lc
 	}
-	s, err := summarize.Open(name, cfg)
+	s, sess, err := llm.OpenRun(name, cfg, o)
 	if err != nil {
+		for _, f := range run.closers {
+			f()
+		}
 		return nil, usageError{err}
 	}
-	if !c.Bool("no-cache") {
-		cache := store.NewDigestCache(st, e.logger)
-		sess.cache = cache
-		// The cache's writer stops before the archive closes.
-		sess.closers = append([]func() error{cache.Close}, sess.closers...)
-		s = summarize.Cached(s, cache, cacheKeyParts(name, cfg, lc)...)
+	run.sess = sess
+	c.App.Metadata[sessionKey] = run
+	if sess.Sizes() {
+		sizeContext(c, e, sess)
 	}
-	if d := c.Duration("deadline"); d > 0 {
-		s = deadlineSummarizer{inner: s, at: e.now().Add(d)}
+	return s, nil
+}
+
+// sizeContext fits the context window a local server is asked to
+// allocate (Ollama's num_ctx) to the run's largest request, when every
+// input is a local file that can be read twice; otherwise the run asks
+// for the model's window.
+func sizeContext(c *cli.Context, e *env, sess *llm.Session) {
+	in, err := resolveInputs(c, e)
+	if err != nil || slices.Contains(in.Inputs, "-") {
+		return
 	}
-	mode := c.String("fallback")
-	if c.Bool("no-fallback") {
-		mode = "never"
-	}
-	switch mode {
-	case "never":
-	case "auto", "always":
-		ext, err := summarize.Open("extractive", summarize.Config{Takeaways: cfg.Takeaways, MaxQuotes: cfg.MaxQuotes,
-			Taxonomy: cfg.Taxonomy, Logger: cfg.Logger})
-		if err != nil {
-			return nil, err
+	loader := newLoader(e, in)
+	var arts []*article.Article
+	for src := range loader.Sources(c.Context, in.Inputs) {
+		if src.URL != "" {
+			return // not read twice
 		}
-		fm := summarize.FallbackTransient
-		if mode == "always" {
-			fm = summarize.FallbackAlways
+		if src.Err != nil {
+			continue
 		}
-		s = summarize.Fallback(s, ext, fm)
-	default:
-		return nil, usagef("--fallback %q: want auto, always or never", mode)
+		if a, err := loader.Load(c.Context, src); err == nil {
+			arts = append(arts, a)
+		}
 	}
-	return &countingSummarizer{inner: s, sess: sess, e: e}, nil
-}
-
-// formatMemory keeps the response format a server accepts in the
-// archive, across runs.
-type formatMemory struct{ st store.Archive }
-
-func (m formatMemory) Format(key string) string { return m.st.ModelSetting("response_format " + key) }
-
-func (m formatMemory) SetFormat(key, format string) error {
-	return m.st.SetModelSetting("response_format "+key, format)
-}
-
-// deadlineSummarizer ends every model call at the run's --deadline.
-type deadlineSummarizer struct {
-	inner summarize.Summarizer
-	at    time.Time
-}
-
-func (s deadlineSummarizer) Summarize(ctx context.Context, a *article.Article) (*summarize.Digest, error) {
-	ctx, cancel := context.WithDeadline(ctx, s.at)
-	defer cancel()
-	d, err := s.inner.Summarize(ctx, a)
-	if err != nil && errors.Is(err, context.DeadlineExceeded) {
-		err = fmt.Errorf("run deadline passed: %w", err)
+	n, err := sess.SizeContext(c.Context, arts)
+	if err != nil {
+		e.logger.Debug("size the context window", "err", err)
+		return
 	}
-	return d, err
+	e.logger.Info("context window for the run", "num_ctx", n, "articles", len(arts))
+}
+
+// logRequest keeps every model request and its reply in st
+// (--log-requests).
+func logRequest(ctx context.Context, e *env, st store.Archive) func(llm.Exchange) {
+	return func(ex llm.Exchange) {
+		msgs, _ := json.Marshal(ex.Messages)
+		if err := st.LogModelRequest(ctx, store.ModelRequest{Backend: ex.Backend, Model: ex.Model, Article: ex.Article,
+			Purpose: ex.Purpose, Request: string(msgs), Reply: ex.Reply, Err: ex.Err,
+			PromptTokens: ex.Usage.PromptTokens, CompletionTokens: ex.Usage.CompletionTokens, Took: ex.Took}); err != nil {
+			e.logger.Warn("log model request", "err", err)
+		}
+	}
 }
 
 // dryRunRequest is what openBackend returns for --dry-run: brief summarize
@@ -203,204 +185,72 @@ func asDryRun(err error) (summarize.Config, bool) {
 }
 
 // modelConfig fills cfg for model backend row from flags, environment and
-// config file, in that order of precedence, and returns the llm.Config it
-// put in cfg.Settings.
+// config file (see llm.Resolve), and returns the llm.Config it put in
+// cfg.Settings.
 func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.Config) (llm.Config, error) {
+	g := llm.Given{Getenv: e.getenv, Conns: c.Int("jobs"), MaxRetries: c.Int("max-retries"),
+		RequestTimeout: c.Duration("request-timeout"), IdleTimeout: c.Duration("idle-timeout"),
+		RPM: c.Int("rpm"), TPM: c.Int("tpm"), Seed: c.Int("seed"), KeepUngrounded: c.Bool("keep-ungrounded"),
+		MaxCost: c.Float64("max-cost"), Prices: e.priceTable(), Stream: c.String("stream")}
+	g.Flags = llm.Layer{Model: cfg.Model, BaseURL: c.String("base-url")}
+	if c.IsSet("context-tokens") {
+		g.Flags.ContextTokens = c.Int("context-tokens")
+	}
+	if c.IsSet("temperature") {
+		t := c.Float64("temperature")
+		g.Flags.Temperature = &t
+	}
+	if !c.IsSet("model") {
+		g.Flags.Model = ""
+	}
 	sec := e.section(row.Name)
-	switch {
-	case c.IsSet("model"):
-	case sec.Model != "":
-		cfg.Model = sec.Model
-	case e.cfg != nil && e.cfg.Model != "" && (e.cfg.Backend == "" || e.cfg.Backend == row.Name):
-		cfg.Model = e.cfg.Model
+	g.Files = append(g.Files, llm.Layer{Model: sec.Model, BaseURL: sec.BaseURL, ContextTokens: sec.ContextTokens, Temperature: sec.Temperature})
+	if e.cfg != nil && (e.cfg.Backend == "" || e.cfg.Backend == row.Name) {
+		g.Files = append(g.Files, llm.Layer{Model: e.cfg.Model, BaseURL: e.cfg.BaseURL})
 	}
-	if cfg.Model == "" {
-		cfg.Model = row.DefaultModel
-	}
-	lc := llm.DefaultConfig("")
-	if row.KeyEnv != "" {
-		lc.APIKey = e.getenv(row.KeyEnv)
-	}
-	lc.BaseURL = c.String("base-url")
-	if lc.BaseURL == "" && row.BaseURLEnv != "" {
-		lc.BaseURL = e.getenv(row.BaseURLEnv)
-	}
-	if lc.BaseURL == "" {
-		lc.BaseURL = sec.BaseURL
-	}
-	if lc.BaseURL == "" && e.cfg != nil && (e.cfg.Backend == "" || e.cfg.Backend == row.Name) {
-		lc.BaseURL = e.cfg.BaseURL
-	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConnsPerHost = max(16, c.Int("jobs"))
-	// The API key goes to the exact origin of the base URL only, not
-	// to another port or scheme of its host on a redirect.
-	lc.HTTPClient = &http.Client{Transport: tr, CheckRedirect: origin.CheckRedirect(10)}
-	if on, _ := c.App.Metadata[batchKey].(bool); on {
-		// Model requests are deferred into a batch, or answered from one.
-		lc.HTTPClient.Transport = batch.Transport{Base: tr}
-	}
-	lc.RequestTimeout = c.Duration("request-timeout")
-	lc.IdleTimeout = c.Duration("idle-timeout")
-	lc.ContextTokens = c.Int("context-tokens")
-	if !c.IsSet("context-tokens") && sec.ContextTokens > 0 {
-		lc.ContextTokens = sec.ContextTokens
-	}
-	if lc.ContextTokens < 0 {
-		return lc, usagef("--context-tokens must be positive")
-	}
-	lc.Temperature = c.Float64("temperature")
-	if !c.IsSet("temperature") && sec.Temperature != nil {
-		lc.Temperature = *sec.Temperature
-	}
-	lc.Seed = c.Int("seed")
-	lc.KeepUngrounded = c.Bool("keep-ungrounded")
-	switch n := c.Int("max-retries"); {
-	case n < 0:
-		return lc, usagef("--max-retries must be 0 or more")
-	case n == 0:
-		lc.MaxRetries = -1
-	default:
-		lc.MaxRetries = n
-	}
-	if c.Int("rpm") < 0 || c.Int("tpm") < 0 {
-		return lc, usagef("--rpm and --tpm must be 0 (no limit) or more")
-	}
-	lc.Limiter = llm.NewLimiter(c.Int("rpm"), c.Int("tpm"))
+	g.Batch, _ = c.App.Metadata[batchKey].(bool)
 	if p := c.String("prompt-template"); p != "" {
 		raw, err := os.ReadFile(p)
 		if err != nil {
-			return lc, usagef("--prompt-template: %v", err)
+			return llm.Config{}, usagef("--prompt-template: %v", err)
 		}
-		lc.PromptTemplate = string(raw)
+		g.PromptTemplate = string(raw)
 	}
-	lc.Candidates = quote.Scan
-	maxCost := c.Float64("max-cost")
-	price := llm.PriceOf(cfg.Model, row.Local, e.priceTable())
-	if maxCost > 0 && price == nil {
-		return lc, usagef("--max-cost: no price known for model %q (add it under prices: in the config file)", cfg.Model)
-	}
-	m, err := llm.NewMeter(price, maxCost)
-	if err != nil {
+	model, lc, err := llm.Resolve(row, g)
+	if errors.Is(err, llm.ErrNoPrice) {
 		return lc, usagef("--max-cost: %v", err)
 	}
-	lc.Meter = m
-	cfg.Language = c.String("language")
-	cfg.Settings = lc
+	if err != nil {
+		return lc, usageError{err}
+	}
+	lc.Candidates = quote.Scan
+	cfg.Model, cfg.Language, cfg.Settings = model, c.String("language"), lc
 	return lc, nil
 }
 
-// cacheKeyParts are what a cached digest depends on besides the article.
-func cacheKeyParts(name string, cfg summarize.Config, lc llm.Config) []string {
-	return append([]string{name, cfg.Model}, llm.CacheKeyParts(cfg, lc)...)
-}
-
-// countingSummarizer counts digests and fallbacks for the usage line, and
-// notes a failure that no article gets past.
-type countingSummarizer struct {
-	inner summarize.Summarizer
-	sess  *llmSession
-	e     *env
-}
-
-func (s *countingSummarizer) Summarize(ctx context.Context, a *article.Article) (*summarize.Digest, error) {
-	d, err := s.inner.Summarize(ctx, a)
-	if err != nil {
-		if errors.Is(err, summarize.ErrUnusable) {
-			s.sess.unusable.CompareAndSwap(nil, &err)
-		}
-		return nil, err
-	}
-	s.sess.articles.Add(1)
-	if summarize.IsFallback(d) {
-		s.sess.fallbacks.Add(1)
-		s.e.logger.Warn("model failed; used the offline digest", "id", a.ID, "reason", summarize.FallbackReason(d))
-	}
-	return d, nil
-}
-
-// modelVerdict judges the run's model calls. Before the output is
-// written, it fails the run when the backend was unusable (a bad key, an
-// unknown model); after, when more than --max-fallback percent of the
-// articles got the offline digest. It returns nil without a session.
+// modelVerdict judges the run's model calls (see llm.Session.Verdict);
+// nil without a session.
 func modelVerdict(c *cli.Context, written bool) error {
-	sess, ok := c.App.Metadata[sessionKey].(*llmSession)
-	if !ok {
-		return nil
-	}
-	if p := sess.unusable.Load(); p != nil && !written {
-		return unusableError{backend: sess.backend, err: *p}
-	}
-	n, fb := sess.articles.Load(), sess.fallbacks.Load()
-	if written && n > 0 && fb > 0 && float64(fb)*100 > sess.maxFallback*float64(n) {
-		return fmt.Errorf("%d of %d articles got the offline digest (model unavailable), more than --max-fallback %g%%", fb, n, sess.maxFallback)
+	if run, ok := c.App.Metadata[sessionKey].(*llmRun); ok {
+		return run.sess.Verdict(written)
 	}
 	return nil
 }
 
-// unusableError is a backend no article got past, with the fix.
-type unusableError struct {
-	backend string
-	err     error
-}
-
-func (u unusableError) Error() string {
-	fix := "check the model name (brief models -b " + u.backend + ")"
-	var ae *llm.AuthError
-	if errors.As(u.err, &ae) {
-		fix = "check the API key"
-		if row, err := summarize.Lookup(u.backend); err == nil && row.KeyEnv != "" {
-			fix = "check " + row.KeyEnv
-		}
-	}
-	return fmt.Sprintf("%s: stopped all model calls, nothing written: %s; %s (or --fallback always)", u.backend, oneLine(u.err), fix)
-}
-
-func (u unusableError) Unwrap() error { return u.err }
-
 // closeLLM ends the run's LLM session, if any: it prints the usage line on
 // stderr and closes the cache.
 func closeLLM(c *cli.Context, e *env) {
-	sess, ok := c.App.Metadata[sessionKey].(*llmSession)
+	run, ok := c.App.Metadata[sessionKey].(*llmRun)
 	if !ok {
 		return
 	}
 	delete(c.App.Metadata, sessionKey)
-	fmt.Fprintln(e.stderr, sess.usageLine())
-	for _, f := range sess.closers {
+	fmt.Fprintln(e.stderr, run.sess.UsageLine())
+	for _, f := range run.closers {
 		if err := f(); err != nil {
 			e.logger.Warn("close digest cache", "err", err)
 		}
 	}
-}
-
-func (s *llmSession) usageLine() string {
-	t := s.meter.Totals()
-	var hits int64
-	if s.cache != nil {
-		hits = s.cache.Hits()
-	}
-	calls := fmt.Sprintf("%d model calls", t.Calls)
-	if s.batch {
-		// Deferred requests were counted as calls too: count the
-		// answers instead.
-		calls = fmt.Sprintf("%d batched requests", s.batched.Load())
-	}
-	line := fmt.Sprintf("brief: %s %s: %d articles, %s, %d cache hits, %d tokens (%d prompt + %d completion)",
-		s.backend, s.model, s.articles.Load(), calls, hits,
-		t.PromptTokens+t.CompletionTokens, t.PromptTokens, t.CompletionTokens)
-	switch {
-	case t.CostKnown && s.batch:
-		line += fmt.Sprintf(", estimated cost $%.4f at the batch price (half of $%.4f)", t.Cost*batchPriceFactor, t.Cost)
-	case t.CostKnown:
-		line += fmt.Sprintf(", estimated cost $%.4f", t.Cost)
-	default:
-		line += ", cost unknown (no price for this model)"
-	}
-	if n := s.fallbacks.Load(); n > 0 {
-		line += fmt.Sprintf("; %d fell back to the offline digest", n)
-	}
-	return line
 }
 
 // dryRun prints, for each input, the model requests the backend would

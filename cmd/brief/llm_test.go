@@ -15,6 +15,7 @@ import (
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/summarizetest"
 )
 
@@ -228,6 +229,122 @@ func TestLLMOllamaHost(t *testing.T) {
 	}
 	if !strings.Contains(errs, "estimated cost $0.0000") {
 		t.Errorf("a local model should cost nothing:\n%s", errs)
+	}
+}
+
+// TestLLMOllamaOneNumCtx: a run over files of different lengths, four at
+// a time, asks Ollama for one num_ctx, fitted to its largest request
+// (below the model's window), or the --context-tokens given.
+func TestLLMOllamaOneNumCtx(t *testing.T) {
+	arts := []*article.Article{summarizetest.Articles()[0], summarizetest.LongArticle(10), summarizetest.Articles()[1], summarizetest.LongArticle(4)}
+	dir := writeArticles(t, arts)
+	for _, tt := range []struct {
+		name  string
+		flags []string
+		want  func(int) bool
+	}{
+		{"sized", nil, func(n int) bool { return n%1024 == 0 && n < llm.KnownContext("ollama", "llama3.2") }},
+		{"configured", []string{"--context-tokens", "16000"}, func(n int) bool { return n == 16384 }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fk := summarizetest.NewOllama(t, summarizetest.Faults{})
+			h := newHarness(t)
+			h.vars["OLLAMA_HOST"] = fk.URL
+			args := append([]string{"summarize", "-f", "jsonl", "-j", "4", "--backend", "ollama", "--no-cache"}, tt.flags...)
+			code, _, errs := h.run("", append(args, dir)...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, errs)
+			}
+			seen := map[int]int{}
+			for _, body := range fk.Bodies() {
+				var req struct {
+					Options struct {
+						NumCtx int `json:"num_ctx"`
+					} `json:"options"`
+				}
+				if json.Unmarshal(body, &req) == nil && req.Options.NumCtx > 0 {
+					seen[req.Options.NumCtx]++
+				}
+			}
+			if len(seen) != 1 {
+				t.Fatalf("num_ctx values %v, want one for the run", seen)
+			}
+			for n, k := range seen {
+				if !tt.want(n) || k < len(arts) {
+					t.Errorf("num_ctx %d in %d requests: not what the run should ask for", n, k)
+				}
+			}
+		})
+	}
+}
+
+// TestLLMBriefingGuards: through brief briefing, a model's takeaway with
+// an invented figure never reaches the briefing, and --language de
+// reaches the prompt of every request.
+func TestLLMBriefingGuards(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{InventFigure: true})
+	h := newHarness(t)
+	dir := writeArticles(t, summarizetest.Articles())
+	md := filepath.Join(t.TempDir(), "b.md")
+	code, _, errs := h.run("", "briefing", "--backend", "openai", "--base-url", fk.BaseURL(), "--language", "de", "--no-cache", "-o", md, dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	b := readTestFile(t, md)
+	if strings.Contains(b, summarizetest.InventedFigure) || !strings.Contains(b, "openai") {
+		t.Errorf("briefing holds the invented figure %q, or is not the model's:\n%s", summarizetest.InventedFigure, b)
+	}
+	bodies := fk.Bodies()
+	if len(bodies) < len(summarizetest.Articles()) {
+		t.Fatalf("%d requests, want one per article", len(bodies))
+	}
+	for i, body := range bodies {
+		if !strings.Contains(string(body), `in de, whatever the article's language`) {
+			t.Errorf("request %d does not ask for German", i)
+		}
+	}
+}
+
+// TestLLMHugeAnswerBoundedMemory: a server that answers with 64 MiB,
+// whole or streamed, costs a brief process far less than 300 MB of
+// resident memory, and the article still gets a digest (the offline one,
+// flagged).
+func TestLLMHugeAnswerBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	if raceEnabled {
+		t.Skip("the race detector multiplies memory use")
+	}
+	dir := writeArticles(t, summarizetest.Articles()[:1])
+	for _, stream := range []string{"always", "never"} {
+		t.Run("stream "+stream, func(t *testing.T) {
+			fk := summarizetest.NewOpenAI(t, summarizetest.Faults{HugeAnswer: 64 << 20})
+			tmp := t.TempDir()
+			peakFile := filepath.Join(tmp, "peak")
+			cmd := exec.Command(os.Args[0], "summarize", "-f", "jsonl", "--backend", "openai", "--base-url", fk.BaseURL(),
+				"--stream", stream, "--no-cache", dir)
+			cmd.Env = append(os.Environ(), "BRIEF_TEST_MAIN=1", "BRIEF_TEST_PEAK="+peakFile, "HOME="+tmp, "XDG_DATA_HOME="+tmp, "XDG_CONFIG_HOME="+tmp)
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			cmd.Run() // exit 1: every article fell back
+			recs := decodeRecords(t, out.String())
+			if len(recs) != 1 || recs[0].Backend != "extractive" {
+				t.Errorf("want the offline digest for the article, got:\n%s\n%s", out.String(), errb.String())
+			}
+			raw, err := os.ReadFile(peakFile)
+			if err != nil {
+				t.Skipf("the child reported no peak memory (no /proc?): %v", err)
+			}
+			var peak int64
+			if _, err := fmt.Sscan(string(raw), &peak); err != nil {
+				t.Fatalf("peak memory report %q: %v", raw, err)
+			}
+			if peak > 300<<20 {
+				t.Errorf("peak resident memory %d MB for a 64 MiB answer, want under 300 MB", peak>>20)
+			}
+			t.Logf("peak resident memory %d MB for a 64 MiB answer", peak>>20)
+		})
 	}
 }
 

@@ -47,10 +47,11 @@ type mailer struct {
 	timeout   time.Duration
 }
 
-// newMailer reads the mail flags; it returns nil when neither --mail-to
-// nor --mail is given, and a usage error when the settings cannot work, before any
-// article is processed.
-func newMailer(c *cli.Context, e *env) (*mailer, error) {
+// resolveMail reads and checks the mail flags into the mailer they
+// describe (part of resolveBriefing); it returns nil when neither
+// --mail-to nor --mail is given, and a usage error when the settings
+// cannot work, before any article is processed.
+func resolveMail(c *cli.Context, e *env) (*mailer, error) {
 	var to []string
 	for _, v := range c.StringSlice("mail-to") {
 		for _, a := range strings.Split(v, ",") {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"os"
+	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
 )
 
@@ -14,7 +17,9 @@ import (
 // precedence flag > environment (EnvVars) > config file (applyConfig sets
 // the flags left unset) > default, and the resolve functions check every
 // value, so a bad one is a usage error before anything is read, fetched
-// or written. The code after them reads the struct, not *cli.Context.
+// or written. The code after them reads the struct, not *cli.Context:
+// each command's Action is an adapter, resolve → open the model (see
+// openModel) → run(ctx, e, options).
 
 // inputOptions are the options of the commands that read inputs.
 type inputOptions struct {
@@ -122,17 +127,38 @@ type briefingOptions struct {
 	Template   string // --template's text
 	Font       string
 	AllowEmpty bool
+	// DB is the archive, when the briefing is built from it.
+	DB string
+	// Filter picks the archived digests of --backend and --model when
+	// given (flag or environment).
+	Filter store.Query
+	// Mail sends the briefing; nil without --mail-to or --mail.
+	Mail *mailer
 }
 
 // resolveBriefing reads and checks brief briefing's options. mail tells
 // whether the briefing is mailed (then -f and -o may be left out).
-func resolveBriefing(c *cli.Context, e *env, mail bool) (briefingOptions, error) {
+func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 	var o briefingOptions
 	var err error
+	if o.Mail, err = resolveMail(c, e); err != nil {
+		return o, err
+	}
+	mail := o.Mail != nil
 	o.Archive = c.NArg() == 0
 	if !o.Archive {
 		if o.Inputs, err = resolveInputs(c, e); err != nil {
 			return o, err
+		}
+	} else {
+		if o.DB, err = resolveDB(c, e); err != nil {
+			return o, err
+		}
+		if c.IsSet("backend") {
+			o.Filter.Backend = c.String("backend")
+		}
+		if c.IsSet("model") {
+			o.Filter.Model = c.String("model")
 		}
 	}
 	if o.Summarizer, err = resolveSummarizer(c); err != nil {
@@ -149,6 +175,25 @@ func resolveBriefing(c *cli.Context, e *env, mail bool) (briefingOptions, error)
 	}
 	switch {
 	case o.Dir:
+		// DIR/ is created if need be: the nearest directory there must
+		// take it, or the files.
+		d := filepath.Clean(o.Output)
+		for {
+			if fi, err := os.Stat(d); err == nil {
+				if !fi.IsDir() {
+					return o, usagef("-o %s: %s is not a directory", o.Output, d)
+				}
+				break
+			}
+			if parent := filepath.Dir(d); parent != d {
+				d = parent
+				continue
+			}
+			break
+		}
+		if err := writableDir(d); err != nil {
+			return o, usagef("-o %s: %v", o.Output, err)
+		}
 	case o.Output == "" || o.Output == "-":
 		o.Target = outputTarget{std: e.stdout}
 	default:
@@ -185,4 +230,259 @@ func resolveBriefing(c *cli.Context, e *env, mail bool) (briefingOptions, error)
 	}
 	o.AllowEmpty = c.Bool("allow-empty")
 	return o, nil
+}
+
+// resolveDB returns --db (a file path or a postgres:// URL; the config
+// file's db when unset), else the default archive path.
+func resolveDB(c *cli.Context, e *env) (string, error) {
+	if p := c.String("db"); p != "" {
+		return p, nil
+	}
+	p, err := store.DefaultPath(e.getenv)
+	if err != nil {
+		return "", usageError{err}
+	}
+	return p, nil
+}
+
+// formatOptions are -f and -o of a command that writes one format.
+type formatOptions struct {
+	Format string       // one of the command's formats (see pickFormat)
+	Output string       // -o as given; "" or "-": stdout
+	Target outputTarget // where the output goes (stdout, a file, a FIFO…)
+}
+
+// resolveFormat reads -f and -o and decides the format (see pickFormat);
+// alias maps an old name of a format to its name.
+func resolveFormat(c *cli.Context, e *env, alias map[string]string, tty, notty string, allowed ...string) (formatOptions, error) {
+	o := formatOptions{Format: c.String("format"), Output: c.String("output")}
+	if a, ok := alias[o.Format]; ok {
+		o.Format = a
+	}
+	f, err := pickFormat(o.Format, o.Output, e.stdout, tty, notty, allowed...)
+	if err != nil {
+		return o, err
+	}
+	o.Format = f
+	if o.Output == "" || o.Output == "-" {
+		o.Target = outputTarget{std: e.stdout}
+		return o, nil
+	}
+	o.Target, err = e.resolveOutput(o.Output)
+	return o, err
+}
+
+// summarizeOptions are brief summarize's options.
+type summarizeOptions struct {
+	Out        formatOptions // md, json or jsonl
+	Inputs     inputOptions
+	Summarizer summarizerOptions
+	// DB is the archive each digest is saved into (--save); "" without.
+	DB string
+}
+
+// resolveSummarize reads and checks brief summarize's options.
+func resolveSummarize(c *cli.Context, e *env) (summarizeOptions, error) {
+	var o summarizeOptions
+	var err error
+	if o.Out, err = resolveFormat(c, e, nil, "md", "jsonl", "md", "json", "jsonl"); err != nil {
+		return o, err
+	}
+	if o.Inputs, err = resolveInputs(c, e); err != nil {
+		return o, err
+	}
+	if o.Summarizer, err = resolveSummarizer(c); err != nil {
+		return o, err
+	}
+	if c.Bool("save") {
+		if o.DB, err = resolveDB(c, e); err != nil {
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+// extractOptions are brief extract's options.
+type extractOptions struct {
+	Out    formatOptions // md, json or jsonl
+	Inputs inputOptions
+}
+
+// resolveExtract reads and checks brief extract's options.
+func resolveExtract(c *cli.Context, e *env) (extractOptions, error) {
+	var o extractOptions
+	var err error
+	// "text" is md's name before brief 0.x: the same Markdown.
+	if o.Out, err = resolveFormat(c, e, map[string]string{"text": "md"}, "md", "jsonl", "md", "json", "jsonl"); err != nil {
+		return o, err
+	}
+	o.Inputs, err = resolveInputs(c, e)
+	return o, err
+}
+
+// addOptions are brief add's options.
+type addOptions struct {
+	Inputs     inputOptions
+	Summarizer summarizerOptions
+	DB         string
+	// Batch sends the model requests as one batch job (see batch.go,
+	// which reads its own flags).
+	Batch bool
+}
+
+// resolveAdd reads and checks brief add's options.
+func resolveAdd(c *cli.Context, e *env) (addOptions, error) {
+	var o addOptions
+	var err error
+	if o.Inputs, err = resolveInputs(c, e); err != nil {
+		return o, err
+	}
+	if o.Summarizer, err = resolveSummarizer(c); err != nil {
+		return o, err
+	}
+	o.Batch = c.Bool("batch")
+	o.DB, err = resolveDB(c, e)
+	return o, err
+}
+
+// archiveListOptions are brief archive list's options.
+type archiveListOptions struct {
+	DB     string
+	Format string         // text or jsonl
+	Loc    *time.Location // --tz: for --date and the times shown
+	Day    time.Time      // --date's midnight; zero: every day
+}
+
+// resolveArchiveList reads and checks brief archive list's options.
+func resolveArchiveList(c *cli.Context, e *env) (archiveListOptions, error) {
+	o := archiveListOptions{Format: c.String("format")}
+	if o.Format != "text" && o.Format != "jsonl" {
+		return o, usagef("archive list: unknown format %q (want text or jsonl)", o.Format)
+	}
+	var err error
+	if o.Loc, err = loadLocation(c.String("tz")); err != nil {
+		return o, err
+	}
+	if d := c.String("date"); d != "" {
+		if o.Day, err = parseDay(d, e.now().In(o.Loc)); err != nil {
+			return o, err
+		}
+	}
+	o.DB, err = resolveDB(c, e)
+	return o, err
+}
+
+// archiveRequestsOptions are brief archive requests' options.
+type archiveRequestsOptions struct {
+	DB     string
+	Format string // text or jsonl
+	Last   int    // 0: all
+}
+
+// resolveArchiveRequests reads and checks brief archive requests' options.
+func resolveArchiveRequests(c *cli.Context, e *env) (archiveRequestsOptions, error) {
+	o := archiveRequestsOptions{Format: c.String("format"), Last: c.Int("last")}
+	if o.Format != "text" && o.Format != "jsonl" {
+		return o, usagef("archive requests: unknown format %q (want text or jsonl)", o.Format)
+	}
+	if o.Last < 0 {
+		return o, usagef("archive requests: --last %d: want 0 (all) or more", o.Last)
+	}
+	var err error
+	o.DB, err = resolveDB(c, e)
+	return o, err
+}
+
+// resolveArchiveIDs reads the article IDs of brief archive rm.
+func resolveArchiveIDs(c *cli.Context) ([]int64, error) {
+	if c.NArg() == 0 {
+		return nil, usagef("archive rm: give the IDs to remove (see brief archive list)")
+	}
+	var ids []int64
+	for _, a := range c.Args().Slice() {
+		id, err := strconv.ParseInt(a, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, usagef("archive rm: %q is not an article ID", a)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// modelRun is how a command reaches its summarizer: opened on demand (a
+// briefing from the archive needs one only for articles without a
+// digest), and judged by the LLM session's verdict (see modelVerdict).
+// The Action adapters build it; llm.go, which resolves the model
+// backends' own flags, stays behind it.
+type modelRun struct {
+	open func() (summarize.Summarizer, error)
+	// verdict fails the run when the model's calls went wrong: before
+	// the output is written (written false), or after.
+	verdict func(written bool) error
+}
+
+// newModelRun is the modelRun of the summarizer o names.
+func newModelRun(c *cli.Context, e *env, o summarizerOptions) modelRun {
+	return modelRun{
+		open:    func() (summarize.Summarizer, error) { return openSummarizerWith(c, e, o) },
+		verdict: func(written bool) error { return modelVerdict(c, written) },
+	}
+}
+
+// Adapters for llm.go and batch.go, which still read their flags from
+// *cli.Context: they resolve the options the way the commands do.
+
+// openStore opens (creating if needed) the archive --db names.
+func openStore(c *cli.Context, e *env) (store.Archive, error) {
+	p, err := resolveDB(c, e)
+	if err != nil {
+		return nil, err
+	}
+	return openArchive(c.Context, e, p)
+}
+
+// openExistingStore opens the archive --db names only if it exists.
+func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
+	p, err := resolveDB(c, e)
+	if err != nil {
+		return nil, err
+	}
+	return openExistingArchive(c.Context, e, p)
+}
+
+// openSummarizer resolves the summarizer options and opens the backend.
+func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
+	o, err := resolveSummarizer(c)
+	if err != nil {
+		return nil, err
+	}
+	return openSummarizerWith(c, e, o)
+}
+
+// openSummarizerWith opens the backend o names. c is read only for the
+// LLM backends' own settings (see llm.go).
+func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
+	s, err := openBackend(c, e, o.Backend, o.config(e)) // LLM backends: see llm.go
+	if err != nil {
+		return nil, err
+	}
+	if o.StrictQuotes {
+		s = strictQuotes{s}
+	}
+	return s, nil
+}
+
+// runInputs resolves the input options and runs them (runInputStream).
+func runInputs(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (failed, total int, err error) {
+	_, failed, total, err = runInputsSkipped(c, e, s, emit)
+	return failed, total, err
+}
+
+// runInputsSkipped is runInputs that also returns the failed inputs.
+func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
+	in, err := resolveInputs(c, e)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	return runInputStream(c.Context, e, in, s, emit)
 }

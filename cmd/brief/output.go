@@ -89,6 +89,9 @@ func (e *env) resolveOutput(path string) (outputTarget, error) {
 			if derr != nil || !st.IsDir() {
 				return outputTarget{}, usagef("-o %s: directory %s does not exist", path, dir)
 			}
+			if err := writableDir(dir); err != nil {
+				return outputTarget{}, usagef("-o %s: %v", path, err)
+			}
 			return outputTarget{path: p}, nil
 		case err != nil:
 			return outputTarget{}, fmt.Errorf("output %s: %w", path, err)
@@ -109,12 +112,27 @@ func (e *env) resolveOutput(path string) (outputTarget, error) {
 			if strings.HasPrefix(p, "/proc/") || strings.HasPrefix(p, "/dev/") {
 				return outputTarget{path: p, direct: true}, nil
 			}
+			// The file is replaced by a new one beside it (see
+			// writeTarget): its directory must take one.
+			if err := writableDir(filepath.Dir(p)); err != nil {
+				return outputTarget{}, usagef("-o %s: %v", path, err)
+			}
 			return outputTarget{path: p}, nil
 		default: // FIFO, character or block device, socket
 			return outputTarget{path: p, direct: true}, nil
 		}
 	}
 	return outputTarget{}, usagef("-o %s: too many levels of symbolic links", path)
+}
+
+// writableDir reports a directory in which brief cannot create its
+// output file (permissions, a read-only file system), so that -o says so
+// before any work rather than after it.
+func writableDir(dir string) error {
+	if err := syscall.Access(dir, 2 /* W_OK */); err != nil {
+		return fmt.Errorf("cannot write in directory %s: %w", dir, err)
+	}
+	return nil
 }
 
 // isTerminal reports whether writing to the target would reach a
@@ -174,6 +192,10 @@ func (e *env) writeTarget(t outputTarget, write func(io.Writer) error) error {
 	}
 	f, err := createTemp(t.path, perm)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary file's name would only puzzle
+		}
 		return fmt.Errorf("create output %s: %w", t.path, err)
 	}
 	tmp := f.Name()

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -405,5 +406,67 @@ func TestNoStoriesMailsNothing(t *testing.T) {
 		"--smtp-url", "smtp://"+ln.Addr().String(), "--smtp-insecure", "--allow-empty")
 	if conns.Load() == 0 {
 		t.Error("--allow-empty did not try to mail the briefing")
+	}
+}
+
+// TestUnwritableOutputRefusedFirst: -o into a directory brief cannot
+// write in (a file in it, the directory itself for -o DIR/, or a
+// directory to be created under it) is a usage error before any input
+// is read, naming the directory and not a temporary file. Run as root,
+// the check runs as nobody (root may write anywhere).
+func TestUnwritableOutputRefusedFirst(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	base, err := os.MkdirTemp("", "brief-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(filepath.Join(base, "ro"), 0o755); os.RemoveAll(base) })
+	os.Chmod(base, 0o755)
+	ro := filepath.Join(base, "ro")
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	in := writeFile(t, base, "a.txt", goodText)
+	os.Chmod(in, 0o644)
+	bin := os.Args[0]
+	asNobody := os.Geteuid() == 0
+	if asNobody {
+		// The test binary's own directory is root's: nobody runs a copy.
+		raw, err := os.ReadFile(os.Args[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		bin = filepath.Join(base, "brief.test")
+		if err := os.WriteFile(bin, raw, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"briefing", in, "-o", filepath.Join(ro, "x.md")}, "cannot write in directory " + ro},
+		{[]string{"briefing", in, "-o", ro + "/"}, "cannot write in directory " + ro},
+		{[]string{"briefing", in, "-o", filepath.Join(ro, "sub") + "/"}, "cannot write in directory " + ro},
+		{[]string{"summarize", in, "-o", filepath.Join(ro, "x.jsonl")}, "cannot write in directory " + ro},
+		{[]string{"extract", in, "-o", filepath.Join(ro, "x.jsonl")}, "cannot write in directory " + ro},
+	} {
+		cmd := exec.Command(bin, tt.args...)
+		cmd.Env = append(os.Environ(), "BRIEF_TEST_MAIN=1", "HOME="+base, "XDG_DATA_HOME="+base, "XDG_CONFIG_HOME="+base)
+		if asNobody {
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		}
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != exitUsage {
+			t.Errorf("brief %s: %v, want exit %d; stderr: %s", strings.Join(tt.args, " "), err, exitUsage, errb.String())
+		}
+		if errs := errb.String(); !strings.Contains(errs, tt.want) || strings.Contains(errs, ".tmp-") || strings.Count(errs, "\n") != 1 {
+			t.Errorf("brief %s: stderr %q, want one line with %q", strings.Join(tt.args, " "), errs, tt.want)
+		}
 	}
 }

@@ -122,3 +122,17 @@ func (s *sqlDB) ModelRequests(ctx context.Context, n int) ([]ModelRequest, error
 	}
 	return out, nil
 }
+
+// FormatMemory remembers in an archive the response format a model
+// server accepts, across runs (it is an llm.FormatMemory).
+type FormatMemory struct{ Archive Archive }
+
+// Format returns the format remembered for key, "" if none.
+func (m FormatMemory) Format(key string) string {
+	return m.Archive.ModelSetting("response_format " + key)
+}
+
+// SetFormat remembers format for key.
+func (m FormatMemory) SetFormat(key, format string) error {
+	return m.Archive.SetModelSetting("response_format "+key, format)
+}

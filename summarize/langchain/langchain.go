@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/tmc/langchaingo/llms"
 	"github.com/tmc/langchaingo/llms/anthropic"
@@ -73,6 +72,7 @@ var (
 	_ summarize.Summarizer = (*Backend)(nil)
 	_ llm.Previewer        = (*Backend)(nil)
 	_ llm.Lister           = (*Backend)(nil)
+	_ llm.Sizer            = (*Backend)(nil)
 )
 
 // NewOllama returns the Ollama backend: in cfg.Settings (an llm.Config),
@@ -176,8 +176,19 @@ func (b *Backend) Summarize(ctx context.Context, a *article.Article) (*summarize
 func (b *Backend) Preview(a *article.Article) ([]llm.Request, error) { return b.rt.Preview(a) }
 
 // NumCtx is the context window asked of Ollama: one figure for the whole
-// run, since Ollama reloads the model whenever it changes.
-func (b *Backend) NumCtx() int { return (b.rt.ContextTokens() + 1023) / 1024 * 1024 }
+// run, since Ollama reloads the model whenever it changes (see
+// llm.Runtime.NumCtx).
+func (b *Backend) NumCtx() int { return b.rt.NumCtx() }
+
+// SizeContext fixes Ollama's num_ctx for a run over articles (see
+// llm.Runtime.SizeContext); other backends ask for no window and return
+// 0.
+func (b *Backend) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+	if b.name != Ollama {
+		return 0, nil
+	}
+	return b.rt.SizeContext(ctx, articles)
+}
 
 func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) {
 	var msgs []llms.MessageContent
@@ -195,25 +206,20 @@ func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) 
 	var reply llm.Reply
 	u, err := b.rt.Call(ctx, req.Estimate, func(ctx context.Context) (summarize.Usage, error) {
 		progress := func() {}
+		watch := (*llm.IdleWatch)(nil)
 		if b.stream {
-			var cancel context.CancelCauseFunc
-			ctx, cancel = context.WithCancelCause(ctx)
-			idle := b.rt.Settings.Idle()
-			timer := time.AfterFunc(idle, func() { cancel(errIdle) })
-			defer timer.Stop()
-			defer cancel(nil)
-			progress = func() { timer.Reset(idle) }
+			ctx, watch = llm.WatchIdle(ctx, b.rt.Settings.Idle())
+			defer watch.Stop()
+			progress = watch.Progress
 		}
 		resp, err := b.generate(ctx, msgs, req.Estimate.MaxOutputTokens, numCtx, progress)
-		if err == nil && errors.Is(context.Cause(ctx), errIdle) {
+		if watch != nil {
 			// langchaingo may end a cancelled stream without an error.
-			err = context.Cause(ctx)
+			if serr := watch.Err(nil); serr != nil {
+				return summarize.Usage{}, serr
+			}
 		}
 		if err != nil {
-			if errors.Is(context.Cause(ctx), errIdle) {
-				return summarize.Usage{}, &llm.TransportError{Timeout: true, Waited: true,
-					Err: fmt.Errorf("the answer stalled for %s: %w", b.rt.Settings.Idle(), errIdle)}
-			}
 			return summarize.Usage{}, mapError(ctx, err)
 		}
 		var text strings.Builder
@@ -242,9 +248,6 @@ func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) 
 	reply.Usage = u
 	return reply, err
 }
-
-// errIdle is the cause of a streamed answer cancelled for stalling.
-var errIdle = errors.New("no progress from the model")
 
 func toInt(v any) int {
 	switch n := v.(type) {
@@ -347,7 +350,7 @@ func (b *Backend) ollamaProbe(ctx context.Context) (llm.ServerInfo, error) {
 	for k, v := range show.ModelInfo {
 		if strings.HasSuffix(k, ".context_length") {
 			if n := toInt(v); n > 0 {
-				info.ContextTokens = min(n, b.rt.ContextTokens())
+				info.ContextTokens, info.Limit = min(n, b.rt.ContextTokens()), n
 			}
 		}
 	}

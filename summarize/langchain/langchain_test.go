@@ -228,6 +228,75 @@ func TestOllamaNumCtx(t *testing.T) {
 	}
 }
 
+// TestOllamaSizedNumCtx: a run over articles of different lengths asks
+// for one num_ctx, fitted to its largest request (a multiple of 1024 at
+// least that request's prompt and answer, far below the model's window),
+// and never above the window the server reports: when the server runs a
+// smaller one, that is the num_ctx, and the long article goes in parts.
+func TestOllamaSizedNumCtx(t *testing.T) {
+	short := []*article.Article{summarizetest.Articles()[0], summarizetest.LongArticle(8), summarizetest.Articles()[1]}
+	for _, tt := range []struct {
+		name   string
+		server int
+		arts   []*article.Article
+	}{
+		{"fitted to the largest request", 0, short},
+		{"capped at the server's window", 6000, append(short, summarizetest.LongArticle(60))},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fk := summarizetest.NewOllama(t, summarizetest.Faults{ServerContext: tt.server})
+			cfg := summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL(), Candidates: summarizetest.Candidates}}
+			b, err := langchain.NewOllama(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sized, err := b.SizeContext(context.Background(), tt.arts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			largest := 0
+			for _, a := range tt.arts {
+				reqs, err := b.Preview(a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, q := range reqs {
+					largest = max(largest, q.Estimate.PromptTokens+q.Estimate.MaxOutputTokens)
+				}
+			}
+			t.Logf("num_ctx %d for a largest request of %d tokens", sized, largest)
+			switch {
+			case tt.server > 0 && sized != tt.server:
+				t.Errorf("SizeContext = %d, want the server's window %d", sized, tt.server)
+			case tt.server == 0 && (sized%1024 != 0 || sized < largest || sized >= llm.KnownContext("ollama", "llama3.2")):
+				t.Errorf("SizeContext = %d, want a multiple of 1024 from the largest request (%d tokens) and below the model's window", sized, largest)
+			}
+			for _, a := range tt.arts {
+				if _, err := b.Summarize(context.Background(), a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			bodies := fk.Bodies()
+			if len(bodies) < len(tt.arts) {
+				t.Fatalf("%d requests, want at least %d", len(bodies), len(tt.arts))
+			}
+			for i, body := range bodies {
+				var req struct {
+					Options struct {
+						NumCtx int `json:"num_ctx"`
+					} `json:"options"`
+				}
+				if err := json.Unmarshal(body, &req); err != nil {
+					t.Fatal(err)
+				}
+				if req.Options.NumCtx != sized {
+					t.Errorf("request %d: num_ctx = %d, want %d for every request", i, req.Options.NumCtx, sized)
+				}
+			}
+		})
+	}
+}
+
 func TestNewValidates(t *testing.T) {
 	if _, err := langchain.NewAnthropic(summarize.Config{}); err == nil {
 		t.Error("NewAnthropic without key = nil error, want error")

@@ -69,6 +69,15 @@ type Config struct {
 	// Formats remembers which response formats a server refused, across
 	// runs; nil remembers nothing.
 	Formats FormatMemory
+	// Stream says when answers are streamed, with IdleTimeout between
+	// chunks: StreamAuto ("", from servers on the user's machine or
+	// network), StreamAlways or StreamNever. Ollama's native API always
+	// streams.
+	Stream string
+	// Batch defers model requests into a batch, or answers them from
+	// one, inside an llm.BatchSession's context (see Batcher); for
+	// backends that implement Batcher.
+	Batch bool
 	// Record, if set, is given every model request with its reply
 	// (--log-requests).
 	Record func(Exchange)

@@ -28,6 +28,10 @@ type ServerInfo struct {
 	// ContextTokens is the model's context window as the server runs it,
 	// 0 when it does not say.
 	ContextTokens int
+	// Limit is the most the server can run the model with, where it
+	// differs from ContextTokens (Ollama: the model's trained context,
+	// which num_ctx may ask for up to); 0 means ContextTokens.
+	Limit int
 }
 
 // Runtime is the machinery a model backend is built on: the prompt, the
@@ -57,6 +61,10 @@ type Runtime struct {
 	probeMu sync.Mutex // held while the probe runs
 	probe   func(ctx context.Context) (ServerInfo, error)
 	probed  bool
+	// server is the context window the server reported, 0 if none;
+	// sized the window SizeContext fixed for the run, 0 if none. Both
+	// are guarded by mu.
+	server, sized int
 }
 
 // NewRuntime returns the runtime of backend name for model under sc (its
@@ -128,9 +136,74 @@ func (r *Runtime) current() *prompt.Builder {
 	return r.builder
 }
 
-// ContextTokens is the context window the runtime plans for: one figure
-// for the whole run (the num_ctx an Ollama server is asked for).
+// ContextTokens is the context window the runtime plans for (articles
+// longer than it are sent in parts).
 func (r *Runtime) ContextTokens() int { return r.current().ContextTokens() }
+
+// NumCtx is the context window to ask the server to allocate (Ollama's
+// num_ctx): one figure for the whole run, since Ollama reloads the model
+// whenever it changes. It is what SizeContext fixed, else the window the
+// runtime plans for, rounded up to a multiple of 1024, and never above
+// the window the server reported.
+func (r *Runtime) NumCtx() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := roundContext(r.builder.ContextTokens())
+	if r.sized > 0 {
+		n = min(n, r.sized)
+	}
+	if r.server > 0 {
+		n = min(n, r.server)
+	}
+	return n
+}
+
+func roundContext(n int) int { return (n + 1023) / 1024 * 1024 }
+
+// sizeMargin is the room a request may need beyond its prompt and
+// answer: a repair request carries the first answer (clipped to about
+// 1000 tokens) and the repair instructions.
+const sizeMargin = 1280
+
+// SizeContext fixes the window NumCtx asks for, for a run that will
+// summarize articles: the room of the largest request among them (its
+// prompt, an answer of twice the usual length, and a repair's margin),
+// rounded up to a multiple of 1024. It asks the server first (see
+// SetProbe), so that the figure stays within the server's window. When
+// an article is long enough to be sent in parts, the run keeps the whole
+// window; a configured window (Config.ContextTokens) is kept. It returns
+// the figure NumCtx now returns.
+func (r *Runtime) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+	if err := r.prepare(ctx); err != nil {
+		return 0, r.red.err(fmt.Errorf("%s: %w", r.Name, err))
+	}
+	if r.ctxFixed {
+		return r.NumCtx(), nil // configured: the run asks for that
+	}
+	b := r.current()
+	window := b.ContextTokens()
+	need := 0
+	for _, a := range articles {
+		reqs, err := b.Preview(a)
+		if err != nil {
+			return 0, r.red.err(fmt.Errorf("%s: size the context for %s: %w", r.Name, a.ID, err))
+		}
+		if len(reqs) > 1 {
+			need = window
+			break
+		}
+		for _, q := range reqs {
+			need = max(need, q.Estimate.PromptTokens+2*q.Estimate.MaxOutputTokens+sizeMargin)
+		}
+	}
+	if need > 0 {
+		r.mu.Lock()
+		r.sized = roundContext(need)
+		r.mu.Unlock()
+		r.Logger.Debug("context sized for the run", "backend", r.Name, "num_ctx", r.NumCtx(), "articles", len(articles))
+	}
+	return r.NumCtx(), nil
+}
 
 // Schema returns the JSON schema of an answer.
 func (r *Runtime) Schema() json.RawMessage {
@@ -163,7 +236,15 @@ func (r *Runtime) prepare(ctx context.Context) error {
 	r.probed = true
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if info.ContextTokens > 0 && !r.ctxFixed && info.ContextTokens != r.opts.ContextTokens {
+	r.server = info.Limit
+	if r.server == 0 {
+		r.server = info.ContextTokens
+	}
+	if info.ContextTokens > 0 && r.ctxFixed && info.ContextTokens < r.opts.ContextTokens {
+		r.Logger.Warn("the server runs the model with a smaller context than configured: planning for the server's", "backend", r.Name,
+			"context_tokens", info.ContextTokens, "configured", r.opts.ContextTokens)
+	}
+	if info.ContextTokens > 0 && (!r.ctxFixed || info.ContextTokens < r.opts.ContextTokens) && info.ContextTokens != r.opts.ContextTokens {
 		opts := r.opts
 		opts.ContextTokens = info.ContextTokens
 		if b, err := prompt.New(opts); err == nil {
@@ -264,3 +345,11 @@ func KnownContext(backend, model string) int { return prompt.ContextTokens(backe
 // EstimateTokens estimates the prompt tokens of msgs (bytes/4 plus
 // framing), as the planner does.
 func EstimateTokens(msgs []Message) int { return prompt.EstimateTokens(msgs) }
+
+// Sizer is implemented by backends that ask their server to allocate a
+// context window (Ollama's num_ctx): SizeContext fixes it for a run over
+// the given articles (see Runtime.SizeContext) and returns it, 0 for a
+// backend that asks for none.
+type Sizer interface {
+	SizeContext(ctx context.Context, articles []*article.Article) (int, error)
+}

@@ -12,12 +12,14 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	goopenai "github.com/sashabaranov/go-openai"
 
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/llm"
+	"github.com/brief-news/brief/summarize/openai/batch"
 )
 
 const (
@@ -39,7 +41,7 @@ func init() {
 		Name:         Name,
 		Description:  "OpenAI, or any OpenAI-compatible server (vLLM, llama.cpp, LM Studio, Ollama /v1) with --base-url",
 		DefaultModel: DefaultModel, KeyEnv: "OPENAI_API_KEY", BaseURLEnv: "OPENAI_BASE_URL",
-		DefaultBaseURL: DefaultBaseURL, Model: true,
+		DefaultBaseURL: DefaultBaseURL, Model: true, Batch: true,
 		New: llm.Factory(func(cfg summarize.Config) (summarize.Summarizer, error) { return New(cfg) }),
 	})
 	summarize.Register(summarize.Backend{
@@ -70,6 +72,12 @@ type Backend struct {
 	official bool
 	azure    bool
 	schema   []byte
+	// stream asks for streamed answers, with an idle timeout.
+	stream bool
+	// key and plain (the configured HTTP client) are what the batch
+	// client is built with.
+	key   string
+	plain *http.Client
 	// mode is the output mode the server accepted last; it only moves
 	// down, so that later articles skip refused modes.
 	mode atomic.Int32
@@ -80,6 +88,40 @@ var (
 	_ llm.Previewer        = (*Backend)(nil)
 	_ llm.Lister           = (*Backend)(nil)
 )
+
+// batchTimeout bounds one call of the Batch API (an upload, a download).
+const batchTimeout = 5 * time.Minute
+
+// Batcher returns the OpenAI Batch API client of the backend's server
+// and key (see llm.Batcher).
+func (b *Backend) Batcher() (llm.Batcher, error) {
+	if b.azure {
+		return nil, errors.New("azure: brief has no batch client for Azure OpenAI")
+	}
+	hc := http.Client{Timeout: batchTimeout}
+	if b.plain != nil {
+		hc = *b.plain
+		hc.Timeout = batchTimeout
+	}
+	return batch.New(batch.Config{APIKey: b.key, BaseURL: b.base, HTTPClient: &hc}), nil
+}
+
+// deferring returns cfg with, when its settings ask for batch mode, an
+// HTTP client whose chat-completions requests are deferred into a batch
+// or answered from one (see batch.Transport).
+func deferring(cfg summarize.Config, lc llm.Config) summarize.Config {
+	if !lc.Batch {
+		return cfg
+	}
+	var hc http.Client
+	if lc.HTTPClient != nil {
+		hc = *lc.HTTPClient
+	}
+	hc.Transport = batch.Transport{Base: hc.Transport}
+	lc.HTTPClient = &hc
+	cfg.Settings = lc
+	return cfg
+}
 
 // New returns a backend for cfg: Model (default DefaultModel) and, in
 // cfg.Settings, an llm.Config: APIKey, BaseURL (default DefaultBaseURL;
@@ -114,7 +156,7 @@ func New(cfg summarize.Config) (*Backend, error) {
 	if !official {
 		ctxTokens = llm.KnownContext("", model)
 	}
-	rt, err := llm.NewRuntime(Name, model, cfg, ctxTokens)
+	rt, err := llm.NewRuntime(Name, model, deferring(cfg, lc), ctxTokens)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +164,11 @@ func New(cfg summarize.Config) (*Backend, error) {
 	oc.BaseURL = base
 	oc.HTTPClient = rt.Client
 	b := &Backend{rt: rt, name: Name, client: goopenai.NewClientWithConfig(oc), base: base, official: official,
-		schema: rt.Schema()}
+		schema: rt.Schema(), key: lc.APIKey, plain: lc.HTTPClient}
+	if b.stream, err = llm.Streams(lc.Stream, base); err != nil {
+		return nil, err
+	}
+	b.stream = b.stream && !lc.Batch // a batch answers whole
 	b.initMode()
 	rt.SetProbe(b.probe)
 	return b, nil
@@ -156,6 +202,9 @@ func NewAzure(cfg summarize.Config) (*Backend, error) {
 	oc.HTTPClient = rt.Client
 	b := &Backend{rt: rt, name: Azure, client: goopenai.NewClientWithConfig(oc), base: base, official: true, azure: true,
 		schema: rt.Schema()}
+	if b.stream, err = llm.Streams(lc.Stream, base); err != nil {
+		return nil, err
+	}
 	b.initMode()
 	return b, nil
 }
@@ -260,25 +309,98 @@ func (b *Backend) complete(ctx context.Context, req llm.Request, mode int32) (re
 	case modeObject:
 		r.ResponseFormat = &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject}
 	}
-	resp, err := b.client.CreateChatCompletion(ctx, r)
-	if err != nil {
-		return reply, summarize.Usage{}, err
+	var ans answer
+	if b.stream {
+		ans, err = b.streamed(ctx, r)
+	} else {
+		ans, err = b.whole(ctx, r)
 	}
-	u = summarize.Usage{PromptTokens: resp.Usage.PromptTokens, CompletionTokens: resp.Usage.CompletionTokens}
-	if len(resp.Choices) == 0 {
+	if err != nil {
+		return reply, ans.usage, err
+	}
+	u = ans.usage
+	if !ans.choices {
 		return reply, u, &llm.ResponseError{Err: errors.New("answer has no choices")}
 	}
-	msg := resp.Choices[0].Message
-	if msg.Content == "" && msg.Refusal != "" {
-		return reply, u, &llm.ResponseError{Err: fmt.Errorf("model refused: %s", msg.Refusal)}
+	if ans.content == "" && ans.refusal != "" {
+		return reply, u, &llm.ResponseError{Err: fmt.Errorf("model refused: %s", ans.refusal)}
 	}
-	reply.Cut = resp.Choices[0].FinishReason == goopenai.FinishReasonLength
+	reply.Cut = ans.finish == goopenai.FinishReasonLength
 	if u.PromptTokens == 0 && u.CompletionTokens == 0 {
-		u = summarize.Usage{PromptTokens: req.Estimate.PromptTokens, CompletionTokens: (len(msg.Content) + 3) / 4}
+		u = summarize.Usage{PromptTokens: req.Estimate.PromptTokens, CompletionTokens: (len(ans.content) + 3) / 4}
 		reply.UsageEstimated = true
 	}
-	reply.Text = msg.Content
+	reply.Text = ans.content
 	return reply, u, nil
+}
+
+// answer is the first choice of a chat completion, whole or streamed.
+type answer struct {
+	choices          bool // the answer had a choice
+	content, refusal string
+	finish           goopenai.FinishReason
+	usage            summarize.Usage
+}
+
+// whole asks for the answer in one response.
+func (b *Backend) whole(ctx context.Context, r goopenai.ChatCompletionRequest) (answer, error) {
+	resp, err := b.client.CreateChatCompletion(ctx, r)
+	if err != nil {
+		return answer{}, err
+	}
+	a := answer{choices: len(resp.Choices) > 0,
+		usage: summarize.Usage{PromptTokens: resp.Usage.PromptTokens, CompletionTokens: resp.Usage.CompletionTokens}}
+	if a.choices {
+		c := resp.Choices[0]
+		a.content, a.refusal, a.finish = c.Message.Content, c.Message.Refusal, c.FinishReason
+	}
+	return a, nil
+}
+
+// streamed asks for the answer as a stream of server-sent events, and
+// gives up when a pause between them is longer than the idle timeout:
+// a slow model that keeps answering is waited for, one that stalls is a
+// timeout that is not retried.
+func (b *Backend) streamed(ctx context.Context, r goopenai.ChatCompletionRequest) (answer, error) {
+	r.StreamOptions = &goopenai.StreamOptions{IncludeUsage: true}
+	ctx, watch := llm.WatchIdle(ctx, b.rt.Settings.Idle())
+	defer watch.Stop()
+	var a answer
+	st, err := b.client.CreateChatCompletionStream(ctx, r)
+	if err != nil {
+		return a, watch.Err(err)
+	}
+	defer st.Close()
+	var content, refusal strings.Builder
+	for {
+		chunk, err := st.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return a, watch.Err(err)
+		}
+		watch.Progress()
+		if u := chunk.Usage; u != nil {
+			a.usage = summarize.Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens}
+		}
+		for _, c := range chunk.Choices {
+			if c.Index != 0 {
+				continue
+			}
+			a.choices = true
+			content.WriteString(c.Delta.Content)
+			refusal.WriteString(c.Delta.Refusal)
+			if c.FinishReason != "" {
+				a.finish = c.FinishReason
+			}
+		}
+	}
+	if err := watch.Err(nil); err != nil {
+		return a, err
+	}
+	a.content, a.refusal = content.String(), refusal.String()
+	return a, nil
 }
 
 // MinTemperature is the temperature sent for a configured 0.

@@ -45,6 +45,106 @@ func TestConformanceFaults(t *testing.T) {
 		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return open(t, testConfig(fk)) }})
 }
 
+// TestConformanceFaultsWhole runs the fault suite with whole answers, as
+// from OpenAI's own API (the fakes, on a loopback address, are streamed
+// from by default).
+func TestConformanceFaultsWhole(t *testing.T) {
+	summarizetest.RunFaults(t, summarizetest.Rig{Fake: summarizetest.NewOpenAI,
+		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer {
+			cfg := testConfig(fk)
+			cfg.Settings.(*llm.Config).Stream = llm.StreamNever
+			return open(t, cfg)
+		}})
+}
+
+// TestStreamIdleTimeout: answers from a local server are streamed; one
+// that takes longer than the idle timeout in all but keeps coming is
+// waited for, one that stalls is a timeout that is not asked again; with
+// Stream never, or from a remote server, the answer is asked whole.
+func TestStreamIdleTimeout(t *testing.T) {
+	a := summarizetest.Articles()[0]
+	streamed := func(fk *summarizetest.Fake) []bool {
+		var out []bool
+		for _, b := range fk.Bodies() {
+			var req struct {
+				Stream        bool `json:"stream"`
+				StreamOptions *struct {
+					IncludeUsage bool `json:"include_usage"`
+				} `json:"stream_options"`
+			}
+			if err := json.Unmarshal(b, &req); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, req.Stream && req.StreamOptions != nil && req.StreamOptions.IncludeUsage)
+		}
+		return out
+	}
+	withIdle := func(fk *summarizetest.Fake, idle time.Duration, mode string) summarize.Config {
+		cfg := testConfig(fk)
+		cfg.Settings.(*llm.Config).IdleTimeout = idle
+		cfg.Settings.(*llm.Config).Stream = mode
+		return cfg
+	}
+
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{Stall: 250 * time.Millisecond})
+	start := time.Now()
+	d, err := open(t, withIdle(fk, 600*time.Millisecond, "")).Summarize(context.Background(), a)
+	if err != nil {
+		t.Fatalf("slow but steady stream: %v", err)
+	}
+	if el := time.Since(start); el < 600*time.Millisecond {
+		t.Fatalf("answer took %v; the test needs it longer than the idle timeout", el)
+	}
+	if got := streamed(fk); !slices.Equal(got, []bool{true}) {
+		t.Errorf("requests streamed with usage = %v, want one streamed request", got)
+	}
+	if d.Usage.PromptTokens == 0 || len(d.Takeaways) == 0 {
+		t.Errorf("streamed digest: usage %+v, %d takeaways; want the server's counts and takeaways", d.Usage, len(d.Takeaways))
+	}
+
+	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{Stall: time.Second})
+	_, err = open(t, withIdle(fk, 150*time.Millisecond, "")).Summarize(context.Background(), a)
+	var te *llm.TransportError
+	if !errors.As(err, &te) || !te.Timeout || !te.Waited || !errors.Is(err, llm.ErrStalled) {
+		t.Errorf("stalled stream: %v, want a stall timeout that is not retried", err)
+	}
+	if fk.Requests() != 1 {
+		t.Errorf("stalled stream: %d requests, want 1", fk.Requests())
+	}
+
+	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{})
+	if _, err := open(t, withIdle(fk, time.Minute, llm.StreamNever)).Summarize(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if got := streamed(fk); !slices.Equal(got, []bool{false}) {
+		t.Errorf("Stream never: streamed = %v, want a whole answer", got)
+	}
+	if _, err := openai.New(withIdle(fk, time.Minute, "sometimes")); err == nil {
+		t.Error("stream mode \"sometimes\" accepted")
+	}
+}
+
+func TestStreams(t *testing.T) {
+	for _, tt := range []struct {
+		mode, base string
+		want       bool
+	}{
+		{"", "http://127.0.0.1:8080/v1", true},
+		{"auto", "http://localhost:11434/v1", true},
+		{"", "http://192.168.1.20:8000/v1", true},
+		{"", "http://[::1]:1234/v1", true},
+		{"", "http://gpu-box.local:8000/v1", true},
+		{"", "https://api.openai.com/v1", false},
+		{"", "https://llm.example.com/v1", false},
+		{"always", "https://llm.example.com/v1", true},
+		{"never", "http://127.0.0.1:8080/v1", false},
+	} {
+		if got, err := llm.Streams(tt.mode, tt.base); err != nil || got != tt.want {
+			t.Errorf("Streams(%q, %q) = %v, %v; want %v", tt.mode, tt.base, got, err, tt.want)
+		}
+	}
+}
+
 func TestConformanceLive(t *testing.T) {
 	key := os.Getenv("OPENAI_API_KEY")
 	if key == "" {

@@ -16,6 +16,7 @@ const (
 	viaPrevPara             // the speaker of the quote ending the previous paragraph
 	viaAnswer               // the answer to the article's question: the interview's subject
 	viaDroppedNear          // a subject left out, the one person who is the subject of a sentence just before
+	viaSubject              // a quote standing alone: the person its paragraph is about
 	viaDropped              // a subject left out ("«…», dijo."): the person named last
 	viaPronounWeak          // a pronoun, a person named only in passing
 	viaLabel                // an interview label: "WALLACE:"
@@ -33,6 +34,7 @@ var viaConfidence = [...]float64{
 	viaPrevPara:      0.7,
 	viaAnswer:        0.7,
 	viaDroppedNear:   0.75,
+	viaSubject:       0.65,
 	viaDropped:       0.6,
 	viaPronounWeak:   0.5,
 	viaLabel:         0.3,

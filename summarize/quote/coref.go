@@ -45,6 +45,19 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 	if best == "" || len(rivals) > 0 {
 		return name
 	}
+	if g == genderUnknown {
+		// "Mr. Obama" and "Michelle Obama": a surname both a man and a
+		// woman bear names neither when the mention tells no gender
+		seen := 0
+		for _, m := range ms {
+			if m.key == key && m.person && m.gender != genderUnknown {
+				seen |= 1 << m.gender
+			}
+		}
+		if seen == 1<<genderMale|1<<genderFemale {
+			return name
+		}
+	}
 	return best
 }
 
@@ -132,7 +145,7 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	if notPersonHeads[head] {
 		return mention{}, false // "the campaign", "the source"
 	}
-	if f[0] != "the" && !deDefinite[f[0]] && (intlTitles[f[1]] || genericHeads[f[1]]) {
+	if f[0] != "the" && !deDefinite[f[0]] && (intlTitles[f[1]] || intlGenericHeads[f[1]]) {
 		return definiteRomance(ms, orig, para, tok)
 	}
 	if f[0] != "the" && titleWords[f[1]] {
@@ -179,15 +192,30 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	if ok {
 		return found, true
 	}
-	return onlyPerson(ms, head, para, tok)
+	if anonHeads[head] {
+		return mention{}, false // "the man wrote": someone the article does not name
+	}
+	// the person its own paragraph names, then the one the last three do
+	if m, ok := onlyPerson(ms, head, para, tok, 0); ok {
+		return m, true
+	}
+	return onlyPerson(ms, head, para, tok, 2)
 }
 
+// anonHeads are descriptor heads for people an article leaves unnamed:
+// "the man", "the woman", "the patient".
+var anonHeads = set("man woman men women person people boy girl child kid resident residents neighbor neighbour patient victim witness stranger user fan")
+
+// genericHeads are descriptor heads that no role contradicts: "the
+// University of Surrey expert" may be a professor.
+var genericHeads = set("expert experts specialist veteran observer")
+
 // onlyPerson returns the one person named, other than in passing, in the
-// two paragraphs before position (para, tok) and in its own paragraph
+// window paragraphs before position (para, tok) and in its own paragraph
 // before it, when there is exactly one and no role of theirs contradicts
 // the descriptor's head noun: "Ezra Klein sets out to answer … The
 // answer, the Vox founder suggests, is …".
-func onlyPerson(ms []mention, head string, para, tok int) (mention, bool) {
+func onlyPerson(ms []mention, head string, para, tok, window int) (mention, bool) {
 	var found mention
 	ok := false
 	for j := len(ms) - 1; j >= 0; j-- {
@@ -195,13 +223,13 @@ func onlyPerson(ms []mention, head string, para, tok int) (mention, bool) {
 		if !before(m.para, m.tok, para, tok) {
 			continue
 		}
-		if para-m.para > 2 {
+		if para-m.para > window {
 			break
 		}
 		if !m.person || m.weak && !m.capsNouns || !nameLike(m.text) {
 			continue // German puts the subject after the verb: "sieht Weber"
 		}
-		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] {
+		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] && !intlGenericHeads[head] {
 			return mention{}, false // "first lady Michelle Obama" is not "the president"
 		}
 		if ok && !sameName(found.text, m.text) {
@@ -339,5 +367,8 @@ func definiteRomance(ms []mention, orig []string, para, tok int) (mention, bool)
 	if ok {
 		return found, true
 	}
-	return onlyPerson(ms, head, para, tok)
+	if m, ok := onlyPerson(ms, head, para, tok, 0); ok {
+		return m, true
+	}
+	return onlyPerson(ms, head, para, tok, 2)
 }

@@ -100,10 +100,10 @@ conseiller conseillère élu élue candidat candidate journaliste chef cheffe
 deputado deputada governador governadora prefeito prefeita vereador vereadora
 staatsoberhaupt politiker politikerin`)
 
-// genericHeads name a person by what they are in general, so any role
+// intlGenericHeads name a person by what they are in general, so any role
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el
 // mandatario" for the president.
-var genericHeads = set(`staatsoberhaupt politiker politikerin mandatario mandataria dirigente
+var intlGenericHeads = set(`staatsoberhaupt politiker politikerin mandatario mandataria dirigente
 titular referente corporado corporada`)
 
 // intlClauseWords open a clause or stand before its subject in French,
@@ -409,11 +409,11 @@ func (p *para) descHeadOK(i int) bool {
 		return true
 	}
 	l := w.lower
-	if intlTitles[l] || titleWords[l] || intlPersonHeads[l] || genericHeads[l] || intlOrgHeads[l] || compoundTitle(l) || personHeads[l] {
+	if intlTitles[l] || titleWords[l] || intlPersonHeads[l] || intlGenericHeads[l] || intlOrgHeads[l] || compoundTitle(l) || personHeads[l] {
 		return true
 	}
 	// an adjective before the noun: "la nueva ministra", "le jeune député"
-	if n, ok := p.word(i + 1); ok && !n.upper && (intlTitles[n.lower] || intlPersonHeads[n.lower] || genericHeads[n.lower]) {
+	if n, ok := p.word(i + 1); ok && !n.upper && (intlTitles[n.lower] || intlPersonHeads[n.lower] || intlGenericHeads[n.lower]) {
 		return true
 	}
 	return false

@@ -33,8 +33,13 @@ explained recalled wondered wonders mentioned mentions commented comments
 opined opines griped gripes scoffed scoffs sniped snipes snapped snaps retorted retorts
 proclaimed proclaims predicted insists texted emailed messaged blogged
 advised advises acknowledged summed sums testified interjected interjects
-implored implores
+implored implores revealed reveals recollected recollects
 `)
+
+// readVerbs attribute the words of a text (a statement, a letter, a
+// sign) when they follow its quote: "“…,” it read", "read one comment".
+// Before a quote they are no attribution ("Cannot read property 'foo'").
+var readVerbs = set(`read reads`)
 
 // ingVerbs are participles that attribute speech after a clause
 // ("…, saying the deal was dead").
@@ -78,7 +83,7 @@ has had have would will could might may can did does do is was were are been
 has had just flatly famously angrily bluntly tersely softly quietly calmly
 ultimately finally initially first earlier subsequently immediately separately
 similarly likewise herself himself themselves itself emphatically candidly succinctly
-sarcastically jokingly wryly forcefully confidently`)
+sarcastically jokingly wryly forcefully confidently allegedly apparently`)
 
 // timeWords may follow a speech verb ("said Tuesday").
 var timeWords = set(`monday tuesday wednesday thursday friday saturday sunday today
@@ -146,7 +151,7 @@ Every No Not None Both Either Neither Such Other Another One Two Three Four Five
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
 May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
 Sep Sept Oct Nov Dec Still Even Just Also Then Now Today Yesterday Tomorrow Last Next
-Meanwhile However Moreover Instead Indeed Still Yes Well Oh Thanks Please Read
+Meanwhile However Moreover Instead Indeed Still Yes Well Oh Thanks Please Read Back
 According Asked Says Said Over Under About Into Through Against Among Between
 Despite Like Unlike Within Along Across Behind Beyond Toward Towards Upon Once
 Later Earlier Again Perhaps Maybe Mostly Only Nor Whether Whatever Whoever

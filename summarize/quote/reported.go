@@ -10,7 +10,10 @@ func (s *scanner) reported(pi int) {
 	if len(p.segs) > 0 && p.segs[0].start == 0 && p.segs[0].open {
 		return // inside a block quote
 	}
-	for _, sn := range p.sents {
+	for si, sn := range p.sents {
+		if p.attrs[si] {
+			continue // the attribution of a quote before: “Y?” he said, smiling.
+		}
 		from, to := sn[0], sn[1]
 		hasQuote := false
 		for k := from; k < to; k++ {
@@ -122,7 +125,8 @@ func (s *scanner) reportedTrailing(pi, from, end int) (u unit, ok, done bool) {
 				}
 			}
 		}
-		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && p.isVerb(e-1, reportVerbs) && !badSubject(sp.text) {
+		// "…, X said" | "…, noted NBC’s Dante Chinni"
+		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && (p.isVerb(e-1, reportVerbs) || p.isVerb(c+1, reportVerbs) && e >= end && !p.clauseSubject(c+2, e-1)) && !badSubject(sp.text) {
 			if u, ok, done := p.aroundAttribution(pi, from, c, e, end, sp); done {
 				return u, ok, true
 			}
@@ -375,7 +379,7 @@ func (p *para) verbForm(i int) bool {
 	}
 	if pw.upper && strings.HasSuffix(t.lower, "s") {
 		// "32% of Republican claims": an adjective before a plural noun
-		if ppw, ok := p.word(i - 2); ok && (prepositions[ppw.lower] || nounMarkers[ppw.lower]) && !ppw.upper {
+		if ppw, ok := p.word(i - 2); ok && (prepositions[ppw.lower] || determiners[ppw.lower]) && !ppw.upper {
 			return false
 		}
 	}

@@ -32,7 +32,7 @@ that whether where after before until once then also meanwhile however`)
 // or a speaker stands: at the start of a clause, after a title, or next to
 // a speech verb.
 func (p *para) subjectPosition(a, e int) bool {
-	if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) {
+	if w, ok := p.word(e); ok && (speechVerbs[w.lower] || reportVerbs[w.lower]) && p.verbForm(e) {
 		return true
 	}
 	// step back over a title before the name: "Sen.", "press secretary"
@@ -74,6 +74,11 @@ func (p *para) opensSentence(i int) bool {
 		t := p.toks[j]
 		switch t.kind {
 		case tQuote:
+			// a title after an opening preposition: "On “Face the
+			// Nation,” Sen. Bernie Sanders …"
+			if w, ok := p.word(j - 1); ok && w.upper && prepositions[w.lower] && p.opensSentence(j-1) {
+				return true
+			}
 			return false
 		case tPunct:
 			switch t.text {
@@ -81,6 +86,12 @@ func (p *para) opensSentence(i int) bool {
 				return !p.isNameTok(j)
 			case "(", "—", "–", "\"", "“", "‘", "'":
 				continue
+			case ",":
+				// "Well, Alley can attest", "That year, Alley spoke"
+				if k := p.introPhrase(j); k >= 0 {
+					j = k
+					continue
+				}
 			}
 			return false
 		}
@@ -89,6 +100,30 @@ func (p *para) opensSentence(i int) bool {
 		}
 	}
 	return true
+}
+
+// introPhrase returns where a short introductory phrase ending at the
+// comma c starts, when it opens its sentence and holds no verb of
+// saying: "Well,", "That year,", "In 2014,", "For instance,"; -1 when
+// there is none.
+func (p *para) introPhrase(c int) int {
+	k := c - 1
+	for ; k >= 0 && k > c-5; k-- {
+		t := p.toks[k]
+		if t.kind != tWord || speechVerbs[t.lower] || reportVerbs[t.lower] {
+			break
+		}
+	}
+	if k == c-1 {
+		return -1
+	}
+	if k >= 0 && !p.isPunct(k, ".!?;:") {
+		return -1
+	}
+	if w, _ := p.word(k + 1); !w.upper {
+		return -1
+	}
+	return k + 1
 }
 
 // modifierNouns after a name make it a modifier: "the Obama administration".
@@ -158,7 +193,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) {
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) {
 		return mention{}, e, false
 	}
 	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role, capsNouns: p.lang == "de"}
@@ -174,6 +209,11 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if r := p.appositiveRole(e, sp.tok, pi); r != "" {
 		m.role = r
 	}
+	if r := p.descBeforeName(sp.tok, e); r != "" && !modifier {
+		// "the former chief marketing officer for Jenny Craig, Leesa
+		// Eichberger, spoke": the subject, with the role before it
+		m.role, m.weak, m.strong = r, false, true
+	}
 	if m.role == "" && p.lang != "" {
 		m.role = p.intlRole(sp.tok, e)
 	}
@@ -187,6 +227,72 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	}
 	m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
 	return m, e, true
+}
+
+// descBeforeName returns the role phrase of a name [a, e) set off by
+// commas after it, when a verb follows: "the former Chief Marketing
+// Officer for Jenny Craig, Leesa Eichberger, spoke"; "" when there is
+// none with a title in it. The phrase opens with a determiner or a
+// possessive and opens its sentence or clause.
+func (p *para) descBeforeName(a, e int) string {
+	if !p.isPunct(a-1, ",") || !p.isPunct(e, ",") {
+		return ""
+	}
+	if w, ok := p.word(e + 1); !ok || w.upper || clauseWords[w.lower] || determiners[w.lower] || prepositions[w.lower] {
+		return "" // "…, Leesa Eichberger, and …": a list, not a subject
+	}
+	title := false
+	for i := a - 2; i >= 0 && i > a-14; i-- {
+		t := p.toks[i]
+		if t.kind != tWord {
+			return ""
+		}
+		if titleWords[t.lower] || titleWords[strings.TrimSuffix(t.lower, "s")] {
+			title = true
+		}
+		if !possessives[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
+			continue
+		}
+		// the phrase must open its sentence or clause: "In 2014 the
+		// former …", "Trump's spokeswoman, …"
+		if i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) {
+			continue
+		}
+		if !title {
+			return ""
+		}
+		return p.span(i, a-1)
+	}
+	return ""
+}
+
+// possessives open a descriptor before a name in apposition: "the
+// former chief", "his former business partner".
+var possessives = set("the a an his her their its our my")
+
+// isNumberTok reports whether token i is a number: "In 2014 the …".
+func (p *para) isNumberTok(i int) bool {
+	w, ok := p.word(i)
+	if !ok || w.text == "" {
+		return false
+	}
+	for _, r := range w.text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// orgTail reports whether the name run at i ends an organisation's name:
+// "the Commission on Presidential Debates", "the Bank of England".
+func (p *para) orgTail(i int) bool {
+	w, ok := p.word(i - 1)
+	if !ok || w.upper || w.lower != "of" && w.lower != "on" && w.lower != "for" {
+		return false
+	}
+	o, ok := p.word(i - 2)
+	return ok && o.upper && orgWords[o.text]
 }
 
 // appositiveRole returns the role in an appositive after a name ending at
@@ -279,7 +385,8 @@ func (p *para) speaksAfter(e int) bool {
 		}
 	}
 	w, ok := p.word(e)
-	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower]) || p.isIntlVerb(e)
+	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower]) && p.verbForm(e) ||
+		p.lang != "" && p.isIntlVerb(e)
 }
 
 // relPronouns open a relative clause about the person just named.
@@ -542,9 +649,40 @@ func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 // attribution never lets the earlier speaker carry over). It also returns
 // how the speaker was found.
 func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
+	sp, via := s.carried(i, ms)
+	if via == viaNone {
+		// "Sen. Bernie Sanders identified … as a reason. “The younger
+		// people …”": the person the paragraph's sentence is about
+		return paraSubject(ms, s.units[i])
+	}
+	return sp, via
+}
+
+// paraSubject returns the person who last opens a sentence or speaks in
+// u's own paragraph before it, with viaSubject; viaNone when no one does.
+func paraSubject(ms []mention, u unit) (speaker, int) {
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, u.para, u.tok) {
+			continue
+		}
+		if m.para != u.para {
+			break
+		}
+		if m.strong && m.person && !isOrg(m.text) {
+			return speaker{text: m.text, kind: spkName, gender: m.gender, role: m.role, para: m.para, tok: m.tok}, viaSubject
+		}
+	}
+	return speaker{}, viaNone
+}
+
+// carried finds the speaker of a quote standing alone (unit i) in what
+// came before: see inherited.
+func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	u := s.units[i]
-	if u.para > 0 && s.intro[u.para-1].kind != spkNone {
-		sp := s.intro[u.para-1]
+	pp := s.prevPara(u.para)
+	if pp >= 0 && s.intro[pp].kind != spkNone {
+		sp := s.intro[pp]
 		if sp.kind == spkPronoun {
 			sp, _ = resolvePronoun(ms, sp)
 		}
@@ -554,10 +692,15 @@ func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 		return speaker{}, viaNone
 	}
 	prev := s.units[i-1]
-	if prev.kind == KindReported || prev.spk.kind == spkNone {
+	if prev.spk.kind == spkNone {
 		return speaker{}, viaNone
 	}
-	if prev.para != u.para && prev.para != u.para-1 {
+	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok) {
+		// reported speech lends its speaker only when it names them
+		// last, in the same paragraph: "…, Schiff said. “The other …”"
+		return speaker{}, viaNone
+	}
+	if prev.para != u.para && prev.para != pp {
 		return speaker{}, viaNone
 	}
 	// the later of where the previous quote starts and where its speaker

@@ -65,8 +65,8 @@ func cleanRole(role, name string) string {
 		return "" // "for instance" stands between commas but says nothing of the speaker
 	}
 	f := strings.Fields(low)
-	if len(f) > 25 {
-		return ""
+	if len(f) > 25 || f[0] == "via" {
+		return "" // "via USA Today" names the source of the words, not a role
 	}
 	for len(f) > 2 && (f[len(f)-1] == "and" || f[len(f)-1] == "or" || f[len(f)-1] == "but") {
 		// a role cut inside a second phrase keeps its first: "a

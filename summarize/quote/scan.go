@@ -91,6 +91,11 @@ func (s *scanner) prepare(ps []string) {
 	lang := intlLang(s.lang)
 	for i, t := range ps {
 		p := &s.paras[i]
+		if caption(t) {
+			// a photo caption inside the text: a quote running on from
+			// the paragraph before it goes on after it
+			continue
+		}
 		p.text = t
 		p.lang = lang
 		p.segs = findSegments(t, carry)
@@ -98,6 +103,40 @@ func (s *scanner) prepare(ps []string) {
 		p.tokenize()
 		p.split()
 	}
+}
+
+// captionEnds close a photo caption that an extractor left in the text:
+// "The protests grew in size (Image: GETTY )".
+var captionEnds = []string{"(image:", "(photo:", "(picture:", "(pic:", "(credit:", "(photograph:"}
+
+// caption reports whether paragraph t is a photo caption.
+func caption(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i < 0 {
+		return false
+	}
+	l := strings.ToLower(strings.ReplaceAll(t[i:], " ", ""))
+	for _, c := range captionEnds {
+		if strings.HasPrefix(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// prevPara returns the paragraph before pi that has text, skipping
+// captions; -1 when there is none.
+func (s *scanner) prevPara(pi int) int {
+	for j := pi - 1; j >= 0; j-- {
+		if len(s.paras[j].toks) > 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // words counts the words in s.
@@ -323,9 +362,14 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	if !ok && k == to && si+1 < len(p.sents) && !used[si+1] {
 		// “Y!” Trump said.  (the quote's own punctuation ended the sentence)
 		nf, nt := p.sents[si+1][0], p.sents[si+1][1]
-		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && e2 >= nt-1 {
+		// “Y?” Trump said, looking out on the crowd.
+		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && (e2 >= nt-1 || p.attrTrailer(e2)) {
 			sp, aEnd, ok = sp2, e2, true
 			used[si+1] = true
+			if p.attrs == nil {
+				p.attrs = map[int]bool{}
+			}
+			p.attrs[si+1] = true
 			to = nt
 		}
 	}
@@ -477,22 +521,26 @@ func (p *para) onlyJoiners(a, b int) bool {
 // previous paragraph, segment g of paragraph pi continues; or nil.
 func (s *scanner) runsOn(pi, g int) *unit {
 	p := &s.paras[pi]
-	if !p.segs[g].contd || pi == 0 || len(s.units) == 0 {
+	pp := s.prevPara(pi)
+	if !p.segs[g].contd || pp < 0 || len(s.units) == 0 {
 		return nil
 	}
 	u := &s.units[len(s.units)-1]
 	if u.kind != KindDirect {
 		return nil
 	}
-	prev := &s.paras[pi-1]
+	prev := &s.paras[pp]
+	if len(prev.segs) == 0 {
+		return nil
+	}
 	last := prev.innerRange(len(prev.segs) - 1)
 	switch {
 	case len(u.more) > 0:
 		m := u.more[len(u.more)-1]
-		if m.para == pi-1 && m.r == last {
+		if m.para == pp && m.r == last {
 			return u
 		}
-	case u.para == pi-1 && u.parts[len(u.parts)-1] == last:
+	case u.para == pp && u.parts[len(u.parts)-1] == last:
 		return u
 	}
 	return nil
@@ -595,8 +643,8 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return sp, e, sp.text != ""
 		}
 	}
-	if speechVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
-		// said Mr. Obama | said one official
+	if speechVerbs[t.lower] || readVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
+		// said Mr. Obama | said one official | read one comment
 		j := i + 1
 		for j < to {
 			if w, ok := p.word(j); ok && verbAdverbs[w.lower] && !w.upper {
@@ -613,7 +661,7 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if tk.kind == tQuote {
 			break
 		}
-		if tk.kind != tWord || !speechVerbs[tk.lower] || v > i && !p.verbForm(v) {
+		if tk.kind != tWord || !speechVerbs[tk.lower] && !readVerbs[tk.lower] || v > i && !p.verbForm(v) {
 			continue // "the United States" holds no verb
 		}
 		if v == i {
@@ -1192,6 +1240,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
 					return sp, v + 1, true
 				}
+				// "McConnell, now the Senate majority leader, who in 2010
+				// said": the person the relative clause is about
+				if sp, ok := p.relSubject(v, from, pi); ok {
+					return sp, v + 1, true
+				}
 				// "Scott beamed and asked the crowd …", "Protesters marching
 				// through the streets chanted": the subject opens the clause,
 				// unless an earlier verb of the sentence has a speaker
@@ -1205,7 +1258,15 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					continue // "asked the crowd": the words after are the addressee
 				}
 				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
-					return sp, e, true
+					if !p.clauseSubject(v+1, e) {
+						return sp, e, true
+					}
+					// the words after the verb are what was said, by the
+					// clause's subject or by no one the sentence names
+					if fb == v {
+						return fbSpk, v + 1, true
+					}
+					return speaker{para: pi, tok: v}, v + 1, true
 				}
 
 			case pass == 1 && quoteVerbs[t.lower] && p.verbForm(v):
@@ -1222,6 +1283,50 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 		return fbSpk, fb + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// relSubject returns the person a relative clause opening just before
+// the verb at v is about: "McConnell, now the Senate majority leader, who
+// in 2010 said …" is McConnell.
+func (p *para) relSubject(v, from, pi int) (speaker, bool) {
+	w := -1
+	for k := v - 1; k >= from && k >= v-5; k-- {
+		t, ok := p.word(k)
+		if !ok {
+			break
+		}
+		if t.lower == "who" && !t.upper {
+			w = k
+			break
+		}
+		if !verbAdverbs[t.lower] && !timeWords[t.lower] && !p.isNumberTok(k) {
+			break
+		}
+	}
+	if w < 0 || !p.isPunct(w-1, ",") {
+		return speaker{}, false
+	}
+	sp, _, ok := p.npBefore(w-1, from, pi)
+	if !ok || sp.kind != spkName || isOrg(sp.text) {
+		return speaker{}, false
+	}
+	return sp, true
+}
+
+// auxVerbs are the auxiliaries and copulas that make a phrase a clause.
+var auxVerbs = set("was were is are had has have would will could should can may might must did does do")
+
+// clauseSubject reports whether the phrase [a, e) after a speech verb is
+// the subject of the clause the verb reports, not its speaker: "63
+// percent said Clinton was “justified”", "who said the GOP's most
+// important goal was to make Obama a “one-term president.”"
+func (p *para) clauseSubject(a, e int) bool {
+	for k := a; k <= e && k < len(p.toks); k++ {
+		if w, ok := p.word(k); ok && !w.upper && auxVerbs[w.lower] {
+			return true
+		}
+	}
+	return p.pastVerb(e)
 }
 
 // auxTo reports whether word v is a verb like "continued" used as an

@@ -50,6 +50,57 @@ func TestScan(t *testing.T) {
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
 		},
 		{
+			name: "a document's words are nobody's, not the previous speaker's",
+			paras: []string{
+				"Lead plaintiff Marina Abramyan claimed that the products were “neither certified nor effective.”",
+				"“Ms. Alley attributes her weight loss to the program,” it read.",
+			},
+			want: []want{
+				{"that the products were “neither certified nor effective.”", "Marina Abramyan", "", "mixed"},
+				{"Ms. Alley attributes her weight loss to the program", "", "", "direct"},
+			},
+		},
+		{
+			name: "a question's attribution goes on past a comma",
+			paras: []string{
+				"Donald Trump spoke last.",
+				"“Who would have believed it?” Trump said, looking out on the cheering crowd.",
+			},
+			want: []want{{"Who would have believed it?", "Donald Trump", "", "direct"}},
+		},
+		{
+			name: "a quote after reported speech that names its speaker last",
+			paras: []string{
+				"The administration may be reluctant to act while talks go on, Schiff said. “The other factor is the appearance.”",
+			},
+			want: []want{
+				{"The administration may be reluctant to act while talks go on", "Schiff", "", "reported"},
+				{"The other factor is the appearance.", "Schiff", "", "direct"},
+			},
+		},
+		{
+			name:  "a title before the name outranks a who clause",
+			paras: []string{"“The house should send a signal,” Interior Minister Wolfgang Peschorn, who serves in a provisional government, said in the statement."},
+			want:  []want{{"The house should send a signal", "Wolfgang Peschorn", "Interior Minister", "direct"}},
+		},
+		{
+			name: "a quote runs on past photo captions",
+			paras: []string{
+				"Cheuk Hau-yip, the district commander, said: “These rioters are also criminals.",
+				"The protests kicked off in June (Image: GETTY )",
+				"“Other than coming out to surrender, I see no option for them.”",
+			},
+			want: []want{{"These rioters are also criminals. … Other than coming out to surrender, I see no option for them.", "Cheuk Hau-yip", "the district commander", "direct"}},
+		},
+		{
+			name:  "an attribution whose role ends the sentence",
+			paras: []string{`The answers are "not meeting the demand," says Paul Rieckhoff, founder and CEO of Iraq and Afghanistan Veterans of America. "We often compare it to the early days of the AIDS crisis."`},
+			want: []want{
+				{`The answers are "not meeting the demand,"`, "Paul Rieckhoff", "founder and CEO of Iraq and Afghanistan Veterans of America", "mixed"},
+				{"We often compare it to the early days of the AIDS crisis.", "Paul Rieckhoff", "founder and CEO of Iraq and Afghanistan Veterans of America", "direct"},
+			},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

@@ -276,6 +276,15 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			break
 		}
 		l := t.lower
+		if !hasTitle && !t.upper && i == s-1 {
+			// "Professor of health psychology Jane Ogden"
+			if k := p.titleOfBefore(i, limit); k >= 0 {
+				hasTitle = true
+				i = k - 1
+				n += 4
+				continue
+			}
+		}
 		switch {
 		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")] || p.intlTitleWord(l):
 			hasTitle = true
@@ -296,6 +305,14 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			if !hasTitle {
 				return s, false
 			}
+			if pw, ok := p.word(i - 1); ok && i-1 >= limit && pw.upper && !notNames[pw.text] &&
+				!determiners[l] && !prepositions[l] && !clauseWords[l] && !auxVerbs[l] && !p.pastVerb(i) {
+				// "Steelers defensive captain": a modifier between the
+				// body and the title
+				i -= 2
+				n += 2
+				continue
+			}
 			if l == "the" || l == "a" || l == "an" || p.lang != "" && intlArticles[l] {
 				i--
 			}
@@ -308,6 +325,32 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 		return s, false
 	}
 	return i + 1, true
+}
+
+// titleOfBefore returns the title word of a phrase "TITLE of words"
+// ending at token e, whose words after "of" are one or two lowercase
+// nouns: "professor of health psychology", "head of research"; -1 when
+// there is none.
+func (p *para) titleOfBefore(e, limit int) int {
+	if w, ok := p.word(e); !ok || determiners[w.lower] || prepositions[w.lower] || clauseWords[w.lower] || speechVerbs[w.lower] {
+		return -1
+	}
+	for j := e - 1; j >= limit && j >= e-2; j-- {
+		w, ok := p.word(j)
+		if !ok {
+			return -1
+		}
+		if w.lower == "of" && !w.upper {
+			if tw, ok := p.word(j - 1); ok && j-1 >= limit && (titleWords[tw.lower] || tw.lower == "head") {
+				return j - 1
+			}
+			return -1
+		}
+		if w.upper || determiners[w.lower] || prepositions[w.lower] || clauseWords[w.lower] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // bodyBefore returns where the organisation named just before token a
@@ -617,7 +660,11 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 			if p.toks[e-1].kind == tWord && speechVerbs[p.toks[e-1].lower] {
 				return speaker{}, 0, false
 			}
-			head.role = app
+			if head.role == "" || !strings.HasPrefix(first.lower, "who") {
+				// "Interior Minister Wolfgang Peschorn, who serves in …":
+				// the title is the role, the clause only describes
+				head.role = app
+			}
 			return head, hs, true
 		}
 		return speaker{}, 0, false
@@ -662,6 +709,10 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 					i++
 					continue
 				}
+				if p.isPunct(i, "/") && i == s+1 {
+					i++ // "9/11 widow Terry Strada"
+					continue
+				}
 				break
 			}
 			if relWords[w.lower] || speechVerbs[w.lower] {
@@ -680,6 +731,19 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		if ns > s && p.nameRunAfter(ns, i) == i {
 			sp = p.nameAt(ns, i, pi)
 			sp.role = strings.TrimSpace(p.span(s, ns) + " " + sp.role)
+		} else if by, e2, ok := p.authorIn(s, i, limit); ok {
+			// "a 2018 survey by Penelope Muse Abernathy of the University
+			// of North Carolina": the author speaks through the work
+			sp = p.nameAt(by, e2, pi)
+			if w, ok := p.word(e2); ok && w.lower == "of" && !w.upper && p.isNameTok(e2+1) || ok && w.lower == "of" && p.isNameTok(e2+2) {
+				k := e2 + 1
+				for k < limit && !p.isPunct(k, ",;.") && p.toks[k].kind == tWord {
+					k++
+				}
+				sp.role = p.span(e2+1, k)
+				e2 = k
+			}
+			return sp, e2, true
 		} else if determiners[t.lower] || titleWords[t.lower] {
 			sp = speaker{text: p.span(s, i), kind: spkDesc, para: pi, tok: s}
 		} else {
@@ -728,6 +792,11 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 			}
 			if j > i {
 				sp.role = p.span(i, j)
+				if j < limit && p.isPunct(j, ".!?") {
+					// the role ends the attribution: "says Paul Rieckhoff,
+					// founder and CEO of …."
+					end = j
+				}
 			}
 		}
 	}
@@ -741,6 +810,22 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// authorIn finds "by NAME" inside the phrase [s, i) that a work's
+// description holds ("a 2018 survey by Penelope Muse Abernathy"): the
+// name's first token and the token after it.
+func (p *para) authorIn(s, i, limit int) (int, int, bool) {
+	for k := s + 1; k < i; k++ {
+		if w, ok := p.word(k); ok && w.lower == "by" && !w.upper && p.isNameTok(k+1) {
+			e := p.nameRunAfter(k+1, limit)
+			if e > k+2 && !isOrg(p.span(k+1, e)) {
+				return k + 1, e, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // pronounOf strips a contraction from a pronoun: "he’s" → "he".

@@ -25,6 +25,7 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"where the words were read", "via USA Today", "Sheldon Richardson", ""},
 		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
 		{"a long clause opening with a verb", "asumiera al frente del Consejo de la Magistratura en lo que se entendió", "Horacio Rosatti", ""},
 		{"a long role opening with a preposition", "de la Asamblea Permanente por los Derechos Humanos", "María Elena Naddeo", "de la Asamblea Permanente por los Derechos Humanos"},
@@ -60,6 +61,32 @@ func TestSpeakerClass(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := speakerClass(tt.sp, map[string]bool{"weber": true}); got != tt.want {
 				t.Errorf("speakerClass(%q) = %d, want %d", tt.sp.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParaSubject(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"the subject of the sentence before", []string{"Lawrence Cummings, his partner, called him a master. “He showed an ability to put deals together.”"}, "Lawrence Cummings"},
+		{"a person in another paragraph", []string{"Lawrence Cummings called him a master.", "“He showed an ability to put deals together.”"}, ""},
+		{"an object is no subject", []string{"The board thanked Lawrence Cummings on Friday. “He showed an ability to put deals together.”"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ms := testMentions(tt.paras...)
+			var u unit
+			for _, x := range s.units {
+				if x.inherit {
+					u = x
+				}
+			}
+			sp, _ := paraSubject(ms, u)
+			if sp.text != tt.want {
+				t.Errorf("paraSubject(%q) = %q, want %q", tt.paras, sp.text, tt.want)
 			}
 		})
 	}
@@ -112,6 +139,7 @@ func TestFullest(t *testing.T) {
 		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
 		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
 		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+		{"a man and a woman share the surname", []string{"Mr. Obama and the first lady, Michelle Obama, will campaign.", "President Obama said so."}, "Obama", "Obama"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, ms := testMentions(tt.paras...)
@@ -142,6 +170,8 @@ func TestDefinite(t *testing.T) {
 		{"the only person named just before", []string{"In a new book, Ezra Klein said he set out to answer a question.", "The answer, the Vox founder suggests, is polarization."}, "the Vox founder", "Ezra Klein"},
 		{"a campaign is not a person", []string{"Donald Trump spoke on Friday.", "The ad airs today, the Trump campaign said."}, "the Trump campaign", ""},
 		{"another title contradicts", []string{"First lady Michelle Obama spoke at the rally.", "It matters, the president said."}, "the president", ""},
+		{"an unnamed man stays unnamed", []string{"Owen Dempsey said the man had improved.", "“It does not affect me,” the man wrote."}, "the man", ""},
+		{"the one person of its own paragraph", []string{"Kirstie Alley has spoken about her weight.", "Professor of health psychology Jane Ogden told the show, “Shaming is wrong.” The University of Surrey expert continued."}, "the University of Surrey expert", "Jane Ogden"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, ms := testMentions(tt.paras...)
@@ -185,13 +215,20 @@ func TestMentionAt(t *testing.T) {
 		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
 		{"a name as a modifier", "The Obama administration disagreed.", "Obama", "", false, true, true},
 		{"an organisation", "Acme Corporation disagreed.", "", "", false, false, false},
+		{"a title phrase with of before the name", "Professor of health psychology Jane Ogden told the show it was wrong.", "Jane Ogden", "Professor of health psychology", true, false, true},
+		{"a name set off after its role", "In 2014 the former Chief Marketing Officer for Jenny Craig, Leesa Eichberger, spoke to Ad Age.", "Leesa Eichberger", "the former Chief Marketing Officer for Jenny Craig", true, false, true},
+		{"the end of an organisation's name", "He notes that the Commission on Presidential Debates announced a fix.", "", "", false, false, false},
+		{"an adjective before a plural noun is no speaker", "The website cites so many Republican claims as false.", "Republican", "", false, true, true},
+		{"a name after a possessive descriptor", "His former business partner at Lenox, Lawrence B. Cummings, called him a master.", "Lawrence B. Cummings", "His former business partner at Lenox", true, false, true},
+		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &scanner{}
 			s.prepare([]string{tt.para})
 			p := &s.paras[0]
 			i := 0
-			for i < len(p.toks) && (p.toks[i].kind != tWord || !p.isNameTok(i) || notNames[p.toks[i].text]) {
+			for i < len(p.toks) && (p.toks[i].kind != tWord || !p.isNameTok(i) || notNames[p.toks[i].text] || orgWords[p.toks[i].text] ||
+				tt.text != "" && p.toks[i].text != strings.Fields(tt.text)[0]) {
 				i++
 			}
 			m, _, ok := p.mentionAt(i, 0, map[string]bool{})
@@ -210,5 +247,202 @@ func TestHasRules(t *testing.T) {
 		if got := hasRules(tt.lang); got != tt.want {
 			t.Errorf("hasRules(%q) = %v, want %v", tt.lang, got, tt.want)
 		}
+	}
+}
+
+// firstQuoteEnd returns the token after the first masked quote of
+// paragraph 0 of s.
+func firstQuoteEnd(s *scanner) int {
+	for i, t := range s.paras[0].toks {
+		if t.kind == tQuote {
+			return i + 1
+		}
+	}
+	return len(s.paras[0].toks)
+}
+
+func TestPostAttr(t *testing.T) {
+	for _, tt := range []struct {
+		name, para string
+		want       string // the speaker as printed, "" for none
+		ok         bool
+	}{
+		{"said and a name", "“It works,” said Dana Lee.", "Dana Lee", true},
+		{"revealed", "“I am very happy at 51,” Dion revealed in an interview.", "Dion", true},
+		{"recollected", "“It was just like that,” she recollected.", "she", true},
+		{"a text's words: it read", "“Ms. Alley attributes her weight loss to the program,” it read.", "it", true},
+		{"a comment's words: read one comment", "“You look starved!” read one comment.", "one comment", true},
+		{"no verb after the quote", "“Fat Actress” was a hit.", "", false},
+		{"an adverb between the name and the verb", "“We messed up,” Thomas allegedly told a supervisor.", "Thomas", true},
+		{"a title and a name after a number", "“They are wrong,” said 9/11 widow Terry Strada.", "Terry Strada", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			sp, _, ok := s.postAttr(0, firstQuoteEnd(s), len(s.paras[0].toks))
+			if ok != tt.ok || sp.text != tt.want {
+				t.Errorf("postAttr(%q) = %q, %v; want %q, %v", tt.para, sp.text, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCueBefore(t *testing.T) {
+	for _, tt := range []struct {
+		name, para string
+		want       string // the speaker as printed, "" for none
+		ok         bool
+	}{
+		{"subject and verb", "Dana Lee said it was “a triumph.”", "Dana Lee", true},
+		{"verb and speaker", "Later, said Mr. Obama: “We will win.”", "Mr. Obama", true},
+		{"a reported clause's subject is no speaker", "However, 63 percent said Clinton was “justified” in keeping it private.", "", true},
+		{"a pronoun opening the reported clause", "The former first lady said it was “a mistake” to use private email.", "", true},
+		{"a relative clause's person", "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a “one-term president.”", "McConnell", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			q0 := 0
+			for q0 < len(p.toks) && p.toks[q0].kind != tQuote {
+				q0++
+			}
+			sp, _, ok := s.cueBefore(0, 0, q0)
+			if ok != tt.ok || sp.text != tt.want {
+				t.Errorf("cueBefore(%q) = %q, %v; want %q, %v", tt.para, sp.text, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCueBeforeRead(t *testing.T) {
+	// "read" attributes a text only after its quote: before one it is no cue
+	s := &scanner{}
+	s.prepare([]string{"This prevents the dreaded TypeError: Cannot read property 'foo' of null at runtime."})
+	p := &s.paras[0]
+	q0 := 0
+	for q0 < len(p.toks) && p.toks[q0].kind != tQuote {
+		q0++
+	}
+	if sp, _, ok := s.cueBefore(0, 0, q0); ok {
+		t.Errorf("cueBefore found speaker %q before 'foo', want none", sp.text)
+	}
+}
+
+func TestOpensSentence(t *testing.T) {
+	for _, tt := range []struct {
+		name, para, word string
+		want             bool
+	}{
+		{"first word", "Alley can attest to this.", "Alley", true},
+		{"after an interjection", "Well, Alley can attest to this.", "Alley", true},
+		{"after a short time phrase", "That year, Alley spoke to the magazine.", "Alley", true},
+		{"after a number", "In 2014, Alley returned.", "Alley", true},
+		{"inside a clause", "The show, which Alley made, was a hit.", "Alley", false},
+		{"after a show's title", "On “Face the Nation,” Sanders identified a reason.", "Sanders", true},
+		{"after a speech verb", "He said, Alley was right.", "Alley", false},
+		{"an object", "The press attacked Alley.", "Alley", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			i := 0
+			for i < len(p.toks) && p.toks[i].text != tt.word {
+				i++
+			}
+			if got := p.opensSentence(i); got != tt.want {
+				t.Errorf("opensSentence(%q in %q) = %v, want %v", tt.word, tt.para, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReportedIn(t *testing.T) {
+	for _, tt := range []struct {
+		name, para    string
+		text, speaker string // "" when no reported speech is found
+	}{
+		{"speaker and verb at the end", "The talks will fail by the spring, the analyst said.", "The talks will fail by the spring", "the analyst"},
+		{"verb and speaker at the end", "However debates are not likely to alter the campaign, noted NBC’s Dante Chinni.", "However debates are not likely to alter the campaign", "Dante Chinni"},
+		{"a verb opening a clause is no attribution", "Mike O’Sullivan, a geopolitical analyst, suggests the talks will fail.", "the talks will fail", "Mike O’Sullivan"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			u, ok := s.reportedIn(0, 0, len(p.toks))
+			got, sp := "", ""
+			if ok {
+				got, sp = p.text[u.parts[0][0]:u.parts[0][1]], u.spk.text
+			}
+			if got != tt.text || sp != tt.speaker {
+				t.Errorf("reportedIn(%q) = %q by %q, want %q by %q", tt.para, got, sp, tt.text, tt.speaker)
+			}
+		})
+	}
+}
+
+func TestNameAtRole(t *testing.T) {
+	for _, tt := range []struct {
+		name, para, text, role string
+	}{
+		{"a title before the name", "Interior Minister Wolfgang Peschorn said so.", "Wolfgang Peschorn", "Interior Minister"},
+		{"a modifier between the body and the title", "Later, Steelers defensive captain Cam Heyward did not answer.", "Cam Heyward", "Steelers defensive captain"},
+		{"a verb before the title is no modifier", "Trump praised defensive captain Cam Heyward.", "Cam Heyward", "captain"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			a := 0
+			for a < len(p.toks) && p.toks[a].text != strings.Fields(tt.text)[0] {
+				a++
+			}
+			sp := p.nameAt(a, p.nameRunAfter(a, len(p.toks)), 0)
+			if sp.text != tt.text || sp.role != tt.role {
+				t.Errorf("nameAt(%q) = %q, %q; want %q, %q", tt.para, sp.text, sp.role, tt.text, tt.role)
+			}
+		})
+	}
+}
+
+func TestCaption(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"The protests kicked off in June (Image: GETTY )", true},
+		{"Protesters marched (Photo: Reuters)", true},
+		{"The bill passed (by 52 votes to 48)", false},
+		{"Image: GETTY", false},
+	} {
+		if got := caption(tt.in); got != tt.want {
+			t.Errorf("caption(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNpAfter(t *testing.T) {
+	for _, tt := range []struct {
+		name, para, text, role string
+	}{
+		{"a name and its appositive", "said Laurence Tribe, a Harvard law professor.", "Laurence Tribe", "a Harvard law professor"},
+		{"a descriptor", "said a campaign spokesman.", "a campaign spokesman", ""},
+		{"a work's author", "according to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm cut staff.", "Penelope Muse Abernathy", "the University of North Carolina"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			a := 1
+			if p.toks[0].lower == "according" {
+				a = 2
+			}
+			sp, _, ok := p.npAfter(a, len(p.toks), 0)
+			if !ok || sp.text != tt.text || sp.role != tt.role {
+				t.Errorf("npAfter(%q) = %q, %q, %v; want %q, %q", tt.para, sp.text, sp.role, ok, tt.text, tt.role)
+			}
+		})
 	}
 }

@@ -31,6 +31,9 @@ type para struct {
 	toks  []token
 	sents [][2]int // token ranges [from, to)
 	lang  string   // "fr", "de", "es" or "pt" when the article is in one of them, else ""
+	// attrs holds the sentences that are only the attribution of the
+	// quote closing the sentence before: “Y?” Trump said, smiling.
+	attrs map[int]bool
 }
 
 func isWordRune(r rune) bool {

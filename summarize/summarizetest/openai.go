@@ -1,6 +1,7 @@
 package summarizetest
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -56,6 +57,11 @@ type openaiRequest struct {
 	Temperature *float64 `json:"temperature"`
 	Seed        *int     `json:"seed"`
 	MaxTokens   int      `json:"max_tokens"`
+	Stream      bool     `json:"stream"`
+	// StreamOptions asks for a last event with the token counts.
+	StreamOptions *struct {
+		IncludeUsage bool `json:"include_usage"`
+	} `json:"stream_options"`
 }
 
 func openaiError(w http.ResponseWriter, status int, typ, code, msg string) {
@@ -114,6 +120,10 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 		// The answer does not fit the limit: cut, as a model stops.
 		content, finish = content[:len(content)/2], "length"
 	}
+	if req.Stream {
+		f.streamOpenAI(w, r, req, msgs, content, finish)
+		return
+	}
 	resp := map[string]any{
 		"id": "chatcmpl-fake", "object": "chat.completion", "created": time.Now().Unix(), "model": req.Model,
 		"choices": []any{map[string]any{"index": 0, "finish_reason": finish,
@@ -124,6 +134,63 @@ func (f *Fake) serveOpenAI(w http.ResponseWriter, r *http.Request, body []byte) 
 	}
 	b, _ := json.Marshal(resp)
 	f.writeBody(w, "application/json", b)
+}
+
+// streamOpenAI answers a "stream": true request with server-sent events
+// as OpenAI and the compatible servers send them: the content in two
+// chunks, the finish reason, the token counts when the request's
+// stream_options ask for them, then [DONE]. With Stall, each event comes
+// after a pause and is flushed at once; CutBody and HugeAnswer apply as
+// to whole answers.
+func (f *Fake) streamOpenAI(w http.ResponseWriter, r *http.Request, req openaiRequest, msgs []chatMessage, content, finish string) {
+	if f.faults.HugeAnswer > 0 {
+		f.writeBody(w, "text/event-stream", nil)
+		return
+	}
+	created := time.Now().Unix()
+	event := func(choices []any, usage map[string]any) []byte {
+		c := map[string]any{"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": created,
+			"model": req.Model, "choices": choices}
+		if usage != nil {
+			c["usage"] = usage
+		}
+		b, _ := json.Marshal(c)
+		return append(append([]byte("data: "), b...), '\n', '\n')
+	}
+	half := len(content) / 2
+	for half > 0 && half < len(content) && content[half]&0xC0 == 0x80 {
+		half++
+	}
+	var events [][]byte
+	for i, part := range []string{content[:half], content[half:]} {
+		delta := map[string]any{"content": part}
+		if i == 0 {
+			delta["role"] = "assistant"
+		}
+		events = append(events, event([]any{map[string]any{"index": 0, "delta": delta, "finish_reason": nil}}, nil))
+	}
+	events = append(events, event([]any{map[string]any{"index": 0, "delta": map[string]any{}, "finish_reason": finish}}, nil))
+	if p, c := f.usage(msgs, content); p > 0 && req.StreamOptions != nil && req.StreamOptions.IncludeUsage {
+		events = append(events, event([]any{}, map[string]any{"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}))
+	}
+	events = append(events, []byte("data: [DONE]\n\n"))
+	if f.faults.Stall > 0 {
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.WriteHeader(http.StatusOK)
+		for _, e := range events {
+			select {
+			case <-time.After(f.faults.Stall):
+			case <-r.Context().Done():
+				return
+			}
+			w.Write(e)
+			if fl, ok := w.(http.Flusher); ok {
+				fl.Flush()
+			}
+		}
+		return
+	}
+	f.writeBody(w, "text/event-stream", bytes.Join(events, nil))
 }
 
 // NewAzure starts a fake of Azure OpenAI: POST

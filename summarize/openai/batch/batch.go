@@ -6,7 +6,7 @@
 // The requests are the very ones the interactive backend would send:
 // the backend runs as usual with a Transport that, instead of sending a
 // chat-completions request, records it and stops that article
-// (Session.Deferred). The recorded requests go into one batch. When the
+// (llm.BatchSession.Deferred). The recorded requests go into one batch. When the
 // batch has finished, the backend runs again over the same articles, and
 // the Transport answers each request from the batch's results, so the
 // answers pass the same parsing and checks (quotes verified against the
@@ -14,117 +14,40 @@
 // makes only after seeing an answer (a repair, the combining step of a
 // long article) is deferred in turn, into the next batch.
 //
-// batch imports go-openai only; it knows nothing of the archive.
+// batch imports go-openai and summarize/llm (whose Batcher its Client
+// implements); it knows nothing of the archive.
 package batch
 
 import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 
 	goopenai "github.com/sashabaranov/go-openai"
+
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // Endpoint is the API path every batched request goes to.
 const Endpoint = goopenai.BatchEndpointChatCompletions
 
-// ErrDeferred is what the Transport returns for a request it recorded
-// for the batch instead of sending; the article's context is cancelled
-// at the same time, so the backend gives up without retrying.
-var ErrDeferred = errors.New("batch: request deferred to a batch")
-
-// Line is one request of a batch.
-type Line struct {
-	// Key is the request's custom ID (see Key).
-	Key string
-	// Body is the chat-completions request body.
-	Body json.RawMessage
-}
-
-// Answer is the provider's answer to one line: the HTTP status and body
-// the interactive call would have had, or Error when the batch could not
-// run the request.
-type Answer struct {
-	Status int             `json:"status,omitempty"`
-	Body   json.RawMessage `json:"body,omitempty"`
-	Error  string          `json:"error,omitempty"`
-}
-
-// Key returns the custom ID of a request body: a hash of it, so that the
-// same request made again (on resume, by another process) finds its
-// answer.
-func Key(body []byte) string {
-	var b bytes.Buffer
-	if json.Compact(&b, body) == nil {
-		body = b.Bytes()
-	}
-	sum := sha256.Sum256(body)
-	return "brief-" + hex.EncodeToString(sum[:16])
-}
-
-// Session is one article's run through the backend in batch mode: the
-// answers known so far, and the requests deferred.
-type Session struct {
-	answers  map[string]Answer
-	cancel   context.CancelFunc
-	mu       sync.Mutex
-	lines    []Line
-	answered int
-	used     []string
-}
-
-type sessionKey struct{}
-
-// NewSession returns a context for summarizing one article, answered
-// from answers (by Key), and its Session. The context is cancelled when
-// a request is deferred; call cancel when done with it.
-func NewSession(ctx context.Context, answers map[string]Answer) (context.Context, context.CancelFunc, *Session) {
-	ctx, cancel := context.WithCancel(ctx)
-	s := &Session{answers: answers, cancel: cancel}
-	return context.WithValue(ctx, sessionKey{}, s), cancel, s
-}
-
-// Deferred returns the requests recorded instead of sent.
-func (s *Session) Deferred() []Line {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Line(nil), s.lines...)
-}
-
-// Answered returns how many requests were answered from the batch.
-func (s *Session) Answered() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.answered
-}
-
-// Used returns the keys of the answers given, in order.
-func (s *Session) Used() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.used...)
-}
-
-// Transport answers the chat-completions requests of a Session's context
-// from its answers, and defers those it has no answer for. Other
-// requests, and requests outside a Session, go to Base (nil:
-// http.DefaultTransport).
+// Transport answers the chat-completions requests made in an
+// llm.BatchSession's context from its answers, and defers those it has
+// no answer for (llm.ErrDeferred). Other requests, and requests outside a
+// session, go to Base (nil: http.DefaultTransport).
 type Transport struct {
 	Base http.RoundTripper
 }
 
 // RoundTrip implements http.RoundTripper.
 func (t Transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	s, _ := req.Context().Value(sessionKey{}).(*Session)
+	s := llm.BatchSessionOf(req.Context())
 	base := t.Base
 	if base == nil {
 		base = http.DefaultTransport
@@ -141,50 +64,26 @@ func (t Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, fmt.Errorf("batch: read request: %w", err)
 		}
 	}
-	key := Key(body)
-	a, ok := s.answers[key]
-	if ok && a.Error != "" {
-		return nil, &FailedError{Key: key, Reason: a.Error}
-	}
-	if ok {
-		s.mu.Lock()
-		s.answered++
-		s.used = append(s.used, key)
-		s.mu.Unlock()
-		status := a.Status
-		if status == 0 {
-			status = http.StatusOK
-		}
-		return &http.Response{
-			Status: fmt.Sprintf("%d %s", status, http.StatusText(status)), StatusCode: status,
-			Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-			Header:  http.Header{"Content-Type": {"application/json"}},
-			Body:    io.NopCloser(bytes.NewReader(a.Body)),
-			Request: req, ContentLength: int64(len(a.Body)),
-		}, nil
-	}
 	var b bytes.Buffer
 	if json.Compact(&b, body) != nil {
 		b.Reset()
 		b.Write(body)
 	}
-	s.mu.Lock()
-	s.lines = append(s.lines, Line{Key: key, Body: json.RawMessage(b.Bytes())})
-	s.mu.Unlock()
-	s.cancel()
-	return nil, ErrDeferred
-}
-
-// FailedError is what the Transport returns for a request that the
-// batch could not run: the backend treats it as a failed call (so the
-// article falls back to the extractive digest, flagged, when fallback is
-// on).
-type FailedError struct {
-	Key, Reason string
-}
-
-func (e *FailedError) Error() string {
-	return fmt.Sprintf("batch: request %s failed in the batch: %s", e.Key, e.Reason)
+	a, err := s.Answer(json.RawMessage(b.Bytes()))
+	if err != nil {
+		return nil, err
+	}
+	status := a.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	return &http.Response{
+		Status: fmt.Sprintf("%d %s", status, http.StatusText(status)), StatusCode: status,
+		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header:  http.Header{"Content-Type": {"application/json"}},
+		Body:    io.NopCloser(bytes.NewReader(a.Body)),
+		Request: req, ContentLength: int64(len(a.Body)),
+	}, nil
 }
 
 // Config configures a Client.
@@ -204,6 +103,8 @@ type Client struct {
 	window string
 }
 
+var _ llm.Batcher = (*Client)(nil)
+
 // New returns a Client for cfg.
 func New(cfg Config) *Client {
 	oc := goopenai.DefaultConfig(cfg.APIKey)
@@ -220,31 +121,8 @@ func New(cfg Config) *Client {
 	return &Client{c: goopenai.NewClientWithConfig(oc), window: w}
 }
 
-// Status is a batch's state at the provider.
-type Status struct {
-	ID         string   `json:"id"`
-	State      string   `json:"state"`
-	InputFile  string   `json:"input_file,omitempty"`
-	OutputFile string   `json:"output_file,omitempty"`
-	ErrorFile  string   `json:"error_file,omitempty"`
-	Total      int      `json:"total"`
-	Completed  int      `json:"completed"`
-	Failed     int      `json:"failed"`
-	Errors     []string `json:"errors,omitempty"`
-}
-
-// Finished reports whether the provider is done with the batch: its
-// results (if any) can be collected.
-func (s Status) Finished() bool {
-	switch s.State {
-	case "completed", "failed", "expired", "cancelled":
-		return true
-	}
-	return false
-}
-
-func statusOf(b goopenai.Batch) Status {
-	s := Status{ID: b.ID, State: b.Status, InputFile: b.InputFileID,
+func statusOf(b goopenai.Batch) llm.BatchStatus {
+	s := llm.BatchStatus{ID: b.ID, State: b.Status, InputFile: b.InputFileID,
 		Total: b.RequestCounts.Total, Completed: b.RequestCounts.Completed, Failed: b.RequestCounts.Failed}
 	if b.OutputFileID != nil {
 		s.OutputFile = *b.OutputFileID
@@ -261,9 +139,9 @@ func statusOf(b goopenai.Batch) Status {
 }
 
 // Submit uploads the lines as a JSONL file and creates a batch of them.
-func (c *Client) Submit(ctx context.Context, lines []Line) (Status, error) {
+func (c *Client) Submit(ctx context.Context, lines []llm.BatchLine) (llm.BatchStatus, error) {
 	if len(lines) == 0 {
-		return Status{}, errors.New("batch: no requests to submit")
+		return llm.BatchStatus{}, errors.New("batch: no requests to submit")
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -275,36 +153,36 @@ func (c *Client) Submit(ctx context.Context, lines []Line) (Status, error) {
 			URL      goopenai.BatchEndpoint `json:"url"`
 			Body     json.RawMessage        `json:"body"`
 		}{l.Key, http.MethodPost, Endpoint, l.Body}); err != nil {
-			return Status{}, fmt.Errorf("batch: encode %s: %w", l.Key, err)
+			return llm.BatchStatus{}, fmt.Errorf("batch: encode %s: %w", l.Key, err)
 		}
 	}
 	f, err := c.c.CreateFileBytes(ctx, goopenai.FileBytesRequest{Name: "brief-batch.jsonl", Bytes: buf.Bytes(), Purpose: goopenai.PurposeBatch})
 	if err != nil {
-		return Status{}, fmt.Errorf("batch: upload requests: %w", err)
+		return llm.BatchStatus{}, fmt.Errorf("batch: upload requests: %w", err)
 	}
 	b, err := c.c.CreateBatch(ctx, goopenai.CreateBatchRequest{InputFileID: f.ID, Endpoint: Endpoint,
 		CompletionWindow: c.window, Metadata: map[string]any{"client": "brief"}})
 	if err != nil {
-		return Status{}, fmt.Errorf("batch: create batch of file %s: %w", f.ID, err)
+		return llm.BatchStatus{}, fmt.Errorf("batch: create batch of file %s: %w", f.ID, err)
 	}
 	return statusOf(b.Batch), nil
 }
 
 // Status returns the batch's state at the provider.
-func (c *Client) Status(ctx context.Context, id string) (Status, error) {
+func (c *Client) Status(ctx context.Context, id string) (llm.BatchStatus, error) {
 	b, err := c.c.RetrieveBatch(ctx, id)
 	if err != nil {
-		return Status{}, fmt.Errorf("batch: status of %s: %w", id, err)
+		return llm.BatchStatus{}, fmt.Errorf("batch: status of %s: %w", id, err)
 	}
 	return statusOf(b.Batch), nil
 }
 
 // Cancel asks the provider to cancel the batch; requests already
 // answered keep their results.
-func (c *Client) Cancel(ctx context.Context, id string) (Status, error) {
+func (c *Client) Cancel(ctx context.Context, id string) (llm.BatchStatus, error) {
 	b, err := c.c.CancelBatch(ctx, id)
 	if err != nil {
-		return Status{}, fmt.Errorf("batch: cancel %s: %w", id, err)
+		return llm.BatchStatus{}, fmt.Errorf("batch: cancel %s: %w", id, err)
 	}
 	return statusOf(b.Batch), nil
 }
@@ -312,8 +190,8 @@ func (c *Client) Cancel(ctx context.Context, id string) (Status, error) {
 // Results downloads the answers of a finished batch (its output and
 // error files), keyed by custom ID. A request with no answer in either
 // file (expired, cancelled) is absent.
-func (c *Client) Results(ctx context.Context, st Status) (map[string]Answer, error) {
-	out := map[string]Answer{}
+func (c *Client) Results(ctx context.Context, st llm.BatchStatus) (map[string]llm.BatchAnswer, error) {
+	out := map[string]llm.BatchAnswer{}
 	for _, id := range []string{st.OutputFile, st.ErrorFile} {
 		if id == "" {
 			continue
@@ -344,7 +222,7 @@ type resultLine struct {
 	} `json:"error"`
 }
 
-func readResults(r io.Reader, out map[string]Answer) error {
+func readResults(r io.Reader, out map[string]llm.BatchAnswer) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<20)
 	n := 0
@@ -361,7 +239,7 @@ func readResults(r io.Reader, out map[string]Answer) error {
 		if l.CustomID == "" {
 			return fmt.Errorf("line %d: no custom_id", n)
 		}
-		var a Answer
+		var a llm.BatchAnswer
 		switch {
 		case l.Error != nil:
 			a.Error = strings.TrimSpace(l.Error.Code + ": " + l.Error.Message)

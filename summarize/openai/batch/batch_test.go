@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-news/brief/summarize/llm"
 	"github.com/brief-news/brief/summarize/openai/batch"
 	"github.com/brief-news/brief/summarize/openai/batch/batchtest"
 )
@@ -30,21 +31,21 @@ func TestTransportDefersThenAnswers(t *testing.T) {
 	c := &http.Client{Transport: batch.Transport{}}
 	body := `{"model":"m", "messages":[{"role":"user","content":"hi"}]}`
 
-	ctx, cancel, sess := batch.NewSession(context.Background(), nil)
+	ctx, cancel, sess := llm.NewBatchSession(context.Background(), nil)
 	defer cancel()
-	if _, err := post(t, c, ctx, fk.BaseURL()+"/chat/completions", body); !errors.Is(err, batch.ErrDeferred) {
+	if _, err := post(t, c, ctx, fk.BaseURL()+"/chat/completions", body); !errors.Is(err, llm.ErrDeferred) {
 		t.Fatalf("first request: err = %v, want ErrDeferred", err)
 	}
 	if ctx.Err() == nil {
 		t.Error("the session's context is not cancelled after a deferral")
 	}
 	lines := sess.Deferred()
-	if len(lines) != 1 || lines[0].Key != batch.Key([]byte(body)) || string(lines[0].Body) != `{"model":"m","messages":[{"role":"user","content":"hi"}]}` {
+	if len(lines) != 1 || lines[0].Key != llm.BatchKey([]byte(`{"model":"m","messages":[{"role":"user","content":"hi"}]}`)) || string(lines[0].Body) != `{"model":"m","messages":[{"role":"user","content":"hi"}]}` {
 		t.Fatalf("Deferred = %+v", lines)
 	}
 
-	answers := map[string]batch.Answer{lines[0].Key: {Status: 200, Body: json.RawMessage(`{"id":"x"}`)}}
-	ctx, cancel, sess = batch.NewSession(context.Background(), answers)
+	answers := map[string]llm.BatchAnswer{lines[0].Key: {Status: 200, Body: json.RawMessage(`{"id":"x"}`)}}
+	ctx, cancel, sess = llm.NewBatchSession(context.Background(), answers)
 	defer cancel()
 	resp, err := post(t, c, ctx, fk.BaseURL()+"/chat/completions", body)
 	if err != nil {
@@ -55,10 +56,10 @@ func TestTransportDefersThenAnswers(t *testing.T) {
 		t.Errorf("answered request: %d %s, answered %d, interactive %d", resp.StatusCode, got, sess.Answered(), fk.Interactive())
 	}
 
-	answers[lines[0].Key] = batch.Answer{Error: "server_error: boom"}
-	var fe *batch.FailedError
+	answers[lines[0].Key] = llm.BatchAnswer{Error: "server_error: boom"}
+	var fe *llm.BatchFailedError
 	if _, err := post(t, c, ctx, fk.BaseURL()+"/chat/completions", body); !errors.As(err, &fe) || fe.Reason != "server_error: boom" {
-		t.Errorf("failed answer: err = %v, want a FailedError", err)
+		t.Errorf("failed answer: err = %v, want a BatchFailedError", err)
 	}
 
 	// Outside a session, requests go through.
@@ -81,7 +82,7 @@ func TestClientRoundTrip(t *testing.T) {
 	msg := func(s string) json.RawMessage {
 		return json.RawMessage(`{"model":"gpt-4o-mini","messages":[{"role":"user","content":"` + s + `"}]}`)
 	}
-	lines := []batch.Line{{Key: "a", Body: msg("one")}, {Key: "b", Body: msg("two")}}
+	lines := []llm.BatchLine{{Key: "a", Body: msg("one")}, {Key: "b", Body: msg("two")}}
 	st, err := c.Submit(ctx, lines)
 	if err != nil {
 		t.Fatalf("Submit: %v", err)

@@ -1,0 +1,90 @@
+package article_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/brief-news/brief/article"
+)
+
+// A file or stdin that is not an article is refused by the loader, with
+// an error naming the input, whatever the file is called.
+func TestNotAnArticle(t *testing.T) {
+	dir := t.TempDir()
+	passwd := "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n" +
+		"bin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\n" +
+		"www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nbackup:x:34:34:backup:/var/backups:/usr/sbin/nologin\n"
+	services := strings.Repeat("ftp 21/tcp\nssh 22/tcp # SSH Remote Login Protocol\ntelnet 23/tcp\nsmtp 25/tcp mail\ndomain 53/tcp # Domain Name Server\nhttp 80/tcp www # WorldWideWeb HTTP\n", 4)
+	csv := "region,country,rate,date\nAfrica,Nigeria,27.25,2026-11-24\nEurope,Germany,2.50,2026-11-20\nAsia,Japan,0.75,2026-11-19\nAmericas,Chile,5.00,2026-11-18\n"
+	log := strings.Repeat("2026-11-24 06:00:01 status installed libc6:amd64 2.36-9\n2026-11-24 06:00:02 configure tzdata:all 2026a-1 <none>\n", 20)
+	story := "Chile's copper miners end strike\n\nSANTIAGO, Nov 24 - Workers at the Escondida mine voted on Monday to end a nine-day strike, the union said, after the operator raised its bonus offer.\n\n" +
+		"\"We got most of what we asked for,\" said union leader Marta Rojas. Output should be back to normal by the weekend, the company said.\n"
+	for _, tt := range []struct {
+		name, file, body string
+		ok               bool
+	}{
+		{"password file", "passwd", passwd, false},
+		{"services table", "services", services, false},
+		{"csv named .txt", "rates.txt", csv, false},
+		{"log", "dpkg.log", log, false},
+		{"go source", "main.go", "package main\n\n// main prints a greeting.\nfunc main() { println(\"hello, world.\") }\n", false},
+		{"yaml", "config.yaml", "backend: extractive\ntakeaways: 3\n", false},
+		{"too short", "note.txt", "Harbour reopens.\n", false},
+		{"story without extension", "story", story, true},
+		{"story .txt", "story.txt", story, true},
+		{"page saved as .php", "index.php", "<html><body><article><p>" + strings.Repeat("The harbour reopened on Monday after repairs, the port authority said. ", 4) + "</p></article></body></html>", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, tt.file)
+			writeFile(t, p, []byte(tt.body))
+			l := &article.Loader{}
+			srcs := l.Expand(context.Background(), []string{p})
+			if len(srcs) != 1 {
+				t.Fatalf("Expand(%s) gave %d sources, want 1", p, len(srcs))
+			}
+			_, err := l.Load(context.Background(), srcs[0])
+			switch {
+			case tt.ok && err != nil:
+				t.Errorf("Load(%s): %v, want an article", tt.file, err)
+			case !tt.ok && err == nil:
+				t.Errorf("Load(%s) read an article, want it refused", tt.file)
+			case !tt.ok && (!errors.Is(err, article.ErrNoContent) || !strings.Contains(err.Error(), p) || strings.Contains(err.Error(), "\n")):
+				t.Errorf("Load(%s) error %q, want one line naming the input and matching ErrNoContent", tt.file, err)
+			}
+		})
+	}
+	// Stdin is held to the same rule.
+	l := &article.Loader{Stdin: strings.NewReader(passwd)}
+	srcs := l.Expand(context.Background(), []string{"-"})
+	if len(srcs) != 1 {
+		t.Fatalf("Expand(-) gave %d sources", len(srcs))
+	}
+	if _, err := l.Load(context.Background(), srcs[0]); !errors.Is(err, article.ErrNotProse) {
+		t.Errorf("Load(stdin passwd) = %v, want ErrNotProse", err)
+	}
+}
+
+// TestEndlessFileInput: a file that never ends (/dev/zero named on the
+// command line) stops at the input limit, with an error that says so in
+// a file's terms.
+func TestEndlessFileInput(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip(err)
+	}
+	l := &article.Loader{}
+	srcs := l.Expand(context.Background(), []string{"/dev/zero"})
+	if len(srcs) != 1 {
+		t.Fatalf("Expand(/dev/zero) gave %d sources", len(srcs))
+	}
+	_, err := l.Load(context.Background(), srcs[0])
+	if !errors.Is(err, article.ErrTooLarge) {
+		t.Fatalf("Load(/dev/zero) = %v, want ErrTooLarge", err)
+	}
+	if got, want := err.Error(), "read /dev/zero: article: input too large: over 64 MiB"; got != want {
+		t.Errorf("error %q, want %q", got, want)
+	}
+}
