@@ -21,12 +21,16 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 	}
 	key := nameKey(name)
 	best := ""
+	given := false // the article gave the name as it stands before any fuller one
 	var rivals []string
 	for _, m := range ms {
 		if m.key != key || !m.person || !compatible(m.gender, g) {
 			continue
 		}
 		mw := nameWords(m.text)
+		if best == "" && len(words) > 1 && len(mw) == len(words) && subset(words, mw) {
+			given = true // "Donald Trump" before a later "Donald J. Trump"
+		}
 		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) || titleOnly(m.text) {
 			continue
 		}
@@ -42,7 +46,7 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 			rivals = append(rivals, m.text)
 		}
 	}
-	if best == "" || len(rivals) > 0 {
+	if best == "" || len(rivals) > 0 || given {
 		return name
 	}
 	if g == genderUnknown {
@@ -263,7 +267,11 @@ func (s *scanner) corefer(ms []mention) {
 			}
 			if titleOnly(u.spk.text) {
 				// "the Director noted", "The PAHO Director also urged"
-				if m, ok := definite(ms, "the "+u.spk.text, u.spk.para, u.spk.tok); ok {
+				det := "the "
+				if s.paras[u.para].lang == "de" {
+					det = "der " // "Der US-Präsident schrieb"
+				}
+				if m, ok := definite(ms, det+u.spk.text, u.spk.para, u.spk.tok); ok {
 					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 						gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 				} else {
@@ -303,7 +311,8 @@ func titleOnly(s string) bool {
 			l = x
 		}
 		switch {
-		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime":
+		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime" || compoundTitle(l):
+			// "US-Präsident": a German compound title
 			title = true
 		case len(t) >= 2 && strings.ToUpper(t) == t:
 			// an acronym: "PAHO"

@@ -201,6 +201,18 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Wir glauben erst mal gar nichts.", "", "", "direct"}},
 		},
 		{
+			name: "de: the name as the article first gives it, and Der US-Präsident for him",
+			paras: []string{
+				"Die Bilder erfreuen Donald Trump. Der US-Präsident schrieb auf Twitter: „Ich bin glücklich, dass er zurück ist.“",
+				"„Ich hoffe, es geht ihm gut“, sagte Donald Trump gegenüber den Medien.",
+				"Donald J. Trump (@realDonaldTrump) am 2. Mai 2020",
+			},
+			want: []want{
+				{"Ich bin glücklich, dass er zurück ist.", "Donald Trump", "", "direct"},
+				{"Ich hoffe, es geht ihm gut", "Donald Trump", "", "direct"},
+			},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},
