@@ -213,6 +213,14 @@ func TestScanGermanArticle(t *testing.T) {
 			},
 		},
 		{
+			name: "de: a name or term in marks inside narration quotes nobody; an adjective in marks does",
+			paras: []string{
+				"Auf Nachfrage sagt Stefan Kreuz, er könne sich an ein Schreiben zu dem „Extrablatt“ nicht erinnern.",
+				"Neben den Plakaten werde es somit eine „flächendeckende“ Werbung geben, sagte Kreuz.",
+			},
+			want: []want{{"Neben den Plakaten werde es somit eine „flächendeckende“ Werbung geben", "Stefan Kreuz", "", "mixed"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

@@ -418,3 +418,31 @@ func (p *para) descHeadOK(i int) bool {
 	}
 	return false
 }
+
+// onlyTerms reports whether, in a French, German or Spanish article,
+// every quote among tokens [a, b) is one capitalized word or a name in
+// marks ("das „Extrablatt“", "samt “Hofstaat”", „STOL, Nachrichten für
+// Südtirol“): a term or a title the narration names, so the clause
+// quotes nobody. German capitalizes every noun, so a noun in marks counts
+// as a term there too; "„flächendeckende“ Werbung" quotes someone.
+func (p *para) onlyTerms(a, b int) bool {
+	if p.lang == "" {
+		return false
+	}
+	n := 0
+	for k := a; k < b && k < len(p.toks); k++ {
+		if p.toks[k].kind != tQuote {
+			continue
+		}
+		in := strings.TrimSpace(p.inner(p.toks[k].seg))
+		f := strings.Fields(in)
+		if len(f) == 0 || !startsUpper(f[0]) {
+			return false
+		}
+		if len(f) > 1 && !p.isTitle(p.toks[k].seg) && !(strings.Contains(in, ",") && len(f) <= 5) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}

@@ -787,6 +787,9 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 			// colon is no part of the quote
 			from = q0
 		}
+		if !p.onlyQuotes(from, c) && p.onlyTerms(from, c+1) {
+			return unit{}, false // „Cello“, a name in marks
+		}
 		u := unit{para: pi, tok: from, kind: KindMixed, spk: sp}
 		u.parts = [][2]int{{p.toks[from].start, end}}
 		u.kind = mixedKind(p, from, c)
@@ -942,8 +945,8 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	if lastQ >= end {
 		b = p.toks[lastQ].end
 	}
-	if words(p.text[p.toks[c].start:b]) < 2 {
-		return
+	if words(p.text[p.toks[c].start:b]) < 2 || p.onlyTerms(c, max(end, lastQ+1)) {
+		return // "er könne sich an das „Extrablatt“ nicht erinnern": a name in marks
 	}
 	s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp,
 		parts: [][2]int{{p.toks[c].start, b}}})
