@@ -152,6 +152,19 @@ func (p *para) particleAfter(i int) bool {
 // token j: a pronoun ("sagte sie"), an article phrase ("la directrice"),
 // or a name with its role (see npAfter).
 func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
+	if p.lang != "" && p.isPunct(j, ",") {
+		// "lamenta, por su parte, Iris Avellaneda": an aside between
+		// commas before the speaker
+		for k := j + 1; k < to && k <= j+5; k++ {
+			if w, ok := p.word(k); ok && !w.upper {
+				continue
+			}
+			if p.isPunct(k, ",") && k > j+1 && p.isNameTok(k+1) {
+				j = k + 1
+			}
+			break
+		}
+	}
 	for k := j; k < to && k < j+3; k++ {
 		// „…“, erklärte damals Morten Hundt
 		if w, ok := p.word(k); !ok || w.upper || !deAdverbs[w.lower] {

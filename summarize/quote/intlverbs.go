@@ -446,3 +446,37 @@ func (p *para) onlyTerms(a, b int) bool {
 	}
 	return n > 0
 }
+
+// intlOrgWords mark a capitalized run in a French, German or Spanish
+// article as a body, not a person: "Dirección General de Escuelas",
+// "Ministère de l'Intérieur", "Bundesministerium".
+var intlOrgWords = set(`Dirección Ministerio Secretaría Subsecretaría Gobierno Policía Fiscalía
+Corte Tribunal Congreso Senado Cámara Comisión Partido Universidad Asociación Liga Junta
+Consejo Instituto Fundación Escuela Escuelas Municipalidad Alcaldía Intendencia Gerencia
+Ministère Gouvernement Assemblée Conseil Parti Université Cour Commission Mairie Préfecture
+Ministerium Regierung Partei Universität Gericht Kommission Verband Verein Amt Behörde
+Bundesregierung Landesregierung Staatsanwaltschaft Polizei Stadt Gemeinde`)
+
+// intlNoPerson reports whether the capitalized run text, in a French,
+// German or Spanish article, names a body ("Dirección General de
+// Escuelas") or, in German, a noun phrase joined by a particle that opens
+// with no given name ("Schreiben von Keith"), so no person.
+func (p *para) intlNoPerson(text string) bool {
+	if p.lang == "" {
+		return false
+	}
+	f := strings.Fields(text)
+	for _, w := range f {
+		if intlOrgWords[strings.Trim(w, ".,()")] {
+			return true
+		}
+	}
+	if p.lang == "de" && len(f) >= 3 && firstGender(strings.ToLower(f[0])) == genderUnknown {
+		for _, w := range f[1 : len(f)-1] {
+			if particles[w] {
+				return true
+			}
+		}
+	}
+	return false
+}

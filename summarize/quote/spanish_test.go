@@ -161,6 +161,23 @@ func TestScanSpanish(t *testing.T) {
 			paras: []string{"En la presentación se detalla la instancia se avanzará en “el fortalecimiento a la ley de control de armas”."},
 			want:  []want{{"se avanzará en “el fortalecimiento a la ley de control de armas”", "", "", "mixed"}},
 		},
+		{
+			name:  "es: an aside between commas before the speaker",
+			paras: []string{"“Esto ya no es justicia”, lamenta, por su parte, Irene Avalos, presidenta de la liga."},
+			want:  []want{{"Esto ya no es justicia", "Irene Avalos", "presidenta de la liga", "direct"}},
+		},
+		{
+			name: "es: a body named in capitals is no person a dropped subject goes to",
+			paras: []string{
+				"“Nuestro relevamiento es parte del calendario”, afirmó Silvia del Campo.",
+				"Pero aclaró que la Dirección General de Escuelas no evalúa a la misma población.",
+				"“Toda la información que recibimos es útil”, subrayó.",
+			},
+			want: []want{
+				{"Nuestro relevamiento es parte del calendario", "Silvia del Campo", "", "direct"},
+				{"Toda la información que recibimos es útil", "Silvia del Campo", "", "direct"},
+			},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "es", tt.paras, tt.want) })
 	}
