@@ -215,10 +215,14 @@ func TestScanGermanArticle(t *testing.T) {
 		{
 			name: "de: a name or term in marks inside narration quotes nobody; an adjective in marks does",
 			paras: []string{
-				"Auf Nachfrage sagt Stefan Kreuz, er könne sich an ein Schreiben zu dem „Extrablatt“ nicht erinnern.",
+				"Auf Nachfrage sagt Stefan Kreuz, er könne sich an ein Schreiben zu dem „Extrablatt“ nicht erinnern. „Der Schriftwechsel erscheint mir nicht authentisch.“",
 				"Neben den Plakaten werde es somit eine „flächendeckende“ Werbung geben, sagte Kreuz.",
 			},
-			want: []want{{"Neben den Plakaten werde es somit eine „flächendeckende“ Werbung geben", "Stefan Kreuz", "", "mixed"}},
+			want: []want{
+				{"er könne sich an ein Schreiben zu dem „Extrablatt“ nicht erinnern", "Stefan Kreuz", "", "reported"},
+				{"Der Schriftwechsel erscheint mir nicht authentisch.", "Stefan Kreuz", "", "direct"},
+				{"Neben den Plakaten werde es somit eine „flächendeckende“ Werbung geben", "Stefan Kreuz", "", "mixed"},
+			},
 		},
 		{
 			name:  "de: a genitive after the descriptor is no name",

@@ -695,9 +695,11 @@ func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	if prev.spk.kind == spkNone {
 		return speaker{}, viaNone
 	}
-	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok) {
+	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok && s.paras[u.para].lang == "") {
 		// reported speech lends its speaker only when it names them
-		// last, in the same paragraph: "…, Schiff said. “The other …”"
+		// last, in the same paragraph: "…, Schiff said. “The other …”";
+		// German and Romance reported speech names them first as often
+		// ("sagt Keuter, er könne sich nicht erinnern. „…“")
 		return speaker{}, viaNone
 	}
 	if prev.para != u.para && prev.para != pp {

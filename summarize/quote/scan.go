@@ -945,8 +945,15 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 	if lastQ >= end {
 		b = p.toks[lastQ].end
 	}
-	if words(p.text[p.toks[c].start:b]) < 2 || p.onlyTerms(c, max(end, lastQ+1)) {
-		return // "er könne sich an das „Extrablatt“ nicht erinnern": a name in marks
+	if words(p.text[p.toks[c].start:b]) < 2 {
+		return
+	}
+	if p.onlyTerms(c, max(end, lastQ+1)) {
+		// "er könne sich an das „Extrablatt“ nicht erinnern": a name in
+		// marks, so reported speech, not a quote
+		s.units = append(s.units, unit{para: pi, tok: c, kind: KindReported, spk: sp,
+			parts: [][2]int{{p.toks[c].start, b}}})
+		return
 	}
 	s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp,
 		parts: [][2]int{{p.toks[c].start, b}}})
