@@ -225,6 +225,22 @@ func TestScanGermanArticle(t *testing.T) {
 			},
 		},
 		{
+			name: "de: sie before a colon, resolved by the gender her role tells",
+			paras: []string{
+				"Der Reporter Claas Roth schrieb die Geschichte. Er schickt einen Link an die Kollegen.",
+				"Seine engste Vertraute ist die stellvertretende Leiterin Özlem Gerber. In der Nacht schickt sie Roth eine Nachricht: »Ich komme jetzt gleich.«",
+			},
+			want: []want{{"Ich komme jetzt gleich.", "Özlem Gerber", "Leiterin", "direct"}},
+		},
+		{
+			name: "de: sie after the verb before a colon, no speech verb",
+			paras: []string{
+				"Anna Tobler spielte in der Staatsoper.",
+				"Und trotzdem war sie manchmal nachdenklich: „Was mich interessiert, ist der Mensch.“",
+			},
+			want: []want{{"Was mich interessiert, ist der Mensch.", "Anna Tobler", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

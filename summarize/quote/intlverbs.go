@@ -480,3 +480,58 @@ func (p *para) intlNoPerson(text string) bool {
 	}
 	return false
 }
+
+// colonPronoun returns the speaker of a quote after a colon at token c in
+// a French, German or Spanish article when the clause [from, c) has one
+// subject pronoun and no name: "Sie habe mit ihrer Zeit abgeschlossen:
+// „…“", "war sie manchmal auch nachdenklich: „…“".
+func (p *para) colonPronoun(from, c, pi int) (speaker, bool) {
+	if p.lang == "" || !p.isPunct(c, ":") {
+		return speaker{}, false
+	}
+	var sp speaker
+	n := 0
+	for k := from; k < c; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			continue
+		}
+		if g, isPron := intlPronouns[w.lower]; isPron {
+			sp = speaker{text: w.text, kind: spkPronoun, gender: g, para: pi, tok: k}
+			n++
+		}
+		if p.isNameTok(k) && p.isNameTok(k+1) {
+			return speaker{}, false // a name: the pronoun may be someone else
+		}
+	}
+	return sp, n == 1
+}
+
+// intlGenderPronouns are the French, German and Spanish subject pronouns
+// that tell a gender unambiguously (German "sie" may be "they"), as
+// votes: +1 male, -1 female.
+var intlGenderPronouns = map[string]int{"er": 1, "il": 1, "él": 1, "elle": -1, "ella": -1}
+
+// roleGender returns the gender a French, German or Spanish role tells:
+// its article ("la ministra", "el senador", "die Leiterin") or a German
+// role noun in -in ("Pressesprecherin").
+func roleGender(role string) int {
+	f := strings.Fields(strings.ToLower(role))
+	if len(f) == 0 {
+		return genderUnknown
+	}
+	switch f[0] {
+	case "la", "una", "une", "die", "eine":
+		if f[0] != "die" || len(f) > 1 && strings.HasSuffix(f[len(f)-1], "in") {
+			return genderFemale
+		}
+	case "el", "un", "le", "der", "ein":
+		return genderMale
+	}
+	for _, w := range f {
+		if strings.HasSuffix(w, "in") && compoundTitle(w) && compoundTitle(strings.TrimSuffix(w, "in")) {
+			return genderFemale // "Pressesprecherin"
+		}
+	}
+	return genderUnknown
+}

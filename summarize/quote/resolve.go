@@ -217,6 +217,9 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if m.role == "" && p.lang != "" {
 		m.role = p.intlRole(sp.tok, e)
 	}
+	if m.gender == genderUnknown && p.lang != "" {
+		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
+	}
 	verb := p.speaksAfter(e)
 	if p.lang == "de" && e-sp.tok == 1 && p.nounAfterModifier(sp.tok) {
 		// "Auf weitere Nachfrage sagt …": a noun, no name
@@ -335,6 +338,10 @@ func (s *scanner) shareMentions(ms []mention) {
 			case "she", "her", "hers", "herself":
 				votes[m.key]--
 			default:
+				if g, ok := intlGenderPronouns[t.lower]; ok && s.paras[m.para].lang != "" {
+					votes[m.key] += g // "er", "il", "él"; "elle", "ella"
+					break
+				}
 				continue
 			}
 			break

@@ -865,6 +865,8 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 				u.spk = sb
 			} else if sb, ok := p.colonName(from, q0-1, pi); ok {
 				u.spk = sb // "Mit dabei war auch Stefan Brock von der Tiernothilfe: „…“"
+			} else if sb, ok := p.colonPronoun(from, q0-1, pi); ok {
+				u.spk = sb // "Und trotzdem war sie manchmal nachdenklich: „…“"
 			} else if v := q0 - 2; p.isPunct(q0-1, ",") {
 				if w, _ := p.word(v); w.lower == "on" {
 					v--
