@@ -230,7 +230,7 @@ func TestScanGermanArticle(t *testing.T) {
 				"Der Reporter Claas Roth schrieb die Geschichte. Er schickt einen Link an die Kollegen.",
 				"Seine engste Vertraute ist die stellvertretende Leiterin Özlem Gerber. In der Nacht schickt sie Roth eine Nachricht: »Ich komme jetzt gleich.«",
 			},
-			want: []want{{"Ich komme jetzt gleich.", "Özlem Gerber", "Leiterin", "direct"}},
+			want: []want{{"Ich komme jetzt gleich.", "Özlem Gerber", "die stellvertretende Leiterin", "direct"}},
 		},
 		{
 			name: "de: sie after the verb before a colon, no speech verb",

@@ -313,6 +313,11 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 				n += 2
 				continue
 			}
+			if pw, ok := p.word(i - 1); ok && p.lang != "" && !intlArticles[l] && !pw.upper && p.isArticle(pw.lower) && i-1 >= limit {
+				// "die stellvertretende Leiterin Özlem Gezer", "el actual
+				// intendente": an adjective between the article and the title
+				return i - 1, hasTitle
+			}
 			if l == "the" || l == "a" || l == "an" || p.lang != "" && intlArticles[l] {
 				i--
 			}
@@ -396,6 +401,10 @@ func (p *para) nameAt(a, b, pi int) speaker {
 	}
 	if ts, ok := p.titleBefore(a, 0); ok && ts < a {
 		sp.role = p.span(ts, ns)
+	} else if adj, ok := p.word(a - 1); ns > a && p.lang != "" && ok && !adj.upper && !p.isArticle(adj.lower) && a >= 2 && p.isArticle(p.toks[a-2].lower) && p.toks[a-2].kind == tWord {
+		// "die stellvertretende Leiterin Özlem Gezer": the article and
+		// adjective before a German title in the run
+		sp.role = p.span(a-2, ns)
 	} else if ns > a {
 		// the body the title belongs to: "Pan American Health
 		// Organization (PAHO) Director Carissa F. Etienne"
