@@ -241,6 +241,11 @@ func TestScanGermanArticle(t *testing.T) {
 			want: []want{{"Was mich interessiert, ist der Mensch.", "Anna Tobler", "", "direct"}},
 		},
 		{
+			name:  "de: an article and a noun before the verb are a descriptor, not a name",
+			paras: []string{"Die Ursache ist noch unklar. Die Gemeinde meint jedoch: «Die Witterung der vergangenen Tage trübt das Quellwasser.»"},
+			want:  []want{{"Die Witterung der vergangenen Tage trübt das Quellwasser.", "die Gemeinde", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

@@ -358,6 +358,10 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 		}
 		return speaker{}, false
 	}
+	if r := p.nameRunBefore(e, from); r == e-1 && p.lang == "de" && p.isArticle(p.toks[r].lower) && firstGender(p.toks[e].lower) == genderUnknown {
+		// "Die Gemeinde meint": an article and a noun, a descriptor
+		return speaker{text: strings.ToLower(p.toks[r].text) + " " + p.toks[e].text, kind: spkDesc, para: pi, tok: r}, true
+	}
 	if r := p.nameRunBefore(e, from); r < e && p.lang != "" {
 		// "Laut Unterlagen antwortet Kühn", "Nach Angaben …": a fronted
 		// phrase, and the subject follows the verb
