@@ -41,7 +41,7 @@ func inputFlags() []cli.Flag {
 // others are given the flags without it.
 func summarizerFlags(dryRun bool) []cli.Flag {
 	flags := append([]cli.Flag{
-		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
+		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend: " + strings.Join(summarize.Names(), ", ") + " (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
 		&cli.StringFlag{Name: "model", Usage: "model name for LLM backends", EnvVars: []string{"BRIEF_MODEL"}},
 		&cli.IntFlag{Name: "takeaways", Value: summarize.DefaultTakeaways, Usage: "key takeaways per article"},
 		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article: direct quotes with a confidently resolved speaker (0 = list every quote, with its confidence)"},
