@@ -334,7 +334,8 @@ func nameLike(s string) bool {
 // Trabajo", "la titular de Interior", "la referente de la APDH"): the
 // latest person mentioned before (para, tok) whose role holds the head
 // noun or a capitalized word of the descriptor (Interior, APDH), when
-// only one fits; else the only person named just before (onlyPerson).
+// only one fits; else, for a head any role fits ("el Mandatario"), the
+// only person named just before (onlyPerson).
 func definiteRomance(ms []mention, orig []string, para, tok int) (mention, bool) {
 	head := strings.ToLower(orig[1])
 	var caps []string
@@ -375,6 +376,11 @@ func definiteRomance(ms []mention, orig []string, para, tok int) (mention, bool)
 	}
 	if ok {
 		return found, true
+	}
+	if !intlGenericHeads[head] {
+		// "a expliqué le juge" after "Gérald Darmanin a obtenu un
+		// non-lieu": the one person named need not be the judge
+		return mention{}, false
 	}
 	if m, ok := onlyPerson(ms, head, para, tok, 0); ok {
 		return m, true

@@ -246,6 +246,11 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Die Witterung der vergangenen Tage trübt das Quellwasser.", "die Gemeinde", "", "direct"}},
 		},
 		{
+			name:  "de: an article and nouns opening the clause before a colon are no speaker",
+			paras: []string{"Das Bündeln von Zeitungen ergebe für den Manager wenig Sinn: „Regionale Inhalte klicken immer nur regional.“"},
+			want:  []want{{"Regionale Inhalte klicken immer nur regional.", "", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

@@ -1375,8 +1375,8 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		}
 		e := p.nameRunAfter(i, v)
 		sp := p.nameAt(i, e, pi)
-		if sp.text == "" || p.notName(sp.text) || p.lang == "de" && sp.tok > i && !intlArticles[t.lower] {
-			return speaker{}, false // "Diese Abteilung hat …": no name
+		if sp.text == "" || p.notName(sp.text) || p.lang == "de" && sp.tok > i && (!intlArticles[t.lower] || firstGender(p.toks[sp.tok].lower) == genderUnknown) {
+			return speaker{}, false // "Diese Abteilung hat …", "Das Bundling von Zeitungen ergebe …": no name
 		}
 		// "Democratic presidential nominee Hillary Clinton": the name
 		// after the title words
