@@ -251,6 +251,19 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Regionale Inhalte klicken immer nur regional.", "", "", "direct"}},
 		},
 		{
+			name: "de: a role holding another person's name is not the speaker's, and Von opens no name",
+			paras: []string{
+				"Für diese Reportage hat GROOVE-Autorin Charlotte Elsen Tobias Trommer vom Aktionsbündnis getroffen.",
+				"„Ohne uns stünde hier längst eine Autobahn“, sagt Trommer.",
+			},
+			want: []want{{"Ohne uns stünde hier längst eine Autobahn", "Tobias Trommer", "", "direct"}},
+		},
+		{
+			name:  "de: a name after Von opening the sentence is no subject a quote standing alone goes to",
+			paras: []string{"Vor zwei Jahren pilgerte sie auf dem Jakobsweg. Von Leon bis Santiago. «Ich musste einfach mal zur Ruhe kommen!»"},
+			want:  []want{{"Ich musste einfach mal zur Ruhe kommen!", "", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

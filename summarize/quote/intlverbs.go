@@ -125,7 +125,7 @@ pourtant cependant toutefois selon pour depuis
 januar jänner februar märz april mai juni juli august september oktober november dezember
 enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
 janvier février mars avril juin juillet août septembre octobre novembre décembre
-diese dieser dieses diesem diesen jene jener jenes jenem jenen solche solcher manche viele
+von vom diese dieser dieses diesem diesen jene jener jenes jenem jenen solche solcher manche viele
 ce cet cette ces este esta estos estas ese esa esos esas aquel aquella`)
 
 // notName reports whether the capitalized run text is no name: a word
@@ -534,4 +534,17 @@ func roleGender(role string) int {
 		}
 	}
 	return genderUnknown
+}
+
+// holdsName reports whether role holds a person's name: a known given
+// name followed by a capitalized word ("Autorin Charlotte Elsen"), so it
+// describes someone else.
+func holdsName(role string) bool {
+	f := strings.Fields(role)
+	for i := 0; i+1 < len(f); i++ {
+		if startsUpper(f[i]) && firstGender(strings.ToLower(f[i])) != genderUnknown && startsUpper(f[i+1]) {
+			return true
+		}
+	}
+	return false
 }

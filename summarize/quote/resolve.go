@@ -221,6 +221,9 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
 	}
 	verb := p.speaksAfter(e)
+	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
+		m.weak, m.strong = true, false // "Von Leon bis Santiago", "Mit Anna": no subject
+	}
 	if p.lang == "de" && e-sp.tok == 1 && p.nounAfterModifier(sp.tok) {
 		// "Auf weitere Nachfrage sagt …": a noun, no name
 		verb, m.weak, m.strong = false, true, false
@@ -500,6 +503,9 @@ func firstRoles(ms []mention, us []unit) map[string]speaker {
 	out := map[string]speaker{}
 	at := map[string][2]int{}
 	add := func(sp speaker, para, tok int) {
+		if holdsName(sp.role) {
+			return // "GROOVE-Autorin Charlotte Elsen" is someone else
+		}
 		k := nameKey(sp.text)
 		if p, ok := at[k]; ok && !before(para, tok, p[0], p[1]) {
 			return

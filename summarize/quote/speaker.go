@@ -387,7 +387,7 @@ func (p *para) nameAt(a, b, pi int) speaker {
 	for a < b-1 {
 		// words that only start the sentence: "Said Ann Moore", "El
 		// Presidente Boric"; not "Le Pen"
-		if t, ok := p.word(a); ok && (notNames[t.text] || p.notName(t.text) && !(particles[t.lower] && !deDefinite[t.lower] && t.lower != "den" && b-a == 2)) {
+		if t, ok := p.word(a); ok && (notNames[t.text] || p.notName(t.text) && !(particles[t.lower] && !deDefinite[t.lower] && t.lower != "den" && t.lower != "von" && b-a == 2)) {
 			a++
 			continue
 		}
