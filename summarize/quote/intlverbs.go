@@ -211,7 +211,8 @@ func ordinalDay(w string) bool {
 // tells where, when or for whom ("ein Anwalt der Kanzlei im Auftrag von
 // X", "la portavoz en una entrevista"), while "de", "von", "der" and
 // "des" stay inside it ("la titular de Interior").
-var intlPrepositions = set(`im am beim vom in mit für auf bei nach seit gegenüber während
+var intlPrepositions = set(`im am beim vom in mit für auf bei nach seit gegenüber während bis
+über unter gegen ohne durch zwischen hasta entre sin contra
 en con por para tras durante ante desde sobre
 dans avec pour sur lors après pendant devant`)
 

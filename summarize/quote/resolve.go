@@ -16,6 +16,7 @@ type mention struct {
 	strong    bool // the subject of its sentence, or next to a speech verb: a salient antecedent
 	lead      bool // opens its sentence, so its first word may be capitalized only for that
 	capsNouns bool // in a language that capitalizes every noun (German): a run of capitals may be no name
+	inPhrase  bool // after a preposition in a French, German or Spanish article: never a subject
 }
 
 // prepositions before a name make it an unlikely antecedent of a subject
@@ -222,7 +223,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	}
 	verb := p.speaksAfter(e)
 	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
-		m.weak, m.strong = true, false // "Von Leon bis Santiago", "Mit Anna": no subject
+		m.weak, m.strong, m.inPhrase = true, false, true // "Von Leon bis Santiago", "Mit Anna": no subject
 	}
 	if p.lang == "de" && e-sp.tok == 1 && p.nounAfterModifier(sp.tok) {
 		// "Auf weitere Nachfrage sagt …": a noun, no name
@@ -803,6 +804,9 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 		}
 		if !before(from, tok, m.para, m.tok) {
 			break
+		}
+		if subjects && m.inPhrase {
+			continue // "Von Leon bis Santiago. «…»"
 		}
 		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak && !subjects && !m.capsNouns) && m.key != key {
 			// the latest person named since: "por el Presidente Boric. «…», dijo"
