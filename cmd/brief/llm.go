@@ -104,7 +104,7 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config, lo l
 // file (see llm.Options.Given and llm.Resolve), and returns the
 // llm.Config it put in cfg.Settings.
 func modelConfig(e *env, row summarize.Backend, cfg *summarize.Config, lo llm.Options) (llm.Config, error) {
-	g, err := lo.Given(e.modelLayers(row.Name))
+	g, err := lo.Given(e.modelLayers(row.Name), func(p string) ([]byte, error) { return readOptionFile(p, maxTemplateSize) })
 	if err != nil {
 		return llm.Config{}, usageError{err}
 	}

@@ -206,15 +206,19 @@ func ResolveOptions(flag func(name string) (string, bool), getenv func(string) s
 // are the config file's layers for it, strongest first; they set Model,
 // BaseURL, ContextTokens and Temperature where o does not (after the
 // backend's own environment variable for the server). It reads the
-// prompt template's file. Getenv and Prices are the caller's to set.
-func (o Options) Given(files []Layer) (Given, error) {
+// prompt template's file with read (nil: os.ReadFile). Getenv and Prices
+// are the caller's to set.
+func (o Options) Given(files []Layer, read func(path string) ([]byte, error)) (Given, error) {
 	g := Given{
 		Flags: Layer{Model: o.Model, BaseURL: o.BaseURL, ContextTokens: o.ContextTokens, Temperature: o.Temperature},
 		Files: files, Conns: o.Conns, MaxRetries: o.MaxRetries, RequestTimeout: o.RequestTimeout, IdleTimeout: o.IdleTimeout,
 		RPM: o.RPM, TPM: o.TPM, Seed: o.Seed, KeepUngrounded: o.KeepUngrounded, MaxCost: o.MaxCost, Batch: o.Batch, Stream: o.Stream,
 	}
 	if o.PromptTemplate != "" {
-		raw, err := os.ReadFile(o.PromptTemplate)
+		if read == nil {
+			read = os.ReadFile
+		}
+		raw, err := read(o.PromptTemplate)
 		if err != nil {
 			return g, fmt.Errorf("--prompt-template: %w", err)
 		}

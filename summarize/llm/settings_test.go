@@ -1,6 +1,7 @@
 package llm_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,7 +152,7 @@ func TestOptionsPerBackendSection(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			g, err := o.Given(tt.files)
+			g, err := o.Given(tt.files, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -182,7 +183,7 @@ func TestOptionsGivenAndRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.Conns, o.Batch = 8, true
-	g, err := o.Given(nil)
+	g, err := o.Given(nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,8 +199,12 @@ func TestOptionsGivenAndRun(t *testing.T) {
 		t.Errorf("Run without a deadline = %+v", r)
 	}
 	o.PromptTemplate = filepath.Join(t.TempDir(), "missing.tmpl")
-	if _, err := o.Given(nil); err == nil || !strings.Contains(err.Error(), "--prompt-template") {
+	if _, err := o.Given(nil, nil); err == nil || !strings.Contains(err.Error(), "--prompt-template") {
 		t.Errorf("Given(missing template) = %v", err)
+	}
+	tooBig := errors.New("too big")
+	if _, err := o.Given(nil, func(string) ([]byte, error) { return nil, tooBig }); !errors.Is(err, tooBig) {
+		t.Errorf("Given(read fails) = %v, want its error", err)
 	}
 }
 
