@@ -246,7 +246,7 @@ func (cfg *fileConfig) flagValues(command string) map[string][]string {
 			v[flag] = []string{val}
 		}
 	}
-	// model and base_url are applied per backend (see modelConfig), so
+	// model and base_url are applied per backend (see modelLayers), so
 	// that environment variables win over them and they do not leak to
 	// another backend.
 	set("backend", cfg.Backend)

@@ -88,9 +88,6 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config, lo l
 	}
 	s, sess, err := llm.OpenRun(name, cfg, o)
 	if err != nil {
-		for _, f := range o.Closers {
-			f()
-		}
 		return nil, usageError{err}
 	}
 	e.session = sess
@@ -146,13 +143,8 @@ func dryRun(c *cli.Context, e *env, o summarizerOptions) error {
 	if err != nil || !row.Model {
 		return usagef("--dry-run: backend %q makes no model requests", name)
 	}
-	lc, err := modelConfig(e, row, &cfg, o.LLM)
-	if err != nil {
+	if _, err := modelConfig(e, row, &cfg, o.LLM); err != nil {
 		return err
-	}
-	if lc.APIKey == "" {
-		lc.APIKey = "dry-run" // nothing is sent: a placeholder lets the backend open
-		cfg.Settings = lc
 	}
 	p, err := llm.OpenPreviewer(name, cfg)
 	if err != nil {

@@ -23,8 +23,13 @@ type Previewer interface {
 
 // OpenPreviewer builds the named backend, like summarize.Open, and
 // returns it as a Previewer. It fails for backends that make no model
-// requests.
+// requests. Nothing is sent: without an API key in cfg.Settings, a
+// placeholder lets a backend that needs one open.
 func OpenPreviewer(name string, cfg summarize.Config) (Previewer, error) {
+	if lc, err := SettingsOf(cfg); err == nil && lc.APIKey == "" {
+		lc.APIKey = "dry-run"
+		cfg.Settings = lc
+	}
 	return openAs[Previewer](name, cfg, "sends no model requests to preview")
 }
 

@@ -112,8 +112,19 @@ func (s *Session) SizeFor(ctx context.Context, l *article.Loader, inputs []strin
 
 // OpenRun opens the named model backend with cfg (its Settings an
 // llm.Config) wrapped for a run: the cache, the deadline, the fallback
-// to the offline digest, and the counts of the returned Session.
+// to the offline digest, and the counts of the returned Session. When it
+// fails, it runs o.Closers.
 func OpenRun(name string, cfg summarize.Config, o RunOptions) (summarize.Summarizer, *Session, error) {
+	s, sess, err := openRun(name, cfg, o)
+	if err != nil {
+		for _, f := range o.Closers {
+			f()
+		}
+	}
+	return s, sess, err
+}
+
+func openRun(name string, cfg summarize.Config, o RunOptions) (summarize.Summarizer, *Session, error) {
 	lc, err := SettingsOf(cfg)
 	if err != nil {
 		return nil, nil, err

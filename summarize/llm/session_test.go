@@ -149,6 +149,11 @@ func TestSessionClose(t *testing.T) {
 	if _, err := sess.Close(); err != nil || strings.Join(order, ",") != "cache,archive" {
 		t.Errorf("second Close = %v; closers ran %v, want cache,archive once", err, order)
 	}
+	closed := 0
+	bad := llm.RunOptions{Fallback: "sometimes", Closers: []func() error{func() error { closed++; return nil }}}
+	if _, _, err := llm.OpenRun("llmtest-session", summarize.Config{Model: "m", Settings: llm.DefaultConfig("k")}, bad); err == nil || closed != 1 {
+		t.Errorf("OpenRun(bad fallback) = %v, closers ran %d times, want an error and 1", err, closed)
+	}
 	var none *llm.Session
 	if err := none.Verdict(true); err != nil {
 		t.Errorf("nil Session's Verdict = %v", err)
