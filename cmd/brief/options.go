@@ -479,15 +479,6 @@ func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
 	return openExistingArchive(c.Context, e, p)
 }
 
-// openSummarizer resolves the summarizer options and opens the backend.
-func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
-	o, err := resolveSummarizer(c, e)
-	if err != nil {
-		return nil, err
-	}
-	return openSummarizerWith(c, e, o)
-}
-
 // openSummarizerWith opens the backend o names. c is read only for the
 // LLM backends' own settings (see llm.go).
 func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
