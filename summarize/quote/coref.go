@@ -257,6 +257,7 @@ func (s *scanner) corefer(ms []mention) {
 			}
 		}
 	}
+	stated := statedRoles(ms, s.units)
 	for i := range s.units {
 		u := &s.units[i]
 		switch u.spk.kind {
@@ -271,7 +272,7 @@ func (s *scanner) corefer(ms []mention) {
 				if s.paras[u.para].lang == "de" {
 					det = "der " // "Der US-Präsident schrieb"
 				}
-				if m, ok := definite(ms, det+u.spk.text, u.spk.para, u.spk.tok); ok {
+				if m, ok := definite(ms, det+u.spk.text, u.spk.para, u.spk.tok); ok && descFits(det+u.spk.text, stated[m.key]) {
 					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 						gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 				} else {
@@ -287,12 +288,54 @@ func (s *scanner) corefer(ms []mention) {
 				u.spk.text = t // the headline gives the full name the text leaves out
 			}
 		case spkDesc:
-			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok {
+			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok && descFits(u.spk.text, stated[m.key]) {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 			}
 		}
 	}
+}
+
+// statedRoles returns, by surname, every role the article states for a
+// person: at a mention or at a quote's attribution ("said Natalie
+// Bouchard, a vice-president at the insurance bureau").
+func statedRoles(ms []mention, us []unit) map[string][]string {
+	out := map[string][]string{}
+	for _, m := range ms {
+		if m.person && m.role != "" {
+			out[m.key] = append(out[m.key], m.role)
+		}
+	}
+	for _, u := range us {
+		if u.spk.kind == spkName && u.spk.role != "" && !isOrg(u.spk.text) {
+			k := nameKey(u.spk.text)
+			out[k] = append(out[k], u.spk.role)
+		}
+	}
+	return out
+}
+
+// descFits reports whether a descriptor may stand for a person the
+// article gives roles: when it gives none, or one of them holds the
+// descriptor's head noun ("the minister" for "Water Minister"). "The
+// finance minister" is never a vice-president quoted just before.
+func descFits(desc string, roles []string) bool {
+	head := descHead(desc)
+	if len(roles) == 0 || genericHeads[head] || intlGenericHeads[head] {
+		return true
+	}
+	for _, r := range roles {
+		heads := roleHeads(r)
+		if heads[head] || heads[strings.TrimSuffix(head, "s")] || compoundIn(heads, head) {
+			return true
+		}
+		// a Romance head opens its phrase: "la ministra del Interior"
+		f := strings.Fields(strings.ToLower(desc))
+		if len(f) > 1 && intlDefinite[f[0]] && (intlTitles[f[1]] || titleWords[f[1]]) && heads[f[1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleOnly reports whether a capitalized run holds nothing but titles

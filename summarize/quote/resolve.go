@@ -509,7 +509,7 @@ func (s *scanner) resolve() {
 		case u.spk.kind == spkDropped:
 			u.spk, u.via = resolveDropped(ms, u.spk, recent, false)
 		}
-		if u.spk.kind == spkName {
+		if u.spk.kind == spkName || personDesc(u.spk) {
 			at.sp = u.spk
 			recent = append(recent, at)
 		}
@@ -540,6 +540,22 @@ func (s *scanner) resolve() {
 		}
 	}
 	s.score(ms)
+}
+
+// personDesc reports whether sp is a descriptor of one person that a
+// pronoun after it may stand for: "The finance minister said … “…,” she
+// said" (a new attribution, so the pronoun never reaches back past it to
+// the person quoted before).
+func personDesc(sp speaker) bool {
+	if sp.kind != spkDesc {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(sp.text))
+	if len(f) < 2 || !possessives[f[0]] {
+		return false
+	}
+	head := descHead(sp.text)
+	return titleWords[head] || personHeads[head] && !strings.HasSuffix(head, "s")
 }
 
 // firstRoles returns, by surname, the role of the first person mention

@@ -549,6 +549,29 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{},
 		},
 		{
+			name: "a descriptor subject starts a new attribution for the pronoun after it",
+			paras: []string{
+				"“The harbour dues will double by spring,” said Pieter Olsen, the director of the shipping council.",
+				"The transport minister said the dues would be capped at 10%. “No ferry line will close because of this rule,” she said on Tuesday.",
+			},
+			want: []want{
+				{"The harbour dues will double by spring", "Pieter Olsen", "the director of the shipping council", "direct"},
+				{"the dues would be capped at 10%", "The transport minister", "", "reported"},
+				{"No ferry line will close because of this rule", "The transport minister", "", "direct"},
+			},
+		},
+		{
+			name: "a descriptor still resolves to the person whose role it names",
+			paras: []string{
+				"Transport Minister Hanna Virtanen presented the rule in parliament.",
+				"The minister said the dues would be capped at 10%. “No ferry line will close,” she said.",
+			},
+			want: []want{
+				{"the dues would be capped at 10%", "Hanna Virtanen", "Transport Minister", "reported"},
+				{"No ferry line will close", "Hanna Virtanen", "Transport Minister", "direct"},
+			},
+		},
+		{
 			name: "a surname resolved to the full name",
 			paras: []string{
 				"Nadia Mohamed won the race for mayor on Tuesday.",

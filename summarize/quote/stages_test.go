@@ -187,6 +187,29 @@ func TestDefinite(t *testing.T) {
 	}
 }
 
+func TestDescFits(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		desc  string
+		roles []string
+		want  bool
+	}{
+		{"no stated role", "the finance minister", nil, true},
+		{"the role holds the head", "the minister", []string{"Transport Minister"}, true},
+		{"another position", "The finance minister", []string{"a vice-president at the insurance bureau"}, false},
+		{"one of several roles fits", "the mayor", []string{"a lawyer", "the former mayor of Tromsø"}, true},
+		{"a generic head", "the Oslo expert", []string{"a professor of law"}, true},
+		{"a Romance head opens the phrase", "la ministra del Interior", []string{"La ministra"}, true},
+		{"a Romance head of another position", "la ministra del Interior", []string{"la alcaldesa de Lima"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := descFits(tt.desc, tt.roles); got != tt.want {
+				t.Errorf("descFits(%q, %q) = %v, want %v", tt.desc, tt.roles, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestTitleOnly(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
