@@ -572,6 +572,21 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "an organisation before its speech verb is taken whole",
+			paras: []string{
+				"The new quotas cut the autumn catch by a fifth, the Ministry of Fisheries and Forestry said on Monday.",
+			},
+			want: []want{{"The new quotas cut the autumn catch by a fifth", "the Ministry of Fisheries and Forestry", "", "reported"}},
+		},
+		{
+			name: "an organisation after according to is taken whole, not the place named before",
+			paras: []string{
+				"Storms in Northern Norway closed three ports this week.",
+				"Insured losses from the storms reached $1.2 billion, according to the Finance Association of Norway.",
+			},
+			want: []want{{"Insured losses from the storms reached $1.2 billion", "the Finance Association of Norway", "", "reported"}},
+		},
+		{
 			name: "a surname resolved to the full name",
 			paras: []string{
 				"Nadia Mohamed won the race for mayor on Tuesday.",

@@ -509,6 +509,10 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 		if s > e {
 			return speaker{}, 0, false
 		}
+		if os, ok := p.orgBefore(e, s, limit); ok {
+			// "the Ministry of Water and Irrigation said": whole
+			return speaker{text: p.span(os, e+1), kind: spkName, para: pi, tok: os}, os, true
+		}
 		sp := p.nameAt(s, e+1, pi)
 		if sp.text == "" || notNames[sp.text] {
 			return speaker{}, 0, false
@@ -706,6 +710,10 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	}
 	var sp speaker
 	end := s
+	if e, ok := p.orgAfter(s, limit); ok {
+		// "according to the Ministry of Water and Irrigation": whole
+		return speaker{text: p.span(s, e), kind: spkName, para: pi, tok: s}, e, true
+	}
 	switch {
 	case t.lower == "that":
 		return speaker{}, 0, false

@@ -468,6 +468,11 @@ func TestNpAfter(t *testing.T) {
 		{"a who clause that states a position", "said Takeshi Mori, who chairs the assembly’s transport committee.", "Takeshi Mori", "who chairs the assembly’s transport committee"},
 		{"a who clause that tells an event is no role", "said Fiona Hill, who will testify Thursday.", "Fiona Hill", ""},
 		{"a work's author", "according to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm cut staff.", "Penelope Muse Abernathy", "the University of North Carolina"},
+		{"an organisation joined by of and and", "according to the Bureau of Fisheries and Forestry.", "the Bureau of Fisheries and Forestry", ""},
+		{"an organisation led by a place", "according to the Lakeland Regional Tourism Board.", "the Lakeland Regional Tourism Board", ""},
+		{"an organisation without its article", "according to Harbour Water and Power Company.", "Harbour Water and Power Company", ""},
+		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
+		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &scanner{}
