@@ -118,3 +118,49 @@ func (p *para) joinerIn(a, b int) bool {
 	}
 	return false
 }
+
+// placeAdjectives stand between "in" and a place: "in neighbouring
+// Singapore".
+var placeAdjectives = set("neighbouring neighboring nearby northern southern eastern western central")
+
+// placeAfterDesc reads the descriptor before "in (neighbouring) Y", where
+// the name run Y starts at token s: "Prosecutors in neighbouring
+// Singapore" is spoken by the prosecutors, never by Singapore.
+func (p *para) placeAfterDesc(s, limit, pi int) (speaker, int, bool) {
+	k := s - 1
+	for k > limit {
+		if w, ok := p.word(k); ok && !w.upper && placeAdjectives[w.lower] {
+			k--
+			continue
+		}
+		break
+	}
+	if w, ok := p.word(k); !ok || w.lower != "in" || w.upper || k-1 < limit || !p.descHead(k-1) {
+		return speaker{}, 0, false
+	}
+	return p.descBefore(k-1, limit, pi)
+}
+
+// bodyNouns end the lowercase name of a body: "the state’s environment
+// and infrastructure secretariat".
+var bodyNouns = set(`secretariat ministry department agency office bureau authority
+council committee commission board institute service regulator`)
+
+// bodyAfterAnd returns the end (exclusive) of the rest of a body's
+// lowercase name after "and", starting at token s: one to three lowercase
+// words ending in a body noun, then the phrase's end. It returns s when
+// the words after "and" are no such rest.
+func (p *para) bodyAfterAnd(s, limit int) int {
+	for i := s; i < limit && i < s+3; i++ {
+		w, ok := p.word(i)
+		if !ok || w.upper || relWords[w.lower] || speechVerbs[w.lower] {
+			return s
+		}
+		if bodyNouns[w.lower] {
+			if n, ok := p.word(i + 1); i+1 >= limit || !ok || relWords[n.lower] || speechVerbs[n.lower] {
+				return i + 1
+			}
+		}
+	}
+	return s
+}

@@ -587,6 +587,13 @@ func TestScanAttribution(t *testing.T) {
 			want: []want{{"Insured losses from the storms reached $1.2 billion", "the Finance Association of Norway", "", "reported"}},
 		},
 		{
+			name: "a place after in is where the speakers are, not a speaker",
+			paras: []string{
+				"Regulators in neighbouring Estonia said the two banks had missed the reporting deadline by a month.",
+			},
+			want: []want{{"the two banks had missed the reporting deadline by a month", "Regulators", "", "reported"}},
+		},
+		{
 			name: "a surname resolved to the full name",
 			paras: []string{
 				"Nadia Mohamed won the race for mayor on Tuesday.",

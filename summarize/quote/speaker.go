@@ -509,6 +509,11 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 		if s > e {
 			return speaker{}, 0, false
 		}
+		if sp, st, ok := p.placeAfterDesc(s, limit, pi); ok {
+			// "Prosecutors in neighbouring Singapore said": the place is
+			// where they are, not who speaks
+			return sp, st, true
+		}
 		if os, ok := p.orgBefore(e, s, limit); ok {
 			// "the Ministry of Water and Irrigation said": whole
 			return speaker{text: p.span(os, e+1), kind: spkName, para: pi, tok: os}, os, true
@@ -731,6 +736,14 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 					continue
 				}
 				break
+			}
+			if w.lower == "and" && !w.upper && i > s+1 {
+				if e := p.bodyAfterAnd(i+1, limit); e > i+1 {
+					// "the state’s environment and infrastructure
+					// secretariat": one body
+					i = e
+					continue
+				}
 			}
 			if relWords[w.lower] || speechVerbs[w.lower] {
 				break

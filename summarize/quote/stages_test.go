@@ -471,6 +471,8 @@ func TestNpAfter(t *testing.T) {
 		{"an organisation joined by of and and", "according to the Bureau of Fisheries and Forestry.", "the Bureau of Fisheries and Forestry", ""},
 		{"an organisation led by a place", "according to the Lakeland Regional Tourism Board.", "the Lakeland Regional Tourism Board", ""},
 		{"an organisation without its article", "according to Harbour Water and Power Company.", "Harbour Water and Power Company", ""},
+		{"a body's lowercase name joined by and", "according to the city’s housing and planning department.", "the city’s housing and planning department", ""},
+		{"and opening a second clause ends the descriptor", "said a union official and the talks ended.", "a union official", ""},
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
