@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // orgJoiners join the capitalized words of one organisation's name:
 // "Ministry of Water and Irrigation", "Bureau for Statistics",
 // "Banco de la Nación".
@@ -163,4 +165,24 @@ func (p *para) bodyAfterAnd(s, limit int) int {
 		}
 	}
 	return s
+}
+
+// termWords introduce a name for something: "summed up as “tourism
+// pollution”", "dubbed “the Beast”".
+var termWords = set("as dubbed called termed nicknamed labelled labeled")
+
+// namedTerm reports whether the quote token q0 is a term that names
+// something rather than words someone said: a scare quote after "as" or
+// "dubbed" in a sentence whose only "speaker" is a bare noun that names
+// no person ("problems summed up in the press as “tourism pollution”").
+// A person's or a body's words stay a quote: "she described the plan as
+// “a trap”".
+func (p *para) namedTerm(q0 int, sp speaker) bool {
+	w, ok := p.word(q0 - 1)
+	if !ok || w.upper || !termWords[w.lower] || !p.isScare(p.toks[q0].seg) {
+		return false
+	}
+	// a bare plural with no determiner: "problems", not "the company"
+	f := strings.Fields(sp.text)
+	return sp.kind == spkDesc && len(f) == 1 && !descHeadIsPerson(descHead(sp.text))
 }

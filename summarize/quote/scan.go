@@ -927,6 +927,9 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		}
 		return
 	}
+	if p.namedTerm(q0, sp) {
+		return
+	}
 	s.complement(pi, cs, q0, to, sp)
 }
 

@@ -594,6 +594,20 @@ func TestScanAttribution(t *testing.T) {
 			want: []want{{"the two banks had missed the reporting deadline by a month", "Regulators", "", "reported"}},
 		},
 		{
+			name: "a term named in the press is no quote",
+			paras: []string{
+				"Venice has struggled with queues, noise and rising rents, problems summed up in Italian papers as “overtourism”.",
+			},
+			want: nil,
+		},
+		{
+			name: "a person's words after as stay a quote",
+			paras: []string{
+				"Mayor Lia Conti described the day-tripper fee as “a fair price”.",
+			},
+			want: []want{{"the day-tripper fee as “a fair price”", "Lia Conti", "Mayor", "mixed"}},
+		},
+		{
 			name: "a surname resolved to the full name",
 			paras: []string{
 				"Nadia Mohamed won the race for mayor on Tuesday.",
