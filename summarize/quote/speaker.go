@@ -217,9 +217,10 @@ func (p *para) splitName(a, b int) (nameStart int) {
 	if start >= b {
 		start = a
 	}
-	// a known first name inside the remaining run opens the name
+	// a known first name inside the remaining run opens the name; not a
+	// particle that may be one ("Al" in "Khalid Al Suwaidi")
 	for i := start; i < b-1; i++ {
-		if t, ok := p.word(i); ok && firstGender(t.lower) != genderUnknown {
+		if t, ok := p.word(i); ok && firstGender(t.lower) != genderUnknown && !(i > start && particles[t.lower]) {
 			if i > start {
 				return i
 			}

@@ -471,6 +471,7 @@ func TestNpAfter(t *testing.T) {
 		{"an organisation joined by of and and", "according to the Bureau of Fisheries and Forestry.", "the Bureau of Fisheries and Forestry", ""},
 		{"an organisation led by a place", "according to the Lakeland Regional Tourism Board.", "the Lakeland Regional Tourism Board", ""},
 		{"an organisation without its article", "according to Harbour Water and Power Company.", "Harbour Water and Power Company", ""},
+		{"a particle that is also a first name stays inside the name", "said Khalid Al Suwaidi, executive director of planning at the utility.", "Khalid Al Suwaidi", "executive director of planning at the utility"},
 		{"a body's lowercase name joined by and", "according to the city’s housing and planning department.", "the city’s housing and planning department", ""},
 		{"and opening a second clause ends the descriptor", "said a union official and the talks ended.", "a union official", ""},
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
