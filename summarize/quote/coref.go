@@ -326,12 +326,31 @@ func descFits(desc string, roles []string) bool {
 	}
 	for _, r := range roles {
 		heads := roleHeads(r)
+		if !statesPosition(heads) {
+			return true // "aus der Presseabteilung der Stadt": where, not what
+		}
 		if heads[head] || heads[strings.TrimSuffix(head, "s")] || compoundIn(heads, head) {
 			return true
 		}
 		// a Romance head opens its phrase: "la ministra del Interior"
 		f := strings.Fields(strings.ToLower(desc))
 		if len(f) > 1 && intlDefinite[f[0]] && (intlTitles[f[1]] || titleWords[f[1]]) && heads[f[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// statesPosition reports whether a role's words name a position or a
+// kind of person ("a vice-president at the insurance bureau", "a
+// meteorologist"), not only where someone works ("aus der
+// Presseabteilung der Stadt").
+func statesPosition(heads map[string]bool) bool {
+	for w := range heads {
+		if i := strings.LastIndexByte(w, '-'); i >= 0 {
+			w = w[i+1:] // "vice-president"
+		}
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || intlTitles[w] || compoundTitle(w) || strings.HasSuffix(w, "ist") {
 			return true
 		}
 	}

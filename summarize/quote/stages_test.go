@@ -199,6 +199,8 @@ func TestDescFits(t *testing.T) {
 		{"another position", "The finance minister", []string{"a vice-president at the insurance bureau"}, false},
 		{"one of several roles fits", "the mayor", []string{"a lawyer", "the former mayor of Tromsø"}, true},
 		{"a generic head", "the Oslo expert", []string{"a professor of law"}, true},
+		{"a role that only says where someone works", "der Sprecher", []string{"aus der Presseabteilung der Stadt"}, true},
+		{"an analyst is not the authors", "The authors", []string{"a meteorologist"}, false},
 		{"a Romance head opens the phrase", "la ministra del Interior", []string{"La ministra"}, true},
 		{"a Romance head of another position", "la ministra del Interior", []string{"la alcaldesa de Lima"}, false},
 	} {
