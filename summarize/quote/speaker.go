@@ -815,7 +815,7 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	if p.isPunct(end, ",") && sp.kind == spkName && sp.role == "" {
 		if w, ok := p.word(end + 1); ok && w.lower == "who" && !w.upper && p.roleClause(end+2) {
 			j := end + 2
-			for j < limit && j-end < 20 {
+			for j < limit && j-end < 32 {
 				if p.isPunct(j, "(") {
 					// "who runs Світло (Svitlo)"
 					k := j + 1
