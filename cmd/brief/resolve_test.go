@@ -116,23 +116,17 @@ func TestOptionsResolvedOnce(t *testing.T) {
 
 // TestCommandsReadOptionsNotContext checks the layout of cmd/brief: a
 // named function that takes a *cli.Context is options parsing (resolve…,
-// the config file) or an adapter for the files that still read their own
-// flags (llm.go, batch.go, backends.go); everything else gets typed
-// options. Func literals (the Action adapters) are not named functions.
+// the config file); everything else, in every file, gets typed options.
+// Func literals (the Action adapters) are not named functions.
 func TestCommandsReadOptionsNotContext(t *testing.T) {
-	parsing := map[string]bool{"configPath": true, "loadConfig": true, "applyConfig": true, "loadConfigBefore": true,
-		"newModelRun": true,
-		// adapters for llm.go and batch.go, in options.go
-		"openStore": true, "openExistingStore": true, "openSummarizer": true, "openSummarizerWith": true,
-		"runInputs": true, "runInputsSkipped": true}
-	own := map[string]bool{"llm.go": true, "batch.go": true, "backends.go": true} // read their flags themselves
+	parsing := map[string]bool{"configPath": true, "loadConfig": true, "applyConfig": true, "loadConfigBefore": true}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || own[name] {
+		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
