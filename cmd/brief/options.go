@@ -26,7 +26,9 @@ import (
 // value, so a bad one is a usage error before anything is read, fetched
 // or written. The code after them reads the struct, not *cli.Context:
 // each command's Action is an adapter, resolve → open the model (see
-// openModel) → run(ctx, e, options).
+// newModelRun) → run(ctx, e, options). TestCommandsReadOptionsNotContext
+// holds every file of cmd/brief to this, and TestCommandFlagsAreRead
+// checks that a command offers only flags its resolve functions read.
 
 // inputOptions are the options of the commands that read inputs.
 type inputOptions struct {
