@@ -221,6 +221,8 @@ func TestMentionAt(t *testing.T) {
 		{"an adjective before a plural noun is no speaker", "The website cites so many Republican claims as false.", "Republican", "", false, true, true},
 		{"a name after a possessive descriptor", "His former business partner at Lenox, Lawrence B. Cummings, called him a master.", "Lawrence B. Cummings", "His former business partner at Lenox", true, false, true},
 		{"a name set off after its role, after a verb", "They were told the newest 2020 Democratic presidential hopeful, Deval Patrick, would stop by.", "Deval Patrick", "the newest 2020 Democratic presidential hopeful", true, false, true},
+		{"a role a copula gives", "Hege is the CEO of DH, the Spokane firm behind the campaign.", "Hege", "the CEO of DH", true, false, true},
+		{"a copula with a clause is no role", "Hege was the one who said the chief left.", "Hege", "", false, false, true},
 		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
