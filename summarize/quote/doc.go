@@ -24,7 +24,12 @@
 // mentions. Photo captions left in the text and a headline repeated as the
 // first paragraph are no part of the scan. French, German, Spanish and
 // Portuguese attributions are read where their structure matches the
-// English rules ("« … », a déclaré X", "„…“, sagte sie", "según X").
+// English rules ("« … », a déclaré X", "„…“, sagte sie", "según X"); in an
+// article whose language is French, German, Spanish or Portuguese
+// (intlverbs.go) the rules of that language apply as well: speech verbs
+// only it has ("dice"), a subject left out ("«…», remató."), role nouns
+// and roles between commas, Romance and German descriptors, German word
+// order and capitalized nouns, dates and quoted subheadings.
 //
 // DESIGN places the quote rules inside summarize/extractive. They live in
 // their own package instead, so that the LLM backends can use the scanner's

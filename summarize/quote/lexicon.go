@@ -239,7 +239,7 @@ func firstGender(w string) int {
 	if i := strings.IndexByte(w, '-'); i > 0 {
 		w = w[:i]
 	}
-	m, f := maleNames[w], femaleNames[w]
+	m, f := maleNames[w] || intlMaleNames[w], femaleNames[w] || intlFemaleNames[w]
 	switch {
 	case m && !f:
 		return genderMale

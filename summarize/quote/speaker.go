@@ -286,10 +286,17 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			}
 		}
 		switch {
-		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")]:
+		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")] || p.intlTitleWord(l):
 			hasTitle = true
+		case t.upper && p.lang != "" && intlArticles[l]:
+			// "La candidata Ingrid Betancourt": the article opens the role
+			i--
+			n++
+			continue
 		case t.upper && !notNames[t.text]:
 		case l == "of" || l == "for" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s"):
+		case p.lang != "" && i < s-1 && (l == "de" || l == "del" || l == "du" || l == "des" || l == "von" || l == "der"):
+			// "El diputado de Convergencia Social Diego Ibáñez"
 		case t.upper && (t.text == "The" || t.text == "A"):
 			i--
 			n++
@@ -306,7 +313,12 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 				n += 2
 				continue
 			}
-			if l == "the" || l == "a" || l == "an" {
+			if pw, ok := p.word(i - 1); ok && p.lang != "" && !intlArticles[l] && !pw.upper && p.isArticle(pw.lower) && i-1 >= limit {
+				// "die stellvertretende Leiterin Özlem Gezer", "el actual
+				// intendente": an adjective between the article and the title
+				return i - 1, hasTitle
+			}
+			if l == "the" || l == "a" || l == "an" || p.lang != "" && intlArticles[l] {
 				i--
 			}
 			return i + 1, hasTitle
@@ -373,8 +385,9 @@ func (p *para) bodyBefore(a int) int {
 // off a leading title as the role.
 func (p *para) nameAt(a, b, pi int) speaker {
 	for a < b-1 {
-		// words that only start the sentence: "Said Ann Moore"
-		if t, ok := p.word(a); ok && notNames[t.text] {
+		// words that only start the sentence: "Said Ann Moore", "El
+		// Presidente Boric"; not "Le Pen"
+		if t, ok := p.word(a); ok && (notNames[t.text] || p.notName(t.text) && !(particles[t.lower] && !deDefinite[t.lower] && t.lower != "den" && t.lower != "von" && b-a == 2)) {
 			a++
 			continue
 		}
@@ -388,6 +401,10 @@ func (p *para) nameAt(a, b, pi int) speaker {
 	}
 	if ts, ok := p.titleBefore(a, 0); ok && ts < a {
 		sp.role = p.span(ts, ns)
+	} else if adj, ok := p.word(a - 1); ns > a && p.lang != "" && ok && !adj.upper && !p.isArticle(adj.lower) && a >= 2 && p.isArticle(p.toks[a-2].lower) && p.toks[a-2].kind == tWord {
+		// "die stellvertretende Leiterin Özlem Gezer": the article and
+		// adjective before a German title in the run
+		sp.role = p.span(a-2, ns)
 	} else if ns > a {
 		// the body the title belongs to: "Pan American Health
 		// Organization (PAHO) Director Carissa F. Etienne"
