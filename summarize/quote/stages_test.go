@@ -494,3 +494,25 @@ func TestFullerRole(t *testing.T) {
 		}
 	}
 }
+
+func TestVerbForm(t *testing.T) {
+	for _, tt := range []struct {
+		para, word string
+		want       bool
+	}{
+		{"Trump tweets about the debate every day.", "tweets", true},
+		{"He is continuing his series of early-morning tweets in which he called her names.", "tweets", false},
+		{"Some 32% of Republican claims were false.", "claims", false},
+	} {
+		s := &scanner{}
+		s.prepare([]string{tt.para})
+		p := &s.paras[0]
+		i := 0
+		for i < len(p.toks) && p.toks[i].lower != tt.word {
+			i++
+		}
+		if got := p.verbForm(i); got != tt.want {
+			t.Errorf("verbForm(%q in %q) = %v, want %v", tt.word, tt.para, got, tt.want)
+		}
+	}
+}
