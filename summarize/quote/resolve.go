@@ -225,6 +225,13 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if m.gender == genderUnknown && p.lang != "" {
 		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
 	}
+	if p.isPunct(e, ",—–") {
+		if w, ok := p.word(e + 1); ok && (w.lower == "who" || w.lower == "who's" || w.lower == "who’s") && !modifier {
+			// "with Hillary Clinton — who's called for big tax hikes —
+			// lambasting Trump's plan": a person the sentence dwells on
+			m.weak, m.strong = false, true
+		}
+	}
 	verb := p.speaksAfter(e)
 	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
 		m.weak, m.strong, m.inPhrase = true, false, true // "Von Leon bis Santiago", "Mit Anna": no subject
@@ -693,6 +700,9 @@ func intervening(ms []mention, pa, ta, pb, tb int, key string, g int) (mention, 
 		}
 		if !before(pa, ta, m.para, m.tok) {
 			break
+		}
+		if m.strong && m.person && m.key == key && key != "" {
+			return mention{}, false // "Mr. Obama immersed himself …": named again since
 		}
 		if m.strong && m.person && compatible(m.gender, g) && m.key != key {
 			return m, true
