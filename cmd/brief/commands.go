@@ -76,11 +76,11 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if o.Summarizer.LLM.DryRun {
+				return dryRun(c, e, o.Summarizer)
+			}
 			m := newModelRun(c, e, o.Summarizer)
 			s, err := m.open()
-			if cfg, ok := asDryRun(err); ok {
-				return dryRun(c, e, cfg)
-			}
 			if err != nil {
 				return err
 			}
