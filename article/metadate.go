@@ -288,3 +288,34 @@ func parseLooseISO(s string) (time.Time, bool) {
 	}
 	return t, true
 }
+
+// updateLabel opens a date line that gives an update: "Updated",
+// "Aktualisiert", "Mis à jour", "Actualizado".
+var updateLabel = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|aktualisiert|mis à jour|mise à jour|actualizado|actualizada)(?:\s+(?:on|am|le|el))?\s*:?\s*`)
+
+// publishedLabel names a publication date anywhere in a date line.
+var publishedLabel = regexp.MustCompile(`(?i)published|posted|veröffentlicht|erschienen|erstellt|publié|publie le|publicado|publicada`)
+
+// updatedOnly returns the date of the update the page's date lines show
+// ("Updated March 28, 2022") when they show no publication date: the
+// page then presents itself as of its update.
+func updatedOnly(doc *goquery.Document, now time.Time) (time.Time, bool) {
+	var out time.Time
+	doc.FindMatcher(selDateText).EachWithBreak(func(i int, s *goquery.Selection) bool {
+		t, ok := boundedText(s, 200)
+		if !ok || inComments(s) {
+			return i < 30
+		}
+		if publishedLabel.MatchString(t) {
+			out = time.Time{}
+			return false
+		}
+		if m := updateLabel.FindStringIndex(t); m != nil && out.IsZero() {
+			if d, _, ok := textDateClock(t[m[1]:], now); ok {
+				out = d
+			}
+		}
+		return i < 30
+	})
+	return out, !out.IsZero()
+}
