@@ -219,6 +219,9 @@ func score(nodes []node) int {
 			}
 		}
 	}
+	if first := firstOfListing(nodes, best); first >= 0 {
+		return first
+	}
 	if body < 0 || best < 0 || body == best {
 		return best
 	}
@@ -242,6 +245,38 @@ func score(nodes []node) int {
 		}
 	}
 	return best
+}
+
+// listingProse is the good prose an <article> holds to count as a whole
+// article in a listing of them.
+const listingProse = 1500
+
+// firstOfListing returns, when the container c holds two or more sibling
+// <article> elements each with a whole article's prose (a page that loads
+// the next stories below its own, one <article> each), the first of them:
+// the page's own story. It returns -1 otherwise.
+func firstOfListing(nodes []node, c int) int {
+	if c < 0 {
+		return -1
+	}
+	first, n := -1, 0
+	var parent int32 = -2
+	for i := c + 1; i < int(nodes[c].end); i++ {
+		nd := &nodes[i]
+		if nd.n.DataAtom != atom.Article || nd.good < listingProse {
+			continue
+		}
+		if first < 0 {
+			first, parent = i, nd.parent
+		} else if nd.parent == parent {
+			n++
+		}
+		i = int(nd.end) - 1 // not the <article> elements inside it
+	}
+	if n == 0 {
+		return -1
+	}
+	return first
 }
 
 // styleNames clears the boilerplate hints of class names that the bulk

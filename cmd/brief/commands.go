@@ -41,7 +41,7 @@ func inputFlags() []cli.Flag {
 // others are given the flags without it.
 func summarizerFlags(dryRun bool) []cli.Flag {
 	flags := append([]cli.Flag{
-		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
+		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "extractive", Usage: "summarizer backend: " + strings.Join(summarize.Names(), ", ") + " (see brief backends)", EnvVars: []string{"BRIEF_BACKEND"}},
 		&cli.StringFlag{Name: "model", Usage: "model name for LLM backends", EnvVars: []string{"BRIEF_MODEL"}},
 		&cli.IntFlag{Name: "takeaways", Value: summarize.DefaultTakeaways, Usage: "key takeaways per article"},
 		&cli.IntFlag{Name: "max-quotes", Value: 3, Usage: "quotes per article: direct quotes with a confidently resolved speaker (0 = list every quote, with its confidence)"},
@@ -302,9 +302,12 @@ func pickFormat(f, out string, stdout io.Writer, tty, notty string, allowed ...s
 		return f, nil
 	case ext != "":
 		return ext, nil
-	case out != "" && out != "-" && !isTerminalPath(out):
+	case out != "" && out != "-":
+		if isTerminalPath(out) {
+			return tty, nil // -o /dev/tty
+		}
 		return notty, nil
-	case isTerminal(stdout) && (out == "" || out == "-"):
+	case isTerminal(stdout):
 		return tty, nil
 	}
 	return notty, nil

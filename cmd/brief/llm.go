@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -88,6 +87,9 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config) (sum
 	if c.Bool("no-fallback") {
 		o.Fallback = llm.FallbackNever
 	}
+	if !slices.Contains([]string{llm.FallbackAuto, llm.FallbackAlways, llm.FallbackNever}, o.Fallback) {
+		return nil, usagef("--fallback %q: want auto, always or never", o.Fallback)
+	}
 	if d := c.Duration("deadline"); d > 0 {
 		o.Deadline = e.now().Add(d)
 	}
@@ -135,24 +137,25 @@ func sizeContext(c *cli.Context, e *env, sess *llm.Session) {
 		return
 	}
 	loader := newLoader(e, in)
-	var arts []*article.Article
-	for src := range loader.Sources(c.Context, in.Inputs) {
-		if src.URL != "" {
-			return // not read twice
-		}
-		if src.Err != nil {
-			continue
-		}
-		if a, err := loader.Load(c.Context, src); err == nil {
-			arts = append(arts, a)
+	arts := func(yield func(*article.Article) bool) {
+		for src := range loader.Sources(c.Context, in.Inputs) {
+			if src.URL != "" {
+				yield(nil) // not fetched twice: the model's window
+				return
+			}
+			if src.Err != nil {
+				continue
+			}
+			if a, err := loader.Load(c.Context, src); err == nil && !yield(a) {
+				return
+			}
 		}
 	}
-	n, err := sess.SizeContext(c.Context, arts)
-	if err != nil {
+	if n, err := sess.SizeContext(c.Context, arts); err != nil {
 		e.logger.Debug("size the context window", "err", err)
-		return
+	} else {
+		e.logger.Info("context window for the run", "num_ctx", n)
 	}
-	e.logger.Info("context window for the run", "num_ctx", n, "articles", len(arts))
 }
 
 // logRequest keeps every model request and its reply in st
@@ -192,6 +195,16 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 		RequestTimeout: c.Duration("request-timeout"), IdleTimeout: c.Duration("idle-timeout"),
 		RPM: c.Int("rpm"), TPM: c.Int("tpm"), Seed: c.Int("seed"), KeepUngrounded: c.Bool("keep-ungrounded"),
 		MaxCost: c.Float64("max-cost"), Prices: e.priceTable(), Stream: c.String("stream")}
+	switch {
+	case g.MaxRetries < 0:
+		return llm.Config{}, usagef("--max-retries must be 0 or more")
+	case g.RPM < 0 || g.TPM < 0:
+		return llm.Config{}, usagef("--rpm and --tpm must be 0 (no limit) or more")
+	case c.Int("context-tokens") < 0:
+		return llm.Config{}, usagef("--context-tokens must be positive")
+	case !slices.Contains([]string{"", llm.StreamAuto, llm.StreamAlways, llm.StreamNever}, g.Stream):
+		return llm.Config{}, usagef("--stream %q: want auto, always or never", g.Stream)
+	}
 	g.Flags = llm.Layer{Model: cfg.Model, BaseURL: c.String("base-url")}
 	if c.IsSet("context-tokens") {
 		g.Flags.ContextTokens = c.Int("context-tokens")
@@ -210,7 +223,7 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 	}
 	g.Batch, _ = c.App.Metadata[batchKey].(bool)
 	if p := c.String("prompt-template"); p != "" {
-		raw, err := os.ReadFile(p)
+		raw, err := readOptionFile(p, maxTemplateSize)
 		if err != nil {
 			return llm.Config{}, usagef("--prompt-template: %v", err)
 		}

@@ -4,8 +4,10 @@
 // "ollama" and "anthropic".
 //
 // For Ollama it asks for one context window (num_ctx) for the whole run,
-// capped at what /api/show reports, so the server does not reload the
-// model between requests, and streams answers under an idle timeout.
+// fitted to the run's largest request when the run's articles are known
+// ahead (llm.Sizer), else the model's window, and never above what
+// /api/show reports, so the server does not reload the model between
+// requests; it streams answers under an idle timeout.
 // Before the first request it checks the model (Ollama /api/show,
 // Anthropic /v1/models/ID). langchaingo
 // reports HTTP failures as text; this package maps them to the typed

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -183,7 +184,7 @@ func (b *Backend) NumCtx() int { return b.rt.NumCtx() }
 // SizeContext fixes Ollama's num_ctx for a run over articles (see
 // llm.Runtime.SizeContext); other backends ask for no window and return
 // 0.
-func (b *Backend) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+func (b *Backend) SizeContext(ctx context.Context, articles iter.Seq[*article.Article]) (int, error) {
 	if b.name != Ollama {
 		return 0, nil
 	}
@@ -208,7 +209,7 @@ func (b *Backend) send(ctx context.Context, req llm.Request) (llm.Reply, error) 
 		progress := func() {}
 		watch := (*llm.IdleWatch)(nil)
 		if b.stream {
-			ctx, watch = llm.WatchIdle(ctx, b.rt.Settings.Idle())
+			ctx, watch = llm.WatchIdle(ctx, b.rt.Settings.Idle(), b.rt.Settings.RequestTimeout)
 			defer watch.Stop()
 			progress = watch.Progress
 		}

@@ -57,8 +57,16 @@ func TestConformance(t *testing.T) {
 func TestConformanceFaults(t *testing.T) {
 	for _, p := range providers {
 		t.Run(p.name, func(t *testing.T) {
-			summarizetest.RunFaults(t, summarizetest.Rig{Fake: p.fake,
-				Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return p.backend(t, p.config(fk)) }})
+			rig := summarizetest.Rig{Fake: p.fake,
+				Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return p.backend(t, p.config(fk)) }}
+			if p.name == "ollama" { // the native API streams
+				rig.OpenIdle = func(t testing.TB, fk *summarizetest.Fake, idle time.Duration) summarize.Summarizer {
+					cfg := p.config(fk)
+					cfg.Settings.(*llm.Config).IdleTimeout = idle
+					return p.backend(t, cfg)
+				}
+			}
+			summarizetest.RunFaults(t, rig)
 		})
 	}
 }
@@ -250,7 +258,7 @@ func TestOllamaSizedNumCtx(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			sized, err := b.SizeContext(context.Background(), tt.arts)
+			sized, err := b.SizeContext(context.Background(), slices.Values(tt.arts))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -294,6 +302,20 @@ func TestOllamaSizedNumCtx(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOllamaSizeUnknownAhead: a run holding an article that cannot be
+// read ahead (nil) keeps the model's window.
+func TestOllamaSizeUnknownAhead(t *testing.T) {
+	fk := summarizetest.NewOllama(t, summarizetest.Faults{})
+	b, err := langchain.NewOllama(summarize.Config{Settings: llm.Config{BaseURL: fk.BaseURL()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := b.SizeContext(context.Background(), slices.Values([]*article.Article{summarizetest.Articles()[0], nil}))
+	if want := llm.KnownContext("ollama", "llama3.2"); err != nil || n != want || b.NumCtx() != want {
+		t.Errorf("SizeContext = %d, %v (NumCtx %d); want the model's window %d", n, err, b.NumCtx(), want)
 	}
 }
 

@@ -4,12 +4,19 @@
 // article or per part, the server probe that stops a run on a bad key or
 // model, the checks on answers: grounded takeaways, truncated prompts,
 // capped bodies), the Caller with typed errors, retries, a limiter and a
-// meter with prices, request previews, request logs and cache-key parts.
+// meter with prices, request previews, request logs and cache-key parts;
+// Resolve, which merges flags, a backend's environment variables and the
+// config file into a Config; OpenRun and Session, which wrap a backend for
+// one command (cache, deadline, fallback, the usage line and the run's
+// verdict); one context window per run (Sizer); streamed answers with an
+// idle timeout (WatchIdle); and the batch contract (Batcher,
+// BatchSession) a backend with a batch API implements.
 // Its internal/prompt package holds prompt.tmpl (embedded), the answer's
 // JSON schema and the linear, tolerant parser.
 //
 // Providers (summarize/openai, summarize/langchain) speak their SDK and
 // pass a Send function; they import this package and summarize, never
-// each other. This package imports article, region, summarize and
-// internal/textsafe; it never imports a provider or an SDK.
+// each other. This package imports article, region, summarize,
+// internal/textsafe and internal/origin; it never imports a provider or
+// an SDK.
 package llm

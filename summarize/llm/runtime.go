@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -171,9 +172,10 @@ const sizeMargin = 1280
 // rounded up to a multiple of 1024. It asks the server first (see
 // SetProbe), so that the figure stays within the server's window. When
 // an article is long enough to be sent in parts, the run keeps the whole
-// window; a configured window (Config.ContextTokens) is kept. It returns
-// the figure NumCtx now returns.
-func (r *Runtime) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+// window, and so it does when articles yields a nil article (one that
+// cannot be read ahead); a configured window (Config.ContextTokens) is
+// kept. It returns the figure NumCtx now returns.
+func (r *Runtime) SizeContext(ctx context.Context, articles iter.Seq[*article.Article]) (int, error) {
 	if err := r.prepare(ctx); err != nil {
 		return 0, r.red.err(fmt.Errorf("%s: %w", r.Name, err))
 	}
@@ -182,8 +184,13 @@ func (r *Runtime) SizeContext(ctx context.Context, articles []*article.Article) 
 	}
 	b := r.current()
 	window := b.ContextTokens()
-	need := 0
-	for _, a := range articles {
+	need, n := 0, 0
+	for a := range articles {
+		n++
+		if a == nil {
+			need = window // an article not known ahead
+			break
+		}
 		reqs, err := b.Preview(a)
 		if err != nil {
 			return 0, r.red.err(fmt.Errorf("%s: size the context for %s: %w", r.Name, a.ID, err))
@@ -195,12 +202,15 @@ func (r *Runtime) SizeContext(ctx context.Context, articles []*article.Article) 
 		for _, q := range reqs {
 			need = max(need, q.Estimate.PromptTokens+2*q.Estimate.MaxOutputTokens+sizeMargin)
 		}
+		if need >= window {
+			break
+		}
 	}
 	if need > 0 {
 		r.mu.Lock()
 		r.sized = roundContext(need)
 		r.mu.Unlock()
-		r.Logger.Debug("context sized for the run", "backend", r.Name, "num_ctx", r.NumCtx(), "articles", len(articles))
+		r.Logger.Debug("context sized for the run", "backend", r.Name, "num_ctx", r.NumCtx(), "articles", n)
 	}
 	return r.NumCtx(), nil
 }
@@ -348,8 +358,8 @@ func EstimateTokens(msgs []Message) int { return prompt.EstimateTokens(msgs) }
 
 // Sizer is implemented by backends that ask their server to allocate a
 // context window (Ollama's num_ctx): SizeContext fixes it for a run over
-// the given articles (see Runtime.SizeContext) and returns it, 0 for a
+// the run's articles (see Runtime.SizeContext) and returns it, 0 for a
 // backend that asks for none.
 type Sizer interface {
-	SizeContext(ctx context.Context, articles []*article.Article) (int, error)
+	SizeContext(ctx context.Context, articles iter.Seq[*article.Article]) (int, error)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"log/slog"
 	"strings"
 	"sync/atomic"
@@ -69,7 +70,7 @@ func (s *Session) Sizes() bool { return s.sizer != nil }
 
 // SizeContext fits the context window the backend asks for to the run's
 // articles (see Sizer); it returns 0 for a backend that asks for none.
-func (s *Session) SizeContext(ctx context.Context, articles []*article.Article) (int, error) {
+func (s *Session) SizeContext(ctx context.Context, articles iter.Seq[*article.Article]) (int, error) {
 	if s.sizer == nil {
 		return 0, nil
 	}

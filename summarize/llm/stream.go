@@ -69,12 +69,14 @@ type IdleWatch struct {
 }
 
 // WatchIdle returns a context for one streamed request, cancelled with
-// ErrStalled when no Progress comes for d, and its watch. Call Stop when
-// the request is done.
-func WatchIdle(ctx context.Context, d time.Duration) (context.Context, *IdleWatch) {
+// ErrStalled when no Progress comes for d, and its watch. The first
+// chunk may take up to first when that is longer than d: a local server
+// says nothing while it reads a long prompt. Call Stop when the request
+// is done.
+func WatchIdle(ctx context.Context, d, first time.Duration) (context.Context, *IdleWatch) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	w := &IdleWatch{d: d, ctx: ctx, cancel: cancel}
-	w.timer = time.AfterFunc(d, func() { cancel(ErrStalled) })
+	w.timer = time.AfterFunc(max(d, first), func() { cancel(ErrStalled) })
 	return ctx, w
 }
 

@@ -8,6 +8,9 @@
 // that for plain text, which the tolerant parser reads; the step is
 // remembered (llm.Config.Formats). Before the first request it checks the
 // key and the model (GET /models) and reads the context a vLLM or
-// llama.cpp server runs. It imports summarize and summarize/llm, never
-// another backend.
+// llama.cpp server runs. Answers from a server on the user's machine or
+// network are streamed (server-sent events) under an idle timeout
+// (llm.Config.Stream). Its Batcher is the OpenAI Batch API client of
+// summarize/openai/batch. It imports summarize, summarize/llm and its own
+// batch package, never another backend.
 package openai

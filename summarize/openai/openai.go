@@ -363,7 +363,7 @@ func (b *Backend) whole(ctx context.Context, r goopenai.ChatCompletionRequest) (
 // timeout that is not retried.
 func (b *Backend) streamed(ctx context.Context, r goopenai.ChatCompletionRequest) (answer, error) {
 	r.StreamOptions = &goopenai.StreamOptions{IncludeUsage: true}
-	ctx, watch := llm.WatchIdle(ctx, b.rt.Settings.Idle())
+	ctx, watch := llm.WatchIdle(ctx, b.rt.Settings.Idle(), b.rt.Settings.RequestTimeout)
 	defer watch.Stop()
 	var a answer
 	st, err := b.client.CreateChatCompletionStream(ctx, r)

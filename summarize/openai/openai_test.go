@@ -42,7 +42,12 @@ func TestConformance(t *testing.T) {
 
 func TestConformanceFaults(t *testing.T) {
 	summarizetest.RunFaults(t, summarizetest.Rig{Fake: summarizetest.NewOpenAI,
-		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return open(t, testConfig(fk)) }})
+		Open: func(t testing.TB, fk *summarizetest.Fake) summarize.Summarizer { return open(t, testConfig(fk)) },
+		OpenIdle: func(t testing.TB, fk *summarizetest.Fake, idle time.Duration) summarize.Summarizer {
+			cfg := testConfig(fk)
+			cfg.Settings.(*llm.Config).IdleTimeout = idle
+			return open(t, cfg)
+		}})
 }
 
 // TestConformanceFaultsWhole runs the fault suite with whole answers, as
@@ -110,6 +115,19 @@ func TestStreamIdleTimeout(t *testing.T) {
 	}
 	if fk.Requests() != 1 {
 		t.Errorf("stalled stream: %d requests, want 1", fk.Requests())
+	}
+
+	// A server silent while it reads the prompt (Latency before any byte)
+	// is waited for up to the request timeout, not the idle timeout.
+	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{Latency: 400 * time.Millisecond})
+	cfg := withIdle(fk, 150*time.Millisecond, "")
+	cfg.Settings.(*llm.Config).RequestTimeout = 5 * time.Second
+	if _, err := open(t, cfg).Summarize(context.Background(), a); err != nil {
+		t.Errorf("slow first chunk within the request timeout: %v", err)
+	}
+	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{Latency: 400 * time.Millisecond})
+	if _, err = open(t, withIdle(fk, 150*time.Millisecond, "")).Summarize(context.Background(), a); !errors.Is(err, llm.ErrStalled) {
+		t.Errorf("slow first chunk without a request timeout: %v, want a stall", err)
 	}
 
 	fk = summarizetest.NewOpenAI(t, summarizetest.Faults{})
@@ -660,5 +678,33 @@ func TestLanguageTranslatesQuotes(t *testing.T) {
 	summarizetest.CheckDigest(t, a, d, summarizetest.Options{})
 	if len(d.Quotes) == 0 || !strings.HasPrefix(d.Quotes[0].Translation, "[German] ") || strings.HasPrefix(d.Quotes[0].Text, "[") {
 		t.Errorf("quotes = %+v, want verbatim text with a translation", d.Quotes)
+	}
+}
+
+// TestServerWindowCapsConfigured: a configured context window larger
+// than the one the server reports (vLLM's max_model_len) is capped at
+// the server's: no request is planned beyond it.
+func TestServerWindowCapsConfigured(t *testing.T) {
+	fk := summarizetest.NewOpenAI(t, summarizetest.Faults{ServerContext: 6000})
+	cfg := testConfig(fk)
+	cfg.Settings.(*llm.Config).ContextTokens = 100_000
+	b, err := openai.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Summarize(context.Background(), summarizetest.Articles()[0]); err != nil {
+		t.Fatal(err)
+	}
+	reqs, err := b.Preview(summarizetest.LongArticle(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reqs) < 2 {
+		t.Errorf("%d requests for a long article, want it in parts", len(reqs))
+	}
+	for _, r := range reqs {
+		if n := r.Estimate.PromptTokens + r.Estimate.MaxOutputTokens; n > 6000 {
+			t.Errorf("%s: %d tokens planned, over the server's 6000", r.Purpose, n)
+		}
 	}
 }

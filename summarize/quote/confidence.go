@@ -15,6 +15,7 @@ const (
 	viaPronoun              // a pronoun, the person who last opened a sentence
 	viaPrevPara             // the speaker of the quote ending the previous paragraph
 	viaAnswer               // the answer to the article's question: the interview's subject
+	viaDroppedNear          // a subject left out, the one person who is the subject of a sentence just before
 	viaSubject              // a quote standing alone: the person its paragraph is about
 	viaDropped              // a subject left out ("«…», dijo."): the person named last
 	viaPronounWeak          // a pronoun, a person named only in passing
@@ -32,6 +33,7 @@ var viaConfidence = [...]float64{
 	viaPronoun:       0.75,
 	viaPrevPara:      0.7,
 	viaAnswer:        0.7,
+	viaDroppedNear:   0.75,
 	viaSubject:       0.65,
 	viaDropped:       0.6,
 	viaPronounWeak:   0.5,
@@ -130,6 +132,8 @@ func descClass(t string) int {
 			return classIndefinite
 		}
 		return classOrg // "a narrator in the Clinton ad", "a Times article"
+	case intlIndefinite[f[0]] && len(f) > 1 && (intlTitles[f[1]] || compoundTitle(f[1]) || intlPersonHeads[f[1]]):
+		return classIndefinite // "ein Anwalt der Kanzlei Berger", "une porte-parole"
 	case len(f) <= 3 && strings.HasSuffix(f[len(f)-1], "s") && hasTitle(t):
 		return classIndefinite // "officials", "state officials"
 	}

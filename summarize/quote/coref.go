@@ -21,12 +21,16 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 	}
 	key := nameKey(name)
 	best := ""
+	given := false // the article gave the name as it stands before any fuller one
 	var rivals []string
 	for _, m := range ms {
 		if m.key != key || !m.person || !compatible(m.gender, g) {
 			continue
 		}
 		mw := nameWords(m.text)
+		if best == "" && len(words) > 1 && len(mw) == len(words) && subset(words, mw) {
+			given = true // "Donald Trump" before a later "Donald J. Trump"
+		}
 		if len(mw) <= len(words) || !subset(words, mw) || !plainName(m.text, common) || titleOnly(m.text) {
 			continue
 		}
@@ -42,7 +46,7 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 			rivals = append(rivals, m.text)
 		}
 	}
-	if best == "" || len(rivals) > 0 {
+	if best == "" || len(rivals) > 0 || given {
 		return name
 	}
 	if g == genderUnknown {
@@ -112,6 +116,20 @@ func roleHeads(role string) map[string]bool {
 // "the Clinton campaign", "the source", "the paper".
 var notPersonHeads = set("campaign campaigns source sources paper study report committee team staff administration")
 
+// deDefinite are the German definite articles.
+var deDefinite = set("der die das")
+
+// compoundIn reports whether a word of heads is a German compound ending
+// in head: "bundespräsident" for "präsident", "hsv-präsident".
+func compoundIn(heads map[string]bool, head string) bool {
+	for w := range heads {
+		if strings.HasSuffix(w, head) {
+			return true
+		}
+	}
+	return false
+}
+
 // intlDefinite are the definite articles of French, German, Spanish and
 // Portuguese.
 var intlDefinite = set("le la l' l’ el lo der die das o")
@@ -131,11 +149,15 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	if notPersonHeads[head] {
 		return mention{}, false // "the campaign", "the source"
 	}
+	if f[0] != "the" && !deDefinite[f[0]] && (intlTitles[f[1]] || intlGenericHeads[f[1]]) {
+		return definiteRomance(ms, orig, para, tok)
+	}
 	if f[0] != "the" && titleWords[f[1]] {
 		// the head opens a Romance noun phrase: "la ministra de Trabajo"
 		head, orig, f = f[1], orig[:2], f[:2]
 	}
-	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] {
+	german := deDefinite[f[0]]
+	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !(german && compoundTitle(head)) {
 		return mention{}, false
 	}
 	var found mention
@@ -146,9 +168,12 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 			continue
 		}
 		heads := roleHeads(m.role)
+		if german && !heads[head] && compoundIn(heads, head) {
+			heads[head] = true // "der Präsident" for a "Bundespräsident"
+		}
 		fits, named := true, 0
 		for k, w := range f[1 : len(f)-1] {
-			capital := orig[k+1] != w
+			capital := orig[k+1] != w && !german // German capitalizes every noun
 			if (titleWords[w] || capital) && !heads[strings.Trim(w, ".,")] {
 				fits = false
 			}
@@ -205,10 +230,10 @@ func onlyPerson(ms []mention, head string, para, tok, window int) (mention, bool
 		if para-m.para > window {
 			break
 		}
-		if !m.person || m.weak || !nameLike(m.text) {
-			continue
+		if !m.person || m.weak && !m.capsNouns || !nameLike(m.text) {
+			continue // German puts the subject after the verb: "sieht Weber"
 		}
-		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] {
+		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] && !intlGenericHeads[head] {
 			return mention{}, false // "first lady Michelle Obama" is not "the president"
 		}
 		if ok && !sameName(found.text, m.text) {
@@ -242,7 +267,11 @@ func (s *scanner) corefer(ms []mention) {
 			}
 			if titleOnly(u.spk.text) {
 				// "the Director noted", "The PAHO Director also urged"
-				if m, ok := definite(ms, "the "+u.spk.text, u.spk.para, u.spk.tok); ok {
+				det := "the "
+				if s.paras[u.para].lang == "de" {
+					det = "der " // "Der US-Präsident schrieb"
+				}
+				if m, ok := definite(ms, det+u.spk.text, u.spk.para, u.spk.tok); ok {
 					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 						gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 				} else {
@@ -254,6 +283,9 @@ func (s *scanner) corefer(ms []mention) {
 				continue
 			}
 			u.spk.text = fullest(ms, s.common, u.spk.text, u.spk.gender)
+			if t := titleName(s.title, u.spk.text); t != "" && s.paras[u.para].lang != "" && !strings.Contains(u.spk.text, " ") {
+				u.spk.text = t // the headline gives the full name the text leaves out
+			}
 		case spkDesc:
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
@@ -279,7 +311,8 @@ func titleOnly(s string) bool {
 			l = x
 		}
 		switch {
-		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime":
+		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime" || compoundTitle(l):
+			// "US-Präsident": a German compound title
 			title = true
 		case len(t) >= 2 && strings.ToUpper(t) == t:
 			// an acronym: "PAHO"
@@ -294,4 +327,63 @@ func titleOnly(s string) bool {
 // word, or a plain name of two to four (see plainName).
 func nameLike(s string) bool {
 	return !strings.Contains(strings.TrimSpace(s), " ") || plainName(s, nil)
+}
+
+// definiteRomance returns the person a French, Spanish or Portuguese
+// definite descriptor whose head opens it stands for ("la ministra de
+// Trabajo", "la titular de Interior", "la referente de la APDH"): the
+// latest person mentioned before (para, tok) whose role holds the head
+// noun or a capitalized word of the descriptor (Interior, APDH), when
+// only one fits; else, for a head any role fits ("el Mandatario"), the
+// only person named just before (onlyPerson).
+func definiteRomance(ms []mention, orig []string, para, tok int) (mention, bool) {
+	head := strings.ToLower(orig[1])
+	var caps []string
+	for _, w := range orig[2:] {
+		w = strings.Trim(w, ".,()")
+		if startsUpper(w) {
+			caps = append(caps, strings.ToLower(w))
+		}
+	}
+	g := genderUnknown
+	switch strings.ToLower(orig[0]) {
+	case "la", "une", "una", "a", "uma":
+		g = genderFemale
+	case "le", "el", "un", "uno", "o", "um":
+		g = genderMale
+	}
+	var found mention
+	ok := false
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !m.person || !before(m.para, m.tok, para, tok) || !nameLike(m.text) || m.role == "" || !compatible(m.gender, g) {
+			continue
+		}
+		heads := roleHeads(m.role)
+		fits := heads[head]
+		for _, c := range caps {
+			fits = fits || heads[c]
+		}
+		if !fits {
+			continue
+		}
+		if ok && !sameName(found.text, m.text) {
+			return mention{}, false // two people fit: leave it
+		}
+		if !ok {
+			found, ok = m, true
+		}
+	}
+	if ok {
+		return found, true
+	}
+	if !intlGenericHeads[head] {
+		// "a expliqué le juge" after "Gérald Darmanin a obtenu un
+		// non-lieu": the one person named need not be the judge
+		return mention{}, false
+	}
+	if m, ok := onlyPerson(ms, head, para, tok, 0); ok {
+		return m, true
+	}
+	return onlyPerson(ms, head, para, tok, 2)
 }

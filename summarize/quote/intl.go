@@ -64,8 +64,17 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 		return 0, speaker{}, false
 	}
 	l := t.lower
-	if intlVerbs[l] {
+	if intlVerbs[l] || langVerbs[p.lang][l] && !t.upper {
 		return i + 1, speaker{}, true
+	}
+	if l == "se" && (p.lang == "es" || p.lang == "fr") {
+		// «…», se pregunta Iris | «…», s’interroge-t-elle is one token
+		if p.isIntlVerb(i + 1) {
+			return i + 2, speaker{}, true
+		}
+		if w, ok := p.word(i + 1); ok && (w.lower == "preguntó" || w.lower == "pregunta" || w.lower == "lamentó" || w.lower == "lamenta" || w.lower == "interroge" || w.lower == "demande") {
+			return i + 2, speaker{}, true
+		}
 	}
 	if deReflexive[l] {
 		// „…“, freut sich Robert Galler
@@ -78,7 +87,7 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 		return i + 1, speaker{}, true
 	}
 	if frAux[l] {
-		if w, ok := p.word(i + 1); ok && intlVerbs[w.lower] && !w.upper {
+		if p.isIntlVerb(i + 1) {
 			return i + 2, speaker{}, true
 		}
 		return 0, speaker{}, false
@@ -95,7 +104,7 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 		}
 		pron = speaker{text: t.text[strings.LastIndex(t.text, "-")+1:], kind: spkPronoun, gender: g, para: pi, tok: i}
 		switch {
-		case intlVerbs[stem]:
+		case intlVerbs[stem] || langVerbs[p.lang][stem]:
 			return i + 1, pron, true
 		case frAux[stem]:
 			if w, ok := p.word(i + 1); ok && intlVerbs[w.lower] {
@@ -110,13 +119,13 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 // deSeparable are German speech verbs whose particle closes the clause:
 // "fügt X hinzu", "führte X aus", "räumt X ein", "gibt X zu bedenken".
 var deSeparable = set(`fügt fügte führt führte räumt räumte gibt gab stellt stellte hält
-hielt merkt merkte schränkt schränkte wirft warf`)
+hielt merkt merkte schränkt schränkte wirft warf teilt teilte`)
 
 // deReflexive are German speech verbs read with "sich": "freut sich X".
-var deReflexive = set("freut freute ärgert ärgerte wundert wunderte empört empörte")
+var deReflexive = set("freut freute ärgert ärgerte wundert wunderte empört empörte äußert äußerte")
 
 // deParticles close a German separable speech verb.
-var deParticles = set("hinzu aus ein an fest klar bedenken entgegen")
+var deParticles = set("hinzu aus ein an fest klar bedenken entgegen mit")
 
 // deAdverbs stand between a German speech verb and its speaker: "erklärte
 // damals Morten Hundt".
@@ -143,6 +152,19 @@ func (p *para) particleAfter(i int) bool {
 // token j: a pronoun ("sagte sie"), an article phrase ("la directrice"),
 // or a name with its role (see npAfter).
 func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
+	if p.lang != "" && p.isPunct(j, ",") {
+		// "lamenta, por su parte, Iris Avellaneda": an aside between
+		// commas before the speaker
+		for k := j + 1; k < to && k <= j+5; k++ {
+			if w, ok := p.word(k); ok && !w.upper {
+				continue
+			}
+			if p.isPunct(k, ",") && k > j+1 && p.isNameTok(k+1) {
+				j = k + 1
+			}
+			break
+		}
+	}
 	for k := j; k < to && k < j+3; k++ {
 		// „…“, erklärte damals Morten Hundt
 		if w, ok := p.word(k); !ok || w.upper || !deAdverbs[w.lower] {
@@ -156,20 +178,45 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	if !ok {
 		return speaker{}, 0, false
 	}
+	if k := p.adjunctAfter(j, to); k > j {
+		// „…“, erklärt auf Nachfrage Martin Rölen: the adjunct is skipped
+		j = k
+		w, _ = p.word(j)
+	}
 	if g, isPron := intlPronouns[w.lower]; isPron && !w.upper {
 		return speaker{text: w.text, kind: spkPronoun, gender: g, para: pi, tok: j}, j + 1, true
 	}
-	if intlArticles[w.lower] && !w.upper {
+	if particles[w.lower] && !w.upper && !intlArticles[w.lower] && !addressees[w.lower] && p.isNameTok(j+1) {
+		// "detalló del Pópolo", "a dit de Villiers": a surname with its
+		// particle
+		if e := p.nameRunAfter(j+1, to); e > j+1 {
+			sp := p.nameAt(j+1, e, pi)
+			sp.text, sp.tok = p.span(j, e), j
+			return sp, e, true
+		}
+	}
+	if addressees[w.lower] && p.lang != "" && p.lang != "pt" && !w.upper {
+		return speaker{}, 0, false // "dijo a la red Erbol": whom it was said to
+	}
+	if p.isArticle(w.lower) && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && addressees[p.toks[k].lower]) {
-			k++ // "la titular de Interior", not "… a los senadores"
+		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower))) {
+			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
 		}
 		if k <= j+1 {
 			return speaker{}, 0, false
 		}
+		if p.lang != "" && !p.descHeadOK(j+1) {
+			// "se detalla la instancia se …", "la correspondiente": the
+			// quote stands, with no speaker
+			return speaker{para: pi, tok: j}, k, true
+		}
 		// "el senador Rick Scott", "der Abgeordnete Martin Dolzer am
 		// Samstag": a name of two or more words after the title
 		for n := j + 2; n+1 < k; n++ {
+			if w, ok := p.word(n - 1); ok && p.lang == "de" && deDefinite[w.lower] || ok && w.lower == "des" || ok && w.lower == "dem" {
+				continue // "ein Anwalt der Kanzlei Höcker": a genitive, no name
+			}
 			if p.isNameTok(n) && p.isNameTok(n+1) {
 				e := p.nameRunAfter(n, k)
 				sp := p.nameAt(n, e, pi)
@@ -193,7 +240,34 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		}
 		return sp, e, sp.text != ""
 	}
-	return p.npAfter(j, to, pi)
+	sp, e, ok := p.npAfter(j, to, pi)
+	if ok && sp.kind == spkName && sp.role == "" && p.lang != "" {
+		if r := p.bodyRoleAfter(e, to); r > e {
+			// „…“, erklärt Martin Rölen aus der Presseabteilung der Stadt.
+			sp.role = p.span(e, r)
+			e = r
+		}
+	}
+	return sp, e, ok
+}
+
+// bodyRoleAfter returns the end of a phrase naming the body a speaker
+// belongs to, starting at token e after the name and closing the clause:
+// "aus der Presseabteilung der Stadt", "von der Tiernothilfe", "de la
+// fiscalía"; e when there is none.
+func (p *para) bodyRoleAfter(e, to int) int {
+	w, ok := p.word(e)
+	if !ok || w.upper || !(w.lower == "aus" || w.lower == "von" || w.lower == "vom" || w.lower == "de" || w.lower == "del" || w.lower == "du") {
+		return e
+	}
+	k := e + 1
+	for k < to && k-e <= 8 && p.toks[k].kind == tWord && !p.roleVerb(k) {
+		k++
+	}
+	if k == to || p.isPunct(k, ".,;") {
+		return k
+	}
+	return e
 }
 
 // deAcademic are German academic titles written before a name.
@@ -254,29 +328,83 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 	if e < from {
 		return speaker{}, false
 	}
+	if w, ok := p.word(e); ok && intlClauseWords[w.lower] && !w.upper {
+		// "… y dijo:": the subject opens the clause, before the verb
+		// it shares
+		return speaker{}, false
+	}
+	if w, ok := p.word(e); ok && relPronouns[w.lower] && p.lang != "" && p.isPunct(e-1, ",") && p.isNameTok(e-2) {
+		// "… a Yurramendi, quien señaló que": the name before the
+		// relative pronoun
+		if r := p.nameRunBefore(e-2, from); r <= e-2 {
+			if sp := p.nameAt(r, e-1, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) {
+				return sp, true
+			}
+		}
+	}
 	if !p.isNameTok(e) {
 		// "Le ministre a déclaré", "La empresa afirma"
 		for k := e; k >= from && e-k < 6; k-- {
 			w, ok := p.word(k)
-			if !ok {
+			if !ok || p.descStop(w.lower) {
 				break
 			}
-			if intlArticles[w.lower] {
+			if p.isArticle(w.lower) {
+				if p.lang != "" && !p.descHeadOK(k+1) {
+					break
+				}
 				return speaker{text: p.span(k, e+1), kind: spkDesc, para: pi, tok: k}, true
 			}
 		}
 		return speaker{}, false
 	}
-	if r := p.nameRunBefore(e, from); r == e {
+	if r := p.nameRunBefore(e, from); r == e-1 && p.lang == "de" && p.isArticle(p.toks[r].lower) && firstGender(p.toks[e].lower) == genderUnknown {
+		// "Die Gemeinde meint": an article and a noun, a descriptor
+		return speaker{text: strings.ToLower(p.toks[r].text) + " " + p.toks[e].text, kind: spkDesc, para: pi, tok: r}, true
+	}
+	if r := p.nameRunBefore(e, from); r < e && p.lang != "" {
+		// "Laut Unterlagen antwortet Kühn", "Nach Angaben …": a fronted
+		// phrase, and the subject follows the verb
+		if w, ok := p.word(r); ok && (intlAccording[w.lower] || intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || intlOpeners[w.lower]) {
+			return speaker{}, false
+		}
+	} else if r == e {
 		// "In seiner Rede betonte Rektor Huber": a noun after a
 		// preposition or possessive is a fronted phrase, and the subject
 		// follows the verb
 		if w, ok := p.word(r - 1); ok && !w.upper && dePhraseWords[w.lower] {
 			return speaker{}, false
 		}
+		// "Auf weitere Nachfrage sagt Keuter": in German a lone noun after
+		// an adjective is no name
+		if w, ok := p.word(r - 1); ok && p.lang == "de" && !w.upper && !intlClauseWords[w.lower] && !clauseWords[w.lower] && !intlArticles[w.lower] {
+			return speaker{}, false
+		}
 	}
-	sp, _, ok := p.npBefore(e, from, pi)
+	sp, st, ok := p.npBefore(e, from, pi)
+	if ok && sp.kind == spkName && p.isPunct(st-1, ",") && p.isNameTok(st-2) {
+		// "Julian Fürholzer, Landesvorstand der JBN erklärt:": the
+		// name before the comma, the run after it its role
+		if r := p.nameRunBefore(st-2, from); r <= st-3 {
+			name := p.nameAt(r, st-1, pi)
+			if name.text != "" && !p.notName(name.text) && !isOrg(name.text) {
+				name.role = p.span(st, e+1)
+				return name, true
+			}
+		}
+	}
 	return sp, ok && sp.kind == spkName
+}
+
+// intlVerbIn reports whether a foreign speech verb stands among the
+// words [a, b).
+func (p *para) intlVerbIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.isIntlVerb(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // dePhraseWords open a German phrase fronted before the verb: "In seiner

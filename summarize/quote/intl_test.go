@@ -40,6 +40,13 @@ func TestScanMultilingual(t *testing.T) {
 			want:  []want{{"Nous ne céderons pas.", "Le ministre", "", "direct"}},
 		},
 		{
+			name: "fr: le juge is not the one person named before",
+			paras: []string{
+				"Le 31 août, Gérard Dumont a obtenu un non-lieu, au motif que « le défaut de consentement ne suffit pas », a expliqué le juge.",
+			},
+			want: []want{{"Le 31 août, Gérard Dumont a obtenu un non-lieu, au motif que « le défaut de consentement ne suffit pas »", "le juge", "", "mixed"}},
+		},
+		{
 			name:  "fr: a pronoun with no antecedent stays unresolved",
 			paras: []string{"«C’est une offre sérieuse», a-t-il déclaré."},
 			want:  []want{{"C’est une offre sérieuse", "", "", "direct"}},

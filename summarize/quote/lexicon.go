@@ -133,6 +133,7 @@ secretary-general governor-elect candidate chief-of-staff dean provost principal
 pastor bishop cardinal rabbi imam columnist commentator blogger writer novelist
 producer president-elect owner investor banker broker trader physician doctor nurse
 surgeon psychologist psychiatrist sociologist political scientist campaign
+editor-in-chief coordinator hopeful
 spokesperson press communications policy national deputy former acting interim
 senior junior top
 ministro ministra presidente presidenta diputado diputada senador senadora alcalde
@@ -238,7 +239,7 @@ func firstGender(w string) int {
 	if i := strings.IndexByte(w, '-'); i > 0 {
 		w = w[:i]
 	}
-	m, f := maleNames[w], femaleNames[w]
+	m, f := maleNames[w] || intlMaleNames[w], femaleNames[w] || intlFemaleNames[w]
 	switch {
 	case m && !f:
 		return genderMale

@@ -15,6 +15,8 @@ type mention struct {
 	weak      bool // after a preposition, possessive, or a modifier: an unlikely antecedent
 	strong    bool // the subject of its sentence, or next to a speech verb: a salient antecedent
 	lead      bool // opens its sentence, so its first word may be capitalized only for that
+	capsNouns bool // in a language that capitalizes every noun (German): a run of capitals may be no name
+	inPhrase  bool // after a preposition in a French, German or Spanish article: never a subject
 }
 
 // prepositions before a name make it an unlikely antecedent of a subject
@@ -46,7 +48,7 @@ func (p *para) subjectPosition(a, e int) bool {
 	case tQuote, tPunct:
 		return true
 	}
-	return clauseWords[t.lower] || speechVerbs[t.lower] || t.upper && notNames[t.text]
+	return clauseWords[t.lower] || speechVerbs[t.lower] || t.upper && p.notName(t.text) || p.lang != "" && intlClauseWords[t.lower]
 }
 
 // dateline reports whether the name [a, e) is the dateline opening a
@@ -78,7 +80,9 @@ func (p *para) opensSentence(i int) bool {
 			if w, ok := p.word(j - 1); ok && w.upper && prepositions[w.lower] && p.opensSentence(j-1) {
 				return true
 			}
-			return false
+			// after a quote that ends its sentence: “These are howls.”
+			// Trump has record low support …
+			return j == i-1 && p.quoteEndsSentence(t.seg) && !p.speaksAfter(p.nameRunAfter(i, len(p.toks)))
 		case tPunct:
 			switch t.text {
 			case ".", "!", "?", ";", ":":
@@ -94,7 +98,7 @@ func (p *para) opensSentence(i int) bool {
 			}
 			return false
 		}
-		if !clauseWords[t.lower] && !verbAdverbs[t.lower] && !(t.upper && notNames[t.text]) {
+		if !clauseWords[t.lower] && !verbAdverbs[t.lower] && !(t.upper && p.notName(t.text)) && !(p.lang != "" && intlClauseWords[t.lower]) {
 			return false
 		}
 	}
@@ -192,10 +196,10 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) {
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) {
 		return mention{}, e, false
 	}
-	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role}
+	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role, capsNouns: p.lang == "de"}
 	m.weak = poss || !p.subjectPosition(sp.tok, e)
 	m.lead = p.opensSentence(sp.tok) && sp.tok == i
 	m.strong = !m.weak && p.opensSentence(i)
@@ -213,7 +217,20 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 		// Eichberger, spoke": the subject, with the role before it
 		m.role, m.weak, m.strong = r, false, true
 	}
+	if m.role == "" && p.lang != "" {
+		m.role = p.intlRole(sp.tok, e)
+	}
+	if m.gender == genderUnknown && p.lang != "" {
+		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
+	}
 	verb := p.speaksAfter(e)
+	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
+		m.weak, m.strong, m.inPhrase = true, false, true // "Von Leon bis Santiago", "Mit Anna": no subject
+	}
+	if p.lang == "de" && e-sp.tok == 1 && p.nounAfterModifier(sp.tok) {
+		// "Auf weitere Nachfrage sagt …": a noun, no name
+		verb, m.weak, m.strong = false, true, false
+	}
 	if verb {
 		m.strong = !modifier
 	}
@@ -245,9 +262,10 @@ func (p *para) descBeforeName(a, e int) string {
 		if !possessives[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
 			continue
 		}
-		// the phrase must open its sentence or clause: "In 2014 the
-		// former …", "Trump's spokeswoman, …"
-		if i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) {
+		// the phrase must open its sentence or clause, or follow a verb:
+		// "In 2014 the former …", "Trump's spokeswoman, …", "were told
+		// the newest 2020 Democratic presidential hopeful, Deval Patrick,"
+		if pw, ok := p.word(i - 1); i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) && (!ok || pw.upper || prepositions[pw.lower] || determiners[pw.lower] || clauseWords[pw.lower]) {
 			continue
 		}
 		if !title {
@@ -256,6 +274,21 @@ func (p *para) descBeforeName(a, e int) string {
 		return p.span(i, a-1)
 	}
 	return ""
+}
+
+// bodyHeads end descriptors of organisations and texts that "it" may
+// stand for: "the union", "the statement", "the lawsuit".
+var bodyHeads = set(`union company firm group agency department ministry council committee
+campaign statement letter report study paper lawsuit complaint filing memo release
+newspaper magazine website network court board government administration`)
+
+// descHead returns the lowercase last word of a descriptor.
+func descHead(d string) string {
+	f := strings.Fields(strings.ToLower(d))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,")
 }
 
 // possessives open a descriptor before a name in apposition: "the
@@ -327,6 +360,10 @@ func (s *scanner) shareMentions(ms []mention) {
 			case "she", "her", "hers", "herself":
 				votes[m.key]--
 			default:
+				if g, ok := intlGenderPronouns[t.lower]; ok && s.paras[m.para].lang != "" {
+					votes[m.key] += g // "er", "il", "él"; "elle", "ella"
+					break
+				}
 				continue
 			}
 			break
@@ -377,7 +414,8 @@ func (p *para) speaksAfter(e int) bool {
 		}
 	}
 	w, ok := p.word(e)
-	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower]) && p.verbForm(e)
+	return ok && !w.upper && (speechVerbs[w.lower] || reportVerbs[w.lower] || intlVerbs[w.lower]) && p.verbForm(e) ||
+		p.lang != "" && p.isIntlVerb(e)
 }
 
 // relPronouns open a relative clause about the person just named.
@@ -392,6 +430,17 @@ func hasTitle(role string) bool {
 		}
 	}
 	return false
+}
+
+// fullerRole reports whether role a says more of the speaker than role b:
+// a title phrase of more words ("Disney’s chairman of direct-to-consumer
+// and international" over "Walt Disney Co. executive"); a "who" clause
+// never displaces a title.
+func fullerRole(a, b string) bool {
+	if !hasTitle(a) || strings.HasPrefix(strings.ToLower(a), "who ") && !strings.HasPrefix(strings.ToLower(b), "who ") {
+		return false
+	}
+	return len(strings.Fields(a)) > len(strings.Fields(b))
 }
 
 func before(pa, ta, pb, tb int) bool {
@@ -414,12 +463,13 @@ func (s *scanner) resolve() {
 	}
 	for _, m := range ms {
 		if m.role != "" && m.person {
-			if _, ok := roles[m.key]; !ok {
+			if r, ok := roles[m.key]; !ok || fullerRole(m.role, r.role) {
 				roles[m.key] = speaker{text: m.text, role: m.role, gender: m.gender}
 			}
 		}
 	}
 	var recent []antecedent
+	var body speaker            // the latest organisation or text that spoke
 	genders := map[string]int{} // a surname's gender, where a mention tells it
 	for _, m := range ms {
 		if m.gender != genderUnknown {
@@ -435,29 +485,54 @@ func (s *scanner) resolve() {
 			if u.via == viaNone {
 				u.spk, u.via = s.answer(u.para, ms)
 			}
+			if u.via == viaNone && s.paras[u.para].lang != "" {
+				// a quote standing alone in a French, German or Spanish
+				// article: the person the text is about just before it
+				u.spk, u.via = resolveDropped(ms, speaker{kind: spkDropped, para: u.para, tok: u.tok}, recent, true)
+			}
 			at.para, at.tok = u.para, u.tok
+		case u.spk.kind == spkPronoun && strings.EqualFold(u.spk.text, "it"):
+			// “…,” the Times wrote. “…,” it further wrote.
+			sp := speaker{}
+			if body.text != "" && u.spk.para-body.para <= 1 {
+				sp = body
+				sp.para, sp.tok = u.spk.para, u.spk.tok
+			}
+			u.spk, u.via = sp, viaNone
+			if sp.text != "" {
+				u.via = viaPronounRecent
+			}
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
 		case u.spk.kind == spkLabel:
 			u.via = viaLabel
 		case u.spk.kind == spkDropped:
-			u.spk, u.via = resolveDropped(ms, u.spk, recent)
+			u.spk, u.via = resolveDropped(ms, u.spk, recent, false)
 		}
 		if u.spk.kind == spkName {
 			at.sp = u.spk
 			recent = append(recent, at)
 		}
+		if u.kind != KindReported && (u.spk.kind == spkName && isOrg(u.spk.text) || u.spk.kind == spkDesc && bodyHeads[descHead(u.spk.text)]) {
+			body = u.spk // an organisation or a text that speaks: "it" may be it
+		}
 		if u.spk.kind == spkName && u.spk.role != "" {
 			k := nameKey(u.spk.text)
-			if _, ok := roles[k]; !ok {
+			if r, ok := roles[k]; !ok || fullerRole(u.spk.role, r.role) {
 				roles[k] = u.spk
 			}
 		}
 	}
 	s.corefer(ms)
+	if len(s.paras) > 0 && s.paras[0].lang != "" {
+		// in a French, German or Spanish article a speaker keeps the role
+		// of the first mention that gives one: "der Deutschland-Chef von
+		// Flixbus" also where a later line calls him "Flixbus-Manager"
+		roles = firstRoles(ms, s.units)
+	}
 	for i := range s.units {
 		u := &s.units[i]
-		if u.spk.kind != spkName || u.spk.role != "" {
+		if u.spk.kind != spkName || u.spk.role != "" && s.paras[u.para].lang == "" {
 			continue
 		}
 		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
@@ -465,6 +540,34 @@ func (s *scanner) resolve() {
 		}
 	}
 	s.score(ms)
+}
+
+// firstRoles returns, by surname, the role of the first person mention
+// or named speaker in the article that gives one.
+func firstRoles(ms []mention, us []unit) map[string]speaker {
+	out := map[string]speaker{}
+	at := map[string][2]int{}
+	add := func(sp speaker, para, tok int) {
+		if holdsName(sp.role) {
+			return // "GROOVE-Autorin Charlotte Elsen" is someone else
+		}
+		k := nameKey(sp.text)
+		if p, ok := at[k]; ok && !before(para, tok, p[0], p[1]) {
+			return
+		}
+		out[k], at[k] = sp, [2]int{para, tok}
+	}
+	for _, m := range ms {
+		if m.person && m.role != "" {
+			add(speaker{text: m.text, role: m.role, gender: m.gender}, m.para, m.tok)
+		}
+	}
+	for _, u := range us {
+		if u.spk.kind == spkName && u.spk.role != "" {
+			add(u.spk, u.spk.para, u.spk.tok)
+		}
+	}
+	return out
 }
 
 func compatible(a, b int) bool {
@@ -650,9 +753,11 @@ func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	if prev.spk.kind == spkNone {
 		return speaker{}, viaNone
 	}
-	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok) {
+	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok && s.paras[u.para].lang == "") {
 		// reported speech lends its speaker only when it names them
-		// last, in the same paragraph: "…, Schiff said. “The other …”"
+		// last, in the same paragraph: "…, Schiff said. “The other …”";
+		// German and Romance reported speech names them first as often
+		// ("sagt Keuter, er könne sich nicht erinnern. „…“")
 		return speaker{}, viaNone
 	}
 	if prev.para != u.para && prev.para != pp {
@@ -707,9 +812,16 @@ func (s *scanner) answer(pi int, ms []mention) (speaker, int) {
 }
 
 // resolveDropped returns the speaker of a verb whose subject is left out
-// ("«…», recalcó."): the speaker of the quote just before, or the person
-// who opened a sentence since, within the same or the previous paragraph.
-func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int) {
+// ("«…», recalcó."): the person named last since the quote before (its
+// speaker excepted), or failing that the speaker of that quote, when it
+// lies within dropWindow paragraphs. With subjects set (a quote standing
+// alone, whose sureness is lower) only a person counts: a quote standing
+// alone after "X presentó un plan." is X's. A person who is the
+// subject of a sentence wins over one named in passing ("La ministra
+// presentó el plan junto al senador Mora. «…», aseguró." is the
+// minister's) within the paragraph of the latest person named; the one
+// named in passing is taken when no one else is there.
+func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool) (speaker, int) {
 	var r antecedent
 	ok := false
 	for i := len(recent) - 1; i >= 0; i-- {
@@ -718,14 +830,17 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int
 			break
 		}
 	}
-	from, tok := sp.para-1, 0
-	if ok && before(from, tok, r.para, r.tok) {
-		from, tok = r.para, r.tok
+	if ok && sp.para-r.para > dropWindow {
+		ok = false
 	}
+	from, tok := sp.para-2, -1
 	key := ""
 	if ok {
+		from, tok = r.para, r.tok
 		key = nameKey(r.sp.text)
 	}
+	via := viaDropped
+	var weak *mention
 	for j := len(ms) - 1; j >= 0; j-- {
 		m := ms[j]
 		if !before(m.para, m.tok, sp.para, sp.tok) {
@@ -734,15 +849,55 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent) (speaker, int
 		if !before(from, tok, m.para, m.tok) {
 			break
 		}
-		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak) && m.key != key {
+		if subjects && m.inPhrase {
+			continue // "Von Leon bis Santiago. «…»"
+		}
+		if (m.person || len(strings.Fields(m.text)) > 1 && !m.weak && !subjects && !m.capsNouns) && m.key != key {
 			// the latest person named since: "por el Presidente Boric. «…», dijo"
-			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, viaDropped
+			if weak != nil && m.para != weak.para {
+				break // the paragraph of the latest person named decides
+			}
+			if !m.strong {
+				if weak == nil {
+					weak = &ms[j]
+				}
+				continue
+			}
+			if !subjects && m.strong && m.person && sp.para-m.para <= 1 && !otherPerson(ms, j, sp) {
+				via = viaDroppedNear // the subject just before, and no one else since
+			}
+			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, via
 		}
 	}
-	if ok && sp.para-r.para <= 1 && !isOrg(r.sp.text) {
+	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key) {
 		out := r.sp
 		out.role = ""
-		return out, viaDropped
+		if !subjects && weak == nil && sp.para-r.para <= 1 {
+			via = viaDroppedNear // "«A», afirmó X. … «B», agregó."
+		}
+		return out, via
+	}
+	if weak != nil {
+		return speaker{text: weak.text, kind: spkName, gender: weak.gender, para: weak.para, tok: weak.tok}, viaDropped
 	}
 	return speaker{}, viaNone
 }
+
+// otherPerson reports whether a person other than mention j is named
+// between it and the dropped subject sp.
+func otherPerson(ms []mention, j int, sp speaker) bool {
+	for k := j + 1; k < len(ms); k++ {
+		m := ms[k]
+		if !before(m.para, m.tok, sp.para, sp.tok) {
+			break
+		}
+		if m.person && m.key != ms[j].key {
+			return true
+		}
+	}
+	return false
+}
+
+// dropWindow is how many paragraphs back a subject left out may find the
+// speaker of the quote before, when no one else is named in between.
+const dropWindow = 3

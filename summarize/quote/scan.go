@@ -58,6 +58,12 @@ func Scan(a *article.Article) []summarize.Quote {
 	}
 	s := &scanner{title: a.Title, lang: a.Language}
 	s.prepare(scanned(a.Paragraphs))
+	if len(s.paras) > 0 && a.Title != "" && sameHeadline(a.Paragraphs[0], a.Title) {
+		// the headline repeated as the first paragraph: a quote in a
+		// headline is no statement to attribute ("Trump ‘The Dealmaker’
+		// Could Address Clean Energy")
+		s.paras[0] = para{}
+	}
 	for pi := range s.paras {
 		s.direct(pi)
 	}
@@ -88,6 +94,7 @@ func (s *scanner) prepare(ps []string) {
 	s.paras = make([]para, len(ps))
 	s.intro = make([]speaker, len(ps))
 	carry := false
+	lang := intlLang(s.lang)
 	for i, t := range ps {
 		p := &s.paras[i]
 		if caption(t) {
@@ -96,11 +103,18 @@ func (s *scanner) prepare(ps []string) {
 			continue
 		}
 		p.text = t
+		p.lang = lang
 		p.segs = findSegments(t, carry)
 		carry = len(p.segs) > 0 && p.segs[len(p.segs)-1].open
 		p.tokenize()
 		p.split()
 	}
+}
+
+// sameHeadline reports whether paragraph p repeats the headline title.
+func sameHeadline(p, title string) bool {
+	trim := func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".!?:") }
+	return strings.EqualFold(trim(p), trim(title))
 }
 
 // captionEnds close a photo caption that an extractor left in the text:
@@ -241,6 +255,10 @@ var titleSmall = set("a an the and or of in on at to for by with from as nor but
 
 // labelAt reports an interview label ("WALLACE:") at byte offset off of
 // the paragraph, returning the label and the offset after it.
+// noteLabels open an editor's note, not a transcript's speaker:
+// "CLARIFICATION: The first sentence has been clarified …".
+var noteLabels = set("CLARIFICATION CORRECTION CORRECTIONS UPDATE UPDATED NOTE EDITOR'S CLARIFICATIONS")
+
 func labelAt(text string, off int) (string, int) {
 	i := off
 	for i < len(text) && i-off < 40 {
@@ -257,7 +275,7 @@ func labelAt(text string, off int) (string, int) {
 		return "", off
 	}
 	lab := strings.TrimSpace(text[off:i])
-	if words(lab) == 0 || words(lab) > 3 || strings.Count(lab, " ") > 2 {
+	if words(lab) == 0 || words(lab) > 3 || strings.Count(lab, " ") > 2 || noteLabels[lab] {
 		return "", off
 	}
 	j := i + 1
@@ -294,6 +312,9 @@ func (s *scanner) direct(pi int) {
 			s.units = append(s.units, unit{para: pi, parts: [][2]int{{at, end}}, kind: kind,
 				spk: speaker{text: lab, kind: spkLabel, para: pi}})
 		}
+		return
+	}
+	if p.quotedHeading() {
 		return
 	}
 	used := make([]bool, len(p.sents))
@@ -344,8 +365,24 @@ func (s *scanner) introAt(pi, from, to int) {
 			return
 		}
 	}
+	// "On July 6, 2015, Sanders made the following comment:": the
+	// sentence's subject, when a noun of speech ends it
+	if t, ok := p.word(e - 1); ok && speechNouns[t.lower] {
+		for v := e - 2; v >= from && v >= e-6; v-- {
+			if w, ok := p.word(v); ok && !w.upper && (w.lower == "made" || w.lower == "issued" || w.lower == "gave" || w.lower == "released" || w.lower == "offered") {
+				if sp, _, ok := p.npBefore(v-1, from, pi); ok && sp.kind == spkName {
+					s.intro[pi] = sp
+				}
+				return
+			}
+		}
+	}
 	// "Partial transcript as follows:" and the like introduce no speaker
 }
+
+// speechNouns end an introduction to a quote: "made the following
+// comment:", "issued a statement:".
+var speechNouns = set("comment comments statement statements remark remarks tweet remarks declaration")
 
 // quoteFirst handles a sentence that opens with quote token q0.
 func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
@@ -621,6 +658,16 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return speaker{kind: spkDropped, para: pi, tok: i}, next, true
 		}
 	}
+	if p.proDropVerb(i) {
+		// «…», descaseteó. | «…», remató en la radio
+		return speaker{kind: spkDropped, para: pi, tok: i}, i + 1, true
+	}
+	if w, ok := p.word(i + 1); ok && t.lower == "so" && !t.upper && p.lang == "de" && intlArticles[w.lower] && !w.upper {
+		// „…“, so die neue Präsidentin.
+		if sp, e, ok := p.intlAfter(i+1, to, pi); ok && sp.kind == spkDesc {
+			return sp, e, true
+		}
+	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
 		// „…“, so Müller.
 		if e := p.nameRunAfter(i+1, to); e >= to || p.isPunct(e, ".,;") {
@@ -648,6 +695,9 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		}
 		if tk.kind != tWord || !speechVerbs[tk.lower] && !readVerbs[tk.lower] || v > i && !p.verbForm(v) {
 			continue // "the United States" holds no verb
+		}
+		if w, ok := p.word(v + 1); (tk.lower == "states" || tk.lower == "state") && ok && w.lower != "that" {
+			continue // "member states trump everything else"
 		}
 		if v == i {
 			break
@@ -772,6 +822,9 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 			// colon is no part of the quote
 			from = q0
 		}
+		if !p.onlyQuotes(from, c) && p.onlyTerms(from, c+1) {
+			return unit{}, false // „Cello“, a name in marks
+		}
 		u := unit{para: pi, tok: from, kind: KindMixed, spk: sp}
 		u.parts = [][2]int{{p.toks[from].start, end}}
 		u.kind = mixedKind(p, from, c)
@@ -831,6 +884,14 @@ func mixedKind(p *para, a, b int) string {
 func (s *scanner) quoteAfter(pi, si, q0 int) {
 	p := &s.paras[pi]
 	from, to := p.sents[si][0], p.sents[si][1]
+	if p.isPunct(q0-1, ":") {
+		// “…,” the union wrote — after a colon, an attribution that
+		// follows the quote names its speaker, not the narration before
+		if u, ok := s.trailingAttr(pi, si, q0); ok && u.kind == KindDirect {
+			s.units = append(s.units, u)
+			return
+		}
+	}
 	sp, cs, ok := s.cueBefore(pi, from, q0)
 	if !ok {
 		if u, ok := s.trailingAttr(pi, si, q0); ok {
@@ -845,6 +906,10 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
+			} else if sb, ok := p.colonName(from, q0-1, pi); ok {
+				u.spk = sb // "Mit dabei war auch Stefan Brock von der Tiernothilfe: „…“"
+			} else if sb, ok := p.colonPronoun(from, q0-1, pi); ok {
+				u.spk = sb // "Und trotzdem war sie manchmal nachdenklich: „…“"
 			} else if v := q0 - 2; p.isPunct(q0-1, ",") {
 				if w, _ := p.word(v); w.lower == "on" {
 					v--
@@ -885,7 +950,7 @@ func (p *para) verbBefore(v int) bool {
 		pw, ok := p.word(v - 1)
 		return ok && (pw.lower == "went" || pw.lower == "goes" || pw.lower == "go")
 	}
-	return speechVerbs[w.lower] || reportVerbs[w.lower] || quoteVerbs[w.lower] || intlVerbs[w.lower] || p.pastVerb(v)
+	return speechVerbs[w.lower] || reportVerbs[w.lower] || quoteVerbs[w.lower] || p.isIntlVerb(v) || p.pastVerb(v)
 }
 
 // complement adds the statement whose cue ends at token cs, before quote
@@ -926,6 +991,13 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 		b = p.toks[lastQ].end
 	}
 	if words(p.text[p.toks[c].start:b]) < 2 {
+		return
+	}
+	if p.onlyTerms(c, max(end, lastQ+1)) {
+		// "er könne sich an das „Extrablatt“ nicht erinnern": a name in
+		// marks, so reported speech, not a quote
+		s.units = append(s.units, unit{para: pi, tok: c, kind: KindReported, spk: sp,
+			parts: [][2]int{{p.toks[c].start, b}}})
 		return
 	}
 	s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp,
@@ -1003,6 +1075,9 @@ func (p *para) directAfter(c, q0 int) bool {
 	between := q0 - c
 	if between == 0 {
 		return true
+	}
+	if p.lang != "" && between <= 24 && p.isPunct(q0-1, ":") {
+		return true // "antwortet Kühn dem Parteichef am 30. März, vor der Wahl: „…“"
 	}
 	return between <= 8 && (p.isPunct(q0-1, ":,") || between == 1 && p.toks[c].lower == "that")
 }
@@ -1190,17 +1265,24 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 			}
 			if pass == 0 {
 				// selon X, « … » | X a déclaré : « … »
-				if n, ok := p.intlAccordingAt(v); ok {
+				if n, ok := p.intlAccordingAt(v); ok && !p.intlVerbIn(from, v) {
+					// not "Steinmeier sagte … laut Manuskript:": the
+					// verb names the speaker, "laut" the source
 					if sp, e, ok := p.intlAfter(n, q0, pi); ok {
 						return sp, e, true
 					}
 				}
-				if intlVerbs[t.lower] && !t.upper {
+				if p.isIntlVerb(v) {
 					if sp, ok := p.intlBefore(v, from, pi); ok {
 						return sp, v + 1, true
 					}
 					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
 						return sp, e, true
+					}
+					if pw, isWord := p.word(v - 1); p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") && (!isWord || intlClauseWords[pw.lower] || v == from) {
+						// "Al respecto, señaló: «…»", "y agregó: «…»": the
+						// subject is left out, or opens the clause
+						return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
 					}
 				}
 			}
@@ -1320,15 +1402,24 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 		return speaker{}, false
 	}
 	t := p.toks[i]
+	if g, ok := intlPronouns[t.lower]; ok && p.lang != "" && t.kind == tWord && p.intlVerbIn(i+1, v) {
+		// „Er fordert nach den Protesten: …“, not "Sie enthielt Artikel wie: …"
+		return speaker{text: t.text, kind: spkPronoun, gender: g, para: pi, tok: i}, true
+	}
 	if t.kind == tWord && speakerPronouns[pronounOf(t.lower)] {
 		sp, _, ok := p.npAfter(i, v, pi)
 		return sp, ok
 	}
 	if p.isNameTok(i) {
+		if p.lang != "" && (notNames[t.text] || dePhraseWords[t.lower] || intlPrepositions[t.lower]) && !intlArticles[t.lower] {
+			// "In der Nacht von Mittwoch …": a fronted phrase, and the
+			// subject comes after the verb
+			return speaker{}, false
+		}
 		e := p.nameRunAfter(i, v)
 		sp := p.nameAt(i, e, pi)
-		if sp.text == "" || notNames[sp.text] {
-			return speaker{}, false
+		if sp.text == "" || p.notName(sp.text) || p.lang == "de" && sp.tok > i && (!intlArticles[t.lower] || firstGender(p.toks[sp.tok].lower) == genderUnknown) {
+			return speaker{}, false // "Diese Abteilung hat …", "Das Bundling von Zeitungen ergebe …": no name
 		}
 		// "Democratic presidential nominee Hillary Clinton": the name
 		// after the title words

@@ -286,10 +286,17 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			}
 		}
 		switch {
-		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")]:
+		case titleWords[l] || titleWords[strings.TrimSuffix(l, "s")] || p.intlTitleWord(l):
 			hasTitle = true
+		case t.upper && p.lang != "" && intlArticles[l]:
+			// "La candidata Ingrid Betancourt": the article opens the role
+			i--
+			n++
+			continue
 		case t.upper && !notNames[t.text]:
 		case l == "of" || l == "for" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s"):
+		case p.lang != "" && i < s-1 && (l == "de" || l == "del" || l == "du" || l == "des" || l == "von" || l == "der"):
+			// "El diputado de Convergencia Social Diego Ibáñez"
 		case t.upper && (t.text == "The" || t.text == "A"):
 			i--
 			n++
@@ -306,7 +313,12 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 				n += 2
 				continue
 			}
-			if l == "the" || l == "a" || l == "an" {
+			if pw, ok := p.word(i - 1); ok && p.lang != "" && !intlArticles[l] && !pw.upper && p.isArticle(pw.lower) && i-1 >= limit {
+				// "die stellvertretende Leiterin Özlem Gezer", "el actual
+				// intendente": an adjective between the article and the title
+				return i - 1, hasTitle
+			}
+			if l == "the" || l == "a" || l == "an" || p.lang != "" && intlArticles[l] {
 				i--
 			}
 			return i + 1, hasTitle
@@ -373,8 +385,9 @@ func (p *para) bodyBefore(a int) int {
 // off a leading title as the role.
 func (p *para) nameAt(a, b, pi int) speaker {
 	for a < b-1 {
-		// words that only start the sentence: "Said Ann Moore"
-		if t, ok := p.word(a); ok && notNames[t.text] {
+		// words that only start the sentence: "Said Ann Moore", "El
+		// Presidente Boric"; not "Le Pen"
+		if t, ok := p.word(a); ok && (notNames[t.text] || p.notName(t.text) && !(particles[t.lower] && !deDefinite[t.lower] && t.lower != "den" && t.lower != "von" && b-a == 2)) {
 			a++
 			continue
 		}
@@ -388,6 +401,10 @@ func (p *para) nameAt(a, b, pi int) speaker {
 	}
 	if ts, ok := p.titleBefore(a, 0); ok && ts < a {
 		sp.role = p.span(ts, ns)
+	} else if adj, ok := p.word(a - 1); ns > a && p.lang != "" && ok && !adj.upper && !p.isArticle(adj.lower) && a >= 2 && p.isArticle(p.toks[a-2].lower) && p.toks[a-2].kind == tWord {
+		// "die stellvertretende Leiterin Özlem Gezer": the article and
+		// adjective before a German title in the run
+		sp.role = p.span(a-2, ns)
 	} else if ns > a {
 		// the body the title belongs to: "Pan American Health
 		// Organization (PAHO) Director Carissa F. Etienne"
@@ -722,7 +739,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 		if ns > s && p.nameRunAfter(ns, i) == i {
 			sp = p.nameAt(ns, i, pi)
-			sp.role = strings.TrimSpace(p.span(s, ns) + " " + sp.role)
+			// the title before the name is already the role nameAt found:
+			// "said veteran industry analyst Ken Doctor"
+			if pre := p.span(s, ns); sp.role == "" || strings.HasSuffix(pre, sp.role) {
+				sp.role = pre
+			} else {
+				sp.role = strings.TrimSpace(pre + " " + sp.role)
+			}
 		} else if by, e2, ok := p.authorIn(s, i, limit); ok {
 			// "a 2018 survey by Penelope Muse Abernathy of the University
 			// of North Carolina": the author speaks through the work
@@ -765,6 +788,33 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 		end = e
 	}
+	// a who clause: "said Takeshi Mori, who chairs the assembly’s transport
+	// committee."
+	if p.isPunct(end, ",") && sp.kind == spkName && sp.role == "" {
+		if w, ok := p.word(end + 1); ok && w.lower == "who" && !w.upper && p.roleClause(end+2) {
+			j := end + 2
+			for j < limit && j-end < 20 {
+				if p.isPunct(j, "(") {
+					// "who runs Світло (Svitlo)"
+					k := j + 1
+					for k < limit && k < j+6 && !p.isPunct(k, ")") {
+						k++
+					}
+					if p.isPunct(k, ")") {
+						j = k + 1
+						continue
+					}
+				}
+				if p.toks[j].kind != tWord {
+					break
+				}
+				j++
+			}
+			if j > end+2 && (j >= limit || p.isPunct(j, ".,;—–(")) {
+				sp.role = p.span(end+1, j)
+			}
+		}
+	}
 	// appositive role: ", a historian who attended the session,"
 	if p.isPunct(end, ",") && sp.kind == spkName {
 		i := end + 1
@@ -802,6 +852,25 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// roleVerbs open a "who" clause that states a position: "who chairs the
+// transport committee", "who runs a charity", "who served as envoy".
+var roleVerbs = set(`chairs chaired runs ran leads led heads headed directs directed
+represents represented teaches taught manages managed oversees oversaw owns owned
+founded co-founded cofounded coordinates coaches coached advises advised serves served
+works worked studies studied researches edits edited hosts hosted organizes organises
+organized organised presides presided administers administered`)
+
+// roleClause reports whether the "who" clause whose verb is token v
+// states a position, not an event: "who chairs …", not "who will testify
+// Thursday".
+func (p *para) roleClause(v int) bool {
+	w, ok := p.word(v)
+	if ok && verbAdverbs[w.lower] && !auxVerbs[w.lower] {
+		w, ok = p.word(v + 1) // "who also chairs"
+	}
+	return ok && !w.upper && roleVerbs[w.lower]
 }
 
 // authorIn finds "by NAME" inside the phrase [s, i) that a work's

@@ -30,6 +30,7 @@ type para struct {
 	segs  []segment
 	toks  []token
 	sents [][2]int // token ranges [from, to)
+	lang  string   // "fr", "de", "es" or "pt" when the article is in one of them, else ""
 	// attrs holds the sentences that are only the attribution of the
 	// quote closing the sentence before: “Y?” Trump said, smiling.
 	attrs map[int]bool
@@ -168,6 +169,9 @@ func (p *para) split() {
 					pw := p.toks[i-1]
 					if pw.kind == tWord && pw.end == t.start && (abbreviations[pw.text] || utf8.RuneCountInString(pw.text) == 1 && pw.upper) {
 						break
+					}
+					if p.lang == "de" && pw.kind == tWord && pw.end == t.start && ordinalDay(pw.text) && deMonths[nx.lower] {
+						break // "am 30. März": a German date
 					}
 				}
 				end = true

@@ -238,16 +238,49 @@ type Rig struct {
 	Fake func(testing.TB, Faults) *Fake
 	// Open opens the backend against fk, wrapped in summarize.Checked.
 	Open func(t testing.TB, fk *Fake) summarize.Summarizer
+	// OpenIdle, for backends that stream their answers from this fake,
+	// opens the backend with the given idle timeout (llm.Config's
+	// IdleTimeout); nil skips the streaming checks.
+	OpenIdle func(t testing.TB, fk *Fake, idle time.Duration) summarize.Summarizer
 }
 
 // RunFaults holds a model backend to what it must do when its server
 // misbehaves: a bad key or an unknown model stops it after at most two
 // requests, for good; a huge answer, a reply of deeply nested braces and
 // terminal escapes do no harm; an invented figure never reaches a
-// takeaway; a server that cuts the prompt is caught (prompt_truncated).
+// takeaway; a server that cuts the prompt is caught (prompt_truncated);
+// and, for streaming backends, a slow stream that keeps coming is waited
+// for while a stalled one fails at once, neither asked twice.
 func RunFaults(t *testing.T, rig Rig) {
 	t.Helper()
 	a := Articles()[0]
+	if rig.OpenIdle != nil {
+		t.Run("slow stream", func(t *testing.T) {
+			fk := rig.Fake(t, Faults{Stall: 150 * time.Millisecond}) // three chunks or more: over the idle timeout in all
+			start := time.Now()
+			d, err := rig.OpenIdle(t, fk, 400*time.Millisecond).Summarize(context.Background(), a)
+			if err != nil {
+				t.Fatalf("slow but steady stream: %v", err)
+			}
+			CheckDigest(t, a, d, Options{})
+			if el := time.Since(start); el < 400*time.Millisecond {
+				t.Errorf("answer took %v; the check needs it longer than the idle timeout", el)
+			}
+			if n := fk.Requests(); n != 1 {
+				t.Errorf("server got %d model requests, want 1", n)
+			}
+		})
+		t.Run("stalled stream", func(t *testing.T) {
+			fk := rig.Fake(t, Faults{Stall: time.Second})
+			if _, err := rig.OpenIdle(t, fk, 150*time.Millisecond).Summarize(context.Background(), a); err == nil ||
+				errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+				t.Errorf("stalled stream: %v, want the backend's stall timeout", err)
+			}
+			if n := fk.Requests(); n != 1 {
+				t.Errorf("server got %d model requests, want 1 (a stall is not asked again)", n)
+			}
+		})
+	}
 	for _, tt := range []struct {
 		name   string
 		faults Faults
