@@ -819,7 +819,7 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 				}
 				continue
 			}
-			if !subjects && m.strong && m.person && sp.para-m.para <= 1 && !otherPerson(ms, j, sp) {
+			if !subjects && m.strong && m.person && sp.para-m.para <= 2 && !otherPerson(ms, j, sp) {
 				via = viaDroppedNear // the subject just before, and no one else since
 			}
 			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, via

@@ -198,6 +198,11 @@ func TestScanDroppedConfidence(t *testing.T) {
 			shown: true,
 		},
 		{
+			name:  "the subject two paragraphs back, the paragraph between leaving it out",
+			paras: []string{"Ahora la ministra Ana Ruiz asegura que no mostró todo.", "Señaló que el plan avanza.", "“Vamos a cumplir los plazos”, dijo a la radio."},
+			shown: true,
+		},
+		{
 			name:  "another person named since",
 			paras: []string{"La ministra Ana Ruiz presentó el plan junto al senador Pablo Mora.", "“Vamos a cumplir los plazos”, aseguró."},
 			shown: false,
