@@ -825,7 +825,10 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, via
 		}
 	}
-	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key) {
+	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key || r.para == sp.para) {
+		// the speaker of the quote before in the same paragraph keeps the
+		// subject over a person named in passing since: "«A», dijo …
+		// del director, Ricardo Yáñez. Y agregó: «B»"
 		out := r.sp
 		out.role = ""
 		if !subjects && weak == nil && sp.para-r.para <= 1 {

@@ -178,6 +178,21 @@ func TestScanSpanish(t *testing.T) {
 				{"Toda la información que recibimos es útil", "Silvia del Campo", "", "direct"},
 			},
 		},
+		{
+			name: "es: Y agregó keeps the speaker of the quote before over a person named in passing",
+			paras: []string{
+				"El asunto fue abordado por el Presidente Tomás Ibarra en una entrevista. “Necesitamos recuperar la legitimidad de las policías”, dijo al ser consultado por el director, Ricardo Yáñez. Y agregó: “Estamos evaluando a las autoridades”.",
+			},
+			want: []want{
+				{"Necesitamos recuperar la legitimidad de las policías", "Tomás Ibarra", "Presidente", "direct"},
+				{"Estamos evaluando a las autoridades", "Tomás Ibarra", "Presidente", "direct"},
+			},
+		},
+		{
+			name:  "es: el Mandatario is the one person the paragraph names, in passing",
+			paras: []string{"La propuesta fue confirmada por el Presidente Tomás Ibarra. “Estamos trabajando en instalar estados intermedios”, adelantó el Mandatario."},
+			want:  []want{{"Estamos trabajando en instalar estados intermedios", "Tomás Ibarra", "Presidente", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "es", tt.paras, tt.want) })
 	}
