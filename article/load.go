@@ -252,6 +252,9 @@ func (l *Loader) feedSources(in string, b []byte) ([]Source, bool) {
 func (l *Loader) pathSources(ctx context.Context, in string, yield func(Source) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
+		if scheme, _, ok := strings.Cut(in, "://"); ok && errors.Is(err, fs.ErrNotExist) && isScheme(scheme) {
+			err = fmt.Errorf("read %s: %s is not a scheme brief fetches (http, https)", in, scheme)
+		}
 		return yield(Source{ID: in, Err: err})
 	}
 	if !fi.IsDir() {
@@ -788,6 +791,16 @@ func (l *Loader) jsonlStream(ctx context.Context, r io.Reader, name string, yiel
 func (l *Loader) jsonlSource(line []byte, at string, now time.Time) Source {
 	var rec jsonlRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// In the record's terms, not Go's ("struct field
+			// jsonlRecord.text of type string").
+			if te.Field == "" {
+				err = fmt.Errorf("want a JSON object, got %s", te.Value)
+			} else {
+				err = fmt.Errorf("field %q: want a %s, got %s", te.Field, te.Type.Kind(), te.Value)
+			}
+		}
 		return Source{ID: at, Err: fmt.Errorf("%s: bad JSON record: %w", at, err)}
 	}
 	id := at
@@ -1080,4 +1093,18 @@ func sizeOf[N int | int64](n N) string {
 		return fmt.Sprintf("%d MiB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// isScheme reports a URL scheme's syntax (RFC 3986): a letter, then
+// letters, digits, "+", "-" and ".".
+func isScheme(s string) bool {
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return s != ""
 }

@@ -367,7 +367,7 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 		a.Published, a.Sources["published"] = t, "jsonld"
 	}
 	if a.Published.IsZero() {
-		for _, k := range []string{"article:published_time", "og:article:published_time", "datepublished", "article.published", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date", "og:published_time", "article:published", "cxenseparse:recs:publishtime", "originalpublicationdate", "article_date_original", "og:updated_time", "article:modified_time"} {
+		for _, k := range []string{"article:published_time", "og:article:published_time", "datepublished", "article.published", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "og:published_time", "article:published", "cxenseparse:recs:publishtime", "originalpublicationdate", "article_date_original"} {
 			if t, ok := parseDate(m.metas[k], now); ok {
 				a.Published, a.Sources["published"] = t, "meta"
 				break
@@ -389,13 +389,23 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 		}
 	}
 	if a.Published.IsZero() {
-		if t, ok := visibleDate(m.doc, now); ok {
+		// A date line labelled as the publication's, then one in an
+		// element named for dates or the byline.
+		if t, ok := labelledDate(m.doc, now); ok {
+			a.Published, a.Sources["published"] = t, "heuristic"
+		} else if t, ok := visibleDate(m.doc, now); ok {
 			a.Published, a.Sources["published"] = t, "heuristic"
 		}
 	}
 	if a.Published.IsZero() {
-		if t, ok := labelledDate(m.doc, now); ok {
-			a.Published, a.Sources["published"] = t, "heuristic"
+		// Dates that may be the page's, not the article's: a generic
+		// "date", a creation or a modification time.
+		for _, k := range []string{"dc.date", "dcterms.created", "date", "og:updated_time", "article:modified_time"} {
+			if t, ok := parseDate(m.metas[k], now); ok {
+				a.Published, a.Sources["published"] = t, "meta"
+				machine = true
+				break
+			}
 		}
 	}
 	// Canonical URL.

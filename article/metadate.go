@@ -221,8 +221,9 @@ func commentName(v string) bool {
 var selShortText = cascadia.MustCompile(`p, span, small, div, li, td, em, strong, b`)
 
 // dateLabel opens a date line: "Published", "Posted on", "News date",
-// "Erstellt am", "Veröffentlicht am", "Publié le", "Publicado el".
-var dateLabel = regexp.MustCompile(`(?i)^(?:published|posted|first published|news date|date|erstellt|veröffentlicht|publiziert|datum|publié|publie|mis en ligne|publicado|publicada|fecha)(?:\s+(?:on|am|le|el|:))?\s*:?\s*`)
+// "Erstellt am", "Erschienen am", "Veröffentlicht am", "Publié le",
+// "Publicado el".
+var dateLabel = regexp.MustCompile(`(?i)^(?:published|posted|first published|news date|date|erstellt|erschienen|veröffentlicht|publiziert|datum|publié|publie|mis en ligne|publicado|publicada|fecha)(?:\s+(?:on|am|le|el|:))?\s*:?\s*`)
 
 // labelledDate finds a short element whose text is a labelled
 // publication date ("Erstellt am: 01.11.2023", "News date : 04/21/2022"),
@@ -244,6 +245,13 @@ func labelledDate(doc *goquery.Document, now time.Time) (time.Time, bool) {
 			return true
 		}
 		rest := t[m[1]:]
+		if rest == "" {
+			// The label alone, the date in the next element ("<dt>Erschienen
+			// am:</dt><dd>13.10.2021</dd>").
+			if rest, ok = boundedText(s.Next(), 40); !ok {
+				return true
+			}
+		}
 		d, _, ok := textDateClock(rest, now)
 		if !ok {
 			d, ok = unambiguousSlashDate(rest, now)

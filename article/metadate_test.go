@@ -99,18 +99,23 @@ func TestPublishedShownOnThePage(t *testing.T) {
 	for _, tt := range []struct {
 		name, header string
 		want         string // YYYY-MM-DD, "" for none
+		head         string
 	}{
-		{"German label", `<p>Erstellt am: 01.11.2023</p>`, "2023-11-01"},
-		{"French label", `<div><em>Publié le 13 juin 2019</em></div>`, "2019-06-13"},
-		{"Spanish label", `<p>Publicado el 6 de mayo de 2022</p>`, "2022-05-06"},
-		{"English label with a slash date its numbers settle", `<p>News date : 04/21/2022</p>`, "2022-04-21"},
-		{"a slash date either way is no date", `<p>Posted 01/11/2023</p>`, ""},
-		{"a meta line with the byline", `<span class="-meta"><a href="/">Home</a> | Par <a href="/auteur/x">Loïc Martin</a> | 30 septembre 2018</span>`, "2018-09-30"},
-		{"a publication element", `<div class="publication"> jeudi 13 juin 2019</div>`, "2019-06-13"},
-		{"a reader's comment is not the article's date", ``, ""},
+		{"German label", `<p>Erstellt am: 01.11.2023</p>`, "2023-11-01", ""},
+		{"a label and its date in two elements", `<div><span class="eventbox__subheadline">Erschienen am:</span><h2>13.10.2021</h2></div>`, "2021-10-13", ""},
+		{"a labelled date outranks a generic meta date", `<p>Erschienen am: 13.10.2021</p>`, "2021-10-13", `<meta name="date" content="2021-10-15">`},
+		{"a labelled date outranks a date-named element", `<ul class="date-list"><li>15.10.2021</li></ul><p>Published: 13 October 2021</p>`, "2021-10-13", ""},
+		{"a generic meta date when the page shows none", ``, "2021-10-15", `<meta name="date" content="2021-10-15">`},
+		{"French label", `<div><em>Publié le 13 juin 2019</em></div>`, "2019-06-13", ""},
+		{"Spanish label", `<p>Publicado el 6 de mayo de 2022</p>`, "2022-05-06", ""},
+		{"English label with a slash date its numbers settle", `<p>News date : 04/21/2022</p>`, "2022-04-21", ""},
+		{"a slash date either way is no date", `<p>Posted 01/11/2023</p>`, "", ""},
+		{"a meta line with the byline", `<span class="-meta"><a href="/">Home</a> | Par <a href="/auteur/x">Loïc Martin</a> | 30 septembre 2018</span>`, "2018-09-30", ""},
+		{"a publication element", `<div class="publication"> jeudi 13 juin 2019</div>`, "2019-06-13", ""},
+		{"a reader's comment is not the article's date", ``, "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			a := extractPage(t, datePage("", tt.header), "")
+			a := extractPage(t, datePage(tt.head, tt.header), "")
 			got := ""
 			if !a.Published.IsZero() {
 				got = a.Published.Format("2006-01-02")

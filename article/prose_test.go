@@ -88,3 +88,51 @@ func TestEndlessFileInput(t *testing.T) {
 		t.Errorf("error %q, want %q", got, want)
 	}
 }
+
+// TestJSONLRecordErrors: a JSONL line of the wrong shape is reported in
+// the record's terms (the field and the type wanted), naming the line,
+// and the good records around it still load.
+func TestJSONLRecordErrors(t *testing.T) {
+	body := "The harbour reopened on Monday after repairs to the main quay, the port authority said. Ships had queued outside for days."
+	in := `{"id":"a","text":["one","two"]}` + "\n" + `[1,2]` + "\n" + `"just a string"` + "\n" +
+		`{"id":7,"title":"Harbour","text":"` + body + `"}` + "\n"
+	l := &article.Loader{Stdin: strings.NewReader(in)}
+	var errs []string
+	var ids []string
+	for s := range l.Sources(context.Background(), []string{"-"}) {
+		a, err := l.Load(context.Background(), s)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		ids = append(ids, a.ID)
+	}
+	want := []string{
+		`stdin:1: bad JSON record: field "text": want a string, got array`,
+		`stdin:2: bad JSON record: want a JSON object, got array`,
+		`stdin:3: bad JSON record: want a JSON object, got string`,
+	}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+	if len(ids) != 1 || ids[0] != "7" {
+		t.Errorf("loaded %q, want the record with id 7", ids)
+	}
+}
+
+// TestOtherURLSchemes: an input that is a URL of a scheme brief does not
+// fetch says so, rather than that no such file exists.
+func TestOtherURLSchemes(t *testing.T) {
+	l := &article.Loader{}
+	for _, in := range []string{"ftp://example.com/story.html", "file:///etc/passwd", "gopher://example.com/1"} {
+		srcs := l.Expand(context.Background(), []string{in})
+		if len(srcs) != 1 {
+			t.Fatalf("Expand(%s) gave %d sources", in, len(srcs))
+		}
+		_, err := l.Load(context.Background(), srcs[0])
+		scheme, _, _ := strings.Cut(in, ":")
+		if want := "read " + in + ": " + scheme + " is not a scheme brief fetches (http, https)"; err == nil || err.Error() != want {
+			t.Errorf("Load(%s) = %v, want %q", in, err, want)
+		}
+	}
+}

@@ -41,12 +41,16 @@ type Result struct {
 //     counts more than a city, an institution or a demonym; a currency
 //     counts little, and one right after a country's adjective, "Canadian
 //     dlrs", is that country's). A country named only in passing — at
-//     most twice, never in the title or the lead, in a text of 300 words
-//     or more — does not decide;
+//     most twice, never in the title or the opening 100 words, in a text
+//     of 300 words or more — does not decide. The one country named both
+//     in the title and in the lead decides whatever the body says; when
+//     neither names a country, the site's own country (see 4) decides if
+//     the body weighs it at least half as much as the first;
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
-//  5. region words alone ("European", "Latin American").
+//  5. region words alone ("European", "Latin American");
+//  6. the time zone the text gives its times in ("8:05AM ET").
 //
 // Metadata or a dateline that names only a region ("World/Asia",
 // "[EUROPE]") picks the best-placed country of that region from the text.
@@ -86,8 +90,9 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	switch {
 	case d.fromMeta(a, &res):
 	case d.fromDateline(dl, &res):
-	case d.fromText(site, &res):
+	case d.fromText(site, a, &res):
 	case d.fromRegionWords(&res):
+	case d.fromZone(a, &res):
 	}
 	res.Countries = d.countries(res.Country)
 	// Evidence quotes the input, which may not be valid UTF-8.
@@ -129,6 +134,7 @@ type tally struct {
 	zones   [3]int
 	surface [3]string // first surface per zone
 	first   int
+	word    int // the first mention's place in the text, in words; -1 in the title
 	// order[z] is the rank of the country's first mention in zone z
 	// (1 = the first country named there), 0 when absent.
 	order [3]int
@@ -195,11 +201,12 @@ func (d *detector) scanText(title string, paras []string) {
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
 	d.words = t.words
 	for k := range ms {
-		ms[k].para = -1
+		ms[k].para, ms[k].word = -1, -1
 	}
 	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
 	for pi, p := range paras {
 		t.read(p, d.g, false)
+		base := d.words
 		d.words += t.words
 		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
 		lead := 0
@@ -214,7 +221,7 @@ func (d *detector) scanText(title string, paras []string) {
 			return zBody
 		}, ms)
 		for k := from; k < len(ms); k++ {
-			ms[k].para = pi
+			ms[k].para, ms[k].word = pi, base+ms[k].i
 		}
 	}
 
@@ -254,6 +261,9 @@ func (d *detector) scanText(title string, paras []string) {
 			continue
 		case kRegion:
 			r := d.tally(&d.regions, c.code)
+			if r.n == 0 {
+				r.word = m.word
+			}
 			r.n++
 			r.named++
 			r.score += m.zone.mult()
@@ -264,6 +274,9 @@ func (d *detector) scanText(title string, paras []string) {
 			continue
 		}
 		tl := d.tally(&d.tallies, c.code)
+		if tl.n == 0 {
+			tl.word = m.word
+		}
 		if tl.order[m.zone] == 0 && c.kind != kCur {
 			d.ranks[m.zone]++
 			tl.order[m.zone] = d.ranks[m.zone]
@@ -406,13 +419,17 @@ func best(ts []tally, keep func(*tally) bool) *tally {
 // text, never in the title or the lead — does not make the story that
 // country's: then the country of the site's domain (site, from siteOf)
 // decides, or, without one, the story is Global.
-func (d *detector) fromText(site siteCountry, res *Result) bool {
-	b := best(d.tallies, nil)
+func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) bool {
+	b := d.headline()
+	if b == nil {
+		b = best(d.tallies, nil)
+	}
 	if b != nil && d.passing(b) {
 		b = nil
 		if site.code == "" {
-			// Decided: no country. Region words may still name a region.
-			return d.fromRegionWords(res) || true
+			// Decided: no country named. Region words may still name a
+			// region, or the time zone a country.
+			return d.fromRegionWords(res) || d.fromZone(a, res) || true
 		}
 	}
 	if b == nil {
@@ -423,20 +440,74 @@ func (d *detector) fromText(site siteCountry, res *Result) bool {
 		res.Evidence = site.evidence
 		return true
 	}
+	if h := d.home(site, b); h != nil {
+		res.Country = h.code
+		res.Evidence = site.evidence + ", " + d.textEvidence(h)
+		return true
+	}
 	res.Country = b.code
 	res.Evidence = d.textEvidence(b)
 	return true
+}
+
+// home returns the tally of the site's own country when the body decides
+// between it and another country b: neither title nor lead names a
+// country, and the site's country has at least half b's score. A local
+// paper's story whose headline names no place is about its own country
+// when the body names it about as much as another ("Siemens and the
+// Adani mine": Germany and Australia).
+func (d *detector) home(site siteCountry, b *tally) *tally {
+	if site.code == "" || b.code == site.code {
+		return nil
+	}
+	var h *tally
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle]+tl.zones[zLead] > 0 {
+			return nil
+		}
+		if tl.code == site.code {
+			h = tl
+		}
+	}
+	if h == nil || h.named == 0 || h.score*2 < b.score {
+		return nil
+	}
+	return h
+}
+
+// headline returns the one country named both in the title and in the
+// lead, which the story is about however often the body names others
+// ("A Royal Salute to polo in Rome" over a history of British polo), or
+// nil when no country or several are.
+func (d *detector) headline() *tally {
+	var h *tally
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle] == 0 || tl.zones[zLead] == 0 || tl.named == 0 {
+			continue
+		}
+		if h != nil {
+			return nil
+		}
+		h = tl
+	}
+	return h
 }
 
 // passingWords is the length from which a text that names a country only
 // in passing is not about that country.
 const passingWords = 300
 
+// openingWords is the length of a story's opening: a country named there
+// is not named in passing.
+const openingWords = 100
+
 // passing reports whether tl is evidence in passing: no mention in the
-// title or the lead, at most two mentions, in a text of passingWords or
-// more.
+// title or the opening, at most two mentions, in a text of passingWords
+// or more.
 func (d *detector) passing(tl *tally) bool {
-	return tl.zones[zTitle]+tl.zones[zLead] == 0 && tl.n <= 2 && d.words >= passingWords
+	return tl.zones[zTitle]+tl.zones[zLead] == 0 && tl.word >= openingWords && tl.n <= 2 && d.words >= passingWords
 }
 
 func (d *detector) textEvidence(b *tally) string {
@@ -537,6 +608,68 @@ func siteOf(a *article.Article) siteCountry {
 	}
 	return siteCountry{}
 }
+
+// zoneCountries are the countries of the time zones clockZone reads.
+var zoneCountries = map[string]string{
+	"ET": "US", "EST": "US", "EDT": "US", "CT": "US", "CST": "US", "CDT": "US", "PT": "US", "PST": "US", "PDT": "US",
+	"AEST": "AU", "AEDT": "AU", "ACST": "AU", "ACDT": "AU", "AWST": "AU", "NZST": "NZ", "NZDT": "NZ", "JST": "JP", "KST": "KR",
+}
+
+// fromZone decides by the time zone the article gives its times in
+// ("Updated 8:05AM ET"): like a site's domain, it says where the readers
+// are, so it counts only when the text names no place and no region.
+func (d *detector) fromZone(a *article.Article, res *Result) bool {
+	for _, p := range a.Paragraphs {
+		if z := clockZone(p); z != "" {
+			res.Country = zoneCountries[z]
+			res.Evidence = "site time zone: " + z
+			return true
+		}
+	}
+	return false
+}
+
+// clockZone returns the first time zone of zoneCountries that s gives a
+// time of day in ("8:05AM ET", "9:24 pm PST", "10.30am AEST"), or "".
+func clockZone(s string) string {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] != ' ' || s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= 'A' && s[j] <= 'Z' {
+			j++
+		}
+		if j-i < 2 || j-i > 4 || j < len(s) && isLetter(s[j]) {
+			continue
+		}
+		z := s[i:j]
+		if _, ok := zoneCountries[z]; ok && clockBefore(s[:i-1]) {
+			return z
+		}
+	}
+	return ""
+}
+
+// clockBefore reports whether s ends with a time of day: "8:05AM",
+// "9:24 pm", "10.30a.m.", "9 p.m.", "15:00".
+func clockBefore(s string) bool {
+	if len(s) > 12 {
+		s = s[len(s)-12:]
+	}
+	t := strings.TrimRight(strings.ToLower(s), ".")
+	for _, m := range []string{"a.m", "p.m", "am", "pm"} {
+		if strings.HasSuffix(t, m) {
+			t = strings.TrimSuffix(t[:len(t)-len(m)], " ")
+			return t != "" && isDigit(t[len(t)-1])
+		}
+	}
+	// A 24-hour clock needs its minutes: "15:00 CET", not "2 ET".
+	n := len(t)
+	return n >= 4 && t[n-3] == ':' && isDigit(t[n-1]) && isDigit(t[n-2]) && isDigit(t[n-4])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // siteCountry is the country of an article's web site, and what says so.
 type siteCountry struct {

@@ -172,9 +172,15 @@ func TestDetectText(t *testing.T) {
 		}(), want: "SE"},
 		{name: "no place evidence is Global", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln."), want: "", region: region.Global, evidence: ""},
 		{name: "dlrs alone are American", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln dlrs."), want: "US", evidence: "lead: dlrs"},
+		{name: "the French verb lire is no currency", a: art("Retraites", "Le texte est à lire en entier, peut-on lire dans la note."), want: "", region: region.Global},
+		{name: "lire with Italy are Italian", a: art("Rome budget", "Italy will spend 500 billion lire on roads."), want: "IT"},
+		{name: "cts alone are American", a: art("Acme year net", "Shr eight cts vs 16 cts. Net 188,000 vs 354,000."), want: "US", evidence: "lead: cts"},
 		{name: "yen alone are Japanese", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 450 mln yen."), want: "JP", evidence: "lead: yen"},
 		{name: "a currency after a country's adjective is that country's", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct to 4.5 mln Canadian dlrs, or 3.4 mln dlrs."), want: "CA", also: []string{}},
 		{name: "a country named in passing in a long text", a: art("Acme profit rises", "Acme Widgets said net profit rose 12 pct."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)+" One customer is in France."), want: "", region: region.Global},
+		{name: "the country of the title and the lead outranks the body", a: art("A salute to polo in Rome", "Polo returned to the Italian capital this week, the first tournament in Italy for a decade.\n\nThe game came to Britain from India. British officers played it, and British clubs still set its rules. London has three clubs; England and Scotland field teams. British players won the cup."), want: "IT"},
+		{name: "two countries in the title and the lead: the score decides", a: art("US troops killed in Afghanistan", "Two US soldiers were killed in Afghanistan on Wednesday, the US military said.\n\nThe US has 13,000 troops there. Washington wants to leave."), want: "US"},
+		{name: "a country named once in the opening of a long text", a: art("Layoffs begin", "More than a third of the staff will get notice this week.\n\nThe chairman told employees in an email that the layoffs begin in the U.S. on Monday."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)), want: "US", evidence: "body: United States ×1"},
 		{name: "a long text's site country decides over a passing mention", a: func() *article.Article {
 			a := art("Acme profit rises", "Acme Widgets said net profit rose 12 pct."+strings.Repeat(" The company makes widgets and sells them to the trade.", 40)+" One customer is in France.")
 			a.URL = "https://www.zeitung.de/wirtschaft/acme"
@@ -210,6 +216,25 @@ func TestDetectText(t *testing.T) {
 			a.URL = "https://www.example.com/en-au/local/road-closed"
 			return a
 		}(), want: "AU", evidence: "site edition: /en-au/"},
+		{name: "a time zone is the readers' country", a: art("Phone update fixes eye contact", "The beta makes it look like you are staring into the camera during calls.\n\nUpdate July 3rd, 8:05AM ET: Added an explanation."), want: "US", evidence: "site time zone: ET"},
+		{name: "a time zone yields to the text", a: art("Markets close", "Shares fell in Tokyo and Osaka at 3 p.m. JST, and again in Tokyo later, brokers in Tokyo said. The talks in Washington resume at 9:30 a.m. ET."), want: "JP"},
+		{name: "a region word outranks a time zone", a: art("Cases surge across the Americas", "Cases rose in every part of the Americas, the health agency said at its briefing at 10 a.m. CST."), want: "", region: "Americas"},
+		{name: "an ET that is no time zone", a: art("Film night", "The club shows E.T. and ET 2 at the hall."), want: "", region: region.Global},
+		{name: "a local site's own country when the body weighs it about as much", a: func() *article.Article {
+			a := art("Der Konzern und die Kohlemine", "Der Konzernchef hat die Aktivistin getroffen und dann doch anders entschieden.\n\nDie Mine liegt in Australien. Australien exportiert die Kohle; in Australien wächst der Protest. In Deutschland ist die Empörung groß, Deutschland hat den Kohleausstieg beschlossen.")
+			a.URL, a.Language = "https://www.zeitung.de/kommentar/kohlemine", "de"
+			return a
+		}(), want: "DE", evidence: "site: .de, body: Germany ×2"},
+		{name: "a place in the title outranks the site's country", a: func() *article.Article {
+			a := art("Protest in Australien", "Der Konzernchef hat die Aktivistin getroffen und dann doch anders entschieden.\n\nDie Mine liegt in Australien. Australien exportiert die Kohle; in Australien wächst der Protest. In Deutschland ist die Empörung groß, Deutschland hat den Kohleausstieg beschlossen.")
+			a.URL, a.Language = "https://www.zeitung.de/kommentar/kohlemine", "de"
+			return a
+		}(), want: "AU"},
+		{name: "a site's country named once yields to the body", a: func() *article.Article {
+			a := art("Der Konzern und die Kohlemine", "Der Konzernchef hat die Aktivistin getroffen und dann doch anders entschieden.\n\nDie Mine liegt in Australien. Australien exportiert die Kohle; in Australien wächst der Protest, auch in Queensland. In Deutschland schweigt man.")
+			a.URL, a.Language = "https://www.zeitung.de/kommentar/kohlemine", "de"
+			return a
+		}(), want: "AU"},
 		{name: "the text decides over the site", a: func() *article.Article {
 			a := art("Kenya floods", "Floods hit Nairobi on Friday.")
 			a.URL = "https://www.zeitung.de/welt/kenia"
@@ -268,6 +293,7 @@ func TestDetectAmbiguous(t *testing.T) {
 		{name: "Cambridge, Mass.", a: art("", "The lab, in Cambridge, Mass., said tests began."), want: "US", not: []string{"GB"}},
 		{name: "Cambridge with US context", a: art("", "Researchers in Boston and Cambridge, near Boston, said tests began."), want: "US", not: []string{"GB"}},
 		{name: "Cambridge alone", a: art("", "Researchers at Cambridge said tests began."), want: "GB"},
+		{name: "a wire agency is no place", a: art("", "The hostages were freed, a police source told Agence France-Presse."), want: "", region: region.Global},
 		{name: "company named after a common word city", a: art("", "Farmers discussed sugar land prices."), want: "", region: region.Global},
 		{name: "surname after a given name", a: art("", "El periodista Hugo Valencia contó la pelea del programa."), want: "", region: region.Global},
 		{name: "surname opening a sentence", a: art("", "Jack London wrote about the gold rush. Ana Lima agreed."), want: "", region: region.Global},

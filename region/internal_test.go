@@ -141,3 +141,21 @@ func TestWordRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestClockZone(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Update July 3rd, 8:05AM ET: Added a tweet.", "ET"},
+		{"The game starts at 9:24 pm PST on Sunday.", "PST"},
+		{"Doors open 9 p.m. EST.", "EST"},
+		{"Markets open at 10.30am AEST.", "AEST"},
+		{"The vote closes at 15:00 CT.", "CT"},
+		{"He scored 2 ET goals.", ""},
+		{"Watch ET and CT scans.", ""},
+		{"It is 9:30 CET in Paris.", ""},
+		{"At 8:05AM ETA the plane lands.", ""},
+	} {
+		if got := clockZone(tt.in); got != tt.want {
+			t.Errorf("clockZone(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

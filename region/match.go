@@ -39,6 +39,7 @@ type mention struct {
 	zone    zone
 	surface string
 	para    int // paragraph index in the text, -1 in the title
+	word    int // index of the first token in the whole text, -1 in the title
 }
 
 // scanner finds place phrases in one tokenized text.

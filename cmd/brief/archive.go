@@ -320,14 +320,11 @@ Examples:
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
 				},
 				Action: func(c *cli.Context) error {
-					if f := c.String("format"); f != "jsonl" {
-						return usagef("archive export: unknown format %q (want jsonl)", f)
-					}
-					db, err := resolveDB(c, e)
+					o, err := resolveArchiveExport(c, e)
 					if err != nil {
 						return err
 					}
-					return archiveExport(c.Context, e, db, c.String("output"))
+					return archiveExport(c.Context, e, o)
 				},
 			},
 			{
@@ -380,14 +377,14 @@ func archiveCheck(ctx context.Context, e *env, db string) error {
 }
 
 // archiveExport is brief archive export: the archive as JSON Lines on
-// stdout or, atomically, into the file out.
-func archiveExport(ctx context.Context, e *env, db, out string) error {
-	st, err := openExistingArchive(ctx, e, db)
+// stdout or, atomically, into a file.
+func archiveExport(ctx context.Context, e *env, o archiveExportOptions) error {
+	st, err := openExistingArchive(ctx, e, o.DB)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	return e.withOutput(out, func(w io.Writer) error {
+	return e.writeTarget(o.Out.Target, func(w io.Writer) error {
 		return st.Export(ctx, w)
 	})
 }

@@ -74,6 +74,24 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 		next := findCommand(cmds, tok)
 		if next == nil {
 			if tok == "help" || tok == "h" {
+				// "brief help archive list" is "brief archive list --help";
+				// the commands it names must exist ("brief help summarise").
+				hcmds, hnames, hparent := cmds, names, cmd
+				var named []string
+				for _, t := range rest[1:] {
+					if isFlagToken(t) {
+						break
+					}
+					next := findCommand(hcmds, t)
+					if next == nil {
+						return nil, unknownCommand(app, hparent, hnames, t, hcmds)
+					}
+					named = append(named, t)
+					hcmds, hnames, hparent = next.Subcommands, append(slices.Clip(hnames), next.Name), next
+				}
+				if len(named) > 0 {
+					return append(append(append(append([]string{args[0]}, global...), path...), named...), "--help"), nil
+				}
 				// urfave/cli's help command takes the rest as it is.
 				return append(append(append(append([]string{args[0]}, global...), path...), local...), rest...), nil
 			}

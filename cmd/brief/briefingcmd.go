@@ -312,17 +312,9 @@ func pdfPages(doc []byte) int {
 
 // readTemplate reads --template, refusing one over maxTemplateSize.
 func readTemplate(p string) (string, error) {
-	f, err := os.Open(p)
+	raw, err := readOptionFile(p, maxTemplateSize)
 	if err != nil {
 		return "", usagef("--template: %v", err)
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, maxTemplateSize+1))
-	if err != nil {
-		return "", usagef("--template: %v", err)
-	}
-	if len(raw) > maxTemplateSize {
-		return "", usagef("--template %s: larger than %d KiB", p, maxTemplateSize>>10)
 	}
 	return string(raw), nil
 }

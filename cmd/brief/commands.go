@@ -302,9 +302,12 @@ func pickFormat(f, out string, stdout io.Writer, tty, notty string, allowed ...s
 		return f, nil
 	case ext != "":
 		return ext, nil
-	case out != "" && out != "-" && !isTerminalPath(out):
+	case out != "" && out != "-":
+		if isTerminalPath(out) {
+			return tty, nil // -o /dev/tty
+		}
 		return notty, nil
-	case isTerminal(stdout) && (out == "" || out == "-"):
+	case isTerminal(stdout):
 		return tty, nil
 	}
 	return notty, nil

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,7 +93,7 @@ func loadConfig(c *cli.Context, e *env) (*fileConfig, error) {
 	if path == "" {
 		return &fileConfig{}, nil
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := readOptionFile(path, maxConfigSize)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !explicit {
 			return &fileConfig{}, nil
@@ -113,7 +114,13 @@ func parseConfig(raw []byte) (*fileConfig, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
+		return nil, yamlError(err)
+	}
+	if cfg.Takeaways < 0 {
+		return nil, errors.New("takeaways: must be at least 1")
+	}
+	if cfg.Jobs < 0 || cfg.Jobs > maxJobs {
+		return nil, fmt.Errorf("jobs: %d: want 1 to %d articles at once", cfg.Jobs, maxJobs)
 	}
 	if cfg.Regions != nil {
 		if err := checkTaxonomy(cfg.Regions); err != nil {
@@ -129,6 +136,55 @@ func parseConfig(raw []byte) (*fileConfig, error) {
 		return nil, errors.New("max_quotes: must be 0 (no limit) or more")
 	}
 	return cfg, nil
+}
+
+// yamlTypeErr matches one of yaml.v3's type errors, which name Go types.
+var yamlTypeErr = regexp.MustCompile(`^(line \d+): (?:field (\S+) not found in type \S+|cannot unmarshal !!(\w+)(?: ` + "`" + `([^` + "`" + `]*)` + "`" + `)? into (.+))$`)
+
+// yamlError says a config file's type errors in the file's terms ("line
+// 3: unknown key tiemzone", "line 1: want int, got string "many"")
+// rather than Go's, the first three of them.
+func yamlError(err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	var msgs []string
+	for _, m := range te.Errors {
+		if sm := yamlTypeErr.FindStringSubmatch(m); sm != nil {
+			switch {
+			case sm[2] != "":
+				m = fmt.Sprintf("%s: unknown key %s", sm[1], sm[2])
+			default:
+				want := sm[5]
+				switch {
+				case strings.HasPrefix(want, "struct") || strings.HasPrefix(want, "main.") || strings.HasPrefix(want, "map["):
+					want = "a mapping of keys"
+				case strings.HasPrefix(want, "[]"):
+					want = "a list"
+				case strings.HasPrefix(want, "int") || strings.HasPrefix(want, "uint") || strings.HasPrefix(want, "float"):
+					want = "a number"
+				case want == "string":
+					want = "text"
+				case want == "bool":
+					want = "true or false"
+				}
+				got := map[string]string{"str": "text", "seq": "a list", "map": "a mapping", "int": "a number", "float": "a number", "bool": "true or false"}[sm[3]]
+				if got == "" {
+					got = sm[3]
+				}
+				if sm[4] != "" {
+					got += fmt.Sprintf(" %q", sm[4])
+				}
+				m = fmt.Sprintf("%s: want %s, got %s", sm[1], want, got)
+			}
+		}
+		msgs = append(msgs, m)
+	}
+	if len(msgs) > 3 {
+		msgs = append(msgs[:3], fmt.Sprintf("and %d more", len(msgs)-3))
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 // checkTaxonomy normalizes t in place (trimmed names, upper-case codes)
@@ -281,7 +337,13 @@ func withConfig(e *env, cmds []*cli.Command) {
 
 // loadConfigBefore is the app's Before step: it reads the config file and
 // applies its database path.
+// brief config itself does not read the file: config path and config
+// init --force must work when the file is broken, to find and replace it.
 func loadConfigBefore(c *cli.Context, e *env) error {
+	if c.Args().First() == "config" {
+		e.cfg = &fileConfig{}
+		return nil
+	}
 	cfg, err := loadConfig(c, e)
 	if err != nil {
 		return err

@@ -60,7 +60,10 @@ func TestConfigInit(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	tests := []struct{ name, text, want string }{
-		{"unknown key", "backnd: openai\n", "backnd"},
+		{"unknown key", "backnd: openai\n", "config.yaml: line 1: unknown key backnd\n"},
+		{"wrong types", "jobs: many\ntakeaways: [1]\nsmtp: 3\n", `config.yaml: line 1: want a number, got text "many"; line 2: want a number, got a list; line 3: want a mapping of keys, got a number "3"` + "\n"},
+		{"negative takeaways", "takeaways: -3\n", "config.yaml: takeaways: must be at least 1\n"},
+		{"too many jobs", "jobs: 100000\n", "config.yaml: jobs: 100000: want 1 to 64 articles at once\n"},
 		{"not yaml", "backend: [\n", "config"},
 		{"bad country", "regions:\n  sections:\n    - name: X\n      countries: [Kenya]\n", "unknown country code"},
 		{"duplicate section", "regions:\n  sections:\n    - name: X\n    - name: X\n", "duplicate section"},
@@ -233,5 +236,24 @@ func TestConfigPrices(t *testing.T) {
 	}
 	if (&env{}).priceTable() != nil {
 		t.Error("priceTable without a config is not nil")
+	}
+}
+
+// TestConfigCommandWithBrokenFile: brief config path and config init
+// --force work when the config file does not parse (they are how a user
+// finds and replaces it); other commands still refuse it.
+func TestConfigCommandWithBrokenFile(t *testing.T) {
+	h := newHarness(t)
+	path := h.configFile("tiemzone: UTC\n")
+	if got := strings.TrimSpace(h.mustRun(0, "", "config", "path")); got != path {
+		t.Errorf("config path = %q, want %q", got, path)
+	}
+	h.mustRun(0, "", "config", "init", "--force")
+	if raw, _ := os.ReadFile(path); strings.Contains(string(raw), "tiemzone") {
+		t.Error("config init --force left the broken file")
+	}
+	h.configFile("tiemzone: UTC\n")
+	if code, _, errs := h.run("", "archive", "list"); code != exitUsage || !strings.Contains(errs, "unknown key tiemzone") {
+		t.Errorf("archive list with a broken config: exit %d, stderr %q; want %d", code, errs, exitUsage)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,10 @@ func TestCommandLineContract(t *testing.T) {
 			`brief: unknown command "lst" for brief archive (did you mean "list"?)`, "usage: brief archive COMMAND"},
 		{"unknown config subcommand", []string{"config", "pth"},
 			`brief: unknown command "pth" for brief config (did you mean "path"?)`, "usage: brief config COMMAND"},
+		{"help for an unknown command", []string{"help", "summarise"},
+			`brief: unknown command "summarise" for brief (did you mean "summarize"?)`, "usage: brief COMMAND"},
+		{"help for an unknown subcommand", []string{"help", "archive", "lst"},
+			`brief: unknown command "lst" for brief archive (did you mean "list"?)`, "usage: brief archive COMMAND"},
 		{"nothing close", []string{"frobnicate"},
 			`brief: unknown command "frobnicate" for brief (commands: summarize, extract, briefing, add, archive, batch, config, backends, models)`, "usage: brief COMMAND"},
 		{"unknown flag", []string{"summarize", "--no-such-flag", "x.txt"},
@@ -136,5 +141,17 @@ func TestExamplesDirectory(t *testing.T) {
 	arts, _ := filepath.Glob("../../examples/articles/*")
 	if want := len(arts) + 2; n != want {
 		t.Errorf("%d digests, want %d (one per example article, two from sample.jsonl)", n, want)
+	}
+}
+
+// TestHelpCommand: "brief help CMD SUB" shows SUB's help, as "brief CMD
+// SUB --help" does, at any depth.
+func TestHelpCommand(t *testing.T) {
+	for _, args := range [][]string{{"help", "archive", "list"}, {"archive", "help", "list"}, {"help", "summarize"}} {
+		out, errs, code := brief(t, "", args...)
+		want := "brief " + strings.Join(slices.DeleteFunc(slices.Clone(args), func(s string) bool { return s == "help" }), " ") + " - "
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("brief %s: exit %d, stdout %.120q, stderr %q; want the help of %q", strings.Join(args, " "), code, out, errs, want)
+		}
 	}
 }

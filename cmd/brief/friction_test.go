@@ -52,7 +52,7 @@ func TestFrictionFixes(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"missing font", []string{"briefing", in, "-f", "pdf", "-o", dir + "/x.pdf", "--font", "/missing.ttf"}, exitUsage, "brief: --font: stat /missing.ttf: no such file or directory"},
+		{"missing font", []string{"briefing", in, "-f", "pdf", "-o", dir + "/x.pdf", "--font", "/missing.ttf"}, exitUsage, "brief: --font: open /missing.ttf: no such file or directory"},
 		{"backends yaml", []string{"backends", "-f", "yaml"}, exitUsage, `brief: backends: unknown format "yaml" (want text or json)`},
 		{"dry-run is summarize's", []string{"briefing", "--dry-run", in}, exitUsage, "brief: unknown flag --dry-run for brief briefing"},
 		{"dry-run is not add's", []string{"add", "--dry-run", in}, exitUsage, "brief: unknown flag --dry-run for brief add"},

@@ -34,7 +34,7 @@ func waitTemp(t *testing.T, dir string, exited <-chan struct{}) {
 	t.Fatal("no temporary output file appeared")
 }
 
-// TestTermEndsStuckWork sends SIGTERM to brief while its work cannot see
+// TestTermEndsStuckWork sends SIGTERM (or SIGHUP) to brief while its work cannot see
 // the cancellation (a template that loops, an input FIFO nobody writes):
 // the process still exits 130 within 4 seconds and removes its temporary
 // file.
@@ -51,13 +51,18 @@ func TestTermEndsStuckWork(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name string
+		sig  syscall.Signal
 		args func(out string) []string
 	}{
-		{"looping template", func(out string) []string {
+		{"looping template", syscall.SIGTERM, func(out string) []string {
 			return []string{"briefing", in, "--template", loop, "-o", filepath.Join(out, "today.md")}
 		}},
-		{"fifo input", func(out string) []string {
+		{"fifo input", syscall.SIGTERM, func(out string) []string {
 			return []string{"summarize", fifo, "-o", filepath.Join(out, "digests.jsonl")}
+		}},
+		// The terminal closing (an ssh session dropped) is the same.
+		{"looping template, hangup", syscall.SIGHUP, func(out string) []string {
+			return []string{"briefing", in, "--template", loop, "-o", filepath.Join(out, "today.md")}
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,16 +78,16 @@ func TestTermEndsStuckWork(t *testing.T) {
 			go func() { werr = cmd.Wait(); close(exited) }()
 			waitTemp(t, out, exited)
 			start := time.Now()
-			cmd.Process.Signal(syscall.SIGTERM)
+			cmd.Process.Signal(tt.sig)
 			select {
 			case <-exited:
 			case <-time.After(10 * time.Second):
 				cmd.Process.Kill()
 				<-exited
-				t.Fatalf("still running 10 s after SIGTERM; stderr:\n%s", errb.String())
+				t.Fatalf("still running 10 s after %v; stderr:\n%s", tt.sig, errb.String())
 			}
 			if took := time.Since(start); took > 4*time.Second {
-				t.Errorf("exited %v after SIGTERM, want within 4 s", took.Round(time.Millisecond))
+				t.Errorf("exited %v after %v, want within 4 s", took.Round(time.Millisecond), tt.sig)
 			}
 			var ee *exec.ExitError
 			if !errors.As(werr, &ee) || ee.ExitCode() != exitCanceled {

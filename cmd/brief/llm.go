@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -224,7 +223,7 @@ func modelConfig(c *cli.Context, e *env, row summarize.Backend, cfg *summarize.C
 	}
 	g.Batch, _ = c.App.Metadata[batchKey].(bool)
 	if p := c.String("prompt-template"); p != "" {
-		raw, err := os.ReadFile(p)
+		raw, err := readOptionFile(p, maxTemplateSize)
 		if err != nil {
 			return llm.Config{}, usagef("--prompt-template: %v", err)
 		}

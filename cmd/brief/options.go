@@ -1,12 +1,17 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/image/font/sfnt"
 
 	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
@@ -45,6 +50,9 @@ func resolveInputs(c *cli.Context, e *env) (inputOptions, error) {
 	if len(o.Inputs) == 0 {
 		return o, usagef("no inputs (give files, directories, URLs, or - for stdin)")
 	}
+	if n := slices.Index(o.Inputs, "-"); n >= 0 && slices.Contains(o.Inputs[n+1:], "-") {
+		return o, usagef("- (stdin) given twice: it can be read once")
+	}
 	if o.Jobs < 1 || o.Jobs > maxJobs {
 		return o, usagef("-j %d: want 1 to %d articles at once", o.Jobs, maxJobs)
 	}
@@ -55,6 +63,9 @@ func resolveInputs(c *cli.Context, e *env) (inputOptions, error) {
 		t, err := parseSince(s, e.now())
 		if err != nil {
 			return o, usagef("--since %q: %v", s, err)
+		}
+		if t.After(e.now()) {
+			return o, usagef("--since %q: in the future: no feed item would be kept", s)
 		}
 		o.Since = t
 	}
@@ -201,6 +212,11 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 			return o, err
 		}
 	}
+	if !o.Dir {
+		if err := notClobbered(o.Target, o.Output, o.Inputs.Inputs, o.DB); err != nil {
+			return o, err
+		}
+	}
 	for _, f := range o.Formats {
 		if f == "pdf" && !o.Dir && o.Target.isTerminal() {
 			return o, usagef("not writing a PDF to a terminal: give -o FILE.pdf, or redirect stdout")
@@ -224,8 +240,8 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 	}
 	o.Font = c.String("font")
 	if o.Font != "" {
-		if _, err := os.Stat(o.Font); err != nil {
-			return o, usagef("--font: %v", err)
+		if err := checkFont(o.Font); err != nil {
+			return o, err
 		}
 	}
 	o.AllowEmpty = c.Bool("allow-empty")
@@ -234,13 +250,19 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 
 // resolveDB returns --db (a file path or a postgres:// URL; the config
 // file's db when unset), else the default archive path.
+// A --db that names a directory or a device is a usage error.
 func resolveDB(c *cli.Context, e *env) (string, error) {
-	if p := c.String("db"); p != "" {
-		return p, nil
+	p := c.String("db")
+	if p == "" {
+		var err error
+		if p, err = store.DefaultPath(e.getenv); err != nil {
+			return "", usageError{err}
+		}
 	}
-	p, err := store.DefaultPath(e.getenv)
-	if err != nil {
-		return "", usageError{err}
+	if !store.IsPostgres(p) {
+		if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+			return "", usagef("--db %s: not a file (an archive is an SQLite file or a postgres:// URL)", p)
+		}
 	}
 	return p, nil
 }
@@ -299,7 +321,7 @@ func resolveSummarize(c *cli.Context, e *env) (summarizeOptions, error) {
 			return o, err
 		}
 	}
-	return o, nil
+	return o, notClobbered(o.Out.Target, o.Out.Output, o.Inputs.Inputs, o.DB)
 }
 
 // extractOptions are brief extract's options.
@@ -316,8 +338,10 @@ func resolveExtract(c *cli.Context, e *env) (extractOptions, error) {
 	if o.Out, err = resolveFormat(c, e, map[string]string{"text": "md"}, "md", "jsonl", "md", "json", "jsonl"); err != nil {
 		return o, err
 	}
-	o.Inputs, err = resolveInputs(c, e)
-	return o, err
+	if o.Inputs, err = resolveInputs(c, e); err != nil {
+		return o, err
+	}
+	return o, notClobbered(o.Out.Target, o.Out.Output, o.Inputs.Inputs, "")
 }
 
 // addOptions are brief add's options.
@@ -485,4 +509,93 @@ func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(
 		return nil, 0, 0, err
 	}
 	return runInputStream(c.Context, e, in, s, emit)
+}
+
+// Sizes of the files options name: a config file, a template or a font
+// larger than these is a mistake (or /dev/zero), not read to the end.
+const (
+	maxConfigSize = 1 << 20
+	maxFontSize   = 64 << 20
+)
+
+// errOptionFileTooBig reports a file over its option's size.
+var errOptionFileTooBig = errors.New("file too large")
+
+// readOptionFile reads the file an option names, at most max bytes (a
+// whole number of MiB): a
+// directory, or a longer file or stream (a device), is an error naming
+// it, and so is one that cannot be read.
+func readOptionFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(raw)) > max {
+		return nil, fmt.Errorf("%s: %w: over %d MiB", path, errOptionFileTooBig, max>>20)
+	}
+	return raw, nil
+}
+
+// checkFont checks that --font names a TrueType font brief can read,
+// before any work: the PDF renderer reads it again when it draws.
+func checkFont(path string) error {
+	raw, err := readOptionFile(path, maxFontSize)
+	if err != nil {
+		return usagef("--font: %v", err)
+	}
+	if _, err := sfnt.Parse(raw); err != nil {
+		return usagef("--font %s: not a TrueType font (%v)", path, err)
+	}
+	return nil
+}
+
+// notClobbered refuses -o naming a file the run reads: one of the input
+// files, or the archive (brief archive export -o brief.db would replace
+// the database with its own export).
+func notClobbered(t outputTarget, output string, inputs []string, db string) error {
+	if t.std != nil || t.direct || t.path == "" {
+		return nil
+	}
+	out, err := os.Stat(t.path)
+	if err != nil {
+		return nil // a new file is nobody's input
+	}
+	for _, in := range inputs {
+		if fi, err := os.Stat(in); err == nil && fi.Mode().IsRegular() && os.SameFile(out, fi) {
+			return usagef("-o %s: it is also an input: the output would replace it", output)
+		}
+	}
+	if db != "" && !store.IsPostgres(db) {
+		if fi, err := os.Stat(db); err == nil && os.SameFile(out, fi) {
+			return usagef("-o %s: it is the archive (--db): the output would replace it", output)
+		}
+	}
+	return nil
+}
+
+// archiveExportOptions are brief archive export's options.
+type archiveExportOptions struct {
+	DB  string
+	Out formatOptions // jsonl
+}
+
+// resolveArchiveExport reads and checks brief archive export's options.
+func resolveArchiveExport(c *cli.Context, e *env) (archiveExportOptions, error) {
+	var o archiveExportOptions
+	var err error
+	if o.Out, err = resolveFormat(c, e, nil, "jsonl", "jsonl", "jsonl"); err != nil {
+		return o, err
+	}
+	if o.DB, err = resolveDB(c, e); err != nil {
+		return o, err
+	}
+	return o, notClobbered(o.Out.Target, o.Out.Output, nil, o.DB)
 }

@@ -229,9 +229,15 @@ func (e *env) writeTarget(t outputTarget, write func(io.Writer) error) error {
 }
 
 // createTemp creates a new file beside path, named .BASE.tmp-RANDOM, with
-// mode perm less the umask (os.CreateTemp would make it 0600).
+// mode perm less the umask (os.CreateTemp would make it 0600). BASE is
+// shortened when the name would pass the file system's 255 bytes, which
+// path itself may come close to.
 func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	dir, base := filepath.Split(path)
+	const nameMax, extra = 255, len(".") + len(".tmp-") + 12
+	if len(base) > nameMax-extra {
+		base = strings.ToValidUTF8(base[:nameMax-extra], "")
+	}
 	for range 100 {
 		var b [6]byte
 		rand.Read(b[:])

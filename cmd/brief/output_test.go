@@ -354,6 +354,11 @@ func TestTerminal(t *testing.T) {
 	if code := run(context.Background(), []string{"brief", "summarize", in, "-o", digests}, strings.NewReader(""), &outb, tty); code != 0 {
 		t.Fatalf("summarize: exit %d", code)
 	}
+	// -o naming the terminal gets the terminal's format (Markdown), as
+	// stdout on a terminal does, not the JSON Lines of a file.
+	if code := run(context.Background(), []string{"brief", "summarize", in, "-o", tty.Name()}, strings.NewReader(""), &outb, &errb); code != 0 {
+		t.Fatalf("summarize -o %s: exit %d: %s", tty.Name(), code, errb.String())
+	}
 	// With the terminal's side closed, reading the master ends (EIO) once
 	// everything written is read.
 	tty.Close()
@@ -365,6 +370,9 @@ func TestTerminal(t *testing.T) {
 	got := strings.ReplaceAll(screen.String(), "\r", "")
 	if strings.Contains(got, "%PDF") {
 		t.Error("PDF bytes reached the terminal")
+	}
+	if !strings.Contains(got, "\n## Port expansion approved in Mombasa") || strings.Contains(got, `{"id"`) {
+		t.Errorf("summarize -o TTY wrote %q, want Markdown", got)
 	}
 	for _, want := range []string{fmt.Sprintf("brief: wrote %s: 1 story, 1 page\n", dst), fmt.Sprintf("brief: wrote %s: 1 digest\n", digests)} {
 		if !strings.Contains(got, want) {
@@ -469,4 +477,63 @@ func TestUnwritableOutputRefusedFirst(t *testing.T) {
 			t.Errorf("brief %s: stderr %q, want one line with %q", strings.Join(tt.args, " "), errs, tt.want)
 		}
 	}
+}
+
+// TestOutputNeverReplacesWhatItReads: -o naming the archive (also through
+// a symlink) or one of the input files is a usage error, and the file is
+// left as it was: brief archive export -o brief.db used to replace the
+// database with its own export.
+func TestOutputNeverReplacesWhatItReads(t *testing.T) {
+	h := newHarness(t)
+	story := writeTestFile(t, filepath.Join(h.dir, "story.txt"), goodText)
+	h.mustRun(0, "", "add", story)
+	link := filepath.Join(h.dir, "db-link")
+	if err := os.Symlink(h.db, link); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"archive", "export", "-o", h.db}, "it is the archive"},
+		{[]string{"archive", "export", "-o", link}, "it is the archive"},
+		{[]string{"summarize", "--save", story, "-o", link}, "it is the archive"},
+		{[]string{"summarize", story, "-o", story}, "it is also an input"},
+		{[]string{"extract", story, "-o", story}, "it is also an input"},
+		{[]string{"briefing", story, "-f", "md", "-o", story}, "it is also an input"},
+	} {
+		code, out, errs := h.run("", tt.args...)
+		if code != exitUsage || !strings.Contains(errs, tt.want) || out != "" {
+			t.Errorf("brief %s: exit %d, stderr %q; want %d and %q", strings.Join(tt.args, " "), code, errs, exitUsage, tt.want)
+		}
+	}
+	if after, _ := os.ReadFile(h.db); !bytes.Equal(before, after) {
+		t.Error("the archive changed")
+	}
+	if got, _ := os.ReadFile(story); string(got) != goodText {
+		t.Error("the input changed")
+	}
+	h.mustRun(0, "", "archive", "list") // still an archive
+}
+
+// TestOutputLongName: -o with a name near the 255-byte limit is written
+// (its temporary file's name is shortened to fit), and leaves no
+// temporary file behind.
+func TestOutputLongName(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "a.txt", goodText)
+	for _, n := range []int{240, 252} {
+		out := filepath.Join(dir, strings.Repeat("é", n/2-2)+".md") // two bytes a letter
+		if _, errs, code := brief(t, "", "briefing", in, "-o", out); code != 0 {
+			t.Errorf("-o a %d-byte name: exit %d: %s", len(filepath.Base(out)), code, errs)
+		}
+		if _, err := os.Stat(out); err != nil {
+			t.Errorf("-o a %d-byte name: %v", len(filepath.Base(out)), err)
+		}
+	}
+	noTemps(t, dir)
 }

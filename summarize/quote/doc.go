@@ -16,9 +16,13 @@
 // reported speech ("X said that …", "according to X"). Quoted text is masked
 // before sentences are split, so a period inside a quote never cuts off its
 // attribution. Pronoun speakers are resolved to the nearest compatible named
-// mention earlier in the article; descriptive speakers ("a campaign
-// spokesman") are kept as written; roles come only from the article and stay
-// with the speaker across later mentions. French, German, Spanish and
+// mention earlier in the article ("it" only to the organisation or text that
+// spoke just before); a quote standing alone takes the speaker of the quote
+// before it, or else, with less confidence, the person its own paragraph is
+// about; descriptive speakers ("a campaign spokesman") are kept as written;
+// roles come only from the article and stay with the speaker across later
+// mentions. Photo captions left in the text and a headline repeated as the
+// first paragraph are no part of the scan. French, German, Spanish and
 // Portuguese attributions are read where their structure matches the
 // English rules ("« … », a déclaré X", "„…“, sagte sie", "según X"); in an
 // article whose language is French, German, Spanish or Portuguese

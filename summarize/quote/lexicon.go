@@ -133,6 +133,7 @@ secretary-general governor-elect candidate chief-of-staff dean provost principal
 pastor bishop cardinal rabbi imam columnist commentator blogger writer novelist
 producer president-elect owner investor banker broker trader physician doctor nurse
 surgeon psychologist psychiatrist sociologist political scientist campaign
+editor-in-chief coordinator hopeful
 spokesperson press communications policy national deputy former acting interim
 senior junior top
 ministro ministra presidente presidenta diputado diputada senador senadora alcalde

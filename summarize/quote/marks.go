@@ -134,6 +134,19 @@ func findSegments(p string, carry bool) []segment {
 				st = styleNone
 				break
 			}
+			if st == styleCurly && r == '“' && unicode.IsSpace(prev) && sentenceEndBefore(p, i) {
+				// a new opening mark after a sentence: the quote before
+				// was left open at the end of its paragraph (paragraphs
+				// that a text joined into one), and this one starts afresh
+				end := i - 1
+				for end > cur.in0 && p[end-1] == ' ' {
+					end--
+				}
+				cur.end, cur.in1 = end, end
+				segs = append(segs, cur)
+				cur = segment{start: i, in0: i + w}
+				break
+			}
 			if ns := openStyle(r, prev, next); ns != styleNone && ns != styleSingle && ns != st {
 				nested, nestStyle = 1, ns
 			}
@@ -150,6 +163,23 @@ func findSegments(p string, carry bool) []segment {
 		segs[0].contd = true
 	}
 	return segs
+}
+
+// sentenceEndBefore reports whether the text before byte i, spaces
+// skipped, ends a sentence: ". “", "? “".
+func sentenceEndBefore(p string, i int) bool {
+	j := i
+	for j > 0 && (p[j-1] == ' ' || p[j-1] == '\n' || p[j-1] == '\t') {
+		j--
+	}
+	if j == 0 {
+		return false
+	}
+	switch p[j-1] {
+	case '.', '?', '!':
+		return true
+	}
+	return false
 }
 
 // openStyle returns the style of a quote opened by r, or styleNone when r

@@ -126,7 +126,8 @@ func (s *scanner) reportedTrailing(pi, from, end int) (u unit, ok, done bool) {
 			}
 		}
 		// "…, X said" | "…, noted NBC’s Dante Chinni"
-		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && (p.isVerb(e-1, reportVerbs) || p.isVerb(c+1, reportVerbs) && e >= end && !p.clauseSubject(c+2, e-1)) && !badSubject(sp.text) {
+		if sp, e, ok := s.postAttr(pi, c+1, end); ok && sp.kind != spkNone && (p.isVerb(e-1, reportVerbs) && p.speechUse(e-1, sp) && !p.relativeBefore(e-1) ||
+			p.isVerb(c+1, reportVerbs) && e >= end && !p.clauseSubject(c+2, e-1) && p.speechUse(c+1, sp)) && !badSubject(sp.text) {
 			if u, ok, done := p.aroundAttribution(pi, from, c, e, end, sp); done {
 				return u, ok, true
 			}
@@ -144,6 +145,10 @@ func (s *scanner) reportedTrailing(pi, from, end int) (u unit, ok, done bool) {
 // after it when what stands before only sets the scene ("In her book,
 // she wrote, …").
 func (p *para) aroundAttribution(pi, from, c, e, end int, sp speaker) (u unit, ok, done bool) {
+	if w, ok := p.word(e); ok && e == end-1 && objectWords[w.lower] {
+		// "…, Mexico said enough.": the verb has its own object
+		return unit{}, false, true
+	}
 	adjunct := p.adjunct(from, c)
 	if e >= end-5 || p.trailer(e, end) {
 		if adjunct {
@@ -191,7 +196,7 @@ func (s *scanner) reportedLead(pi, from, end int) (unit, bool) {
 			}
 		}
 		sp, ok := p.reportSubject(from, v, pi)
-		if !ok || badSubject(sp.text) {
+		if !ok || badSubject(sp.text) || !p.speechUse(v, sp) {
 			continue
 		}
 		c, ok := p.reportedComplement(v, end)
@@ -243,6 +248,59 @@ func (p *para) reportedComplement(v, end int) (int, bool) {
 // badSubject reports whether a speaker phrase read before a reporting
 // verb is a clause fragment rather than a speaker: "which advocates",
 // "how experts", "Everything Trump", "After campaign aides".
+// objectWords after "said" are what was said, not a time or a place:
+// "Mexico said enough", "the board said no".
+var objectWords = set("enough no yes so nothing little much otherwise")
+
+// findingVerbs report what a study, a poll or a count shows: with no
+// person as their subject they report findings, not speech ("The poll
+// indicates a tightening race").
+var findingVerbs = set(`indicates indicated indicate shows showed show found finds find
+estimates estimated estimate suggests suggested concluded concludes predicts predicted`)
+
+// findingHeads end the subjects whose "shows" or "estimates" reports a
+// finding, not speech: "the poll", "instant polls", "the data".
+var findingHeads = set(`poll polls survey surveys study studies report reports data analysis
+analyses research figures numbers statistics results census forecast forecasts estimates
+index model models review reviews audit audits test tests count counts`)
+
+// speechUse reports whether the report verb at v, with subject sp, reports
+// speech: not a finding of a body that is no person, not "added the
+// week", not "agreed to lend".
+func (p *para) speechUse(v int, sp speaker) bool {
+	t := p.toks[v]
+	if findingVerbs[t.lower] && findingHeads[descHead(sp.text)] {
+		return false // a finding: "The poll indicates a tightening race"
+	}
+	w, ok := p.word(v + 1)
+	switch t.lower {
+	case "added", "adds", "add":
+		return !ok || !determiners[w.lower] // "had added the additional week"
+	case "agreed", "agrees", "agree":
+		return !ok || w.lower != "to" // "agreed to effectively lend"
+	}
+	return true
+}
+
+// relativeBefore reports whether a relative pronoun stands before the verb
+// at v, past auxiliaries: "another mining company that had declared".
+func (p *para) relativeBefore(v int) bool {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		w, ok := p.word(k)
+		if !ok {
+			return false
+		}
+		switch w.lower {
+		case "that", "which", "who":
+			return true
+		}
+		if !auxVerbs[w.lower] && !verbAdverbs[w.lower] {
+			return false
+		}
+	}
+	return false
+}
+
 func badSubject(s string) bool {
 	w, _, _ := strings.Cut(s, " ")
 	l := strings.ToLower(w)

@@ -80,7 +80,9 @@ func (p *para) opensSentence(i int) bool {
 			if w, ok := p.word(j - 1); ok && w.upper && prepositions[w.lower] && p.opensSentence(j-1) {
 				return true
 			}
-			return false
+			// after a quote that ends its sentence: “These are howls.”
+			// Trump has record low support …
+			return j == i-1 && p.quoteEndsSentence(t.seg) && !p.speaksAfter(p.nameRunAfter(i, len(p.toks)))
 		case tPunct:
 			switch t.text {
 			case ".", "!", "?", ";", ":":
@@ -260,9 +262,10 @@ func (p *para) descBeforeName(a, e int) string {
 		if !possessives[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
 			continue
 		}
-		// the phrase must open its sentence or clause: "In 2014 the
-		// former …", "Trump's spokeswoman, …"
-		if i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) {
+		// the phrase must open its sentence or clause, or follow a verb:
+		// "In 2014 the former …", "Trump's spokeswoman, …", "were told
+		// the newest 2020 Democratic presidential hopeful, Deval Patrick,"
+		if pw, ok := p.word(i - 1); i > 0 && !p.isPunct(i-1, ".,;:—–(") && !p.isNumberTok(i-1) && (!ok || pw.upper || prepositions[pw.lower] || determiners[pw.lower] || clauseWords[pw.lower]) {
 			continue
 		}
 		if !title {
@@ -271,6 +274,21 @@ func (p *para) descBeforeName(a, e int) string {
 		return p.span(i, a-1)
 	}
 	return ""
+}
+
+// bodyHeads end descriptors of organisations and texts that "it" may
+// stand for: "the union", "the statement", "the lawsuit".
+var bodyHeads = set(`union company firm group agency department ministry council committee
+campaign statement letter report study paper lawsuit complaint filing memo release
+newspaper magazine website network court board government administration`)
+
+// descHead returns the lowercase last word of a descriptor.
+func descHead(d string) string {
+	f := strings.Fields(strings.ToLower(d))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,")
 }
 
 // possessives open a descriptor before a name in apposition: "the
@@ -414,6 +432,17 @@ func hasTitle(role string) bool {
 	return false
 }
 
+// fullerRole reports whether role a says more of the speaker than role b:
+// a title phrase of more words ("Disney’s chairman of direct-to-consumer
+// and international" over "Walt Disney Co. executive"); a "who" clause
+// never displaces a title.
+func fullerRole(a, b string) bool {
+	if !hasTitle(a) || strings.HasPrefix(strings.ToLower(a), "who ") && !strings.HasPrefix(strings.ToLower(b), "who ") {
+		return false
+	}
+	return len(strings.Fields(a)) > len(strings.Fields(b))
+}
+
 func before(pa, ta, pb, tb int) bool {
 	return pa < pb || pa == pb && ta < tb
 }
@@ -434,12 +463,13 @@ func (s *scanner) resolve() {
 	}
 	for _, m := range ms {
 		if m.role != "" && m.person {
-			if _, ok := roles[m.key]; !ok {
+			if r, ok := roles[m.key]; !ok || fullerRole(m.role, r.role) {
 				roles[m.key] = speaker{text: m.text, role: m.role, gender: m.gender}
 			}
 		}
 	}
 	var recent []antecedent
+	var body speaker            // the latest organisation or text that spoke
 	genders := map[string]int{} // a surname's gender, where a mention tells it
 	for _, m := range ms {
 		if m.gender != genderUnknown {
@@ -461,6 +491,17 @@ func (s *scanner) resolve() {
 				u.spk, u.via = resolveDropped(ms, speaker{kind: spkDropped, para: u.para, tok: u.tok}, recent, true)
 			}
 			at.para, at.tok = u.para, u.tok
+		case u.spk.kind == spkPronoun && strings.EqualFold(u.spk.text, "it"):
+			// “…,” the Times wrote. “…,” it further wrote.
+			sp := speaker{}
+			if body.text != "" && u.spk.para-body.para <= 1 {
+				sp = body
+				sp.para, sp.tok = u.spk.para, u.spk.tok
+			}
+			u.spk, u.via = sp, viaNone
+			if sp.text != "" {
+				u.via = viaPronounRecent
+			}
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
 		case u.spk.kind == spkLabel:
@@ -472,9 +513,12 @@ func (s *scanner) resolve() {
 			at.sp = u.spk
 			recent = append(recent, at)
 		}
+		if u.kind != KindReported && (u.spk.kind == spkName && isOrg(u.spk.text) || u.spk.kind == spkDesc && bodyHeads[descHead(u.spk.text)]) {
+			body = u.spk // an organisation or a text that speaks: "it" may be it
+		}
 		if u.spk.kind == spkName && u.spk.role != "" {
 			k := nameKey(u.spk.text)
-			if _, ok := roles[k]; !ok {
+			if r, ok := roles[k]; !ok || fullerRole(u.spk.role, r.role) {
 				roles[k] = u.spk
 			}
 		}

@@ -58,6 +58,12 @@ func Scan(a *article.Article) []summarize.Quote {
 	}
 	s := &scanner{title: a.Title, lang: a.Language}
 	s.prepare(scanned(a.Paragraphs))
+	if len(s.paras) > 0 && a.Title != "" && sameHeadline(a.Paragraphs[0], a.Title) {
+		// the headline repeated as the first paragraph: a quote in a
+		// headline is no statement to attribute ("Trump ‘The Dealmaker’
+		// Could Address Clean Energy")
+		s.paras[0] = para{}
+	}
 	for pi := range s.paras {
 		s.direct(pi)
 	}
@@ -103,6 +109,12 @@ func (s *scanner) prepare(ps []string) {
 		p.tokenize()
 		p.split()
 	}
+}
+
+// sameHeadline reports whether paragraph p repeats the headline title.
+func sameHeadline(p, title string) bool {
+	trim := func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".!?:") }
+	return strings.EqualFold(trim(p), trim(title))
 }
 
 // captionEnds close a photo caption that an extractor left in the text:
@@ -243,6 +255,10 @@ var titleSmall = set("a an the and or of in on at to for by with from as nor but
 
 // labelAt reports an interview label ("WALLACE:") at byte offset off of
 // the paragraph, returning the label and the offset after it.
+// noteLabels open an editor's note, not a transcript's speaker:
+// "CLARIFICATION: The first sentence has been clarified …".
+var noteLabels = set("CLARIFICATION CORRECTION CORRECTIONS UPDATE UPDATED NOTE EDITOR'S CLARIFICATIONS")
+
 func labelAt(text string, off int) (string, int) {
 	i := off
 	for i < len(text) && i-off < 40 {
@@ -259,7 +275,7 @@ func labelAt(text string, off int) (string, int) {
 		return "", off
 	}
 	lab := strings.TrimSpace(text[off:i])
-	if words(lab) == 0 || words(lab) > 3 || strings.Count(lab, " ") > 2 {
+	if words(lab) == 0 || words(lab) > 3 || strings.Count(lab, " ") > 2 || noteLabels[lab] {
 		return "", off
 	}
 	j := i + 1
@@ -349,8 +365,24 @@ func (s *scanner) introAt(pi, from, to int) {
 			return
 		}
 	}
+	// "On July 6, 2015, Sanders made the following comment:": the
+	// sentence's subject, when a noun of speech ends it
+	if t, ok := p.word(e - 1); ok && speechNouns[t.lower] {
+		for v := e - 2; v >= from && v >= e-6; v-- {
+			if w, ok := p.word(v); ok && !w.upper && (w.lower == "made" || w.lower == "issued" || w.lower == "gave" || w.lower == "released" || w.lower == "offered") {
+				if sp, _, ok := p.npBefore(v-1, from, pi); ok && sp.kind == spkName {
+					s.intro[pi] = sp
+				}
+				return
+			}
+		}
+	}
 	// "Partial transcript as follows:" and the like introduce no speaker
 }
+
+// speechNouns end an introduction to a quote: "made the following
+// comment:", "issued a statement:".
+var speechNouns = set("comment comments statement statements remark remarks tweet remarks declaration")
 
 // quoteFirst handles a sentence that opens with quote token q0.
 func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
@@ -664,6 +696,9 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		if tk.kind != tWord || !speechVerbs[tk.lower] && !readVerbs[tk.lower] || v > i && !p.verbForm(v) {
 			continue // "the United States" holds no verb
 		}
+		if w, ok := p.word(v + 1); (tk.lower == "states" || tk.lower == "state") && ok && w.lower != "that" {
+			continue // "member states trump everything else"
+		}
 		if v == i {
 			break
 		}
@@ -849,6 +884,14 @@ func mixedKind(p *para, a, b int) string {
 func (s *scanner) quoteAfter(pi, si, q0 int) {
 	p := &s.paras[pi]
 	from, to := p.sents[si][0], p.sents[si][1]
+	if p.isPunct(q0-1, ":") {
+		// “…,” the union wrote — after a colon, an attribution that
+		// follows the quote names its speaker, not the narration before
+		if u, ok := s.trailingAttr(pi, si, q0); ok && u.kind == KindDirect {
+			s.units = append(s.units, u)
+			return
+		}
+	}
 	sp, cs, ok := s.cueBefore(pi, from, q0)
 	if !ok {
 		if u, ok := s.trailingAttr(pi, si, q0); ok {

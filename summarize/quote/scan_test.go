@@ -33,6 +33,18 @@ func checkScan(t *testing.T, paras []string, want []want) {
 	}
 }
 
+func TestScanHeadlineAndNotes(t *testing.T) {
+	a := &article.Article{Title: "Trump ‘The Dealmaker’ Could Address Clean Energy", Paragraphs: []string{
+		"Trump ‘The Dealmaker’ Could Address Clean Energy.",
+		"CLARIFICATION: The first sentence has been clarified to reflect the call.",
+		"“We will see,” said Dana Lee.",
+	}}
+	got := quote.Scan(a)
+	if len(got) != 1 || got[0].Speaker != "Dana Lee" {
+		t.Errorf("Scan = %+v, want only Dana Lee's quote", got)
+	}
+}
+
 func TestScan(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -99,6 +111,47 @@ func TestScan(t *testing.T) {
 				{`The answers are "not meeting the demand,"`, "Paul Rieckhoff", "founder and CEO of Iraq and Afghanistan Veterans of America", "mixed"},
 				{"We often compare it to the early days of the AIDS crisis.", "Paul Rieckhoff", "founder and CEO of Iraq and Afghanistan Veterans of America", "direct"},
 			},
+		},
+		{
+			name: "it: the organisation that spoke just before",
+			paras: []string{
+				"“His company was left holding debt,” the Times wrote.",
+				"“But since then, his fortunes have changed,” it further wrote.",
+				"“It is a lot,” it added.",
+			},
+			want: []want{
+				{"His company was left holding debt", "Times", "", "direct"},
+				{"But since then, his fortunes have changed", "Times", "", "direct"},
+				{"It is a lot", "Times", "", "direct"},
+			},
+		},
+		{
+			name: "after a colon, the attribution after the quote",
+			paras: []string{
+				"The statement also referenced the impact it said Clinton would have: “Her fight has opened the door for women,” the union wrote.",
+			},
+			want: []want{{"Her fight has opened the door for women", "the union", "", "direct"}},
+		},
+		{
+			name: "the fuller of two titles the article gives",
+			paras: []string{
+				"Walt Disney Co. executive Kevin Mayer said demand caused the problems.",
+				"“We had some issues,” Mayer, Disney’s chairman of direct-to-consumer and international, said Tuesday.",
+				"“Not everyone will succeed,” Mayer said.",
+			},
+			want: []want{
+				{"demand caused the problems", "Kevin Mayer", "Walt Disney Co. executive", "reported"},
+				{"We had some issues", "Kevin Mayer", "Disney’s chairman of direct-to-consumer and international", "direct"},
+				{"Not everyone will succeed", "Kevin Mayer", "Disney’s chairman of direct-to-consumer and international", "direct"},
+			},
+		},
+		{
+			name: "a noun of speech introduces the next paragraph",
+			paras: []string{
+				"On July 6, 2015, Sanders made the following comment:",
+				"“For young people who have graduated high school, the unemployment rate is 33 percent.”",
+			},
+			want: []want{{"For young people who have graduated high school, the unemployment rate is 33 percent.", "Sanders", "", "direct"}},
 		},
 		{
 			name:  "split quote is one quote",
@@ -360,7 +413,7 @@ func TestScan(t *testing.T) {
 		{
 			name:  "a lowercase word in quotes inside a relative clause does not continue the quote",
 			paras: []string{"“Every month someone waits is a month lost,” said Oksana Melnyk, who runs Svitlo, a charity whose name means “light”, from a former school."},
-			want:  []want{{"Every month someone waits is a month lost", "Oksana Melnyk", "", "direct"}},
+			want:  []want{{"Every month someone waits is a month lost", "Oksana Melnyk", "who runs Svitlo", "direct"}},
 		},
 		{
 			name:  "dash attribution",

@@ -739,7 +739,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 		if ns > s && p.nameRunAfter(ns, i) == i {
 			sp = p.nameAt(ns, i, pi)
-			sp.role = strings.TrimSpace(p.span(s, ns) + " " + sp.role)
+			// the title before the name is already the role nameAt found:
+			// "said veteran industry analyst Ken Doctor"
+			if pre := p.span(s, ns); sp.role == "" || strings.HasSuffix(pre, sp.role) {
+				sp.role = pre
+			} else {
+				sp.role = strings.TrimSpace(pre + " " + sp.role)
+			}
 		} else if by, e2, ok := p.authorIn(s, i, limit); ok {
 			// "a 2018 survey by Penelope Muse Abernathy of the University
 			// of North Carolina": the author speaks through the work
@@ -782,6 +788,33 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 		end = e
 	}
+	// a who clause: "said Takeshi Mori, who chairs the assembly’s transport
+	// committee."
+	if p.isPunct(end, ",") && sp.kind == spkName && sp.role == "" {
+		if w, ok := p.word(end + 1); ok && w.lower == "who" && !w.upper && p.roleClause(end+2) {
+			j := end + 2
+			for j < limit && j-end < 20 {
+				if p.isPunct(j, "(") {
+					// "who runs Світло (Svitlo)"
+					k := j + 1
+					for k < limit && k < j+6 && !p.isPunct(k, ")") {
+						k++
+					}
+					if p.isPunct(k, ")") {
+						j = k + 1
+						continue
+					}
+				}
+				if p.toks[j].kind != tWord {
+					break
+				}
+				j++
+			}
+			if j > end+2 && (j >= limit || p.isPunct(j, ".,;—–(")) {
+				sp.role = p.span(end+1, j)
+			}
+		}
+	}
 	// appositive role: ", a historian who attended the session,"
 	if p.isPunct(end, ",") && sp.kind == spkName {
 		i := end + 1
@@ -819,6 +852,25 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// roleVerbs open a "who" clause that states a position: "who chairs the
+// transport committee", "who runs a charity", "who served as envoy".
+var roleVerbs = set(`chairs chaired runs ran leads led heads headed directs directed
+represents represented teaches taught manages managed oversees oversaw owns owned
+founded co-founded cofounded coordinates coaches coached advises advised serves served
+works worked studies studied researches edits edited hosts hosted organizes organises
+organized organised presides presided administers administered`)
+
+// roleClause reports whether the "who" clause whose verb is token v
+// states a position, not an event: "who chairs …", not "who will testify
+// Thursday".
+func (p *para) roleClause(v int) bool {
+	w, ok := p.word(v)
+	if ok && verbAdverbs[w.lower] && !auxVerbs[w.lower] {
+		w, ok = p.word(v + 1) // "who also chairs"
+	}
+	return ok && !w.upper && roleVerbs[w.lower]
 }
 
 // authorIn finds "by NAME" inside the phrase [s, i) that a work's

@@ -220,6 +220,7 @@ func TestMentionAt(t *testing.T) {
 		{"the end of an organisation's name", "He notes that the Commission on Presidential Debates announced a fix.", "", "", false, false, false},
 		{"an adjective before a plural noun is no speaker", "The website cites so many Republican claims as false.", "Republican", "", false, true, true},
 		{"a name after a possessive descriptor", "His former business partner at Lenox, Lawrence B. Cummings, called him a master.", "Lawrence B. Cummings", "His former business partner at Lenox", true, false, true},
+		{"a name set off after its role, after a verb", "They were told the newest 2020 Democratic presidential hopeful, Deval Patrick, would stop by.", "Deval Patrick", "the newest 2020 Democratic presidential hopeful", true, false, true},
 		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -340,6 +341,8 @@ func TestOpensSentence(t *testing.T) {
 		{"after a number", "In 2014, Alley returned.", "Alley", true},
 		{"inside a clause", "The show, which Alley made, was a hit.", "Alley", false},
 		{"after a show's title", "On “Face the Nation,” Sanders identified a reason.", "Sanders", true},
+		{"after a quote that ends its sentence", "“These are not whistles.” Trump has record low support.", "Trump", true},
+		{"after a quote that goes on", "“These are not whistles,” Trump said.", "Trump", false},
 		{"after a speech verb", "He said, Alley was right.", "Alley", false},
 		{"an object", "The press attacked Alley.", "Alley", false},
 	} {
@@ -366,6 +369,13 @@ func TestReportedIn(t *testing.T) {
 		{"speaker and verb at the end", "The talks will fail by the spring, the analyst said.", "The talks will fail by the spring", "the analyst"},
 		{"verb and speaker at the end", "However debates are not likely to alter the campaign, noted NBC’s Dante Chinni.", "However debates are not likely to alter the campaign", "Dante Chinni"},
 		{"a verb opening a clause is no attribution", "Mike O’Sullivan, a geopolitical analyst, suggests the talks will fail.", "the talks will fail", "Mike O’Sullivan"},
+		{"a poll's finding is no speech", "The poll indicates a tightening race as Trump consolidates support.", "", ""},
+		{"a person's finding is", "The judge found that the law was unconstitutional.", "that the law was unconstitutional", "The judge"},
+		{"added with an object is no speech", "The state had added the additional week after voters faced long lines.", "", ""},
+		{"agreed to do is no speech", "In the end, Patriot agreed to effectively lend Mr. Clarke $5 million.", "", ""},
+		{"a relative clause's verb is no attribution", "He took over reclamation obligations from Walter Energy, another mining company that had declared bankruptcy.", "", ""},
+		{"said with its own object", "But when Congress cut funding for the program two years later, Mexico said enough.", "", ""},
+		{"member states are no verb", "As with so much at the United Nations, the interests of member states trump everything else.", "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &scanner{}
@@ -389,6 +399,8 @@ func TestNameAtRole(t *testing.T) {
 	}{
 		{"a title before the name", "Interior Minister Wolfgang Peschorn said so.", "Wolfgang Peschorn", "Interior Minister"},
 		{"a modifier between the body and the title", "Later, Steelers defensive captain Cam Heyward did not answer.", "Cam Heyward", "Steelers defensive captain"},
+		{"a hyphenated title", "Wikileaks editor-in-chief Kristinn Hrafnsson said so.", "Kristinn Hrafnsson", "Wikileaks editor-in-chief"},
+		{"a capitalized title in the run", "Baark Volunteer Coordinator Bonnie Young said so.", "Bonnie Young", "Baark Volunteer Coordinator"},
 		{"a verb before the title is no modifier", "Trump praised defensive captain Cam Heyward.", "Cam Heyward", "captain"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -429,6 +441,9 @@ func TestNpAfter(t *testing.T) {
 	}{
 		{"a name and its appositive", "said Laurence Tribe, a Harvard law professor.", "Laurence Tribe", "a Harvard law professor"},
 		{"a descriptor", "said a campaign spokesman.", "a campaign spokesman", ""},
+		{"a title before the name, once", "says veteran industry analyst Ken Doctor.", "Ken Doctor", "veteran industry analyst"},
+		{"a who clause that states a position", "said Takeshi Mori, who chairs the assembly’s transport committee.", "Takeshi Mori", "who chairs the assembly’s transport committee"},
+		{"a who clause that tells an event is no role", "said Fiona Hill, who will testify Thursday.", "Fiona Hill", ""},
 		{"a work's author", "according to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm cut staff.", "Penelope Muse Abernathy", "the University of North Carolina"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -444,5 +459,36 @@ func TestNpAfter(t *testing.T) {
 				t.Errorf("npAfter(%q) = %q, %q, %v; want %q, %q", tt.para, sp.text, sp.role, ok, tt.text, tt.role)
 			}
 		})
+	}
+}
+
+func TestFindSegmentsLeftOpen(t *testing.T) {
+	// two paragraphs a text joined into one: the first quote was left open
+	// at its paragraph's end, the second opens afresh
+	p := "“It’s a dog whistle,” Rep. Gwen Moore said. “If indeed he is not legitimate, how can you feel good. “I have been thinking,” added Rep. Jim Clyburn."
+	segs := findSegments(p, false)
+	var got []string
+	for _, sg := range segs {
+		got = append(got, p[sg.in0:sg.in1])
+	}
+	want := []string{"It’s a dog whistle,", "If indeed he is not legitimate, how can you feel good.", "I have been thinking,"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("findSegments(%q) = %q, want %q", p, got, want)
+	}
+}
+
+func TestFullerRole(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Disney’s chairman of direct-to-consumer and international", "Walt Disney Co. executive", true},
+		{"Walt Disney Co. executive", "Disney’s chairman of direct-to-consumer and international", false},
+		{"who will chair the panel next year", "Interior Minister", false},
+		{"a resident of the town for forty years", "Mayor", false},
+	} {
+		if got := fullerRole(tt.a, tt.b); got != tt.want {
+			t.Errorf("fullerRole(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }
