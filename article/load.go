@@ -551,7 +551,7 @@ func (l *Loader) stdinSources(ctx context.Context, yield func(Source) bool) bool
 	if l.Stdin == nil {
 		return yield(Source{ID: "-", Err: errors.New("read stdin: no standard input")})
 	}
-	br := bufio.NewReaderSize(l.Stdin, 64<<10)
+	br := bufio.NewReaderSize(&stickyErr{r: l.Stdin}, 64<<10)
 	var r io.Reader = br
 	if head, _ := br.Peek(2); isGzip(head) {
 		zr, err := gzip.NewReader(br)
@@ -1107,4 +1107,22 @@ func isScheme(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// stickyErr returns, once its reader has failed or ended, that error on
+// every later read. A terminal's Ctrl-D ends one read, not the stream:
+// bufio, which hands an error back once, would read again and wait for
+// a second Ctrl-D.
+type stickyErr struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stickyErr) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.r.Read(p)
+	s.err = err
+	return n, err
 }

@@ -3,6 +3,7 @@ package article_test
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,5 +135,46 @@ func TestOtherURLSchemes(t *testing.T) {
 		if want := "read " + in + ": " + scheme + " is not a scheme brief fetches (http, https)"; err == nil || err.Error() != want {
 			t.Errorf("Load(%s) = %v, want %q", in, err, want)
 		}
+	}
+}
+
+// terminalReader reads like a terminal: its text, then one end of input
+// (Ctrl-D), after which a read would wait for more typing (here: more
+// text, which must not be read).
+type terminalReader struct {
+	parts []string // text, or "" for one end of input
+}
+
+func (r *terminalReader) Read(p []byte) (int, error) {
+	if len(r.parts) == 0 {
+		return 0, io.EOF
+	}
+	if r.parts[0] == "" { // Ctrl-D
+		r.parts = r.parts[1:]
+		return 0, io.EOF
+	}
+	n := copy(p, r.parts[0])
+	if r.parts[0] = r.parts[0][n:]; r.parts[0] == "" {
+		r.parts = r.parts[1:]
+	}
+	return n, nil
+}
+
+// TestStdinEndsAtFirstEOF: stdin ends at the first end of input, as one
+// Ctrl-D on a terminal gives; nothing typed after it is read.
+func TestStdinEndsAtFirstEOF(t *testing.T) {
+	story := "Harbour reopens\n\nThe harbour reopened on Monday after repairs to the main quay, the port authority said. Ships had queued outside for days.\n"
+	r := &terminalReader{parts: []string{story, "", "TYPED AFTER CTRL-D. This must not be read by anyone at all, ever."}}
+	l := &article.Loader{Stdin: r}
+	var texts []string
+	for s := range l.Sources(context.Background(), []string{"-"}) {
+		a, err := l.Load(context.Background(), s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, a.Text())
+	}
+	if len(texts) != 1 || strings.Contains(texts[0], "TYPED AFTER") || !strings.Contains(texts[0], "harbour reopened") {
+		t.Errorf("stdin read as %q, want the text before the first end of input", texts)
 	}
 }

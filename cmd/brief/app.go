@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brief-news/brief/internal/store"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -72,6 +73,9 @@ type env struct {
 	fromConfig map[string]bool
 	// temps are the temporary output files not yet renamed into place.
 	temps *tempFiles
+	// session is the run's model session, nil without a model backend
+	// (see openBackend and closeLLM).
+	session *llm.Session
 }
 
 // parseMu serializes command-line parsing between runs in one process:
@@ -177,7 +181,7 @@ Examples:
 			return loadConfigBefore(c, e)
 		},
 		After: func(c *cli.Context) error {
-			closeLLM(c, e) // the LLM usage line, see llm.go
+			closeLLM(e) // the LLM usage line, see llm.go
 			return nil
 		},
 		Commands: []*cli.Command{

@@ -99,8 +99,12 @@ Examples:
 			if !row.Model {
 				return usagef("backend %q has no models", name)
 			}
+			lo, err := resolveModel(c, e)
+			if err != nil {
+				return err
+			}
 			cfg := summarize.Config{Model: c.String("model"), Logger: e.logger}
-			lc, err := modelConfig(c, e, row, &cfg)
+			lc, err := modelConfig(e, row, &cfg, lo)
 			if err != nil {
 				return err
 			}

@@ -18,10 +18,6 @@ import (
 	"github.com/brief-news/brief/summarize/llm"
 )
 
-// batchKey marks, in the app's metadata, a command that summarizes in
-// batch mode: modelConfig then sets llm.Config.Batch.
-const batchKey = "brief.batch"
-
 // batchBackends names the backends with a batch API, for help and errors.
 func batchBackends() string {
 	var names []string
@@ -89,29 +85,29 @@ func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
 	if err != nil || !b.Batch {
 		return nil, usagef("--batch works with --backend %s, not %q", batchBackends(), name)
 	}
-	c.App.Metadata[batchKey] = true
-	s, err := openSummarizer(c, e)
+	o, err := resolveSummarizer(c, e)
 	if err != nil {
 		return nil, err
 	}
-	var sess *llm.Session
-	if run, ok := c.App.Metadata[sessionKey].(*llmRun); ok {
-		sess = run.sess
-	}
-	client, cfg, err := openBatcher(c, e, b, c.String("model"))
+	o.LLM.Batch = true
+	s, err := openSummarizerWith(c, e, o)
 	if err != nil {
 		return nil, err
 	}
-	return &batchRun{c: c, e: e, st: st, s: s, client: client, name: name, model: cfg.Model, sess: sess,
+	client, cfg, err := openBatcher(e, b, o.LLM)
+	if err != nil {
+		return nil, err
+	}
+	return &batchRun{c: c, e: e, st: st, s: s, client: client, name: name, model: cfg.Model, sess: e.session,
 		seen: map[string]bool{}, deferred: map[*article.Article]bool{}, carry: map[string]bool{},
 		answered: map[string]bool{}}, nil
 }
 
-// openBatcher opens the batch client of backend row for model, with the
-// server and key brief summarize would use.
-func openBatcher(c *cli.Context, e *env, row summarize.Backend, model string) (llm.Batcher, summarize.Config, error) {
-	cfg := summarize.Config{Model: model, Logger: e.logger}
-	if _, err := modelConfig(c, e, row, &cfg); err != nil {
+// openBatcher opens the batch client of backend row for lo's model, with
+// the server and key brief summarize would use.
+func openBatcher(e *env, row summarize.Backend, lo llm.Options) (llm.Batcher, summarize.Config, error) {
+	cfg := summarize.Config{Model: lo.Model, Logger: e.logger}
+	if _, err := modelConfig(e, row, &cfg, lo); err != nil {
 		return nil, cfg, err
 	}
 	client, err := llm.OpenBatcher(row.Name, cfg)
@@ -469,6 +465,10 @@ Examples:
 					if c.NArg() == 0 {
 						return usagef("batch cancel: give the batch IDs (see brief batch status)")
 					}
+					lo, err := resolveModel(c, e)
+					if err != nil {
+						return err
+					}
 					recorded := map[string]store.Batch{}
 					if list, err := st.Batches(c.Context); err == nil {
 						for _, b := range list {
@@ -488,7 +488,7 @@ Examples:
 							errs = append(errs, fmt.Errorf("batch cancel %s: %w", id, err))
 							continue
 						}
-						client, _, err := openBatcher(c, e, row, b.Model)
+						client, _, err := openBatcher(e, row, lo)
 						if err != nil {
 							return err
 						}

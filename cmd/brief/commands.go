@@ -76,11 +76,11 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if o.Summarizer.LLM.DryRun {
+				return dryRun(c, e, o.Summarizer)
+			}
 			m := newModelRun(c, e, o.Summarizer)
 			s, err := m.open()
-			if cfg, ok := asDryRun(err); ok {
-				return dryRun(c, e, cfg)
-			}
 			if err != nil {
 				return err
 			}
@@ -214,6 +214,10 @@ func runExtract(ctx context.Context, e *env, o extractOptions) error {
 // failed input as one line on stderr and calls emit for the others. It
 // returns the failed inputs.
 func runInputStream(ctx context.Context, e *env, in inputOptions, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
+	if slices.Contains(in.Inputs, "-") && isTerminal(e.stdin) {
+		// Someone typing (or about to paste) needs to know how to end.
+		fmt.Fprintln(e.stderr, "brief: reading stdin (an article, URLs one a line, or JSONL); end with Ctrl-D")
+	}
 	loader := newLoader(e, in)
 	srcs := loader.Sources(ctx, in.Inputs)
 	p := &pipeline{loader: loader, summarizer: s, workers: in.Jobs, logger: e.logger}

@@ -222,12 +222,19 @@ func (e *env) priceTable() map[string]llm.Price {
 	return t
 }
 
-// section returns the config file's settings for backend name.
-func (e *env) section(name string) backendSection {
+// modelLayers returns the config file's model settings for backend
+// name, strongest first: its section for the backend, then its top-level
+// model and base_url unless the file picks another backend.
+func (e *env) modelLayers(name string) []llm.Layer {
 	if e.cfg == nil {
-		return backendSection{}
+		return nil
 	}
-	return e.cfg.Backends[name]
+	sec := e.cfg.Backends[name]
+	files := []llm.Layer{{Model: sec.Model, BaseURL: sec.BaseURL, ContextTokens: sec.ContextTokens, Temperature: sec.Temperature}}
+	if e.cfg.Backend == "" || e.cfg.Backend == name {
+		files = append(files, llm.Layer{Model: e.cfg.Model, BaseURL: e.cfg.BaseURL})
+	}
+	return files
 }
 
 // flagValues returns the config values for a command's flags, by flag
@@ -239,7 +246,7 @@ func (cfg *fileConfig) flagValues(command string) map[string][]string {
 			v[flag] = []string{val}
 		}
 	}
-	// model and base_url are applied per backend (see modelConfig), so
+	// model and base_url are applied per backend (see modelLayers), so
 	// that environment variables win over them and they do not leak to
 	// another backend.
 	set("backend", cfg.Backend)

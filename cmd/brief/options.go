@@ -15,6 +15,7 @@ import (
 
 	"github.com/brief-news/brief/internal/store"
 	"github.com/brief-news/brief/summarize"
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // Typed options. Each command resolves its flags once, before it does any
@@ -73,8 +74,9 @@ func resolveInputs(c *cli.Context, e *env) (inputOptions, error) {
 }
 
 // summarizerOptions are the options that choose and configure the
-// summarizer. The LLM backends' own settings (base URL, rate limits,
-// retries, prompt template…) are read by llm.go, which owns them.
+// summarizer. LLM holds the model backends' own settings (base URL, rate
+// limits, retries, prompt template, dry run…), described by
+// llm.Settings and resolved by resolveModel.
 type summarizerOptions struct {
 	Backend      string
 	Model        string
@@ -82,10 +84,11 @@ type summarizerOptions struct {
 	MaxQuotes    int // 0: no limit
 	Method       string
 	StrictQuotes bool
+	LLM          llm.Options
 }
 
 // resolveSummarizer reads and checks the summarizer options.
-func resolveSummarizer(c *cli.Context) (summarizerOptions, error) {
+func resolveSummarizer(c *cli.Context, e *env) (summarizerOptions, error) {
 	o := summarizerOptions{
 		Backend:      c.String("backend"),
 		Model:        c.String("model"),
@@ -105,7 +108,9 @@ func resolveSummarizer(c *cli.Context) (summarizerOptions, error) {
 	default:
 		return o, usagef("--method %q: want rank or lead", o.Method)
 	}
-	return o, nil
+	var err error
+	o.LLM, err = resolveModel(c, e)
+	return o, err
 }
 
 // config is the summarize.Config these options ask for.
@@ -172,7 +177,7 @@ func resolveBriefing(c *cli.Context, e *env) (briefingOptions, error) {
 			o.Filter.Model = c.String("model")
 		}
 	}
-	if o.Summarizer, err = resolveSummarizer(c); err != nil {
+	if o.Summarizer, err = resolveSummarizer(c, e); err != nil {
 		return o, err
 	}
 	o.Output = c.String("output")
@@ -313,7 +318,7 @@ func resolveSummarize(c *cli.Context, e *env) (summarizeOptions, error) {
 	if o.Inputs, err = resolveInputs(c, e); err != nil {
 		return o, err
 	}
-	if o.Summarizer, err = resolveSummarizer(c); err != nil {
+	if o.Summarizer, err = resolveSummarizer(c, e); err != nil {
 		return o, err
 	}
 	if c.Bool("save") {
@@ -361,7 +366,7 @@ func resolveAdd(c *cli.Context, e *env) (addOptions, error) {
 	if o.Inputs, err = resolveInputs(c, e); err != nil {
 		return o, err
 	}
-	if o.Summarizer, err = resolveSummarizer(c); err != nil {
+	if o.Summarizer, err = resolveSummarizer(c, e); err != nil {
 		return o, err
 	}
 	o.Batch = c.Bool("batch")
@@ -435,7 +440,7 @@ func resolveArchiveIDs(c *cli.Context) ([]int64, error) {
 
 // modelRun is how a command reaches its summarizer: opened on demand (a
 // briefing from the archive needs one only for articles without a
-// digest), and judged by the LLM session's verdict (see modelVerdict).
+// digest), and judged by the LLM session's verdict (llm.Session.Verdict).
 // The Action adapters build it; llm.go, which resolves the model
 // backends' own flags, stays behind it.
 type modelRun struct {
@@ -449,7 +454,7 @@ type modelRun struct {
 func newModelRun(c *cli.Context, e *env, o summarizerOptions) modelRun {
 	return modelRun{
 		open:    func() (summarize.Summarizer, error) { return openSummarizerWith(c, e, o) },
-		verdict: func(written bool) error { return modelVerdict(c, written) },
+		verdict: func(written bool) error { return e.session.Verdict(written) },
 	}
 }
 
@@ -474,19 +479,10 @@ func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
 	return openExistingArchive(c.Context, e, p)
 }
 
-// openSummarizer resolves the summarizer options and opens the backend.
-func openSummarizer(c *cli.Context, e *env) (summarize.Summarizer, error) {
-	o, err := resolveSummarizer(c)
-	if err != nil {
-		return nil, err
-	}
-	return openSummarizerWith(c, e, o)
-}
-
 // openSummarizerWith opens the backend o names. c is read only for the
 // LLM backends' own settings (see llm.go).
 func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
-	s, err := openBackend(c, e, o.Backend, o.config(e)) // LLM backends: see llm.go
+	s, err := openBackend(c, e, o.Backend, o.config(e), o.LLM) // LLM backends: see llm.go
 	if err != nil {
 		return nil, err
 	}

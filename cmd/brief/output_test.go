@@ -537,3 +537,25 @@ func TestOutputLongName(t *testing.T) {
 	}
 	noTemps(t, dir)
 }
+
+// TestStdinTerminalHint: "-" read from a terminal says how to end the
+// input; from a pipe it says nothing.
+func TestStdinTerminalHint(t *testing.T) {
+	master, tty := openPTY(t)
+	go io.Copy(io.Discard, master) // the terminal's echo
+	// A line, then Ctrl-D at the start of the next: end of input.
+	if _, err := master.Write([]byte(strings.ReplaceAll(goodText, "\n", " ") + "\n\x04")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"brief", "extract", "-f", "jsonl", "-"}, tty, &out, &errb)
+	const hint = "brief: reading stdin (an article, URLs one a line, or JSONL); end with Ctrl-D\n"
+	if code != 0 || errb.String() != hint || !strings.Contains(out.String(), "Mombasa") {
+		t.Errorf("stdin on a terminal: exit %d, stderr %q, stdout %.80q; want 0, the hint and the article", code, errb.String(), out.String())
+	}
+	if _, errs, _ := brief(t, goodText, "extract", "-f", "jsonl", "-"); strings.Contains(errs, "Ctrl-D") {
+		t.Errorf("stdin from a pipe: stderr %q has the hint", errs)
+	}
+}

@@ -5,9 +5,13 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
+
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // modelSchema is the migration that adds what model backends remember
@@ -68,6 +72,43 @@ type ModelRequest struct {
 	Reply, Err                     string
 	PromptTokens, CompletionTokens int
 	Took                           time.Duration
+}
+
+// ModelRun puts archive a to work for a model backend's run: lc
+// remembers in it the response formats servers accept; with log, it
+// keeps every request and reply (see RequestLog; errors go to logger,
+// nil discards them); with cache, o answers from it the articles
+// digested before (see NewDigestCache). o.Closers then stop the cache's
+// writer and close a, in that order (see llm.Session.Close).
+func ModelRun(ctx context.Context, a Archive, lc *llm.Config, o *llm.RunOptions, cache, log bool, logger *slog.Logger) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	lc.Formats = FormatMemory{Archive: a}
+	if log {
+		lc.Record = RequestLog(ctx, a, func(err error) { logger.Warn("log model request", "err", err) })
+	}
+	if cache {
+		c := NewDigestCache(a, logger)
+		o.Cache = c
+		o.Closers = append(o.Closers, c.Close)
+	}
+	o.Closers = append(o.Closers, a.Close)
+}
+
+// RequestLog returns an llm.Config.Record that keeps every model request
+// and its reply in a (--log-requests); onErr, if set, is given the
+// errors of logging, which do not stop the run.
+func RequestLog(ctx context.Context, a Archive, onErr func(error)) func(llm.Exchange) {
+	return func(ex llm.Exchange) {
+		msgs, _ := json.Marshal(ex.Messages)
+		err := a.LogModelRequest(ctx, ModelRequest{Backend: ex.Backend, Model: ex.Model, Article: ex.Article,
+			Purpose: ex.Purpose, Request: string(msgs), Reply: ex.Reply, Err: ex.Err,
+			PromptTokens: ex.Usage.PromptTokens, CompletionTokens: ex.Usage.CompletionTokens, Took: ex.Took})
+		if err != nil && onErr != nil {
+			onErr(err)
+		}
+	}
 }
 
 // LogModelRequest appends r to the request log; ID and Created are set.

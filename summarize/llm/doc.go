@@ -5,10 +5,14 @@
 // model, the checks on answers: grounded takeaways, truncated prompts,
 // capped bodies), the Caller with typed errors, retries, a limiter and a
 // meter with prices, request previews, request logs and cache-key parts;
-// Resolve, which merges flags, a backend's environment variables and the
-// config file into a Config; OpenRun and Session, which wrap a backend for
-// one command (cache, deadline, fallback, the usage line and the run's
-// verdict); one context window per run (Sizer); streamed answers with an
+// the table of model settings a command offers (Settings: name, help,
+// default, environment variable, config key), ResolveOptions, which
+// reads them from a flag lookup and the environment into Options, and
+// Resolve, which adds a backend's environment variables and the config
+// file and makes a Config; OpenRun and Session, which wrap a backend for
+// one command (cache, deadline, fallback, the usage line, closing, the
+// run's verdict, and sizing the context window to local inputs); one
+// context window per run (Sizer); streamed answers with an
 // idle timeout (WatchIdle); and the batch contract (Batcher,
 // BatchSession) a backend with a batch API implements.
 // Its internal/prompt package holds prompt.tmpl (embedded), the answer's

@@ -23,8 +23,13 @@ type Previewer interface {
 
 // OpenPreviewer builds the named backend, like summarize.Open, and
 // returns it as a Previewer. It fails for backends that make no model
-// requests.
+// requests. Nothing is sent: without an API key in cfg.Settings, a
+// placeholder lets a backend that needs one open.
 func OpenPreviewer(name string, cfg summarize.Config) (Previewer, error) {
+	if lc, err := SettingsOf(cfg); err == nil && lc.APIKey == "" {
+		lc.APIKey = "dry-run"
+		cfg.Settings = lc
+	}
 	return openAs[Previewer](name, cfg, "sends no model requests to preview")
 }
 
@@ -45,6 +50,22 @@ func openAs[T any](name string, cfg summarize.Config, lacks string) (T, error) {
 		return zero, fmt.Errorf("llm: backend %q %s", name, lacks)
 	}
 	return t, nil
+}
+
+// PreviewTotals add up the requests of a dry run.
+type PreviewTotals struct {
+	Articles, Requests            int
+	PromptTokens, MaxOutputTokens int
+}
+
+// Add counts one article's requests.
+func (t *PreviewTotals) Add(reqs []Request) {
+	t.Articles++
+	t.Requests += len(reqs)
+	for _, r := range reqs {
+		t.PromptTokens += r.Estimate.PromptTokens
+		t.MaxOutputTokens += r.Estimate.MaxOutputTokens
+	}
 }
 
 // Estimate is what a request is expected to cost before it is sent.

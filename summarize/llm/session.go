@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -47,6 +48,9 @@ type RunOptions struct {
 	// Batch says the model requests go through a batch API: the usage
 	// line counts batched requests, at the batch price.
 	Batch bool
+	// Closers are run by Session.Close, in order (a cache's writer, then
+	// the archive it writes to).
+	Closers []func() error
 }
 
 // Session is one command's use of a model backend: what it spent and
@@ -77,10 +81,50 @@ func (s *Session) SizeContext(ctx context.Context, articles iter.Seq[*article.Ar
 	return s.sizer.SizeContext(ctx, articles)
 }
 
+// SizeFor fits the context window to the articles l reads from inputs
+// (see SizeContext), when every input is a local file that can be read
+// twice; with a URL or stdin among them the backend asks for the model's
+// window. It logs the window chosen.
+func (s *Session) SizeFor(ctx context.Context, l *article.Loader, inputs []string) {
+	if s.sizer == nil || slices.Contains(inputs, "-") {
+		return
+	}
+	arts := func(yield func(*article.Article) bool) {
+		for src := range l.Sources(ctx, inputs) {
+			if src.URL != "" {
+				yield(nil) // not fetched twice: the model's window
+				return
+			}
+			if src.Err != nil {
+				continue
+			}
+			if a, err := l.Load(ctx, src); err == nil && !yield(a) {
+				return
+			}
+		}
+	}
+	if n, err := s.sizer.SizeContext(ctx, arts); err != nil {
+		s.logger.Debug("size the context window", "err", err)
+	} else {
+		s.logger.Info("context window for the run", "num_ctx", n)
+	}
+}
+
 // OpenRun opens the named model backend with cfg (its Settings an
 // llm.Config) wrapped for a run: the cache, the deadline, the fallback
-// to the offline digest, and the counts of the returned Session.
+// to the offline digest, and the counts of the returned Session. When it
+// fails, it runs o.Closers.
 func OpenRun(name string, cfg summarize.Config, o RunOptions) (summarize.Summarizer, *Session, error) {
+	s, sess, err := openRun(name, cfg, o)
+	if err != nil {
+		for _, f := range o.Closers {
+			f()
+		}
+	}
+	return s, sess, err
+}
+
+func openRun(name string, cfg summarize.Config, o RunOptions) (summarize.Summarizer, *Session, error) {
 	lc, err := SettingsOf(cfg)
 	if err != nil {
 		return nil, nil, err
@@ -165,11 +209,28 @@ func (s *countingSummarizer) Summarize(ctx context.Context, a *article.Article) 
 // AddBatched counts n distinct requests answered from a batch.
 func (s *Session) AddBatched(n int) { s.batched.Add(int64(n)) }
 
+// Close ends the session: it runs RunOptions.Closers and returns the
+// usage line (see UsageLine) and their errors.
+func (s *Session) Close() (string, error) {
+	var errs []error
+	for _, f := range s.opts.Closers {
+		if err := f(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	s.opts.Closers = nil
+	return s.UsageLine(), errors.Join(errs...)
+}
+
 // Verdict judges the run's model calls. Before the output is written
 // (written false), it fails the run when the backend was unusable (a bad
 // key, an unknown model: an *UnusableError); after, when more than
-// MaxFallback percent of the articles got the offline digest.
+// MaxFallback percent of the articles got the offline digest. A nil
+// Session (no model backend) has nothing to judge.
 func (s *Session) Verdict(written bool) error {
+	if s == nil {
+		return nil
+	}
 	if p := s.unusable.Load(); p != nil && !written {
 		return &UnusableError{Backend: s.backend, Err: *p}
 	}

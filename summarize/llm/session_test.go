@@ -3,6 +3,9 @@ package llm_test
 import (
 	"context"
 	"errors"
+	"iter"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -124,4 +127,106 @@ func TestSession(t *testing.T) {
 	if _, _, err := llm.OpenRun("llmtest-session", summarize.Config{}, llm.RunOptions{Fallback: "sometimes"}); err == nil {
 		t.Error("fallback mode \"sometimes\" accepted")
 	}
+}
+
+// TestSessionClose: Close runs the closers once, in order, and returns
+// the usage line with their errors; a nil Session has no verdict.
+func TestSessionClose(t *testing.T) {
+	var order []string
+	boom := errors.New("disk gone")
+	o := llm.RunOptions{Fallback: llm.FallbackNever, Closers: []func() error{
+		func() error { order = append(order, "cache"); return nil },
+		func() error { order = append(order, "archive"); return boom },
+	}}
+	_, sess, err := llm.OpenRun("llmtest-session", summarize.Config{Model: "m", Settings: llm.DefaultConfig("k")}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, err := sess.Close()
+	if !errors.Is(err, boom) || !strings.HasPrefix(line, "brief: llmtest-session m: 0 articles") {
+		t.Errorf("Close = %q, %v", line, err)
+	}
+	if _, err := sess.Close(); err != nil || strings.Join(order, ",") != "cache,archive" {
+		t.Errorf("second Close = %v; closers ran %v, want cache,archive once", err, order)
+	}
+	closed := 0
+	bad := llm.RunOptions{Fallback: "sometimes", Closers: []func() error{func() error { closed++; return nil }}}
+	if _, _, err := llm.OpenRun("llmtest-session", summarize.Config{Model: "m", Settings: llm.DefaultConfig("k")}, bad); err == nil || closed != 1 {
+		t.Errorf("OpenRun(bad fallback) = %v, closers ran %d times, want an error and 1", err, closed)
+	}
+	var none *llm.Session
+	if err := none.Verdict(true); err != nil {
+		t.Errorf("nil Session's Verdict = %v", err)
+	}
+}
+
+// sizing is a model backend that records the articles it is sized for.
+type sizing struct {
+	failing
+	seen *[]*article.Article
+}
+
+func (s sizing) SizeContext(_ context.Context, arts iter.Seq[*article.Article]) (int, error) {
+	for a := range arts {
+		*s.seen = append(*s.seen, a)
+	}
+	return 4096, nil
+}
+
+var sizedArticles []*article.Article
+
+func init() {
+	summarize.Register(summarize.Backend{Name: "llmtest-sizer", Model: true,
+		New: func(summarize.Config) (summarize.Summarizer, error) {
+			return sizing{failing: failing{calls: &sessionCalls}, seen: &sizedArticles}, nil
+		}})
+}
+
+// TestSessionSizeFor: local files are read for the sizing; a URL stops
+// it with nil (the model's window), stdin skips it, and a backend that
+// sizes nothing is not asked.
+func TestSessionSizeFor(t *testing.T) {
+	dir := t.TempDir()
+	for i, name := range []string{"a.txt", "b.txt"} {
+		a := summarizetest.Articles()[i]
+		text := a.Title + "\n\n" + strings.Join(a.Paragraphs, "\n\n") + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, sess, err := llm.OpenRun("llmtest-sizer", summarize.Config{Model: "m", Settings: llm.DefaultConfig("")}, llm.RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	l := &article.Loader{}
+	for _, tt := range []struct {
+		name          string
+		inputs        []string
+		want, wantNil int
+	}{
+		{"files", []string{dir}, 2, 0},
+		{"a URL", []string{filepath.Join(dir, "a.txt"), "https://example.com/story"}, 2, 1},
+		{"stdin", []string{dir, "-"}, 0, 0},
+	} {
+		sizedArticles = nil
+		sess.SizeFor(ctx, l, tt.inputs)
+		nils := 0
+		for _, a := range sizedArticles {
+			if a == nil {
+				nils++
+			}
+		}
+		if len(sizedArticles) != tt.want || nils != tt.wantNil {
+			t.Errorf("%s: sized for %d articles (%d nil), want %d (%d nil)", tt.name, len(sizedArticles), nils, tt.want, tt.wantNil)
+		}
+	}
+	_, plain, err := llm.OpenRun("llmtest-session", summarize.Config{Model: "m", Settings: llm.DefaultConfig("k")}, llm.RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Sizes() {
+		t.Error("a backend without a Sizer sizes")
+	}
+	plain.SizeFor(ctx, l, []string{dir}) // nothing to size: no panic, no reads
 }
