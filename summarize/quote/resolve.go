@@ -908,13 +908,16 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 				}
 				continue
 			}
-			if !subjects && m.strong && m.person && sp.para-m.para <= 1 && !otherPerson(ms, j, sp) {
+			if !subjects && m.strong && m.person && sp.para-m.para <= 2 && !otherPerson(ms, j, sp) {
 				via = viaDroppedNear // the subject just before, and no one else since
 			}
 			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, via
 		}
 	}
-	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key) {
+	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key || r.para == sp.para) {
+		// the speaker of the quote before in the same paragraph keeps the
+		// subject over a person named in passing since: "«A», dijo …
+		// del director, Ricardo Yáñez. Y agregó: «B»"
 		out := r.sp
 		out.role = ""
 		if !subjects && weak == nil && sp.para-r.para <= 1 {
