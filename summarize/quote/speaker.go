@@ -707,8 +707,8 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	var sp speaker
 	end := s
 	switch {
-	case t.lower == "that":
-		return speaker{}, 0, false
+	case t.lower == "that" || prepositions[t.lower] && !t.upper:
+		return speaker{}, 0, false // "announced in October" names no speaker
 	case determiners[t.lower] || !t.upper:
 		i := s + 1
 		for i < limit && i-s < 8 {
