@@ -114,10 +114,10 @@ func timeValue(s *goquery.Selection) string {
 
 // ldInfo is what JSON-LD says about the article.
 type ldInfo struct {
-	headline, published, section, publisher, body, lang, location, dateline, url string
-	authors                                                                      []string
-	paywalled                                                                    bool
-	found                                                                        bool
+	headline, published, modified, section, publisher, body, lang, location, dateline, url string
+	authors                                                                                []string
+	paywalled                                                                              bool
+	found                                                                                  bool
 }
 
 // parseLD reads the article object from JSON-LD scripts.
@@ -198,6 +198,7 @@ func ldFromObject(o map[string]any) ldInfo {
 	if info.published == "" {
 		info.published = str(o["dateCreated"])
 	}
+	info.modified = str(o["dateModified"])
 	if secs := strs(o["articleSection"]); len(secs) > 0 {
 		info.section = secs[0]
 	}
@@ -365,6 +366,17 @@ func fillMeta(a *Article, m *pageMeta, ld ldInfo, base *url.URL, now time.Time) 
 	// Published.
 	if t, ok := parseDate(ld.published, now); ok {
 		a.Published, a.Sources["published"] = t, "jsonld"
+		if mt, ok := parseDate(ld.modified, now); ok && !sameDay(mt, t) {
+			// Updated on another day: when the page shows only its update,
+			// that is the date readers see (at the time JSON-LD gives for
+			// it, when the days agree).
+			if u, ok := updatedOnly(m.doc, now); ok && u.After(t) && !sameDay(u, t) {
+				if sameDay(mt, u) {
+					u = mt
+				}
+				a.Published = u
+			}
+		}
 	}
 	if a.Published.IsZero() {
 		for _, k := range []string{"article:published_time", "og:article:published_time", "datepublished", "article.published", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "og:published_time", "article:published", "cxenseparse:recs:publishtime", "originalpublicationdate", "article_date_original"} {

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // The publication date as the page shows it: a machine-readable time
@@ -121,7 +121,7 @@ func sameDay(a, b time.Time) bool {
 // caller checks each against the moment it has.
 func shownDates(doc *goquery.Document, now time.Time) []shownDate {
 	var out []shownDate
-	doc.FindMatcher(selDateText).EachWithBreak(func(i int, s *goquery.Selection) bool {
+	eachMatch(doc, dateNamed, func(i int, s *goquery.Selection) bool {
 		if inComments(s) {
 			return i < 30
 		}
@@ -137,6 +137,40 @@ func shownDates(doc *goquery.Document, now time.Time) []shownDate {
 		return len(out) < 8 && i < 30
 	})
 	return out
+}
+
+// eachMatch calls fn with the elements of doc that match accepts, in
+// document order, counting from 0, until fn returns false. Unlike
+// FindMatcher it stops walking the page there: date lines stand near its
+// top.
+func eachMatch(doc *goquery.Document, match func(*html.Node) bool, fn func(int, *goquery.Selection) bool) {
+	i := 0
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		if depth > 512 {
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if match(c) {
+				if !fn(i, doc.FindNodes(c)) {
+					return false
+				}
+				i++
+			}
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range doc.Nodes {
+		if !walk(n, 0) {
+			return
+		}
+	}
 }
 
 // slashDate is a date written with slashes and a time of day: "3/5/2022
@@ -217,8 +251,15 @@ func commentName(v string) bool {
 	return strings.Contains(v, "comment") || strings.Contains(v, "kommentar") || strings.Contains(v, "forum") || strings.Contains(v, "disqus")
 }
 
-// selShortText are the elements that may hold a labelled date line.
-var selShortText = cascadia.MustCompile(`p, span, small, div, li, td, em, strong, b`)
+// shortText reports whether n is an element that may hold a labelled
+// date line.
+func shortText(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Span, atom.Small, atom.Div, atom.Li, atom.Td, atom.Em, atom.Strong, atom.B:
+		return true
+	}
+	return false
+}
 
 // dateLabel opens a date line: "Published", "Posted on", "News date",
 // "Erstellt am", "Erschienen am", "Veröffentlicht am", "Publié le",
@@ -231,7 +272,7 @@ var dateLabel = regexp.MustCompile(`(?i)^(?:published|posted|first published|new
 func labelledDate(doc *goquery.Document, now time.Time) (time.Time, bool) {
 	var out time.Time
 	n := 0
-	doc.FindMatcher(selShortText).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	eachMatch(doc, shortText, func(_ int, s *goquery.Selection) bool {
 		n++
 		if n > 5000 {
 			return false
@@ -287,4 +328,35 @@ func parseLooseISO(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// updateLabel opens a date line that gives an update: "Updated",
+// "Aktualisiert", "Mis à jour", "Actualizado".
+var updateLabel = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|aktualisiert|mis à jour|mise à jour|actualizado|actualizada)(?:\s+(?:on|am|le|el))?\s*:?\s*`)
+
+// publishedLabel names a publication date anywhere in a date line.
+var publishedLabel = regexp.MustCompile(`(?i)published|posted|veröffentlicht|erschienen|erstellt|publié|publie le|publicado|publicada`)
+
+// updatedOnly returns the date of the update the page's date lines show
+// ("Updated March 28, 2022") when they show no publication date: the
+// page then presents itself as of its update.
+func updatedOnly(doc *goquery.Document, now time.Time) (time.Time, bool) {
+	var out time.Time
+	eachMatch(doc, dateNamed, func(i int, s *goquery.Selection) bool {
+		t, ok := boundedText(s, 200)
+		if !ok || inComments(s) {
+			return i < 30
+		}
+		if publishedLabel.MatchString(t) {
+			out = time.Time{}
+			return false
+		}
+		if m := updateLabel.FindStringIndex(t); m != nil && out.IsZero() {
+			if d, _, ok := textDateClock(t[m[1]:], now); ok {
+				out = d
+			}
+		}
+		return i < 30
+	})
+	return out, !out.IsZero()
 }

@@ -81,6 +81,29 @@ func TestPublishedOnThePagesDay(t *testing.T) {
 			want:   "2022-05-03T13:32:45Z",
 		},
 		{
+			name:   "a page that shows only its update is dated by it",
+			head:   `<script type="application/ld+json">{"@type":"Article","datePublished":"2021-03-23T14:36:01-04:00","dateModified":"2022-03-28T13:56:57-04:00"}</script>`,
+			header: `<div class="attribution__item-date">Updated March 28, 2022</div>`,
+			want:   "2022-03-28T13:56:57-04:00",
+		},
+		{
+			name:   "a shown update on a day metadata does not give",
+			head:   `<script type="application/ld+json">{"@type":"Article","datePublished":"2016-08-29T21:54:39Z","dateModified":"2020-10-01T13:23:47Z"}</script>`,
+			header: `<div class="item-date">Updated May 06, 2019</div>`,
+			want:   "2019-05-06T00:00:00Z",
+		},
+		{
+			name:   "a page that shows its publication keeps it",
+			head:   `<script type="application/ld+json">{"@type":"Article","datePublished":"2021-03-23T14:36:01-04:00","dateModified":"2022-03-28T13:56:57-04:00"}</script>`,
+			header: `<div class="byline-date">Published March 23, 2021 | Updated March 28, 2022</div>`,
+			want:   "2021-03-23T14:36:01-04:00",
+		},
+		{
+			name: "no update shown: the publication",
+			head: `<script type="application/ld+json">{"@type":"Article","datePublished":"2021-03-23T14:36:01-04:00","dateModified":"2022-03-28T13:56:57-04:00"}</script>`,
+			want: "2021-03-23T14:36:01-04:00",
+		},
+		{
 			name: "an ISO date without zero padding",
 			head: ld("2022-5-5 22:17:36"),
 			want: "2022-05-05T22:17:36Z",

@@ -298,6 +298,7 @@ func TestDetectAmbiguous(t *testing.T) {
 		{name: "surname after a given name", a: art("", "El periodista Hugo Valencia contó la pelea del programa."), want: "", region: region.Global},
 		{name: "surname opening a sentence", a: art("", "Jack London wrote about the gold rush. Ana Lima agreed."), want: "", region: region.Global},
 		{name: "place after a comma and a given name", a: art("", "The singer lives with Hugo, Valencia's best-known chef."), want: "ES"},
+		{name: "a demonym after Christian", a: art("", "Christian Lebanese factions met on Sunday."), want: "LB"},
 		{name: "place after an ordinary word", a: art("", "Floods hit Valencia on Monday."), want: "ES"},
 	})
 }

@@ -9,7 +9,8 @@ import "strings"
 // Names that are themselves places often written before another place
 // ("Jordan", "Georgia", "Israel", "Victoria", "Florence", "Paris",
 // "Austin", "Santiago", "Carolina", "Adelaide") are left out, and so are
-// words that open place names ("San", "Santa", "Saint", "Port").
+// words that open place names ("San", "Santa", "Saint", "Port"), and
+// names that are also adjectives before a demonym ("Christian Lebanese").
 var givenNames = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
@@ -21,7 +22,7 @@ antoine antonia antonio ariel arnaud arthur astrid aurelie axel barbara barry
 beatrice beatriz ben benedikt benjamin benoit bernard bernd bettina betty bianca
 bill birgit bob bonnie brad brandon brenda brian bruno camila camille carl carla
 carlos carmen carol caroline carsten catherine cecile cecilia celine cesar charles
-charlie charlotte chloe chris christian christiane christina christine christoph
+charlie charlotte chloe chris christiane christina christine christoph
 christophe christopher cindy claire clara claudia claudio claus colin constanze
 cristina cristian cynthia damien dan daniel daniela danielle dave david debbie
 deborah denis denise dennis diana diane didier diego dieter dirk dominique donald

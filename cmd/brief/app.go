@@ -212,13 +212,22 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
 		},
 		Action: func(c *cli.Context) error {
-			switch f := c.String("format"); f {
-			case "", "text", "json":
-			default:
-				return usagef("backends: unknown format %q (want text or json)", f)
+			f, err := resolveBackendsFormat(c)
+			if err != nil {
+				return err
 			}
-			return listBackends(e.stdout, e.getenv, c.String("format"))
+			return listBackends(e.stdout, e.getenv, f)
 		},
+	}
+}
+
+// resolveBackendsFormat reads and checks brief backends' -f.
+func resolveBackendsFormat(c *cli.Context) (string, error) {
+	switch f := c.String("format"); f {
+	case "", "text", "json":
+		return f, nil
+	default:
+		return f, usagef("backends: unknown format %q (want text or json)", f)
 	}
 }
 

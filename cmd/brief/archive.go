@@ -134,9 +134,9 @@ Examples:
 			}
 			defer st.Close()
 			if o.Batch {
-				return addBatch(c, e, st) // see batch.go
+				return addBatch(c.Context, e, o, st) // see batch.go
 			}
-			s, err := newModelRun(c, e, o.Summarizer).open()
+			s, err := newModelRun(c.Context, e, o.Summarizer).open()
 			if err != nil {
 				return err
 			}

@@ -71,6 +71,72 @@ func listBackends(w io.Writer, getenv func(string) string, format string) error 
 	return tw.Flush()
 }
 
+// modelsOptions are brief models' options.
+type modelsOptions struct {
+	Format string // text or json
+	// Backend is a model backend (summarize.Backend.Model).
+	Backend summarize.Backend
+	LLM     llm.Options
+}
+
+// resolveModels reads and checks brief models' options.
+func resolveModels(c *cli.Context, e *env) (modelsOptions, error) {
+	o := modelsOptions{Format: c.String("format")}
+	switch o.Format {
+	case "", "text", "json":
+	default:
+		return o, usagef("models: unknown format %q (want text or json)", o.Format)
+	}
+	name := c.String("backend")
+	var err error
+	if o.Backend, err = summarize.Lookup(name); err != nil {
+		return o, usageError{err}
+	}
+	if !o.Backend.Model {
+		return o, usagef("backend %q has no models", name)
+	}
+	o.LLM, err = resolveModel(c, e)
+	return o, err
+}
+
+// runModels is brief models: the models the backend's server offers,
+// one a line or as JSON.
+func runModels(ctx context.Context, e *env, o modelsOptions) error {
+	cfg := summarize.Config{Model: o.LLM.Model, Logger: e.logger}
+	lc, err := modelConfig(e, o.Backend, &cfg, o.LLM)
+	if err != nil {
+		return err
+	}
+	l, err := llm.OpenLister(o.Backend.Name, cfg)
+	if err != nil {
+		return usageError{err}
+	}
+	ctx, cancel := context.WithTimeout(ctx, max(lc.RequestTimeout, time.Minute))
+	defer cancel()
+	models, err := l.Models(ctx)
+	if err != nil {
+		return err
+	}
+	if o.Format == "json" {
+		if models == nil {
+			models = []llm.ModelInfo{}
+		}
+		return writeJSONIndent(e.stdout, models)
+	}
+	for _, m := range models {
+		line := m.Name
+		if m.ContextTokens > 0 {
+			line += fmt.Sprintf("\tcontext %d", m.ContextTokens)
+		}
+		fmt.Fprintln(e.stdout, line)
+	}
+	return nil
+}
+
+// modelsFlagNames are the flags brief models reads: the backend and its
+// server (a model named picks the config file's settings for it).
+var modelsFlagNames = []string{"backend", "model", "base-url", "request-timeout"}
+
 func modelsCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "models",
@@ -83,55 +149,13 @@ Examples:
    brief models -b openai --base-url http://127.0.0.1:8000/v1`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: text or json"},
-			&cli.IntFlag{Name: "jobs", Value: 1, Hidden: true},
-		}, summarizerFlags(false)...),
+		}, flagsNamed(summarizerFlags(false), modelsFlagNames...)...),
 		Action: func(c *cli.Context) error {
-			switch f := c.String("format"); f {
-			case "", "text", "json":
-			default:
-				return usagef("models: unknown format %q (want text or json)", f)
-			}
-			name := c.String("backend")
-			row, err := summarize.Lookup(name)
-			if err != nil {
-				return usageError{err}
-			}
-			if !row.Model {
-				return usagef("backend %q has no models", name)
-			}
-			lo, err := resolveModel(c, e)
+			o, err := resolveModels(c, e)
 			if err != nil {
 				return err
 			}
-			cfg := summarize.Config{Model: c.String("model"), Logger: e.logger}
-			lc, err := modelConfig(e, row, &cfg, lo)
-			if err != nil {
-				return err
-			}
-			l, err := llm.OpenLister(name, cfg)
-			if err != nil {
-				return usageError{err}
-			}
-			ctx, cancel := context.WithTimeout(c.Context, max(lc.RequestTimeout, time.Minute))
-			defer cancel()
-			models, err := l.Models(ctx)
-			if err != nil {
-				return err
-			}
-			if c.String("format") == "json" {
-				if models == nil {
-					models = []llm.ModelInfo{}
-				}
-				return writeJSONIndent(e.stdout, models)
-			}
-			for _, m := range models {
-				line := m.Name
-				if m.ContextTokens > 0 {
-					line += fmt.Sprintf("\tcontext %d", m.ContextTokens)
-				}
-				fmt.Fprintln(e.stdout, line)
-			}
-			return nil
+			return runModels(c.Context, e, o)
 		},
 	}
 }

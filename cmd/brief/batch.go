@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -56,14 +57,14 @@ type batchArticle struct {
 // batchRun summarizes articles in batch mode: requests are deferred into
 // a batch, or answered from one.
 type batchRun struct {
-	c      *cli.Context
 	e      *env
 	st     store.Archive
 	s      summarize.Summarizer
 	client llm.Batcher
 	name   string
 	model  string
-	sess   *llm.Session // nil without a usage line
+	sess   *llm.Session  // nil without a usage line
+	poll   time.Duration // first wait between status checks
 
 	mu       sync.Mutex
 	waiting  []batchArticle
@@ -78,19 +79,16 @@ type batchRun struct {
 	answered map[string]bool
 }
 
-// openBatchRun opens the summarizer in batch mode and the batch client.
-func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
-	name := c.String("backend")
+// openBatchRun opens the summarizer o names in batch mode and the batch
+// client; poll is the first wait between status checks.
+func openBatchRun(ctx context.Context, e *env, st store.Archive, o summarizerOptions, poll time.Duration) (*batchRun, error) {
+	name := o.Backend
 	b, err := summarize.Lookup(name)
 	if err != nil || !b.Batch {
 		return nil, usagef("--batch works with --backend %s, not %q", batchBackends(), name)
 	}
-	o, err := resolveSummarizer(c, e)
-	if err != nil {
-		return nil, err
-	}
 	o.LLM.Batch = true
-	s, err := openSummarizerWith(c, e, o)
+	s, err := openSummarizerWith(ctx, e, o)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +96,7 @@ func openBatchRun(c *cli.Context, e *env, st store.Archive) (*batchRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &batchRun{c: c, e: e, st: st, s: s, client: client, name: name, model: cfg.Model, sess: e.session,
+	return &batchRun{e: e, st: st, s: s, client: client, name: name, model: cfg.Model, sess: e.session, poll: poll,
 		seen: map[string]bool{}, deferred: map[*article.Article]bool{}, carry: map[string]bool{},
 		answered: map[string]bool{}}, nil
 }
@@ -200,7 +198,7 @@ func (r *batchRun) submit(ctx context.Context, known map[string]llm.BatchAnswer)
 // wait polls the batch until the provider has finished it, with a
 // doubling wait, recording each status in the archive.
 func (r *batchRun) wait(ctx context.Context, id string) (llm.BatchStatus, error) {
-	d := r.c.Duration("poll")
+	d := r.poll
 	if d <= 0 {
 		d = 10 * time.Second
 	}
@@ -314,8 +312,8 @@ func (r *batchRun) collect(ctx context.Context, id string) (failed, total int, e
 // addBatch is brief add --batch: load and extract the inputs, archive at
 // once what needs no model request (cache hits), submit the rest as one
 // batch, and unless --no-wait, wait for it and archive the results.
-func addBatch(c *cli.Context, e *env, st store.Archive) error {
-	r, err := openBatchRun(c, e, st)
+func addBatch(ctx context.Context, e *env, o addOptions, st store.Archive) error {
+	r, err := openBatchRun(ctx, e, st, o.Summarizer, o.Poll)
 	if err != nil {
 		return err
 	}
@@ -327,27 +325,27 @@ func addBatch(c *cli.Context, e *env, st store.Archive) error {
 		}
 		return d, err
 	})
-	bad, failed, total, err := runInputsSkipped(c, e, s, func(res result) error {
+	bad, failed, total, err := runInputStream(ctx, e, o.Inputs, s, func(res result) error {
 		if r.isDeferred(res.article) {
 			return nil
 		}
-		if _, err := a.save(c.Context, res); err != nil {
+		if _, err := a.save(ctx, res); err != nil {
 			return err
 		}
 		_, err := fmt.Fprintf(e.stdout, "%s · %s · %s\n", res.digest.Region, titleOf(res), sourceOf(res))
 		return err
 	})
-	a.skip(c.Context, bad)
+	a.skip(ctx, bad)
 	if err != nil {
 		return err
 	}
 	if len(r.lines) > 0 {
-		id, err := r.submit(c.Context, nil)
+		id, err := r.submit(ctx, nil)
 		if err != nil {
 			return err
 		}
-		if !c.Bool("no-wait") {
-			f, _, err := r.collect(c.Context, id)
+		if !o.NoWait {
+			f, _, err := r.collect(ctx, id)
 			if err != nil {
 				return err
 			}
@@ -364,19 +362,191 @@ func (f summarizerFunc) Summarize(ctx context.Context, a *article.Article) (*sum
 	return f(ctx, a)
 }
 
-func batchCommand(e *env) *cli.Command {
-	withStore := func(f func(c *cli.Context, st store.Archive) error) cli.ActionFunc {
-		return func(c *cli.Context) error {
-			// Batches are recorded by brief add: there is nothing to
-			// follow in an archive that does not exist.
-			st, err := openExistingStore(c, e)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return f(c, st)
+// batchStatusOptions are brief batch status's options.
+type batchStatusOptions struct {
+	DB string
+}
+
+// resolveBatchStatus reads brief batch status's options.
+func resolveBatchStatus(c *cli.Context, e *env) (batchStatusOptions, error) {
+	db, err := resolveDB(c, e)
+	return batchStatusOptions{DB: db}, err
+}
+
+// batchResumeOptions are brief batch resume's options.
+type batchResumeOptions struct {
+	DB  string
+	IDs []string // none: every unfinished batch
+	// Summarizer collects the answers. Its backend and model are those
+	// each batch was submitted with, unless BackendSet or ModelSet
+	// (--backend, --model given).
+	Summarizer           summarizerOptions
+	BackendSet, ModelSet bool
+	Poll                 time.Duration
+}
+
+// resolveBatchResume reads and checks brief batch resume's options.
+func resolveBatchResume(c *cli.Context, e *env) (batchResumeOptions, error) {
+	o := batchResumeOptions{IDs: c.Args().Slice(), BackendSet: c.IsSet("backend"), ModelSet: c.IsSet("model"),
+		Poll: c.Duration("poll")}
+	var err error
+	if o.DB, err = resolveDB(c, e); err != nil {
+		return o, err
+	}
+	if o.Summarizer, err = resolveSummarizer(c, e); err != nil {
+		return o, err
+	}
+	o.Summarizer.Sizes = nil // the arguments are batch IDs
+	if !o.Summarizer.LLM.NoCache || o.Summarizer.LLM.LogRequests {
+		o.Summarizer.DB = o.DB
+	}
+	return o, nil
+}
+
+// runBatchResume is brief batch resume: it waits for each batch and
+// archives its results in st.
+func runBatchResume(ctx context.Context, e *env, o batchResumeOptions, st store.Archive) error {
+	list, err := st.Batches(ctx)
+	if err != nil {
+		return err
+	}
+	ids := slices.Clone(o.IDs)
+	byID := map[string]store.Batch{}
+	for _, b := range list {
+		byID[b.ID] = b
+		if len(o.IDs) == 0 && b.State != "saved" {
+			ids = append(ids, b.ID)
 		}
 	}
+	if len(ids) == 0 {
+		fmt.Fprintln(e.stderr, "brief: no unfinished batches")
+		return nil
+	}
+	failed, total := 0, 0
+	for _, id := range ids {
+		b, ok := byID[id]
+		if !ok {
+			return usagef("batch resume: no batch %q in the archive (see brief batch status)", id)
+		}
+		so := o.Summarizer
+		if !o.BackendSet {
+			so.Backend = b.Backend
+		}
+		if !o.ModelSet {
+			so.Model, so.LLM.Model = b.Model, b.Model
+		}
+		r, err := openBatchRun(ctx, e, st, so, o.Poll)
+		if err != nil {
+			return err
+		}
+		f, n, err := r.collect(ctx, id)
+		failed, total = failed+f, total+n
+		if err != nil {
+			return err
+		}
+	}
+	return partial(failed, total)
+}
+
+// batchCancelOptions are brief batch cancel's options.
+type batchCancelOptions struct {
+	DB  string
+	IDs []string // at least one
+	LLM llm.Options
+}
+
+// resolveBatchCancel reads and checks brief batch cancel's options.
+func resolveBatchCancel(c *cli.Context, e *env) (batchCancelOptions, error) {
+	o := batchCancelOptions{IDs: c.Args().Slice()}
+	if len(o.IDs) == 0 {
+		return o, usagef("batch cancel: give the batch IDs (see brief batch status)")
+	}
+	var err error
+	if o.LLM, err = resolveModel(c, e); err != nil {
+		return o, err
+	}
+	o.DB, err = resolveDB(c, e)
+	return o, err
+}
+
+// runBatchCancel is brief batch cancel: it asks the provider to cancel
+// each batch and records the new state in st.
+func runBatchCancel(ctx context.Context, e *env, o batchCancelOptions, st store.Archive) error {
+	recorded := map[string]store.Batch{}
+	if list, err := st.Batches(ctx); err == nil {
+		for _, b := range list {
+			recorded[b.ID] = b
+		}
+	}
+	var errs []error
+	for _, id := range o.IDs {
+		// A batch the archive does not know goes to the first backend
+		// with a batch API.
+		b, ok := recorded[id]
+		if !ok {
+			b.Backend = strings.SplitN(batchBackends(), ", ", 2)[0]
+		}
+		row, err := summarize.Lookup(b.Backend)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("batch cancel %s: %w", id, err))
+			continue
+		}
+		client, _, err := openBatcher(e, row, o.LLM)
+		if err != nil {
+			return err
+		}
+		stat, err := client.Cancel(ctx, id)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		info, _ := json.Marshal(stat)
+		if err := st.UpdateBatch(ctx, store.Batch{ID: id, State: stat.State, Info: info}, nil); err != nil &&
+			!errors.Is(err, store.ErrNoBatch) {
+			errs = append(errs, err)
+		}
+		fmt.Fprintf(e.stderr, "brief: batch %s: %s\n", id, stat.State)
+	}
+	return errors.Join(errs...)
+}
+
+// runBatchStatus is brief batch status: a table of the batches in st.
+func runBatchStatus(ctx context.Context, e *env, st store.Archive) error {
+	list, err := st.Batches(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATE\tDONE\tFAILED\tTOTAL\tMODEL\tCREATED")
+	for _, b := range list {
+		var s llm.BatchStatus
+		json.Unmarshal(b.Info, &s)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\n", b.ID, b.State, s.Completed, s.Failed, s.Total,
+			b.Model, b.Created.UTC().Format("2006-01-02 15:04"))
+	}
+	return tw.Flush()
+}
+
+// withBatchStore is the Action of a batch subcommand: resolve its options,
+// open the archive (batches are recorded by brief add: there is nothing to
+// follow in an archive that does not exist) and run.
+func withBatchStore[O any](e *env, resolve func(*cli.Context, *env) (O, error), db func(O) string,
+	run func(context.Context, *env, O, store.Archive) error) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		o, err := resolve(c, e)
+		if err != nil {
+			return err
+		}
+		st, err := openExistingArchive(c.Context, e, db(o))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return run(c.Context, e, o, st)
+	}
+}
+
+func batchCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "batch",
 		Usage: "follow, resume and cancel model batch runs (brief add --batch)",
@@ -393,119 +563,24 @@ Examples:
 			{
 				Name:  "status",
 				Usage: "list the recorded batches: ID, state, requests done, created",
-				Action: withStore(func(c *cli.Context, st store.Archive) error {
-					list, err := st.Batches(c.Context)
-					if err != nil {
-						return err
-					}
-					tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-					fmt.Fprintln(tw, "ID\tSTATE\tDONE\tFAILED\tTOTAL\tMODEL\tCREATED")
-					for _, b := range list {
-						var s llm.BatchStatus
-						json.Unmarshal(b.Info, &s)
-						fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\n", b.ID, b.State, s.Completed, s.Failed, s.Total,
-							b.Model, b.Created.UTC().Format("2006-01-02 15:04"))
-					}
-					return tw.Flush()
-				}),
+				Action: withBatchStore(e, resolveBatchStatus, func(o batchStatusOptions) string { return o.DB },
+					func(ctx context.Context, e *env, _ batchStatusOptions, st store.Archive) error {
+						return runBatchStatus(ctx, e, st)
+					}),
 			},
 			{
 				Name:      "resume",
 				Usage:     "wait for a batch (every unfinished one when no ID is given) and archive its results",
 				ArgsUsage: "[ID...]",
 				Flags:     append(summarizerFlags(false), pollFlag("")),
-				Action: withStore(func(c *cli.Context, st store.Archive) error {
-					ids := c.Args().Slice()
-					list, err := st.Batches(c.Context)
-					if err != nil {
-						return err
-					}
-					byID := map[string]store.Batch{}
-					for _, b := range list {
-						byID[b.ID] = b
-						if c.NArg() == 0 && b.State != "saved" {
-							ids = append(ids, b.ID)
-						}
-					}
-					if len(ids) == 0 {
-						fmt.Fprintln(e.stderr, "brief: no unfinished batches")
-						return nil
-					}
-					failed, total := 0, 0
-					for _, id := range ids {
-						b, ok := byID[id]
-						if !ok {
-							return usagef("batch resume: no batch %q in the archive (see brief batch status)", id)
-						}
-						if !c.IsSet("backend") {
-							c.Set("backend", b.Backend)
-						}
-						if !c.IsSet("model") {
-							c.Set("model", b.Model)
-						}
-						r, err := openBatchRun(c, e, st)
-						if err != nil {
-							return err
-						}
-						f, n, err := r.collect(c.Context, id)
-						failed, total = failed+f, total+n
-						if err != nil {
-							return err
-						}
-					}
-					return partial(failed, total)
-				}),
+				Action:    withBatchStore(e, resolveBatchResume, func(o batchResumeOptions) string { return o.DB }, runBatchResume),
 			},
 			{
 				Name:      "cancel",
 				Usage:     "ask the provider to cancel batches; answers already made are still collected by resume",
 				ArgsUsage: "ID...",
 				Flags:     flagsNamed(llmFlags(), "base-url"), // all cancel reads
-				Action: withStore(func(c *cli.Context, st store.Archive) error {
-					if c.NArg() == 0 {
-						return usagef("batch cancel: give the batch IDs (see brief batch status)")
-					}
-					lo, err := resolveModel(c, e)
-					if err != nil {
-						return err
-					}
-					recorded := map[string]store.Batch{}
-					if list, err := st.Batches(c.Context); err == nil {
-						for _, b := range list {
-							recorded[b.ID] = b
-						}
-					}
-					var errs []error
-					for _, id := range c.Args().Slice() {
-						// A batch the archive does not know goes to the
-						// first backend with a batch API.
-						b, ok := recorded[id]
-						if !ok {
-							b.Backend = strings.SplitN(batchBackends(), ", ", 2)[0]
-						}
-						row, err := summarize.Lookup(b.Backend)
-						if err != nil {
-							errs = append(errs, fmt.Errorf("batch cancel %s: %w", id, err))
-							continue
-						}
-						client, _, err := openBatcher(e, row, lo)
-						if err != nil {
-							return err
-						}
-						stat, err := client.Cancel(c.Context, id)
-						if err != nil {
-							errs = append(errs, err)
-							continue
-						}
-						info, _ := json.Marshal(stat)
-						if err := st.UpdateBatch(c.Context, store.Batch{ID: id, State: stat.State, Info: info}, nil); err != nil &&
-							!errors.Is(err, store.ErrNoBatch) {
-							errs = append(errs, err)
-						}
-						fmt.Fprintf(e.stderr, "brief: batch %s: %s\n", id, stat.State)
-					}
-					return errors.Join(errs...)
-				}),
+				Action:    withBatchStore(e, resolveBatchCancel, func(o batchCancelOptions) string { return o.DB }, runBatchCancel),
 			},
 		},
 	}

@@ -198,3 +198,47 @@ func TestAddBatchFollowUpRound(t *testing.T) {
 		t.Errorf("add --batch --backend extractive: exit %d, %s", code, errs)
 	}
 }
+
+// TestBatchResumeKeepsEachBatchsModel: brief batch resume without
+// --backend or --model collects each batch with the backend and model it
+// was submitted with, the second batch as well as the first.
+func TestBatchResumeKeepsEachBatchsModel(t *testing.T) {
+	fk := batchtest.New(t, batchtest.Options{Polls: 1})
+	h := newHarness(t)
+	h.vars["OPENAI_API_KEY"] = "sk-test"
+	arts := summarizetest.Articles()
+	half := len(arts) / 2
+	models := []string{"gpt-4.1-mini", "gpt-4.1-nano"}
+	dirs := []string{writeArticles(t, arts[:half]), writeArticles(t, arts[half:])}
+	for i, dir := range dirs {
+		h.mustRun(0, "", "add", "--batch", "--no-wait", "--backend", "openai", "--model", models[i], "--base-url", fk.BaseURL(), dir)
+	}
+	if fk.Batches() != 2 {
+		t.Fatalf("%d batches submitted, want 2", fk.Batches())
+	}
+	code, stdout, stderr := h.run("", "batch", "resume", "--base-url", fk.BaseURL(), "--poll", "5ms")
+	if code != 0 || strings.Count(stdout, "\n") != len(arts) {
+		t.Fatalf("batch resume: exit %d, want 0 and %d articles\nstdout:\n%s\nstderr:\n%s", code, len(arts), stdout, stderr)
+	}
+	st, err := store.Open(context.Background(), h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	entries, err := st.List(context.Background(), store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(arts) {
+		t.Fatalf("archive holds %d articles, want %d", len(entries), len(arts))
+	}
+	for _, en := range entries {
+		want := models[0]
+		if strings.HasPrefix(en.Source, dirs[1]) {
+			want = models[1]
+		}
+		if d := en.Digest; d == nil || d.Backend != "openai" || d.Model != want {
+			t.Errorf("%s: digest %+v, want openai's by %s", en.Source, d, want)
+		}
+	}
+}

@@ -51,7 +51,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			return runBriefing(c.Context, e, o, newModelRun(c, e, o.Summarizer))
+			return runBriefing(c.Context, e, o, newModelRun(c.Context, e, o.Summarizer))
 		},
 	}
 }

@@ -77,9 +77,9 @@ Examples:
 				return err
 			}
 			if o.Summarizer.LLM.DryRun {
-				return dryRun(c, e, o.Summarizer)
+				return dryRun(c.Context, e, o.Inputs, o.DryRunJSON, o.Summarizer)
 			}
-			m := newModelRun(c, e, o.Summarizer)
+			m := newModelRun(c.Context, e, o.Summarizer)
 			s, err := m.open()
 			if err != nil {
 				return err

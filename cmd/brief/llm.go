@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -55,10 +56,12 @@ func resolveModel(c *cli.Context, e *env) (llm.Options, error) {
 	return o, nil
 }
 
-// openBackend opens the named backend. For model backends it fills in
-// keys, server, limits, cache and fallback from lo and the config file,
-// and starts the session (e.session) whose usage line closeLLM prints.
-func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config, lo llm.Options) (summarize.Summarizer, error) {
+// openBackend opens the backend o names. For model backends it fills in
+// keys, server, limits, cache and fallback from o.LLM and the config
+// file, and starts the session (e.session) whose usage line closeLLM
+// prints.
+func openBackend(ctx context.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
+	name, cfg, lo := o.Backend, o.config(e), o.LLM
 	row, err := summarize.Lookup(name)
 	if errors.Is(err, summarize.ErrUnknownBackend) {
 		return nil, unknownBackend(name)
@@ -77,22 +80,22 @@ func openBackend(c *cli.Context, e *env, name string, cfg summarize.Config, lo l
 	if err != nil {
 		return nil, err
 	}
-	o := lo.Run(e.now())
-	if !lo.NoCache || lo.LogRequests {
-		st, err := openStore(c, e)
+	run := lo.Run(e.now())
+	if o.DB != "" {
+		st, err := openArchive(ctx, e, o.DB)
 		if err != nil {
 			return nil, fmt.Errorf("open archive for the model backend: %w", err)
 		}
-		store.ModelRun(c.Context, st, &lc, &o, !lo.NoCache, lo.LogRequests, e.logger)
+		store.ModelRun(ctx, st, &lc, &run, !lo.NoCache, lo.LogRequests, e.logger)
 		cfg.Settings = lc
 	}
-	s, sess, err := llm.OpenRun(name, cfg, o)
+	s, sess, err := llm.OpenRun(name, cfg, run)
 	if err != nil {
 		return nil, usageError{err}
 	}
 	e.session = sess
-	if in, err := resolveInputs(c, e); err == nil && sess.Sizes() {
-		sess.SizeFor(c.Context, newLoader(e, in), in.Inputs) // Ollama's num_ctx
+	if o.Sizes != nil && sess.Sizes() {
+		sess.SizeFor(ctx, newLoader(e, *o.Sizes), o.Sizes.Inputs) // Ollama's num_ctx
 	}
 	return s, nil
 }
@@ -133,8 +136,9 @@ func closeLLM(e *env) {
 }
 
 // dryRun prints, for each input, the model requests the backend would
-// send and their token estimates, and sends nothing.
-func dryRun(c *cli.Context, e *env, o summarizerOptions) error {
+// send and their token estimates, and sends nothing; asJSON writes them
+// as JSON Lines.
+func dryRun(ctx context.Context, e *env, in inputOptions, asJSON bool, o summarizerOptions) error {
 	name, cfg := o.Backend, o.config(e)
 	row, err := summarize.Lookup(name)
 	if errors.Is(err, summarize.ErrUnknownBackend) {
@@ -150,15 +154,14 @@ func dryRun(c *cli.Context, e *env, o summarizerOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	format := c.String("format")
 	var t llm.PreviewTotals
-	failed, total, err := runInputs(c, e, nil, func(r result) error {
+	_, failed, total, err := runInputStream(ctx, e, in, nil, func(r result) error {
 		reqs, err := p.Preview(r.article)
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.src.ID, err)
 		}
 		t.Add(reqs)
-		if format == "json" || format == "jsonl" {
+		if asJSON {
 			return writeJSONLine(e.stdout, struct {
 				ID       string        `json:"id"`
 				Title    string        `json:"title"`

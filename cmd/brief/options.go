@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +26,9 @@ import (
 // value, so a bad one is a usage error before anything is read, fetched
 // or written. The code after them reads the struct, not *cli.Context:
 // each command's Action is an adapter, resolve → open the model (see
-// openModel) → run(ctx, e, options).
+// newModelRun) → run(ctx, e, options). TestCommandsReadOptionsNotContext
+// holds every file of cmd/brief to this, and TestCommandFlagsAreRead
+// checks that a command offers only flags its resolve functions read.
 
 // inputOptions are the options of the commands that read inputs.
 type inputOptions struct {
@@ -85,6 +88,13 @@ type summarizerOptions struct {
 	Method       string
 	StrictQuotes bool
 	LLM          llm.Options
+	// DB is the archive that keeps the model backends' cache and request
+	// log; "" when the run needs neither (an offline backend, --no-cache
+	// without --log-requests, --dry-run).
+	DB string
+	// Sizes are the inputs whose lengths size Ollama's context window
+	// (num_ctx); nil when the command has none.
+	Sizes *inputOptions
 }
 
 // resolveSummarizer reads and checks the summarizer options.
@@ -109,8 +119,18 @@ func resolveSummarizer(c *cli.Context, e *env) (summarizerOptions, error) {
 		return o, usagef("--method %q: want rank or lead", o.Method)
 	}
 	var err error
-	o.LLM, err = resolveModel(c, e)
-	return o, err
+	if o.LLM, err = resolveModel(c, e); err != nil {
+		return o, err
+	}
+	if row, err := summarize.Lookup(o.Backend); err == nil && row.Model && !o.LLM.DryRun && (!o.LLM.NoCache || o.LLM.LogRequests) {
+		if o.DB, err = resolveDB(c, e); err != nil {
+			return o, err
+		}
+	}
+	if in, err := resolveInputs(c, e); err == nil {
+		o.Sizes = &in
+	}
+	return o, nil
 }
 
 // config is the summarize.Config these options ask for.
@@ -306,6 +326,9 @@ type summarizeOptions struct {
 	Summarizer summarizerOptions
 	// DB is the archive each digest is saved into (--save); "" without.
 	DB string
+	// DryRunJSON writes --dry-run's requests as JSON Lines (-f json or
+	// jsonl given); else they are printed as text.
+	DryRunJSON bool
 }
 
 // resolveSummarize reads and checks brief summarize's options.
@@ -321,6 +344,8 @@ func resolveSummarize(c *cli.Context, e *env) (summarizeOptions, error) {
 	if o.Summarizer, err = resolveSummarizer(c, e); err != nil {
 		return o, err
 	}
+	f := c.String("format")
+	o.DryRunJSON = f == "json" || f == "jsonl"
 	if c.Bool("save") {
 		if o.DB, err = resolveDB(c, e); err != nil {
 			return o, err
@@ -354,9 +379,12 @@ type addOptions struct {
 	Inputs     inputOptions
 	Summarizer summarizerOptions
 	DB         string
-	// Batch sends the model requests as one batch job (see batch.go,
-	// which reads its own flags).
+	// Batch sends the model requests as one batch job (see batch.go).
 	Batch bool
+	// NoWait returns once the batch is submitted; Poll is the first wait
+	// between its status checks.
+	NoWait bool
+	Poll   time.Duration
 }
 
 // resolveAdd reads and checks brief add's options.
@@ -369,7 +397,7 @@ func resolveAdd(c *cli.Context, e *env) (addOptions, error) {
 	if o.Summarizer, err = resolveSummarizer(c, e); err != nil {
 		return o, err
 	}
-	o.Batch = c.Bool("batch")
+	o.Batch, o.NoWait, o.Poll = c.Bool("batch"), c.Bool("no-wait"), c.Duration("poll")
 	o.DB, err = resolveDB(c, e)
 	return o, err
 }
@@ -441,8 +469,7 @@ func resolveArchiveIDs(c *cli.Context) ([]int64, error) {
 // modelRun is how a command reaches its summarizer: opened on demand (a
 // briefing from the archive needs one only for articles without a
 // digest), and judged by the LLM session's verdict (llm.Session.Verdict).
-// The Action adapters build it; llm.go, which resolves the model
-// backends' own flags, stays behind it.
+// The Action adapters build it from the resolved options.
 type modelRun struct {
 	open func() (summarize.Summarizer, error)
 	// verdict fails the run when the model's calls went wrong: before
@@ -451,38 +478,16 @@ type modelRun struct {
 }
 
 // newModelRun is the modelRun of the summarizer o names.
-func newModelRun(c *cli.Context, e *env, o summarizerOptions) modelRun {
+func newModelRun(ctx context.Context, e *env, o summarizerOptions) modelRun {
 	return modelRun{
-		open:    func() (summarize.Summarizer, error) { return openSummarizerWith(c, e, o) },
+		open:    func() (summarize.Summarizer, error) { return openSummarizerWith(ctx, e, o) },
 		verdict: func(written bool) error { return e.session.Verdict(written) },
 	}
 }
 
-// Adapters for llm.go and batch.go, which still read their flags from
-// *cli.Context: they resolve the options the way the commands do.
-
-// openStore opens (creating if needed) the archive --db names.
-func openStore(c *cli.Context, e *env) (store.Archive, error) {
-	p, err := resolveDB(c, e)
-	if err != nil {
-		return nil, err
-	}
-	return openArchive(c.Context, e, p)
-}
-
-// openExistingStore opens the archive --db names only if it exists.
-func openExistingStore(c *cli.Context, e *env) (store.Archive, error) {
-	p, err := resolveDB(c, e)
-	if err != nil {
-		return nil, err
-	}
-	return openExistingArchive(c.Context, e, p)
-}
-
-// openSummarizerWith opens the backend o names. c is read only for the
-// LLM backends' own settings (see llm.go).
-func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
-	s, err := openBackend(c, e, o.Backend, o.config(e), o.LLM) // LLM backends: see llm.go
+// openSummarizerWith opens the backend o names (see openBackend).
+func openSummarizerWith(ctx context.Context, e *env, o summarizerOptions) (summarize.Summarizer, error) {
+	s, err := openBackend(ctx, e, o)
 	if err != nil {
 		return nil, err
 	}
@@ -490,21 +495,6 @@ func openSummarizerWith(c *cli.Context, e *env, o summarizerOptions) (summarize.
 		s = strictQuotes{s}
 	}
 	return s, nil
-}
-
-// runInputs resolves the input options and runs them (runInputStream).
-func runInputs(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (failed, total int, err error) {
-	_, failed, total, err = runInputsSkipped(c, e, s, emit)
-	return failed, total, err
-}
-
-// runInputsSkipped is runInputs that also returns the failed inputs.
-func runInputsSkipped(c *cli.Context, e *env, s summarize.Summarizer, emit func(result) error) (skipped []result, failed, total int, err error) {
-	in, err := resolveInputs(c, e)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	return runInputStream(c.Context, e, in, s, emit)
 }
 
 // Sizes of the files options name: a config file, a template or a font

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/brief-news/brief/summarize/llm"
 )
 
 // resolved runs brief's command line as runEnv does (with --db h.db), but
@@ -116,23 +119,17 @@ func TestOptionsResolvedOnce(t *testing.T) {
 
 // TestCommandsReadOptionsNotContext checks the layout of cmd/brief: a
 // named function that takes a *cli.Context is options parsing (resolve…,
-// the config file) or an adapter for the files that still read their own
-// flags (llm.go, batch.go, backends.go); everything else gets typed
-// options. Func literals (the Action adapters) are not named functions.
+// the config file); everything else, in every file, gets typed options.
+// Func literals (the Action adapters) are not named functions.
 func TestCommandsReadOptionsNotContext(t *testing.T) {
-	parsing := map[string]bool{"configPath": true, "loadConfig": true, "applyConfig": true, "loadConfigBefore": true,
-		"newModelRun": true,
-		// adapters for llm.go and batch.go, in options.go
-		"openStore": true, "openExistingStore": true, "openSummarizer": true, "openSummarizerWith": true,
-		"runInputs": true, "runInputsSkipped": true}
-	own := map[string]bool{"llm.go": true, "batch.go": true, "backends.go": true} // read their flags themselves
+	parsing := map[string]bool{"configPath": true, "loadConfig": true, "applyConfig": true, "loadConfigBefore": true}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || own[name] {
+		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
@@ -155,5 +152,148 @@ func TestCommandsReadOptionsNotContext(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// flagReads is, for each named function of cmd/brief and for each
+// command's Action (keyed "command NAME"), the flags it reads from a
+// *cli.Context: c.Method("name") calls, and every setting of the model
+// backends for a call of llm.ResolveOptions, directly or through the
+// functions it names.
+func flagReads(t *testing.T) map[string]map[string]bool {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct := map[string]map[string]bool{} // function → flags it reads itself
+	refs := map[string]map[string]bool{}   // function → functions it names
+	var actions []string
+	scan := func(key string, n ast.Node) {
+		direct[key], refs[key] = map[string]bool{}, map[string]bool{}
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				sel, ok := n.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "llm" && sel.Sel.Name == "ResolveOptions" {
+					direct[key]["model"] = true
+					for _, s := range llm.Settings() {
+						direct[key][s.Name] = true
+					}
+				}
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "c" && len(n.Args) > 0 {
+					if lit, ok := n.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						direct[key][strings.Trim(lit.Value, `"`)] = true
+					}
+				}
+			case *ast.Ident:
+				refs[key][n.Name] = true
+			}
+			return true
+		})
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil {
+				scan(fn.Name.Name, fn.Body)
+			}
+		}
+		// Each cli.Command literal's Action, keyed by the command's name.
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			var cmd string
+			var action ast.Expr
+			for _, el := range lit.Elts {
+				kv, ok := el.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				switch k, _ := kv.Key.(*ast.Ident); {
+				case k == nil:
+				case k.Name == "Name":
+					if s, ok := kv.Value.(*ast.BasicLit); ok {
+						cmd = strings.Trim(s.Value, `"`)
+					}
+				case k.Name == "Action":
+					action = kv.Value
+				}
+			}
+			if cmd != "" && action != nil {
+				key := "command " + cmd
+				if slices.Contains(actions, key) {
+					t.Fatalf("two commands named %q: key them by path", cmd)
+				}
+				actions = append(actions, key)
+				scan(key, action)
+			}
+			return true
+		})
+	}
+	reads := map[string]map[string]bool{}
+	for _, key := range actions {
+		got, seen := map[string]bool{}, map[string]bool{}
+		var visit func(string)
+		visit = func(fn string) {
+			if seen[fn] || direct[fn] == nil {
+				return
+			}
+			seen[fn] = true
+			for f := range direct[fn] {
+				got[f] = true
+			}
+			for r := range refs[fn] {
+				visit(r)
+			}
+		}
+		visit(key)
+		reads[key] = got
+	}
+	return reads
+}
+
+// TestCommandFlagsAreRead checks that each flag a command offers (and
+// --help lists) is one its Action reads, through its resolve functions:
+// a flag no code reads would be taken and silently ignored.
+func TestCommandFlagsAreRead(t *testing.T) {
+	reads := flagReads(t)
+	checked := 0
+	var walk func(path string, cmds []*cli.Command)
+	walk = func(path string, cmds []*cli.Command) {
+		for _, cmd := range cmds {
+			p := path + " " + cmd.Name
+			walk(p, cmd.Subcommands)
+			if cmd.Action == nil {
+				continue
+			}
+			r, ok := reads["command "+cmd.Name]
+			if !ok {
+				t.Errorf("%s: no Action found in the source", p)
+				continue
+			}
+			checked++
+			for _, f := range cmd.Flags {
+				if name := f.Names()[0]; !r[name] {
+					t.Errorf("%s offers --%s but never reads it: drop it from its Flags (see flagsNamed)", p, name)
+				}
+			}
+		}
+	}
+	walk("brief", newApp(newEnv(nil, io.Discard, io.Discard)).Commands)
+	if checked < 10 {
+		t.Fatalf("checked %d commands: the source scan missed the Actions", checked)
 	}
 }

@@ -15,7 +15,7 @@ const (
 	viaPronoun              // a pronoun, the person who last opened a sentence
 	viaPrevPara             // the speaker of the quote ending the previous paragraph
 	viaAnswer               // the answer to the article's question: the interview's subject
-	viaDroppedNear          // a subject left out, the one person who is the subject of a sentence just before
+	viaDroppedNear          // a subject left out, the one person who is the subject of a sentence in the last two paragraphs
 	viaSubject              // a quote standing alone: the person its paragraph is about
 	viaDropped              // a subject left out ("«…», dijo."): the person named last
 	viaPronounWeak          // a pronoun, a person named only in passing

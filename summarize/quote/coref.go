@@ -447,5 +447,27 @@ func definiteRomance(ms []mention, orig []string, para, tok int) (mention, bool)
 	if m, ok := onlyPerson(ms, head, para, tok, 0); ok {
 		return m, true
 	}
+	if m, ok := onlyNamed(ms, para, tok); ok {
+		return m, true // "confirmado por el Presidente Boric. «…», adelantó el Mandatario"
+	}
 	return onlyPerson(ms, head, para, tok, 2)
+}
+
+// onlyNamed returns the one person named in paragraph para before token
+// tok, however in passing, when there is exactly one.
+func onlyNamed(ms []mention, para, tok int) (mention, bool) {
+	var found mention
+	ok := false
+	for _, m := range ms {
+		if m.para != para || !before(m.para, m.tok, para, tok) || !m.person || !nameLike(m.text) {
+			continue
+		}
+		if ok && !sameName(found.text, m.text) {
+			return mention{}, false
+		}
+		if !ok || len(m.text) > len(found.text) {
+			found, ok = m, true
+		}
+	}
+	return found, ok
 }

@@ -328,9 +328,9 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 	if e < from {
 		return speaker{}, false
 	}
-	if w, ok := p.word(e); ok && intlClauseWords[w.lower] && !w.upper {
-		// "… y dijo:": the subject opens the clause, before the verb
-		// it shares
+	if w, ok := p.word(e); ok && intlClauseWords[w.lower] && (!w.upper || e == from) {
+		// "… y dijo:", "Y agregó:": the subject opens the clause, before
+		// the verb it shares, or is left out
 		return speaker{}, false
 	}
 	if w, ok := p.word(e); ok && relPronouns[w.lower] && p.lang != "" && p.isPunct(e-1, ",") && p.isNameTok(e-2) {

@@ -138,3 +138,30 @@ func TestScanMultilingual(t *testing.T) {
 		})
 	}
 }
+
+// TestScanFrench checks the rules that read an article known to be
+// French: "peut-on lire" quotes a text, no person, and carries no speaker
+// from before; "le juge" is not the one person named before.
+func TestScanFrench(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []want
+	}{
+		{
+			name: "fr: peut-on lire names no person, and carries none from before",
+			paras: []string{
+				"Michel Lefort a été mis en examen le 6 décembre.",
+				"« Au total, une douzaine de responsables ont été mis en examen », peut-on lire dans Les Échos.",
+			},
+			want: []want{{"Au total, une douzaine de responsables ont été mis en examen", "", "", "direct"}},
+		},
+		{
+			name:  "fr: le juge is not the one person named before",
+			paras: []string{"Le 31 août, Gérard Dumont a obtenu un non-lieu, au motif que « le défaut de consentement ne suffit pas », a expliqué le juge."},
+			want:  []want{{"Le 31 août, Gérard Dumont a obtenu un non-lieu, au motif que « le défaut de consentement ne suffit pas »", "le juge", "", "mixed"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "fr", tt.paras, tt.want) })
+	}
+}

@@ -435,6 +435,9 @@ func (p *para) verbForm(i int) bool {
 	if prepositions[l] && strings.HasSuffix(t.lower, "s") {
 		return false // "pointed to reports that …"
 	}
+	if !pw.upper && strings.Contains(l, "-") && strings.HasSuffix(t.lower, "s") {
+		return false // "his series of early-morning tweets"
+	}
 	if pw.upper && strings.HasSuffix(t.lower, "s") {
 		// "32% of Republican claims": an adjective before a plural noun
 		if ppw, ok := p.word(i - 2); ok && (prepositions[ppw.lower] || determiners[ppw.lower]) && !ppw.upper {

@@ -211,6 +211,8 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	}
 	if r := p.appositiveRole(e, sp.tok, pi); r != "" {
 		m.role = r
+	} else if r := p.copulaRole(e); r != "" && m.role == "" {
+		m.role = r // "Hege is the CEO of DH, the Spokane firm behind …"
 	}
 	if r := p.descBeforeName(sp.tok, e); r != "" && !modifier {
 		// "the former chief marketing officer for Jenny Craig, Leesa
@@ -222,6 +224,13 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	}
 	if m.gender == genderUnknown && p.lang != "" {
 		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
+	}
+	if p.isPunct(e, ",—–") {
+		if w, ok := p.word(e + 1); ok && (w.lower == "who" || w.lower == "who's" || w.lower == "who’s") && !modifier {
+			// "with Hillary Clinton — who's called for big tax hikes —
+			// lambasting Trump's plan": a person the sentence dwells on
+			m.weak, m.strong = false, true
+		}
 	}
 	verb := p.speaksAfter(e)
 	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
@@ -236,6 +245,39 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	}
 	m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
 	return m, e, true
+}
+
+// copulaRole returns the role a sentence gives the name ending at e with
+// "is" or "was": "Hege is the CEO of DH, …" gives "the CEO of DH"; ""
+// when the phrase holds no title.
+func (p *para) copulaRole(e int) string {
+	w, ok := p.word(e)
+	if !ok || w.lower != "is" && w.lower != "was" {
+		return ""
+	}
+	d, ok := p.word(e + 1)
+	if !ok || d.lower != "the" && d.lower != "a" && d.lower != "an" {
+		return ""
+	}
+	j := e + 2
+	title := false
+	for j < len(p.toks) && j < e+12 {
+		t, ok := p.word(j)
+		if !ok {
+			break
+		}
+		if t.lower == "who" || t.lower == "that" || t.lower == "which" || !t.upper && (auxVerbs[t.lower] || speechVerbs[t.lower]) {
+			return ""
+		}
+		if titleWords[t.lower] {
+			title = true
+		}
+		j++
+	}
+	if !title || j < len(p.toks) && !p.isPunct(j, ".,;") {
+		return ""
+	}
+	return p.span(e+1, j)
 }
 
 // descBeforeName returns the role phrase of a name [a, e) set off by
@@ -675,6 +717,9 @@ func intervening(ms []mention, pa, ta, pb, tb int, key string, g int) (mention, 
 		if !before(pa, ta, m.para, m.tok) {
 			break
 		}
+		if m.strong && m.person && m.key == key && key != "" {
+			return mention{}, false // "Mr. Obama immersed himself …": named again since
+		}
 		if m.strong && m.person && compatible(m.gender, g) && m.key != key {
 			return m, true
 		}
@@ -879,13 +924,16 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 				}
 				continue
 			}
-			if !subjects && m.strong && m.person && sp.para-m.para <= 1 && !otherPerson(ms, j, sp) {
+			if !subjects && m.strong && m.person && sp.para-m.para <= 2 && !otherPerson(ms, j, sp) {
 				via = viaDroppedNear // the subject just before, and no one else since
 			}
 			return speaker{text: m.text, kind: spkName, gender: m.gender, para: m.para, tok: m.tok}, via
 		}
 	}
-	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key) {
+	if ok && !isOrg(r.sp.text) && (weak == nil || weak.key == key || r.para == sp.para) {
+		// the speaker of the quote before in the same paragraph keeps the
+		// subject over a person named in passing since: "«A», dijo …
+		// del director, Ricardo Yáñez. Y agregó: «B»"
 		out := r.sp
 		out.role = ""
 		if !subjects && weak == nil && sp.para-r.para <= 1 {

@@ -658,6 +658,11 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return speaker{kind: spkDropped, para: pi, tok: i}, next, true
 		}
 	}
+	if p.lang == "fr" && (t.lower == "peut-on" || t.lower == "lit-on" || t.lower == "pouvait-on") {
+		// « … », peut-on lire dans Les Échos: a text quoted, no person,
+		// and no speaker carried from before
+		return speaker{para: pi, tok: i}, to, true
+	}
 	if p.proDropVerb(i) {
 		// «…», descaseteó. | «…», remató en la radio
 		return speaker{kind: spkDropped, para: pi, tok: i}, i + 1, true

@@ -154,6 +154,30 @@ func TestScan(t *testing.T) {
 			want: []want{{"For young people who have graduated high school, the unemployment rate is 33 percent.", "Sanders", "", "direct"}},
 		},
 		{
+			name: "a person a who clause dwells on takes the pronoun",
+			paras: []string{
+				"“Some would lose,” said Lily Batchelder, a former tax aide.",
+				"It has become an issue, with Hillary Clinton — who has called for tax hikes on the rich — lambasting the plan.",
+				"“Slashing taxes on the wealthy has not worked,” she said in the first debate.",
+			},
+			want: []want{
+				{"Some would lose", "Lily Batchelder", "a former tax aide", "direct"},
+				{"Slashing taxes on the wealthy has not worked", "Hillary Clinton", "", "direct"},
+			},
+		},
+		{
+			name: "the speaker named again keeps the pronoun",
+			paras: []string{
+				"“It is a long fight,” Mr. Obama said.",
+				"John Kerry, who negotiated the deal, was in the room.",
+				"Mr. Obama immersed himself in the literature. “The charts are terrifying,” he said.",
+			},
+			want: []want{
+				{"It is a long fight", "Mr. Obama", "", "direct"},
+				{"The charts are terrifying", "Mr. Obama", "", "direct"},
+			},
+		},
+		{
 			name:  "split quote is one quote",
 			paras: []string{"“The money is there,” she said. “The will is not.”"},
 			want:  []want{{"The money is there … The will is not.", "", "", "direct"}},

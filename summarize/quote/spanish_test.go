@@ -178,6 +178,21 @@ func TestScanSpanish(t *testing.T) {
 				{"Toda la información que recibimos es útil", "Silvia del Campo", "", "direct"},
 			},
 		},
+		{
+			name: "es: Y agregó keeps the speaker of the quote before over a person named in passing",
+			paras: []string{
+				"El asunto fue abordado por el Presidente Tomás Ibarra en una entrevista. “Necesitamos recuperar la legitimidad de las policías”, dijo al ser consultado por el director, Ricardo Yáñez. Y agregó: “Estamos evaluando a las autoridades”.",
+			},
+			want: []want{
+				{"Necesitamos recuperar la legitimidad de las policías", "Tomás Ibarra", "Presidente", "direct"},
+				{"Estamos evaluando a las autoridades", "Tomás Ibarra", "Presidente", "direct"},
+			},
+		},
+		{
+			name:  "es: el Mandatario is the one person the paragraph names, in passing",
+			paras: []string{"La propuesta fue confirmada por el Presidente Tomás Ibarra. “Estamos trabajando en instalar estados intermedios”, adelantó el Mandatario."},
+			want:  []want{{"Estamos trabajando en instalar estados intermedios", "Tomás Ibarra", "Presidente", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkScanLang(t, "es", tt.paras, tt.want) })
 	}
@@ -195,6 +210,11 @@ func TestScanDroppedConfidence(t *testing.T) {
 		{
 			name:  "the subject of the sentence before, no one else named",
 			paras: []string{"La ministra Ana Ruiz presentó el plan.", "“Vamos a cumplir los plazos”, aseguró."},
+			shown: true,
+		},
+		{
+			name:  "the subject two paragraphs back, the paragraph between leaving it out",
+			paras: []string{"Ahora la ministra Ana Ruiz asegura que no mostró todo.", "Señaló que el plan avanza.", "“Vamos a cumplir los plazos”, dijo a la radio."},
 			shown: true,
 		},
 		{

@@ -721,8 +721,8 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		return speaker{text: p.span(s, e), kind: spkName, para: pi, tok: s}, e, true
 	}
 	switch {
-	case t.lower == "that":
-		return speaker{}, 0, false
+	case t.lower == "that" || prepositions[t.lower] && !t.upper:
+		return speaker{}, 0, false // "announced in October" names no speaker
 	case determiners[t.lower] || !t.upper:
 		i := s + 1
 		for i < limit && i-s < 8 {

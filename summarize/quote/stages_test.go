@@ -246,6 +246,8 @@ func TestMentionAt(t *testing.T) {
 		{"an adjective before a plural noun is no speaker", "The website cites so many Republican claims as false.", "Republican", "", false, true, true},
 		{"a name after a possessive descriptor", "His former business partner at Lenox, Lawrence B. Cummings, called him a master.", "Lawrence B. Cummings", "His former business partner at Lenox", true, false, true},
 		{"a name set off after its role, after a verb", "They were told the newest 2020 Democratic presidential hopeful, Deval Patrick, would stop by.", "Deval Patrick", "the newest 2020 Democratic presidential hopeful", true, false, true},
+		{"a role a copula gives", "Hege is the CEO of DH, the Spokane firm behind the campaign.", "Hege", "the CEO of DH", true, false, true},
+		{"a copula with a clause is no role", "Hege was the one who said the chief left.", "Hege", "", false, false, true},
 		{"a name in a list is no subject", "The panel heard the former chief executive, Leesa Eichberger, and two others.", "Leesa Eichberger", "", false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -470,6 +472,7 @@ func TestNpAfter(t *testing.T) {
 		{"a who clause that states a position", "said Takeshi Mori, who chairs the assembly’s transport committee.", "Takeshi Mori", "who chairs the assembly’s transport committee"},
 		{"a long who clause with two positions", "said Ada Okafor, who runs a bakery in Enugu State and chairs the market-traders committee of the Enugu Chamber of Commerce and Industry.", "Ada Okafor", "who runs a bakery in Enugu State and chairs the market-traders committee of the Enugu Chamber of Commerce and Industry"},
 		{"a who clause that tells an event is no role", "said Fiona Hill, who will testify Thursday.", "Fiona Hill", ""},
+		{"a preposition after the verb names no speaker", "announced in October, said Derek Scissors.", "", ""},
 		{"a work's author", "according to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm cut staff.", "Penelope Muse Abernathy", "the University of North Carolina"},
 		{"an organisation joined by of and and", "according to the Bureau of Fisheries and Forestry.", "the Bureau of Fisheries and Forestry", ""},
 		{"an organisation led by a place", "according to the Lakeland Regional Tourism Board.", "the Lakeland Regional Tourism Board", ""},
@@ -489,7 +492,7 @@ func TestNpAfter(t *testing.T) {
 				a = 2
 			}
 			sp, _, ok := p.npAfter(a, len(p.toks), 0)
-			if !ok || sp.text != tt.text || sp.role != tt.role {
+			if ok != (tt.text != "") || sp.text != tt.text || sp.role != tt.role {
 				t.Errorf("npAfter(%q) = %q, %q, %v; want %q, %q", tt.para, sp.text, sp.role, ok, tt.text, tt.role)
 			}
 		})
@@ -523,6 +526,28 @@ func TestFullerRole(t *testing.T) {
 	} {
 		if got := fullerRole(tt.a, tt.b); got != tt.want {
 			t.Errorf("fullerRole(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestVerbForm(t *testing.T) {
+	for _, tt := range []struct {
+		para, word string
+		want       bool
+	}{
+		{"Trump tweets about the debate every day.", "tweets", true},
+		{"He is continuing his series of early-morning tweets in which he called her names.", "tweets", false},
+		{"Some 32% of Republican claims were false.", "claims", false},
+	} {
+		s := &scanner{}
+		s.prepare([]string{tt.para})
+		p := &s.paras[0]
+		i := 0
+		for i < len(p.toks) && p.toks[i].lower != tt.word {
+			i++
+		}
+		if got := p.verbForm(i); got != tt.want {
+			t.Errorf("verbForm(%q in %q) = %v, want %v", tt.word, tt.para, got, tt.want)
 		}
 	}
 }
