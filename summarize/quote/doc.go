@@ -3,9 +3,12 @@
 //
 // Scan runs in stages, each in its own file: find the quote spans
 // (marks.go, token.go), find each one's attribution (scan.go, reported.go,
-// intl.go), resolve the speaker (speaker.go, resolve.go: pronouns and
-// quotes standing alone, never carried across a new attribution; coref.go:
-// surnames and definite descriptors to the full name), resolve the role
+// intl.go), resolve the speaker (speaker.go; org.go: an organisation's
+// name whole, never a place or a piece of it; resolve.go: pronouns and
+// quotes standing alone, never carried across a new attribution, a
+// descriptor subject such as "The finance minister said" being one;
+// coref.go: surnames and definite descriptors to the full name, never to
+// a person whose stated position differs), resolve the role
 // (role.go: a whole noun phrase or nothing) and score it (confidence.go:
 // how the speaker was found, capped by what it is).
 //
