@@ -1087,7 +1087,13 @@ func (p *para) directAfter(c, q0 int) bool {
 	if p.lang != "" && between <= 24 && p.isPunct(q0-1, ":") {
 		return true // "antwortet Kühn dem Parteichef am 30. März, vor der Wahl: „…“"
 	}
-	return between <= 8 && (p.isPunct(q0-1, ":,") || between == 1 && p.toks[c].lower == "that")
+	if between <= 8 && p.isPunct(q0-1, ":,") || between == 1 && p.toks[c].lower == "that" {
+		return true
+	}
+	// a longer adjunct before a whole sentence in marks: "wrote on his
+	// blog Think, Save, Retire, “Sacrifice is necessary …”"
+	g := p.toks[q0].seg
+	return between <= 16 && p.isPunct(q0-1, ":,") && p.sentenceQuote(g) && words(p.inner(g)) >= 4
 }
 
 // complementEnd returns where a mixed quote's clause ends after its last

@@ -534,6 +534,11 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a long adjunct with commas before a whole sentence in marks",
+			paras: []string{`Dana Ruiz, a planner in Ohio, wrote on her blog Save Early, Spend Late, "Start with what you spend in a month, not with what you earn."`},
+			want:  []want{{"Start with what you spend in a month, not with what you earn.", "Dana Ruiz", "a planner in Ohio", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
