@@ -328,6 +328,12 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 	if e < from {
 		return speaker{}, false
 	}
+	if p.lang != "" && p.isPunct(e, ",") {
+		return p.intlAppositive(e, from, pi)
+	}
+	if w, ok := p.word(e); ok && intlAdverbs[w.lower] && !w.upper && e > from && p.isNameTok(e-1) {
+		e-- // "Magallanes también sostuvo", "Weber betonte auch": an adverb after the subject
+	}
 	if w, ok := p.word(e); ok && intlClauseWords[w.lower] && (!w.upper || e == from) {
 		// "… y dijo:", "Y agregó:": the subject opens the clause, before
 		// the verb it shares, or is left out
@@ -445,3 +451,36 @@ func compoundTitle(l string) bool {
 	}
 	return false
 }
+
+// intlAppositive parses a speaker whose role stands between commas before
+// the verb, the comma at e: "Laura Magallanes, vecina del área, dijo que
+// …", "Hélène Roy, maire de la ville, a déclaré : « … »". The name must
+// open its clause ("En Madrid, la capital, dijo" names no speaker).
+func (p *para) intlAppositive(e, from, pi int) (speaker, bool) {
+	sp, hs, ok := p.appositiveBefore(e, from, pi)
+	if !ok || sp.kind != spkName || p.notName(sp.text) {
+		return speaker{}, false
+	}
+	if w, ok := p.word(hs); ok && hs < sp.tok && (intlPrepositions[w.lower] || dePhraseWords[w.lower] || intlAccording[w.lower]) {
+		return speaker{}, false // "En Madrid, la capital, dijo": a fronted phrase
+	}
+	if hs > from && !p.isPunct(hs-1, ".;:—–(") {
+		if w, ok := p.word(hs - 1); !ok || !intlClauseWords[w.lower] {
+			return speaker{}, false
+		}
+	}
+	return sp, true
+}
+
+// intlAdverbs may stand between a subject and its speech verb: "Magallanes
+// también sostuvo", "Roy a aussi déclaré", not conjunctions ("y dijo").
+var intlAdverbs = set(`también además luego entonces después ya hoy ayer
+auch zudem dann nun jetzt später
+aussi ensuite alors puis
+também depois`)
+
+// intlSegunVerbs follow "según" with the subject left out: "Según
+// entiende, «…»" is what the person just named understands.
+var intlSegunVerbs = set(`entiende cree considera piensa opina estima explica explicó dijo
+afirma afirmó sostiene sostuvo relata relató cuenta contó detalla detalló recuerda recordó
+comenta comentó indica indicó señala señaló`)

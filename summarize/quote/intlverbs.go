@@ -98,7 +98,10 @@ chercheur chercheuse économiste sociologue politologue militant militante
 syndicaliste patron patronne dirigeant dirigeante responsable fondateur fondatrice
 conseiller conseillère élu élue candidat candidate journaliste chef cheffe
 deputado deputada governador governadora prefeito prefeita vereador vereadora
-staatsoberhaupt politiker politikerin`)
+staatsoberhaupt politiker politikerin
+biólogo bióloga médico médica científico científica ingeniero ingeniera historiador
+historiadora sociólogo socióloga psicólogo psicóloga vecino vecina médecin biologiste
+historien historienne ingénieur`)
 
 // intlGenericHeads name a person by what they are in general, so any role
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el

@@ -903,6 +903,12 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			s.units = append(s.units, u)
 			return
 		}
+		n := len(s.units)
+		defer func() {
+			if len(s.units) == n {
+				s.laterCue(pi, si, q0)
+			}
+		}()
 		// “Title” or scare quote with no speaker: skip, unless it is
 		// sentence-like speech introduced by a colon, or by a comma after
 		// a verb ("Alley went on, “I also remember …”")
@@ -936,6 +942,30 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		return
 	}
 	s.complement(pi, cs, q0, to, sp)
+}
+
+// laterCue reads, in a French, German or Spanish article, the quotes
+// after q0 in sentence si when q0, a quoted statement, has no
+// attribution: in "Según los datos, «…», y enfatizó: «…»" the second
+// quote has its own cue.
+func (s *scanner) laterCue(pi, si, q0 int) {
+	p := &s.paras[pi]
+	if p.lang == "" || words(p.inner(p.toks[q0].seg)) < 3 {
+		return // "Nun hofft „Cello“, dass …": a name in marks, not speech
+	}
+	to := p.sents[si][1]
+	for q1 := q0 + 1; q1 < to; q1++ {
+		if p.toks[q1].kind != tQuote {
+			continue
+		}
+		if sp, cs, ok := s.cueBefore(pi, q0+1, q1); ok && cs > q0 {
+			if !p.namedTerm(q1, sp) {
+				s.complement(pi, cs, q1, to, sp)
+			}
+			return
+		}
+		q0 = q1
+	}
 }
 
 // sentenceQuote reports whether quote segment g opens a sentence of its
@@ -1284,6 +1314,10 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					// verb names the speaker, "laut" the source
 					if sp, e, ok := p.intlAfter(n, q0, pi); ok {
 						return sp, e, true
+					}
+					if w, ok := p.word(n); ok && !w.upper && intlSegunVerbs[w.lower] && p.lang == "es" {
+						// "Según entiende, «…»": the subject is left out
+						return speaker{kind: spkDropped, para: pi, tok: v}, n + 1, true
 					}
 				}
 				if p.isIntlVerb(v) {

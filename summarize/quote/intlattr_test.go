@@ -1,0 +1,71 @@
+package quote_test
+
+import "testing"
+
+// TestScanIntlAttribution checks attributions of French, German and
+// Spanish articles that the stages before read only in part: a role
+// between commas before the verb, an adverb between the subject and the
+// verb, "según" with the subject left out, and a second quote of the
+// sentence with its own cue after one that has none.
+func TestScanIntlAttribution(t *testing.T) {
+	for _, tt := range []struct {
+		name, lang string
+		paras      []string
+		want       []want
+	}{
+		{
+			name: "es: a role between commas before dijo",
+			lang: "es",
+			paras: []string{
+				"Rocío Benítez, bióloga de la reserva, dijo que en la ladera se ven “árboles secos en una franja de varios kilómetros”.",
+			},
+			want: []want{{"que en la ladera se ven “árboles secos en una franja de varios kilómetros”", "Rocío Benítez", "bióloga de la reserva", "mixed"}},
+		},
+		{
+			name: "fr: a role between commas before a déclaré",
+			lang: "fr",
+			paras: []string{
+				"Hélène Roy, maire de la commune, a déclaré : « Nous rouvrirons le pont dès lundi matin. »",
+			},
+			want: []want{{"Nous rouvrirons le pont dès lundi matin.", "Hélène Roy", "maire de la commune", "direct"}},
+		},
+		{
+			name: "es: a fronted place with an aside names no speaker",
+			lang: "es",
+			paras: []string{
+				"En Rivera, la capital del departamento, dijo que hay “muchos caminos cortados desde el lunes pasado”.",
+			},
+			want: nil,
+		},
+		{
+			name: "es: también between the subject and the verb",
+			lang: "es",
+			paras: []string{
+				"La bióloga Inés Cabral recorrió la zona quemada.",
+				"Cabral también sostuvo que el fuego “avanzó mucho más rápido de lo que esperaban los vecinos”.",
+			},
+			want: []want{{"que el fuego “avanzó mucho más rápido de lo que esperaban los vecinos”", "Inés Cabral", "La bióloga", "mixed"}},
+		},
+		{
+			name: "es: según with a verb and a second quote after its own cue",
+			lang: "es",
+			paras: []string{
+				"La bióloga Inés Cabral recorrió la zona quemada con los bomberos.",
+				"Según entiende, “no habrá un plan de manejo antes del verano”, y enfatizó: “Falta control. Nadie viene a mirar”.",
+			},
+			want: []want{{"no habrá un plan de manejo antes del verano … Falta control. Nadie viene a mirar", "Inés Cabral", "La bióloga", "direct"}},
+		},
+		{
+			name: "de: a nickname in marks is no statement for the cue after it",
+			lang: "de",
+			paras: []string{
+				"Nun hofft „Kalle“, dass sein Freund bleibt, sagte der Zeitung: „Ich rede mit ihm jeden Tag darüber.“",
+			},
+			want: nil,
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			checkScanLang(t, tt.lang, tt.paras, tt.want)
+		})
+	}
+}
