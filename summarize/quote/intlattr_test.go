@@ -6,7 +6,8 @@ import "testing"
 // Spanish articles that the stages before read only in part: a role
 // between commas before the verb, an adverb between the subject and the
 // verb, "según" with the subject left out, and a second quote of the
-// sentence with its own cue after one that has none.
+// sentence with its own cue after one that has none; a motto or slogan
+// is no one's words.
 func TestScanIntlAttribution(t *testing.T) {
 	for _, tt := range []struct {
 		name, lang string
@@ -54,6 +55,22 @@ func TestScanIntlAttribution(t *testing.T) {
 				"Según entiende, “no habrá un plan de manejo antes del verano”, y enfatizó: “Falta control. Nadie viene a mirar”.",
 			},
 			want: []want{{"no habrá un plan de manejo antes del verano … Falta control. Nadie viene a mirar", "Inés Cabral", "La bióloga", "direct"}},
+		},
+		{
+			name: "de: a motto after a colon is no one's words",
+			lang: "de",
+			paras: []string{
+				"Male ein Bild unter dem Motto: „Lasst unsere Wälder und Wiesen wachsen!“ und schicke es bis Ende April an die Schule.",
+			},
+			want: nil,
+		},
+		{
+			name: "es: a slogan after lema is no one's words",
+			lang: "es",
+			paras: []string{
+				"La marcha salió del puerto bajo el lema “Ni una escuela rural sin maestros este año”.",
+			},
+			want: nil,
 		},
 		{
 			name: "de: a nickname in marks is no statement for the cue after it",

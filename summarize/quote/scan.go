@@ -71,7 +71,11 @@ func Scan(a *article.Article) []summarize.Quote {
 		s.reported(pi)
 	}
 	s.resolve()
-	return s.output()
+	out := s.output()
+	if q, ok := s.headlineQuote(a.Title); ok {
+		out = append([]summarize.Quote{q}, out...)
+	}
+	return out
 }
 
 // MaxScanBytes bounds the text Scan reads: the paragraphs that end within
@@ -217,7 +221,7 @@ func (p *para) isTitle(g int) bool {
 	in := strings.TrimSpace(p.inner(g))
 	n := words(in)
 	if k := p.segTok(g); k > 0 {
-		if w, ok := p.word(k - 1); ok && titledWords[w.lower] {
+		if p.titledBefore(k) {
 			return true
 		}
 	}
@@ -239,6 +243,24 @@ func (p *para) isTitle(g int) bool {
 
 // titledWords name what follows: “…” after them is a title.
 var titledWords = set("titled entitled headlined subtitled")
+
+// intlTitledWords name, in French, German and Spanish, what a quote after
+// them (or after them and a colon) is: a motto, a slogan or a title, no
+// one's words ("unter dem Motto: »Haltet …«", "bajo el lema «…»").
+var intlTitledWords = set(`motto titel slogan betitelt überschrieben
+lema eslogan título titulado titulada denominado denominada
+devise titre intitulé intitulée`)
+
+// titledBefore reports whether the quote token k follows a word naming it
+// as a title: "titled", or in an article in another language "Motto",
+// "lema", "intitulé", with or without a colon.
+func (p *para) titledBefore(k int) bool {
+	w, ok := p.word(k - 1)
+	if !ok && p.lang != "" && p.isPunct(k-1, ":") {
+		w, ok = p.word(k - 2)
+	}
+	return ok && (titledWords[w.lower] || p.lang != "" && intlTitledWords[w.lower])
+}
 
 // segTok returns the quote token of segment g, or -1.
 func (p *para) segTok(g int) int {
@@ -1051,7 +1073,7 @@ func (p *para) onlyTitles(a, b int) bool {
 		if p.toks[k].kind != tQuote {
 			continue
 		}
-		if w, ok := p.word(k - 1); !ok || !titledWords[w.lower] {
+		if !p.titledBefore(k) {
 			return false
 		}
 		n++
