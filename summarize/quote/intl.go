@@ -433,7 +433,8 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"ökonom", "ökonomen", "ökonomin", "professor", "professorin", "sprecher", "sprecherin",
 	"direktor", "direktorin", "leiter", "leiterin", "gründer", "gründern", "gründerin",
 	"ingenieur", "ingenieurin", "analyst", "analystin", "ärztin", "arzt", "biologe", "biologin",
-	"rektor", "rektorin", "dekan", "dekanin", "landeshauptmann", "autor", "autorin", "aktivist", "aktivistin", "manager", "managerin"}
+	"rektor", "rektorin", "dekan", "dekanin", "landeshauptmann", "autor", "autorin", "aktivist", "aktivistin", "manager", "managerin",
+	"funktionär", "funktionärin", "politiker", "politikerin", "kandidat", "kandidatin", "profi", "trainer", "trainerin"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters, or a

@@ -129,7 +129,8 @@ januar jänner februar märz april mai juni juli august september oktober novemb
 enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
 janvier février mars avril juin juillet août septembre octobre novembre décembre
 von vom diese dieser dieses diesem diesen jene jener jenes jenem jenen solche solcher manche viele
-ce cet cette ces este esta estos estas ese esa esos esas aquel aquella`)
+ce cet cette ces este esta estos estas ese esa esos esas aquel aquella
+sowohl weder entweder tanto ni soit`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a

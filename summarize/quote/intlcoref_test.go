@@ -1,0 +1,47 @@
+package quote_test
+
+import "testing"
+
+// TestScanIntlCoref checks that a German surname speaker takes the full
+// name the article gives, when other mentions of the same person carry an
+// honorific ("Frau Brandt"), a compound title ("SPD-Politiker Brandt") or
+// a word that only opens the sentence ("Sowohl Brandt als auch …").
+func TestScanIntlCoref(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []want
+	}{
+		{
+			name: "de: Frau before the surname later in the text",
+			paras: []string{
+				"Der Konzern hat die Aktivistin Greta Brandt zu einem Gespräch eingeladen.",
+				"„Das Angebot ist ein durchschaubares Manöver“, sagte Brandt.",
+				"Frau Brandt hat das Angebot abgelehnt, schreiben die Leser.",
+			},
+			want: []want{{"Das Angebot ist ein durchschaubares Manöver", "Greta Brandt", "Aktivistin", "direct"}},
+		},
+		{
+			name: "de: a party compound title before the surname",
+			paras: []string{
+				"Im März erhält Jonas Albers, Wahlkampfleiter der Partei, eine Anfrage des Kreisverbandes.",
+				"Albers antwortet am selben Tag: „Wir haben die Zusage für eine Beilage in allen Haushalten.“",
+				"Für Fachleute ist das Schreiben des SPD-Funktionär Albers ein klarer Hinweis.",
+			},
+			want: []want{{"Wir haben die Zusage für eine Beilage in allen Haushalten.", "Jonas Albers", "Wahlkampfleiter der Partei", "direct"}},
+		},
+		{
+			name: "de: Sowohl opening the sentence is no part of the name",
+			paras: []string{
+				"Im März erhält Jonas Albers, Wahlkampfleiter der Partei, eine Anfrage des Kreisverbandes.",
+				"Albers antwortet am selben Tag: „Wir haben die Zusage für eine Beilage in allen Haushalten.“",
+				"Sowohl Albers als auch der Kreischef bestreiten das heute.",
+			},
+			want: []want{{"Wir haben die Zusage für eine Beilage in allen Haushalten.", "Jonas Albers", "Wahlkampfleiter der Partei", "direct"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			checkScanLang(t, "de", tt.paras, tt.want)
+		})
+	}
+}
