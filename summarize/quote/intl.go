@@ -334,6 +334,9 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 	if w, ok := p.word(e); ok && intlAdverbs[w.lower] && !w.upper && e > from && p.isNameTok(e-1) {
 		e-- // "Magallanes también sostuvo", "Weber betonte auch": an adverb after the subject
 	}
+	if w, ok := p.word(e); ok && e == from && p.notName(w.text) {
+		return speaker{}, false // "Danach schrieb er:": the subject follows the verb
+	}
 	if w, ok := p.word(e); ok && intlClauseWords[w.lower] && (!w.upper || e == from) {
 		// "… y dijo:", "Y agregó:": the subject opens the clause, before
 		// the verb it shares, or is left out
@@ -434,7 +437,8 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"direktor", "direktorin", "leiter", "leiterin", "gründer", "gründern", "gründerin",
 	"ingenieur", "ingenieurin", "analyst", "analystin", "ärztin", "arzt", "biologe", "biologin",
 	"rektor", "rektorin", "dekan", "dekanin", "landeshauptmann", "autor", "autorin", "aktivist", "aktivistin", "manager", "managerin",
-	"funktionär", "funktionärin", "politiker", "politikerin", "kandidat", "kandidatin", "profi", "trainer", "trainerin"}
+	"funktionär", "funktionärin", "politiker", "politikerin", "kandidat", "kandidatin", "profi", "trainer", "trainerin",
+	"reporter", "reporterin", "journalist", "journalistin", "redakteur", "redakteurin", "korrespondent", "korrespondentin"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters, or a
@@ -485,3 +489,56 @@ também depois`)
 var intlSegunVerbs = set(`entiende cree considera piensa opina estima explica explicó dijo
 afirma afirmó sostiene sostuvo relata relató cuenta contó detalla detalló recuerda recordó
 comenta comentó indica indicó señala señaló`)
+
+// impersonalAt reads a German impersonal attribution at token i, "hieß
+// es" or "heißt es", which names no person: "„…“, hieß es in der
+// Mitteilung des DOSB" is the DOSB's text, "„…“, heißt es aus dem
+// Ministerium" no one's by name. The speaker is the last name in the
+// phrase after it, else none, and never a person carried from before. It
+// returns the token after the attribution.
+func (p *para) impersonalAt(i, to, pi int) (speaker, int, bool) {
+	if !p.impersonal(i) {
+		return speaker{}, 0, false
+	}
+	sp, e := p.lastName(i+2, to, pi)
+	if e < 0 {
+		return speaker{para: pi, tok: i}, i + 2, true
+	}
+	return sp, e, true
+}
+
+// impersonal reports whether tokens i and i+1 are "heißt es" or "hieß es"
+// in a German article.
+func (p *para) impersonal(i int) bool {
+	t, ok := p.word(i)
+	n, ok2 := p.word(i + 1)
+	return p.lang == "de" && ok && ok2 && !t.upper && (t.lower == "hieß" || t.lower == "heißt") && n.lower == "es"
+}
+
+// lastName returns the last capitalized name among the words [a, to) up
+// to the first punctuation mark, an organisation or a person ("der
+// Mitteilung des DOSB": DOSB), and the token after it; e is -1 when the
+// words hold none. Nouns after an article are no names ("der
+// Mitteilung").
+func (p *para) lastName(a, to, pi int) (sp speaker, e int) {
+	e = -1
+	for k := a; k < to && k < a+12; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			break
+		}
+		if !p.isNameTok(k) {
+			continue
+		}
+		r := p.nameRunAfter(k, to)
+		if pw, ok := p.word(k - 1); ok && p.isArticle(pw.lower) && r == k+1 && strings.ToUpper(w.text) != w.text {
+			k = r - 1 // "der Mitteilung": a German noun
+			continue
+		}
+		if n := p.nameAt(k, r, pi); n.text != "" && !p.notName(n.text) {
+			sp, e = n, r
+		}
+		k = r - 1
+	}
+	return sp, e
+}

@@ -6,8 +6,8 @@ import "testing"
 // Spanish articles that the stages before read only in part: a role
 // between commas before the verb, an adverb between the subject and the
 // verb, "según" with the subject left out, and a second quote of the
-// sentence with its own cue after one that has none; a motto or slogan
-// is no one's words.
+// sentence with its own cue after one that has none; German "hieß es"
+// and a subject after the verb; a motto or slogan is no one's words.
 func TestScanIntlAttribution(t *testing.T) {
 	for _, tt := range []struct {
 		name, lang string
@@ -55,6 +55,42 @@ func TestScanIntlAttribution(t *testing.T) {
 				"Según entiende, “no habrá un plan de manejo antes del verano”, y enfatizó: “Falta control. Nadie viene a mirar”.",
 			},
 			want: []want{{"no habrá un plan de manejo antes del verano … Falta control. Nadie viene a mirar", "Inés Cabral", "La bióloga", "direct"}},
+		},
+		{
+			name: "de: hieß es in a statement of a body names the body",
+			lang: "de",
+			paras: []string{
+				"Der Olympiasieger Erik Brandt ist positiv getestet worden.",
+				"„Der Athlet war bereits von der Mannschaft getrennt worden“, hieß es in der Mitteilung des DSV.",
+			},
+			want: []want{{"Der Athlet war bereits von der Mannschaft getrennt worden", "DSV", "", "direct"}},
+		},
+		{
+			name: "de: heißt es with no body named carries no one",
+			lang: "de",
+			paras: []string{
+				"Der Olympiasieger Erik Brandt ist positiv getestet worden.",
+				"„Der Zeitplan der Mannschaft bleibt trotzdem bestehen“, heißt es aus dem Verband.",
+			},
+			want: []want{{"Der Zeitplan der Mannschaft bleibt trotzdem bestehen", "", "", "direct"}},
+		},
+		{
+			name: "de: the subject after the verb of a clause opened by an adverb",
+			lang: "de",
+			paras: []string{
+				"Die Reporterin Özlem Kaya fuhr in der Nacht zu ihm.",
+				"Dann schickt Kaya eine Nachricht an Albers und Weber: »Es ist schlimmer als jeder Albtraum.«",
+			},
+			want: []want{{"Es ist schlimmer als jeder Albtraum.", "Özlem Kaya", "Reporterin", "direct"}},
+		},
+		{
+			name: "de: a pronoun after the verb, not the adverb before it",
+			lang: "de",
+			paras: []string{
+				"Der Trainer Jonas Albers fuhr in der Nacht zum Stadion.",
+				"Danach schrieb er auf Twitter: „Wir werden das nicht hinnehmen, niemals.“",
+			},
+			want: []want{{"Wir werden das nicht hinnehmen, niemals.", "Jonas Albers", "Trainer", "direct"}},
 		},
 		{
 			name: "de: a motto after a colon is no one's words",

@@ -553,3 +553,39 @@ func holdsName(role string) bool {
 	}
 	return false
 }
+
+// colonInverted returns the speaker of a quote after a colon at token c in
+// a German or Spanish article whose clause [from, c) puts its subject
+// after the verb, behind an adverb that opens it: "Dann schickt Gezer
+// eine WhatsApp an Fichtner: »…«", "Luego escribió Inés Cabral en su
+// cuenta: «…»". The subject is a name or a pronoun right after the
+// verb.
+func (p *para) colonInverted(from, c, pi int) (speaker, bool) {
+	if p.lang != "de" && p.lang != "es" || !p.isPunct(c, ":") {
+		return speaker{}, false
+	}
+	o, ok := p.word(from)
+	v, ok2 := p.word(from + 1)
+	if !ok || !ok2 || !o.upper || !intlOpeners[o.lower] || v.upper || p.isArticle(v.lower) || intlPrepositions[v.lower] || functionWords[v.lower] {
+		return speaker{}, false
+	}
+	s := from + 2
+	if w, ok := p.word(s); ok && !w.upper {
+		if g, isPron := intlPronouns[w.lower]; isPron && w.lower != "sie" {
+			return speaker{text: w.text, kind: spkPronoun, gender: g, para: pi, tok: s}, true
+		}
+		return speaker{}, false
+	}
+	if !p.isNameTok(s) {
+		return speaker{}, false
+	}
+	e := p.nameRunAfter(s, c)
+	sp := p.nameAt(s, e, pi)
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) {
+		return speaker{}, false
+	}
+	if w, ok := p.word(e); ok && w.upper && p.lang == "de" {
+		return speaker{}, false // "Dann schickt Gezer Fichtner …": which is the subject is unclear
+	}
+	return sp, true
+}

@@ -680,6 +680,9 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return speaker{kind: spkDropped, para: pi, tok: i}, next, true
 		}
 	}
+	if sp, e, ok := p.impersonalAt(i, to, pi); ok {
+		return sp, e, true // „…“, hieß es in der Mitteilung des DOSB
+	}
 	if p.lang == "fr" && (t.lower == "peut-on" || t.lower == "lit-on" || t.lower == "pouvait-on") {
 		// « … », peut-on lire dans Les Échos: a text quoted, no person,
 		// and no speaker carried from before
@@ -939,6 +942,8 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
+			} else if sb, ok := p.colonInverted(from, q0-1, pi); ok {
+				u.spk = sb // "Dann schickt Gezer eine WhatsApp an Fichtner: »…«"
 			} else if sb, ok := p.colonName(from, q0-1, pi); ok {
 				u.spk = sb // "Mit dabei war auch Stefan Brock von der Tiernothilfe: „…“"
 			} else if sb, ok := p.colonPronoun(from, q0-1, pi); ok {
@@ -1328,6 +1333,14 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					}
 				}
 				continue
+			}
+			if pass == 0 && p.impersonal(v) {
+				// "In der Erklärung der Stadt heißt es: „…“": the text
+				// named before the verb, or no one
+				if sp, e := p.lastName(from, v, pi); e >= 0 {
+					return sp, v + 2, true
+				}
+				return speaker{para: pi, tok: v}, v + 2, true
 			}
 			if pass == 0 {
 				// selon X, « … » | X a déclaré : « … »
