@@ -262,6 +262,12 @@ func (s *scanner) corefer(ms []mention) {
 		u := &s.units[i]
 		switch u.spk.kind {
 		case spkName:
+			if s.paras[u.para].lang != "" {
+				if full := s.spelledOut(u.spk.text); full != "" {
+					u.spk.text = full // "DOSB": "Deutsche Olympische Sportbund (DOSB)"
+					continue
+				}
+			}
 			if full := fullest(ms, s.common, u.spk.text, u.spk.gender); full != u.spk.text {
 				u.spk.text = full // "Dean" is Howard Dean, not a dean
 				continue

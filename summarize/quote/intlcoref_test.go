@@ -5,7 +5,10 @@ import "testing"
 // TestScanIntlCoref checks that a German surname speaker takes the full
 // name the article gives, when other mentions of the same person carry an
 // honorific ("Frau Brandt"), a compound title ("SPD-Politiker Brandt") or
-// a word that only opens the sentence ("Sowohl Brandt als auch …").
+// a word that only opens the sentence ("Sowohl Brandt als auch …"); an
+// organisation's acronym takes the name spelled out before it, and an
+// acronym compound before a name ("US-Nachrichtensender CNN") is no part
+// of the name.
 func TestScanIntlCoref(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -38,6 +41,21 @@ func TestScanIntlCoref(t *testing.T) {
 				"Sowohl Albers als auch der Kreischef bestreiten das heute.",
 			},
 			want: []want{{"Wir haben die Zusage für eine Beilage in allen Haushalten.", "Jonas Albers", "Wahlkampfleiter der Partei", "direct"}},
+		},
+		{
+			name: "de: an acronym takes the name the article spells out before it",
+			paras: []string{
+				"Der Olympiasieger Erik Brandt ist positiv getestet worden. Das teilte der Deutsche Skiverband (DSV) mit.",
+				"„Der Athlet war bereits von der Mannschaft getrennt worden“, hieß es in der Mitteilung des DSV.",
+			},
+			want: []want{{"Der Athlet war bereits von der Mannschaft getrennt worden", "Deutsche Skiverband (DSV)", "", "direct"}},
+		},
+		{
+			name: "de: an acronym compound before a name is no part of it",
+			paras: []string{
+				"Der US-Nachrichtensender CNN berichtete, es gebe Hinweise, dass der Minister „nach einer Operation in ernsthafter Gefahr“ sei.",
+			},
+			want: []want{{"es gebe Hinweise, dass der Minister „nach einer Operation in ernsthafter Gefahr“ sei", "CNN", "", "mixed"}},
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

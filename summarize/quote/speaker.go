@@ -207,7 +207,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if (titleWords[t.lower] || compoundTitle(t.lower)) && i+1 < b {
+		if (titleWords[t.lower] || compoundTitle(t.lower) || p.lang == "de" && acronymCompound(t.text)) && i+1 < b {
 			start = i + 1
 			if p.isPunct(start, ".") {
 				start++
