@@ -65,6 +65,9 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 	}
 	l := t.lower
 	if intlVerbs[l] || langVerbs[p.lang][l] && !t.upper {
+		if w, ok := p.word(i + 1); ok && w.lower == l {
+			return i + 2, speaker{}, true // "dijo dijo John Volker": a typo
+		}
 		return i + 1, speaker{}, true
 	}
 	if l == "se" && (p.lang == "es" || p.lang == "fr") {

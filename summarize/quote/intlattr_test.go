@@ -57,6 +57,23 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"no habrá un plan de manejo antes del verano … Falta control. Nadie viene a mirar", "Inés Cabral", "La bióloga", "direct"}},
 		},
 		{
+			name: "es: the body a person speaks for, after a comma, is her role",
+			lang: "es",
+			paras: []string{
+				"Marta Ibarra, de la Asociación de Vecinos de Malvín (AVM), celebró las adhesiones. “Estamos sumando barrios todos los días”, cuenta.",
+			},
+			want: []want{{"Estamos sumando barrios todos los días", "Marta Ibarra", "de la Asociación de Vecinos de Malvín (AVM)", "direct"}},
+		},
+		{
+			name: "es: a speech verb written twice",
+			lang: "es",
+			paras: []string{
+				"La ciudad más barata es Winston-Salem, en North Carolina.",
+				"“Una ciudad próspera es un lugar propicio para los negocios”, dijo dijo Juan Volker, profesor de economía.",
+			},
+			want: []want{{"Una ciudad próspera es un lugar propicio para los negocios", "Juan Volker", "profesor de economía", "direct"}},
+		},
+		{
 			name: "de: hieß es in a statement of a body names the body",
 			lang: "de",
 			paras: []string{

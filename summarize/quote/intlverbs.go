@@ -107,7 +107,7 @@ historien historienne ingénieur`)
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el
 // mandatario" for the president.
 var intlGenericHeads = set(`staatsoberhaupt politiker politikerin mandatario mandataria dirigente
-titular referente corporado corporada`)
+titular referente corporado corporada comunicador comunicadora`)
 
 // intlClauseWords open a clause or stand before its subject in French,
 // German, Spanish and Portuguese: "Y Boric dijo", "Doch Weber sagte".
@@ -257,10 +257,19 @@ func (p *para) intlRole(a, e int) string {
 			r = k
 		} else if w, ok := p.word(k); ok && (intlArticles[w.lower] || intlIndefinite[w.lower]) && title(k+1) {
 			r = k
+		} else if ok && !w.upper && bodyOpeners[w.lower] && p.capsBefore(k+1, k+6) {
+			r = k // "María Elena Naddeo, de la Asamblea Permanente …,": the body she speaks for
 		}
 		if r >= 0 {
-			for k < len(p.toks) && k-e <= 12 && p.toks[k].kind == tWord && !p.roleVerb(k) {
-				k++
+			paren := 0
+			for k < len(p.toks) && k-e-paren <= 12 {
+				if p.toks[k].kind == tWord && !p.roleVerb(k) && !intlVerbsBe[p.toks[k].lower] {
+					k++
+				} else if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
+					k, paren = k+3, paren+3 // "(APDH)"
+				} else {
+					break
+				}
 			}
 			if k < len(p.toks) && p.isPunct(k, ",.;") && (p.isPunct(k, ",") || k+1 == len(p.toks)) {
 				return p.span(r, k)
@@ -588,4 +597,23 @@ func (p *para) colonInverted(from, c, pi int) (speaker, bool) {
 		return speaker{}, false // "Dann schickt Gezer Fichtner …": which is the subject is unclear
 	}
 	return sp, true
+}
+
+// bodyOpeners open a phrase naming the body a person belongs to, after
+// the name and a comma: "de la Asamblea Permanente", "von der Tafel".
+var bodyOpeners = set("de del von vom")
+
+// capsBefore reports whether a capitalized word stands among the words
+// [a, b), before any punctuation: the body has a name.
+func (p *para) capsBefore(a, b int) bool {
+	for k := a; k < b; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			return false
+		}
+		if w.upper {
+			return true
+		}
+	}
+	return false
 }
