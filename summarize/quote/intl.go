@@ -32,6 +32,8 @@ remarcó reiteró aclaró detalló argumentó concluyó opinó criticó lamentó
 precisó sentenció relató contó insistió
 forderte mahnte unterstrich bestätigte versicherte berichtete erzählte erinnerte
 antwortete
+gesagt geschrieben gefordert gewarnt mitgeteilt berichtet erzählt angekündigt
+bekräftigt versichert
 expliquait affirmait déclarait soulignait estimait ajoutait confiait raconte
 raconté reprend repris tranche tranché
 disse diz afirmou declarou explicou acrescentou
@@ -361,9 +363,9 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 			if !ok || p.descStop(w.lower) {
 				break
 			}
-			if p.isArticle(w.lower) {
-				if p.lang != "" && !p.descHeadOK(k+1) {
-					break
+			if p.isArticle(w.lower) || intlIndefinite[w.lower] || w.lower == "einem" || w.lower == "einer" {
+				if p.lang != "" && (!p.descHeadOK(k+1) || p.afterPreposition(k+1)) {
+					break // "in einem Interview 2017 gesagt": where, not who
 				}
 				return speaker{text: p.span(k, e+1), kind: spkDesc, para: pi, tok: k}, true
 			}
@@ -373,6 +375,9 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 	if r := p.nameRunBefore(e, from); r == e-1 && p.lang == "de" && p.isArticle(p.toks[r].lower) && firstGender(p.toks[e].lower) == genderUnknown {
 		// "Die Gemeinde meint": an article and a noun, a descriptor
 		return speaker{text: strings.ToLower(p.toks[r].text) + " " + p.toks[e].text, kind: spkDesc, para: pi, tok: r}, true
+	}
+	if r := p.nameRunBefore(e, from); r <= e && p.lang != "" && p.afterPreposition(r) {
+		return speaker{}, false // "hatte in einem Interview 2017 gesagt": no subject
 	}
 	if r := p.nameRunBefore(e, from); r < e && p.lang != "" {
 		// "Laut Unterlagen antwortet Kühn", "Nach Angaben …": a fronted
@@ -544,4 +549,51 @@ func (p *para) lastName(a, to, pi int) (sp speaker, e int) {
 		k = r - 1
 	}
 	return sp, e
+}
+
+// intlSubordinators open a clause that adds a reason or a circumstance
+// after an attribution: "…“, warnt er, zumal …", "…», dijo, porque …".
+var intlSubordinators = set(`zumal weil da denn wobei obwohl nachdem während
+porque pues aunque ya mientras cuando
+car parce puisque tandis lorsque quand`)
+
+// intlTrailer reports whether token e, after an attribution in a French,
+// German or Spanish article, opens what only adds to it: a dash ("warnt
+// er - zumal …") or a subordinate clause after a comma.
+func (p *para) intlTrailer(e int) bool {
+	if p.lang == "" {
+		return false
+	}
+	if p.isPunct(e, "-–—") {
+		return true
+	}
+	w, ok := p.word(e + 1)
+	return p.isPunct(e, ",") && ok && !w.upper && intlSubordinators[w.lower]
+}
+
+// deAux are the German auxiliaries and modals of a compound tense: "hat
+// gesagt", "hatte erklärt", "soll gesagt haben".
+var deAux = set("hat hatte haben hatten habe soll sollen will wollte wird wurde")
+
+// perfectAux reports whether a German auxiliary stands among the words
+// [from, v), before the participle v: the clause's subject is its speaker.
+func (p *para) perfectAux(from, v int) bool {
+	for k := from; k < v; k++ {
+		if w, ok := p.word(k); ok && !w.upper && deAux[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPreposition reports whether the capitalized run starting at r
+// follows a preposition, alone or with an article: "in einem Interview",
+// "en la Corte", "vor der Presse".
+func (p *para) afterPreposition(r int) bool {
+	k := r - 1
+	if w, ok := p.word(k); ok && !w.upper && (p.isArticle(w.lower) || intlIndefinite[w.lower] || w.lower == "einem" || w.lower == "einer") {
+		k--
+	}
+	w, ok := p.word(k)
+	return ok && !w.upper && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !p.isArticle(w.lower))
 }

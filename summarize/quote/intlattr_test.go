@@ -6,8 +6,10 @@ import "testing"
 // Spanish articles that the stages before read only in part: a role
 // between commas before the verb, an adverb between the subject and the
 // verb, "según" with the subject left out, and a second quote of the
-// sentence with its own cue after one that has none; German "hieß es"
-// and a subject after the verb; a motto or slogan is no one's words.
+// sentence with its own cue after one that has none; German "hieß es",
+// a subject after the verb, a participle after its auxiliary, reported
+// speech closed by "sagt X" and an attribution followed by a dash; a
+// motto or slogan is no one's words.
 func TestScanIntlAttribution(t *testing.T) {
 	for _, tt := range []struct {
 		name, lang string
@@ -108,6 +110,27 @@ func TestScanIntlAttribution(t *testing.T) {
 				"Danach schrieb er auf Twitter: „Wir werden das nicht hinnehmen, niemals.“",
 			},
 			want: []want{{"Wir werden das nicht hinnehmen, niemals.", "Jonas Albers", "Trainer", "direct"}},
+		},
+		{
+			name: "de: a participle with its auxiliary, the subject opening the clause",
+			lang: "de",
+			paras: []string{
+				"Der Vereinsvorsitzende Jonas Albers streitet das bis heute ab.",
+				"Albers hatte der Zeitung in einem Interview 2019 gesagt, dass „die Spender anonym bleiben wollten“.",
+			},
+			want: []want{{"dass „die Spender anonym bleiben wollten“", "Jonas Albers", "Vereinsvorsitzende", "direct"}},
+		},
+		{
+			name: "de: an attribution with a clause after a dash",
+			lang: "de",
+			paras: []string{
+				"Verkehrsminister Jonas Albers will Bahntickets günstiger machen.",
+				"Es sei nicht zu verstehen, warum der Fernbus mehr Steuern zahle, sagt Flixbus-Managerin Petra Stein. Verschieden zu besteuern sei aus „Verbrauchersicht völlig unverständlich“, warnt sie - zumal auch der Bus klimafreundlich sei.",
+			},
+			want: []want{
+				{"Es sei nicht zu verstehen, warum der Fernbus mehr Steuern zahle", "Petra Stein", "Flixbus-Managerin", "reported"},
+				{"Verschieden zu besteuern sei aus „Verbrauchersicht völlig unverständlich“", "Petra Stein", "Flixbus-Managerin", "mixed"},
+			},
 		},
 		{
 			name: "de: a motto after a colon is no one's words",

@@ -130,7 +130,8 @@ enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre d
 janvier février mars avril juin juillet août septembre octobre novembre décembre
 von vom diese dieser dieses diesem diesen jene jener jenes jenem jenen solche solcher manche viele
 ce cet cette ces este esta estos estas ese esa esos esas aquel aquella
-sowohl weder entweder tanto ni soit`)
+sowohl weder entweder tanto ni soit
+niemand jemand nadie alguien personne quelqu’un quelqu'un`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a

@@ -880,6 +880,9 @@ func (p *para) attrTrailer(e int) bool {
 	for e < len(p.toks) && timeWords[p.toks[e].lower] && p.toks[e].kind == tWord {
 		e++
 	}
+	if p.intlTrailer(e) {
+		return true
+	}
 	if !p.isPunct(e, ",") {
 		return false
 	}
@@ -1361,6 +1364,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					}
 					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
 						return sp, e, true
+					}
+					if sp, ok := p.subject(from, v, pi); ok && p.lang == "de" && sp.kind == spkName && p.perfectAux(from, v) {
+						// "Bendels hatte in einem Interview gesagt, dass
+						// „…“": the subject opens the clause
+						return sp, v + 1, true
 					}
 					if pw, isWord := p.word(v - 1); p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") && (!isWord || intlClauseWords[pw.lower] || v == from) {
 						// "Al respecto, señaló: «…»", "y agregó: «…»": the
