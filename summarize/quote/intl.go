@@ -446,7 +446,9 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"ingenieur", "ingenieurin", "analyst", "analystin", "ärztin", "arzt", "biologe", "biologin",
 	"rektor", "rektorin", "dekan", "dekanin", "landeshauptmann", "autor", "autorin", "aktivist", "aktivistin", "manager", "managerin",
 	"funktionär", "funktionärin", "politiker", "politikerin", "kandidat", "kandidatin", "profi", "trainer", "trainerin",
-	"reporter", "reporterin", "journalist", "journalistin", "redakteur", "redakteurin", "korrespondent", "korrespondentin"}
+	"reporter", "reporterin", "journalist", "journalistin", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+	"coach", "rabbiner", "rabbinerin", "bischof", "bischöfin", "pfarrer", "pfarrerin", "kapitän", "kapitänin",
+	"moderator", "moderatorin", "richter", "richterin", "staatsanwalt", "staatsanwältin"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters, or a

@@ -133,6 +133,23 @@ func TestScanIntlAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "de: a sentence adverb before the verb, the subject after it",
+			lang: "de",
+			paras: []string{
+				"Der Tabellenführer steht unter Druck.",
+				"Natürlich ruft BVB-Coach Lucien Favre zum Angriff auf: „Wir wollen unbedingt gegen Gladbach gewinnen.“",
+			},
+			want: []want{{"Wir wollen unbedingt gegen Gladbach gewinnen.", "Lucien Favre", "BVB-Coach", "direct"}},
+		},
+		{
+			name: "de: Dennoch is no speaker",
+			lang: "de",
+			paras: []string{
+				"Dennoch gesteht Rabbiner Ari Mazor ein: „Wer als Jude geboren wird, ist ein vollwertiges Gemeindemitglied.“",
+			},
+			want: []want{{"Wer als Jude geboren wird, ist ein vollwertiges Gemeindemitglied.", "Ari Mazor", "Rabbiner", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

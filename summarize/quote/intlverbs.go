@@ -131,7 +131,14 @@ janvier février mars avril juin juillet août septembre octobre novembre décem
 von vom diese dieser dieses diesem diesen jene jener jenes jenem jenen solche solcher manche viele
 ce cet cette ces este esta estos estas ese esa esos esas aquel aquella
 sowohl weder entweder tanto ni soit
-niemand jemand nadie alguien personne quelqu’un quelqu'un`)
+niemand jemand nadie alguien personne quelqu’un quelqu'un
+natürlich dennoch freilich zunächst zuerst schließlich anschließend allerdings immerhin
+jedoch indes übrigens ebenso gleichzeitig stattdessen deswegen darum daher also sogar
+vielleicht wohl offenbar offensichtlich tatsächlich erst endlich kürzlich jüngst bislang
+bisher seither seitdem daraufhin dafür dagegen erneut wieder zuletzt vorerst einst
+außerdem ebenfalls gerade ausgerechnet besonders vor allem klar
+finalmente asimismo igualmente además posteriormente luego previamente
+finalement également ensuite puis cependant néanmoins effectivement`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a

@@ -580,6 +580,9 @@ func (s *scanner) resolve() {
 		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
 			u.spk.role = r.role
 		}
+		if s.paras[u.para].lang != "" && acronym(u.spk.text) && strings.ToUpper(u.spk.text) == u.spk.text {
+			u.spk.role = "" // "US-Nachrichtensender CNN": an organisation has no role
+		}
 	}
 	s.score(ms)
 }

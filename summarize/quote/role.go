@@ -96,7 +96,7 @@ func cleanRole(role, name string) string {
 	orig := strings.Fields(r)
 	for i, w := range f {
 		w = strings.Trim(w, ".,()")
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) {
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) || acronymCompound(orig[i]) {
 			hasTitle = true
 		}
 		c, _ := utf8.DecodeRuneInString(orig[i])
