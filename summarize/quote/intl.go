@@ -472,6 +472,18 @@ func compoundTitle(l string) bool {
 // …", "Hélène Roy, maire de la ville, a déclaré : « … »". The name must
 // open its clause ("En Madrid, la capital, dijo" names no speaker).
 func (p *para) intlAppositive(e, from, pi int) (speaker, bool) {
+	if c := p.prevComma(e, from); c > from {
+		// "Die Bürgermeisterin von Reichenbach, Carina Dittrich, betont:":
+		// the name between the commas, the phrase before it her role
+		if r := p.nameRunBefore(e-1, c+1); r == c+1 && e-1 > c+1 {
+			if sp := p.nameAt(c+1, e, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) && firstGender(strings.ToLower(p.toks[sp.tok].text)) != genderUnknown {
+				if w, ok := p.word(from); ok && (p.isArticle(w.lower) || p.intlTitleWord(w.lower)) {
+					sp.role = p.span(from, c)
+					return sp, true
+				}
+			}
+		}
+	}
 	sp, hs, ok := p.appositiveBefore(e, from, pi)
 	if !ok || sp.kind != spkName || p.notName(sp.text) {
 		return speaker{}, false
@@ -598,4 +610,18 @@ func (p *para) afterPreposition(r int) bool {
 	}
 	w, ok := p.word(k)
 	return ok && !w.upper && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !p.isArticle(w.lower))
+}
+
+// prevComma returns the comma before token e, within the clause from and
+// twenty-five tokens, or -1.
+func (p *para) prevComma(e, from int) int {
+	for k := e - 1; k >= from && k > e-25; k-- {
+		if p.isPunct(k, ",") {
+			return k
+		}
+		if p.toks[k].kind == tQuote || p.isPunct(k, ".;:!?") {
+			return -1
+		}
+	}
+	return -1
 }

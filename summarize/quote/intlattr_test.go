@@ -150,6 +150,31 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Wer als Jude geboren wird, ist ein vollwertiges Gemeindemitglied.", "Ari Mazor", "Rabbiner", "direct"}},
 		},
 		{
+			name: "de: a role before the name between commas",
+			lang: "de",
+			paras: []string{
+				"Die Bürgermeisterin von Reichenbach, Carina Dittrich, betont: „Wir sind noch in der Vorphase und warten auf Fördermittel.“",
+			},
+			want: []want{{"Wir sind noch in der Vorphase und warten auf Fördermittel.", "Carina Dittrich", "Die Bürgermeisterin von Reichenbach", "direct"}},
+		},
+		{
+			name: "de: an article after a surname opens the object",
+			lang: "de",
+			paras: []string{
+				"Norbert Döring leitet den Betrieb in dritter Generation.",
+				"„Hier nehmen wir das Laub an und trocknen es“, erklärt Döring den Prozess.",
+			},
+			want: []want{{"Hier nehmen wir das Laub an und trocknen es", "Norbert Döring", "", "direct"}},
+		},
+		{
+			name: "de: a descriptor ends before a possessive phrase",
+			lang: "de",
+			paras: []string{
+				"\"Gerade Wolfsburg ist wichtig für den Konzern\", sagte der VW-Chef seinem Redetext zufolge.",
+			},
+			want: []want{{"Gerade Wolfsburg ist wichtig für den Konzern", "der VW-Chef", "", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

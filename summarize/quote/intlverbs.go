@@ -265,7 +265,7 @@ func (p *para) intlRole(a, e int) string {
 			r = k
 		} else if w, ok := p.word(k); ok && (intlArticles[w.lower] || intlIndefinite[w.lower]) && title(k+1) {
 			r = k
-		} else if ok && !w.upper && bodyOpeners[w.lower] && p.capsBefore(k+1, k+6) {
+		} else if ok && !w.upper && bodyOpeners[w.lower] && p.lang != "de" && p.capsBefore(k+1, k+6) {
 			r = k // "María Elena Naddeo, de la Asamblea Permanente …,": the body she speaks for
 		}
 		if r >= 0 {
@@ -398,7 +398,8 @@ func (p *para) isArticle(l string) bool {
 
 // descStops end a descriptive speaker: pronouns, relatives and
 // conjunctions open a clause of their own ("la instancia se detalla").
-var descStops = set(`se que qui quien quienes dass sich y et und o ou oder`)
+var descStops = set(`se que qui quien quienes dass sich y et und o ou oder
+seinem seiner seinen ihrem ihrer ihren zufolge darunter dazu dabei damals`)
 
 // descStop reports whether the lowercase word l ends a descriptive
 // speaker in the paragraph's language: "le" and "lo" are Spanish
@@ -608,8 +609,10 @@ func (p *para) colonInverted(from, c, pi int) (speaker, bool) {
 }
 
 // bodyOpeners open a phrase naming the body a person belongs to, after
-// the name and a comma: "de la Asamblea Permanente", "von der Tafel".
-var bodyOpeners = set("de del von vom")
+// the name and a comma, in French, Spanish and Portuguese: "de la
+// Asamblea Permanente" (German capitalizes every noun, so "vom selben
+// Tag" would pass for a body).
+var bodyOpeners = set("de del")
 
 // capsBefore reports whether a capitalized word stands among the words
 // [a, b), before any punctuation: the body has a name.

@@ -127,8 +127,8 @@ func (p *para) nameRunAfter(s, limit int) int {
 // der Deutschen Presse-Agentur", but "Ursula von der Leyen".
 func (p *para) articleAfterName(s, i int) bool {
 	t, _ := p.word(i)
-	if t.lower != "der" && t.lower != "den" || i-s < 2 {
-		return false
+	if t.lower != "der" && t.lower != "den" || i-s < 2 && p.lang != "de" {
+		return false // in German also after a surname: "erklärt Döring den Prozess"
 	}
 	prev, ok := p.word(i - 1)
 	return ok && !particles[prev.lower]
