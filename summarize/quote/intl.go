@@ -427,7 +427,7 @@ func (p *para) intlVerbIn(a, b int) bool {
 // dePhraseWords open a German phrase fronted before the verb: "In seiner
 // Rede betonte …", "Im Interview sagte …".
 var dePhraseWords = set(`in im am beim bei nach vor mit seiner seinen seinem ihrer ihren ihrem
-einer einem der dem den des zum zur auf`)
+einer einem der dem den des zum zur auf aus`)
 
 // titleSuffixes end German compound titles: "Finanzminister",
 // "Bürgermeisterin", "Regierungssprecher".
@@ -448,7 +448,9 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"funktionär", "funktionärin", "politiker", "politikerin", "kandidat", "kandidatin", "profi", "trainer", "trainerin",
 	"reporter", "reporterin", "journalist", "journalistin", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
 	"coach", "rabbiner", "rabbinerin", "bischof", "bischöfin", "pfarrer", "pfarrerin", "kapitän", "kapitänin",
-	"moderator", "moderatorin", "richter", "richterin", "staatsanwalt", "staatsanwältin"}
+	"moderator", "moderatorin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
+	"milliardär", "milliardärin", "millionär", "millionärin", "youtuber", "youtuberin", "influencer", "influencerin",
+	"unternehmer", "unternehmerin", "promi", "sänger", "sängerin", "schauspieler", "schauspielerin"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters, or a

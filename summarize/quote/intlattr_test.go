@@ -175,6 +175,30 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Gerade Wolfsburg ist wichtig für den Konzern", "der VW-Chef", "", "direct"}},
 		},
 		{
+			name: "de: so and a name before the colon",
+			lang: "de",
+			paras: []string{
+				"Aus Sicht von Readly sei der Zugriff auf Lesedaten der Clou, so CEO Maria Hedengrens: „Die Verlage haben Zugriff auf einen einzigartigen Datenpool.“",
+			},
+			want: []want{{"Die Verlage haben Zugriff auf einen einzigartigen Datenpool.", "Maria Hedengrens", "CEO", "direct"}},
+		},
+		{
+			name: "de: a participle phrase after the name is no role",
+			lang: "de",
+			paras: []string{
+				"„Die Temperatur der Erde wird heißer und heißer“, warnt Unternehmerin Kim Kardashian, scheinbar in einen Bildschirm vertieft.",
+			},
+			want: []want{{"Die Temperatur der Erde wird heißer und heißer", "Kim Kardashian", "Unternehmerin", "direct"}},
+		},
+		{
+			name: "de: Dr. belongs to the name, not the role",
+			lang: "de",
+			paras: []string{
+				"„Wer optimal schützen will, muss wissen, wie Angreifer vorgehen“, sagt Dr. Georg Schneider.",
+			},
+			want: []want{{"Wer optimal schützen will, muss wissen, wie Angreifer vorgehen", "Georg Schneider", "", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

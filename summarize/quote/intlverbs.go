@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -138,7 +139,8 @@ vielleicht wohl offenbar offensichtlich tatsächlich erst endlich kürzlich jün
 bisher seither seitdem daraufhin dafür dagegen erneut wieder zuletzt vorerst einst
 außerdem ebenfalls gerade ausgerechnet besonders vor allem klar
 finalmente asimismo igualmente además posteriormente luego previamente
-finalement également ensuite puis cependant néanmoins effectivement`)
+finalement également ensuite puis cependant néanmoins effectivement
+gleichwohl ebenso insofern`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a
@@ -627,4 +629,56 @@ func (p *para) capsBefore(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// colonSo returns the speaker of a quote after a colon at token c in a
+// German article when the clause ends in "so" and a name: "Aus Sicht von
+// Readly sei der Zugriff der Clou, so CEO Maria Hedengrens: „…“".
+func (p *para) colonSo(from, c, pi int) (speaker, bool) {
+	if p.lang != "de" || !p.isPunct(c, ":") {
+		return speaker{}, false
+	}
+	for k := c - 2; k > from && k > c-8; k-- {
+		w, ok := p.word(k)
+		if !ok || w.upper || w.lower != "so" || !p.isPunct(k-1, ",") || !p.isNameTok(k+1) {
+			continue
+		}
+		if p.nameRunAfter(k+1, c) != c {
+			return speaker{}, false
+		}
+		sp := p.nameAt(k+1, c, pi)
+		if sp.text == "" || p.notName(sp.text) {
+			return speaker{}, false
+		}
+		return sp, true
+	}
+	return speaker{}, false
+}
+
+// germanRole reports whether role, in a German article, reads as a noun
+// phrase: its last word is a capitalized noun, a name or an acronym, not
+// a verb or participle closing a clause ("der früher als Investmentbanker
+// gearbeitet hat", "scheinbar in einen Computerbildschirm vertieft").
+func germanRole(role string) bool {
+	f := strings.Fields(role)
+	if len(f) == 0 {
+		return true
+	}
+	last := strings.TrimRight(f[len(f)-1], ".,;:)»«“”\"")
+	r, _ := utf8.DecodeRuneInString(last)
+	return last == "" || !unicode.IsLower(r)
+}
+
+// academicOnly reports whether role holds nothing but academic titles:
+// "Dr.", "Prof. Dr.", which belong to the name, not the role.
+func academicOnly(role string) bool {
+	f := strings.Fields(role)
+	for _, w := range f {
+		switch strings.ToLower(strings.TrimRight(w, ".")) {
+		case "dr", "prof", "professor", "dipl", "ing", "dipl.-ing", "mag", "med", "rer", "nat", "phil", "habil":
+		default:
+			return false
+		}
+	}
+	return len(f) > 0
 }

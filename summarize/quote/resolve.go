@@ -580,8 +580,12 @@ func (s *scanner) resolve() {
 		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
 			u.spk.role = r.role
 		}
-		if s.paras[u.para].lang != "" && acronym(u.spk.text) && strings.ToUpper(u.spk.text) == u.spk.text {
-			u.spk.role = "" // "US-Nachrichtensender CNN": an organisation has no role
+		if lang := s.paras[u.para].lang; lang != "" && (acronym(u.spk.text) && strings.ToUpper(u.spk.text) == u.spk.text ||
+			academicOnly(u.spk.role) || lang == "de" && !germanRole(u.spk.role)) {
+			// "US-Nachrichtensender CNN": an organisation has no role;
+			// "Dr." belongs to the name; "der früher als Investmentbanker
+			// gearbeitet hat" is a clause
+			u.spk.role = ""
 		}
 	}
 	s.score(ms)

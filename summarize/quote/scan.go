@@ -943,7 +943,9 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		g := p.toks[q0].seg
 		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) && words(p.inner(g)) >= 4 {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
-			if sb, ok := p.subject(from, q0, pi); ok {
+			if sb, ok := p.colonSo(from, q0-1, pi); ok {
+				u.spk = sb // "…, so CEO Maria Hedengrens: „…“"
+			} else if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
 			} else if sb, ok := p.colonInverted(from, q0-1, pi); ok {
 				u.spk = sb // "Dann schickt Gezer eine WhatsApp an Fichtner: »…«"
