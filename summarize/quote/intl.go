@@ -205,7 +205,7 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	}
 	if p.isArticle(w.lower) && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower))) {
+		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower) || p.toAgency(k))) {
 			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
 		}
 		if k <= j+1 {

@@ -199,6 +199,22 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Wer optimal schützen will, muss wissen, wie Angreifer vorgehen", "Georg Schneider", "", "direct"}},
 		},
 		{
+			name: "de: the news agency a statement is given to is no part of the speaker",
+			lang: "de",
+			paras: []string{
+				"Die Forschung dort sei eine «Grundlage für die sichere Energieversorgung», sagte eine Sprecherin des Instituts der dpa.",
+			},
+			want: []want{{"Die Forschung dort sei eine «Grundlage für die sichere Energieversorgung»", "eine Sprecherin des Instituts", "", "mixed"}},
+		},
+		{
+			name: "de: Zugleich opening the clause is no speaker",
+			lang: "de",
+			paras: []string{
+				"Zugleich sagte Irme Stetter-Karp: „Die binnenkirchliche Debatte darf uns nicht aufsaugen.“",
+			},
+			want: []want{{"Die binnenkirchliche Debatte darf uns nicht aufsaugen.", "Irme Stetter-Karp", "", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

@@ -140,7 +140,7 @@ bisher seither seitdem daraufhin dafür dagegen erneut wieder zuletzt vorerst ei
 außerdem ebenfalls gerade ausgerechnet besonders vor allem klar
 finalmente asimismo igualmente además posteriormente luego previamente
 finalement également ensuite puis cependant néanmoins effectivement
-gleichwohl ebenso insofern`)
+gleichwohl ebenso insofern darin immer zugleich anders beispielsweise dass erschreckend`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a
@@ -681,4 +681,23 @@ func academicOnly(role string) bool {
 		}
 	}
 	return len(f) > 0
+}
+
+// pressAgencies are the news agencies a German statement is given to,
+// in the dative after the speaker: "sagte eine Sprecherin der dpa".
+var pressAgencies = set("dpa afp reuters apa kna epd sid ap ddp")
+
+// toAgency reports whether token k opens a dative naming the news agency
+// a statement was given to: "der dpa", "der Deutschen Presse-Agentur".
+func (p *para) toAgency(k int) bool {
+	w, ok := p.word(k)
+	n, ok2 := p.word(k + 1)
+	if !ok || !ok2 || p.lang != "de" || w.lower != "der" && w.lower != "dem" {
+		return false
+	}
+	if pressAgencies[n.lower] {
+		return true
+	}
+	n2, _ := p.word(k + 2)
+	return n.lower == "deutschen" && n2.lower == "presse-agentur"
 }
