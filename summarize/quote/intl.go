@@ -627,3 +627,22 @@ func (p *para) prevComma(e, from int) int {
 	}
 	return -1
 }
+
+// coordinatedRole extends a German role that ends before the name at ns
+// over a noun coordinated with it: "die Opernball-Grande-Dame und
+// Burgschauspielerin Lotte Tobisch" is "Opernball-Grande-Dame und
+// Burgschauspielerin", not "Burgschauspielerin" alone.
+func (p *para) coordinatedRole(role string, ns int) string {
+	for k := ns - 1; k >= 0 && k >= ns-12; k-- {
+		if p.span(k, ns) != role {
+			continue
+		}
+		c, ok := p.word(k - 1)
+		n, ok2 := p.word(k - 2)
+		if ok && ok2 && c.lower == "und" && !c.upper && n.upper && firstGender(n.lower) == genderUnknown && !intlOpeners[n.lower] {
+			return p.span(k-2, ns)
+		}
+		break
+	}
+	return role
+}

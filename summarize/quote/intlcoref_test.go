@@ -43,6 +43,14 @@ func TestScanIntlCoref(t *testing.T) {
 			want: []want{{"Wir haben die Zusage für eine Beilage in allen Haushalten.", "Jonas Albers", "Wahlkampfleiter der Partei", "direct"}},
 		},
 		{
+			name: "de: a role coordinated with another noun before the name",
+			paras: []string{
+				"Die Ballorganisatorin und Kammerschauspielerin Greta Brandt ist tot.",
+				"„Ich bin ein Mensch ohne Blick zurück im Zorn“, sagte sie einmal.",
+			},
+			want: []want{{"Ich bin ein Mensch ohne Blick zurück im Zorn", "Greta Brandt", "Ballorganisatorin und Kammerschauspielerin", "direct"}},
+		},
+		{
 			name: "de: an acronym takes the name the article spells out before it",
 			paras: []string{
 				"Der Olympiasieger Erik Brandt ist positiv getestet worden. Das teilte der Deutsche Skiverband (DSV) mit.",
