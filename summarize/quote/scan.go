@@ -26,6 +26,7 @@ type unit struct {
 	spk     speaker
 	inherit bool // the speaker comes from the context
 	via     int  // how the speaker was found: viaSentence, viaPronoun, …
+	soft    bool // kept only when its speaker is found: reported speech read from its mood
 	conf    float64
 	more    []part // parts in later paragraphs: a quote running on
 }
@@ -936,6 +937,9 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			if len(s.units) == n {
 				s.laterCue(pi, si, q0)
 			}
+			if len(s.units) == n {
+				s.deReported(pi, si, q0)
+			}
 		}()
 		// “Title” or scare quote with no speaker: skip, unless it is
 		// sentence-like speech introduced by a colon, or by a comma after
@@ -1559,6 +1563,9 @@ func (s *scanner) output() []summarize.Quote {
 	out := make([]summarize.Quote, 0, len(s.units))
 	sortUnits(s.units)
 	for _, u := range s.units {
+		if u.soft && u.spk.text == "" {
+			continue
+		}
 		p := &s.paras[u.para]
 		var parts []string
 		for _, r := range u.parts {
