@@ -229,6 +229,18 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 				return sp, e, true
 			}
 		}
+		if p.isPunct(k, ",") && p.isNameTok(k+1) {
+			// "afirmó el titular de la DRELM, Luis Quintanilla.": the
+			// name after the descriptor, which is its role
+			if e := p.nameRunAfter(k+1, to); e-k > 2 && (e >= to || p.isPunct(e, ".,;")) {
+				if sp := p.nameAt(k+1, e, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) {
+					if sp.role == "" {
+						sp.role = p.span(j, k)
+					}
+					return sp, e, true
+				}
+			}
+		}
 		return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
 	}
 	if !w.upper {
@@ -410,7 +422,7 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 			}
 		}
 	}
-	return sp, ok && sp.kind == spkName
+	return sp, ok && sp.kind == spkName && !p.notName(sp.text)
 }
 
 // intlVerbIn reports whether a foreign speech verb stands among the

@@ -215,6 +215,22 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Die binnenkirchliche Debatte darf uns nicht aufsaugen.", "Irme Stetter-Karp", "", "direct"}},
 		},
 		{
+			name: "es: a descriptor after the verb, then the name after a comma",
+			lang: "es",
+			paras: []string{
+				"“Se ha ordenado una investigación prolija”, afirmó el titular de la DRELM, Luis Quintanilla.",
+			},
+			want: []want{{"Se ha ordenado una investigación prolija", "Luis Quintanilla", "el titular de la DRELM", "direct"}},
+		},
+		{
+			name: "es: a heading in capitals is no speaker",
+			lang: "es",
+			paras: []string{
+				"CÓMO GARANTIZAR LOS DERECHOS dijo: “Nosotros recibimos la Fiscalía con la mitad de los casos resueltos”.",
+			},
+			want: []want{{"Nosotros recibimos la Fiscalía con la mitad de los casos resueltos", "", "", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

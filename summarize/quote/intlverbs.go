@@ -140,7 +140,8 @@ bisher seither seitdem daraufhin dafür dagegen erneut wieder zuletzt vorerst ei
 außerdem ebenfalls gerade ausgerechnet besonders vor allem klar
 finalmente asimismo igualmente además posteriormente luego previamente
 finalement également ensuite puis cependant néanmoins effectivement
-gleichwohl ebenso insofern darin immer zugleich anders beispielsweise dass erschreckend`)
+gleichwohl ebenso insofern darin immer zugleich anders beispielsweise dass erschreckend
+s’il s'il s’ils s'ils qu’il qu'il`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a
@@ -153,7 +154,23 @@ func (p *para) notName(text string) bool {
 		return false
 	}
 	l := strings.ToLower(text)
-	return intlOpeners[l] || !strings.Contains(text, " ") && functionWords[l]
+	return intlOpeners[l] || !strings.Contains(text, " ") && functionWords[l] || capsHeading(text)
+}
+
+// capsHeading reports whether text, a capitalized run, is a heading in
+// capitals rather than a name: all uppercase and holding a function word
+// ("CÓMO GARANTIZAR LOS DD"), where a name in capitals ("JANET BARBOZA")
+// holds none.
+func capsHeading(text string) bool {
+	if strings.ToUpper(text) != text || !strings.Contains(text, " ") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if (functionWords[w] || intlOpeners[w] || intlPrepositions[w]) && !particles[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // intlTitleWord reports whether the lowercase word l is a role noun in

@@ -217,6 +217,9 @@ func (p *para) splitName(a, b int) (nameStart int) {
 	if start >= b {
 		start = a
 	}
+	if t, ok := p.word(start); ok && p.lang != "" && start > a && !t.upper && particles[t.lower] {
+		start = a // "Fiscalía General de Colombia": a body, not "de Colombia"
+	}
 	// a known first name inside the remaining run opens the name; not a
 	// particle that may be one ("Al" in "Khalid Al Suwaidi")
 	for i := start; i < b-1; i++ {
