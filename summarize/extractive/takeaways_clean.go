@@ -411,3 +411,116 @@ func tkSharePhrase(a, b map[string]bool) bool {
 	}
 	return false
 }
+
+// tkEnBackRef reports whether English sentence s points back to text the
+// reader has not seen in a way tkBackRef's first-word test misses:
+//
+//   - a referential "It" ("It later reverted to its old name"), but not
+//     the "It" that stands for a clause to come ("It is unclear whether",
+//     "It was the first time");
+//   - an opening clause whose subject is a pronoun ("As they stepped
+//     outside, ...", "When she arrived, ...");
+//   - a pronoun subject right after an opening adjunct ("On Tuesday, he
+//     said", "Rebranded as a fact-checker, it posted");
+//   - a quantifier standing for people named before ("Some said ...",
+//     "Many were ...");
+//   - a contrast set against something earlier, in second place
+//     ("Israeli courts, however, have ...").
+func tkEnBackRef(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("\"'“‘«„(", r) {
+		return false // the speaker's words, not the story's
+	}
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return false
+	}
+	lower := func(i int) string { return strings.ToLower(strings.Trim(words[i], ",;:.!?\"'“”‘’")) }
+	if lower(0) == "it" && !strings.HasSuffix(words[0], ",") {
+		return !tkExpletiveIt(words[1:])
+	}
+	if tkQuantifiers[lower(0)] && tkReportVerbs[lower(1)] {
+		return true // "Some said they felt dejected": some of whom?
+	}
+	clause := tkSubordinators[lower(0)]
+	if clause && tkSubjectPronouns[lower(1)] {
+		// "When she arrived, she ..." points back; "When she was sworn
+		// in, Mosby ..." names her right after.
+		for i := 2; i < len(words)-1 && i < 14; i++ {
+			if strings.HasSuffix(words[i], ",") {
+				return !tkNamed(words[i+1])
+			}
+		}
+		return true
+	}
+	// The opening adjunct ends at the first comma within a dozen words.
+	for i := 0; i < len(words)-1 && i < 12; i++ {
+		w := words[i]
+		if !strings.HasSuffix(w, ",") {
+			if strings.ContainsAny(w, ";:—–") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+				return false // a possessive name or a clause break: not a bare adjunct
+			}
+			continue
+		}
+		next := lower(i + 1)
+		if i > 0 && tkSecondConnectives[next] && strings.HasSuffix(words[i+1], ",") {
+			return true // "Israeli courts, however, have ..."
+		}
+		if i == 0 || !tkSubjectPronouns[next] || clause {
+			// "As the disease progresses, it ...": the pronoun
+			// points to the opening clause's own subject.
+			return false
+		}
+		if next == "it" && tkExpletiveIt(words[i+2:]) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// tkExpletiveIt reports whether rest, the words after an "It", make the
+// "It" stand for a clause still to come rather than for something named
+// before: "It is unclear whether ...", "It was the first time ...",
+// "It remains to be seen ...".
+func tkExpletiveIt(rest []string) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	verb := strings.ToLower(rest[0])
+	if !tkCopulas[verb] {
+		return false
+	}
+	if tkSeemVerbs[verb] && len(rest) > 1 && strings.ToLower(rest[1]) != "to" {
+		return true // "It appears the pilot changed course"
+	}
+	for i := 1; i < len(rest) && i <= 6; i++ {
+		w := strings.ToLower(strings.Trim(rest[i], ",;:.!?\"'“”‘’"))
+		if tkExpletiveTails[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	tkSubordinators     = sentSet("as when after while before since because if although though once until unless whereas")
+	tkSubjectPronouns   = sentSet("he she they it")
+	tkSecondConnectives = sentSet("however though meanwhile too also moreover nevertheless nonetheless instead therefore")
+	tkCopulas           = sentSet("is was 's has had will would could may might remains remained seems seemed appears appeared")
+	tkQuantifiers       = sentSet("some many others most several both few all")
+	tkReportVerbs       = sentSet("said say says told were are was have had will would could felt feel believe believed fear feared called argued added")
+	tkSeemVerbs         = sentSet("seems seemed appears appeared")
+	tkExpletiveTails    = sentSet("that whether how what why who when if unclear clear known time first second last possible impossible likely unlikely necessary important difficult hard easy true seen uncommon common rare noted revealed reported understood believed thought great good bad worth")
+)
+
+// tkNamed reports whether w, the word after an opening clause, starts a
+// name (a capital that is not a determiner or a pronoun).
+func tkNamed(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !tkNotNames[strings.ToLower(strings.Trim(w, ",;:"))]
+}
+
+var (
+	tkNotNames = sentSet("the a an this that these those he she they it i we his her their its my our there")
+)
