@@ -106,6 +106,26 @@ func TestTkEnBackRef(t *testing.T) {
 	}
 }
 
+func TestTkOpenQuote(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"„Wir hatten nie Grund zur Sorge.", true},
+		{"„Wir hatten nie Grund zur Sorge“, sagte der Projektleiter.", false},
+		{"The mayor said: “We will rebuild the pier.", true},
+		{"The mayor said: “We will rebuild the pier.”", false},
+		{"Le maire a dit : « Nous reconstruirons la jetée.", true},
+		{"Le maire a dit : « Nous reconstruirons la jetée ».", false},
+		{"Nobody listened,” she said.", false},
+		{"The council closed the bridge on Monday.", false},
+	} {
+		if got := tkOpenQuote(tt.in); got != tt.want {
+			t.Errorf("tkOpenQuote(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestTkSame(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string
@@ -115,6 +135,13 @@ func TestTkSame(t *testing.T) {
 		{"Council closed old bridge", "The council closed the old bridge to traffic on Monday, citing cracks.", true},
 		{"The council closed the old bridge to traffic on Monday.", "Engineers found cracks in two of its piers last winter.", false},
 		{"", "Engineers found cracks in two of its piers last winter.", false},
+		// Two in three of the shorter one's content words: the same fact.
+		{"En ese marco, el inspector general de la Policía, Álvaro Álvarez, ha garantizado la transparencia del proceso de investigación.",
+			"En ese marco, el funcionario policial ha garantizado transparencia en el proceso de investigación.", true},
+		{"The central bank raised its main interest rate to 5.25 percent on Thursday.",
+			"On Thursday the central bank, led by governor Ana Lima since 2019, raised the main interest rate for a fifth time.", true},
+		{"The central bank raised its main interest rate to 5.25 percent on Thursday.",
+			"Governor Ana Lima said the bank expects inflation to fall below three percent by next summer.", false},
 	} {
 		if got := tkSame(tkContent(tt.a), tkContent(tt.b)); got != tt.want {
 			t.Errorf("tkSame(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
