@@ -25,6 +25,11 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"a clause after according to", "the current administration has shuffled through its generals", "Sam Hale", ""},
+		{"a circumstance between commas", "on what was his first full day on the job", "Jim Noll", ""},
+		{"a verb inside a who clause", "a former aide who was fired in May", "Jo Hart", "a former aide who was fired in May"},
+		{"a verb inside a whose clause", "whose campaign was built on debt relief", "Jo Hart", "whose campaign was built on debt relief"},
+		{"an organisation after a preposition", "of the Sierra Club", "Peter Morgan", "of the Sierra Club"},
 		{"where the words were read", "via USA Today", "Sheldon Richardson", ""},
 		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
 		{"a long clause opening with a verb", "asumiera al frente del Consejo de la Magistratura en lo que se entendió", "Horacio Rosatti", ""},
@@ -139,6 +144,10 @@ func TestFullest(t *testing.T) {
 		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
 		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
 		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+		{"a surname misspelt by a changed letter", []string{"Leslie Wimes, a caucus president, spoke.", "Wines said it."}, "Wines", "Leslie Wimes"},
+		{"a surname misspelt by a dropped letter", []string{"Tyresha McClenney and Bryan Anderson went.", "McLenney said it."}, "McLenney", "Tyresha McClenney"},
+		{"a short surname is no misspelling", []string{"Anne Clark spoke.", "Clarke said it."}, "Clarke", "Clarke"},
+		{"two people it could misspell", []string{"Dana Meyers met Paul Meyerr.", "Meyer said it."}, "Meyer", "Meyer"},
 		{"a man and a woman share the surname", []string{"Mr. Obama and the first lady, Michelle Obama, will campaign.", "President Obama said so."}, "Obama", "Obama"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,6 +218,26 @@ func TestDescFits(t *testing.T) {
 				t.Errorf("descFits(%q, %q) = %v, want %v", tt.desc, tt.roles, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"wines", "wimes", true},
+		{"mclenney", "mcclenney", true},
+		{"mcclenney", "mclenney", true},
+		{"morgan", "morgans", false},
+		{"morgan", "morgan", false},
+		{"clark", "clerks", false},
+		{"wines", "winters", false},
+		{"abe", "abed", false},
+	} {
+		if got := oneEdit(tt.a, tt.b); got != tt.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }
 
