@@ -1306,7 +1306,12 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					return sp, v + 1, true
 				}
 			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
-				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+				if sp, st, ok := p.npBefore(v-1, from, pi); ok {
+					if p.addresseeClause(v, st) {
+						// "Morial told a young woman who suggested that … that
+						// “…”": the words are his, said to her
+						continue
+					}
 					return sp, v + 1, true
 				}
 				// "McConnell, now the Senate majority leader, who in 2010
@@ -1352,6 +1357,18 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 		return fbSpk, fb + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// addresseeClause reports whether the speech verb at v opens a relative
+// clause on the addressee of an earlier verb, whose phrase starts at st:
+// "told a young woman who suggested …".
+func (p *para) addresseeClause(v, st int) bool {
+	w, ok := p.word(v - 1)
+	if !ok || w.lower != "who" || w.upper {
+		return false
+	}
+	o, ok := p.word(st - 1)
+	return ok && !o.upper && objectVerbs[o.lower]
 }
 
 // relSubject returns the person a relative clause opening just before
