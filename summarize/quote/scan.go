@@ -935,7 +935,21 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	if p.namedTerm(q0, sp) {
 		return
 	}
-	s.complement(pi, cs, q0, to, sp)
+	s.complement(pi, cs, q0, to, p.itSubject(sp, from, pi))
+}
+
+// itSubject returns the organisation that opens the sentence starting at
+// from when sp is "it" in the same sentence: "The Security Council …
+// pledged sanctions to deter what it called “a clear threat”"; else sp.
+func (p *para) itSubject(sp speaker, from, pi int) speaker {
+	if sp.kind != spkPronoun || !strings.EqualFold(sp.text, "it") || sp.para != pi || sp.tok <= from {
+		return sp
+	}
+	sb, ok := p.subject(from, sp.tok, pi)
+	if !ok || sb.tok >= sp.tok || !(sb.kind == spkName && isOrg(sb.text) || sb.kind == spkDesc && bodyHeads[descHead(sb.text)]) {
+		return sp
+	}
+	return sb
 }
 
 // sentenceQuote reports whether quote segment g opens a sentence of its

@@ -373,6 +373,30 @@ func TestCueBefore(t *testing.T) {
 	}
 }
 
+func TestItSubject(t *testing.T) {
+	for _, tt := range []struct {
+		name, para string
+		want       string
+	}{
+		{"an organisation opens the sentence", "The Harbour Authority on Monday vowed to fight what it called “a reckless plan.”", "Harbour Authority"},
+		{"a person opens the sentence", "Dana Lee on Monday vowed to fight what it called “a reckless plan.”", "it"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			q0 := 0
+			for q0 < len(p.toks) && p.toks[q0].kind != tQuote {
+				q0++
+			}
+			sp, _, _ := s.cueBefore(0, 0, q0)
+			if got := p.itSubject(sp, 0, 0); got.text != tt.want {
+				t.Errorf("itSubject(%q) = %q, want %q", tt.para, got.text, tt.want)
+			}
+		})
+	}
+}
+
 func TestCueBeforeRead(t *testing.T) {
 	// "read" attributes a text only after its quote: before one it is no cue
 	s := &scanner{}
