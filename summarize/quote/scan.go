@@ -935,8 +935,33 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	if p.namedTerm(q0, sp) {
 		return
 	}
-	s.complement(pi, cs, q0, to, p.itSubject(sp, from, pi))
+	s.complement(pi, cs, q0, to, p.issuer(p.itSubject(sp, from, pi), from, pi))
 }
+
+// issuer returns who issued the text sp names, when the sentence says so
+// just before it: "the Security Council issued a statement calling …" is
+// the council's, "Lee released a letter saying …" Lee's; else sp.
+func (p *para) issuer(sp speaker, from, pi int) speaker {
+	if sp.kind != spkDesc || sp.para != pi || !textHeads[descHead(sp.text)] {
+		return sp
+	}
+	v, ok := p.word(sp.tok - 1)
+	if !ok || v.upper || !issueVerbs[v.lower] {
+		return sp
+	}
+	by, _, ok := p.npBefore(sp.tok-2, from, pi)
+	if !ok || by.kind == spkPronoun || by.kind == spkDesc && textHeads[descHead(by.text)] {
+		return sp // "he released a letter": a pronoun the letter's own quote need not resolve
+	}
+	return by
+}
+
+// textHeads end a descriptor of a text that speaks for its author: "a
+// statement", "the letter".
+var textHeads = set("statement statements letter release memo note")
+
+// issueVerbs put out a text: "issued a statement".
+var issueVerbs = set("issued issues released releases sent sends published publishes posted posts")
 
 // itSubject returns the organisation that opens the sentence starting at
 // from when sp is "it" in the same sentence: "The Security Council …

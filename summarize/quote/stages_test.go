@@ -373,12 +373,13 @@ func TestCueBefore(t *testing.T) {
 	}
 }
 
-func TestItSubject(t *testing.T) {
+func TestTextSpeaker(t *testing.T) {
 	for _, tt := range []struct {
 		name, para string
 		want       string
 	}{
 		{"an organisation opens the sentence", "The Harbour Authority on Monday vowed to fight what it called “a reckless plan.”", "Harbour Authority"},
+		{"a statement its issuer put out", "After a short meeting, the port board issued a statement calling the fee “a clear breach of the lease.”", "the port board"},
 		{"a person opens the sentence", "Dana Lee on Monday vowed to fight what it called “a reckless plan.”", "it"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -390,8 +391,8 @@ func TestItSubject(t *testing.T) {
 				q0++
 			}
 			sp, _, _ := s.cueBefore(0, 0, q0)
-			if got := p.itSubject(sp, 0, 0); got.text != tt.want {
-				t.Errorf("itSubject(%q) = %q, want %q", tt.para, got.text, tt.want)
+			if got := p.issuer(p.itSubject(sp, 0, 0), 0, 0); got.text != tt.want {
+				t.Errorf("issuer(itSubject(%q)) = %q, want %q", tt.para, got.text, tt.want)
 			}
 		})
 	}
