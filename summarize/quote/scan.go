@@ -1202,11 +1202,47 @@ func (s *scanner) conjoined(pi, c, lastQ, to int, sp speaker) bool {
 			s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, e), spk: sp,
 				parts: [][2]int{{p.toks[c].start, p.toks[e-1].end}}})
 		}
-		s.complement(pi, k+2, nq, to, sp)
+		sp2 := sp
+		if sb, ok := p.subordinateSubject(c, k, pi); ok {
+			// "described Clinton as a “disgrace” after she attacked the
+			// police and blamed shootings on “implicit bias”": hers
+			sp2 = sb
+		}
+		s.complement(pi, k+2, nq, to, sp2)
 		return true
 	}
 	return false
 }
+
+// subordinateSubject returns the subject of the last subordinate clause
+// opening in tokens [a, b) with a conjunction, a pronoun or name and a
+// verb: "after she attacked", "because Lee wanted"; ok is false when
+// there is none.
+func (p *para) subordinateSubject(a, b, pi int) (speaker, bool) {
+	for j := b - 2; j >= a; j-- {
+		w, ok := p.word(j)
+		if !ok || w.upper || !subordinators[w.lower] {
+			continue
+		}
+		if t, ok := p.word(j + 1); ok && speakerPronouns[pronounOf(t.lower)] && t.lower != "it" {
+			if p.pastVerb(j+2) || p.isVerb(j+2, speechVerbs) {
+				return pronounSpeaker(t, pi, j+1), true
+			}
+			return speaker{}, false
+		}
+		if p.isNameTok(j + 1) {
+			e := p.nameRunAfter(j+1, b)
+			if sp := p.nameAt(j+1, e, pi); sp.text != "" && !notNames[sp.text] && (p.pastVerb(e) || p.isVerb(e, speechVerbs)) {
+				return sp, true
+			}
+		}
+		return speaker{}, false
+	}
+	return speaker{}, false
+}
+
+// subordinators open a clause with a subject of its own.
+var subordinators = set("after before when because since while although though as once until")
 
 // tailStarters open a clause of their own after a comma: what follows
 // is no longer the speaker's reported words ("…, citing her record").

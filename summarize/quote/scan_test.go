@@ -539,6 +539,14 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"Start with what you spend in a month, not with what you earn.", "Dana Ruiz", "a planner in Ohio", "direct"}},
 		},
 		{
+			name:  "a verb conjoined inside a clause with its own subject",
+			paras: []string{"Mayor Tom Reyes described Senator Ana Lima as “reckless” after she opposed the levee bill and blamed the floods on “bad luck” in a radio interview."},
+			want: []want{
+				{"Senator Ana Lima as “reckless” after she opposed the levee bill", "Tom Reyes", "Mayor", "mixed"},
+				{"the floods on “bad luck” in a radio interview", "Ana Lima", "Senator", "mixed"},
+			},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
