@@ -147,7 +147,7 @@ var titleAbbrev = map[string]string{
 	"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
 	"lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
 	"prof": "professor", "dr": "doctor", "supt": "superintendent", "det": "detective",
-	"insp": "inspector", "adm": "admiral", "cmdr": "commander", "amb": "ambassador",
+	"insp": "inspector", "adm": "admiral", "cmdr": "commander", "amb": "ambassador", "del": "delegate",
 }
 
 // roleHeads returns the lowercase title words of role, spelled out.

@@ -395,7 +395,7 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 		// “Y!” Trump said.  (the quote's own punctuation ended the sentence)
 		nf, nt := p.sents[si+1][0], p.sents[si+1][1]
 		// “Y?” Trump said, looking out on the crowd.
-		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && (e2 >= nt-1 || p.attrTrailer(e2)) {
+		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && (e2 >= nt-1 || p.attrTrailer(e2) || p.attrAdjunct(e2, nt)) {
 			sp, aEnd, ok = sp2, e2, true
 			used[si+1] = true
 			if p.attrs == nil {
@@ -863,6 +863,27 @@ func (p *para) attrTrailer(e int) bool {
 		return false
 	}
 	return w.lower == "who" || w.lower == "whose" || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5 && !ingVerbs[w.lower]
+}
+
+// attrAdjunct reports whether tokens [e, to) after an attribution are
+// only where, when or to whom it was said: "Price shouted to the crowd.",
+// "Lee said on Tuesday." — a short phrase opening with a preposition or a
+// time word, holding no verb and no quote.
+func (p *para) attrAdjunct(e, to int) bool {
+	for to > e && p.isPunct(to-1, ".!?") {
+		to--
+	}
+	w, ok := p.word(e)
+	if !ok || w.upper || !prepositions[w.lower] && !timeWords[w.lower] || to-e > 12 {
+		return false
+	}
+	for k := e + 1; k < to; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || t.kind == tWord && !t.upper && (auxVerbs[t.lower] || speechVerbs[t.lower] || t.lower == "that") {
+			return false
+		}
+	}
+	return true
 }
 
 // mixedKind returns KindDirect when the tokens [a, b) are quotes and

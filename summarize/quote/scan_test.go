@@ -547,6 +547,21 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a nickname in marks inside the name, a party label and a title after a descriptor",
+			paras: []string{`"The river is rising fast!" The mayor's sister, state Del. Rosa "Ro" Alvarez (D-Tacoma), shouted to the crowd. "Move your cars."`},
+			want:  []want{{"The river is rising fast! … Move your cars.", `Rosa "Ro" Alvarez`, "state Del.", "direct"}},
+		},
+		{
+			name:  "an exclamation, then the speaker and where it was said",
+			paras: []string{"“Not one more tree!” Jo Hart said to the crowd on Sunday."},
+			want:  []want{{"Not one more tree!", "Jo Hart", "", "direct"}},
+		},
+		{
+			name:  "a question, then a sentence of its own",
+			paras: []string{"“Why now?” Jo Hart said the plan had been ready for a year."},
+			want:  []want{{"the plan had been ready for a year", "Jo Hart", "", "reported"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

@@ -53,8 +53,15 @@ func (p *para) tokenize() {
 	}
 	for i := 0; i < len(s); {
 		if si < len(p.segs) && i >= p.segs[si].start {
-			p.toks = append(p.toks, token{kind: tQuote, start: p.segs[si].start, end: p.segs[si].end, seg: si})
-			i = p.segs[si].end
+			sg := p.segs[si]
+			if p.nickname(sg) {
+				// Marcia "Cia" Price: a word of the name, no quote
+				t := p.text[sg.start:sg.end]
+				p.toks = append(p.toks, token{kind: tWord, start: sg.start, end: sg.end, text: t, lower: strings.ToLower(t), upper: true})
+			} else {
+				p.toks = append(p.toks, token{kind: tQuote, start: sg.start, end: sg.end, seg: si})
+			}
+			i = sg.end
 			si++
 			continue
 		}
@@ -104,6 +111,32 @@ func (p *para) tokenize() {
 		p.toks = append(p.toks, token{kind: tWord, start: i, end: j, text: word, lower: lw, upper: unicode.IsUpper(r)})
 		i = j
 	}
+}
+
+// nickname reports whether segment sg holds a nickname inside a name:
+// one capitalized word in marks between two capitalized words, as in
+// Marcia "Cia" Price or Earvin “Magic” Johnson.
+func (p *para) nickname(sg segment) bool {
+	if sg.open || sg.contd || sg.in1-sg.in0 > 16 || sg.start < 2 || sg.end+2 > len(p.text) {
+		return false
+	}
+	in := p.text[sg.in0:sg.in1]
+	r, _ := utf8.DecodeRuneInString(in)
+	if !unicode.IsUpper(r) || strings.IndexFunc(in, func(c rune) bool { return !unicode.IsLetter(c) && c != '.' && c != '-' }) >= 0 {
+		return false
+	}
+	if p.text[sg.start-1] != ' ' || p.text[sg.end] != ' ' {
+		return false
+	}
+	b, _ := utf8.DecodeLastRuneInString(p.text[:sg.start-1])
+	a, _ := utf8.DecodeRuneInString(p.text[sg.end+1:])
+	if !unicode.IsLetter(b) || !unicode.IsUpper(a) {
+		return false
+	}
+	// the word before is capitalized: the first name
+	w := strings.LastIndexFunc(p.text[:sg.start-1], func(c rune) bool { return !unicode.IsLetter(c) })
+	f, _ := utf8.DecodeRuneInString(p.text[w+1:])
+	return unicode.IsUpper(f)
 }
 
 // quoteEndsSentence reports whether segment g's text ends with terminal
