@@ -606,3 +606,27 @@ func TestVerbForm(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenizeInWordMarks(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"a combining accent", "Jose\u0301 Ruiz said", []string{"Jose\u0301", "Ruiz", "said"}},
+		{"mis-decoded text", "Fran\u00c3\u0083\u00c2\u00a7ois Hollande said", []string{"Fran\u00c3\u0083\u00c2\u00a7ois", "Hollande", "said"}},
+		{"guillemets stay marks", "Ana dijo «sí»", []string{"Ana", "dijo", ""}},
+		{"a Spanish question", "Ana:¿Qué?", []string{"Ana", ":", "¿", "Qué", "?"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &para{text: tt.text, segs: findSegments(tt.text, false)}
+			p.tokenize()
+			var got []string
+			for _, tk := range p.toks {
+				got = append(got, tk.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -40,6 +40,17 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '%' || r == '@' || r == '#' || r == '&'
 }
 
+// inWordMark reports whether r, straight after a letter, stays in the
+// word: a combining accent ("Jose\u0301") or a Latin-1 symbol or control
+// of mis-decoded text ("FranÃ\u0083Â§ois"), never a quotation mark or
+// Spanish opening punctuation.
+func inWordMark(r rune) bool {
+	if unicode.Is(unicode.Mn, r) {
+		return true
+	}
+	return r >= 0x80 && r <= 0xBF && r != '«' && r != '»' && r != '¡' && r != '¿' && r != '\u00a0' && r != '·'
+}
+
 // tokenize splits p.text into tokens, one tQuote token per segment.
 func (p *para) tokenize() {
 	s := p.text
@@ -85,7 +96,7 @@ func (p *para) tokenize() {
 				break
 			}
 			r2, w2 := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r2) {
+			if isWordRune(r2) || inWordMark(r2) {
 				j += w2
 				continue
 			}
