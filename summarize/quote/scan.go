@@ -414,6 +414,18 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 		if p.isScare(p.toks[q0].seg) {
 			return
 		}
+		if sp, ok := p.signatureAfter(q0, pi); ok {
+			// “A.” And more words, “B.” ― Christina Lastra: the line's
+			// signature, not the one of the line before
+			u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
+			for k := q0; k < to; k++ {
+				if p.toks[k].kind == tQuote {
+					u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+				}
+			}
+			s.units = append(s.units, u)
+			return
+		}
 		// a quote standing alone: its speaker comes from the context
 		u := unit{para: pi, tok: q0, kind: KindDirect, inherit: true}
 		u.parts = append(u.parts, p.innerRange(p.toks[q0].seg))
@@ -475,6 +487,35 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	}
 	s.joinFollowing(pi, si, &u, used)
 	s.units = append(s.units, u)
+}
+
+// signatureAfter returns the name signing the line of quote token q0
+// after a later quote on the same line: “A.” And that is all, “B.” ―
+// Name. ok is false when the line holds no such signature.
+func (p *para) signatureAfter(q0, pi int) (speaker, bool) {
+	n := len(p.toks)
+	for k := q0 + 1; k < n; k++ {
+		if strings.Contains(p.text[p.toks[k-1].end:p.toks[k].start], "\n") {
+			return speaker{}, false
+		}
+		if !p.isPunct(k, "―—") || p.toks[k-1].kind != tQuote {
+			continue
+		}
+		j := p.nameRunAfter(k+1, n)
+		if j == k+1 {
+			return speaker{}, false
+		}
+		e := j
+		if p.isPunct(e, ".") {
+			e++
+		}
+		if e < n && !strings.Contains(p.text[p.toks[e-1].end:p.toks[e].start], "\n") {
+			return speaker{}, false
+		}
+		sp := p.nameAt(k+1, j, pi)
+		return sp, sp.text != ""
+	}
+	return speaker{}, false
 }
 
 // continues reports whether quote token k carries on the sentence of the
@@ -593,8 +634,8 @@ func (s *scanner) joinFollowing(pi, si int, u *unit, used []bool) {
 				onlyQuotes = false
 			}
 		}
-		if !onlyQuotes {
-			return
+		if !onlyQuotes || f > 0 && strings.Contains(p.text[p.toks[f-1].end:p.toks[f].start], "\n") {
+			return // a quote on a line of its own is another's: “A.” ― Ana Ruiz\n“B.”
 		}
 		for k := f; k < t; k++ {
 			if p.toks[k].kind == tQuote {

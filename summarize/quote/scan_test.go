@@ -562,6 +562,15 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"the plan had been ready for a year", "Jo Hart", "", "reported"}},
 		},
 		{
+			name: "a line signed after a second quote on it",
+			paras: []string{"“The buses never come on time.” ― Ana Ruiz\n“He talks about roads. My mother used to say ‘talk is cheap.” And that is all it is, “talk’.” ― Rosa Lind."},
+			want: []want{
+				{"The buses never come on time.", "Ana Ruiz", "", "direct"},
+				{"He talks about roads. My mother used to say ‘talk is cheap.", "Rosa Lind", "", "direct"},
+				{"And that is all it is, “talk’.”", "Rosa Lind", "", "mixed"},
+			},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
