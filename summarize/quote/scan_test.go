@@ -562,7 +562,7 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"the plan had been ready for a year", "Jo Hart", "", "reported"}},
 		},
 		{
-			name: "a line signed after a second quote on it",
+			name:  "a line signed after a second quote on it",
 			paras: []string{"“The buses never come on time.” ― Ana Ruiz\n“He talks about roads. My mother used to say ‘talk is cheap.” And that is all it is, “talk’.” ― Rosa Lind."},
 			want: []want{
 				{"The buses never come on time.", "Ana Ruiz", "", "direct"},
