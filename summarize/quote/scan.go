@@ -464,7 +464,17 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 		if k >= aEnd {
 			v = p.cueIn(last, k)
 		}
+		sp2, about := speaker{}, false
+		if k >= aEnd {
+			sp2, about = p.aboutCue(k, last, pi)
+		}
 		switch {
+		case about:
+			// “A?” she said, and as Trump went on about “B” …: his
+			s.units = append(s.units, u)
+			sp = sp2
+			u = unit{para: pi, tok: k, kind: KindDirect, spk: sp}
+			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
 		case k < aEnd || p.onlyJoiners(last, k):
 			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
 		case v >= 0 && !p.isPunct(k-1, ":"):
@@ -488,6 +498,41 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	s.joinFollowing(pi, si, &u, used)
 	s.units = append(s.units, u)
 }
+
+// aboutCue returns the speaker of a verb of talking about something
+// just before quote token k, no earlier than token from: "Trump went on
+// about “…”", "she spoke of “…”", "he railed against “…”". ok is false
+// when no such verb and speaker stand there.
+func (p *para) aboutCue(k, from, pi int) (speaker, bool) {
+	w, ok := p.word(k - 1)
+	if !ok || w.lower != "about" && w.lower != "of" && w.lower != "against" {
+		return speaker{}, false
+	}
+	v := k - 2
+	vw, ok := p.word(v)
+	if !ok || vw.upper {
+		return speaker{}, false
+	}
+	switch {
+	case vw.lower == "on":
+		g, ok := p.word(v - 1)
+		if !ok || g.lower != "went" && g.lower != "goes" && g.lower != "go" {
+			return speaker{}, false
+		}
+		v--
+	case !aboutVerbs[vw.lower]:
+		return speaker{}, false
+	}
+	sp, st, ok := p.npBefore(v-1, from, pi)
+	if !ok || st < from || sp.kind != spkName && sp.kind != spkPronoun {
+		return speaker{}, false
+	}
+	return sp, true
+}
+
+// aboutVerbs are verbs of talking about something: "spoke of", "railed
+// against".
+var aboutVerbs = set("talked talks spoke speaks railed rails ranted rants raved raves complained complains boasted boasts bragged brags joked jokes")
 
 // signatureAfter returns the name signing the line of quote token q0
 // after a later quote on the same line: “A.” And that is all, “B.” ―
@@ -1396,6 +1441,9 @@ func (p *para) pastVerb(k int) bool {
 // starts.
 func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 	p := &s.paras[pi]
+	if sp, ok := p.aboutCue(q0, from, pi); ok {
+		return sp, q0, true // "Trump went on about “…”"
+	}
 	fb, fbSpk := -1, speaker{} // a speech verb with the clause subject as speaker
 	for pass := 0; pass < 2; pass++ {
 		for v := q0 - 1; v >= from; v-- {

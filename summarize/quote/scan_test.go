@@ -571,6 +571,14 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a new speaker talking about quoted words after the first quote",
+			paras: []string{"“Are we there yet?” she asked, but Tom was asleep, and as Dana Lee went on about “the rot in the harbour” and “our empty docks,” Ana nodded."},
+			want: []want{
+				{"Are we there yet?", "", "", "direct"}, // "she" has no one to stand for
+				{"the rot in the harbour … our empty docks", "Dana Lee", "", "direct"},
+			},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

@@ -354,6 +354,9 @@ func TestCueBefore(t *testing.T) {
 		{"verb and speaker", "Later, said Mr. Obama: “We will win.”", "Mr. Obama", true},
 		{"a reported clause's subject is no speaker", "However, 63 percent said Clinton was “justified” in keeping it private.", "", true},
 		{"a pronoun opening the reported clause", "The former first lady said it was “a mistake” to use private email.", "", true},
+		{"a verb of talking about", "As the mayor spoke, Dana Lee went on about “the rot in the harbour.”", "Dana Lee", true},
+		{"a verb of speaking of", "She spoke of “a long winter.”", "She", true},
+		{"a preposition with no such verb", "The plan is about “the long run.”", "", false},
 		{"a relative clause on the addressee", "Marc Morial, the league's chief, told a young woman who suggested that people may stay home that “this is not the first generation to be frustrated.”", "Marc Morial", true},
 		{"a relative clause's person", "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a “one-term president.”", "McConnell", true},
 	} {
