@@ -267,6 +267,9 @@ func TestMentionAt(t *testing.T) {
 	}{
 		{"a person with an appositive role", "Laurence Tribe, a Harvard law professor, disagreed.", "Laurence Tribe", "a Harvard law professor", true, false, true},
 		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
+		{"an appositive role without an article", "John Petrides, portfolio manager at Tocqueville Asset Management, watched the markets.", "John Petrides", "portfolio manager at Tocqueville Asset Management", true, false, true},
+		{"an adverb between commas is no role", "Dana Lee, however, was not convinced.", "Dana Lee", "", true, false, true},
+		{"a participle clause is no role", "Dana Lee, dedicating the new Museum of Flight on Saturday, was moved.", "Dana Lee", "", true, false, true},
 		{"a name as a modifier", "The Obama administration disagreed.", "Obama", "", false, true, true},
 		{"an organisation", "Acme Corporation disagreed.", "", "", false, false, false},
 		{"a title phrase with of before the name", "Professor of health psychology Jane Ogden told the show it was wrong.", "Jane Ogden", "Professor of health psychology", true, false, true},
