@@ -762,7 +762,10 @@ func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 		if !m.person || !compatible(m.gender, sp.gender) {
 			continue
 		}
-		if m.weak {
+		if m.weak || m.gender == genderUnknown && !m.strong {
+			// "a commission overseen by Kofi Annan. “…,” she said": a
+			// person of unknown gender outside the subject yields to a
+			// subject the pronoun's gender fits
 			if weak < 0 {
 				weak = i
 			}

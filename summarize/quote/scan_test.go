@@ -579,6 +579,15 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "a pronoun skips a person of unknown gender outside the subject",
+			paras: []string{
+				"Ana Ruiz has faced criticism over the dams. She has taken a new role as water minister.",
+				"Ruiz recently set up a commission, overseen by former U.N. secretary general Kofi Mensah, to study the floods.",
+				"“Water means peace, because people fight over rivers,” she said.",
+			},
+			want: []want{{"Water means peace, because people fight over rivers", "Ana Ruiz", "", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
