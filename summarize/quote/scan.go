@@ -1045,6 +1045,36 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	s.complement(pi, cs, q0, to, p.issuer(p.itSubject(sp, from, pi), from, pi))
 }
 
+// relativeAt reads a relative named by a possessive and a gendered noun
+// at token i, before token limit: "My mother", "his elder brother".
+func (p *para) relativeAt(i, limit, pi int) (speaker, bool) {
+	for i < limit && p.toks[i].kind == tPunct {
+		i++
+	}
+	w, ok := p.word(i)
+	if !ok || !possessives[w.lower] {
+		return speaker{}, false
+	}
+	for k := i + 1; k < limit && k <= i+3; k++ {
+		h, ok := p.word(k)
+		if !ok || h.upper {
+			return speaker{}, false
+		}
+		if g, ok := kinGender[h.lower]; ok {
+			return speaker{text: p.span(i, k+1), kind: spkDesc, gender: g, para: pi, tok: i}, true
+		}
+	}
+	return speaker{}, false
+}
+
+// kinGender gives the gender of the nouns naming a relative.
+var kinGender = map[string]int{
+	"mother": genderFemale, "wife": genderFemale, "daughter": genderFemale, "sister": genderFemale,
+	"grandmother": genderFemale, "aunt": genderFemale, "niece": genderFemale, "mom": genderFemale,
+	"father": genderMale, "husband": genderMale, "son": genderMale, "brother": genderMale,
+	"grandfather": genderMale, "uncle": genderMale, "nephew": genderMale, "dad": genderMale,
+}
+
 // issuer returns who issued the text sp names, when the sentence says so
 // just before it: "the Security Council issued a statement calling …" is
 // the council's, "Lee released a letter saying …" Lee's; else sp.
@@ -1072,9 +1102,22 @@ var issueVerbs = set("issued issues released releases sent sends published publi
 
 // itSubject returns the organisation that opens the sentence starting at
 // from when sp is "it" in the same sentence: "The Security Council …
-// pledged sanctions to deter what it called “a clear threat”"; else sp.
+// pledged sanctions to deter what it called “a clear threat”", and the
+// relative opening it when sp is "he" or "she" of the same gender ("My
+// mother …, but she still says"); else sp.
 func (p *para) itSubject(sp speaker, from, pi int) speaker {
-	if sp.kind != spkPronoun || !strings.EqualFold(sp.text, "it") || sp.para != pi || sp.tok <= from {
+	if sp.kind != spkPronoun || sp.para != pi || sp.tok <= from {
+		return sp
+	}
+	if sp.gender != genderUnknown {
+		// "My mother has softened with age, but she still says things
+		// such as “…”": the person the sentence opens with
+		if sb, ok := p.relativeAt(from, sp.tok, pi); ok && sb.gender == sp.gender {
+			return sb
+		}
+		return sp
+	}
+	if !strings.EqualFold(sp.text, "it") {
 		return sp
 	}
 	sb, ok := p.subject(from, sp.tok, pi)

@@ -386,6 +386,8 @@ func TestTextSpeaker(t *testing.T) {
 	}{
 		{"an organisation opens the sentence", "The Harbour Authority on Monday vowed to fight what it called “a reckless plan.”", "Harbour Authority"},
 		{"a statement its issuer put out", "After a short meeting, the port board issued a statement calling the fee “a clear breach of the lease.”", "the port board"},
+		{"a relative opens the sentence", "My mother has mellowed, but at 86 she still says things such as, “Not everyone is meant to be equal.”", "My mother"},
+		{"a relative of another gender", "My father has mellowed, but at 86 she still says things such as, “Not everyone is meant to be equal.”", "she"},
 		{"a person opens the sentence", "Dana Lee on Monday vowed to fight what it called “a reckless plan.”", "it"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
