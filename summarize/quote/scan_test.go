@@ -588,6 +588,11 @@ func TestScanAttribution(t *testing.T) {
 			want: []want{{"Water means peace, because people fight over rivers", "Ana Ruiz", "", "direct"}},
 		},
 		{
+			name:  "an abbreviated title inside the name run",
+			paras: []string{"“We are not going anywhere,” Harbour FC DL Tam Oduya said on Tuesday."},
+			want:  []want{{"We are not going anywhere", "Tam Oduya", "Harbour FC DL", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

@@ -207,7 +207,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".")) && i+1 < b {
+		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text]) && i+1 < b {
 			// "Del." before a name is a delegate, not Delaware
 			start = i + 1
 			if p.isPunct(start, ".") {
@@ -716,6 +716,11 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	}
 	return speaker{}, 0, false
 }
+
+// titleAbbrevs are capitalized abbreviations of positions that stand
+// before a name as its title: "Labour MP Jess Phillips", "Browns DL
+// Sheldon Richardson". Matched case-sensitively: "de" is a particle.
+var titleAbbrevs = set("MP MPs MEP MSP MPP MLA MK TD GM QB RB WR TE OL OT OG DL DE DT LB CB")
 
 // titleOnlyIn reports whether tokens [a, b) are the title words or
 // modifiers before a name run: "state" in "state Del. Marcia Price",

@@ -25,6 +25,7 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"a party and an abbreviated title", "Labour MP", "Jess Phillips", "Labour MP"},
 		{"a clause after according to", "the current administration has shuffled through its generals", "Sam Hale", ""},
 		{"a circumstance between commas", "on what was his first full day on the job", "Jim Noll", ""},
 		{"a verb inside a who clause", "a former aide who was fired in May", "Jo Hart", "a former aide who was fired in May"},
