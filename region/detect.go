@@ -83,6 +83,7 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 		}
 	}
 	d.nouns = nounsCapitalised(a.Language)
+	d.foreign = a.Language != "" && !isEnglish(a.Language)
 	site := siteOf(a)
 	d.scanText(a.Title, paras)
 
@@ -155,6 +156,9 @@ type detector struct {
 	// capitalised word may be a noun that is also a foreign town's name
 	// ("Boden", soil; Boden, Sweden).
 	nouns bool
+	// foreign: the text's language is known and is not English, so
+	// adjectives of its language count in lower case ("chileno").
+	foreign bool
 }
 
 // detectors keeps detectors between calls, so that Detect reuses their
@@ -178,7 +182,7 @@ func (d *detector) release() {
 	clear(d.regions[:cap(d.regions)])
 	d.tallies, d.regions = d.tallies[:0], d.regions[:0]
 	d.ms, d.sup = d.ms[:0], d.sup[:0]
-	d.region, d.nmention, d.ranks, d.words, d.nouns = "", 0, [3]int{}, 0, false
+	d.region, d.nmention, d.ranks, d.words, d.nouns, d.foreign = "", 0, [3]int{}, 0, false, false
 	detectors.Put(d)
 }
 
@@ -197,7 +201,7 @@ func (d *detector) scanText(title string, paras []string) {
 	ms := d.ms[:0]
 	t := &d.tk
 	t.read(title, d.g, false)
-	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
+	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t), foreign: d.foreign}
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
 	d.words = t.words
 	for k := range ms {
@@ -208,7 +212,7 @@ func (d *detector) scanText(title string, paras []string) {
 		t.read(p, d.g, false)
 		base := d.words
 		d.words += t.words
-		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
+		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t), foreign: d.foreign}
 		lead := 0
 		if pi == 0 {
 			lead = leadEnd(t)
@@ -393,9 +397,10 @@ func mostlyUpper(t *tokens) bool {
 }
 
 // mostlyLower reports whether a text is set without capitals, so that the
-// case of a place name says nothing. (tokens.read uses the same test.)
+// case of a place name says nothing (see tokens.uncapitalised, which
+// tokens.read uses too).
 func mostlyLower(t *tokens) bool {
-	return t.words >= 10 && t.capped*100 < t.words*4
+	return t.uncapitalised()
 }
 
 // best returns the tally with the highest score among those keep accepts,
@@ -557,6 +562,12 @@ func (d *detector) inRegion(region string, res *Result) {
 func nounsCapitalised(lang string) bool {
 	l := strings.ToLower(lang)
 	return l == "de" || l == "lb" || strings.HasPrefix(l, "de-") || strings.HasPrefix(l, "lb-")
+}
+
+// isEnglish reports whether lang (a BCP 47 tag) is English.
+func isEnglish(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "en" || strings.HasPrefix(l, "en-")
 }
 
 // nounLanguageCountry reports whether code is a country where German is

@@ -11,7 +11,12 @@
 // cities; US states with their AP and postal abbreviations ("N.J.", "Ill.",
 // "Calif.", "NJ"); Canadian provinces and Australian states; national
 // institutions ("Bank of England", "Bundesbank", "Securities and Exchange
-// Commission"); currencies; region words ("European", "Latin America"); and
+// Commission") and movements that act in one country ("Taliban",
+// "Hezbollah"); the adjectives of nationality of German, French and
+// Spanish, which those languages write in lower case and which count only
+// in a text in another language than English ("el investigador chileno",
+// "die ukrainische Armee"); currencies; region words ("European", "Latin
+// America", "Pan American Health Organization"); and
 // phrases that contain a place name but name no place ("Gulf of Mexico",
 // "Dutch auction", "guinea pig"). data/towns.tsv adds some 27,000 towns
 // and cities below country level, generated from GeoNames (CC BY 4.0)
