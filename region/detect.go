@@ -44,8 +44,9 @@ type Result struct {
 //     most twice, never in the title or the opening 100 words, in a text
 //     of 300 words or more — does not decide. The one country named both
 //     in the title and in the lead decides whatever the body says; when
-//     neither names a country, the site's own country (see 4) decides if
-//     the body weighs it at least half as much as the first;
+//     neither names a country, or they name the site's own country (see
+//     4) among others, the site's country decides if it weighs at least
+//     half as much as the first;
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
@@ -207,6 +208,13 @@ func (d *detector) scanText(title string, paras []string) {
 	for k := range ms {
 		ms[k].para, ms[k].word = -1, -1
 	}
+	// The lead opens the first paragraph of more than a few words: a
+	// short line before it ("Listen to this story", a photo credit) is
+	// not the lead.
+	leadPara := 0
+	for leadPara < min(len(paras), 3)-1 && fewWords(paras[leadPara], 8) {
+		leadPara++
+	}
 	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
 	for pi, p := range paras {
 		t.read(p, d.g, false)
@@ -214,7 +222,7 @@ func (d *detector) scanText(title string, paras []string) {
 		d.words += t.words
 		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t), foreign: d.foreign}
 		lead := 0
-		if pi == 0 {
+		if pi == leadPara {
 			lead = leadEnd(t)
 		}
 		from := len(ms)
@@ -455,27 +463,31 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 	return true
 }
 
-// home returns the tally of the site's own country when the body decides
-// between it and another country b: neither title nor lead names a
-// country, and the site's country has at least half b's score. A local
-// paper's story whose headline names no place is about its own country
-// when the body names it about as much as another ("Siemens and the
-// Adani mine": Germany and Australia).
+// home returns the tally of the site's own country when it and another
+// country b are about even: the site's country has at least half b's
+// score, and the title and lead either name no country or name the
+// site's among others. A local paper's story whose headline names no
+// place is about its own country when the body names it about as much as
+// another ("Siemens and the Adani mine": Germany and Australia); so is
+// one whose headline names its own country and another ("a Chilean
+// researcher says Bolivian officials hold stolen cars", in a Bolivian
+// paper).
 func (d *detector) home(site siteCountry, b *tally) *tally {
 	if site.code == "" || b.code == site.code {
 		return nil
 	}
 	var h *tally
+	top := false // the title or lead names a country
 	for i := range d.tallies {
 		tl := &d.tallies[i]
 		if tl.zones[zTitle]+tl.zones[zLead] > 0 {
-			return nil
+			top = true
 		}
 		if tl.code == site.code {
 			h = tl
 		}
 	}
-	if h == nil || h.named == 0 || h.score*2 < b.score {
+	if h == nil || h.named == 0 || h.score*2 < b.score || top && h.zones[zTitle]+h.zones[zLead] == 0 {
 		return nil
 	}
 	return h

@@ -88,3 +88,28 @@ func TestDetectCase(t *testing.T) {
 		want: "", region: "Global",
 	}})
 }
+
+func TestDetectLeadAndSite(t *testing.T) {
+	listen := art("Peru police to get more money",
+		"Listen to this article\n\n"+
+			"Police in Peru will get more money next year, the interior minister said on Monday, after a rise in car thefts.\n\n"+
+			"The plan copies one from Chile. Chile spent more on its police last year, and Chile's thefts fell.\n\n"+
+			"Officials from Chile advised the ministry. Chile also shares data on stolen cars with its neighbours, and Chile trains their officers.")
+	local := art("Chilean researcher says Bolivian officers hold stolen cars",
+		"A Chilean researcher said on Tuesday that Bolivian police officers and soldiers hold most of the cars stolen in Chile.\n\n"+
+			"The researcher, who tracks cars stolen in Chile, said 112 of them had been taken across the border. Owners in Chile rarely get them back, he said.\n\n"+
+			"The minister in La Paz ordered an inquiry.")
+	local.URL = "https://www.example.com.bo/pais/investigador-autos-robados"
+	runDetect(t, []detectCase{{
+		// The lead is the first paragraph of more than a few words: the
+		// story is Peru's, named in the title and the lead, however
+		// often the body names Chile.
+		name: "short line before the lead",
+		a:    listen, want: "PE", evidence: "title: Peru",
+	}, {
+		// A Bolivian site's story whose title and lead name Bolivia and
+		// Chile is Bolivia's, if the body does not name Chile much more.
+		name: "site's country among the headline's",
+		a:    local, want: "BO", evidence: "site: .bo",
+	}})
+}
