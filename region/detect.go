@@ -44,9 +44,11 @@ type Result struct {
 //     most twice, never in the title or the opening 100 words, in a text
 //     of 300 words or more — does not decide. The one country named both
 //     in the title and in the lead decides whatever the body says; when
-//     neither names a country, or they name the site's own country (see
-//     4) among others, the site's country decides if it weighs at least
-//     half as much as the first;
+//     neither names a country, or they name the site's own country
+//     among others, the site's country (see 4) decides if it weighs at
+//     least half as much as the first. The lead opens the first
+//     paragraph that is not a short line without a period ("Listen to
+//     this story");
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
@@ -109,6 +111,13 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 		res.Region = t.section(d.region)
 	}
 	return res
+}
+
+// endsSentence reports whether s ends like a sentence: with a period, a
+// question or an exclamation mark, perhaps inside a closing quote.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\"'’”»)")
+	return s != "" && strings.ContainsRune(".!?…", rune(s[len(s)-1])) || strings.HasSuffix(s, "…")
 }
 
 // fewWords reports whether s has at most n words.
@@ -208,11 +217,10 @@ func (d *detector) scanText(title string, paras []string) {
 	for k := range ms {
 		ms[k].para, ms[k].word = -1, -1
 	}
-	// The lead opens the first paragraph of more than a few words: a
-	// short line before it ("Listen to this story", a photo credit) is
-	// not the lead.
+	// The lead opens the first paragraph that is a sentence: a short line
+	// before it ("Listen to this story", a photo credit) is not the lead.
 	leadPara := 0
-	for leadPara < min(len(paras), 3)-1 && fewWords(paras[leadPara], 8) {
+	for leadPara < min(len(paras), 3)-1 && fewWords(paras[leadPara], 8) && !endsSentence(paras[leadPara]) {
 		leadPara++
 	}
 	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
