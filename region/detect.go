@@ -53,11 +53,17 @@ type Result struct {
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
 //  5. region words alone ("European", "Latin American");
-//  6. the time zone the text gives its times in ("8:05AM ET").
+//  6. the time zone the text gives its times in ("8:05AM ET");
+//  7. the language of the text, when most of the people and the press
+//     that write it are in one country (German: Germany, French: France;
+//     not English, Spanish, Portuguese or Arabic; see languageCountries):
+//     a French opinion piece on "la réforme des retraites" that names no
+//     place is about France. Like the site's domain it says where the
+//     readers are, so it counts only when nothing above names a place.
 //
 // Metadata or a dateline that names only a region ("World/Asia",
 // "[EUROPE]") picks the best-placed country of that region from the text.
-// With no place evidence the answer is Global with no country: Detect
+// With no evidence at all the answer is Global with no country: Detect
 // never guesses. Ambiguous names are read by context: "Georgia" is the US
 // state when the article names other US places, "Jordan" is not a country
 // in "Michael Jordan", "turkey" is a bird, "Paris, Texas" is in the US.
@@ -97,6 +103,7 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	case d.fromText(site, a, &res):
 	case d.fromRegionWords(&res):
 	case d.fromZone(a, &res):
+	case fromLanguage(a, &res):
 	}
 	res.Countries = d.countries(res.Country)
 	// Evidence quotes the input, which may not be valid UTF-8.
@@ -450,7 +457,7 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 		if site.code == "" {
 			// Decided: no country named. Region words may still name a
 			// region, or the time zone a country.
-			return d.fromRegionWords(res) || d.fromZone(a, res) || true
+			return d.fromRegionWords(res) || d.fromZone(a, res) || fromLanguage(a, res) || true
 		}
 	}
 	if b == nil {
@@ -638,6 +645,35 @@ func siteOf(a *article.Article) siteCountry {
 		return siteCountry{}
 	}
 	return siteCountry{}
+}
+
+// languageCountries maps a language (the primary subtag of a BCP 47 tag)
+// to the one country where most of those who speak it, and most of the
+// press that writes in it, are. Languages spread over several countries
+// (English, Spanish, Portuguese, Arabic, Chinese, Russian, Malay,
+// Swahili...) are not listed.
+var languageCountries = map[string]string{
+	"de": "DE", "fr": "FR", "it": "IT", "nl": "NL", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU",
+	"ro": "RO", "bg": "BG", "hr": "HR", "sl": "SI", "el": "GR", "da": "DK", "sv": "SE", "nb": "NO",
+	"nn": "NO", "no": "NO", "fi": "FI", "et": "EE", "lv": "LV", "lt": "LT", "is": "IS", "tr": "TR",
+	"uk": "UA", "he": "IL", "fa": "IR", "ja": "JP", "ko": "KR", "th": "TH", "vi": "VN", "id": "ID",
+	"ka": "GE", "hy": "AM", "km": "KH", "lo": "LA", "my": "MM", "si": "LK",
+}
+
+// fromLanguage decides by the language of the text (see
+// languageCountries).
+func fromLanguage(a *article.Article, res *Result) bool {
+	l := strings.ToLower(a.Language)
+	if k := strings.IndexAny(l, "-_"); k >= 0 {
+		l = l[:k]
+	}
+	c := languageCountries[l]
+	if c == "" {
+		return false
+	}
+	res.Country = c
+	res.Evidence = "language: " + l
+	return true
 }
 
 // zoneCountries are the countries of the time zones clockZone reads.

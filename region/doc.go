@@ -36,8 +36,11 @@
 // # Evidence
 //
 // See Detect for the ladder: page metadata, then the dateline, then places
-// in the title, lead and body, then region words. With no place evidence
-// the answer is Global: Detect never defaults to a country.
+// in the title, lead and body, then the site's country, region words, the
+// time zone of the times given and, last, the language of the text where
+// one country holds most of its speakers (German, French, not English or
+// Spanish). With none of these the answer is Global: Detect never
+// defaults to a country.
 //
 // # Default taxonomy
 //

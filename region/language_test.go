@@ -113,3 +113,26 @@ func TestDetectLeadAndSite(t *testing.T) {
 		a:    local, want: "BO", evidence: "site: .bo",
 	}})
 }
+
+func TestDetectLanguage(t *testing.T) {
+	retraite := "Le gouvernement veut repousser l'âge de départ, et les syndicats appellent à une nouvelle journée de grève. Pour ses défenseurs, la retraite par répartition reste un acquis social."
+	runDetect(t, []detectCase{{
+		// A French text that names no place is about France...
+		name: "french", a: lang(art("La retraite, un archaïsme ?", retraite), "fr"),
+		want: "FR", region: "Europe", evidence: "language: fr",
+	}, {
+		name: "region tag", a: lang(art("La retraite, un archaïsme ?", retraite), "fr-FR"),
+		want: "FR", evidence: "language: fr",
+	}, {
+		// ...but a Spanish or an English one may be from anywhere.
+		name: "spanish", a: lang(art("La jubilación", "El gobierno quiere retrasar la edad de jubilación y los sindicatos convocan una huelga."), "es"),
+		want: "", region: "Global",
+	}, {
+		name: "english", a: lang(art("Pensions", "The government wants to raise the pension age, and the unions have called a strike."), "en"),
+		want: "", region: "Global",
+	}, {
+		// Any place named decides before the language does.
+		name: "place first", a: lang(art("La réforme des retraites en Belgique", retraite), "fr"),
+		want: "BE",
+	}})
+}
