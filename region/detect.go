@@ -54,7 +54,11 @@ type Result struct {
 //     path opens with ("/uk/news/…"), when the text decides nothing;
 //  5. region words alone ("European", "Latin American");
 //  6. the time zone the text gives its times in ("8:05AM ET");
-//  7. the language of the text, when most of the people and the press
+//  7. the stock exchange of a company's listing, written the wire
+//     services' way: "Coca-Cola Bottling <COKE>" (a symbol without a
+//     suffix is a New York listing), "<BRKN.AX>", "<7203.T>" (see
+//     exchangeCountries);
+//  8. the language of the text, when most of the people and the press
 //     that write it are in one country (German: Germany, French: France;
 //     not English, Spanish, Portuguese or Arabic; see languageCountries):
 //     a French opinion piece on "la réforme des retraites" that names no
@@ -103,6 +107,7 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	case d.fromText(site, a, &res):
 	case d.fromRegionWords(&res):
 	case d.fromZone(a, &res):
+	case fromListing(a, &res):
 	case fromLanguage(a, &res):
 	}
 	res.Countries = d.countries(res.Country)
@@ -457,7 +462,7 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 		if site.code == "" {
 			// Decided: no country named. Region words may still name a
 			// region, or the time zone a country.
-			return d.fromRegionWords(res) || d.fromZone(a, res) || fromLanguage(a, res) || true
+			return d.fromRegionWords(res) || d.fromZone(a, res) || fromListing(a, res) || fromLanguage(a, res) || true
 		}
 	}
 	if b == nil {
@@ -645,6 +650,67 @@ func siteOf(a *article.Article) siteCountry {
 		return siteCountry{}
 	}
 	return siteCountry{}
+}
+
+// exchangeCountries maps the suffix of a wire service's instrument code
+// ("<SIEG.F>", "<HSBA.L>") to the country of its stock exchange. Suffixes
+// whose exchange has changed (".S", once Sydney, now Zurich) are left out.
+var exchangeCountries = map[string]string{
+	"N": "US", "O": "US", "A": "US", "OQ": "US", "L": "GB", "T": "JP", "HK": "HK", "PA": "FR", "AS": "NL",
+	"AMS": "NL", "MI": "IT", "F": "DE", "DE": "DE", "TO": "CA", "V": "CA", "AX": "AU", "SI": "SG",
+	"KS": "KR", "TW": "TW", "MC": "ES", "BR": "BE", "SW": "CH", "ST": "SE", "OL": "NO", "CO": "DK",
+	"HE": "FI", "VI": "AT", "SA": "BR", "MX": "MX", "NS": "IN", "BO": "IN", "SS": "CN", "SZ": "CN",
+	"JO": "ZA", "NZ": "NZ", "IS": "TR", "WA": "PL", "LS": "PT", "I": "IE",
+}
+
+// fromListing decides by the first stock symbol the title or the text
+// gives in angle brackets, the wire services' notation: a symbol of one
+// to five capitals without a suffix ("<COKE>") is a New York listing, one
+// with a suffix is its exchange's (see exchangeCountries). Like the
+// site's domain it says little about the story's place, so it counts only
+// when nothing names a place.
+func fromListing(a *article.Article, res *Result) bool {
+	for _, s := range append([]string{a.Title}, a.Paragraphs...) {
+		for i := strings.IndexByte(s, '<'); i >= 0; {
+			j := strings.IndexByte(s[i+1:], '>')
+			if j < 0 {
+				break
+			}
+			sym := s[i+1 : i+1+j]
+			if c := listingCountry(sym); c != "" {
+				res.Country = c
+				res.Evidence = "listing: <" + sym + ">"
+				return true
+			}
+			k := strings.IndexByte(s[i+1:], '<')
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return false
+}
+
+// listingCountry returns the country of a stock symbol's exchange, or ""
+// when sym is not a symbol.
+func listingCountry(sym string) string {
+	code, suffix, dotted := strings.Cut(sym, ".")
+	if code == "" || len(code) > 8 {
+		return ""
+	}
+	for i := 0; i < len(code); i++ {
+		if c := code[i]; (c < 'A' || c > 'Z') && !isDigit(c) {
+			return ""
+		}
+	}
+	if !dotted {
+		if len(code) > 5 || isDigit(code[0]) {
+			return ""
+		}
+		return "US"
+	}
+	return exchangeCountries[suffix]
 }
 
 // languageCountries maps a language (the primary subtag of a BCP 47 tag)

@@ -37,7 +37,8 @@
 //
 // See Detect for the ladder: page metadata, then the dateline, then places
 // in the title, lead and body, then the site's country, region words, the
-// time zone of the times given and, last, the language of the text where
+// time zone of the times given, the exchange of a stock symbol ("<COKE>")
+// and, last, the language of the text where
 // one country holds most of its speakers (German, French, not English or
 // Spanish). With none of these the answer is Global: Detect never
 // defaults to a country.

@@ -136,3 +136,24 @@ func TestDetectLanguage(t *testing.T) {
 		want: "BE",
 	}})
 }
+
+func TestDetectListing(t *testing.T) {
+	runDetect(t, []detectCase{{
+		name: "new york symbol",
+		a:    art("BOTTLER <COKE> NAMES NEW PRESIDENT", "Coca-Cola Bottling Co Consolidated <COKE> said its board named a new president, effective immediately."),
+		want: "US", evidence: "listing: <COKE>",
+	}, {
+		name: "exchange suffix",
+		a:    art("STEELMAKER <KSTL.T> RAISES OUTPUT", "The steelmaker <KSTL.T> said it would raise output by five pct this quarter."),
+		want: "JP", evidence: "listing: <KSTL.T>",
+	}, {
+		// A place named decides before the listing does.
+		name: "place first",
+		a:    art("MINER <ECHO> FINDS GOLD", "Echo Mining <ECHO> said it found gold at its mine in Ontario."),
+		want: "CA", evidence: "lead: Ontario",
+	}, {
+		name: "not a symbol",
+		a:    art("Notes", "Write <b> for bold and <DAIWA SECURITIES CO> for a company; the code <MyTag> is not a symbol either."),
+		want: "", region: "Global",
+	}})
+}
