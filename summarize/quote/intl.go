@@ -33,6 +33,7 @@ precisó sentenció relató contó insistió
 forderte mahnte unterstrich bestätigte versicherte berichtete erzählte erinnerte
 antwortete
 gesagt geschrieben gefordert gewarnt mitgeteilt berichtet erzählt angekündigt
+betitelte titelte kommentierte twitterte postete
 bekräftigt versichert
 expliquait affirmait déclarait soulignait estimait ajoutait confiait raconte
 raconté reprend repris tranche tranché

@@ -231,6 +231,30 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Nosotros recibimos la Fiscalía con la mitad de los casos resueltos", "", "", "direct"}},
 		},
 		{
+			name: "de: headlines of articles after wie and a colon are titles",
+			lang: "de",
+			paras: []string{
+				"Die Gratiszeitung schürt Angst. Sie enthielt Artikel wie: „Kippt auch bald Ihr Viertel?“",
+			},
+			want: nil,
+		},
+		{
+			name: "de: betitelte after the quote names who captioned it",
+			lang: "de",
+			paras: []string{
+				"“Gemeinsam klimafreundlich unterwegs nach Graz”, betitelte Bundespräsident Jonas Albers ein Foto aus dem Zug.",
+			},
+			want: []want{{"Gemeinsam klimafreundlich unterwegs nach Graz", "Jonas Albers", "Bundespräsident", "direct"}},
+		},
+		{
+			name: "de: So and a verb before the subject and a colon",
+			lang: "de",
+			paras: []string{
+				"So habe Landeshauptmann Mauro Ferri als auch die Landesrätin ihre Position klar gemacht: „Im Tal ist dies der erste Angriff dieser Art.“",
+			},
+			want: []want{{"Im Tal ist dies der erste Angriff dieser Art.", "Mauro Ferri", "Landeshauptmann", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

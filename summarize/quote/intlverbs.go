@@ -603,7 +603,7 @@ func (p *para) colonInverted(from, c, pi int) (speaker, bool) {
 	}
 	o, ok := p.word(from)
 	v, ok2 := p.word(from + 1)
-	if !ok || !ok2 || !o.upper || !intlOpeners[o.lower] || v.upper || p.isArticle(v.lower) || intlPrepositions[v.lower] || functionWords[v.lower] {
+	if !ok || !ok2 || !o.upper || !intlOpeners[o.lower] && o.lower != "so" || v.upper || p.isArticle(v.lower) || intlPrepositions[v.lower] || functionWords[v.lower] {
 		return speaker{}, false
 	}
 	s := from + 2

@@ -248,7 +248,8 @@ var titledWords = set("titled entitled headlined subtitled")
 // intlTitledWords name, in French, German and Spanish, what a quote after
 // them (or after them and a colon) is: a motto, a slogan or a title, no
 // one's words ("unter dem Motto: »Haltet …«", "bajo el lema «…»").
-var intlTitledWords = set(`motto titel slogan betitelt überschrieben
+var intlTitledWords = set(`motto titel slogan betitelt überschrieben artikel schlagzeile schlagzeilen
+überschrift überschriften titulares titres
 lema eslogan título titulado titulada denominado denominada
 devise titre intitulé intitulée`)
 
@@ -259,6 +260,12 @@ func (p *para) titledBefore(k int) bool {
 	w, ok := p.word(k - 1)
 	if !ok && p.lang != "" && p.isPunct(k-1, ":") {
 		w, ok = p.word(k - 2)
+		if ok && (w.lower == "wie" || w.lower == "como" || w.lower == "comme") {
+			// "Sie enthielt Artikel wie: „…“"
+			if n, ok2 := p.word(k - 3); ok2 && intlTitledWords[n.lower] {
+				return true
+			}
+		}
 	}
 	return ok && (titledWords[w.lower] || p.lang != "" && intlTitledWords[w.lower])
 }
