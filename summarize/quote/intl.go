@@ -659,3 +659,38 @@ func (p *para) coordinatedRole(role string, ns int) string {
 	}
 	return role
 }
+
+// viewNouns follow a possessive in a phrase that credits what follows to
+// the person it stands for: "a su entender", "desde su visión", "seiner
+// Ansicht nach".
+var viewNouns = set(`entender juicio visión perspectiva opinión criterio parecer
+ansicht meinung einschätzung auffassung überzeugung`)
+
+// viewAt reads such a phrase at the possessive v: "A su entender, en la
+// comunidad «se conoce muy poco»" is the words of the person the text is
+// about (a subject left out), "Seiner Ansicht nach ist das „…“" those of
+// the man it is about. It returns the speaker and the token after the
+// phrase.
+func (p *para) viewAt(v, pi int) (speaker, int, bool) {
+	w, ok := p.word(v)
+	n, ok2 := p.word(v + 1)
+	if !ok || !ok2 || !viewNouns[n.lower] {
+		return speaker{}, 0, false
+	}
+	switch {
+	case p.lang == "es" && w.lower == "su":
+		pw, ok := p.word(v - 1)
+		if ok && (pw.lower == "a" || pw.lower == "desde" || pw.lower == "en") {
+			return speaker{kind: spkDropped, para: pi, tok: v}, v + 2, true
+		}
+	case p.lang == "de" && (w.lower == "seiner" || w.lower == "ihrer"):
+		if a, ok := p.word(v + 2); ok && a.lower == "nach" {
+			g, t := genderMale, "er"
+			if w.lower == "ihrer" {
+				g, t = genderFemale, "sie"
+			}
+			return speaker{text: t, kind: spkPronoun, gender: g, para: pi, tok: v}, v + 3, true
+		}
+	}
+	return speaker{}, 0, false
+}

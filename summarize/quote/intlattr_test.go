@@ -255,6 +255,24 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Im Tal ist dies der erste Angriff dieser Art.", "Mauro Ferri", "Landeshauptmann", "direct"}},
 		},
 		{
+			name: "es: desde su visión credits the person the text is about",
+			lang: "es",
+			paras: []string{
+				"La bióloga Inés Cabral recorrió el área protegida.",
+				"Desde su visión, las fumigaciones son “toda una problemática para la fauna nativa”.",
+			},
+			want: []want{{"las fumigaciones son “toda una problemática para la fauna nativa”", "Inés Cabral", "La bióloga", "mixed"}},
+		},
+		{
+			name: "de: seiner Ansicht nach credits the man the text is about",
+			lang: "de",
+			paras: []string{
+				"Der Forscher Jonas Albers warnt vor der Entwicklung.",
+				"Seiner Ansicht nach ist die Lage „deutlich ernster als vor einem Jahr“.",
+			},
+			want: []want{{"ist die Lage „deutlich ernster als vor einem Jahr“", "Jonas Albers", "Forscher", "mixed"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

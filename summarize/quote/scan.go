@@ -1578,6 +1578,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				}
 				continue
 			}
+			if pass == 0 && p.lang != "" {
+				if sp, e, ok := p.viewAt(v, pi); ok {
+					return sp, e, true // "Desde su visión, las fumigaciones son «…»"
+				}
+			}
 			if pass == 0 && p.impersonal(v) {
 				// "In der Erklärung der Stadt heißt es: „…“": the text
 				// named before the verb, or no one
