@@ -273,6 +273,15 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"ist die Lage „deutlich ernster als vor einem Jahr“", "Jonas Albers", "Forscher", "mixed"}},
 		},
 		{
+			name: "es: a speech verb opening the sentence before que, the subject left out",
+			lang: "es",
+			paras: []string{
+				"La bióloga Inés Cabral recorrió el área protegida.",
+				"Agregó que la decisión se tomó porque “iba a generar conflicto con productores”.",
+			},
+			want: []want{{"que la decisión se tomó porque “iba a generar conflicto con productores”", "Inés Cabral", "La bióloga", "mixed"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

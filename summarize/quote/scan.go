@@ -1578,6 +1578,12 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				}
 				continue
 			}
+			if pass == 0 && v == from && (p.lang == "es" || p.lang == "pt") && t.upper && (intlVerbs[t.lower] || langVerbs[p.lang][t.lower]) {
+				if n, ok := p.word(v + 1); ok && n.lower == "que" || p.isPunct(v+1, ":") {
+					// "Agregó que la decisión «…»": the subject is left out
+					return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
+				}
+			}
 			if pass == 0 && p.lang != "" {
 				if sp, e, ok := p.viewAt(v, pi); ok {
 					return sp, e, true // "Desde su visión, las fumigaciones son «…»"
