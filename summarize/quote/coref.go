@@ -315,6 +315,9 @@ func (s *scanner) corefer(ms []mention) {
 		u := &s.units[i]
 		switch u.spk.kind {
 		case spkName:
+			if s.paras[u.para].lang == "de" {
+				u.spk.text = genitiveOwner(ms, u.spk.text) // "so Birgit Kelles Erfahrung"
+			}
 			if s.paras[u.para].lang != "" {
 				if full := s.spelledOut(u.spk.text); full != "" {
 					u.spk.text = full // "DOSB": "Deutsche Olympische Sportbund (DOSB)"
@@ -529,4 +532,25 @@ func onlyNamed(ms []mention, para, tok int) (mention, bool) {
 		}
 	}
 	return found, ok
+}
+
+// genitiveOwner returns, for a German capitalized run that holds a
+// genitive before a noun ("Birgit Kelles Erfahrung"), the owner's name
+// ("Birgit Kelle") when the article names that person elsewhere; else
+// text.
+func genitiveOwner(ms []mention, text string) string {
+	f := strings.Fields(text)
+	for i := 0; i < len(f)-1; i++ {
+		base, ok := strings.CutSuffix(f[i], "s")
+		if !ok || len(base) < 3 {
+			continue
+		}
+		key := strings.ToLower(base)
+		for _, m := range ms {
+			if m.key == key && m.person {
+				return strings.Join(append(f[:i:i], base), " ")
+			}
+		}
+	}
+	return text
 }

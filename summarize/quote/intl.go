@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Attribution in French, German, Spanish and Portuguese articles. Only the
 // structures the English rules already read are covered: a speech verb
@@ -652,6 +655,9 @@ func (p *para) coordinatedRole(role string, ns int) string {
 		}
 		c, ok := p.word(k - 1)
 		n, ok2 := p.word(k - 2)
+		if pw, ok3 := p.word(k - 3); ok3 && pw.upper && p.isNameTok(k-3) && !p.isArticle(pw.lower) {
+			break // "Direktor Hans Mühlburger und ZaB-Departmentleiter Robert Galler": a name before "und"
+		}
 		if ok && ok2 && c.lower == "und" && !c.upper && n.upper && firstGender(n.lower) == genderUnknown && !intlOpeners[n.lower] {
 			return p.span(k-2, ns)
 		}
@@ -694,3 +700,38 @@ func (p *para) viewAt(v, pi int) (speaker, int, bool) {
 	}
 	return speaker{}, 0, false
 }
+
+// deTitled reports whether a German role read before a name holds a
+// title or a person noun ("Bundesministerin", "BVB-Coach", "CEO"), or
+// opens with a lowercase word ("von der Tiernothilfe"); a lone noun cut
+// from a longer title ("Forschung" of "Bundesminister für Bildung,
+// Wissenschaft und Forschung Heinz Faßmann") is none.
+func deTitled(role string) bool {
+	f := strings.Fields(role)
+	if len(f) == 0 {
+		return true
+	}
+	if r := []rune(f[0]); len(r) > 0 && !unicode.IsUpper(r[0]) {
+		return true
+	}
+	for _, w := range f {
+		t := strings.Trim(w, ".,()")
+		l := strings.ToLower(t)
+		if titleWords[l] || intlTitles[l] || intlPersonHeads[l] || personHeads[l] || compoundTitle(l) || acronymCompound(t) || honorificWord(l) {
+			return true
+		}
+		if i := strings.LastIndexByte(l, '-'); i >= 0 && (titleWords[l[i+1:]] || compoundTitle(l[i+1:])) {
+			return true
+		}
+		for _, suf := range deAgentSuffixes {
+			if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+				return true // "Stadtplanerin", "Notar", "Diplomat": a person by what they do
+			}
+		}
+	}
+	return false
+}
+
+// deAgentSuffixes end German nouns for persons by what they do.
+var deAgentSuffixes = []string{"erin", "er", "istin", "ist", "entin", "ent", "eurin", "eur", "orin", "or",
+	"antin", "ant", "login", "loge", "atin", "at", "arin", "ar", "chef", "chefin"}

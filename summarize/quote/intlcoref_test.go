@@ -51,6 +51,29 @@ func TestScanIntlCoref(t *testing.T) {
 			want: []want{{"Ich bin ein Mensch ohne Blick zurück im Zorn", "Greta Brandt", "Ballorganisatorin und Kammerschauspielerin", "direct"}},
 		},
 		{
+			name: "de: a genitive before a noun names its owner",
+			paras: []string{
+				"Die Publizistin Sabine Brandt hat ein Buch geschrieben. Brandt lebt in Bayern.",
+				"Debatten finden kaum statt, so Sabine Brandts Erfahrung: „Ich musste einfach mal zur Ruhe kommen!“",
+			},
+			want: []want{{"Ich musste einfach mal zur Ruhe kommen!", "Sabine Brandt", "", "direct"}},
+		},
+		{
+			name: "de: a phrase opened by Mehr or Meine is no speaker",
+			paras: []string{
+				"Mehr Informationen gibt es hier: „Die Insel ist gut möglich das nächste Ziel.“",
+			},
+			want: []want{{"Die Insel ist gut möglich das nächste Ziel.", "", "", "direct"}},
+		},
+		{
+			name: "de: a lone noun cut from a longer title is no role",
+			paras: []string{
+				"Der Rektor begrüßte den Bundesminister für Bildung, Wissenschaft und Forschung Heinz Faßmann.",
+				"„Das Zentrum ist ein Alleinstellungsmerkmal“, sagte Faßmann.",
+			},
+			want: []want{{"Das Zentrum ist ein Alleinstellungsmerkmal", "Heinz Faßmann", "", "direct"}},
+		},
+		{
 			name: "de: an acronym takes the name the article spells out before it",
 			paras: []string{
 				"Der Olympiasieger Erik Brandt ist positiv getestet worden. Das teilte der Deutsche Skiverband (DSV) mit.",

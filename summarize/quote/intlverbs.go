@@ -154,8 +154,17 @@ func (p *para) notName(text string) bool {
 		return false
 	}
 	l := strings.ToLower(text)
+	if p.lang == "de" {
+		if f := strings.Fields(l); len(f) > 1 && deNotNameOpeners[f[0]] {
+			return true // "Mehr Informationen", "Meine Mutter", "Über den Moment"
+		}
+	}
 	return intlOpeners[l] || !strings.Contains(text, " ") && functionWords[l] || capsHeading(text)
 }
+
+// deNotNameOpeners open a capitalized German phrase that names no one.
+var deNotNameOpeners = set(`über mehr mein meine meinen meiner unser unsere unserer dein deine
+sein seine ihr ihre kein keine alle viele einige jeder jede`)
 
 // capsHeading reports whether text, a capitalized run, is a heading in
 // capitals rather than a name: all uppercase and holding a function word

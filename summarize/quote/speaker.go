@@ -436,6 +436,9 @@ func (p *para) nameAt(a, b, pi int) speaker {
 	sp.role = strings.TrimSpace(sp.role)
 	if p.lang == "de" && sp.role != "" {
 		sp.role = p.coordinatedRole(sp.role, ns)
+		if !deTitled(sp.role) {
+			sp.role = ""
+		}
 	}
 	if isOrg(sp.text) {
 		sp.gender = genderUnknown
