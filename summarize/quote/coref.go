@@ -350,6 +350,14 @@ func (s *scanner) corefer(ms []mention) {
 				u.spk.text = t // the headline gives the full name the text leaves out
 			}
 		case spkDesc:
+			if f := strings.Fields(strings.ToLower(u.spk.text)); len(f) == 2 && ageNoun(f[1]) && s.paras[u.para].lang == "de" {
+				// "Der 24-Jährige": the person named just before
+				if m, ok := latestPerson(ms, u.spk.para, u.spk.tok); ok {
+					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
+						gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+				}
+				continue
+			}
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok && descFits(u.spk.text, stated[m.key]) {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
@@ -553,4 +561,22 @@ func genitiveOwner(ms []mention, text string) string {
 		}
 	}
 	return text
+}
+
+// latestPerson returns the person mentioned last before (para, tok), in
+// that paragraph or the one before, as the subject of a sentence.
+func latestPerson(ms []mention, para, tok int) (mention, bool) {
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, para, tok) {
+			continue
+		}
+		if para-m.para > 1 {
+			break
+		}
+		if m.person && !m.weak {
+			return m, true
+		}
+	}
+	return mention{}, false
 }

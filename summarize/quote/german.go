@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // German reported speech: a sentence in the subjunctive (Konjunktiv I:
 // "sei", "habe", "werde") goes on reporting the person quoted just
 // before, so a quote inside it with no attribution of its own is that
@@ -101,4 +103,30 @@ func (p *para) firstPersonIn(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// colonDesc returns the speaker of a quote after a colon at token c when
+// the clause [from, c) is nothing but a descriptor with its article: "Der
+// 24-Jährige: „…“", "La ministra: «…»".
+func (p *para) colonDesc(from, c, pi int) (speaker, bool) {
+	w, ok := p.word(from)
+	if !ok || !p.isArticle(w.lower) || c-from < 2 || c-from > 4 {
+		return speaker{}, false
+	}
+	for k := from + 1; k < c; k++ {
+		if _, ok := p.word(k); !ok {
+			return speaker{}, false
+		}
+	}
+	if !p.descHeadOK(c-1) && !ageNoun(p.toks[c-1].lower) {
+		return speaker{}, false
+	}
+	return speaker{text: p.span(from, c), kind: spkDesc, para: pi, tok: from}, true
+}
+
+// ageNoun reports whether l is a German noun for a person by age: "24-jährige",
+// "46-jähriger".
+func ageNoun(l string) bool {
+	i := strings.Index(l, "-jährig")
+	return i > 0 && strings.Trim(l[:i], "0123456789") == ""
 }

@@ -207,9 +207,9 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	if addressees[w.lower] && p.lang != "" && p.lang != "pt" && !w.upper {
 		return speaker{}, 0, false // "dijo a la red Erbol": whom it was said to
 	}
-	if p.isArticle(w.lower) && !w.upper {
+	if (p.isArticle(w.lower) || intlPossessives[w.lower]) && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower) || p.toAgency(k))) {
+		for k < to && k-j < 10 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower) && !p.titleAfterAnd(k) || p.toAgency(k))) {
 			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
 		}
 		if k <= j+1 {
@@ -735,3 +735,17 @@ func deTitled(role string) bool {
 // deAgentSuffixes end German nouns for persons by what they do.
 var deAgentSuffixes = []string{"erin", "er", "istin", "ist", "entin", "ent", "eurin", "eur", "orin", "or",
 	"antin", "ant", "login", "loge", "atin", "at", "arin", "ar", "chef", "chefin"}
+
+// intlPossessives open a descriptive speaker after a speech verb like an
+// article: "freut sich unser Projektleiter Toni Wegscheider", "afirmó
+// nuestro director".
+var intlPossessives = set("unser unsere unserem unseren nuestro nuestra notre")
+
+// titleAfterAnd reports whether token k is "und", "y" or "et" joining a
+// second title in a descriptor: "der stellvertretende Nationalparkleiter
+// und Projektleiter Ulrich Brendel".
+func (p *para) titleAfterAnd(k int) bool {
+	w, ok := p.word(k)
+	n, ok2 := p.word(k + 1)
+	return ok && ok2 && (w.lower == "und" || w.lower == "y" || w.lower == "et") && p.intlTitleWord(n.lower)
+}

@@ -282,6 +282,37 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"que la decisión se tomó porque “iba a generar conflicto con productores”", "Inés Cabral", "La bióloga", "mixed"}},
 		},
 		{
+			name: "de: a possessive before the title, and so with a name after two titles",
+			lang: "de",
+			paras: []string{
+				"„Da fällt einem ein Stein vom Herzen“, freut sich unser Projektleiter Toni Weber. „Wir hatten nie Grund zur Sorge“, so der stellvertretende Parkleiter und Projektleiter Ulrich Brandt.",
+			},
+			want: []want{
+				{"Da fällt einem ein Stein vom Herzen", "Toni Weber", "Projektleiter", "direct"},
+				{"Wir hatten nie Grund zur Sorge", "Ulrich Brandt", "Parkleiter und Projektleiter", "direct"},
+			},
+		},
+		{
+			name: "de: Aber and a colon go on with the speaker before",
+			lang: "de",
+			paras: []string{
+				"Der Physiker Joachim Mnich leitet die Forschung.",
+				"Der Verlust lasse sich nicht aufholen, sagte Mnich. Aber: «Gemessen an der ganzen Betriebsperiode ist das verschmerzbar.»",
+			},
+			want: []want{
+				{"Der Verlust lasse sich nicht aufholen", "Joachim Mnich", "Physiker", "reported"},
+				{"Gemessen an der ganzen Betriebsperiode ist das verschmerzbar.", "Joachim Mnich", "Physiker", "direct"},
+			},
+		},
+		{
+			name: "de: an age descriptor and a colon is the person named just before",
+			lang: "de",
+			paras: []string{
+				"Alexander Zverev kann nicht dabei sein. Der 24-Jährige: „Ich bin traurig, die Vorrunde zu verpassen.“",
+			},
+			want: []want{{"Ich bin traurig, die Vorrunde zu verpassen.", "Alexander Zverev", "", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

@@ -788,8 +788,8 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 	}
 	if w, ok := p.word(i + 1); ok && t.lower == "so" && !t.upper && p.lang == "de" && intlArticles[w.lower] && !w.upper {
 		// „…“, so die neue Präsidentin.
-		if sp, e, ok := p.intlAfter(i+1, to, pi); ok && sp.kind == spkDesc {
-			return sp, e, true
+		if sp, e, ok := p.intlAfter(i+1, to, pi); ok && (sp.kind == spkDesc || sp.kind == spkName) {
+			return sp, e, true // „…“, so der stellvertretende Leiter Ulrich Brendel.
 		}
 	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
@@ -1077,6 +1077,13 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 				}
 				if sb, _, ok := p.npBefore(v-1, from, pi); ok {
 					u.spk = sb // "The firm’s statement asserted, “…”"
+				}
+			}
+			if u.spk.kind == spkNone && p.lang != "" && p.isPunct(q0-1, ":") {
+				if sb, ok := p.colonDesc(from, q0-1, pi); ok {
+					u.spk = sb // "Der 24-Jährige: „…“"
+				} else if words(p.span(from, q0-1)) <= 2 && !p.isNameTok(from+1) {
+					u.inherit = true // "Aber: «…»" goes on with the speaker before
 				}
 			}
 			for k := q0; k < to; k++ {
