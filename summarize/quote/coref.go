@@ -210,7 +210,7 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 		head, orig, f = f[1], orig[:2], f[:2]
 	}
 	german := deDefinite[f[0]]
-	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !(german && compoundTitle(head)) {
+	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !(german && (compoundTitle(head) || deAgentNoun(head))) {
 		return mention{}, false
 	}
 	var found mention

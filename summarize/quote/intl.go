@@ -36,7 +36,7 @@ precisó sentenció relató contó insistió
 forderte mahnte unterstrich bestätigte versicherte berichtete erzählte erinnerte
 antwortete
 gesagt geschrieben gefordert gewarnt mitgeteilt berichtet erzählt angekündigt
-betitelte titelte kommentierte twitterte postete
+schreiben warnen betitelte titelte kommentierte twitterte postete
 bekräftigt versichert
 expliquait affirmait déclarait soulignait estimait ajoutait confiait raconte
 raconté reprend repris tranche tranché
@@ -179,8 +179,8 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		if w, ok := p.word(k); !ok || w.upper || !deAdverbs[w.lower] {
 			break
 		}
-		if k+1 < to && p.isNameTok(k+1) {
-			j = k + 1
+		if w2, ok := p.word(k + 1); k+1 < to && (p.isNameTok(k+1) || ok && !w2.upper && p.isArticle(w2.lower)) {
+			j = k + 1 // "sagt auch der Sprecher"
 		}
 	}
 	w, ok := p.word(j)
@@ -209,7 +209,7 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	}
 	if (p.isArticle(w.lower) || intlPossessives[w.lower]) && !w.upper {
 		k := j + 1
-		for k < to && k-j < 10 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower) && !p.titleAfterAnd(k) || p.toAgency(k))) {
+		for k < to && k-j < 10 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] && !p.orgFür(k) || p.descStop(p.toks[k].lower) && !p.titleAfterAnd(k) || p.toAgency(k))) {
 			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
 		}
 		if k <= j+1 {
@@ -233,6 +233,10 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 				return sp, e, true
 			}
 		}
+		k0 := k
+		if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
+			k += 3 // "der Sprecher der Schutzvereinigung (DSW), Jürgen Kurz"
+		}
 		if p.isPunct(k, ",") && p.isNameTok(k+1) {
 			// "afirmó el titular de la DRELM, Luis Quintanilla.": the
 			// name after the descriptor, which is its role
@@ -245,10 +249,22 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 				}
 			}
 		}
+		k = k0
 		return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
 	}
 	if !w.upper {
 		return speaker{}, 0, false
+	}
+	if n, ok := p.word(j + 1); ok && p.lang == "de" && n.lower == "um" && !n.upper && p.isNameTok(j+2) {
+		// "schreiben Forscher um Aneta Afelt": the researcher who leads them
+		if e := p.nameRunAfter(j+2, to); e > j+3 {
+			if sp := p.nameAt(j+2, e, pi); sp.text != "" && !isOrg(sp.text) {
+				if r := p.bodyRoleAfter(e, to); r > e {
+					sp.role, e = p.span(e, r), r
+				}
+				return sp, e, true
+			}
+		}
 	}
 	if k := p.academicAfter(j, to); k > j && p.isNameTok(k) {
 		// Univ.-Prof. Dr. Robert Galler
@@ -283,6 +299,9 @@ func (p *para) bodyRoleAfter(e, to int) int {
 	}
 	k := e + 1
 	for k < to && k-e <= 8 && p.toks[k].kind == tWord && !p.roleVerb(k) {
+		if k > e+2 && intlPrepositions[p.toks[k].lower] && !p.toks[k].upper {
+			return k // "von der Universität Warschau in einer Studie": the body ends before "in"
+		}
 		k++
 	}
 	if k == to || p.isPunct(k, ".,;") {
@@ -723,10 +742,8 @@ func deTitled(role string) bool {
 		if i := strings.LastIndexByte(l, '-'); i >= 0 && (titleWords[l[i+1:]] || compoundTitle(l[i+1:])) {
 			return true
 		}
-		for _, suf := range deAgentSuffixes {
-			if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
-				return true // "Stadtplanerin", "Notar", "Diplomat": a person by what they do
-			}
+		if deAgentNoun(l) {
+			return true // "Stadtplanerin", "Notar", "Diplomat": a person by what they do
 		}
 	}
 	return false
@@ -748,4 +765,25 @@ func (p *para) titleAfterAnd(k int) bool {
 	w, ok := p.word(k)
 	n, ok2 := p.word(k + 1)
 	return ok && ok2 && (w.lower == "und" || w.lower == "y" || w.lower == "et") && p.intlTitleWord(n.lower)
+}
+
+// deAgentNoun reports whether the lowercase German noun l ends like a
+// noun for a person by what they do: "virologe", "stadtplanerin".
+func deAgentNoun(l string) bool {
+	for _, suf := range deAgentSuffixes {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// orgFür reports whether token k is a German "für" inside an
+// organisation's name: "Schutzvereinigung für Wertpapierbesitz",
+// "Institut für Tropenmedizin".
+func (p *para) orgFür(k int) bool {
+	w, ok := p.word(k)
+	pw, ok1 := p.word(k - 1)
+	n, ok2 := p.word(k + 1)
+	return p.lang == "de" && ok && ok1 && ok2 && w.lower == "für" && !w.upper && pw.upper && n.upper
 }

@@ -313,6 +313,30 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Ich bin traurig, die Vorrunde zu verpassen.", "Alexander Zverev", "", "direct"}},
 		},
 		{
+			name: "de: Forscher um a name, and der Virologe for the person just named",
+			lang: "de",
+			paras: []string{
+				"«Das biologische Problem hat sich nicht verändert», schreiben Forscher um Anna Kowal von der Universität Warschau in einer Studie.",
+				"«Wenn Ökosysteme zerstört werden, sehen wir eine Einengung auf bestimmte Viren», sagt Jonas Albers vom Tropeninstitut. Südostasien sei der «absolute Hotspot» für solche Ereignisse, sagt der Virologe.",
+			},
+			want: []want{
+				{"Das biologische Problem hat sich nicht verändert", "Anna Kowal", "von der Universität Warschau", "direct"},
+				{"Wenn Ökosysteme zerstört werden, sehen wir eine Einengung auf bestimmte Viren", "Jonas Albers", "vom Tropeninstitut", "direct"},
+				{"Südostasien sei der «absolute Hotspot» für solche Ereignisse", "Jonas Albers", "vom Tropeninstitut", "mixed"},
+			},
+		},
+		{
+			name: "de: a descriptor with an acronym in parentheses, then the name",
+			lang: "de",
+			paras: []string{
+				"Die Lücke sei kleiner geworden, sagt auch der Sprecher der Schutzvereinigung für Wertpapierbesitz (DSW), Jürgen Kurz. Er gibt jedoch zu bedenken: «Man muss unterscheiden zwischen Information und Werbung.»",
+			},
+			want: []want{
+				{"Die Lücke sei kleiner geworden", "Jürgen Kurz", "der Sprecher der Schutzvereinigung für Wertpapierbesitz (DSW)", "reported"},
+				{"Man muss unterscheiden zwischen Information und Werbung.", "Jürgen Kurz", "der Sprecher der Schutzvereinigung für Wertpapierbesitz (DSW)", "direct"},
+			},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

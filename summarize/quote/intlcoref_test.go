@@ -20,7 +20,7 @@ func TestScanIntlCoref(t *testing.T) {
 			paras: []string{
 				"Der Konzern hat die Aktivistin Greta Brandt zu einem Gespräch eingeladen.",
 				"„Das Angebot ist ein durchschaubares Manöver“, sagte Brandt.",
-				"Frau Brandt hat das Angebot abgelehnt, schreiben die Leser.",
+				"Frau Brandt hat das Angebot inzwischen abgelehnt.",
 			},
 			want: []want{{"Das Angebot ist ein durchschaubares Manöver", "Greta Brandt", "Aktivistin", "direct"}},
 		},
