@@ -108,7 +108,8 @@ historien historienne ingénieur`)
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el
 // mandatario" for the president.
 var intlGenericHeads = set(`staatsoberhaupt politiker politikerin mandatario mandataria dirigente
-titular referente corporado corporada comunicador comunicadora`)
+titular referente corporado corporada comunicador comunicadora funcionario funcionaria
+fonctionnaire beamter beamtin`)
 
 // intlClauseWords open a clause or stand before its subject in French,
 // German, Spanish and Portuguese: "Y Boric dijo", "Doch Weber sagte".
@@ -265,7 +266,7 @@ var intlIndefinite = set("un une ein eine einer uno una um uma")
 var intlPersonHeads = set(`anwalt anwältin mitarbeiter mitarbeiterin polizist polizistin
 anwohner anwohnerin augenzeuge augenzeugin vertreter vertreterin sprecher sprecherin
 habitant habitante témoin voisin voisine salarié salariée représentant représentante
-vecino vecina testigo habitante trabajador trabajadora representante`)
+vecino vecina testigo habitante trabajador trabajadora representante funcionario funcionaria`)
 
 // intlRole returns the role that a French, German or Spanish article
 // gives the name [a, e) between commas, before it ("la ministra del
