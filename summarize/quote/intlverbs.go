@@ -102,7 +102,12 @@ deputado deputada governador governadora prefeito prefeita vereador vereadora
 staatsoberhaupt politiker politikerin
 biólogo bióloga médico médica científico científica ingeniero ingeniera historiador
 historiadora sociólogo socióloga psicólogo psicóloga vecino vecina médecin biologiste
-historien historienne ingénieur`)
+historien historienne ingénieur
+architecte écrivain écrivaine auteur autrice romancier romancière artiste photographe
+réalisateur réalisatrice comédien comédienne acteur actrice chanteur chanteuse entraîneur
+joueur joueuse directrice adjoint adjointe enseignant enseignante ingénieure
+arquitecto arquitecta escritor escritora autor autora actor actriz cantante jugador jugadora
+estudiante alumno alumna`)
 
 // intlGenericHeads name a person by what they are in general, so any role
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el

@@ -225,6 +225,9 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if m.gender == genderUnknown && p.lang != "" {
 		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
 	}
+	if g := p.dislocated(e); g != genderUnknown && m.gender == genderUnknown {
+		m.gender, m.strong, m.weak = g, true, false // "Soona, elle, n’a pas changé": a woman, the subject
+	}
 	if p.isPunct(e, ",—–") {
 		if w, ok := p.word(e + 1); ok && (w.lower == "who" || w.lower == "who's" || w.lower == "who’s") && !modifier {
 			// "with Hillary Clinton — who's called for big tax hikes —

@@ -68,6 +68,7 @@ func Scan(a *article.Article) []summarize.Quote {
 	for pi := range s.paras {
 		s.direct(pi)
 	}
+	s.insideAttribution()
 	for pi := range s.paras {
 		s.reported(pi)
 	}
