@@ -895,6 +895,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 				}
 				j++
 			}
+			if j > i && p.isPunct(j, ",") && p.titleWithin(i, 3) {
+				// a bare title, then its organisation: "said Sanjiv
+				// Bhasin, Director, IIFL Securities."
+				if k, ok := p.orgRunTo(j+1, limit); ok {
+					j = k
+				}
+			}
 			if j > i {
 				sp.role = p.span(i, j)
 				if j < limit && p.isPunct(j, ".!?") {
@@ -915,6 +922,27 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// orgRunTo returns the end of a run of one to five capitalized words from
+// token i that closes the sentence (or the attribution), as the
+// organisation after a bare title does: "Director, IIFL Securities.".
+func (p *para) orgRunTo(i, limit int) (int, bool) {
+	k := i
+	for k < limit && k < i+5 {
+		w, ok := p.word(k)
+		if !ok || !w.upper && !(k > i && (w.lower == "of" || w.lower == "and" || w.lower == "&")) {
+			break
+		}
+		k++
+	}
+	if k == i || !p.isNameTok(i) {
+		return 0, false
+	}
+	if k < limit && !p.isPunct(k, ".!?") {
+		return 0, false
+	}
+	return k, true
 }
 
 // roleVerbs open a "who" clause that states a position: "who chairs the

@@ -549,6 +549,8 @@ func TestNpAfter(t *testing.T) {
 		{"a body's lowercase name joined by and", "according to the city’s housing and planning department.", "the city’s housing and planning department", ""},
 		{"and opening a second clause ends the descriptor", "said a union official and the talks ended.", "a union official", ""},
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
+		{"a bare title, then its organisation", "said Ravi Menon, Director, Harbour Securities.", "Ravi Menon", "Director, Harbour Securities"},
+		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
