@@ -539,6 +539,11 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"Start with what you spend in a month, not with what you earn.", "Dana Ruiz", "a planner in Ohio", "direct"}},
 		},
 		{
+			name:  "a firm's appositive inside a person's appositive",
+			paras: []string{`Lena Brandt, a senior analyst at Norvik, the Oslo-based risk consultancy, told reporters on Friday, "The port will not reopen before spring."`},
+			want:  []want{{"The port will not reopen before spring.", "Lena Brandt", "a senior analyst at Norvik", "direct"}},
+		},
+		{
 			name:  "a verb conjoined inside a clause with its own subject",
 			paras: []string{"Mayor Tom Reyes described Senator Ana Lima as “reckless” after she opposed the levee bill and blamed the floods on “bad luck” in a radio interview."},
 			want: []want{

@@ -671,6 +671,14 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 			return h2, s2, true
 		}
 	}
+	if w, ok2 := p.word(hs - 1); ok2 && !w.upper && (w.lower == "at" || w.lower == "of" || w.lower == "for" || w.lower == "with") && p.isPunct(c, ",") {
+		// "Omar Lamrani, a senior analyst at Stratfor, the Texas-based
+		// intelligence firm, told": the firm's appositive closes the
+		// person's, and the person speaks
+		if h2, s2, ok := p.appositiveBefore(c, limit, pi); ok && h2.kind == spkName {
+			return h2, s2, true
+		}
+	}
 	app := p.span(c+1, e)
 	if head.kind == spkName {
 		first, _ := p.word(c + 1)
