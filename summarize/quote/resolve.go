@@ -427,6 +427,19 @@ func (s *scanner) shareMentions(ms []mention) {
 			break
 		}
 	}
+	// a lone name that opens its sentence, followed in that sentence by a
+	// pronoun of the other gender before anyone else is named, is a
+	// surname that only looks like a first name: "Omar asked for
+	// compassion …, saying she did not think …" (Ilhan Omar), "Warren
+	// said she …"
+	for i, m := range ms {
+		if m.gender == genderUnknown || !m.strong || strings.Contains(m.text, " ") || s.paras[m.para].lang != "" {
+			continue
+		}
+		if g := s.paras[m.para].pronounGenderAfter(m.tok + 1); g != genderUnknown && g != m.gender {
+			ms[i].gender = g
+		}
+	}
 	// a surname seen once as a person makes its other mentions people too,
 	// and lends them its gender when that is unambiguous
 	gender := map[string]int{}
@@ -460,6 +473,36 @@ func (s *scanner) shareMentions(ms []mention) {
 			}
 		}
 	}
+}
+
+// pronounGenderAfter returns the gender of the first personal pronoun
+// from token i to the end of its sentence, or genderUnknown when the
+// sentence ends, a quotation opens or another name comes first (a
+// possessive or a name after a preposition is no rival).
+func (p *para) pronounGenderAfter(i int) int {
+	for k := i; k < len(p.toks) && k < i+30; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || p.isPunct(k, ".!?;") && !p.isNameTok(k) {
+			return genderUnknown
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if t.upper && k > i && p.isNameTok(k) && !timeWords[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
+			if w, ok := p.word(k - 1); !ok || !prepositions[w.lower] && !p.isNameTok(k-1) {
+				// someone else the pronoun may point to; not "on
+				// Twitter", "Carlineo's sentencing"
+				return genderUnknown
+			}
+		}
+		switch pronounOf(t.lower) {
+		case "he", "his", "him", "himself":
+			return genderMale
+		case "she", "her", "hers", "herself":
+			return genderFemale
+		}
+	}
+	return genderUnknown
 }
 
 // speaksAfter reports whether a speech verb follows a name ending at

@@ -539,6 +539,19 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"Start with what you spend in a month, not with what you earn.", "Dana Ruiz", "a planner in Ohio", "direct"}},
 		},
 		{
+			name: "a lone name that looks male but takes she",
+			paras: []string{
+				"Lena Brandt, the defendant's lawyer, told reporters that her client never meant to hurt Omar.",
+				"“He regrets what he said,” she said in an email.",
+				`Omar asked the court for mercy in a letter posted on Tuesday, saying she did not think a long sentence would help. She added, "We must teach the defendant love."`,
+			},
+			want: []want{
+				{"that her client never meant to hurt Omar", "Lena Brandt", "the defendant's lawyer", "reported"},
+				{"He regrets what he said", "Lena Brandt", "the defendant's lawyer", "direct"},
+				{"We must teach the defendant love.", "Omar", "", "direct"},
+			},
+		},
+		{
 			name:  "a firm's appositive inside a person's appositive",
 			paras: []string{`Lena Brandt, a senior analyst at Norvik, the Oslo-based risk consultancy, told reporters on Friday, "The port will not reopen before spring."`},
 			want:  []want{{"The port will not reopen before spring.", "Lena Brandt", "a senior analyst at Norvik", "direct"}},
