@@ -196,7 +196,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) {
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) || ofTitle(sp.role) {
 		return mention{}, e, false
 	}
 	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role, capsNouns: p.lang == "de"}
@@ -473,6 +473,14 @@ func (s *scanner) shareMentions(ms []mention) {
 			}
 		}
 	}
+}
+
+// ofTitle reports whether role, the words before a name, is a title that
+// the name completes as its object: "chief executive of" Ceres Robotics,
+// "head of research at" ICICI Securities. The name is a body, not a person.
+func ofTitle(role string) bool {
+	l := strings.ToLower(role)
+	return strings.HasSuffix(l, " of") || strings.HasSuffix(l, " at") || strings.HasSuffix(l, " for") || l == "of" || l == "at"
 }
 
 // pronounGenderAfter returns the gender of the first personal pronoun

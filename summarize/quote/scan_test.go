@@ -552,6 +552,14 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "the firm completing a title is no person a pronoun points to",
+			paras: []string{"Ruth Okoye, chief executive of Orbit Foundry, said her firm had a place in the programme. “Small companies bring speed to the mix,” she said."},
+			want: []want{
+				{"her firm had a place in the programme", "Ruth Okoye", "chief executive of Orbit Foundry", "reported"},
+				{"Small companies bring speed to the mix", "Ruth Okoye", "chief executive of Orbit Foundry", "direct"},
+			},
+		},
+		{
 			name:  "a firm's appositive inside a person's appositive",
 			paras: []string{`Lena Brandt, a senior analyst at Norvik, the Oslo-based risk consultancy, told reporters on Friday, "The port will not reopen before spring."`},
 			want:  []want{{"The port will not reopen before spring.", "Lena Brandt", "a senior analyst at Norvik", "direct"}},
