@@ -584,6 +584,23 @@ func TestFindSegmentsLeftOpen(t *testing.T) {
 	}
 }
 
+func TestFindSegmentsDoubledSingles(t *testing.T) {
+	// ‘‘ and ’’ typed for “ and ”, as some wire copy does
+	for _, tt := range []struct{ p, want string }{
+		{"“It was an attempt to mislead voters,’’ Tom Hale told the BBC. “And it is wrong.”", "It was an attempt to mislead voters,|And it is wrong."},
+		{"‘‘We will appeal,’’ the mayor said.", "We will appeal,"},
+		{"The players’ union’s chief said ‘no’ twice.", "no"},
+	} {
+		var got []string
+		for _, sg := range findSegments(tt.p, false) {
+			got = append(got, tt.p[sg.in0:sg.in1])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("findSegments(%q) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
 func TestFullerRole(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string
