@@ -680,6 +680,14 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 			return h2, s2, true
 		}
 	}
+	if w, ok2 := p.word(hs - 1); ok2 && !w.upper && (w.lower == "at" || w.lower == "of" || w.lower == "for" || w.lower == "with") && p.isPunct(c, ",") {
+		// "Omar Lamrani, a senior analyst at Stratfor, the Texas-based
+		// intelligence firm, told": the firm's appositive closes the
+		// person's, and the person speaks
+		if h2, s2, ok := p.appositiveBefore(c, limit, pi); ok && h2.kind == spkName {
+			return h2, s2, true
+		}
+	}
 	app := p.span(c+1, e)
 	if head.kind == spkName {
 		first, _ := p.word(c + 1)
@@ -904,6 +912,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 				}
 				j++
 			}
+			if j > i && p.isPunct(j, ",") && p.titleWithin(i, 3) {
+				// a bare title, then its organisation: "said Sanjiv
+				// Bhasin, Director, IIFL Securities."
+				if k, ok := p.orgRunTo(j+1, limit); ok {
+					j = k
+				}
+			}
 			if j > i {
 				sp.role = p.span(i, j)
 				if j < limit && p.isPunct(j, ".!?") {
@@ -924,6 +939,27 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// orgRunTo returns the end of a run of one to five capitalized words from
+// token i that closes the sentence (or the attribution), as the
+// organisation after a bare title does: "Director, IIFL Securities.".
+func (p *para) orgRunTo(i, limit int) (int, bool) {
+	k := i
+	for k < limit && k < i+5 {
+		w, ok := p.word(k)
+		if !ok || !w.upper && !(k > i && (w.lower == "of" || w.lower == "and" || w.lower == "&")) {
+			break
+		}
+		k++
+	}
+	if k == i || !p.isNameTok(i) {
+		return 0, false
+	}
+	if k < limit && !p.isPunct(k, ".!?") {
+		return 0, false
+	}
+	return k, true
 }
 
 // roleVerbs open a "who" clause that states a position: "who chairs the

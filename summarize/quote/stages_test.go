@@ -14,6 +14,10 @@ func TestCleanRole(t *testing.T) {
 		{"stub ending in a preposition", "CEO of", "Jo Hart", ""},
 		{"cut inside a second phrase", "a scientist at the institute and", "Jo Hart", "a scientist at the institute"},
 		{"an age", "64", "Jo Hart", ""},
+		{"a ranking without its noun", "the 14th-ranked", "Jo Hart", ""},
+		{"an age without its noun", "the 55-year-old", "Jo Hart", ""},
+		{"a ranking with its noun", "the 14th-ranked player in the world", "Jo Hart", "the 14th-ranked player in the world"},
+		{"a two-time champion", "a two-time champion", "Jo Hart", "a two-time champion"},
 		{"a bare place", "Springfield, Va.", "Jo Hart", ""},
 		{"an affiliation", "Edinburgh University", "David Reay", "Edinburgh University"},
 		{"an outlet's possessive", "NBC’s", "Dana Lee", "NBC’s"},
@@ -545,6 +549,8 @@ func TestNpAfter(t *testing.T) {
 		{"a body's lowercase name joined by and", "according to the city’s housing and planning department.", "the city’s housing and planning department", ""},
 		{"and opening a second clause ends the descriptor", "said a union official and the talks ended.", "a union official", ""},
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
+		{"a bare title, then its organisation", "said Ravi Menon, Director, Harbour Securities.", "Ravi Menon", "Director, Harbour Securities"},
+		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -575,6 +581,23 @@ func TestFindSegmentsLeftOpen(t *testing.T) {
 	want := []string{"It’s a dog whistle,", "If indeed he is not legitimate, how can you feel good.", "I have been thinking,"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("findSegments(%q) = %q, want %q", p, got, want)
+	}
+}
+
+func TestFindSegmentsDoubledSingles(t *testing.T) {
+	// ‘‘ and ’’ typed for “ and ”, as some wire copy does
+	for _, tt := range []struct{ p, want string }{
+		{"“It was an attempt to mislead voters,’’ Tom Hale told the BBC. “And it is wrong.”", "It was an attempt to mislead voters,|And it is wrong."},
+		{"‘‘We will appeal,’’ the mayor said.", "We will appeal,"},
+		{"The players’ union’s chief said ‘no’ twice.", "no"},
+	} {
+		var got []string
+		for _, sg := range findSegments(tt.p, false) {
+			got = append(got, tt.p[sg.in0:sg.in1])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("findSegments(%q) = %q, want %q", tt.p, got, tt.want)
+		}
 	}
 }
 
