@@ -787,3 +787,31 @@ func (p *para) orgFür(k int) bool {
 	n, ok2 := p.word(k + 1)
 	return p.lang == "de" && ok && ok1 && ok2 && w.lower == "für" && !w.upper && pw.upper && n.upper
 }
+
+// soleName returns the one name among the words [from, v) that is
+// followed by a lowercase word (a verb), when there is exactly one: the
+// subject of a sentence whose later verb is coordinated with its first.
+func (p *para) soleName(from, v, pi int) (speaker, bool) {
+	var found speaker
+	n := 0
+	for k := from; k < v; k++ {
+		if !p.isNameTok(k) || p.isNameTok(k-1) && k > from {
+			continue
+		}
+		e := p.nameRunAfter(k, v)
+		if e <= k {
+			continue
+		}
+		sp := p.nameAt(k, e, pi)
+		if sp.text == "" || p.notName(sp.text) {
+			k = e - 1
+			continue
+		}
+		n++
+		if w, ok := p.word(e); ok && !w.upper && !isOrg(sp.text) {
+			found = sp
+		}
+		k = e - 1
+	}
+	return found, n == 1 && found.text != ""
+}

@@ -118,7 +118,7 @@ func TestScanIntlAttribution(t *testing.T) {
 				"Der Vereinsvorsitzende Jonas Albers streitet das bis heute ab.",
 				"Albers hatte der Zeitung in einem Interview 2019 gesagt, dass „die Spender anonym bleiben wollten“.",
 			},
-			want: []want{{"dass „die Spender anonym bleiben wollten“", "Jonas Albers", "Vereinsvorsitzende", "direct"}},
+			want: []want{{"die Spender anonym bleiben wollten", "Jonas Albers", "Vereinsvorsitzende", "direct"}},
 		},
 		{
 			name: "de: an attribution with a clause after a dash",
@@ -335,6 +335,14 @@ func TestScanIntlAttribution(t *testing.T) {
 				{"Die Lücke sei kleiner geworden", "Jürgen Kurz", "der Sprecher der Schutzvereinigung für Wertpapierbesitz (DSW)", "reported"},
 				{"Man muss unterscheiden zwischen Information und Werbung.", "Jürgen Kurz", "der Sprecher der Schutzvereinigung für Wertpapierbesitz (DSW)", "direct"},
 			},
+		},
+		{
+			name: "es: a verb coordinated after que with the one person the sentence names",
+			lang: "es",
+			paras: []string{
+				"Mientras tanto, Alvarado negaba que el país fuera a pagar un rescate, a la vez que aseveró que “este ataque no es un tema de dinero, sino de estabilidad”.",
+			},
+			want: []want{{"este ataque no es un tema de dinero, sino de estabilidad", "Alvarado", "", "direct"}},
 		},
 		{
 			name: "de: a motto after a colon is no one's words",

@@ -1278,8 +1278,18 @@ func (s *scanner) complement(pi, cs, q0, to int, sp speaker) {
 			parts: [][2]int{{p.toks[c].start, b}}})
 		return
 	}
-	s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp,
-		parts: [][2]int{{p.toks[c].start, b}}})
+	u := unit{para: pi, tok: c, kind: mixedKind(p, c, end), spk: sp, parts: [][2]int{{p.toks[c].start, b}}}
+	if u.kind == KindDirect {
+		// "aseveró que «…»": the quoted words alone, not the "que"
+		// before them
+		u.parts = u.parts[:0]
+		for k := c; k < max(end, lastQ+1) && k < len(p.toks); k++ {
+			if p.toks[k].kind == tQuote {
+				u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+			}
+		}
+	}
+	s.units = append(s.units, u)
 }
 
 // onlyTitles reports whether the quotes among tokens [a, b) all follow
@@ -1624,6 +1634,13 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					}
 					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
 						return sp, e, true
+					}
+					if pw, ok := p.word(v - 1); ok && !pw.upper && (pw.lower == "que" || pw.lower == "y" || pw.lower == "e" || pw.lower == "et") && p.lang != "de" {
+						// "Mientras tanto, Alvarado negaba …, a la vez que
+						// aseveró que «…»": the one person the clause names
+						if sp, ok := p.soleName(from, v, pi); ok {
+							return sp, v + 1, true
+						}
 					}
 					if sp, ok := p.subject(from, v, pi); ok && p.lang == "de" && sp.kind == spkName && p.perfectAux(from, v) {
 						// "Bendels hatte in einem Interview gesagt, dass

@@ -154,7 +154,7 @@ func TestScanSpanish(t *testing.T) {
 		{
 			name:  "es: quien after a name: the name speaks, and le is no article",
 			paras: []string{"La diaria consultó sobre los juicios a Yurramendi, quien señaló que “están en etapa de negociación”."},
-			want:  []want{{"que “están en etapa de negociación”", "Yurramendi", "", "direct"}},
+			want:  []want{{"están en etapa de negociación", "Yurramendi", "", "direct"}},
 		},
 		{
 			name:  "es: an article before a noun that is no person heads no speaker",
