@@ -345,6 +345,14 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"este ataque no es un tema de dinero, sino de estabilidad", "Alvarado", "", "direct"}},
 		},
 		{
+			name: "de: a date before the quote, and when and where after the name are no role",
+			lang: "de",
+			paras: []string{
+				"01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet.“, sagte der Vorstand der Bundesagentur für Arbeit (BA), Daniel Terzenbach, heute in Nürnberg.",
+			},
+			want: []want{{"Der Arbeitsmarkt ist gut in das Jahr gestartet.", "Daniel Terzenbach", "der Vorstand der Bundesagentur für Arbeit (BA)", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

@@ -696,6 +696,9 @@ func germanRole(role string) bool {
 	if len(f) == 0 {
 		return true
 	}
+	if first := strings.ToLower(f[0]); deAdverbs[first] {
+		return false // "heute in Nürnberg": when and where, not who
+	}
 	last := strings.TrimRight(f[len(f)-1], ".,;:)»«“”\"")
 	r, _ := utf8.DecodeRuneInString(last)
 	return last == "" || !unicode.IsLower(r)

@@ -369,8 +369,8 @@ func (s *scanner) direct(pi int) {
 		}
 		used[si] = true
 		lead := from
-		for lead < q0 && p.toks[lead].kind == tPunct {
-			lead++
+		for lead < q0 && (p.toks[lead].kind == tPunct || p.lang != "" && p.onlyNumbers(lead, lead+1)) {
+			lead++ // "01.02.2022 „…“, sagte …": a date before the quote
 		}
 		if q0 == lead {
 			s.quoteFirst(pi, si, q0, used)
@@ -942,9 +942,10 @@ func (s *scanner) trailingAttr(pi, si, q0 int) (unit, bool) {
 		if p.onlyTitles(from, c+1) {
 			return unit{}, false // "In an article titled ‘…’, Thunberg wrote"
 		}
-		if q0 > from && p.isPunct(q0-1, ":") {
+		if q0 > from && p.isPunct(q0-1, ":") || p.onlyNumbers(from, q0) {
 			// "X ging auf … ein: „…“, so X": the narration before the
-			// colon is no part of the quote
+			// colon is no part of the quote; nor a date before it
+			// ("01.02.2022 „…“, sagte …")
 			from = q0
 		}
 		if !p.onlyQuotes(from, c) && p.onlyTerms(from, c+1) {
@@ -1900,4 +1901,18 @@ func less(a, b unit) bool {
 		return a.para < b.para
 	}
 	return a.parts[0][0] < b.parts[0][0]
+}
+
+// onlyNumbers reports whether the tokens [a, b) are numbers and
+// punctuation only, and there is at least one: a date before a quote.
+func (p *para) onlyNumbers(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if p.toks[k].kind != tPunct && strings.Trim(p.toks[k].text, "0123456789./-") != "" {
+			return false
+		}
+	}
+	return true
 }
