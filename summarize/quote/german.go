@@ -130,3 +130,26 @@ func ageNoun(l string) bool {
 	i := strings.Index(l, "-jährig")
 	return i > 0 && strings.Trim(l[:i], "0123456789") == ""
 }
+
+// crosshead reports whether paragraph p, in a French, German or Spanish
+// article, is a subheading that sums up a quote below it: a name, a
+// colon and a short quote without sentence punctuation, ending the
+// paragraph ("Jansen: „Oberliga ist keine Pillepalle-Liga“").
+func (p *para) crosshead() bool {
+	if p.lang == "" || len(p.segs) != 1 {
+		return false
+	}
+	g := p.segs[0]
+	before := strings.TrimSpace(p.text[:g.start])
+	inner := strings.TrimSpace(p.text[g.in0:g.in1])
+	if !strings.HasSuffix(before, ":") || words(before) > 3 || strings.TrimSpace(p.text[g.end:]) != "" ||
+		words(inner) > 8 || strings.ContainsAny(strings.TrimRight(inner, ".!?"), ".!?") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.TrimSuffix(before, ":")) {
+		if !startsUpper(w) {
+			return false // "Er sagte: „…“" is a quote, not a heading
+		}
+	}
+	return true
+}

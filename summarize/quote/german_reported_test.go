@@ -47,6 +47,14 @@ func TestScanGermanReported(t *testing.T) {
 			},
 			want: nil,
 		},
+		{
+			name: "a crosshead summing up a quote is no quote; a short quote after a verb is",
+			paras: []string{
+				"Jansen: „Oberliga ist keine Pillepalle-Liga“",
+				"Er sagte: „Wir kommen morgen wieder“",
+			},
+			want: []want{{"Wir kommen morgen wieder", "", "", "direct"}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			checkScanLang(t, "de", tt.paras, tt.want)

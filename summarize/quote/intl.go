@@ -33,6 +33,8 @@ reconoció reconoce respondió responde apuntó apunta
 recalcó adelantó aseveró planteó puntualizó manifestó expresó destacó enfatizó
 remarcó reiteró aclaró detalló argumentó concluyó opinó criticó lamentó admitió
 precisó sentenció relató contó insistió
+recomendó recomienda pidió propuso consideró valoró
+recommandé demandé qualifié empfahl empfiehlt
 forderte mahnte unterstrich bestätigte versicherte berichtete erzählte erinnerte
 antwortete
 gesagt geschrieben gefordert gewarnt mitgeteilt berichtet erzählt angekündigt

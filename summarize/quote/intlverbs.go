@@ -271,7 +271,8 @@ var intlIndefinite = set("un une ein eine einer uno una um uma")
 var intlPersonHeads = set(`anwalt anwältin mitarbeiter mitarbeiterin polizist polizistin
 anwohner anwohnerin augenzeuge augenzeugin vertreter vertreterin sprecher sprecherin
 habitant habitante témoin voisin voisine salarié salariée représentant représentante
-vecino vecina testigo habitante trabajador trabajadora representante funcionario funcionaria`)
+vecino vecina testigo habitante trabajador trabajadora representante funcionario funcionaria
+experta experto consultora consultor especialista`)
 
 // intlRole returns the role that a French, German or Spanish article
 // gives the name [a, e) between commas, before it ("la ministra del

@@ -345,7 +345,7 @@ func (s *scanner) direct(pi int) {
 		}
 		return
 	}
-	if p.quotedHeading() {
+	if p.quotedHeading() || p.crosshead() {
 		return
 	}
 	used := make([]bool, len(p.sents))
