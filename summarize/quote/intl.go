@@ -235,6 +235,16 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 				return sp, e, true
 			}
 		}
+		for n := j + 2; n+1 < k; n++ {
+			if w, ok := p.word(n); ok && p.lang == "de" && w.lower == "um" && !w.upper && p.isNameTok(n+1) {
+				// "schreiben die Forscher um Aneta Afelt"
+				if e := p.nameRunAfter(n+1, to); e > n+1 {
+					if sp := p.nameAt(n+1, e, pi); sp.text != "" && !isOrg(sp.text) && !p.notName(sp.text) {
+						return sp, e, true
+					}
+				}
+			}
+		}
 		k0 := k
 		if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
 			k += 3 // "der Sprecher der Schutzvereinigung (DSW), Jürgen Kurz"

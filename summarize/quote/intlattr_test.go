@@ -353,6 +353,14 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Der Arbeitsmarkt ist gut in das Jahr gestartet.", "Daniel Terzenbach", "der Vorstand der Bundesagentur für Arbeit (BA)", "direct"}},
 		},
 		{
+			name: "de: die Forscher um a name",
+			lang: "de",
+			paras: []string{
+				"«Das Risiko steigt mit jedem gerodeten Hektar», schreiben die Forscher um Anna Kowal in ihrer Studie.",
+			},
+			want: []want{{"Das Risiko steigt mit jedem gerodeten Hektar", "Anna Kowal", "", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{
