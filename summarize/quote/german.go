@@ -153,3 +153,52 @@ func (p *para) crosshead() bool {
 	}
 	return true
 }
+
+// deExperiencerVerbs take the person they move as their object, who then
+// speaks after a colon: "…, freut den Bundestrainer: „…“".
+var deExperiencerVerbs = set("freut freute ärgert ärgerte wundert wunderte überrascht überraschte stört störte beeindruckt beeindruckte")
+
+// colonExperiencer returns the speaker of a quote after a colon at token
+// c in a German article whose clause ends in an emotion verb and the
+// person it moves: "Dass auch Krawietz mitreist, freut den Bundestrainer:
+// „…“" is the coach's ("den Bundestrainer"), "freut auch Trainer
+// Jonas Albers:" Albers's.
+func (p *para) colonExperiencer(from, c, pi int) (speaker, bool) {
+	if p.lang != "de" || !p.isPunct(c, ":") {
+		return speaker{}, false
+	}
+	for v := c - 2; v >= from && v >= c-6; v-- {
+		w, ok := p.word(v)
+		if !ok || w.upper || !deExperiencerVerbs[w.lower] {
+			continue
+		}
+		a := v + 1
+		if n, ok := p.word(a); ok && (n.lower == "auch" || n.lower == "besonders" || n.lower == "vor") {
+			a++
+		}
+		art, ok := p.word(a)
+		if ok && (art.lower == "den" || art.lower == "die") && !art.upper {
+			if e := p.nameRunAfter(a+1, c); e == c && c-a >= 2 {
+				for k := a + 1; k+1 < c; k++ {
+					if p.isNameTok(k) && firstGender(p.toks[k].lower) != genderUnknown {
+						sp := p.nameAt(k, c, pi)
+						sp.role = p.span(a+1, k)
+						return sp, true
+					}
+				}
+				// as the article writes it, so that the speaker can be
+				// checked against the text
+				return speaker{text: p.span(a, c), kind: spkDesc, para: pi, tok: a}, true
+			}
+		}
+		if p.isNameTok(a) {
+			if e := p.nameRunAfter(a, c); e == c {
+				if sp := p.nameAt(a, c, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) {
+					return sp, true
+				}
+			}
+		}
+		return speaker{}, false
+	}
+	return speaker{}, false
+}

@@ -361,6 +361,18 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Das Risiko steigt mit jedem gerodeten Hektar", "Anna Kowal", "", "direct"}},
 		},
 		{
+			name: "de: an emotion verb and the person it moves before a colon",
+			lang: "de",
+			paras: []string{
+				"Das freut auch Trainer Jonas Albers: „Wir sind sehr zufrieden mit der Saison.“",
+				"Dass beide mitreisen, freut den Bundestrainer: „Beide gehören zum Kern der Mannschaft.“",
+			},
+			want: []want{
+				{"Wir sind sehr zufrieden mit der Saison.", "Jonas Albers", "Trainer", "direct"},
+				{"Beide gehören zum Kern der Mannschaft.", "den Bundestrainer", "", "direct"},
+			},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

@@ -1065,6 +1065,8 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.colonSo(from, q0-1, pi); ok {
 				u.spk = sb // "…, so CEO Maria Hedengrens: „…“"
+			} else if sb, ok := p.colonExperiencer(from, q0-1, pi); ok {
+				u.spk = sb // "…, freut den Bundestrainer: „…“"
 			} else if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
 			} else if sb, ok := p.colonInverted(from, q0-1, pi); ok {
