@@ -161,7 +161,7 @@ func (p *para) notName(text string) bool {
 	}
 	l := strings.ToLower(text)
 	if p.lang == "de" {
-		if f := strings.Fields(l); len(f) > 1 && deNotNameOpeners[f[0]] {
+		if first, rest, ok := strings.Cut(l, " "); ok && rest != "" && deNotNameOpeners[first] {
 			return true // "Mehr Informationen", "Meine Mutter", "Über den Moment"
 		}
 	}
@@ -177,7 +177,7 @@ sein seine ihr ihre kein keine alle viele einige jeder jede`)
 // ("CÓMO GARANTIZAR LOS DD"), where a name in capitals ("JANET BARBOZA")
 // holds none.
 func capsHeading(text string) bool {
-	if strings.ToUpper(text) != text || !strings.Contains(text, " ") {
+	if strings.IndexFunc(text, unicode.IsLower) >= 0 || !strings.Contains(text, " ") {
 		return false
 	}
 	for _, w := range strings.Fields(strings.ToLower(text)) {
