@@ -560,6 +560,11 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a spokesperson for a body speaks, not the body",
+			paras: []string{`A spokesperson for the Harbour Authority said: "The pier stays closed until the survey is done."`},
+			want:  []want{{"The pier stays closed until the survey is done.", "A spokesperson for the Harbour Authority", "", "direct"}},
+		},
+		{
 			name:  "a firm's appositive inside a person's appositive",
 			paras: []string{`Lena Brandt, a senior analyst at Norvik, the Oslo-based risk consultancy, told reporters on Friday, "The port will not reopen before spring."`},
 			want:  []want{{"The port will not reopen before spring.", "Lena Brandt", "a senior analyst at Norvik", "direct"}},

@@ -520,6 +520,11 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 			// "the Ministry of Water and Irrigation said": whole
 			return speaker{text: p.span(os, e+1), kind: spkName, para: pi, tok: os}, os, true
 		}
+		if d, ok := p.titleForBefore(s, limit); ok {
+			// "A spokesperson for the British Foreign Office said": the
+			// spokesperson speaks, not the office
+			return speaker{text: p.span(d, e+1), kind: spkDesc, para: pi, tok: d}, d, true
+		}
 		sp := p.nameAt(s, e+1, pi)
 		if sp.text == "" || notNames[sp.text] {
 			return speaker{}, 0, false
@@ -534,6 +539,41 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 		return p.descBefore(e, limit, pi)
 	}
 	return speaker{}, 0, false
+}
+
+// titleForBefore returns the start of a descriptor that a name starting
+// at token s completes: "A spokesperson for [the] …", "The United Nations
+// High Commissioner for …", "a lawyer for …": a determiner, at most four
+// words, a title word, then "for", "of" or "at".
+func (p *para) titleForBefore(s, limit int) (int, bool) {
+	k := s - 1
+	if w, ok := p.word(k); ok && w.lower == "the" && !w.upper {
+		k--
+	}
+	prep, ok := p.word(k)
+	if !ok || prep.upper || prep.lower != "for" && prep.lower != "of" && prep.lower != "at" {
+		return 0, false
+	}
+	head, ok := p.word(k - 1)
+	if !ok || !titleWords[head.lower] && !titleWords[strings.TrimSuffix(head.lower, "s")] {
+		return 0, false
+	}
+	for d := k - 1; d >= limit && d >= k-6; d-- {
+		w, ok := p.word(d)
+		if !ok {
+			return 0, false
+		}
+		if determiners[w.lower] && w.lower != "that" {
+			if p.isPunct(d-1, ",") && p.isNameTok(d-2) {
+				return 0, false // "Lena Brandt, a senior analyst at Norvik,": her role
+			}
+			if d == limit || p.isPunct(d-1, ",;:—(") || p.isClauseWord(d-1) {
+				return d, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // descBefore parses a descriptive speaker ending at e: "a campaign
@@ -858,6 +898,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 			return speaker{}, 0, false
 		}
 		end = e
+	}
+	if sp.kind == spkName && ofTitle(strings.TrimSuffix(sp.role, " the")) {
+		if f := strings.Fields(sp.role); len(f) > 1 && determiners[strings.ToLower(f[0])] {
+			// "said a spokesperson for the Harbour Authority": the
+			// spokesperson speaks, not the authority
+			sp = speaker{text: sp.role + " " + sp.text, kind: spkDesc, para: pi, tok: sp.tok}
+		}
 	}
 	// a who clause: "said Takeshi Mori, who chairs the assembly’s transport
 	// committee."

@@ -63,6 +63,9 @@ func TestSpeakerClass(t *testing.T) {
 		{"an addressee", speaker{text: "a la red Erbol", kind: spkDesc}, classOrg},
 		{"a stated descriptor", speaker{text: "a Foreign Office spokesperson", kind: spkDesc}, classIndefinite},
 		{"one of a group", speaker{text: "one of the organisers", kind: spkDesc}, classIndefinite},
+		{"a title for a body", speaker{text: "A spokesperson for the Harbour Authority", kind: spkDesc}, classIndefinite},
+		{"a definite title of a body", speaker{text: "The United Nations High Commissioner for Refugees", kind: spkDesc}, classDefinite},
+		{"a work of a body", speaker{text: "a report by the Harbour Authority", kind: spkDesc}, classOrg},
 		{"a definite descriptor", speaker{text: "the governor", kind: spkDesc}, classDefinite},
 		{"a document", speaker{text: "the report", kind: spkDesc}, classOrg},
 		{"a label", speaker{text: "WALLACE", kind: spkLabel}, classFragment},
@@ -551,6 +554,7 @@ func TestNpAfter(t *testing.T) {
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
 		{"a bare title, then its organisation", "said Ravi Menon, Director, Harbour Securities.", "Ravi Menon", "Director, Harbour Securities"},
 		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
+		{"a title for a body", "said a spokesperson for the Harbour Authority.", "a spokesperson for the Harbour Authority", ""},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
