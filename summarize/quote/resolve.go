@@ -534,7 +534,22 @@ var relPronouns = set("who quien quienes qui der die")
 func hasTitle(role string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] {
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || professionWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// professionSuffixes end the nouns of trained professions: pulmonologist,
+// physician, psychiatrist, photographer, agronomist, statistician.
+var professionSuffixes = []string{"ologist", "ician", "iatrist", "ographer", "onomist", "ologists", "icians"}
+
+// professionWord reports whether lowercase w names a trained profession by
+// its ending.
+func professionWord(w string) bool {
+	for _, suf := range professionSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
 	}

@@ -560,6 +560,11 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a profession stated at the first mention, in a sentence without a quote",
+			paras: []string{`When Dr. Ines Duarte, a pulmonologist at the Harbour Infirmary, saw the scan, she ordered more tests. "It happens more than we think," Duarte said.`},
+			want:  []want{{"It happens more than we think", "Dr. Ines Duarte", "a pulmonologist at the Harbour Infirmary", "direct"}},
+		},
+		{
 			name:  "a spokesperson for a body speaks, not the body",
 			paras: []string{`A spokesperson for the Harbour Authority said: "The pier stays closed until the survey is done."`},
 			want:  []want{{"The pier stays closed until the survey is done.", "A spokesperson for the Harbour Authority", "", "direct"}},

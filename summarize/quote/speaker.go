@@ -936,7 +936,7 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	// appositive role: ", a historian who attended the session,"
 	if p.isPunct(end, ",") && sp.kind == spkName {
 		i := end + 1
-		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
+		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") || p.titleWithin(i, 4)) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
 			j := i
 			for j < limit && j-i < 32 {
 				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {

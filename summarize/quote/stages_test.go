@@ -554,6 +554,7 @@ func TestNpAfter(t *testing.T) {
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
 		{"a bare title, then its organisation", "said Ravi Menon, Director, Harbour Securities.", "Ravi Menon", "Director, Harbour Securities"},
 		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
+		{"a capitalized title phrase after the name", "said Nora Quist, Research and Policy Director for Europe at Harbour Watch.", "Nora Quist", "Research and Policy Director for Europe at Harbour Watch"},
 		{"a title for a body", "said a spokesperson for the Harbour Authority.", "a spokesperson for the Harbour Authority", ""},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
