@@ -69,7 +69,7 @@ func speakerClass(sp speaker, titled map[string]bool) int {
 		return classDefinite // "the Director noted": a position, not resolved
 	case sp.kind == spkDesc:
 		return descClass(t)
-	case isOrg(t) || strings.ToUpper(t) == t && len(t) > 4:
+	case isOrg(t) || strings.ToUpper(t) == t && (len(t) > 4 || acronym(t)) || spelledAcronym(t):
 		return classOrg
 	}
 	f := strings.Fields(t)

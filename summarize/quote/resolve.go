@@ -225,6 +225,9 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if m.gender == genderUnknown && p.lang != "" {
 		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
 	}
+	if g := p.dislocated(e); g != genderUnknown && m.gender == genderUnknown {
+		m.gender, m.strong, m.weak = g, true, false // "Soona, elle, n’a pas changé": a woman, the subject
+	}
 	if p.isPunct(e, ",—–") {
 		if w, ok := p.word(e + 1); ok && (w.lower == "who" || w.lower == "who's" || w.lower == "who’s") && !modifier {
 			// "with Hillary Clinton — who's called for big tax hikes —
@@ -661,6 +664,13 @@ func (s *scanner) resolve() {
 		}
 		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
 			u.spk.role = r.role
+		}
+		if lang := s.paras[u.para].lang; lang != "" && (acronym(u.spk.text) && strings.ToUpper(u.spk.text) == u.spk.text ||
+			academicOnly(u.spk.role) || lang == "de" && !germanRole(u.spk.role)) {
+			// "US-Nachrichtensender CNN": an organisation has no role;
+			// "Dr." belongs to the name; "der früher als Investmentbanker
+			// gearbeitet hat" is a clause
+			u.spk.role = ""
 		}
 	}
 	s.score(ms)

@@ -111,7 +111,7 @@ func cleanRole(role, name string) string {
 		if roleClauseWords[w] {
 			relative = true
 		}
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) || titleAbbrevs[strings.Trim(orig[i], ".,()")] {
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) || titleAbbrevs[strings.Trim(orig[i], ".,()")] || acronymCompound(orig[i]) {
 			hasTitle = true
 		}
 		c, _ := utf8.DecodeRuneInString(orig[i])

@@ -127,8 +127,8 @@ func (p *para) nameRunAfter(s, limit int) int {
 // der Deutschen Presse-Agentur", but "Ursula von der Leyen".
 func (p *para) articleAfterName(s, i int) bool {
 	t, _ := p.word(i)
-	if t.lower != "der" && t.lower != "den" || i-s < 2 {
-		return false
+	if t.lower != "der" && t.lower != "den" || i-s < 2 && p.lang != "de" {
+		return false // in German also after a surname: "erklärt Döring den Prozess"
 	}
 	prev, ok := p.word(i - 1)
 	return ok && !particles[prev.lower]
@@ -207,7 +207,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text]) && i+1 < b {
+		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text] || p.lang == "de" && acronymCompound(t.text) || p.elidedTitle(t.lower)) && i+1 < b {
 			// "Del." before a name is a delegate, not Delaware
 			start = i + 1
 			if p.isPunct(start, ".") {
@@ -217,6 +217,9 @@ func (p *para) splitName(a, b int) (nameStart int) {
 	}
 	if start >= b {
 		start = a
+	}
+	if t, ok := p.word(start); ok && p.lang != "" && start > a && !t.upper && particles[t.lower] {
+		start = a // "Fiscalía General de Colombia": a body, not "de Colombia"
 	}
 	// a known first name inside the remaining run opens the name; not a
 	// particle that may be one ("Al" in "Khalid Al Suwaidi")
@@ -431,6 +434,12 @@ func (p *para) nameAt(a, b, pi int) speaker {
 		}
 	}
 	sp.role = strings.TrimSpace(sp.role)
+	if p.lang == "de" && sp.role != "" {
+		sp.role = p.coordinatedRole(sp.role, ns)
+		if !deTitled(sp.role) {
+			sp.role = ""
+		}
+	}
 	if isOrg(sp.text) {
 		sp.gender = genderUnknown
 	}
