@@ -565,6 +565,16 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"It happens more than we think", "Dr. Ines Duarte", "a pulmonologist at the Harbour Infirmary", "direct"}},
 		},
 		{
+			name:  "coordinated titles before the name",
+			paras: []string{"“Sales were below our plan,” chairman, CEO and president Ada Okafor said on Tuesday."},
+			want:  []want{{"Sales were below our plan", "Ada Okafor", "chairman, CEO and president", "direct"}},
+		},
+		{
+			name:  "a generational suffix does not hide the surname",
+			paras: []string{"James P. Kennedy Jr., the district's federal prosecutor, spoke after the hearing.", "“Threats are not speech,” Kennedy said."},
+			want:  []want{{"Threats are not speech", "James P. Kennedy Jr.", "the district's federal prosecutor", "direct"}},
+		},
+		{
 			name:  "a spokesperson for a body speaks, not the body",
 			paras: []string{`A spokesperson for the Harbour Authority said: "The pier stays closed until the survey is done."`},
 			want:  []want{{"The pier stays closed until the survey is done.", "A spokesperson for the Harbour Authority", "", "direct"}},

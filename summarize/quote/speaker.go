@@ -255,11 +255,17 @@ func (p *para) genderOf(a, b int) int {
 // "White House press secretary", "Trump campaign manager", "Sen.".
 func (p *para) titleBefore(s, limit int) (int, bool) {
 	i := s - 1
-	hasTitle := false
+	hasTitle, sawAnd := false, false
 	n := 0
 	for i >= limit && n < 8 {
 		t := p.toks[i]
 		if t.kind == tPunct {
+			if t.text == "," && sawAnd && p.titleWordAt(i-1) && p.titleWordAt(i+1) {
+				// "chairman, CEO and president Craig Menear"
+				i--
+				n++
+				continue
+			}
 			if t.text == "." && i > 0 {
 				if pw, ok := p.word(i - 1); ok && abbreviations[pw.text] {
 					i--
@@ -299,6 +305,8 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			n++
 			continue
 		case t.upper && !notNames[t.text]:
+		case l == "and" && hasTitle && p.titleWordAt(i-1) && p.titleWordAt(i+1):
+			sawAnd = true // "CEO and president Craig Menear"
 		case l == "of" || l == "for" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s"):
 		case p.lang != "" && i < s-1 && (l == "de" || l == "del" || l == "du" || l == "des" || l == "von" || l == "der"):
 			// "El diputado de Convergencia Social Diego Ibáñez"
@@ -335,6 +343,13 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 		return s, false
 	}
 	return i + 1, true
+}
+
+// titleWordAt reports whether token i is a title word ("chairman",
+// "CEO", "presidents").
+func (p *para) titleWordAt(i int) bool {
+	w, ok := p.word(i)
+	return ok && (titleWords[w.lower] || titleWords[strings.TrimSuffix(w.lower, "s")])
 }
 
 // titleOfBefore returns the title word of a phrase "TITLE of words"

@@ -667,3 +667,18 @@ func TestTokenizeInWordMarks(t *testing.T) {
 		})
 	}
 }
+
+func TestNameKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ana Lima":              "lima",
+		"James P. Kennedy Jr.":  "kennedy",
+		"Patrick Carlineo, Jr.": "carlineo",
+		"Henry Ford II":         "ford",
+		"Kennedy's":             "kennedy",
+		"Jr.":                   "jr",
+	} {
+		if got := nameKey(in); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
