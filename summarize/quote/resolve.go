@@ -134,8 +134,18 @@ var modifierNouns = set(`administration campaign supporters voters aides team ca
 foundation era presidency allies critics rally rallies voters fans loyalists
 surrogates advisers staff transition organization plan plans policy policies proposal`)
 
+// nameKey returns the key that the mentions of one person share: the
+// lowercase surname, without a possessive or a generational suffix.
 func nameKey(s string) string {
 	s = strings.TrimSpace(s)
+	for {
+		// "James P. Kennedy Jr." is Kennedy
+		i := strings.LastIndexAny(s, " \t\n")
+		if i < 0 || !nameSuffixes[strings.ToLower(strings.Trim(s[i+1:], ".,"))] {
+			break
+		}
+		s = strings.TrimRight(s[:i], " ,")
+	}
 	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
 		s = s[i+1:]
 	}
@@ -146,6 +156,9 @@ func nameKey(s string) string {
 	k = strings.TrimSuffix(strings.TrimSuffix(k, "'s"), "’s")
 	return k
 }
+
+// nameSuffixes follow a surname: "Kennedy Jr.", "Henry Ford II".
+var nameSuffixes = set("jr sr ii iii iv")
 
 // mentions collects the names in the article, marking those that are
 // people: a known first name, an honorific or title, a role, or a name
@@ -537,7 +550,22 @@ var relPronouns = set("who quien quienes qui der die")
 func hasTitle(role string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] {
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || professionWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// professionSuffixes end the nouns of trained professions: pulmonologist,
+// physician, psychiatrist, photographer, agronomist, statistician.
+var professionSuffixes = []string{"ologist", "ician", "iatrist", "ographer", "onomist", "ologists", "icians"}
+
+// professionWord reports whether lowercase w names a trained profession by
+// its ending.
+func professionWord(w string) bool {
+	for _, suf := range professionSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
 	}

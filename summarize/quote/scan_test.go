@@ -560,6 +560,26 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a profession stated at the first mention, in a sentence without a quote",
+			paras: []string{`When Dr. Ines Duarte, a pulmonologist at the Harbour Infirmary, saw the scan, she ordered more tests. "It happens more than we think," Duarte said.`},
+			want:  []want{{"It happens more than we think", "Dr. Ines Duarte", "a pulmonologist at the Harbour Infirmary", "direct"}},
+		},
+		{
+			name:  "coordinated titles before the name",
+			paras: []string{"“Sales were below our plan,” chairman, CEO and president Ada Okafor said on Tuesday."},
+			want:  []want{{"Sales were below our plan", "Ada Okafor", "chairman, CEO and president", "direct"}},
+		},
+		{
+			name:  "a generational suffix does not hide the surname",
+			paras: []string{"James P. Kennedy Jr., the district's federal prosecutor, spoke after the hearing.", "“Threats are not speech,” Kennedy said."},
+			want:  []want{{"Threats are not speech", "James P. Kennedy Jr.", "the district's federal prosecutor", "direct"}},
+		},
+		{
+			name:  "a spokesperson for a body speaks, not the body",
+			paras: []string{`A spokesperson for the Harbour Authority said: "The pier stays closed until the survey is done."`},
+			want:  []want{{"The pier stays closed until the survey is done.", "A spokesperson for the Harbour Authority", "", "direct"}},
+		},
+		{
 			name:  "a firm's appositive inside a person's appositive",
 			paras: []string{`Lena Brandt, a senior analyst at Norvik, the Oslo-based risk consultancy, told reporters on Friday, "The port will not reopen before spring."`},
 			want:  []want{{"The port will not reopen before spring.", "Lena Brandt", "a senior analyst at Norvik", "direct"}},

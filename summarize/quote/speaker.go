@@ -255,11 +255,17 @@ func (p *para) genderOf(a, b int) int {
 // "White House press secretary", "Trump campaign manager", "Sen.".
 func (p *para) titleBefore(s, limit int) (int, bool) {
 	i := s - 1
-	hasTitle := false
+	hasTitle, sawAnd := false, false
 	n := 0
 	for i >= limit && n < 8 {
 		t := p.toks[i]
 		if t.kind == tPunct {
+			if t.text == "," && sawAnd && p.titleWordAt(i-1) && p.titleWordAt(i+1) {
+				// "chairman, CEO and president Craig Menear"
+				i--
+				n++
+				continue
+			}
 			if t.text == "." && i > 0 {
 				if pw, ok := p.word(i - 1); ok && abbreviations[pw.text] {
 					i--
@@ -299,6 +305,8 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 			n++
 			continue
 		case t.upper && !notNames[t.text]:
+		case l == "and" && hasTitle && p.titleWordAt(i-1) && p.titleWordAt(i+1):
+			sawAnd = true // "CEO and president Craig Menear"
 		case l == "of" || l == "for" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s"):
 		case p.lang != "" && i < s-1 && (l == "de" || l == "del" || l == "du" || l == "des" || l == "von" || l == "der"):
 			// "El diputado de Convergencia Social Diego Ibáñez"
@@ -335,6 +343,13 @@ func (p *para) titleBefore(s, limit int) (int, bool) {
 		return s, false
 	}
 	return i + 1, true
+}
+
+// titleWordAt reports whether token i is a title word ("chairman",
+// "CEO", "presidents").
+func (p *para) titleWordAt(i int) bool {
+	w, ok := p.word(i)
+	return ok && (titleWords[w.lower] || titleWords[strings.TrimSuffix(w.lower, "s")])
 }
 
 // titleOfBefore returns the title word of a phrase "TITLE of words"
@@ -529,6 +544,11 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 			// "the Ministry of Water and Irrigation said": whole
 			return speaker{text: p.span(os, e+1), kind: spkName, para: pi, tok: os}, os, true
 		}
+		if d, ok := p.titleForBefore(s, limit); ok {
+			// "A spokesperson for the British Foreign Office said": the
+			// spokesperson speaks, not the office
+			return speaker{text: p.span(d, e+1), kind: spkDesc, para: pi, tok: d}, d, true
+		}
 		sp := p.nameAt(s, e+1, pi)
 		if sp.text == "" || notNames[sp.text] {
 			return speaker{}, 0, false
@@ -543,6 +563,41 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 		return p.descBefore(e, limit, pi)
 	}
 	return speaker{}, 0, false
+}
+
+// titleForBefore returns the start of a descriptor that a name starting
+// at token s completes: "A spokesperson for [the] …", "The United Nations
+// High Commissioner for …", "a lawyer for …": a determiner, at most four
+// words, a title word, then "for", "of" or "at".
+func (p *para) titleForBefore(s, limit int) (int, bool) {
+	k := s - 1
+	if w, ok := p.word(k); ok && w.lower == "the" && !w.upper {
+		k--
+	}
+	prep, ok := p.word(k)
+	if !ok || prep.upper || prep.lower != "for" && prep.lower != "of" && prep.lower != "at" {
+		return 0, false
+	}
+	head, ok := p.word(k - 1)
+	if !ok || !titleWords[head.lower] && !titleWords[strings.TrimSuffix(head.lower, "s")] {
+		return 0, false
+	}
+	for d := k - 1; d >= limit && d >= k-6; d-- {
+		w, ok := p.word(d)
+		if !ok {
+			return 0, false
+		}
+		if determiners[w.lower] && w.lower != "that" {
+			if p.isPunct(d-1, ",") && p.isNameTok(d-2) {
+				return 0, false // "Lena Brandt, a senior analyst at Norvik,": her role
+			}
+			if d == limit || p.isPunct(d-1, ",;:—(") || p.isClauseWord(d-1) {
+				return d, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // descBefore parses a descriptive speaker ending at e: "a campaign
@@ -868,6 +923,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 		end = e
 	}
+	if sp.kind == spkName && ofTitle(strings.TrimSuffix(sp.role, " the")) {
+		if f := strings.Fields(sp.role); len(f) > 1 && determiners[strings.ToLower(f[0])] {
+			// "said a spokesperson for the Harbour Authority": the
+			// spokesperson speaks, not the authority
+			sp = speaker{text: sp.role + " " + sp.text, kind: spkDesc, para: pi, tok: sp.tok}
+		}
+	}
 	// a who clause: "said Takeshi Mori, who chairs the assembly’s transport
 	// committee."
 	if p.isPunct(end, ",") && sp.kind == spkName && sp.role == "" {
@@ -898,7 +960,7 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	// appositive role: ", a historian who attended the session,"
 	if p.isPunct(end, ",") && sp.kind == spkName {
 		i := end + 1
-		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
+		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") || p.titleWithin(i, 4)) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
 			j := i
 			for j < limit && j-i < 32 {
 				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {

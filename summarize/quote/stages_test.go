@@ -63,6 +63,9 @@ func TestSpeakerClass(t *testing.T) {
 		{"an addressee", speaker{text: "a la red Erbol", kind: spkDesc}, classOrg},
 		{"a stated descriptor", speaker{text: "a Foreign Office spokesperson", kind: spkDesc}, classIndefinite},
 		{"one of a group", speaker{text: "one of the organisers", kind: spkDesc}, classIndefinite},
+		{"a title for a body", speaker{text: "A spokesperson for the Harbour Authority", kind: spkDesc}, classIndefinite},
+		{"a definite title of a body", speaker{text: "The United Nations High Commissioner for Refugees", kind: spkDesc}, classDefinite},
+		{"a work of a body", speaker{text: "a report by the Harbour Authority", kind: spkDesc}, classOrg},
 		{"a definite descriptor", speaker{text: "the governor", kind: spkDesc}, classDefinite},
 		{"a document", speaker{text: "the report", kind: spkDesc}, classOrg},
 		{"a label", speaker{text: "WALLACE", kind: spkLabel}, classFragment},
@@ -551,6 +554,8 @@ func TestNpAfter(t *testing.T) {
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
 		{"a bare title, then its organisation", "said Ravi Menon, Director, Harbour Securities.", "Ravi Menon", "Director, Harbour Securities"},
 		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
+		{"a capitalized title phrase after the name", "said Nora Quist, Research and Policy Director for Europe at Harbour Watch.", "Nora Quist", "Research and Policy Director for Europe at Harbour Watch"},
+		{"a title for a body", "said a spokesperson for the Harbour Authority.", "a spokesperson for the Harbour Authority", ""},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -660,5 +665,20 @@ func TestTokenizeInWordMarks(t *testing.T) {
 				t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ana Lima":              "lima",
+		"James P. Kennedy Jr.":  "kennedy",
+		"Patrick Carlineo, Jr.": "carlineo",
+		"Henry Ford II":         "ford",
+		"Kennedy's":             "kennedy",
+		"Jr.":                   "jr",
+	} {
+		if got := nameKey(in); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
