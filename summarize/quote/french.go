@@ -79,3 +79,18 @@ func (p *para) elidedTitle(l string) bool {
 	}
 	return false
 }
+
+// conditionals are French, German and Spanish modals in the conditional:
+// before a speech verb they make the quote words someone might say.
+var conditionals = set("pourrait pourraient pourrais dirait diraient könnte könnten würde würden podría podrían diría dirían")
+
+// hypothetical reports whether the attribution starting at token k (after
+// a comma) is in the conditional: "« … », pourrait commenter X", „…“,
+// könnte er sagen.
+func (p *para) hypothetical(k int) bool {
+	for p.isPunct(k, ",") {
+		k++
+	}
+	w, ok := p.word(k)
+	return ok && p.lang != "" && !w.upper && conditionals[w.lower]
+}

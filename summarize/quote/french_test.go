@@ -6,7 +6,8 @@ import "testing"
 // an inverted verb and pronoun set inside the guillemets ("…, écrit-elle.
 // …"), a name made a woman's by a pronoun between commas ("Soona, elle,
 // n’a pas changé"), and a role noun with its elided article before a
-// name ("L’architecte Park Minwoo").
+// name ("L’architecte Park Minwoo"); a quote in the conditional
+// ("pourrait commenter") is none.
 func TestScanFrenchInside(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -28,6 +29,14 @@ func TestScanFrenchInside(t *testing.T) {
 				"Il jette un œil critique sur son travail : « Les miens, ce sont surtout des souvenirs de quartiers rasés. »",
 			},
 			want: []want{{"Les miens, ce sont surtout des souvenirs de quartiers rasés.", "Park Minwoo", "", "direct"}},
+		},
+		{
+			name: "a quote in the conditional is words no one said",
+			paras: []string{
+				"« Tout va bien », pourrait commenter le Président.",
+				"« Tout va très bien dans ce pays », a déclaré le Président.",
+			},
+			want: []want{{"Tout va très bien dans ce pays", "le Président", "", "direct"}},
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -421,6 +421,9 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	to := p.sents[si][1]
 	// more quotes straight after the first: “A” “B,” he said
 	k := q0 + 1
+	if p.hypothetical(k) {
+		return // "« Tout va bien », pourrait commenter le Président": words no one said
+	}
 	sp, aEnd, ok := s.postAttr(pi, k, to)
 	if !ok && k == to && si+1 < len(p.sents) && !used[si+1] {
 		// “Y!” Trump said.  (the quote's own punctuation ended the sentence)
