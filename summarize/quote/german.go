@@ -202,3 +202,28 @@ func (p *para) colonExperiencer(from, c, pi int) (speaker, bool) {
 	}
 	return speaker{}, false
 }
+
+// descSubjectBefore returns, in a German paragraph, the article of the
+// last sentence before token tok that opens with a definite descriptor
+// of a person and no name after it ("Der Ex-Profi will …", "Die
+// Ministerin sagte …"), or -1: a pronoun after it stands for that
+// person, not for someone quoted earlier.
+func (p *para) descSubjectBefore(tok int) int {
+	if p.lang != "de" {
+		return -1
+	}
+	found := -1
+	for k := 0; k+1 < tok && k+1 < len(p.toks); k++ {
+		w, ok := p.word(k)
+		n, ok2 := p.word(k + 1)
+		if !ok || !ok2 || !p.opensSentence(k) || !deDefinite[w.lower] || !n.upper {
+			continue
+		}
+		l := n.lower
+		if !(compoundTitle(l) || deAgentNoun(l) && !strings.HasSuffix(l, "er") || intlTitles[l]) || p.isNameTok(k+2) {
+			continue
+		}
+		found = k
+	}
+	return found
+}

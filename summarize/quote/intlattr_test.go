@@ -373,6 +373,18 @@ func TestScanIntlAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "de: a pronoun after a descriptor subject is not the speaker quoted before",
+			lang: "de",
+			paras: []string{
+				"Marcell Jansen spielt schon in der Mannschaft. „Das ist keine leichte Liga“, sagt Jansen.",
+				"Piotr Trochowski trainiert wieder. Allerdings: Der Ex-Profi will auf seinen Körper hören. „Wenn alles läuft, kann ich mir das gut vorstellen“, sagt er.",
+			},
+			want: []want{
+				{"Das ist keine leichte Liga", "Marcell Jansen", "", "direct"},
+				{"Wenn alles läuft, kann ich mir das gut vorstellen", "Piotr Trochowski", "", "direct"},
+			},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

@@ -642,6 +642,15 @@ func (s *scanner) resolve() {
 			if sp.text != "" {
 				u.via = viaPronounRecent
 			}
+		case u.spk.kind == spkPronoun && s.paras[u.spk.para].descSubjectBefore(u.spk.tok) >= 0:
+			// "Der Ex-Profi will … „…“, sagt er.": the pronoun is the
+			// descriptor's, never a speaker quoted before it
+			p := &s.paras[u.spk.para]
+			k := p.descSubjectBefore(u.spk.tok)
+			u.spk, u.via = speaker{}, viaNone
+			if m, ok := definite(ms, "der "+p.toks[k+1].text, u.para, k); ok {
+				u.spk, u.via = speaker{text: m.text, role: m.role, kind: spkName, gender: m.gender, para: u.para, tok: k}, viaPronoun
+			}
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
 		case u.spk.kind == spkLabel:
