@@ -385,6 +385,15 @@ func TestScanIntlAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "de: a descriptor the article gives no one leaves the pronoun to the salient person, not shown",
+			lang: "de",
+			paras: []string{
+				"VW-Chef Herbert Diess sprach vor der Belegschaft.",
+				"Die Betriebsratschefin hatte ihn kritisiert. Der Vorstandschef blieb ruhig. „Die Kunden entscheiden darüber“, sagte er.",
+			},
+			want: []want{{"Die Kunden entscheiden darüber", "Herbert Diess", "VW-Chef", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{

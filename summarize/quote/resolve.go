@@ -647,9 +647,15 @@ func (s *scanner) resolve() {
 			// descriptor's, never a speaker quoted before it
 			p := &s.paras[u.spk.para]
 			k := p.descSubjectBefore(u.spk.tok)
-			u.spk, u.via = speaker{}, viaNone
 			if m, ok := definite(ms, "der "+p.toks[k+1].text, u.para, k); ok {
 				u.spk, u.via = speaker{text: m.text, role: m.role, kind: spkName, gender: m.gender, para: u.para, tok: k}, viaPronoun
+			} else {
+				// the descriptor names no one the article gives that
+				// title: the salient person, listed but not shown
+				u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
+				if u.via < viaPronounWeak {
+					u.via = viaPronounWeak
+				}
 			}
 		case u.spk.kind == spkPronoun:
 			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
