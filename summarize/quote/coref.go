@@ -249,6 +249,13 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 	if ok {
 		return found, true
 	}
+	if german {
+		// "der Vorstandschef" for a "VW-Chef": the one person whose title
+		// ends the same way, when none holds the head itself
+		if m, ok := sameTitleEnd(ms, head, para, tok); ok {
+			return m, true
+		}
+	}
 	if anonHeads[head] {
 		return mention{}, false // "the man wrote": someone the article does not name
 	}
@@ -401,6 +408,9 @@ func descFits(desc string, roles []string) bool {
 		}
 		if heads[head] || heads[strings.TrimSuffix(head, "s")] || compoundIn(heads, head) {
 			return true
+		}
+		if f := strings.Fields(strings.ToLower(desc)); len(f) == 2 && deDefinite[f[0]] && endsLike(heads, titleEnd(head)) {
+			return true // "der Vorstandschef" for a "VW-Chef"
 		}
 		// a Romance head opens its phrase: "la ministra del Interior"
 		f := strings.Fields(strings.ToLower(desc))
@@ -579,4 +589,56 @@ func latestPerson(ms []mention, para, tok int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// sameTitleEnd returns the one person mentioned before (para, tok) whose
+// role holds a German compound title ending like head ("VW-Chef" for
+// "Vorstandschef", "Landesrätin" for "Rätin"); ok is false when no one or
+// two different people do.
+func sameTitleEnd(ms []mention, head string, para, tok int) (mention, bool) {
+	end := titleEnd(head)
+	if end == "" {
+		return mention{}, false
+	}
+	var found mention
+	ok := false
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !m.person || !before(m.para, m.tok, para, tok) || !nameLike(m.text) {
+			continue
+		}
+		if !endsLike(roleHeads(m.role), end) {
+			continue
+		}
+		if ok && !sameName(found.text, m.text) {
+			return mention{}, false
+		}
+		found, ok = m, true
+	}
+	return found, ok
+}
+
+// titleEnd returns the German title suffix that ends head ("chef" of
+// "vorstandschef"), the longest, or "".
+func titleEnd(head string) string {
+	end := ""
+	for _, suf := range append([]string{"chef", "chefin"}, titleSuffixes...) {
+		if strings.HasSuffix(head, suf) && len(suf) > len(end) {
+			end = suf
+		}
+	}
+	return end
+}
+
+// endsLike reports whether a word of heads ends in the title suffix end.
+func endsLike(heads map[string]bool, end string) bool {
+	if end == "" {
+		return false
+	}
+	for w := range heads {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }

@@ -109,6 +109,13 @@ func (p *para) firstPersonIn(a, b int) bool {
 // the clause [from, c) is nothing but a descriptor with its article: "Der
 // 24-Jährige: „…“", "La ministra: «…»".
 func (p *para) colonDesc(from, c, pi int) (speaker, bool) {
+	if v, ok := p.word(c - 2); ok && p.lang == "de" && !v.upper && (deSeparable[v.lower] || p.isIntlVerb(c-2)) {
+		if pt, ok := p.word(c - 1); ok && !pt.upper && deParticles[pt.lower] {
+			c -= 2 // "Der Vorstandschef räumte ein: „…“"
+		}
+	} else if p.lang == "de" && p.isIntlVerb(c-1) {
+		c-- // "Die Ministerin erklärte: „…“"
+	}
 	w, ok := p.word(from)
 	if !ok || !p.isArticle(w.lower) || c-from < 2 || c-from > 4 {
 		return speaker{}, false
@@ -118,8 +125,9 @@ func (p *para) colonDesc(from, c, pi int) (speaker, bool) {
 			return speaker{}, false
 		}
 	}
-	if !p.descHeadOK(c-1) && !ageNoun(p.toks[c-1].lower) {
-		return speaker{}, false
+	h, _ := p.word(c - 1)
+	if !(p.intlTitleWord(h.lower) || intlPersonHeads[h.lower] || ageNoun(h.lower) || p.lang == "de" && h.upper && deAgentNoun(h.lower)) {
+		return speaker{}, false // "Der Vorstandschef räumte ein:": a clause, not a descriptor
 	}
 	return speaker{text: p.span(from, c), kind: spkDesc, para: pi, tok: from}, true
 }

@@ -394,6 +394,15 @@ func TestScanIntlAttribution(t *testing.T) {
 			want: []want{{"Die Kunden entscheiden darüber", "Herbert Diess", "VW-Chef", "direct"}},
 		},
 		{
+			name: "de: a descriptor with a separable verb before a colon, and a title that ends the same way",
+			lang: "de",
+			paras: []string{
+				"VW-Chef Herbert Diess sprach vor der Belegschaft.",
+				"Die Betriebsratschefin hatte ihn kritisiert. Der Vorstandschef räumte ein: „Wir müssen miteinander reden.“",
+			},
+			want: []want{{"Wir müssen miteinander reden.", "Herbert Diess", "VW-Chef", "direct"}},
+		},
+		{
 			name: "de: a motto after a colon is no one's words",
 			lang: "de",
 			paras: []string{
