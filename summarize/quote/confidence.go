@@ -202,6 +202,12 @@ func (s *scanner) score(ms []mention) {
 	for i := range s.units {
 		u := &s.units[i]
 		u.conf = unitConfidence(u, titled)
+		if p := &s.paras[u.para]; u.via == viaPrevPara && p.lang != "" && len(u.parts) > 0 && words(p.text[:u.parts[0][0]]) > 3 {
+			// a quote after narration of its own paragraph, carried from
+			// the paragraph before: the narration may be a new speaker's
+			// ("… lehnt der BN klar ab. „…“"), so it is listed, not shown
+			u.conf = min(u.conf, viaConfidence[viaSubject])
+		}
 		if !ruled {
 			// no attribution rules for the language: whatever the English
 			// rules read as a speaker is not shown

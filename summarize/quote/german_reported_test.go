@@ -1,6 +1,11 @@
 package quote_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/brief-news/brief/article"
+	"github.com/brief-news/brief/summarize/quote"
+)
 
 // TestScanGermanReported checks German reported speech read from its
 // mood: a quote in a sentence in Konjunktiv I with no attribution of its
@@ -59,5 +64,25 @@ func TestScanGermanReported(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			checkScanLang(t, "de", tt.paras, tt.want)
 		})
+	}
+}
+
+// TestScanCarriedAfterNarration checks that a quote standing alone after
+// narration of its own paragraph, carried from the paragraph before, is
+// listed below the confidence the briefing shows: the narration may give
+// a new speaker ("… lehnt der Verband klar ab. „…“").
+func TestScanCarriedAfterNarration(t *testing.T) {
+	got := quote.Scan(&article.Article{Language: "de", Paragraphs: []string{
+		"„Wir sind nach dem Gespräch sehr enttäuscht“, erklärt der Vorsitzende Richard Berger.",
+		"Den Ausbau in die Staatsforsten zu verlagern, lehnt der Verband klar ab. „Das Potential in den Wäldern ist nahezu erschöpft.“",
+	}})
+	if len(got) != 2 {
+		t.Fatalf("Scan = %d quotes %+v, want 2", len(got), got)
+	}
+	if got[0].Confidence < quote.ShowConfidence {
+		t.Errorf("quote 0 confidence = %.2f, want at least %.2f", got[0].Confidence, quote.ShowConfidence)
+	}
+	if got[1].Confidence >= quote.ShowConfidence {
+		t.Errorf("quote 1 (%q, %q) confidence = %.2f, want below %.2f", got[1].Text, got[1].Speaker, got[1].Confidence, quote.ShowConfidence)
 	}
 }
