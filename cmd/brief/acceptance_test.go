@@ -45,9 +45,9 @@ var acceptanceFloors = map[string]acceptanceFloor{
 		minRegion: 0.95, minCountry: 0.93, minDate: 0.98},
 	// measured: flawed 0.034, coverage 0.806, surname-only 0.069, precision 0.831, recall 0.682
 	// and region 0.902, country 0.878, date 0.951
-	// quotes after the German/French/Spanish rules of issue 18: flawed 0.016, coverage 0.968,
-	// surname-only 0.031, precision 0.922, recall 0.798
-	"de-fr-es": {maxFlawed: 0.035, minCoverage: 0.93, maxShort: 0.06, minPrecision: 0.90, minRecall: 0.78,
+	// quotes after the German/French/Spanish rules of issue 18: flawed 0.000, coverage 0.968,
+	// surname-only 0.032, precision 0.922, recall 0.798
+	"de-fr-es": {maxFlawed: 0.03, minCoverage: 0.93, maxShort: 0.06, minPrecision: 0.90, minRecall: 0.78,
 		minRegion: 0.90, minCountry: 0.87, minDate: 0.95},
 }
 
