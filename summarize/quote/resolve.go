@@ -243,9 +243,34 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if verb {
 		m.strong = !modifier
 	}
-	m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
+	m.person = !modifier && (speakers[m.key] || verb || (m.role != "" || m.gender != genderUnknown) && !p.placeName(sp.tok, e))
 	return m, e, true
 }
+
+// placeName reports whether the one-word name [a, e) reads as a place:
+// after a preposition of place ("in Virginia", "at Chelsea") or after a
+// place and a comma ("in Herndon, Virginia"), or after a title and "of"
+// ("governor of Virginia"), never a woman.
+func (p *para) placeName(a, e int) bool {
+	if e-a != 1 {
+		return false
+	}
+	if w, ok := p.word(a - 1); ok && !w.upper && placePrepositions[w.lower] {
+		return true
+	}
+	if w, ok := p.word(a - 1); ok && w.lower == "of" && p.isWordIn(a-2, titleWords) {
+		return true // "governor of Virginia"
+	}
+	if !p.isPunct(a-1, ",") || !p.isNameTok(a-2) {
+		return false
+	}
+	s := p.nameRunBefore(a-2, 0)
+	w, ok := p.word(s - 1)
+	return ok && !w.upper && prepositions[w.lower]
+}
+
+// placePrepositions stand before a place: "in Virginia".
+var placePrepositions = set("in at near across throughout outside inside")
 
 // copulaRole returns the role a sentence gives the name ending at e with
 // "is" or "was": "Hege is the CEO of DH, …" gives "the CEO of DH"; ""

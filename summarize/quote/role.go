@@ -65,6 +65,11 @@ func cleanRole(role, name string) string {
 			break
 		}
 	}
+	if f := strings.Fields(low); len(f) > 1 && (f[0] == "of" || f[0] == "for" || f[0] == "by") && titleWords[strings.Trim(f[len(f)-1], ".,")] {
+		// "… of Republican presidential nominee Donald Trump": the
+		// preposition belongs to the sentence, the title to the name
+		r, low = strings.TrimSpace(r[len(f[0]):]), strings.TrimSpace(low[len(f[0]):])
+	}
 	if r == "" || strings.EqualFold(r, name) || strings.ContainsAny(r, "\"“”„«»") || adverbials[strings.Trim(low, ".,")] {
 		return "" // "for instance" stands between commas but says nothing of the speaker
 	}

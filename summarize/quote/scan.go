@@ -1599,6 +1599,12 @@ func (p *para) addresseeClause(v, st int) bool {
 	return ok && !o.upper && objectVerbs[o.lower]
 }
 
+// isWordIn reports whether token i is a lowercase word of set.
+func (p *para) isWordIn(i int, set map[string]bool) bool {
+	w, ok := p.word(i)
+	return ok && !w.upper && set[w.lower]
+}
+
 // relSubject returns the person a relative clause opening just before
 // the verb at v is about: "McConnell, now the Senate majority leader, who
 // in 2010 said …" is McConnell.
@@ -1692,7 +1698,26 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 			}
 		}
 		// the name must be followed by a verb-like lowercase word
+		if w, ok := p.word(e); ok && !w.upper && !titleWords[w.lower] {
+			return sp, true
+		}
 		if w, ok := p.word(e); ok && !w.upper {
+			// a title after the capitalized words: "The Republican
+			// nominee also outlined", "Libertarian candidate Gary
+			// Johnson’s doctor is calling"
+			j := e
+			for j < v && p.isWordIn(j, titleWords) {
+				j++
+			}
+			if !p.isNameTok(j) {
+				if determiners[t.lower] {
+					return speaker{text: p.span(i, j), kind: spkDesc, para: pi, tok: i}, true
+				}
+				return sp, true // "Acme Corp chief" and the like: as before
+			}
+			if sp2, st, ok := p.npBefore(v-1, i, pi); ok && st == i {
+				return sp2, true
+			}
 			return sp, true
 		}
 		if p.isPunct(e, ",") {

@@ -539,6 +539,9 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 // descBefore parses a descriptive speaker ending at e: "a campaign
 // spokesman", "one of Mr. Obama's advisers", "officials".
 func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
+	for e > limit+1 && p.isDayPart(e) {
+		e-- // "a letter from his doctor Friday afternoon that says"
+	}
 	if !p.descHead(e) {
 		return speaker{}, 0, false
 	}
@@ -556,6 +559,10 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 				i--
 				continue
 			}
+			if f := p.textFrom(i, e); f > i {
+				// "a letter from his doctor": the doctor speaks
+				return speaker{text: p.span(f, e+1), kind: spkDesc, para: pi, tok: f}, i, true
+			}
 			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
 		}
 		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) {
@@ -566,6 +573,19 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 			st := i
 			if p.isNameTok(i - 1) {
 				st = p.nameRunBefore(i-1, limit)
+			}
+			k := st - 1
+			for k >= limit {
+				// "Libertarian candidate Gary Johnson’s doctor": the titles
+				// before the name belong to the phrase
+				w, ok := p.word(k)
+				if !ok || !(titleWords[w.lower] || w.upper && !strings.HasSuffix(w.lower, "'s") && !strings.HasSuffix(w.lower, "’s")) {
+					break
+				}
+				k--
+			}
+			if k < st-1 && titleWords[p.toks[st-1].lower] && (k < limit || p.isPunct(k, ",;:—(") || p.isClauseWord(k)) {
+				st = k + 1
 			}
 			if st == limit || p.isPunct(st-1, ",;:—(") || p.isClauseWord(st-1) {
 				return speaker{text: p.span(st, e+1), kind: spkDesc, para: pi, tok: st}, st, true
@@ -715,6 +735,30 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 		return head, hs, true
 	}
 	return speaker{}, 0, false
+}
+
+// isDayPart reports whether token i names a day or a part of one:
+// "Friday", "afternoon".
+func (p *para) isDayPart(i int) bool {
+	w, ok := p.word(i)
+	return ok && dayParts[w.lower]
+}
+
+// dayParts name a day or a part of one.
+var dayParts = set("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night today yesterday tonight")
+
+// textFrom returns the token after "from" when tokens [i, e] read as a
+// text from its author ("a letter from his doctor", "a statement from the
+// ministry"), else i.
+func (p *para) textFrom(i, e int) int {
+	for k := i + 1; k < e; k++ {
+		if w, ok := p.word(k); ok && w.lower == "from" && k > i && textHeads[p.toks[k-1].lower] {
+			if d, ok := p.word(k + 1); ok && (possessives[d.lower] || determiners[d.lower]) {
+				return k + 1
+			}
+		}
+	}
+	return i
 }
 
 // titleAbbrevs are capitalized abbreviations of positions that stand

@@ -25,6 +25,7 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"a preposition before a title", "of Republican presidential nominee", "Jo Hart", "Republican presidential nominee"},
 		{"a party and an abbreviated title", "Labour MP", "Jess Phillips", "Labour MP"},
 		{"a clause after according to", "the current administration has shuffled through its generals", "Sam Hale", ""},
 		{"a circumstance between commas", "on what was his first full day on the job", "Jim Noll", ""},
@@ -268,6 +269,9 @@ func TestMentionAt(t *testing.T) {
 	}{
 		{"a person with an appositive role", "Laurence Tribe, a Harvard law professor, disagreed.", "Laurence Tribe", "a Harvard law professor", true, false, true},
 		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
+		{"a state after a town", "Trump spoke at a conference in Herndon, Virginia on Monday.", "Virginia", "", false, false, true},
+		{"a first name that is the place of a title", "As governor of Virginia he did not interfere.", "Virginia", "governor of", false, false, true},
+		{"a first name that is a place", "Trump spoke at a conference in Virginia on Monday.", "Virginia", "", false, true, true},
 		{"an appositive role without an article", "John Petrides, portfolio manager at Tocqueville Asset Management, watched the markets.", "John Petrides", "portfolio manager at Tocqueville Asset Management", true, false, true},
 		{"an adverb between commas is no role", "Dana Lee, however, was not convinced.", "Dana Lee", "", true, false, true},
 		{"a participle clause is no role", "Dana Lee, dedicating the new Museum of Flight on Saturday, was moved.", "Dana Lee", "", true, false, true},
