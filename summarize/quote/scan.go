@@ -1436,6 +1436,11 @@ func (p *para) strongTail(k int) bool {
 	switch w.lower {
 	case "while", "whereas", "which", "although", "though", "but", "according":
 		return true
+	case "when", "after", "before", "as", "because", "since":
+		// "“That makes me smart,” when Clinton blasted him": a clause
+		// with a subject of its own, the occasion of the words
+		n, ok := p.word(k + 1)
+		return ok && (p.isNameTok(k+1) || speakerPronouns[n.lower])
 	}
 	return false
 }
@@ -1530,8 +1535,18 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 			}
 			switch {
 			case pass == 0 && ingVerbs[t.lower]:
+				if sp, ok := p.shownSaying(v, from, pi); ok {
+					return sp, v + 1, true // "footage of Trump saying, “…”"
+				}
 				if sp, ok := p.subject(from, v, pi); ok {
 					return sp, v + 1, true
+				}
+				if c := p.frontedEnd(from, v); c > from {
+					// "During a speech earlier in the day, Trump attacked
+					// Clinton …, saying, “…”"
+					if sp, ok := p.subject(c, v, pi); ok {
+						return sp, v + 1, true
+					}
 				}
 			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
 				if sp, st, ok := p.npBefore(v-1, from, pi); ok {
@@ -1597,6 +1612,51 @@ func (p *para) addresseeClause(v, st int) bool {
 	}
 	o, ok := p.word(st - 1)
 	return ok && !o.upper && objectVerbs[o.lower]
+}
+
+// shownSaying returns the person just before the participle at v when
+// the person is what a record shows: "footage of Trump saying", "a video
+// showing Clinton asking".
+func (p *para) shownSaying(v, from, pi int) (speaker, bool) {
+	if !p.isNameTok(v - 1) {
+		return speaker{}, false
+	}
+	s := p.nameRunBefore(v-1, from)
+	w, ok := p.word(s - 1)
+	if !ok || w.upper || !showWords[w.lower] {
+		return speaker{}, false
+	}
+	sp := p.nameAt(s, v, pi)
+	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) {
+		return speaker{}, false
+	}
+	return sp, true
+}
+
+// showWords stand before the person a record shows speaking.
+var showWords = set("of shows showed showing show hear heard hears")
+
+// frontedEnd returns the token after the comma closing an adverbial
+// phrase that opens the clause at from ("During a speech earlier in the
+// day, Trump …"), or from when the clause opens otherwise.
+func (p *para) frontedEnd(from, v int) int {
+	i := from
+	for i < v && p.toks[i].kind == tPunct {
+		i++
+	}
+	w, ok := p.word(i)
+	if !ok || !prepositions[w.lower] && !subordinators[w.lower] {
+		return from
+	}
+	for k := i + 1; k < v && k < i+16; k++ {
+		if p.toks[k].kind == tQuote {
+			return from
+		}
+		if p.isPunct(k, ",") {
+			return k + 1
+		}
+	}
+	return from
 }
 
 // isWordIn reports whether token i is a lowercase word of set.

@@ -593,6 +593,11 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"We are not going anywhere", "Tam Oduya", "Harbour FC DL", "direct"}},
 		},
 		{
+			name:  "a person a record shows, and the occasion after the quote",
+			paras: []string{"The spot ends with footage of Dana Lee saying during the debate, “That makes me smart,” when Ana Ruiz pressed him on taxes."},
+			want:  []want{{"That makes me smart", "Dana Lee", "", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

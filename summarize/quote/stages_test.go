@@ -362,6 +362,8 @@ func TestCueBefore(t *testing.T) {
 		{"verb and speaker", "Later, said Mr. Obama: “We will win.”", "Mr. Obama", true},
 		{"a reported clause's subject is no speaker", "However, 63 percent said Clinton was “justified” in keeping it private.", "", true},
 		{"a pronoun opening the reported clause", "The former first lady said it was “a mistake” to use private email.", "", true},
+		{"a person a record shows", "The spot ends with footage of Dana Lee saying during the debate, “That makes me smart,” to cheers.", "Dana Lee", true},
+		{"a fronted phrase before the subject", "During a speech earlier in the day, Dana Lee attacked the plan, saying, “It is reckless and very unstable.”", "Dana Lee", true},
 		{"a verb of talking about", "As the mayor spoke, Dana Lee went on about “the rot in the harbour.”", "Dana Lee", true},
 		{"a verb of speaking of", "She spoke of “a long winter.”", "She", true},
 		{"a preposition with no such verb", "The plan is about “the long run.”", "", false},
