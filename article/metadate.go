@@ -2,11 +2,13 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -116,7 +118,8 @@ func sameDay(a, b time.Time) bool {
 }
 
 // shownDates returns the dates the page shows in its date-named elements
-// (see visibleDate), at most eight, outside comment threads, and read
+// (see visibleDate), or else beside a link to the author's page, at most
+// eight, outside comment threads, and read
 // with the slash dates of the page ("3/5/2022 22:41") in both orders; the
 // caller checks each against the moment it has.
 func shownDates(doc *goquery.Document, now time.Time) []shownDate {
@@ -136,8 +139,30 @@ func shownDates(doc *goquery.Document, now time.Time) []shownDate {
 		}
 		return len(out) < 8 && i < 30
 	})
+	// A date shown beside the author's link, in an element named for
+	// nothing: "<h6><a href="/autor/…">Ariel Melgar</a> <span>3/5/2022
+	// 22:41</span></h6>".
+	if !slices.ContainsFunc(out, func(d shownDate) bool { return d.clock }) {
+		doc.FindMatcher(selAuthorLink).EachWithBreak(func(i int, a *goquery.Selection) bool {
+			if inComments(a) {
+				return i < 3
+			}
+			// Indented markup may hold more spaces than words.
+			if t, ok := boundedText(a.Parent(), 800); ok && len(t) <= 200 {
+				if d, clock, ok := textDateClock(t, now); ok && clock {
+					out = append(out, shownDate{d, clock})
+				} else {
+					out = append(out, slashDates(t, now)...)
+				}
+			}
+			return len(out) < 8 && i < 3
+		})
+	}
 	return out
 }
+
+// selAuthorLink finds links to an author's page.
+var selAuthorLink = cascadia.MustCompile(`a[rel~=author], a[href*="/author/"], a[href*="/autor/"], a[href*="/auteur/"], a[href*="/autore/"], a[href*="/authors/"]`)
 
 // eachMatch calls fn with the elements of doc that match accepts, in
 // document order, counting from 0, until fn returns false. Unlike

@@ -55,6 +55,17 @@ func TestPublishedOnThePagesDay(t *testing.T) {
 			want:   "2021-07-01T08:40:00+10:00",
 		},
 		{
+			name: "a date beside the author's link, in an element named for nothing",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script>`,
+			header: `<div class="bottom"><h6>
+                    <a href="/autor/ana-rojas_7617"><strong>
+Ana Rojas
+                    </strong></a>
+                    <span>3/5/2022 22:41  </span>
+                </h6></div>`,
+			want: "2022-05-03T22:41:00-04:00",
+		},
+		{
 			name:   "a slash date read the way that fits the moment",
 			head:   `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script>`,
 			header: `<div class="date"><span>3/5/2022 22:41</span></div>`,

@@ -44,17 +44,30 @@ type Result struct {
 //     most twice, never in the title or the opening 100 words, in a text
 //     of 300 words or more — does not decide. The one country named both
 //     in the title and in the lead decides whatever the body says; when
-//     neither names a country, the site's own country (see 4) decides if
-//     the body weighs it at least half as much as the first;
+//     neither names a country, or they name the site's own country
+//     among others, the site's country (see 4) decides if it weighs at
+//     least half as much as the first. The lead opens the first
+//     paragraph that is not a short line without a period ("Listen to
+//     this story");
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
 //  5. region words alone ("European", "Latin American");
-//  6. the time zone the text gives its times in ("8:05AM ET").
+//  6. the time zone the text gives its times in ("8:05AM ET");
+//  7. the stock exchange of a company's listing, written the wire
+//     services' way: "Coca-Cola Bottling <COKE>" (a symbol without a
+//     suffix is a New York listing), "<BRKN.AX>", "<7203.T>" (see
+//     exchangeCountries);
+//  8. the language of the text, when most of the people and the press
+//     that write it are in one country (German: Germany, French: France;
+//     not English, Spanish, Portuguese or Arabic; see languageCountries):
+//     a French opinion piece on "la réforme des retraites" that names no
+//     place is about France. Like the site's domain it says where the
+//     readers are, so it counts only when nothing above names a place.
 //
 // Metadata or a dateline that names only a region ("World/Asia",
 // "[EUROPE]") picks the best-placed country of that region from the text.
-// With no place evidence the answer is Global with no country: Detect
+// With no evidence at all the answer is Global with no country: Detect
 // never guesses. Ambiguous names are read by context: "Georgia" is the US
 // state when the article names other US places, "Jordan" is not a country
 // in "Michael Jordan", "turkey" is a bird, "Paris, Texas" is in the US.
@@ -83,6 +96,7 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 		}
 	}
 	d.nouns = nounsCapitalised(a.Language)
+	d.foreign = a.Language != "" && !isEnglish(a.Language)
 	site := siteOf(a)
 	d.scanText(a.Title, paras)
 
@@ -93,6 +107,8 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	case d.fromText(site, a, &res):
 	case d.fromRegionWords(&res):
 	case d.fromZone(a, &res):
+	case fromListing(a, &res):
+	case fromLanguage(a, &res):
 	}
 	res.Countries = d.countries(res.Country)
 	// Evidence quotes the input, which may not be valid UTF-8.
@@ -107,6 +123,13 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 		res.Region = t.section(d.region)
 	}
 	return res
+}
+
+// endsSentence reports whether s ends like a sentence: with a period, a
+// question or an exclamation mark, perhaps inside a closing quote.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\"'’”»)")
+	return s != "" && strings.ContainsRune(".!?…", rune(s[len(s)-1])) || strings.HasSuffix(s, "…")
 }
 
 // fewWords reports whether s has at most n words.
@@ -155,6 +178,9 @@ type detector struct {
 	// capitalised word may be a noun that is also a foreign town's name
 	// ("Boden", soil; Boden, Sweden).
 	nouns bool
+	// foreign: the text's language is known and is not English, so
+	// adjectives of its language count in lower case ("chileno").
+	foreign bool
 }
 
 // detectors keeps detectors between calls, so that Detect reuses their
@@ -178,7 +204,7 @@ func (d *detector) release() {
 	clear(d.regions[:cap(d.regions)])
 	d.tallies, d.regions = d.tallies[:0], d.regions[:0]
 	d.ms, d.sup = d.ms[:0], d.sup[:0]
-	d.region, d.nmention, d.ranks, d.words, d.nouns = "", 0, [3]int{}, 0, false
+	d.region, d.nmention, d.ranks, d.words, d.nouns, d.foreign = "", 0, [3]int{}, 0, false, false
 	detectors.Put(d)
 }
 
@@ -197,20 +223,26 @@ func (d *detector) scanText(title string, paras []string) {
 	ms := d.ms[:0]
 	t := &d.tk
 	t.read(title, d.g, false)
-	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
+	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t), foreign: d.foreign}
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
 	d.words = t.words
 	for k := range ms {
 		ms[k].para, ms[k].word = -1, -1
+	}
+	// The lead opens the first paragraph that is a sentence: a short line
+	// before it ("Listen to this story", a photo credit) is not the lead.
+	leadPara := 0
+	for leadPara < min(len(paras), 3)-1 && fewWords(paras[leadPara], 8) && !endsSentence(paras[leadPara]) {
+		leadPara++
 	}
 	// Paragraph by paragraph, reusing the buffers: no phrase spans two.
 	for pi, p := range paras {
 		t.read(p, d.g, false)
 		base := d.words
 		d.words += t.words
-		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t)}
+		s = scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t), foreign: d.foreign}
 		lead := 0
-		if pi == 0 {
+		if pi == leadPara {
 			lead = leadEnd(t)
 		}
 		from := len(ms)
@@ -393,9 +425,10 @@ func mostlyUpper(t *tokens) bool {
 }
 
 // mostlyLower reports whether a text is set without capitals, so that the
-// case of a place name says nothing. (tokens.read uses the same test.)
+// case of a place name says nothing (see tokens.uncapitalised, which
+// tokens.read uses too).
 func mostlyLower(t *tokens) bool {
-	return t.words >= 10 && t.capped*100 < t.words*4
+	return t.uncapitalised()
 }
 
 // best returns the tally with the highest score among those keep accepts,
@@ -429,7 +462,7 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 		if site.code == "" {
 			// Decided: no country named. Region words may still name a
 			// region, or the time zone a country.
-			return d.fromRegionWords(res) || d.fromZone(a, res) || true
+			return d.fromRegionWords(res) || d.fromZone(a, res) || fromListing(a, res) || fromLanguage(a, res) || true
 		}
 	}
 	if b == nil {
@@ -450,27 +483,31 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 	return true
 }
 
-// home returns the tally of the site's own country when the body decides
-// between it and another country b: neither title nor lead names a
-// country, and the site's country has at least half b's score. A local
-// paper's story whose headline names no place is about its own country
-// when the body names it about as much as another ("Siemens and the
-// Adani mine": Germany and Australia).
+// home returns the tally of the site's own country when it and another
+// country b are about even: the site's country has at least half b's
+// score, and the title and lead either name no country or name the
+// site's among others. A local paper's story whose headline names no
+// place is about its own country when the body names it about as much as
+// another ("Siemens and the Adani mine": Germany and Australia); so is
+// one whose headline names its own country and another ("a Chilean
+// researcher says Bolivian officials hold stolen cars", in a Bolivian
+// paper).
 func (d *detector) home(site siteCountry, b *tally) *tally {
 	if site.code == "" || b.code == site.code {
 		return nil
 	}
 	var h *tally
+	top := false // the title or lead names a country
 	for i := range d.tallies {
 		tl := &d.tallies[i]
 		if tl.zones[zTitle]+tl.zones[zLead] > 0 {
-			return nil
+			top = true
 		}
 		if tl.code == site.code {
 			h = tl
 		}
 	}
-	if h == nil || h.named == 0 || h.score*2 < b.score {
+	if h == nil || h.named == 0 || h.score*2 < b.score || top && h.zones[zTitle]+h.zones[zLead] == 0 {
 		return nil
 	}
 	return h
@@ -559,6 +596,12 @@ func nounsCapitalised(lang string) bool {
 	return l == "de" || l == "lb" || strings.HasPrefix(l, "de-") || strings.HasPrefix(l, "lb-")
 }
 
+// isEnglish reports whether lang (a BCP 47 tag) is English.
+func isEnglish(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "en" || strings.HasPrefix(l, "en-")
+}
+
 // nounLanguageCountry reports whether code is a country where German is
 // spoken, whose towns a German text names as towns.
 func nounLanguageCountry(code string) bool {
@@ -607,6 +650,96 @@ func siteOf(a *article.Article) siteCountry {
 		return siteCountry{}
 	}
 	return siteCountry{}
+}
+
+// exchangeCountries maps the suffix of a wire service's instrument code
+// ("<SIEG.F>", "<HSBA.L>") to the country of its stock exchange. Suffixes
+// whose exchange has changed (".S", once Sydney, now Zurich) are left out.
+var exchangeCountries = map[string]string{
+	"N": "US", "O": "US", "A": "US", "OQ": "US", "L": "GB", "T": "JP", "HK": "HK", "PA": "FR", "AS": "NL",
+	"AMS": "NL", "MI": "IT", "F": "DE", "DE": "DE", "TO": "CA", "V": "CA", "AX": "AU", "SI": "SG",
+	"KS": "KR", "TW": "TW", "MC": "ES", "BR": "BE", "SW": "CH", "ST": "SE", "OL": "NO", "CO": "DK",
+	"HE": "FI", "VI": "AT", "SA": "BR", "MX": "MX", "NS": "IN", "BO": "IN", "SS": "CN", "SZ": "CN",
+	"JO": "ZA", "NZ": "NZ", "IS": "TR", "WA": "PL", "LS": "PT", "I": "IE",
+}
+
+// fromListing decides by the first stock symbol the title or the text
+// gives in angle brackets, the wire services' notation: a symbol of one
+// to five capitals without a suffix ("<COKE>") is a New York listing, one
+// with a suffix is its exchange's (see exchangeCountries). Like the
+// site's domain it says little about the story's place, so it counts only
+// when nothing names a place.
+func fromListing(a *article.Article, res *Result) bool {
+	for _, s := range append([]string{a.Title}, a.Paragraphs...) {
+		for i := strings.IndexByte(s, '<'); i >= 0; {
+			j := strings.IndexByte(s[i+1:], '>')
+			if j < 0 {
+				break
+			}
+			sym := s[i+1 : i+1+j]
+			if c := listingCountry(sym); c != "" {
+				res.Country = c
+				res.Evidence = "listing: <" + sym + ">"
+				return true
+			}
+			k := strings.IndexByte(s[i+1:], '<')
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return false
+}
+
+// listingCountry returns the country of a stock symbol's exchange, or ""
+// when sym is not a symbol.
+func listingCountry(sym string) string {
+	code, suffix, dotted := strings.Cut(sym, ".")
+	if code == "" || len(code) > 8 {
+		return ""
+	}
+	for i := 0; i < len(code); i++ {
+		if c := code[i]; (c < 'A' || c > 'Z') && !isDigit(c) {
+			return ""
+		}
+	}
+	if !dotted {
+		if len(code) > 5 || isDigit(code[0]) {
+			return ""
+		}
+		return "US"
+	}
+	return exchangeCountries[suffix]
+}
+
+// languageCountries maps a language (the primary subtag of a BCP 47 tag)
+// to the one country where most of those who speak it, and most of the
+// press that writes in it, are. Languages spread over several countries
+// (English, Spanish, Portuguese, Arabic, Chinese, Russian, Malay,
+// Swahili...) are not listed.
+var languageCountries = map[string]string{
+	"de": "DE", "fr": "FR", "it": "IT", "nl": "NL", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU",
+	"ro": "RO", "bg": "BG", "hr": "HR", "sl": "SI", "el": "GR", "da": "DK", "sv": "SE", "nb": "NO",
+	"nn": "NO", "no": "NO", "fi": "FI", "et": "EE", "lv": "LV", "lt": "LT", "is": "IS", "tr": "TR",
+	"uk": "UA", "he": "IL", "fa": "IR", "ja": "JP", "ko": "KR", "th": "TH", "vi": "VN", "id": "ID",
+	"ka": "GE", "hy": "AM", "km": "KH", "lo": "LA", "my": "MM", "si": "LK",
+}
+
+// fromLanguage decides by the language of the text (see
+// languageCountries).
+func fromLanguage(a *article.Article, res *Result) bool {
+	l := strings.ToLower(a.Language)
+	if k := strings.IndexAny(l, "-_"); k >= 0 {
+		l = l[:k]
+	}
+	c := languageCountries[l]
+	if c == "" {
+		return false
+	}
+	res.Country = c
+	res.Evidence = "language: " + l
+	return true
 }
 
 // zoneCountries are the countries of the time zones clockZone reads.

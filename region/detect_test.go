@@ -164,7 +164,7 @@ func TestDetectText(t *testing.T) {
 			a := art("Radon im Boden: Neue Karte gibt Orientierung", "Das Amt hat eine neue Karte zum Radon im Boden veröffentlicht.")
 			a.Language = "de"
 			return a
-		}(), want: "", region: region.Global},
+		}(), want: "DE", evidence: "language: de"}, // not Boden, Sweden
 		{name: "a town abroad in German text with its country named", a: func() *article.Article {
 			a := art("Hafen Boden", "Der Hafen von Boden in Schweden meldet einen Rekord.")
 			a.Language = "de"

@@ -11,7 +11,12 @@
 // cities; US states with their AP and postal abbreviations ("N.J.", "Ill.",
 // "Calif.", "NJ"); Canadian provinces and Australian states; national
 // institutions ("Bank of England", "Bundesbank", "Securities and Exchange
-// Commission"); currencies; region words ("European", "Latin America"); and
+// Commission") and movements that act in one country ("Taliban",
+// "Hezbollah"); the adjectives of nationality of German, French and
+// Spanish, which those languages write in lower case and which count only
+// in a text in another language than English ("el investigador chileno",
+// "die ukrainische Armee"); currencies; region words ("European", "Latin
+// America", "Pan American Health Organization"); and
 // phrases that contain a place name but name no place ("Gulf of Mexico",
 // "Dutch auction", "guinea pig"). data/towns.tsv adds some 27,000 towns
 // and cities below country level, generated from GeoNames (CC BY 4.0)
@@ -31,8 +36,12 @@
 // # Evidence
 //
 // See Detect for the ladder: page metadata, then the dateline, then places
-// in the title, lead and body, then region words. With no place evidence
-// the answer is Global: Detect never defaults to a country.
+// in the title, lead and body, then the site's country, region words, the
+// time zone of the times given, the exchange of a stock symbol ("<COKE>")
+// and, last, the language of the text where
+// one country holds most of its speakers (German, French, not English or
+// Spanish). With none of these the answer is Global: Detect never
+// defaults to a country.
 //
 // # Default taxonomy
 //

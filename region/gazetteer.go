@@ -50,8 +50,10 @@ type cand struct {
 	kind kind
 	// capOnly: must be capitalised; upper: must be upper case; person: not
 	// when it reads as part of a person's name; weak: only when the
-	// article has other evidence for code.
-	capOnly, upper, person, weak bool
+	// article has other evidence for code; lower: may be written in lower
+	// case in a text that is not in English (an adjective of a language
+	// that writes them so: "chileno", "deutsche", "française").
+	capOnly, upper, person, weak, lower bool
 	// echo: this reading counts only if the article names the same
 	// country elsewhere (set for ambiguous words in capitals).
 	echo bool
@@ -152,7 +154,8 @@ type gazetteer struct {
 	// words are ruled out without a map lookup.
 	bloom [1 << 16 / 64]uint64
 	// lowBloom is the same for the phrases that may start with a word in
-	// lower case in ordinary text: currencies ("yen", "stg").
+	// lower case in ordinary text: currencies ("yen", "stg"), and
+	// adjectives of languages that write them in lower case ("chileno").
 	lowBloom  [1 << 16 / 64]uint64
 	countries []country
 	// codes holds 1 + the index in countries of a code "XY" at
@@ -184,8 +187,10 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 	saint := make([]string, 0, 2)
 	add := func(phrase, code string, k kind) {
 		c := cand{code: code, kind: k}
-		for len(phrase) > 0 && strings.ContainsRune("?^!=", rune(phrase[0])) {
+		for len(phrase) > 0 && strings.ContainsRune("?^!=~", rune(phrase[0])) {
 			switch phrase[0] {
+			case '~':
+				c.lower = true
 			case '?':
 				c.weak = true
 			case '^':
@@ -296,7 +301,7 @@ func parseGazetteer(countries, places string) (*gazetteer, error) {
 			add(v, code, kCity)
 		}
 	}
-	kinds := map[string]kind{"name": kName, "state": kState, "abbr": kAbbr, "postal": kPostal,
+	kinds := map[string]kind{"name": kName, "adj": kAdj, "state": kState, "abbr": kAbbr, "postal": kPostal,
 		"city": kCity, "org": kOrg, "cur": kCur, "region": kRegion, "stop": kStop, "town": kTown}
 	for n, line := range strings.Split(places, "\n") {
 		if line == "" || line[0] == '#' {
@@ -430,7 +435,7 @@ func (g *gazetteer) mayStart(h uint32, lower bool) bool {
 // ordinary text.
 func (gr *group) lowerCase() bool {
 	low := func(e *entry) bool {
-		return slices.ContainsFunc(e.cands, func(c cand) bool { return c.kind == kCur || c.kind == kStop })
+		return slices.ContainsFunc(e.cands, func(c cand) bool { return c.kind == kCur || c.kind == kStop || c.lower })
 	}
 	if gr.single != nil && low(gr.single) {
 		return true

@@ -83,7 +83,7 @@ func renderGazetteer(g *gazetteer) ([]byte, error) {
 			for _, f := range []struct {
 				name string
 				on   bool
-			}{{"capOnly", c.capOnly}, {"upper", c.upper}, {"person", c.person}, {"weak", c.weak}, {"echo", c.echo}} {
+			}{{"capOnly", c.capOnly}, {"upper", c.upper}, {"person", c.person}, {"weak", c.weak}, {"echo", c.echo}, {"lower", c.lower}} {
 				if f.on {
 					fmt.Fprintf(&b, ", %s: true", f.name)
 				}

@@ -55,6 +55,10 @@ type scanner struct {
 	lower bool
 	// first: stop at the first mention that names a country.
 	first bool
+	// foreign: the text is not in English, so an adjective flagged lower
+	// ("chileno", "deutsche") counts, in lower case too; in English it
+	// does not count at all.
+	foreign bool
 }
 
 // scan appends the mentions in tokens [from, to) to out. zoneOf gives the
@@ -172,15 +176,23 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 	for x, c := range cands {
 		keep := true
 		switch {
+		case c.lower && !s.foreign:
+			// An adjective of German, French or Spanish in an English
+			// text is part of a name: "Deutsche Bank", "Credit Suisse".
+			keep = false
 		case c.kind == kAbbr && !s.loose && !(qualPos && tok.is(fCap)):
 			keep = false
 		case c.kind == kPostal && !s.loose && !(qualPos && tok.is(fUpper) && j < len(t.toks) && t.toks[j].is(fDigits) && t.toks[j].end-t.toks[j].start == 5):
 			keep = false
 		case c.kind == kPostal && s.loose && !tok.is(fComma):
 			keep = false
-		case !caseFree && !s.lower && !tok.is(fCap) && (c.capOnly || c.kind != kCur && c.kind != kStop):
+		case !caseFree && !s.lower && !tok.is(fCap) && !c.lower && (c.capOnly || c.kind != kCur && c.kind != kStop):
 			// In ordinary text places are capitalised: "sugar land",
 			// "turkey" and "chad" are not places; "yen" is a currency.
+			keep = false
+		case c.capOnly && !caseFree && !s.lower && j-i > 1 && !t.toks[j-1].is(fCap):
+			// A name of several words ends capitalised: "El segundo"
+			// opening a Spanish sentence is not El Segundo, California.
 			keep = false
 		case c.upper && !s.loose && !allUpper(t, i, j):
 			keep = false

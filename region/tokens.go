@@ -223,7 +223,7 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 	}
 	t.arena = arena
 	// A text set without capitals: any word may start a place.
-	if g != nil && t.words >= 10 && t.capped*100 < t.words*4 {
+	if g != nil && t.uncapitalised() {
 		starts = starts[:0]
 		for i := range t.toks {
 			k := &t.toks[i]
@@ -236,6 +236,21 @@ func (t *tokens) read(s string, g *gazetteer, caseFree bool) {
 		}
 	}
 	t.starts = starts
+}
+
+// uncapitalised reports whether the text is set without capitals: ten
+// words or more, fewer than 4% capitalised, and the first word not (a
+// paragraph of ordinary prose may name nobody, but opens with a capital).
+func (t *tokens) uncapitalised() bool {
+	if t.words < 10 || t.capped*100 >= t.words*4 {
+		return false
+	}
+	for i := range t.toks {
+		if !t.toks[i].is(fDigits) {
+			return !t.toks[i].is(fCap)
+		}
+	}
+	return true
 }
 
 // canStart reports whether k, token i, may start a phrase in ordinary text

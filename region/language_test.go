@@ -1,0 +1,159 @@
+package region_test
+
+import (
+	"testing"
+
+	"github.com/brief-news/brief/article"
+)
+
+// lang sets the language of an article built by art.
+func lang(a *article.Article, l string) *article.Article {
+	a.Language = l
+	return a
+}
+
+func TestDetectForeignAdjectives(t *testing.T) {
+	runDetect(t, []detectCase{{
+		// Spanish writes adjectives of nationality in lower case: the
+		// Bolivian authorities outweigh the Chilean researcher named once.
+		name: "spanish adjectives",
+		a: lang(art("Investigador denuncia que autos robados terminan en manos de autoridades bolivianas",
+			"Un investigador chileno afirmó que la mayoría de los vehículos robados que cruzan la frontera quedan en manos de autoridades bolivianas, entre ellas militares y policías.\n\n"+
+				"Según el informe, los autos llegan a ciudades bolivianas por pasos no habilitados y reciben placas clonadas.\n\n"+
+				"El gobierno boliviano anunció una intervención de la unidad encargada de recuperar los vehículos."), "es"),
+		want: "BO", region: "Americas",
+	}, {
+		name: "german adjectives",
+		a: lang(art("Streit um die Rente",
+			"Die deutsche Regierung will das Rentenalter nicht weiter anheben, teilte ein Sprecher am Montag mit.\n\n"+
+				"Die Gewerkschaften begrüßten die Entscheidung, die Arbeitgeber warnten vor steigenden Beiträgen für die deutschen Unternehmen."), "de"),
+		want: "DE", region: "Europe",
+	}, {
+		name: "french adjectives",
+		a: lang(art("La réforme des retraites divise la majorité",
+			"Le gouvernement français a présenté mercredi son projet de réforme des retraites, qui repousse l'âge légal de départ.\n\n"+
+				"Les syndicats français appellent à une nouvelle journée de grève la semaine prochaine."), "fr"),
+		want: "FR", region: "Europe",
+	}, {
+		// In English the same words are parts of names, not adjectives.
+		name: "english text ignores them",
+		a: lang(art("Bank unit issues bond",
+			"Deutsche Bank Finance is issuing a 75 mln stg eurobond, the lead manager said on Tuesday in a statement."), "en"),
+		want: "GB", evidence: "lead: stg", not: []string{"DE"},
+	}})
+}
+
+func TestDetectMovements(t *testing.T) {
+	runDetect(t, []detectCase{{
+		// The Taliban act in Afghanistan: the hostages' nationality named
+		// in the title and by their governments does not make the story
+		// American.
+		name: "taliban",
+		a: art("Taliban say they freed US, Australian hostages",
+			"Two hostages, an American and an Australian, held by the Taliban in Afghanistan since 2016 were released on Tuesday in a prisoner swap.\n\n"+
+				"The US welcomed the exchange and thanked the government in Kabul.\n\n"+
+				"The Taliban said the swap could open the way to talks. A Taliban spokesman said the three freed commanders had arrived in Doha.\n\n"+
+				"Washington and the Taliban had been holding talks on the withdrawal of US troops."),
+		want: "AF", region: "Asia-Pacific",
+	}, {
+		name: "pakistani taliban",
+		a:    art("Attack on checkpoint", "The Pakistani Taliban claimed an attack on a checkpoint near the border on Sunday, officials in Peshawar said."),
+		want: "PK",
+	}, {
+		// The Pan American Health Organization speaks for the whole
+		// hemisphere, not for the United States.
+		name: "pan american health organization",
+		a: art("Americas at risk of a new wave, health body warns",
+			"The Americas cannot ignore the risk of further surges, the director of the Pan American Health Organization warned on Thursday, urging countries to close vaccination gaps.\n\n"+
+				"Cases are rising in parts of North America and the Caribbean, PAHO said."),
+		want: "", region: "Americas",
+	}})
+}
+
+func TestDetectCase(t *testing.T) {
+	runDetect(t, []detectCase{{
+		// A paragraph of ordinary Spanish prose may name nobody: its
+		// lower-case words are not towns ("pasan" is a town in India,
+		// "frontera" one in Mexico).
+		name: "prose without names",
+		a: lang(art("Robos de autos",
+			"El investigador explicó que existen tres dificultades por las que pasan las víctimas de robo que intentan recuperar en la frontera sus vehículos robados en muchas ocasiones."), "es"),
+		want: "", region: "Global",
+	}, {
+		// A town of several words ends capitalised: "El segundo" opening
+		// a sentence is not El Segundo, California.
+		name: "town of several words",
+		a: lang(art("Robos de autos",
+			"El segundo problema es que muchos autos ya tienen placas clonadas, dijo el investigador."), "es"),
+		want: "", region: "Global",
+	}})
+}
+
+func TestDetectLeadAndSite(t *testing.T) {
+	listen := art("Peru police to get more money",
+		"Listen to this article\n\n"+
+			"Police in Peru will get more money next year, the interior minister said on Monday, after a rise in car thefts.\n\n"+
+			"The plan copies one from Chile. Chile spent more on its police last year, and Chile's thefts fell.\n\n"+
+			"Officials from Chile advised the ministry. Chile also shares data on stolen cars with its neighbours, and Chile trains their officers.")
+	local := art("Chilean researcher says Bolivian officers hold stolen cars",
+		"A Chilean researcher said on Tuesday that Bolivian police officers and soldiers hold most of the cars stolen in Chile.\n\n"+
+			"The researcher, who tracks cars stolen in Chile, said 112 of them had been taken across the border. Owners in Chile rarely get them back, he said.\n\n"+
+			"The minister in La Paz ordered an inquiry.")
+	local.URL = "https://www.example.com.bo/pais/investigador-autos-robados"
+	runDetect(t, []detectCase{{
+		// The lead is the first paragraph of more than a few words: the
+		// story is Peru's, named in the title and the lead, however
+		// often the body names Chile.
+		name: "short line before the lead",
+		a:    listen, want: "PE", evidence: "title: Peru",
+	}, {
+		// A Bolivian site's story whose title and lead name Bolivia and
+		// Chile is Bolivia's, if the body does not name Chile much more.
+		name: "site's country among the headline's",
+		a:    local, want: "BO", evidence: "site: .bo",
+	}})
+}
+
+func TestDetectLanguage(t *testing.T) {
+	retraite := "Le gouvernement veut repousser l'âge de départ, et les syndicats appellent à une nouvelle journée de grève. Pour ses défenseurs, la retraite par répartition reste un acquis social."
+	runDetect(t, []detectCase{{
+		// A French text that names no place is about France...
+		name: "french", a: lang(art("La retraite, un archaïsme ?", retraite), "fr"),
+		want: "FR", region: "Europe", evidence: "language: fr",
+	}, {
+		name: "region tag", a: lang(art("La retraite, un archaïsme ?", retraite), "fr-FR"),
+		want: "FR", evidence: "language: fr",
+	}, {
+		// ...but a Spanish or an English one may be from anywhere.
+		name: "spanish", a: lang(art("La jubilación", "El gobierno quiere retrasar la edad de jubilación y los sindicatos convocan una huelga."), "es"),
+		want: "", region: "Global",
+	}, {
+		name: "english", a: lang(art("Pensions", "The government wants to raise the pension age, and the unions have called a strike."), "en"),
+		want: "", region: "Global",
+	}, {
+		// Any place named decides before the language does.
+		name: "place first", a: lang(art("La réforme des retraites en Belgique", retraite), "fr"),
+		want: "BE",
+	}})
+}
+
+func TestDetectListing(t *testing.T) {
+	runDetect(t, []detectCase{{
+		name: "new york symbol",
+		a:    art("BOTTLER <COKE> NAMES NEW PRESIDENT", "Coca-Cola Bottling Co Consolidated <COKE> said its board named a new president, effective immediately."),
+		want: "US", evidence: "listing: <COKE>",
+	}, {
+		name: "exchange suffix",
+		a:    art("STEELMAKER <KSTL.T> RAISES OUTPUT", "The steelmaker <KSTL.T> said it would raise output by five pct this quarter."),
+		want: "JP", evidence: "listing: <KSTL.T>",
+	}, {
+		// A place named decides before the listing does.
+		name: "place first",
+		a:    art("MINER <ECHO> FINDS GOLD", "Echo Mining <ECHO> said it found gold at its mine in Ontario."),
+		want: "CA", evidence: "lead: Ontario",
+	}, {
+		name: "not a symbol",
+		a:    art("Notes", "Write <b> for bold and <DAIWA SECURITIES CO> for a company; the code <MyTag> is not a symbol either."),
+		want: "", region: "Global",
+	}})
+}
