@@ -382,7 +382,7 @@ func (s *scanner) introAt(pi, from, to int) {
 
 // speechNouns end an introduction to a quote: "made the following
 // comment:", "issued a statement:".
-var speechNouns = set("comment comments statement statements remark remarks tweet remarks declaration")
+var speechNouns = set("comment comments statement statements remark remarks tweet remarks declaration message")
 
 // quoteFirst handles a sentence that opens with quote token q0.
 func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
@@ -1014,7 +1014,10 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		// sentence-like speech introduced by a colon, or by a comma after
 		// a verb ("Alley went on, “I also remember …”")
 		g := p.toks[q0].seg
-		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) && words(p.inner(g)) >= 4 {
+		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) &&
+			(words(p.inner(g)) >= 4 || p.isPunct(q0-1, ":") && p.isWordIn(q0-2, speechNouns) && p.sentenceQuote(g) && words(p.inner(g)) >= 2) {
+			// a short sentence after a noun of speech too: "a new campaign
+			// message: “It's about me.”"
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
@@ -1538,15 +1541,10 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if sp, ok := p.shownSaying(v, from, pi); ok {
 					return sp, v + 1, true // "footage of Trump saying, “…”"
 				}
+				// "During a speech earlier in the day, Trump attacked
+				// Clinton …, saying, “…”": subject skips the fronted phrase
 				if sp, ok := p.subject(from, v, pi); ok {
 					return sp, v + 1, true
-				}
-				if c := p.frontedEnd(from, v); c > from {
-					// "During a speech earlier in the day, Trump attacked
-					// Clinton …, saying, “…”"
-					if sp, ok := p.subject(c, v, pi); ok {
-						return sp, v + 1, true
-					}
 				}
 			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
 				if sp, st, ok := p.npBefore(v-1, from, pi); ok {
@@ -1648,7 +1646,7 @@ func (p *para) frontedEnd(from, v int) int {
 	if !ok || !prepositions[w.lower] && !subordinators[w.lower] {
 		return from
 	}
-	for k := i + 1; k < v && k < i+16; k++ {
+	for k := i + 1; k < v && k < i+24; k++ {
 		if p.toks[k].kind == tQuote {
 			return from
 		}
@@ -1719,6 +1717,13 @@ func (p *para) auxTo(v int) bool {
 // subject parses the speaker phrase that opens the clause [from, v): the
 // subject of "Trump lashed out, saying …".
 func (p *para) subject(from, v, pi int) (speaker, bool) {
+	if c := p.frontedEnd(from, v); c > from {
+		// "With Democratic leaders worried …, President Obama is rolling
+		// out": the subject after the fronted phrase
+		if sp, ok := p.subject(c, v, pi); ok {
+			return sp, true
+		}
+	}
 	i := from
 	for i < v && p.toks[i].kind == tPunct {
 		i++

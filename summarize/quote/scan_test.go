@@ -598,6 +598,11 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"That makes me smart", "Dana Lee", "", "direct"}},
 		},
 		{
+			name:  "a short sentence after a noun of speech and a colon",
+			paras: []string{"With Democratic leaders increasingly worried about a lack of passion for the party among young black voters, Mayor Dana Lee is rolling out a new and more personal campaign message: “It's about me.”"},
+			want:  []want{{"It's about me.", "Dana Lee", "Mayor", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
