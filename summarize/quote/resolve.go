@@ -731,6 +731,9 @@ func resolveSalient(ms []mention, sp speaker, recent []antecedent, genders map[s
 		if g == genderUnknown {
 			g = genders[nameKey(r.sp.text)]
 		}
+		if g == genderUnknown && r.sp.kind == spkDesc {
+			g = kinGender[descHead(r.sp.text)] // "my father" is no "she"
+		}
 		if !compatible(g, sp.gender) || isOrg(r.sp.text) {
 			continue
 		}

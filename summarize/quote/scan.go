@@ -1310,7 +1310,7 @@ func (p *para) complementEnd(lastQ, to int) int {
 // the start c of its complement: "told African-Americans this weekend he
 // would …" starts at "he".
 func (p *para) afterAddressee(c, q0 int) int {
-	for k := c; k < q0 && k < c+8; k++ {
+	for k := c; k < q0 && k < c+14; k++ {
 		w, ok := p.word(k)
 		if !ok {
 			break
@@ -1437,7 +1437,7 @@ func (p *para) strongTail(k int) bool {
 		return false
 	}
 	switch w.lower {
-	case "while", "whereas", "which", "although", "though", "but", "according":
+	case "while", "whereas", "which", "although", "though", "but", "according", "until", "unless":
 		return true
 	case "when", "after", "before", "as", "because", "since":
 		// "“That makes me smart,” when Clinton blasted him": a clause
@@ -1566,6 +1566,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if pw, _ := p.word(v - 1); fb < 0 && pw.lower != "to" {
 					if sp, ok := p.subject(from, v, pi); ok {
 						fb, fbSpk = v, sp
+						if p.conjoinedVerb(v, from) && !objectVerbs[t.lower] && v+2 == q0 && p.isPunct(v+1, ",:") {
+							// "She then urges her husband to come out and
+							// repeatedly says, “…”": the nearer verb
+							return sp, v + 1, true
+						}
 					}
 				}
 				// said Mr. Obama: “…”
@@ -1643,6 +1648,9 @@ func (p *para) frontedEnd(from, v int) int {
 		i++
 	}
 	w, ok := p.word(i)
+	if ok && (clauseWords[w.lower] || adverbials[w.lower]) && p.isPunct(i+1, ",") && i+2 < v {
+		return i + 2 // "Meanwhile, it attacked …"
+	}
 	if !ok || !prepositions[w.lower] && !subordinators[w.lower] {
 		return from
 	}
@@ -1657,10 +1665,31 @@ func (p *para) frontedEnd(from, v int) int {
 	return from
 }
 
+// closeParen returns the ")" closing the "(" at token o, within six
+// tokens and before limit, or -1.
+func (p *para) closeParen(o, limit int) int {
+	for k := o + 1; k < limit && k <= o+6; k++ {
+		if p.isPunct(k, ")") {
+			return k
+		}
+	}
+	return -1
+}
+
 // isWordIn reports whether token i is a lowercase word of set.
 func (p *para) isWordIn(i int, set map[string]bool) bool {
 	w, ok := p.word(i)
 	return ok && !w.upper && set[w.lower]
+}
+
+// conjoinedVerb reports whether the verb at v is joined by "and" or
+// "but" to an earlier verb of its clause: "and repeatedly says".
+func (p *para) conjoinedVerb(v, from int) bool {
+	k := v - 1
+	for k > from && p.isWordIn(k, verbAdverbs) {
+		k--
+	}
+	return p.isWordIn(k, set("and but")) && k > from
 }
 
 // relSubject returns the person a relative clause opening just before
@@ -1759,6 +1788,24 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 				if w, ok := p.word(e2); ok && !w.upper {
 					sp2.role = p.span(i, sp2.tok)
 					return sp2, true
+				}
+			}
+		}
+		if p.isPunct(e, "(") {
+			// "Attorney General Roy Cooper (D), McCrory's opponent …,
+			// called": past the party label and an appositive
+			if k := p.closeParen(e, v); k > e {
+				a := k + 1
+				if p.isPunct(a, ",") {
+					for c := a + 1; c < v; c++ {
+						if p.isPunct(c, ",") {
+							a = c + 1
+							break
+						}
+					}
+				}
+				if w, ok := p.word(a); ok && !w.upper {
+					return sp, true
 				}
 			}
 		}

@@ -603,6 +603,11 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"It's about me.", "Dana Lee", "Mayor", "direct"}},
 		},
 		{
+			name:  "a conjoined verb introducing the quote",
+			paras: []string{"Ana Ruiz can be heard on the tape. She then urges her son to step back and repeatedly says, “Don't you do it,” until the shots ring out."},
+			want:  []want{{"Don't you do it", "Ana Ruiz", "", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

@@ -608,6 +608,11 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 	start := i + 1
 	if start <= e && e-start < 3 && (start == limit || p.isPunct(start-1, ",;:—(") || p.isClauseWord(start-1)) {
 		head := p.toks[e].lower
+		if p.isWordIn(start-1, set("and or")) && !personPlural(head) {
+			// "the spate of police shootings and protests demands that":
+			// the last noun of a subject, not the people who speak
+			return speaker{}, 0, false
+		}
 		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && len(head) > 3 {
 			return speaker{text: p.span(start, e+1), kind: spkDesc, para: pi, tok: start}, start, true
 		}
@@ -759,6 +764,21 @@ func (p *para) textFrom(i, e int) int {
 		}
 	}
 	return i
+}
+
+// personPlural reports whether a plural noun names people: "officials",
+// "protesters", "economists", "residents".
+func personPlural(w string) bool {
+	sg := strings.TrimSuffix(w, "s")
+	if personHeads[w] || titleWords[sg] || personHeads[sg] {
+		return true
+	}
+	for _, suf := range []string{"ers", "ors", "ists", "ians", "ants", "ents"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAbbrevs are capitalized abbreviations of positions that stand
