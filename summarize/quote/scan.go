@@ -345,8 +345,26 @@ func (s *scanner) direct(pi int) {
 			s.quoteFirst(pi, si, q0, used)
 			continue
 		}
-		s.quoteAfter(pi, si, q0)
+		for n := len(s.units); q0 >= 0; q0 = p.nextQuote(q0, to) {
+			s.quoteAfter(pi, si, q0)
+			if len(s.units) > n || !p.isScare(p.toks[q0].seg) {
+				break
+			}
+			// a title or term in marks with no attribution ("on CBS's
+			// “Face the Nation,” Ryan said … “more listening”"): the
+			// next quote of the sentence may have one
+		}
 	}
+}
+
+// nextQuote returns the quote token after q0 in tokens before to, or -1.
+func (p *para) nextQuote(q0, to int) int {
+	for k := q0 + 1; k < to; k++ {
+		if p.toks[k].kind == tQuote {
+			return k
+		}
+	}
+	return -1
 }
 
 // introAt records "He said:" / "The Times reports:" at the end of a

@@ -608,6 +608,11 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"Don't you do it", "Ana Ruiz", "", "direct"}},
 		},
 		{
+			name:  "a show's title in marks before the attributed quote",
+			paras: []string{`In an interview on WKRP's "Morning Call," Mayor Dana Lee said the floods and the fires demand that every resident engage in "more planning" and "more saving."`},
+			want:  []want{{`the floods and the fires demand that every resident engage in "more planning" and "more saving."`, "Dana Lee", "Mayor", "mixed"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

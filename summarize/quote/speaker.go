@@ -546,8 +546,14 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 		return speaker{}, 0, false
 	}
 	i := e
-	for n := 0; i >= limit && n < 8; n++ {
+	for n := 0; i >= limit && n < 12; n++ {
 		t := p.toks[i]
+		if t.kind == tWord && t.lower == "and" && i < e && i > limit && p.titleIn(max(limit, i-3), i) && p.titleIn(i+1, e+1) {
+			// "the former secretary of state and current Democratic
+			// presidential nominee": two titles of one person
+			i--
+			continue
+		}
 		if t.kind == tWord && determiners[t.lower] && i < e {
 			if i > limit && p.isPunct(i-1, "'’") || t.lower == "that" {
 				break

@@ -367,6 +367,7 @@ func TestCueBefore(t *testing.T) {
 		{"a sentence adverb before the subject", "Meanwhile, Dana Lee attacked the plan, saying it “has failed every test.”", "Dana Lee", true},
 		{"a party label and an appositive after the subject", "Attorney General Roy Cole (D), the governor's rival in the race, called for the release, saying that openness “breaks down barriers.”", "Roy Cole", true},
 		{"a subject ending in a noun after and", "Lee said the spate of shootings and protests demands that all of us engage in “more listening.”", "Lee", true},
+		{"a descriptor joining two titles", "On the morning show, the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to white people.”", "the former secretary of state and current Democratic presidential nominee", true},
 		{"a verb of talking about", "As the mayor spoke, Dana Lee went on about “the rot in the harbour.”", "Dana Lee", true},
 		{"a verb of speaking of", "She spoke of “a long winter.”", "She", true},
 		{"a preposition with no such verb", "The plan is about “the long run.”", "", false},
