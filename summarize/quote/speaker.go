@@ -571,7 +571,7 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 			}
 			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
 		}
-		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) {
+		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) && !(t.lower == "first" && p.isWordIn(i+1, set("lady"))) {
 			break
 		}
 		if t.kind == tWord && i < e && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
