@@ -345,14 +345,20 @@ func (s *scanner) direct(pi int) {
 			s.quoteFirst(pi, si, q0, used)
 			continue
 		}
-		for n := len(s.units); q0 >= 0; q0 = p.nextQuote(q0, to) {
-			s.quoteAfter(pi, si, q0)
-			if len(s.units) > n || !p.isScare(p.toks[q0].seg) {
-				break
-			}
+		n := len(s.units)
+		s.quoteAfter(pi, si, q0)
+		for len(s.units) == n && p.lang == "" && p.isScare(p.toks[q0].seg) {
 			// a title or term in marks with no attribution ("on CBS's
 			// “Face the Nation,” Ryan said … “more listening”"): the
-			// next quote of the sentence may have one
+			// next quote of the sentence may have one, if it names its
+			// speaker
+			if q0 = p.nextQuote(q0, to); q0 < 0 {
+				break
+			}
+			s.quoteAfter(pi, si, q0)
+			if len(s.units) > n && s.units[len(s.units)-1].spk.kind == spkNone {
+				s.units = s.units[:n]
+			}
 		}
 	}
 }

@@ -546,11 +546,13 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 		return speaker{}, 0, false
 	}
 	i := e
-	for n := 0; i >= limit && n < 12; n++ {
+	span := 8 // the longest descriptor read, in tokens
+	for n := 0; i >= limit && n < span; n++ {
 		t := p.toks[i]
 		if t.kind == tWord && t.lower == "and" && i < e && i > limit && p.titleIn(max(limit, i-3), i) && p.titleIn(i+1, e+1) {
 			// "the former secretary of state and current Democratic
 			// presidential nominee": two titles of one person
+			span = 12
 			i--
 			continue
 		}
