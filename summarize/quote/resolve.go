@@ -247,19 +247,20 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	return m, e, true
 }
 
-// placeName reports whether the one-word name [a, e) reads as a place:
-// after a preposition of place ("in Virginia", "at Chelsea") or after a
-// place and a comma ("in Herndon, Virginia"), or after a title and "of"
-// ("governor of Virginia"), never a woman.
+// placeName reports whether the name [a, e) reads as a place or a body,
+// never a person: after a title and "of" or "at" ("governor of
+// Virginia", "chief executive of Ceres Robotics"), or, one word, after a
+// preposition of place ("in Virginia", "at Chelsea") or after a place
+// and a comma ("in Herndon, Virginia").
 func (p *para) placeName(a, e int) bool {
+	if w, ok := p.word(a - 1); ok && (w.lower == "of" || w.lower == "at") && !w.upper && p.isTitleTok(a-2) {
+		return true // "governor of Virginia", "chief executive of Ceres Robotics"
+	}
 	if e-a != 1 {
 		return false
 	}
 	if w, ok := p.word(a - 1); ok && !w.upper && placePrepositions[w.lower] {
 		return true
-	}
-	if w, ok := p.word(a - 1); ok && w.lower == "of" && p.isWordIn(a-2, titleWords) {
-		return true // "governor of Virginia"
 	}
 	if !p.isPunct(a-1, ",") || !p.isNameTok(a-2) {
 		return false
@@ -267,6 +268,13 @@ func (p *para) placeName(a, e int) bool {
 	s := p.nameRunBefore(a-2, 0)
 	w, ok := p.word(s - 1)
 	return ok && !w.upper && prepositions[w.lower]
+}
+
+// isTitleTok reports whether token i is a title word, capitalized or not:
+// "Head" in "Head of Research".
+func (p *para) isTitleTok(i int) bool {
+	w, ok := p.word(i)
+	return ok && titleWords[w.lower]
 }
 
 // placePrepositions stand before a place: "in Virginia".

@@ -697,6 +697,14 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	if !ok || hs < limit {
 		return speaker{}, 0, false
 	}
+	if w, ok2 := p.word(hs - 1); ok2 && !w.upper && (w.lower == "at" || w.lower == "of" || w.lower == "for" || w.lower == "with") && head.kind == spkName && !p.isPunct(hs-2, ",") {
+		// "Omar Lamrani, a senior military analyst at Stratfor, the
+		// Texas-based intelligence firm, told": the body ends the role of
+		// the person before it
+		if sp, s, ok := p.appositiveBefore(c, limit, pi); ok && sp.kind == spkName && s < hs && !isOrg(sp.text) {
+			return sp, s, true
+		}
+	}
 	if w, ok2 := p.word(hs - 1); ok2 && (w.lower == "of" || w.lower == "from") && p.isPunct(hs-2, ",") {
 		// "Johnnie Wilson, of Springfield, Va., said": the place is no speaker
 		if h2, s2, ok := p.npBefore(hs-3, limit, pi); ok && h2.kind == spkName {
