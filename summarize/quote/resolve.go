@@ -280,6 +280,23 @@ func (p *para) isTitleTok(i int) bool {
 // placePrepositions stand before a place: "in Virginia".
 var placePrepositions = set("in at near across throughout outside inside")
 
+// genderedHere reports whether mention m's gender comes from the words
+// around it rather than from its name: "Mrs." or a gendered title just
+// before it.
+func (s *scanner) genderedHere(m mention) bool {
+	p := &s.paras[m.para]
+	k := m.tok - 1
+	if p.isPunct(k, ".") {
+		k--
+	}
+	w, ok := p.word(k)
+	if !ok {
+		return false
+	}
+	g, h := honorifics[w.lower]
+	return h && g != genderUnknown
+}
+
 // copulaRole returns the role a sentence gives the name ending at e with
 // "is" or "was": "Hege is the CEO of DH, …" gives "the CEO of DH"; ""
 // when the phrase holds no title.
@@ -433,6 +450,19 @@ func (p *para) titleWithin(i, n int) bool {
 // person makes its other mentions people too, lending them its gender
 // when that is unambiguous.
 func (s *scanner) shareMentions(ms []mention) {
+	// a surname that is also a first name ("Omar" for Ilhan Omar) tells
+	// no gender: the full name's first name does
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if f := strings.Fields(m.text); len(f) > 1 && m.person {
+			surnames[m.key] = true
+		}
+	}
+	for i := range ms {
+		if surnames[ms[i].key] && !strings.Contains(ms[i].text, " ") && !s.genderedHere(ms[i]) {
+			ms[i].gender = genderUnknown
+		}
+	}
 	// the pronouns that follow a name of unknown gender tell it
 	votes := map[string]int{}
 	for _, m := range ms {

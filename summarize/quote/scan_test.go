@@ -613,6 +613,21 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{`the floods and the fires demand that every resident engage in "more planning" and "more saving."`, "Dana Lee", "Mayor", "mixed"}},
 		},
 		{
+			name:  "a bare title and its firm after the name",
+			paras: []string{"“We expect broader markets to do better,” said Ana Rao, Director, Harbour Securities."},
+			want:  []want{{"We expect broader markets to do better", "Ana Rao", "Director, Harbour Securities", "direct"}},
+		},
+		{
+			name: "a surname that is also a first name tells no gender",
+			paras: []string{
+				"Rep. Ilhan Omar received the threat in March. Tom Hale, the caller's lawyer, said he regretted it.",
+				"Omar asked for compassion in a letter posted on Tuesday. She added, “We must teach the defendant love.”",
+			},
+			want: []want{
+				{"We must teach the defendant love.", "Ilhan Omar", "Rep.", "direct"},
+			},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

@@ -241,8 +241,8 @@ func (p *para) genderOf(a, b int) int {
 		if g, h := honorifics[t.lower]; h && g != genderUnknown {
 			return g
 		}
-		if g := firstGender(t.lower); g != genderUnknown {
-			return g
+		if g := firstGender(t.lower); g != genderUnknown && (i < b-1 || i == a) {
+			return g // not the surname of a longer name: "Ilhan Omar"
 		}
 	}
 	return genderUnknown
@@ -974,6 +974,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 					break
 				}
 				j++
+			}
+			if j > i && p.isPunct(j, ",") && p.titleOnlyIn(i, j) && p.isNameTok(j+1) {
+				// "said Sanjiv Bhasin, Director, IIFL Securities.": the
+				// body the bare title belongs to
+				if k := p.nameRunAfter(j+1, limit); k > j+1 && (k >= limit || p.isPunct(k, ".!?")) {
+					j = k
+				}
 			}
 			if j > i {
 				sp.role = p.span(i, j)

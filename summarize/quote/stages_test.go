@@ -25,6 +25,9 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"a rank with no noun", "the 14th-ranked", "Jo Hart", ""},
+		{"an age with no noun", "the 34-year-old", "Jo Hart", ""},
+		{"a rank with its noun", "the 14th-ranked player", "Jo Hart", "the 14th-ranked player"},
 		{"a preposition before a title", "of Republican presidential nominee", "Jo Hart", "Republican presidential nominee"},
 		{"a party and an abbreviated title", "Labour MP", "Jess Phillips", "Labour MP"},
 		{"a clause after according to", "the current administration has shuffled through its generals", "Sam Hale", ""},
@@ -146,6 +149,7 @@ func TestFullest(t *testing.T) {
 		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
 		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
 		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+		{"a surname that is also a man's first name", []string{"Amelize Joseph said she was frustrated.", "Joseph said it."}, "Joseph", "Amelize Joseph"},
 		{"a surname misspelt by a changed letter", []string{"Leslie Wimes, a caucus president, spoke.", "Wines said it."}, "Wines", "Leslie Wimes"},
 		{"a surname misspelt by a dropped letter", []string{"Tyresha McClenney and Bryan Anderson went.", "McLenney said it."}, "McLenney", "Tyresha McClenney"},
 		{"a short surname is no misspelling", []string{"Anne Clark spoke.", "Clarke said it."}, "Clarke", "Clarke"},
@@ -162,7 +166,7 @@ func TestFullest(t *testing.T) {
 					}
 				}
 			}
-			if got := fullest(ms, s.common, tt.short, genderUnknown); got != tt.want {
+			if got := fullest(ms, s.common, tt.short, firstGender(nameKey(tt.short))); got != tt.want {
 				t.Errorf("fullest(%q) = %q, want %q", tt.short, got, tt.want)
 			}
 		})
