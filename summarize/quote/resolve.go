@@ -423,10 +423,37 @@ func (p *para) appositiveRole(e, tok, pi int) string {
 	if !ok || !(w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower] || !w.upper && p.titleWithin(e+1, 4)) {
 		return "" // "Lee, however, …"; but "Lee, portfolio manager at …,"
 	}
-	if sp, _, ok := p.npAfter(tok, len(p.toks), pi); ok && sp.role != "" && hasTitle(sp.role) {
+	if sp, _, ok := p.npAfter(tok, len(p.toks), pi); ok && sp.role != "" && (hasTitle(sp.role) || professionIn(sp.role)) {
 		return sp.role
 	}
 	return ""
+}
+
+// professionIn reports whether a word of role before its first
+// preposition names a profession by its ending: "a pulmonologist at the
+// Aberdeen Royal Infirmary", "program administrator for the project".
+func professionIn(role string) bool {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ".,")
+		if prepositions[w] {
+			return false
+		}
+		if professionWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// professionWord reports whether w ends like a noun of profession:
+// "-ologist", "-ician", "-ator".
+func professionWord(w string) bool {
+	for _, suf := range []string{"ologist", "ician", "ator", "ographer", "ist"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWithin reports whether one of the n words from token i, before
@@ -438,7 +465,7 @@ func (p *para) titleWithin(i, n int) bool {
 		if !ok || determiners[w.lower] || prepositions[w.lower] || strings.HasSuffix(w.lower, "ing") {
 			return false // "dedicating the museum": a clause
 		}
-		if titleWords[w.lower] {
+		if titleWords[w.lower] || professionWord(w.lower) {
 			return true
 		}
 	}

@@ -628,6 +628,11 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a capitalized title phrase after the name",
+			paras: []string{"“The crackdown must end now,” said Ana Rao, Research and Advocacy Director for Southern Africa at Rights Watch."},
+			want:  []want{{"The crackdown must end now", "Ana Rao", "Research and Advocacy Director for Southern Africa at Rights Watch", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

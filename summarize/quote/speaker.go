@@ -251,6 +251,13 @@ func (p *para) genderOf(a, b int) int {
 // titleBefore collects a role phrase standing before a name at s:
 // "White House press secretary", "Trump campaign manager", "Sen.".
 func (p *para) titleBefore(s, limit int) (int, bool) {
+	if w, ok := p.word(s - 1); ok && !w.upper && (w.lower == "for" || w.lower == "of" || w.lower == "at" || w.lower == "with") {
+		if t, ok := p.word(s - 2); !ok || !t.upper {
+			// "a spokesperson for Inherent Resolve": the body, not its
+			// title; but "Secretary of State John Kerry"
+			return 0, false
+		}
+	}
 	i := s - 1
 	hasTitle := false
 	n := 0
@@ -797,6 +804,25 @@ func personPlural(w string) bool {
 	return false
 }
 
+// capsTitleAt reports whether the capitalized phrase at token i holds a
+// title before its first preposition: "Research and Advocacy Director
+// for the Middle East".
+func (p *para) capsTitleAt(i int) bool {
+	for k := i; k < i+6; k++ {
+		w, ok := p.word(k)
+		if !ok || prepositions[w.lower] {
+			return false
+		}
+		if titleWords[w.lower] && w.upper {
+			return true
+		}
+		if !w.upper && w.lower != "and" {
+			return false
+		}
+	}
+	return false
+}
+
 // titleAbbrevs are capitalized abbreviations of positions that stand
 // before a name as its title: "Labour MP Jess Phillips", "Browns DL
 // Sheldon Richardson". Matched case-sensitively: "de" is a particle.
@@ -961,7 +987,7 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	// appositive role: ", a historian who attended the session,"
 	if p.isPunct(end, ",") && sp.kind == spkName {
 		i := end + 1
-		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
+		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") || p.capsTitleAt(i)) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
 			j := i
 			for j < limit && j-i < 32 {
 				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {
