@@ -633,6 +633,11 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"The crackdown must end now", "Ana Rao", "Research and Advocacy Director for Southern Africa at Rights Watch", "direct"}},
 		},
 		{
+			name:  "two right single marks closing a double quote",
+			paras: []string{"“It was an attempt to mislead voters,’’ Ana Rao, chief executive of the fact-checking site Fair Count, told the BBC."},
+			want:  []want{{"It was an attempt to mislead voters", "Ana Rao", "chief executive of the fact-checking site Fair Count", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
