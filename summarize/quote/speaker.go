@@ -488,6 +488,54 @@ func (p *para) skipAdvBack(e, limit int) int {
 // reading back no further than limit. It returns the speaker and the
 // index of its first token.
 func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
+	sp, st, ok := p.npBeforeName(e, limit, pi)
+	if ok && sp.kind == spkName {
+		// "A spokesperson for the British Foreign Office", "The United
+		// Nations High Commissioner for Human Rights": the person of the
+		// body speaks, not the body
+		if d, ds, ok := p.personOf(min(st, sp.tok), p.skipAdvBack(e, limit)+1, limit, pi); ok {
+			return d, ds, true
+		}
+		if d, ds, ok := p.personOf(sp.tok, p.skipAdvBack(e, limit)+1, limit, pi); ok && sp.tok > st {
+			return d, ds, true
+		}
+	}
+	return sp, st, ok
+}
+
+// personOf returns the descriptor of a person that ends with the body or
+// name starting at token st and ending before ne: "a lawyer for the
+// outlets' owner", "the son of Ann Lee", "The United Nations High
+// Commissioner for Human Rights"; ok is false when no title or person
+// noun heads a phrase before "for", "of", "at" or "with" there.
+func (p *para) personOf(st, ne, limit, pi int) (speaker, int, bool) {
+	k := st - 1
+	if p.isWordIn(k, set("the")) {
+		k--
+	}
+	w, ok := p.word(k)
+	if !ok || w.upper || w.lower != "for" && w.lower != "of" && w.lower != "at" && w.lower != "with" || k-1 < limit {
+		return speaker{}, 0, false
+	}
+	d, ds, ok := p.descBefore(k-1, limit, pi)
+	if !ok || d.kind != spkDesc {
+		return speaker{}, 0, false
+	}
+	head := descHead(d.text)
+	if !titleWords[head] && !personHeads[head] && !personPlural(head) || bodyHeads[head] {
+		return speaker{}, 0, false
+	}
+	for k := st; k < ne; k++ {
+		if p.isPunct(k, ",(") {
+			ne = k // the body's own appositive is no part of the phrase
+			break
+		}
+	}
+	return speaker{text: p.span(ds, ne), kind: spkDesc, para: pi, tok: ds}, ds, true
+}
+
+// npBeforeName is npBefore before a body's person is looked for.
+func (p *para) npBeforeName(e, limit, pi int) (speaker, int, bool) {
 	e = p.skipAdvBack(e, limit)
 	if e < limit {
 		return speaker{}, 0, false
@@ -700,7 +748,7 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 		sp, s, ok := p.npBefore(c-1, limit, pi)
 		return sp, s, ok
 	}
-	head, hs, ok := p.npBefore(c-1, limit, pi)
+	head, hs, ok := p.npBeforeName(c-1, limit, pi)
 	if !ok || hs < limit {
 		return speaker{}, 0, false
 	}

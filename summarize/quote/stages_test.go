@@ -379,6 +379,8 @@ func TestCueBefore(t *testing.T) {
 		{"a descriptor joining two titles", "On the morning show, the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to white people.”", "the former secretary of state and current Democratic presidential nominee", true},
 		{"a descriptor with a first lady", "The former first lady and U.S. senator said it was “a mistake” to use private email.", "The former first lady and U.S. senator", true},
 		{"a body's appositive after a person's role", "Omar Lamrani, a senior military analyst at Stratfor, the Texas-based intelligence firm, told the paper that the group was “fairly secular.”", "Omar Lamrani", true},
+		{"a spokesperson for a body", "A spokesperson for the British Foreign Office reiterated that settlements “are illegal under international law.”", "A spokesperson for the British Foreign Office", true},
+		{"a title holder of a body", "The United Nations High Commissioner for Human Rights said the decision did “not modify existing international law.”", "The United Nations High Commissioner for Human Rights", true},
 		{"a verb of talking about", "As the mayor spoke, Dana Lee went on about “the rot in the harbour.”", "Dana Lee", true},
 		{"a verb of speaking of", "She spoke of “a long winter.”", "She", true},
 		{"a preposition with no such verb", "The plan is about “the long run.”", "", false},
