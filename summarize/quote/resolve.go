@@ -909,6 +909,24 @@ func paraSubject(ms []mention, u unit) (speaker, int) {
 
 // carried finds the speaker of a quote standing alone (unit i) in what
 // came before: see inherited.
+// lendsSpeaker reports whether reported speech prev, closing the
+// paragraph pp just before quote u, names a person before the statement
+// and u opens its own paragraph: "Erekat said it was only the latest
+// move. ¶ “They wanted us on our knees …”" is Erekat's.
+func (s *scanner) lendsSpeaker(prev, u unit, pp int) bool {
+	if prev.para != pp || u.para == pp || prev.spk.kind != spkName || isOrg(prev.spk.text) || s.paras[u.para].lang != "" {
+		return false
+	}
+	p := &s.paras[prev.para]
+	if prev.spk.para != prev.para || prev.spk.tok > prev.tok {
+		return false
+	}
+	// nothing after the reported sentence in its paragraph, and the quote
+	// opens its own
+	last := p.sents[len(p.sents)-1]
+	return prev.spk.tok >= last[0] && u.tok == s.paras[u.para].sents[0][0]
+}
+
 func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	u := s.units[i]
 	pp := s.prevPara(u.para)
@@ -926,7 +944,7 @@ func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	if prev.spk.kind == spkNone {
 		return speaker{}, viaNone
 	}
-	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok && s.paras[u.para].lang == "") {
+	if prev.kind == KindReported && !s.lendsSpeaker(prev, u, pp) && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok && s.paras[u.para].lang == "") {
 		// reported speech lends its speaker only when it names them
 		// last, in the same paragraph: "…, Schiff said. “The other …”";
 		// German and Romance reported speech names them first as often

@@ -638,6 +638,28 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"It was an attempt to mislead voters", "Ana Rao", "chief executive of the fact-checking site Fair Count", "direct"}},
 		},
 		{
+			name: "reported speech naming its speaker first lends them to the quote opening the next paragraph",
+			paras: []string{
+				"Chief negotiator Sami Haddad said the move was meant to force the talks to an end.",
+				"“They wanted us on our knees. We stand tall.”",
+			},
+			want: []want{
+				{"the move was meant to force the talks to an end", "Sami Haddad", "Chief negotiator", "reported"},
+				{"They wanted us on our knees. We stand tall.", "Sami Haddad", "Chief negotiator", "direct"},
+			},
+		},
+		{
+			name: "not when another sentence follows the reported speech",
+			paras: []string{
+				"Chief negotiator Sami Haddad said the move was meant to force the talks to an end. The embassy was closed on Monday.",
+				"“They wanted us on our knees. We stand tall.”",
+			},
+			want: []want{
+				{"the move was meant to force the talks to an end", "Sami Haddad", "Chief negotiator", "reported"},
+				{"They wanted us on our knees. We stand tall.", "", "", "direct"},
+			},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},
