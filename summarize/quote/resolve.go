@@ -136,6 +136,10 @@ surrogates advisers staff transition organization plan plans policy policies pro
 
 func nameKey(s string) string {
 	s = strings.TrimSpace(s)
+	if f := strings.Fields(s); len(f) > 1 && nameSuffixes[strings.Trim(f[len(f)-1], ".,")] {
+		// "Patrick Carlineo Jr." is a Carlineo
+		s = strings.TrimRight(strings.Join(f[:len(f)-1], " "), ",")
+	}
 	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
 		s = s[i+1:]
 	}
@@ -146,6 +150,9 @@ func nameKey(s string) string {
 	k = strings.TrimSuffix(strings.TrimSuffix(k, "'s"), "’s")
 	return k
 }
+
+// nameSuffixes follow a surname: "Jr.", "III".
+var nameSuffixes = set("Jr jr Sr sr II III IV")
 
 // mentions collects the names in the article, marking those that are
 // people: a known first name, an honorific or title, a role, or a name

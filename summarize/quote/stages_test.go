@@ -149,6 +149,7 @@ func TestFullest(t *testing.T) {
 		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
 		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
 		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+		{"a full name with a suffix", []string{"Patrick Carlineo Jr., 55, pleaded guilty.", "Carlineo said it."}, "Carlineo", "Patrick Carlineo Jr."},
 		{"a surname that is also a man's first name", []string{"Amelize Joseph said she was frustrated.", "Joseph said it."}, "Joseph", "Amelize Joseph"},
 		{"a surname misspelt by a changed letter", []string{"Leslie Wimes, a caucus president, spoke.", "Wines said it."}, "Wines", "Leslie Wimes"},
 		{"a surname misspelt by a dropped letter", []string{"Tyresha McClenney and Bryan Anderson went.", "McLenney said it."}, "McLenney", "Tyresha McClenney"},
