@@ -193,6 +193,13 @@ func (p *para) splitName(a, b int) (nameStart int) {
 		}
 		break
 	}
+	if b-a >= 3 && p.isWordIn(a-1, set("to of for in")) && p.isTitleTok(a-2) && p.isNameTok(a+1) {
+		// "ambassador to Britain Liu Xiaming": the place belongs to the
+		// title
+		if w, ok := p.word(a); ok && !particles[w.lower] {
+			return a + 1
+		}
+	}
 	start := a
 	for i := a; i < b; i++ {
 		t, ok := p.word(i)
@@ -489,6 +496,18 @@ func (p *para) skipAdvBack(e, limit int) int {
 // index of its first token.
 func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 	sp, st, ok := p.npBeforeName(e, limit, pi)
+	if ok && sp.kind == spkName && p.isWordIn(st-1, set("from of at")) && p.isNameTok(st-2) {
+		// "David Reay from Edinburgh University likens": the person
+		// before the body
+		if s := p.nameRunBefore(st-2, limit); s <= st-2 {
+			if who := p.nameAt(s, st-1, pi); len(strings.Fields(who.text)) >= 2 && !titleOnly(who.text) && !isOrg(who.text) && !p.isWordIn(s-1, set("of from at for")) {
+				if who.role == "" {
+					who.role = p.span(st-1, p.skipAdvBack(e, limit)+1)
+				}
+				return who, s, true
+			}
+		}
+	}
 	if ok && sp.kind == spkName {
 		// "A spokesperson for the British Foreign Office", "The United
 		// Nations High Commissioner for Human Rights": the person of the
