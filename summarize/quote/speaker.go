@@ -786,6 +786,23 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 			return h2, s2, true
 		}
 	}
+	if head.kind == spkName && p.isPunct(hs-1, ",") && p.isNameTok(hs-2) {
+		// "Donna Rawlings, 59, of Ashton, Md., who watched …, said": a
+		// town and its state, so the person before them
+		if s := p.nameRunBefore(hs-2, limit); p.isWordIn(s-1, set("of from in")) && p.isPunct(s-2, ",") {
+			k := s - 3
+			if p.isNumberTok(k) && p.isPunct(k-1, ",") {
+				k -= 2 // an age
+			}
+			if h2, s2, ok := p.npBeforeName(k, limit, pi); ok && h2.kind == spkName && !isOrg(h2.text) {
+				h2.role = ""
+				if p.isWordIn(c+1, set("who")) {
+					h2.role = p.span(c+1, e) // "who watched the ceremony"
+				}
+				return h2, s2, true
+			}
+		}
+	}
 	app := p.span(c+1, e)
 	if head.kind == spkName {
 		first, _ := p.word(c + 1)
