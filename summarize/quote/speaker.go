@@ -214,7 +214,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text]) && i+1 < b {
+		if (titleWords[t.lower] && !titleModifierCaps[t.text] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text]) && i+1 < b {
 			// "Del." before a name is a delegate, not Delaware
 			start = i + 1
 			if p.isPunct(start, ".") {
@@ -906,6 +906,10 @@ func (p *para) capsTitleAt(i int) bool {
 	}
 	return false
 }
+
+// titleModifierCaps are title words that, capitalized, open the name of
+// a body as often as a title: "National Review", "Senior Class".
+var titleModifierCaps = set("National Senior Junior Top Acting Interim Former Press Policy Communications")
 
 // titleAbbrevs are capitalized abbreviations of positions that stand
 // before a name as its title: "Labour MP Jess Phillips", "Browns DL
