@@ -240,6 +240,11 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 		}
 	}
 	verb := p.speaksAfter(e)
+	if k := sp.tok - 1; verb && p.lang == "" && (p.isWordIn(k, prepositions) || p.isWordIn(k, set("the")) && p.isWordIn(k-1, prepositions)) && !p.isWordIn(k, set("to")) {
+		// "Dan McLaughlin at the National Review agreed": the verb is
+		// the subject's, not the body's after the preposition
+		verb, m.weak = false, true
+	}
 	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
 		m.weak, m.strong, m.inPhrase = true, false, true // "Von Leon bis Santiago", "Mit Anna": no subject
 	}

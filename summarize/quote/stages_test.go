@@ -274,6 +274,7 @@ func TestMentionAt(t *testing.T) {
 	}{
 		{"a person with an appositive role", "Laurence Tribe, a Harvard law professor, disagreed.", "Laurence Tribe", "a Harvard law professor", true, false, true},
 		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
+		{"a body after a preposition before the verb", "Dan McLaughlin at the National Review agreed with him.", "National Review", "", false, true, true},
 		{"a state after a town", "Trump spoke at a conference in Herndon, Virginia on Monday.", "Virginia", "", false, false, true},
 		{"a first name that is the place of a title", "As governor of Virginia he did not interfere.", "Virginia", "", false, true, true},
 		{"a company after a title and of", "Michael Sims, chief executive of Ceres Robotics, said so.", "Ceres Robotics", "", false, true, true},
