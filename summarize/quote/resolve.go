@@ -597,7 +597,7 @@ func hasTitle(role string) bool {
 // and international" over "Walt Disney Co. executive"); a "who" clause
 // never displaces a title.
 func fullerRole(a, b string) bool {
-	if !hasTitle(a) || strings.HasPrefix(strings.ToLower(a), "who ") && !strings.HasPrefix(strings.ToLower(b), "who ") {
+	if !hasTitle(a) && !professionIn(a) || strings.HasPrefix(strings.ToLower(a), "who ") && !strings.HasPrefix(strings.ToLower(b), "who ") {
 		return false
 	}
 	return len(strings.Fields(a)) > len(strings.Fields(b))

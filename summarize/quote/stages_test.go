@@ -617,6 +617,7 @@ func TestFullerRole(t *testing.T) {
 		{"Walt Disney Co. executive", "Disney’s chairman of direct-to-consumer and international", false},
 		{"who will chair the panel next year", "Interior Minister", false},
 		{"a resident of the town for forty years", "Mayor", false},
+		{"an atmospheric physicist who led the study", "an atmospheric physicist", true},
 	} {
 		if got := fullerRole(tt.a, tt.b); got != tt.want {
 			t.Errorf("fullerRole(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
