@@ -15,7 +15,8 @@ import (
 // the rest of the story goes on to develop is central), times a gentle
 // prior for coming early, times a lift for sharing the headline's words
 // (the sentence that carries the story's key fact). Boilerplate, questions and sentences shorter than
-// 8 or longer than 40 words are left out; sentences that open with a
+// 8 or longer than 40 words (60 for the lede, which carries the story) are
+// left out while others are left; sentences that open with a
 // pronoun or connective (unless they follow a sentence already picked), are
 // mostly quotation or read like photo captions are ranked lower; a sentence
 // too similar to one already picked, sharing most of its words or a six-word phrase, is
@@ -96,6 +97,10 @@ type tkParams struct {
 	// states the story's key fact; a sentence that carries it beats
 	// background (0: the title is ignored).
 	Title float64
+	// LeadMaxWords is the longest the article's first sentence, its lede,
+	// may be and still count as of ordinary length: news ledes run long
+	// and carry the story.
+	LeadMaxWords int
 	// Fill lets defective sentences fill the takeaways when fewer than n
 	// sound ones are left; without it they are used only when no sound
 	// sentence is.
@@ -125,6 +130,7 @@ func tkDefaults() tkParams {
 		StripSource:   true,
 		Clean:         true,
 		Title:         3,
+		LeadMaxWords:  60,
 	}
 }
 
@@ -249,7 +255,7 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 	for i := range sents {
 		s := &sents[i]
 		s.usable = s.words >= prm.MinWords && s.words <= 2*prm.MaxWords
-		s.long = s.words > prm.MaxWords
+		s.long = s.words > prm.MaxWords && !(i == 0 && s.words <= prm.LeadMaxWords)
 		var tr tkTraits
 		if s.usable {
 			tr = tkTraitsOf(s.text)

@@ -440,3 +440,28 @@ func TestTakeawaysJapaneseOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestTakeawaysLongLede checks that a lede longer than an ordinary
+// takeaway, as news ledes are, still competes with the shorter sentences
+// after it, while a long sentence further down does not.
+func TestTakeawaysLongLede(t *testing.T) {
+	lede := "The harbour board of Port Ellis will require every shipping company that claims the new fuel rebate to refit its vessels with filters approved by the national maritime authority, the board said on Tuesday night, the latest tightening since a fuel spill closed the port's main channel for nine days in 2024."
+	rest := []string{
+		"The rules, which take effect in April, apply to the forty companies that use the port's container terminal.",
+		"Companies that do not refit their vessels will lose the fuel rebate that the harbour board introduced two years ago.",
+		"The spill in 2024 left oil on eleven kilometres of beach and closed the fishing grounds north of the port.",
+		"The harbour board said in a statement that it had consulted the shipping companies and the fishing crews since March.",
+		"Fishing crews welcomed the rules but asked the board to pay for the cleaning of their nets after the next spill.",
+	}
+	a := &article.Article{Paragraphs: append([]string{lede}, rest...)}
+	got := extractive.Takeaways(a, 3)
+	checkRules(t, a, 3, got)
+	if len(got) == 0 || got[0] != lede {
+		t.Errorf("Takeaways = %q, want the %d-word lede first", got, len(strings.Fields(lede)))
+	}
+	// The same sentence later in the article is long, and loses.
+	b := &article.Article{Paragraphs: append(append([]string{}, rest...), lede)}
+	if got := extractive.Takeaways(b, 3); slices.Contains(got, lede) {
+		t.Errorf("Takeaways = %q, want no long sentence from the body while ordinary ones are left", got)
+	}
+}

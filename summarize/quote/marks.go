@@ -99,9 +99,8 @@ func findSegments(p string, carry bool) []segment {
 		if (r == '\'' || r == '`') && i+1 < len(p) && p[i+1] == byte(r) {
 			// '' and `` stand for a double quotation mark in ASCII text
 			r, w = '"', 2
-		}
-		if (r == '’' || r == '‘') && strings.HasPrefix(p[i+w:], string(r)) {
-			// ‘‘ and ’’ stand for “ and ” in some publishing systems
+		} else if (r == '’' || r == '‘') && strings.HasPrefix(p[i+w:], string(r)) {
+			// ‘‘ and ’’ stand for “ and ” ("voters,’’ Will Moy said")
 			if r == '’' {
 				r = '”'
 			} else {

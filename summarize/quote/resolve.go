@@ -134,11 +134,17 @@ var modifierNouns = set(`administration campaign supporters voters aides team ca
 foundation era presidency allies critics rally rallies voters fans loyalists
 surrogates advisers staff transition organization plan plans policy policies proposal`)
 
+// nameKey returns the key that the mentions of one person share: the
+// lowercase surname, without a possessive or a generational suffix.
 func nameKey(s string) string {
 	s = strings.TrimSpace(s)
-	if f := strings.Fields(s); len(f) > 1 && nameSuffixes[strings.Trim(f[len(f)-1], ".,")] {
-		// "Patrick Carlineo Jr." is a Carlineo
-		s = strings.TrimRight(strings.Join(f[:len(f)-1], " "), ",")
+	for {
+		// "James P. Kennedy Jr." is Kennedy
+		i := strings.LastIndexAny(s, " \t\n")
+		if i < 0 || !nameSuffixes[strings.ToLower(strings.Trim(s[i+1:], ".,"))] {
+			break
+		}
+		s = strings.TrimRight(s[:i], " ,")
 	}
 	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
 		s = s[i+1:]
@@ -151,8 +157,8 @@ func nameKey(s string) string {
 	return k
 }
 
-// nameSuffixes follow a surname: "Jr.", "III".
-var nameSuffixes = set("Jr jr Sr sr II III IV")
+// nameSuffixes follow a surname: "Kennedy Jr.", "Henry Ford II".
+var nameSuffixes = set("jr sr ii iii iv")
 
 // mentions collects the names in the article, marking those that are
 // people: a known first name, an honorific or title, a role, or a name
@@ -203,7 +209,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) {
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) || ofTitle(sp.role) {
 		return mention{}, e, false
 	}
 	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role, capsNouns: p.lang == "de"}
@@ -231,6 +237,9 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	}
 	if m.gender == genderUnknown && p.lang != "" {
 		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
+	}
+	if g := p.dislocated(e); g != genderUnknown && m.gender == genderUnknown {
+		m.gender, m.strong, m.weak = g, true, false // "Soona, elle, n’a pas changé": a woman, the subject
 	}
 	if p.isPunct(e, ",—–") {
 		if w, ok := p.word(e + 1); ok && (w.lower == "who" || w.lower == "who's" || w.lower == "who’s") && !modifier {
@@ -432,6 +441,21 @@ func (p *para) appositiveRole(e, tok, pi int) string {
 		return ""
 	}
 	w, ok := p.word(e + 1)
+	if ok && w.upper {
+		// "Julie Graham, Washington State Department of Health public
+		// information officer, said": a body's name, then the title
+		for k := e + 2; k < len(p.toks) && k <= e+14; k++ {
+			if p.isPunct(k, ",") {
+				if p.isWordIn(k-1, titleWords) && p.isNameTok(e+1) {
+					return p.span(e+1, k)
+				}
+				break
+			}
+			if p.toks[k].kind != tWord {
+				break
+			}
+		}
+	}
 	if !ok || !(w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower] || !w.upper && p.titleWithin(e+1, 4)) {
 		return "" // "Lee, however, …"; but "Lee, portfolio manager at …,"
 	}
@@ -451,17 +475,6 @@ func professionIn(role string) bool {
 			return false
 		}
 		if professionWord(w) {
-			return true
-		}
-	}
-	return false
-}
-
-// professionWord reports whether w ends like a noun of profession:
-// "-ologist", "-ician", "-ator".
-func professionWord(w string) bool {
-	for _, suf := range []string{"ologist", "ician", "ator", "ographer", "ist"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
 	}
@@ -529,6 +542,19 @@ func (s *scanner) shareMentions(ms []mention) {
 			break
 		}
 	}
+	// a lone name that opens its sentence, followed in that sentence by a
+	// pronoun of the other gender before anyone else is named, is a
+	// surname that only looks like a first name: "Omar asked for
+	// compassion …, saying she did not think …" (Ilhan Omar), "Warren
+	// said she …"
+	for i, m := range ms {
+		if m.gender == genderUnknown || !m.strong || strings.Contains(m.text, " ") || s.paras[m.para].lang != "" {
+			continue
+		}
+		if g := s.paras[m.para].pronounGenderAfter(m.tok + 1); g != genderUnknown && g != m.gender {
+			ms[i].gender = g
+		}
+	}
 	// a surname seen once as a person makes its other mentions people too,
 	// and lends them its gender when that is unambiguous
 	gender := map[string]int{}
@@ -564,6 +590,44 @@ func (s *scanner) shareMentions(ms []mention) {
 	}
 }
 
+// ofTitle reports whether role, the words before a name, is a title that
+// the name completes as its object: "chief executive of" Ceres Robotics,
+// "head of research at" ICICI Securities. The name is a body, not a person.
+func ofTitle(role string) bool {
+	l := strings.ToLower(role)
+	return strings.HasSuffix(l, " of") || strings.HasSuffix(l, " at") || strings.HasSuffix(l, " for") || l == "of" || l == "at"
+}
+
+// pronounGenderAfter returns the gender of the first personal pronoun
+// from token i to the end of its sentence, or genderUnknown when the
+// sentence ends, a quotation opens or another name comes first (a
+// possessive or a name after a preposition is no rival).
+func (p *para) pronounGenderAfter(i int) int {
+	for k := i; k < len(p.toks) && k < i+30; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || p.isPunct(k, ".!?;") && !p.isNameTok(k) {
+			return genderUnknown
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if t.upper && k > i && p.isNameTok(k) && !timeWords[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
+			if w, ok := p.word(k - 1); !ok || !prepositions[w.lower] && !p.isNameTok(k-1) {
+				// someone else the pronoun may point to; not "on
+				// Twitter", "Carlineo's sentencing"
+				return genderUnknown
+			}
+		}
+		switch pronounOf(t.lower) {
+		case "he", "his", "him", "himself":
+			return genderMale
+		case "she", "her", "hers", "herself":
+			return genderFemale
+		}
+	}
+	return genderUnknown
+}
+
 // speaksAfter reports whether a speech verb follows a name ending at
 // token e, straight after it or after a relative pronoun: "Smith said",
 // "Natalia Piergentili, quien afirmó", "Weber sagte".
@@ -585,7 +649,23 @@ var relPronouns = set("who quien quienes qui der die")
 func hasTitle(role string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] {
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || professionWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// professionSuffixes end the nouns of trained professions: pulmonologist,
+// physician, psychiatrist, photographer, agronomist, statistician,
+// administrator, pharmacist.
+var professionSuffixes = []string{"ologist", "ician", "iatrist", "ographer", "onomist", "ologists", "icians", "ator", "ist"}
+
+// professionWord reports whether lowercase w names a trained profession by
+// its ending.
+func professionWord(w string) bool {
+	for _, suf := range professionSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
 	}
@@ -697,6 +777,13 @@ func (s *scanner) resolve() {
 		}
 		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
 			u.spk.role = r.role
+		}
+		if lang := s.paras[u.para].lang; lang != "" && (acronym(u.spk.text) && strings.ToUpper(u.spk.text) == u.spk.text ||
+			academicOnly(u.spk.role) || lang == "de" && !germanRole(u.spk.role)) {
+			// "US-Nachrichtensender CNN": an organisation has no role;
+			// "Dr." belongs to the name; "der früher als Investmentbanker
+			// gearbeitet hat" is a clause
+			u.spk.role = ""
 		}
 	}
 	s.score(ms)

@@ -14,6 +14,10 @@ func TestCleanRole(t *testing.T) {
 		{"stub ending in a preposition", "CEO of", "Jo Hart", ""},
 		{"cut inside a second phrase", "a scientist at the institute and", "Jo Hart", "a scientist at the institute"},
 		{"an age", "64", "Jo Hart", ""},
+		{"a ranking without its noun", "the 14th-ranked", "Jo Hart", ""},
+		{"an age without its noun", "the 55-year-old", "Jo Hart", ""},
+		{"a ranking with its noun", "the 14th-ranked player in the world", "Jo Hart", "the 14th-ranked player in the world"},
+		{"a two-time champion", "a two-time champion", "Jo Hart", "a two-time champion"},
 		{"a bare place", "Springfield, Va.", "Jo Hart", ""},
 		{"an affiliation", "Edinburgh University", "David Reay", "Edinburgh University"},
 		{"an outlet's possessive", "NBC’s", "Dana Lee", "NBC’s"},
@@ -63,6 +67,9 @@ func TestSpeakerClass(t *testing.T) {
 		{"an addressee", speaker{text: "a la red Erbol", kind: spkDesc}, classOrg},
 		{"a stated descriptor", speaker{text: "a Foreign Office spokesperson", kind: spkDesc}, classIndefinite},
 		{"one of a group", speaker{text: "one of the organisers", kind: spkDesc}, classIndefinite},
+		{"a title for a body", speaker{text: "A spokesperson for the Harbour Authority", kind: spkDesc}, classIndefinite},
+		{"a definite title of a body", speaker{text: "The United Nations High Commissioner for Refugees", kind: spkDesc}, classDefinite},
+		{"a work of a body", speaker{text: "a report by the Harbour Authority", kind: spkDesc}, classOrg},
 		{"a definite descriptor", speaker{text: "the governor", kind: spkDesc}, classDefinite},
 		{"a document", speaker{text: "the report", kind: spkDesc}, classOrg},
 		{"a label", speaker{text: "WALLACE", kind: spkLabel}, classFragment},
@@ -278,12 +285,13 @@ func TestMentionAt(t *testing.T) {
 		{"a state after a town", "Trump spoke at a conference in Herndon, Virginia on Monday.", "Virginia", "", false, false, true},
 		{"a first name that is the place of a title", "As governor of Virginia he did not interfere.", "Virginia", "", false, true, true},
 		{"a company after a title and of", "Michael Sims, chief executive of Ceres Robotics, said so.", "Ceres Robotics", "", false, true, true},
-		{"a department after a capitalized title and of", "Pankaj Pandey, Head of Research at ICICI Securities, said so.", "Research", "Head of", false, false, true},
+		{"a department after a capitalized title and of", "Pankaj Pandey, Head of Research at ICICI Securities, said so.", "Research", "", false, false, false},
 		{"a first name that is a place", "Trump spoke at a conference in Virginia on Monday.", "Virginia", "", false, true, true},
 		{"an appositive role without an article", "John Petrides, portfolio manager at Tocqueville Asset Management, watched the markets.", "John Petrides", "portfolio manager at Tocqueville Asset Management", true, false, true},
 		{"a profession by its ending", "Dr. Owen Dempsey, a pulmonologist at the Aberdeen Royal Infirmary, took a look.", "Owen Dempsey", "a pulmonologist at the Aberdeen Royal Infirmary", true, false, true},
 		{"a profession without an article", "Charles Simpson, program administrator for the Refugees in Towns Project, told the site.", "Charles Simpson", "program administrator for the Refugees in Towns Project", true, false, true},
 		{"a title with of before the name", "Secretary of State John Kerry said so.", "John Kerry", "Secretary of State", true, false, true},
+		{"a body's name, then the title", "Julie Graham, Washington State Department of Health public information officer, said she liked it.", "Julie Graham", "Washington State Department of Health public information officer", true, false, true},
 		{"an adverb between commas is no role", "Dana Lee, however, was not convinced.", "Dana Lee", "", true, false, true},
 		{"a participle clause is no role", "Dana Lee, dedicating the new Museum of Flight on Saturday, was moved.", "Dana Lee", "", true, false, true},
 		{"a name as a modifier", "The Obama administration disagreed.", "Obama", "", false, true, true},
@@ -575,6 +583,10 @@ func TestNpAfter(t *testing.T) {
 		{"a body's lowercase name joined by and", "according to the city’s housing and planning department.", "the city’s housing and planning department", ""},
 		{"and opening a second clause ends the descriptor", "said a union official and the talks ended.", "a union official", ""},
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
+		{"a bare title, then its organisation", "said Ravi Menon, Director, Harbour Securities.", "Ravi Menon", "Director, Harbour Securities"},
+		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
+		{"a capitalized title phrase after the name", "said Nora Quist, Research and Policy Director for Europe at Harbour Watch.", "Nora Quist", "Research and Policy Director for Europe at Harbour Watch"},
+		{"a title for a body", "said a spokesperson for the Harbour Authority.", "a spokesperson for the Harbour Authority", ""},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -605,6 +617,23 @@ func TestFindSegmentsLeftOpen(t *testing.T) {
 	want := []string{"It’s a dog whistle,", "If indeed he is not legitimate, how can you feel good.", "I have been thinking,"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("findSegments(%q) = %q, want %q", p, got, want)
+	}
+}
+
+func TestFindSegmentsDoubledSingles(t *testing.T) {
+	// ‘‘ and ’’ typed for “ and ”, as some wire copy does
+	for _, tt := range []struct{ p, want string }{
+		{"“It was an attempt to mislead voters,’’ Tom Hale told the BBC. “And it is wrong.”", "It was an attempt to mislead voters,|And it is wrong."},
+		{"‘‘We will appeal,’’ the mayor said.", "We will appeal,"},
+		{"The players’ union’s chief said ‘no’ twice.", "no"},
+	} {
+		var got []string
+		for _, sg := range findSegments(tt.p, false) {
+			got = append(got, tt.p[sg.in0:sg.in1])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("findSegments(%q) = %q, want %q", tt.p, got, tt.want)
+		}
 	}
 }
 
@@ -668,5 +697,20 @@ func TestTokenizeInWordMarks(t *testing.T) {
 				t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ana Lima":              "lima",
+		"James P. Kennedy Jr.":  "kennedy",
+		"Patrick Carlineo, Jr.": "carlineo",
+		"Henry Ford II":         "ford",
+		"Kennedy's":             "kennedy",
+		"Jr.":                   "jr",
+	} {
+		if got := nameKey(in); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
