@@ -706,6 +706,14 @@ func TestScanAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "two reported clauses with two speakers",
+			paras: []string{"Mayor Dana Lee stressed that the repairs were not finished, and tenant groups warned that the city was losing its leverage over the builder."},
+			want: []want{
+				{"that the repairs were not finished", "Dana Lee", "Mayor", "reported"},
+				{"that the city was losing its leverage over the builder", "tenant groups", "", "reported"},
+			},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

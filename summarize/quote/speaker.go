@@ -941,7 +941,7 @@ func (p *para) textFrom(i, e int) int {
 // "protesters", "economists", "residents".
 func personPlural(w string) bool {
 	sg := strings.TrimSuffix(w, "s")
-	if personHeads[w] || titleWords[sg] || personHeads[sg] {
+	if personHeads[w] || titleWords[sg] || personHeads[sg] || collectiveHeads[w] {
 		return true
 	}
 	for _, suf := range []string{"ers", "ors", "ists", "ians", "ants", "ents"} {
@@ -974,6 +974,10 @@ func (p *para) capsTitleAt(i int) bool {
 // titleModifierCaps are title words that, capitalized, open the name of
 // a body as often as a title: "National Review", "Senior Class".
 var titleModifierCaps = set("National Senior Junior Top Acting Interim Former Press Policy Communications")
+
+// collectiveHeads are plural nouns for groups of people that speak:
+// "human rights groups warned".
+var collectiveHeads = set("groups unions families agencies authorities police organizations organisations")
 
 // titleAbbrevs are capitalized abbreviations of positions that stand
 // before a name as its title: "Labour MP Jess Phillips", "Browns DL
