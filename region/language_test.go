@@ -157,3 +157,21 @@ func TestDetectListing(t *testing.T) {
 		want: "", region: "Global",
 	}})
 }
+
+func TestDetectVenuesAndParishes(t *testing.T) {
+	runDetect(t, []detectCase{{
+		name: "biathlon venue",
+		a: lang(art("Biathlon: Sprintsieg in Antholz",
+			"Die Olympiasiegerin von Peking hat den Sprint in Antholz gewonnen. Sie lag nach dem Schießen knapp vor der Französin.\n\n"+
+				"Am Sonntag folgt in Antholz die Verfolgung."), "de"),
+		want: "IT", region: "Europe",
+	}, {
+		name: "jamaican parish",
+		a:    art("Two held after shooting", "Police in St Catherine detained two men after a shooting on Sunday night. Residents of Clarendon said the gang had moved there from the next parish."),
+		want: "JM", region: "Americas",
+	}, {
+		name: "guyanese region",
+		a:    art("Flooding in Demerara", "Farmers on the East Bank Demerara counted their losses on Monday after heavy rain flooded fields along the Mahaica river."),
+		want: "GY", region: "Americas",
+	}})
+}
