@@ -16,6 +16,10 @@ func Quotes(a *article.Article) []summarize.Quote {
 // minSelectWords is the length of a substantive quote.
 const minSelectWords = 6
 
+// minNewSpeakerWords is the length of a quote that a speaker not yet
+// shown may fill a place with before a second quote of one already shown.
+const minNewSpeakerWords = 4
+
 // Select picks at most max quotes for a briefing, in article order. With
 // max 0 it returns qs unchanged. Otherwise it shows only direct quotes
 // (words inside quotation marks, printed as such) whose speaker the scanner
@@ -23,7 +27,8 @@ const minSelectWords = 6
 // or a mixed quote set in quotation marks would put words in the speaker's
 // mouth, and a doubtful speaker would put them in someone else's. Among
 // those it prefers named speakers with roles, substantive length (six
-// words or more) and different speakers.
+// words or more) and different speakers: a speaker already shown is shown
+// again only when no other speaker has a quote of four words or more.
 func Select(qs []summarize.Quote, max int) []summarize.Quote {
 	if max <= 0 {
 		return qs
@@ -58,9 +63,10 @@ func Select(qs []summarize.Quote, max int) []summarize.Quote {
 	seen := map[string]bool{}
 	n := 0
 	// pass 0: substantive quotes from speakers not yet picked; pass 1:
-	// substantive quotes; pass 2: the rest. Within a pass, best score
-	// first, and among equals article order.
-	for pass := 0; pass < 3 && n < max; pass++ {
+	// shorter quotes (four words or more) from speakers not yet picked;
+	// pass 2: substantive quotes; pass 3: the rest. Within a pass, best
+	// score first, and among equals article order.
+	for pass := 0; pass < 4 && n < max; pass++ {
 		for level := 15; level >= 0 && n < max; level-- {
 			for i, q := range qs {
 				if n >= max {
@@ -69,11 +75,12 @@ func Select(qs []summarize.Quote, max int) []summarize.Quote {
 				if picked[i] || score(q) != level {
 					continue
 				}
-				if pass < 2 && quote.Words(q.Text) < minSelectWords {
+				w := quote.Words(q.Text)
+				if (pass == 0 || pass == 2) && w < minSelectWords || pass == 1 && w < minNewSpeakerWords {
 					continue
 				}
 				k := quote.SpeakerKey(q.Speaker)
-				if pass == 0 && k != "" && seen[k] {
+				if pass < 2 && k != "" && seen[k] {
 					continue
 				}
 				picked[i] = true

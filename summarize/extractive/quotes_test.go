@@ -46,3 +46,32 @@ func TestSelect(t *testing.T) {
 		})
 	}
 }
+
+func TestSelectNewSpeakerFirst(t *testing.T) {
+	qs := []summarize.Quote{
+		{Text: "We will build the new terminal by next spring", Speaker: "Dana Lee", Role: "the port director", Kind: "direct", Confidence: 0.95},
+		{Text: "The money is already set aside for the work", Speaker: "Dana Lee", Role: "the port director", Kind: "direct", Confidence: 0.95},
+		{Text: "Now I believe them", Speaker: "Tom Hale", Kind: "direct", Confidence: 0.95},
+		{Text: "Fine", Speaker: "Ana Ruiz", Kind: "direct", Confidence: 0.95},
+	}
+	for _, tt := range []struct {
+		name string
+		max  int
+		want []int
+	}{
+		{"a short quote of a new speaker before the same speaker again", 2, []int{0, 2}},
+		{"a one-word quote only after the same speaker again", 3, []int{0, 1, 2}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractive.Select(qs, tt.max)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Select(max %d) = %d quotes %+v, want %d", tt.max, len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if got[i].Text != qs[w].Text {
+					t.Errorf("Select(max %d)[%d] = %q, want %q", tt.max, i, got[i].Text, qs[w].Text)
+				}
+			}
+		})
+	}
+}

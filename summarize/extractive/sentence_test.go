@@ -197,6 +197,17 @@ func TestLangBackRef(t *testing.T) {
 		{"ja", "市議会は二十日、計画を可決しました。", false},
 		{"zh", "这条线路全长二十八公里。", true},
 		{"zh", "市政府周三宣布了新的计划。", false},
+		{"de", "Es vertritt die Laien gegenüber den Bischöfen.", true},
+		{"de", "Es ist unklar, ob die Wahl verschoben wird.", false},
+		{"de", "Außerdem soll die Steuer im Juli steigen.", true},
+		{"de", "Außenminister Berg reist am Montag nach Rom.", false},
+		{"es", "En ese marco, el ministro ordenó cambiar al director.", true},
+		{"es", "Por su parte, la alcaldesa pidió calma a los vecinos.", true},
+		{"es", "Además de la multa, el club perderá tres puntos.", true},
+		{"es", "Ese día se votará el presupuesto municipal.", true},
+		{"es", "Esencial para la economía es el puerto de la ciudad.", false},
+		{"fr", "D’autre part, la ville a promis un nouveau pont.", true},
+		{"fr", "Cependant la grève continue dans les ports.", true},
 		{"en", "She resigned on Monday.", false}, // English: tkBackRef's
 		{"", "Sie motiviert uns alle.", false},
 	} {

@@ -2,6 +2,7 @@ package extractive
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/brief-news/brief/article"
@@ -23,9 +24,11 @@ import (
 //
 // A takeaway reads on its own: bold marks, bullets, speaker and caption
 // labels and an opening "But" or "However," are taken off; a sentence that
-// opens with a word pointing back ("She", "These") is shown only joined to
-// the sentence before it; headings, fragments and text with holes are used
-// only when an article has nothing else.
+// points back to one the reader has not seen ("She", "These", a referential
+// "It", "As they left, ...", "Some said", "X, however, ...") is shown only
+// joined to the sentence before it, and the pair counts as one takeaway;
+// headings, fragments and text with holes are used only when an article
+// has nothing else.
 func Takeaways(a *article.Article, n int) []string {
 	return tkRank(a, n, tkDefaults())
 }
@@ -114,7 +117,7 @@ func tkDefaults() tkParams {
 		Redundancy:    0.6,
 		Twin:          0.6,
 		Pronoun:       0.3,
-		Connective:    0.5,
+		Connective:    0.3,
 		Quote:         0.1,
 		Caption:       0.5,
 		InContext:     true,
@@ -260,7 +263,7 @@ func tkScore(a *article.Article, prm tkParams) (sents []tkSent, cased bool) {
 		if prm.Clean {
 			s.show = tkClean(s.text)
 			s.defect, s.leans = tkDefect(s.show, sp.cased)
-			if !s.defect && tkLangBackRef(a.Language, s.show) {
+			if !s.defect && (tkLangBackRef(a.Language, s.show) || tkEnglish(a.Language) && tkEnBackRef(s.show)) {
 				s.defect, s.leans = true, true
 			}
 		}
@@ -357,7 +360,7 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 		if pass == 2 && len(picked) > 0 && !prm.Fill {
 			break
 		}
-		for len(picked) < n {
+		for tkBullets(sents, isPicked, picked) < n && len(picked) < 2*n {
 			best := tkBest(sents, taken, isPicked, picked, content, pass == 2, pass >= 1, prm)
 			if best < 0 {
 				break
@@ -386,6 +389,19 @@ func tkSelect(sents []tkSent, cased bool, n int, prm tkParams) []string {
 		}
 	}
 	return out
+}
+
+// tkBullets returns how many takeaways the picked sentences make: a
+// sentence that leans on the one before it, picked too, joins it rather
+// than making one of its own.
+func tkBullets(sents []tkSent, isPicked []bool, picked []int) int {
+	n := 0
+	for _, i := range picked {
+		if !(sents[i].leans && i > 0 && isPicked[i-1]) {
+			n++
+		}
+	}
+	return n
 }
 
 // tkBest returns the best-scored sentence that may still be picked (only
@@ -492,4 +508,9 @@ func tkCosine(a, b *tkSent) float64 {
 		}
 	}
 	return dot / (a.norm * b.norm)
+}
+
+// tkEnglish reports whether lang, a language tag, is English or unknown.
+func tkEnglish(lang string) bool {
+	return lang == "" || lang == "en" || strings.HasPrefix(lang, "en-") || strings.HasPrefix(lang, "en_")
 }

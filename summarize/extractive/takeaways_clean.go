@@ -179,7 +179,7 @@ func tkDefect(s string, cased bool) (defect, leans bool) {
 	case !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsLower(r) && !strings.ContainsRune("\"'“‘«„¿¡(", r):
 		return true, false
 	}
-	if !tkEnded(s) || tkHole(s) || tkCutLabel(s) != s {
+	if !tkEnded(s) || tkHole(s) || tkCutLabel(s) != s || tkOpenQuote(s) {
 		return true, false
 	}
 	if tkBackRef(s, first) {
@@ -237,6 +237,20 @@ var tkLangBackRefs = map[string]map[string]bool{
 	"es": sentSet("él ella ellos ellas esto eso este esta estos estas ese esa esos esas su sus"),
 }
 
+// tkLangBackPhrases are, per language, opening phrases (lowercased) that
+// lean on the sentence before: "En ese marco," (in that setting), "Por su
+// parte," (for his part), "D'autre part,", "Außerdem".
+var tkLangBackPhrases = map[string][]string{
+	"de": {"außerdem", "zudem", "dennoch", "allerdings", "deshalb", "daher", "trotzdem", "dabei", "darüber hinaus", "auch das", "dazu", "damit", "in diesem zusammenhang", "vor diesem hintergrund"},
+	"fr": {"d'autre part", "d’autre part", "par ailleurs", "cependant", "en revanche", "de plus", "pourtant", "toutefois", "en effet", "ce jour-là", "à cette occasion", "dans ce contexte", "dans ce cadre"},
+	"es": {"en ese marco", "en este marco", "en ese contexto", "en este contexto", "en tal sentido", "en ese sentido", "en este sentido", "por ello", "por eso", "por lo tanto", "de hecho", "además", "sin embargo", "asimismo",
+		"de igual forma", "de igual manera", "por otra parte", "por su parte", "ese día", "en ese momento", "a su vez", "no obstante"},
+}
+
+// tkGermanExpletive are the words after an opening "Es" that make it stand
+// for nothing named before: "Es gibt", "Es geht um", "Es ist unklar, ob".
+var tkGermanExpletive = sentSet("gibt gab geht ging handelt kommt kam heißt hieß bleibt blieb fehlt fehlen reicht sei wäre war ist wird wurde muss soll")
+
 // tkLangBackPrefixes are the openings of Japanese and Chinese sentences
 // that point back ("このため" for this reason, "彼は" he, "这" this, "他们"
 // they).
@@ -270,9 +284,21 @@ func tkLangBackRef(lang, s string) bool {
 	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("\"'“‘«„", r) {
 		return false // the speaker's words, not the story's
 	}
+	l := strings.ToLower(s)
+	for _, p := range tkLangBackPhrases[lang] {
+		if strings.HasPrefix(l, p) && len(l) > len(p) && !unicode.IsLetter(rune(l[len(p)])) {
+			return true
+		}
+	}
 	f := strings.ToLower(sentFirstWord(s))
 	if i := strings.IndexAny(f, "'’"); i > 0 {
 		f = f[:i] // "c'est"
+	}
+	if lang == "de" && f == "es" {
+		// "Es vertritt die Laien" points back; "Es gibt", "Es geht um",
+		// "Es ist unklar, ob" do not.
+		rest := strings.ToLower(strings.TrimLeft(s[len(sentFirstWord(s)):], " "))
+		return !tkGermanExpletive[sentFirstWord(rest)]
 	}
 	if !refs[f] {
 		return false
@@ -347,11 +373,17 @@ func tkContent(s string) map[string]bool {
 	return out
 }
 
-var tkDupStop = sentSet("the and for are was were been with from that this its his her their has have had will would said says not but they")
+var tkDupStop = sentSet("the and for are was were been with from that this its his her their has have had will would said says not but they" +
+	" der die das den dem des und ein eine einen einem einer mit von für auf ist sind hat haben wird wurde nicht sich auch dass bei aus nach" +
+	" les des une dans pour par est sont qui que sur avec aux ont pas ses son cette été" +
+	" del los las una por con para que ese esa este esta han sus como fue más")
 
 // tkSame reports whether two takeaways with content words a and b say the
 // same thing: they share at least half of all their content words, or one's
-// are all among the other's.
+// are all among the other's, or two in three of the shorter
+// one's are among the other's ("the inspector general, Álvaro Álvarez, has
+// promised transparency in the inquiry" and "the police officer has
+// promised transparency in the inquiry").
 func tkSame(a, b map[string]bool) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
@@ -363,7 +395,8 @@ func tkSame(a, b map[string]bool) bool {
 		}
 	}
 	union := len(a) + len(b) - both
-	return 2*both >= union || both == len(a) || both == len(b)
+	short := min(len(a), len(b))
+	return 2*both >= union || both == len(a) || both == len(b) || short >= 5 && 3*both >= 2*short
 }
 
 // tkPhraseLen is the length in words of a phrase two takeaways may not
@@ -410,4 +443,145 @@ func tkSharePhrase(a, b map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// tkEnBackRef reports whether English sentence s points back to text the
+// reader has not seen in a way tkBackRef's first-word test misses:
+//
+//   - a referential "It" ("It later reverted to its old name"), but not
+//     the "It" that stands for a clause to come ("It is unclear whether",
+//     "It was the first time");
+//   - an opening clause whose subject is a pronoun ("As they stepped
+//     outside, ...", "When she arrived, ...");
+//   - a pronoun subject right after an opening adjunct ("On Tuesday, he
+//     said", "Rebranded as a fact-checker, it posted");
+//   - a quantifier standing for people named before ("Some said ...",
+//     "Many were ...");
+//   - a contrast set against something earlier, in second place
+//     ("Israeli courts, however, have ...").
+func tkEnBackRef(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("\"'“‘«„(", r) {
+		return false // the speaker's words, not the story's
+	}
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return false
+	}
+	lower := func(i int) string { return strings.ToLower(strings.Trim(words[i], ",;:.!?\"'“”‘’")) }
+	if lower(0) == "it" && !strings.HasSuffix(words[0], ",") {
+		return !tkExpletiveIt(words[1:])
+	}
+	if tkQuantifiers[lower(0)] && tkReportVerbs[lower(1)] {
+		return true // "Some said they felt dejected": some of whom?
+	}
+	clause := tkSubordinators[lower(0)]
+	if clause && tkSubjectPronouns[lower(1)] {
+		// "When she arrived, she ..." points back; "When she was sworn
+		// in, Mosby ..." names her right after.
+		for i := 2; i < len(words)-1 && i < 14; i++ {
+			if strings.HasSuffix(words[i], ",") {
+				return !tkNamed(words[i+1])
+			}
+		}
+		return true
+	}
+	// The opening adjunct ends at the first comma within a dozen words.
+	for i := 0; i < len(words)-1 && i < 12; i++ {
+		w := words[i]
+		if !strings.HasSuffix(w, ",") {
+			if strings.ContainsAny(w, ";:—–") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+				return false // a possessive name or a clause break: not a bare adjunct
+			}
+			continue
+		}
+		next := lower(i + 1)
+		if i > 0 && tkSecondConnectives[next] && strings.HasSuffix(words[i+1], ",") {
+			return true // "Israeli courts, however, have ..."
+		}
+		if i == 0 || !tkSubjectPronouns[next] || clause {
+			// "As the disease progresses, it ...": the pronoun
+			// points to the opening clause's own subject.
+			return false
+		}
+		if next == "it" && tkExpletiveIt(words[i+2:]) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// tkExpletiveIt reports whether rest, the words after an "It", make the
+// "It" stand for a clause still to come rather than for something named
+// before: "It is unclear whether ...", "It was the first time ...",
+// "It remains to be seen ...".
+func tkExpletiveIt(rest []string) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	verb := strings.ToLower(rest[0])
+	if !tkCopulas[verb] {
+		return false
+	}
+	if tkSeemVerbs[verb] && len(rest) > 1 && strings.ToLower(rest[1]) != "to" {
+		return true // "It appears the pilot changed course"
+	}
+	for i := 1; i < len(rest) && i <= 6; i++ {
+		w := strings.ToLower(strings.Trim(rest[i], ",;:.!?\"'“”‘’"))
+		if tkExpletiveTails[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	tkSubordinators     = sentSet("as when after while before since because if although though once until unless whereas")
+	tkSubjectPronouns   = sentSet("he she they it")
+	tkSecondConnectives = sentSet("however though meanwhile too also moreover nevertheless nonetheless instead therefore")
+	tkCopulas           = sentSet("is was 's has had will would could may might remains remained seems seemed appears appeared")
+	tkQuantifiers       = sentSet("some many others most several both few all")
+	tkReportVerbs       = sentSet("said say says told were are was have had will would could felt feel believe believed fear feared called argued added")
+	tkSeemVerbs         = sentSet("seems seemed appears appeared")
+	tkExpletiveTails    = sentSet("that whether how what why who when if unclear clear known time first second last possible impossible likely unlikely necessary important difficult hard easy true seen uncommon common rare noted revealed reported understood believed thought great good bad worth")
+)
+
+// tkNamed reports whether w, the word after an opening clause, starts a
+// name (a capital that is not a determiner or a pronoun).
+func tkNamed(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !tkNotNames[strings.ToLower(strings.Trim(w, ",;:"))]
+}
+
+var (
+	tkNotNames = sentSet("the a an this that these those he she they it i we his her their its my our there")
+)
+
+// tkOpenQuote reports whether s opens a quotation with curly marks or
+// guillemets („…“, “…”, «…») that it does not close: the quotation goes on
+// in the next sentence, and the takeaway would show a mark left open.
+func tkOpenQuote(s string) bool {
+	depth, german := 0, 0
+	for _, r := range s {
+		switch r {
+		case '„':
+			depth++
+			german++
+		case '«':
+			depth++
+		case '“':
+			if german > 0 { // closes „
+				german--
+				depth--
+			} else {
+				depth++
+			}
+		case '”', '»':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
 }

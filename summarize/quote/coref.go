@@ -46,6 +46,11 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 			rivals = append(rivals, m.text)
 		}
 	}
+	if best == "" && len(words) == 1 {
+		if full, ok := misspelt(ms, common, key, g); ok {
+			return full // "Wines" where the article introduced "Leslie Wimes"
+		}
+	}
 	if best == "" || len(rivals) > 0 || given {
 		return name
 	}
@@ -63,6 +68,54 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 		}
 	}
 	return best
+}
+
+// misspelt returns the full name of the one person whose surname the
+// surname key misspells by one letter ("Wines" for "Leslie Wimes",
+// "McLenney" for "Tyresha McClenney"); ok is false when the surname is
+// short, or when no person or more than one could be meant.
+func misspelt(ms []mention, common map[string]bool, key string, g int) (full string, ok bool) {
+	if len([]rune(key)) < 5 || common[key] {
+		return "", false
+	}
+	for _, m := range ms {
+		// the full name need not have shown it is a person's: the one
+		// who speaks under the misspelt surname is one
+		if m.key == key || !compatible(m.gender, g) || !oneEdit(key, m.key) ||
+			len(strings.Fields(m.text)) < 2 || !plainName(m.text, common) || titleOnly(m.text) || isOrg(m.text) {
+			continue
+		}
+		if full != "" && !sameName(full, m.text) {
+			return "", false
+		}
+		if full == "" {
+			full = m.text
+		}
+	}
+	return full, full != ""
+}
+
+// oneEdit reports whether a and b, both at least five letters, differ by
+// exactly one letter added, dropped or changed before the last.
+func oneEdit(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x) < 5 || len(y)-len(x) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if i >= len(y)-1 {
+		return false // "Clark" and "Clarke": another name, not a slip
+	}
+	if len(x) == len(y) {
+		return string(x[i+1:]) == string(y[i+1:])
+	}
+	return string(x[i:]) == string(y[i+1:])
 }
 
 // plainName reports whether s reads as a person's name alone: two to four
@@ -94,7 +147,7 @@ var titleAbbrev = map[string]string{
 	"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
 	"lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
 	"prof": "professor", "dr": "doctor", "supt": "superintendent", "det": "detective",
-	"insp": "inspector", "adm": "admiral", "cmdr": "commander", "amb": "ambassador",
+	"insp": "inspector", "adm": "admiral", "cmdr": "commander", "amb": "ambassador", "del": "delegate",
 }
 
 // roleHeads returns the lowercase title words of role, spelled out.

@@ -134,6 +134,9 @@ pastor bishop cardinal rabbi imam columnist commentator blogger writer novelist
 producer president-elect owner investor banker broker trader physician doctor nurse
 surgeon psychologist psychiatrist sociologist political scientist campaign
 editor-in-chief coordinator hopeful
+engineer developer designer architect agent envoy lecturer programmer planner
+therapist pharmacist dentist accountant curator librarian firefighter paramedic
+journalist photographer filmmaker entrepreneur
 spokesperson press communications policy national deputy former acting interim
 senior junior top
 ministro ministra presidente presidenta diputado diputada senador senadora alcalde

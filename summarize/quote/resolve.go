@@ -370,13 +370,29 @@ func (p *para) appositiveRole(e, tok, pi int) string {
 		return ""
 	}
 	w, ok := p.word(e + 1)
-	if !ok || !(w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower]) {
-		return ""
+	if !ok || !(w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower] || !w.upper && p.titleWithin(e+1, 4)) {
+		return "" // "Lee, however, …"; but "Lee, portfolio manager at …,"
 	}
 	if sp, _, ok := p.npAfter(tok, len(p.toks), pi); ok && sp.role != "" && hasTitle(sp.role) {
 		return sp.role
 	}
 	return ""
+}
+
+// titleWithin reports whether one of the n words from token i, before
+// any punctuation, article, preposition or participle, is a title word: "portfolio manager", "senior
+// economist".
+func (p *para) titleWithin(i, n int) bool {
+	for k := i; k < i+n; k++ {
+		w, ok := p.word(k)
+		if !ok || determiners[w.lower] || prepositions[w.lower] || strings.HasSuffix(w.lower, "ing") {
+			return false // "dedicating the museum": a clause
+		}
+		if titleWords[w.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // shareMentions completes the mentions ms in place: the pronouns that
@@ -746,7 +762,10 @@ func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 		if !m.person || !compatible(m.gender, sp.gender) {
 			continue
 		}
-		if m.weak {
+		if m.weak || m.gender == genderUnknown && !m.strong {
+			// "a commission overseen by Kofi Annan. “…,” she said": a
+			// person of unknown gender outside the subject yields to a
+			// subject the pronoun's gender fits
 			if weak < 0 {
 				weak = i
 			}

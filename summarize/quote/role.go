@@ -38,6 +38,10 @@ var adverbials = map[string]bool{"for instance": true, "for example": true, "in 
 	"meanwhile": true, "too": true, "though": true, "in turn": true, "of course": true, "in particular": true,
 	"by contrast": true, "in contrast": true, "for her part": true, "for his part": true, "for their part": true}
 
+// roleClauseWords open a clause inside a role, where a verb may follow: "a
+// former aide who was fired", "whose candidacy was founded on …".
+var roleClauseWords = set("who whose whom which that")
+
 // stubEnds are words a whole role never ends with: "a former", "CEO of",
 // "Customs and".
 var stubEnds = set(`a an the of for at in on with by from to and or but former ex
@@ -94,9 +98,13 @@ func cleanRole(role, name string) string {
 	}
 	hasLower, hasTitle := false, false
 	orig := strings.Fields(r)
+	relative := false // inside a "who" clause, where a verb belongs
 	for i, w := range f {
 		w = strings.Trim(w, ".,()")
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) {
+		if roleClauseWords[w] {
+			relative = true
+		}
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) || titleAbbrevs[strings.Trim(orig[i], ".,()")] {
 			hasTitle = true
 		}
 		c, _ := utf8.DecodeRuneInString(orig[i])
@@ -104,6 +112,11 @@ func cleanRole(role, name string) string {
 			hasLower = true
 			if i > 0 && (speechVerbs[w] || reportVerbs[w]) && !titleWords[w] {
 				return "" // a clause: "she said the plan"
+			}
+			if i > 0 && auxVerbs[w] && !relative {
+				// a clause: "the current administration has shuffled
+				// …", "on what was his first full day on the job"
+				return ""
 			}
 		}
 	}

@@ -395,7 +395,7 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 		// “Y!” Trump said.  (the quote's own punctuation ended the sentence)
 		nf, nt := p.sents[si+1][0], p.sents[si+1][1]
 		// “Y?” Trump said, looking out on the crowd.
-		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && (e2 >= nt-1 || p.attrTrailer(e2)) {
+		if sp2, e2, ok2 := s.postAttr(pi, nf, nt); ok2 && (e2 >= nt-1 || p.attrTrailer(e2) || p.attrAdjunct(e2, nt)) {
 			sp, aEnd, ok = sp2, e2, true
 			used[si+1] = true
 			if p.attrs == nil {
@@ -412,6 +412,18 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 			return
 		}
 		if p.isScare(p.toks[q0].seg) {
+			return
+		}
+		if sp, ok := p.signatureAfter(q0, pi); ok {
+			// “A.” And more words, “B.” ― Christina Lastra: the line's
+			// signature, not the one of the line before
+			u := unit{para: pi, tok: q0, kind: KindDirect, spk: sp}
+			for k := q0; k < to; k++ {
+				if p.toks[k].kind == tQuote {
+					u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
+				}
+			}
+			s.units = append(s.units, u)
 			return
 		}
 		// a quote standing alone: its speaker comes from the context
@@ -452,7 +464,17 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 		if k >= aEnd {
 			v = p.cueIn(last, k)
 		}
+		sp2, about := speaker{}, false
+		if k >= aEnd {
+			sp2, about = p.aboutCue(k, last, pi)
+		}
 		switch {
+		case about:
+			// “A?” she said, and as Trump went on about “B” …: his
+			s.units = append(s.units, u)
+			sp = sp2
+			u = unit{para: pi, tok: k, kind: KindDirect, spk: sp}
+			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
 		case k < aEnd || p.onlyJoiners(last, k):
 			u.parts = append(u.parts, p.innerRange(p.toks[k].seg))
 		case v >= 0 && !p.isPunct(k-1, ":"):
@@ -475,6 +497,70 @@ func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
 	}
 	s.joinFollowing(pi, si, &u, used)
 	s.units = append(s.units, u)
+}
+
+// aboutCue returns the speaker of a verb of talking about something
+// just before quote token k, no earlier than token from: "Trump went on
+// about “…”", "she spoke of “…”", "he railed against “…”". ok is false
+// when no such verb and speaker stand there.
+func (p *para) aboutCue(k, from, pi int) (speaker, bool) {
+	w, ok := p.word(k - 1)
+	if !ok || w.lower != "about" && w.lower != "of" && w.lower != "against" {
+		return speaker{}, false
+	}
+	v := k - 2
+	vw, ok := p.word(v)
+	if !ok || vw.upper {
+		return speaker{}, false
+	}
+	switch {
+	case vw.lower == "on":
+		g, ok := p.word(v - 1)
+		if !ok || g.lower != "went" && g.lower != "goes" && g.lower != "go" {
+			return speaker{}, false
+		}
+		v--
+	case !aboutVerbs[vw.lower]:
+		return speaker{}, false
+	}
+	sp, st, ok := p.npBefore(v-1, from, pi)
+	if !ok || st < from || sp.kind != spkName && sp.kind != spkPronoun {
+		return speaker{}, false
+	}
+	return sp, true
+}
+
+// aboutVerbs are verbs of talking about something: "spoke of", "railed
+// against".
+var aboutVerbs = set("talked talks spoke speaks railed rails ranted rants raved raves complained complains boasted boasts bragged brags joked jokes")
+
+// signatureAfter returns the name signing the line of quote token q0
+// after a later quote on the same line: “A.” And that is all, “B.” ―
+// Name. ok is false when the line holds no such signature.
+func (p *para) signatureAfter(q0, pi int) (speaker, bool) {
+	n := len(p.toks)
+	for k := q0 + 1; k < n; k++ {
+		if strings.Contains(p.text[p.toks[k-1].end:p.toks[k].start], "\n") {
+			return speaker{}, false
+		}
+		if !p.isPunct(k, "―—") || p.toks[k-1].kind != tQuote {
+			continue
+		}
+		j := p.nameRunAfter(k+1, n)
+		if j == k+1 {
+			return speaker{}, false
+		}
+		e := j
+		if p.isPunct(e, ".") {
+			e++
+		}
+		if e < n && !strings.Contains(p.text[p.toks[e-1].end:p.toks[e].start], "\n") {
+			return speaker{}, false
+		}
+		sp := p.nameAt(k+1, j, pi)
+		return sp, sp.text != ""
+	}
+	return speaker{}, false
 }
 
 // continues reports whether quote token k carries on the sentence of the
@@ -593,8 +679,8 @@ func (s *scanner) joinFollowing(pi, si int, u *unit, used []bool) {
 				onlyQuotes = false
 			}
 		}
-		if !onlyQuotes {
-			return
+		if !onlyQuotes || f > 0 && strings.Contains(p.text[p.toks[f-1].end:p.toks[f].start], "\n") {
+			return // a quote on a line of its own is another's: “A.” ― Ana Ruiz\n“B.”
 		}
 		for k := f; k < t; k++ {
 			if p.toks[k].kind == tQuote {
@@ -865,6 +951,27 @@ func (p *para) attrTrailer(e int) bool {
 	return w.lower == "who" || w.lower == "whose" || strings.HasSuffix(w.lower, "ing") && len(w.lower) > 5 && !ingVerbs[w.lower]
 }
 
+// attrAdjunct reports whether tokens [e, to) after an attribution are
+// only where, when or to whom it was said: "Price shouted to the crowd.",
+// "Lee said on Tuesday." — a short phrase opening with a preposition or a
+// time word, holding no verb and no quote.
+func (p *para) attrAdjunct(e, to int) bool {
+	for to > e && p.isPunct(to-1, ".!?") {
+		to--
+	}
+	w, ok := p.word(e)
+	if !ok || w.upper || !prepositions[w.lower] && !timeWords[w.lower] || to-e > 12 {
+		return false
+	}
+	for k := e + 1; k < to; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || t.kind == tWord && !t.upper && (auxVerbs[t.lower] || speechVerbs[t.lower] || t.lower == "that") {
+			return false
+		}
+	}
+	return true
+}
+
 // mixedKind returns KindDirect when the tokens [a, b) are quotes and
 // punctuation only, else KindMixed.
 func mixedKind(p *para, a, b int) string {
@@ -935,7 +1042,89 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 	if p.namedTerm(q0, sp) {
 		return
 	}
-	s.complement(pi, cs, q0, to, sp)
+	s.complement(pi, cs, q0, to, p.issuer(p.itSubject(sp, from, pi), from, pi))
+}
+
+// relativeAt reads a relative named by a possessive and a gendered noun
+// at token i, before token limit: "My mother", "his elder brother".
+func (p *para) relativeAt(i, limit, pi int) (speaker, bool) {
+	for i < limit && p.toks[i].kind == tPunct {
+		i++
+	}
+	w, ok := p.word(i)
+	if !ok || !possessives[w.lower] {
+		return speaker{}, false
+	}
+	for k := i + 1; k < limit && k <= i+3; k++ {
+		h, ok := p.word(k)
+		if !ok || h.upper {
+			return speaker{}, false
+		}
+		if g, ok := kinGender[h.lower]; ok {
+			return speaker{text: p.span(i, k+1), kind: spkDesc, gender: g, para: pi, tok: i}, true
+		}
+	}
+	return speaker{}, false
+}
+
+// kinGender gives the gender of the nouns naming a relative.
+var kinGender = map[string]int{
+	"mother": genderFemale, "wife": genderFemale, "daughter": genderFemale, "sister": genderFemale,
+	"grandmother": genderFemale, "aunt": genderFemale, "niece": genderFemale, "mom": genderFemale,
+	"father": genderMale, "husband": genderMale, "son": genderMale, "brother": genderMale,
+	"grandfather": genderMale, "uncle": genderMale, "nephew": genderMale, "dad": genderMale,
+}
+
+// issuer returns who issued the text sp names, when the sentence says so
+// just before it: "the Security Council issued a statement calling …" is
+// the council's, "Lee released a letter saying …" Lee's; else sp.
+func (p *para) issuer(sp speaker, from, pi int) speaker {
+	if sp.kind != spkDesc || sp.para != pi || !textHeads[descHead(sp.text)] {
+		return sp
+	}
+	v, ok := p.word(sp.tok - 1)
+	if !ok || v.upper || !issueVerbs[v.lower] {
+		return sp
+	}
+	by, _, ok := p.npBefore(sp.tok-2, from, pi)
+	if !ok || by.kind == spkPronoun || by.kind == spkDesc && textHeads[descHead(by.text)] {
+		return sp // "he released a letter": a pronoun the letter's own quote need not resolve
+	}
+	return by
+}
+
+// textHeads end a descriptor of a text that speaks for its author: "a
+// statement", "the letter".
+var textHeads = set("statement statements letter release memo note")
+
+// issueVerbs put out a text: "issued a statement".
+var issueVerbs = set("issued issues released releases sent sends published publishes posted posts")
+
+// itSubject returns the organisation that opens the sentence starting at
+// from when sp is "it" in the same sentence: "The Security Council …
+// pledged sanctions to deter what it called “a clear threat”", and the
+// relative opening it when sp is "he" or "she" of the same gender ("My
+// mother …, but she still says"); else sp.
+func (p *para) itSubject(sp speaker, from, pi int) speaker {
+	if sp.kind != spkPronoun || sp.para != pi || sp.tok <= from {
+		return sp
+	}
+	if sp.gender != genderUnknown {
+		// "My mother has softened with age, but she still says things
+		// such as “…”": the person the sentence opens with
+		if sb, ok := p.relativeAt(from, sp.tok, pi); ok && sb.gender == sp.gender {
+			return sb
+		}
+		return sp
+	}
+	if !strings.EqualFold(sp.text, "it") {
+		return sp
+	}
+	sb, ok := p.subject(from, sp.tok, pi)
+	if !ok || sb.tok >= sp.tok || !(sb.kind == spkName && isOrg(sb.text) || sb.kind == spkDesc && bodyHeads[descHead(sb.text)]) {
+		return sp
+	}
+	return sb
 }
 
 // sentenceQuote reports whether quote segment g opens a sentence of its
@@ -1163,11 +1352,47 @@ func (s *scanner) conjoined(pi, c, lastQ, to int, sp speaker) bool {
 			s.units = append(s.units, unit{para: pi, tok: c, kind: mixedKind(p, c, e), spk: sp,
 				parts: [][2]int{{p.toks[c].start, p.toks[e-1].end}}})
 		}
-		s.complement(pi, k+2, nq, to, sp)
+		sp2 := sp
+		if sb, ok := p.subordinateSubject(c, k, pi); ok {
+			// "described Clinton as a “disgrace” after she attacked the
+			// police and blamed shootings on “implicit bias”": hers
+			sp2 = sb
+		}
+		s.complement(pi, k+2, nq, to, sp2)
 		return true
 	}
 	return false
 }
+
+// subordinateSubject returns the subject of the last subordinate clause
+// opening in tokens [a, b) with a conjunction, a pronoun or name and a
+// verb: "after she attacked", "because Lee wanted"; ok is false when
+// there is none.
+func (p *para) subordinateSubject(a, b, pi int) (speaker, bool) {
+	for j := b - 2; j >= a; j-- {
+		w, ok := p.word(j)
+		if !ok || w.upper || !subordinators[w.lower] {
+			continue
+		}
+		if t, ok := p.word(j + 1); ok && speakerPronouns[pronounOf(t.lower)] && t.lower != "it" {
+			if p.pastVerb(j+2) || p.isVerb(j+2, speechVerbs) {
+				return pronounSpeaker(t, pi, j+1), true
+			}
+			return speaker{}, false
+		}
+		if p.isNameTok(j + 1) {
+			e := p.nameRunAfter(j+1, b)
+			if sp := p.nameAt(j+1, e, pi); sp.text != "" && !notNames[sp.text] && (p.pastVerb(e) || p.isVerb(e, speechVerbs)) {
+				return sp, true
+			}
+		}
+		return speaker{}, false
+	}
+	return speaker{}, false
+}
+
+// subordinators open a clause with a subject of its own.
+var subordinators = set("after before when because since while although though as once until")
 
 // tailStarters open a clause of their own after a comma: what follows
 // is no longer the speaker's reported words ("…, citing her record").
@@ -1259,6 +1484,9 @@ func (p *para) pastVerb(k int) bool {
 // starts.
 func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 	p := &s.paras[pi]
+	if sp, ok := p.aboutCue(q0, from, pi); ok {
+		return sp, q0, true // "Trump went on about “…”"
+	}
 	fb, fbSpk := -1, speaker{} // a speech verb with the clause subject as speaker
 	for pass := 0; pass < 2; pass++ {
 		for v := q0 - 1; v >= from; v-- {
@@ -1306,7 +1534,12 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					return sp, v + 1, true
 				}
 			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
-				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+				if sp, st, ok := p.npBefore(v-1, from, pi); ok {
+					if p.addresseeClause(v, st) {
+						// "Morial told a young woman who suggested that … that
+						// “…”": the words are his, said to her
+						continue
+					}
 					return sp, v + 1, true
 				}
 				// "McConnell, now the Senate majority leader, who in 2010
@@ -1352,6 +1585,18 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 		return fbSpk, fb + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// addresseeClause reports whether the speech verb at v opens a relative
+// clause on the addressee of an earlier verb, whose phrase starts at st:
+// "told a young woman who suggested …".
+func (p *para) addresseeClause(v, st int) bool {
+	w, ok := p.word(v - 1)
+	if !ok || w.lower != "who" || w.upper {
+		return false
+	}
+	o, ok := p.word(st - 1)
+	return ok && !o.upper && objectVerbs[o.lower]
 }
 
 // relSubject returns the person a relative clause opening just before

@@ -539,6 +539,60 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"Start with what you spend in a month, not with what you earn.", "Dana Ruiz", "a planner in Ohio", "direct"}},
 		},
 		{
+			name:  "a verb conjoined inside a clause with its own subject",
+			paras: []string{"Mayor Tom Reyes described Senator Ana Lima as “reckless” after she opposed the levee bill and blamed the floods on “bad luck” in a radio interview."},
+			want: []want{
+				{"Senator Ana Lima as “reckless” after she opposed the levee bill", "Tom Reyes", "Mayor", "mixed"},
+				{"the floods on “bad luck” in a radio interview", "Ana Lima", "Senator", "mixed"},
+			},
+		},
+		{
+			name:  "a nickname in marks inside the name, a party label and a title after a descriptor",
+			paras: []string{`"The river is rising fast!" The mayor's sister, state Del. Rosa "Ro" Alvarez (D-Tacoma), shouted to the crowd. "Move your cars."`},
+			want:  []want{{"The river is rising fast! … Move your cars.", `Rosa "Ro" Alvarez`, "state Del.", "direct"}},
+		},
+		{
+			name:  "an exclamation, then the speaker and where it was said",
+			paras: []string{"“Not one more tree!” Jo Hart said to the crowd on Sunday."},
+			want:  []want{{"Not one more tree!", "Jo Hart", "", "direct"}},
+		},
+		{
+			name:  "a question, then a sentence of its own",
+			paras: []string{"“Why now?” Jo Hart said the plan had been ready for a year."},
+			want:  []want{{"the plan had been ready for a year", "Jo Hart", "", "reported"}},
+		},
+		{
+			name:  "a line signed after a second quote on it",
+			paras: []string{"“The buses never come on time.” ― Ana Ruiz\n“He talks about roads. My mother used to say ‘talk is cheap.” And that is all it is, “talk’.” ― Rosa Lind."},
+			want: []want{
+				{"The buses never come on time.", "Ana Ruiz", "", "direct"},
+				{"He talks about roads. My mother used to say ‘talk is cheap.", "Rosa Lind", "", "direct"},
+				{"And that is all it is, “talk’.”", "Rosa Lind", "", "mixed"},
+			},
+		},
+		{
+			name:  "a new speaker talking about quoted words after the first quote",
+			paras: []string{"“Are we there yet?” she asked, but Tom was asleep, and as Dana Lee went on about “the rot in the harbour” and “our empty docks,” Ana nodded."},
+			want: []want{
+				{"Are we there yet?", "", "", "direct"}, // "she" has no one to stand for
+				{"the rot in the harbour … our empty docks", "Dana Lee", "", "direct"},
+			},
+		},
+		{
+			name: "a pronoun skips a person of unknown gender outside the subject",
+			paras: []string{
+				"Ana Ruiz has faced criticism over the dams. She has taken a new role as water minister.",
+				"Ruiz recently set up a commission, overseen by former U.N. secretary general Kofi Mensah, to study the floods.",
+				"“Water means peace, because people fight over rivers,” she said.",
+			},
+			want: []want{{"Water means peace, because people fight over rivers", "Ana Ruiz", "", "direct"}},
+		},
+		{
+			name:  "an abbreviated title inside the name run",
+			paras: []string{"“We are not going anywhere,” Harbour FC DL Tam Oduya said on Tuesday."},
+			want:  []want{{"We are not going anywhere", "Tam Oduya", "Harbour FC DL", "direct"}},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

@@ -207,7 +207,8 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if (titleWords[t.lower] || compoundTitle(t.lower)) && i+1 < b {
+		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text]) && i+1 < b {
+			// "Del." before a name is a delegate, not Delaware
 			start = i + 1
 			if p.isPunct(start, ".") {
 				start++
@@ -690,11 +691,24 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	}
 	if head.kind == spkDesc {
 		// "Trump's spokeswoman, Hope Hicks, said"
-		if p.isNameTok(e - 1) {
-			s := p.nameRunBefore(e-1, c+1)
-			if s == c+1 {
-				sp := p.nameAt(s, e, pi)
-				sp.role = head.text
+		ne := e
+		if p.isPunct(ne-1, ")") {
+			// "Scott's niece, state Del. Marcia Price (D-Newport News),
+			// shouted": the party label is not a name
+			for k := ne - 2; k > c+1; k-- {
+				if p.isPunct(k, "(") {
+					ne = k
+					break
+				}
+			}
+		}
+		if p.isNameTok(ne - 1) {
+			s := p.nameRunBefore(ne-1, c+1)
+			if s == c+1 || p.titleOnlyIn(c+1, s) {
+				sp := p.nameAt(c+1, ne, pi)
+				if sp.role == "" {
+					sp.role = head.text
+				}
 				return sp, hs, true
 			}
 		}
@@ -702,6 +716,33 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	}
 	return speaker{}, 0, false
 }
+
+// titleAbbrevs are capitalized abbreviations of positions that stand
+// before a name as its title: "Labour MP Jess Phillips", "Browns DL
+// Sheldon Richardson". Matched case-sensitively: "de" is a particle.
+var titleAbbrevs = set("MP MPs MEP MSP MPP MLA MK TD GM QB RB WR TE OL OT OG DL DE DT LB CB")
+
+// titleOnlyIn reports whether tokens [a, b) are the title words or
+// modifiers before a name run: "state" in "state Del. Marcia Price",
+// "former Gov.".
+func (p *para) titleOnlyIn(a, b int) bool {
+	if a >= b || b-a > 4 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if p.isPunct(k, ".") {
+			continue
+		}
+		w, ok := p.word(k)
+		if !ok || !titleWords[w.lower] && !(w.text == "Del" && p.isPunct(k+1, ".")) && !titleModifiers[w.text] {
+			return false
+		}
+	}
+	return true
+}
+
+// titleModifiers stand before a title: "state Del.", "former Gov.".
+var titleModifiers = set("state former then city county federal")
 
 // npAfter parses a speaker phrase starting at s (after "said"): a pronoun,
 // a name with optional title and appositive role, or a description. It

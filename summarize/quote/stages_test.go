@@ -25,6 +25,12 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"a party and an abbreviated title", "Labour MP", "Jess Phillips", "Labour MP"},
+		{"a clause after according to", "the current administration has shuffled through its generals", "Sam Hale", ""},
+		{"a circumstance between commas", "on what was his first full day on the job", "Jim Noll", ""},
+		{"a verb inside a who clause", "a former aide who was fired in May", "Jo Hart", "a former aide who was fired in May"},
+		{"a verb inside a whose clause", "whose campaign was built on debt relief", "Jo Hart", "whose campaign was built on debt relief"},
+		{"an organisation after a preposition", "of the Sierra Club", "Peter Morgan", "of the Sierra Club"},
 		{"where the words were read", "via USA Today", "Sheldon Richardson", ""},
 		{"an adverbial between commas", "for instance", "Jane Ogden", ""},
 		{"a long clause opening with a verb", "asumiera al frente del Consejo de la Magistratura en lo que se entendió", "Horacio Rosatti", ""},
@@ -139,6 +145,10 @@ func TestFullest(t *testing.T) {
 		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
 		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
 		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+		{"a surname misspelt by a changed letter", []string{"Leslie Wimes, a caucus president, spoke.", "Wines said it."}, "Wines", "Leslie Wimes"},
+		{"a surname misspelt by a dropped letter", []string{"Tyresha McClenney and Bryan Anderson went.", "McLenney said it."}, "McLenney", "Tyresha McClenney"},
+		{"a short surname is no misspelling", []string{"Anne Clark spoke.", "Clarke said it."}, "Clarke", "Clarke"},
+		{"two people it could misspell", []string{"Dana Meyers met Paul Meyerr.", "Meyer said it."}, "Meyer", "Meyer"},
 		{"a man and a woman share the surname", []string{"Mr. Obama and the first lady, Michelle Obama, will campaign.", "President Obama said so."}, "Obama", "Obama"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,6 +222,26 @@ func TestDescFits(t *testing.T) {
 	}
 }
 
+func TestOneEdit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"wines", "wimes", true},
+		{"mclenney", "mcclenney", true},
+		{"mcclenney", "mclenney", true},
+		{"morgan", "morgans", false},
+		{"morgan", "morgan", false},
+		{"clark", "clerks", false},
+		{"wines", "winters", false},
+		{"abe", "abed", false},
+	} {
+		if got := oneEdit(tt.a, tt.b); got != tt.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 func TestTitleOnly(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
@@ -238,6 +268,9 @@ func TestMentionAt(t *testing.T) {
 	}{
 		{"a person with an appositive role", "Laurence Tribe, a Harvard law professor, disagreed.", "Laurence Tribe", "a Harvard law professor", true, false, true},
 		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
+		{"an appositive role without an article", "John Petrides, portfolio manager at Tocqueville Asset Management, watched the markets.", "John Petrides", "portfolio manager at Tocqueville Asset Management", true, false, true},
+		{"an adverb between commas is no role", "Dana Lee, however, was not convinced.", "Dana Lee", "", true, false, true},
+		{"a participle clause is no role", "Dana Lee, dedicating the new Museum of Flight on Saturday, was moved.", "Dana Lee", "", true, false, true},
 		{"a name as a modifier", "The Obama administration disagreed.", "Obama", "", false, true, true},
 		{"an organisation", "Acme Corporation disagreed.", "", "", false, false, false},
 		{"a title phrase with of before the name", "Professor of health psychology Jane Ogden told the show it was wrong.", "Jane Ogden", "Professor of health psychology", true, false, true},
@@ -325,6 +358,10 @@ func TestCueBefore(t *testing.T) {
 		{"verb and speaker", "Later, said Mr. Obama: “We will win.”", "Mr. Obama", true},
 		{"a reported clause's subject is no speaker", "However, 63 percent said Clinton was “justified” in keeping it private.", "", true},
 		{"a pronoun opening the reported clause", "The former first lady said it was “a mistake” to use private email.", "", true},
+		{"a verb of talking about", "As the mayor spoke, Dana Lee went on about “the rot in the harbour.”", "Dana Lee", true},
+		{"a verb of speaking of", "She spoke of “a long winter.”", "She", true},
+		{"a preposition with no such verb", "The plan is about “the long run.”", "", false},
+		{"a relative clause on the addressee", "Marc Morial, the league's chief, told a young woman who suggested that people may stay home that “this is not the first generation to be frustrated.”", "Marc Morial", true},
 		{"a relative clause's person", "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a “one-term president.”", "McConnell", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -338,6 +375,33 @@ func TestCueBefore(t *testing.T) {
 			sp, _, ok := s.cueBefore(0, 0, q0)
 			if ok != tt.ok || sp.text != tt.want {
 				t.Errorf("cueBefore(%q) = %q, %v; want %q, %v", tt.para, sp.text, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestTextSpeaker(t *testing.T) {
+	for _, tt := range []struct {
+		name, para string
+		want       string
+	}{
+		{"an organisation opens the sentence", "The Harbour Authority on Monday vowed to fight what it called “a reckless plan.”", "Harbour Authority"},
+		{"a statement its issuer put out", "After a short meeting, the port board issued a statement calling the fee “a clear breach of the lease.”", "the port board"},
+		{"a relative opens the sentence", "My mother has mellowed, but at 86 she still says things such as, “Not everyone is meant to be equal.”", "My mother"},
+		{"a relative of another gender", "My father has mellowed, but at 86 she still says things such as, “Not everyone is meant to be equal.”", "she"},
+		{"a person opens the sentence", "Dana Lee on Monday vowed to fight what it called “a reckless plan.”", "it"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			q0 := 0
+			for q0 < len(p.toks) && p.toks[q0].kind != tQuote {
+				q0++
+			}
+			sp, _, _ := s.cueBefore(0, 0, q0)
+			if got := p.issuer(p.itSubject(sp, 0, 0), 0, 0); got.text != tt.want {
+				t.Errorf("issuer(itSubject(%q)) = %q, want %q", tt.para, got.text, tt.want)
 			}
 		})
 	}
@@ -549,5 +613,29 @@ func TestVerbForm(t *testing.T) {
 		if got := p.verbForm(i); got != tt.want {
 			t.Errorf("verbForm(%q in %q) = %v, want %v", tt.word, tt.para, got, tt.want)
 		}
+	}
+}
+
+func TestTokenizeInWordMarks(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"a combining accent", "Jose\u0301 Ruiz said", []string{"Jose\u0301", "Ruiz", "said"}},
+		{"mis-decoded text", "Fran\u00c3\u0083\u00c2\u00a7ois Hollande said", []string{"Fran\u00c3\u0083\u00c2\u00a7ois", "Hollande", "said"}},
+		{"guillemets stay marks", "Ana dijo «sí»", []string{"Ana", "dijo", ""}},
+		{"a Spanish question", "Ana:¿Qué?", []string{"Ana", ":", "¿", "Qué", "?"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &para{text: tt.text, segs: findSegments(tt.text, false)}
+			p.tokenize()
+			var got []string
+			for _, tk := range p.toks {
+				got = append(got, tk.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }

@@ -40,6 +40,17 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '%' || r == '@' || r == '#' || r == '&'
 }
 
+// inWordMark reports whether r, straight after a letter, stays in the
+// word: a combining accent ("Jose\u0301") or a Latin-1 symbol or control
+// of mis-decoded text ("FranÃ\u0083Â§ois"), never a quotation mark or
+// Spanish opening punctuation.
+func inWordMark(r rune) bool {
+	if unicode.Is(unicode.Mn, r) {
+		return true
+	}
+	return r >= 0x80 && r <= 0xBF && r != '«' && r != '»' && r != '¡' && r != '¿' && r != '\u00a0' && r != '·'
+}
+
 // tokenize splits p.text into tokens, one tQuote token per segment.
 func (p *para) tokenize() {
 	s := p.text
@@ -53,8 +64,15 @@ func (p *para) tokenize() {
 	}
 	for i := 0; i < len(s); {
 		if si < len(p.segs) && i >= p.segs[si].start {
-			p.toks = append(p.toks, token{kind: tQuote, start: p.segs[si].start, end: p.segs[si].end, seg: si})
-			i = p.segs[si].end
+			sg := p.segs[si]
+			if p.nickname(sg) {
+				// Marcia "Cia" Price: a word of the name, no quote
+				t := p.text[sg.start:sg.end]
+				p.toks = append(p.toks, token{kind: tWord, start: sg.start, end: sg.end, text: t, lower: strings.ToLower(t), upper: true})
+			} else {
+				p.toks = append(p.toks, token{kind: tQuote, start: sg.start, end: sg.end, seg: si})
+			}
+			i = sg.end
 			si++
 			continue
 		}
@@ -78,7 +96,7 @@ func (p *para) tokenize() {
 				break
 			}
 			r2, w2 := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r2) {
+			if isWordRune(r2) || inWordMark(r2) {
 				j += w2
 				continue
 			}
@@ -104,6 +122,32 @@ func (p *para) tokenize() {
 		p.toks = append(p.toks, token{kind: tWord, start: i, end: j, text: word, lower: lw, upper: unicode.IsUpper(r)})
 		i = j
 	}
+}
+
+// nickname reports whether segment sg holds a nickname inside a name:
+// one capitalized word in marks between two capitalized words, as in
+// Marcia "Cia" Price or Earvin “Magic” Johnson.
+func (p *para) nickname(sg segment) bool {
+	if sg.open || sg.contd || sg.in1-sg.in0 > 16 || sg.start < 2 || sg.end+2 > len(p.text) {
+		return false
+	}
+	in := p.text[sg.in0:sg.in1]
+	r, _ := utf8.DecodeRuneInString(in)
+	if !unicode.IsUpper(r) || strings.IndexFunc(in, func(c rune) bool { return !unicode.IsLetter(c) && c != '.' && c != '-' }) >= 0 {
+		return false
+	}
+	if p.text[sg.start-1] != ' ' || p.text[sg.end] != ' ' {
+		return false
+	}
+	b, _ := utf8.DecodeLastRuneInString(p.text[:sg.start-1])
+	a, _ := utf8.DecodeRuneInString(p.text[sg.end+1:])
+	if !unicode.IsLetter(b) || !unicode.IsUpper(a) {
+		return false
+	}
+	// the word before is capitalized: the first name
+	w := strings.LastIndexFunc(p.text[:sg.start-1], func(c rune) bool { return !unicode.IsLetter(c) })
+	f, _ := utf8.DecodeRuneInString(p.text[w+1:])
+	return unicode.IsUpper(f)
 }
 
 // quoteEndsSentence reports whether segment g's text ends with terminal
