@@ -175,3 +175,16 @@ func TestDetectVenuesAndParishes(t *testing.T) {
 		want: "GY", region: "Americas",
 	}})
 }
+
+func TestDetectAmericanPolitics(t *testing.T) {
+	runDetect(t, []detectCase{{
+		// An opinion on an impeachment inquiry whose subject is a call to
+		// Ukraine's president is about American politics.
+		name: "impeachment",
+		a: art("The inquiry will not end with this call",
+			"House Democrats say the call was the clearest abuse yet; House Republicans call it a routine talk between leaders.\n\n"+
+				"The call asked Ukraine's new president to open an inquiry. Ukraine needed the aid it was waiting for, and Ukraine's officials said they felt the pressure.\n\n"+
+				"The Speaker of the House has promised public hearings, and Senate Republicans have said they will wait for them."),
+		want: "US", region: "Americas",
+	}})
+}
