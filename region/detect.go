@@ -933,7 +933,9 @@ func (d *detector) fromMeta(a *article.Article, res *Result) bool {
 
 // placeIn reads a dateline, a content location or a section name. With
 // whole set, every word must be a place or a generic section word
-// ("World", "News"), so "Politics" or "Paris Fashion Week" name nothing.
+// ("World", "News"), so "Politics" or "Paris Fashion Week" name nothing;
+// no postal code counts, nor a town of the generated list whose country
+// the text does not name.
 func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	if s == "" || len(s) > 200 {
 		return place{}, false
@@ -953,6 +955,15 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 			c, ok = d.supported(m.cands)
 		}
 		if !ok {
+			continue
+		}
+		if whole && (c.kind == kPostal || c.kind == kAbbr) {
+			continue // a folder of a URL, not North Dakota: "/nd/"
+		}
+		if n, _ := d.sup.get(c.code); whole && c.kind == kTown && n == 0 {
+			// A section that reads as a town of the generated list
+			// counts when the text names the town's country too
+			// ("Brookhaven"); else it is a word ("Justicia").
 			continue
 		}
 		switch c.kind {

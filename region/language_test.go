@@ -188,3 +188,32 @@ func TestDetectAmericanPolitics(t *testing.T) {
 		want: "US", region: "Americas",
 	}})
 }
+
+func TestDetectWordsThatAreTowns(t *testing.T) {
+	sectionWord := lang(art("Juicio por compra de votos continuará en mayo", "El juicio contra el excongresista continuará el 18 de mayo, informó el tribunal."), "es")
+	sectionWord.Section = "Justicia" // a district of Madrid in the towns list
+	sectionTown := art("Road closed due to gas leak", "Dresden Drive is closed between Ellijay Drive and Apple Valley Road due to a gas leak, police in Brookhaven reported.")
+	sectionTown.Section = "Brookhaven"
+	folder := lang(art("Burgenland: Die besten Süßweine", "Die Verkostung zeigte die Stärke des Jahrgangs im Burgenland."), "de")
+	folder.URL = "https://www.example.de/nd/burgenland-die-besten-suessweine/"
+	car := lang(art("Hyundai Santa Fe Plug-in im Test", "Der Hyundai Santa Fe fährt bis zu 50 Kilometer elektrisch, zeigte der Test."), "de")
+	car.URL = "https://www.example.at/test/hyundai-santa-fe"
+	runDetect(t, []detectCase{{
+		name: "car model", a: car, want: "AT", evidence: "site: .at",
+	}, {
+		// Towns take no article: "la República" is the republic.
+		name: "town after an article",
+		a:    lang(art("Congreso", "El presidente de la República firmó la ley el martes."), "es"),
+		want: "", region: "Global",
+	}, {
+		name: "section that is a word", a: sectionWord, want: "", region: "Global",
+	}, {
+		name: "section that is a town the text names", a: sectionTown, want: "US", evidence: "metadata: section Brookhaven",
+	}, {
+		name: "URL folder that is a postal code", a: folder, want: "AT", evidence: "title: Burgenland",
+	}, {
+		name: "president's residence",
+		a:    lang(art("Bundespräsident würdigt Ehrenamt", "Im Schloss Bellevue hat der Bundespräsident am Montag junge Ehrenamtliche empfangen."), "de"),
+		want: "DE", evidence: "lead: Schloss Bellevue",
+	}})
+}
