@@ -31,8 +31,8 @@ type Result struct {
 // kind that names a place decides:
 //
 //  1. page metadata: a place named by a.Location (JSON-LD
-//     contentLocation), then a.Section ("World/Asia"), then the URL path
-//     ("/world/asia/");
+//     contentLocation) unless the title names another country, then
+//     a.Section ("World/Asia"), then the URL path ("/world/asia/");
 //  2. the dateline: a.Dateline, or one opening the text ("KUALA LUMPUR —",
 //     "LONDON (Reuters) -", "ISLAMABAD:", "[EUROPE]"); a name read several
 //     ways ("GEORGETOWN") is the country the text names most;
@@ -46,9 +46,12 @@ type Result struct {
 //     in the title and in the lead decides whatever the body says; when
 //     neither names a country, or they name the site's own country
 //     among others, the site's country (see 4) decides if it weighs at
-//     least half as much as the first. The lead opens the first
-//     paragraph that is not a short line without a period ("Listen to
-//     this story");
+//     least half as much as the first; the site's country also
+//     outweighs a country named only once, outside the title and lead.
+//     When the title names no country, the one country the lead names
+//     by more than a town of the generated list decides. The lead opens
+//     the first paragraph that is not a short line without a period
+//     ("Listen to this story");
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
@@ -149,12 +152,15 @@ func fewWords(s string, n int) bool {
 
 // tally is the evidence for one country.
 type tally struct {
-	code    string
-	score   float64
-	n       int // mentions
-	named   int // mentions that are not currencies
-	nation  int // mentions of the country's name or demonym
-	zones   [3]int
+	code   string
+	score  float64
+	n      int // mentions
+	named  int // mentions that are not currencies
+	nation int // mentions of the country's name or demonym
+	zones  [3]int
+	// sure[z] counts the mentions in zone z that are neither towns of
+	// the generated list nor currencies.
+	sure    [3]int
 	surface [3]string // first surface per zone
 	first   int
 	word    int // the first mention's place in the text, in words; -1 in the title
@@ -322,6 +328,9 @@ func (d *detector) scanText(title string, paras []string) {
 			tl.nation++
 		}
 		tl.zones[m.zone]++
+		if c.kind != kTown && c.kind != kCur {
+			tl.sure[m.zone]++
+		}
 		if tl.surface[m.zone] == "" {
 			tl.surface[m.zone] = m.surface
 		}
@@ -478,6 +487,13 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 		res.Evidence = site.evidence + ", " + d.textEvidence(h)
 		return true
 	}
+	if site.code != "" && b.code != site.code && b.n == 1 && b.zones[zTitle]+b.zones[zLead] == 0 {
+		// One mention deep in the text is weaker evidence than the
+		// site's own country.
+		res.Country = site.code
+		res.Evidence = site.evidence
+		return true
+	}
 	res.Country = b.code
 	res.Evidence = d.textEvidence(b)
 	return true
@@ -523,6 +539,27 @@ func (d *detector) headline() *tally {
 		tl := &d.tallies[i]
 		if tl.zones[zTitle] == 0 || tl.zones[zLead] == 0 || tl.named == 0 {
 			continue
+		}
+		if h != nil {
+			return nil
+		}
+		h = tl
+	}
+	if h != nil {
+		return h
+	}
+	// A title that names no country leaves the lead to say where, if
+	// it names one country by more than a town of the generated list.
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle] > 0 {
+			return nil
+		}
+		if tl.zones[zLead] == 0 {
+			continue
+		}
+		if tl.sure[zLead] == 0 {
+			return nil
 		}
 		if h != nil {
 			return nil
@@ -905,7 +942,7 @@ func (d *detector) fromDateline(dl string, res *Result) bool {
 func (d *detector) fromMeta(a *article.Article, res *Result) bool {
 	var found []place
 	var what []string
-	if p, ok := d.placeIn(a.Location, false); ok {
+	if p, ok := d.placeIn(a.Location, false); ok && !d.titleElsewhere(p.code) {
 		found, what = append(found, p), append(what, "location "+strings.TrimSpace(a.Location))
 	}
 	if p, ok := d.placeIn(a.Section, true); ok {
@@ -929,6 +966,27 @@ func (d *detector) fromMeta(a *article.Article, res *Result) bool {
 	res.Evidence = "metadata: " + what[0]
 	d.inRegion(found[0].region, res)
 	return true
+}
+
+// titleElsewhere reports whether the title names a country and not code:
+// a page's content location then names something else than the story's
+// place (the maker of the aircraft shown at an air show in Dessau).
+func (d *detector) titleElsewhere(code string) bool {
+	if code == "" {
+		return false
+	}
+	other := false
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle] == 0 {
+			continue
+		}
+		if tl.code == code {
+			return false
+		}
+		other = true
+	}
+	return other
 }
 
 // placeIn reads a dateline, a content location or a section name. With

@@ -217,3 +217,37 @@ func TestDetectWordsThatAreTowns(t *testing.T) {
 		want: "DE", evidence: "lead: Schloss Bellevue",
 	}})
 }
+
+func TestDetectLeadSiteAndLocation(t *testing.T) {
+	weak := lang(art("Juicio por compra de votos continuará en mayo",
+		"El juicio contra el excongresista por presunta compra de votos continuará el 18 de mayo, informó el tribunal.\n\n"+
+			"La defensa pidió más tiempo. El fiscal recordó el caso del expresidente Toledo, que sigue abierto."), "es")
+	weak.URL = "https://www.example.pe/politica/juicio-compra-de-votos"
+	located := lang(art("Hingucker beim Flugplatzfest in Dessau", "Die zweite F13 stand beim Flugplatzfest im Mittelpunkt, kurz vor ihrer Zulassung."), "de")
+	located.Location = "Dübendorf"
+	runDetect(t, []detectCase{{
+		// One mention deep in the text weighs less than the site's
+		// own country.
+		name: "site over one mention", a: weak, want: "PE", evidence: "site: .pe",
+	}, {
+		// A title that names no country leaves the lead to say where,
+		// however often the body names another.
+		name: "lead decides",
+		a: lang(art("Turpitude et architecture",
+			"Les architectes sud-coréens ont longtemps construit pour le régime.\n\n"+
+				"La Chine a changé la donne. La Chine construit partout, et la Chine paie bien ; les entreprises de Chine dominent les appels d'offres, dit-on en Chine."), "fr"),
+		want: "KR", evidence: "lead: sud-coréens",
+	}, {
+		// ...but not by a town of the generated list alone: "Palacio
+		// de Justicia" names no town.
+		name: "lead town does not decide",
+		a: lang(art("La Corte no imparte justicia",
+			"El abogado habló frente al Palacio de Justicia el martes.\n\n"+
+				"La Corte Suprema de Argentina rechazó el recurso. En Argentina, dijo, la justicia tarda."), "es"),
+		want: "AR",
+	}, {
+		// A content location the title contradicts names something
+		// else than the story's place.
+		name: "location against the title", a: located, want: "DE", evidence: "title: Dessau",
+	}})
+}

@@ -278,7 +278,7 @@ func afterArticle(t *tokens, i int) bool {
 		return false // not plain lower case, or too long for an article
 	}
 	switch t.src[k.start:k.end] {
-	case "la", "el", "los", "las", "le", "les", "un", "une", "una", "der", "die", "das", "dem", "den", "des", "ein", "eine":
+	case "la", "el", "los", "las", "del", "al", "le", "les", "du", "un", "une", "una", "der", "die", "das", "dem", "den", "des", "ein", "eine", "im", "am", "vom", "zum", "zur":
 		return true
 	}
 	return false
