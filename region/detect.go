@@ -1173,7 +1173,7 @@ func splitDateline(s string) (string, int) {
 		return "", 0
 	}
 	end, cut := -1, -1
-	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", ":", "("} {
+	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", ".- ", ".– ", ":", "("} {
 		if k := strings.Index(head, sep); k > 0 && (end < 0 || k < end) {
 			end = k
 			cut = k + len(sep)
@@ -1185,17 +1185,26 @@ func splitDateline(s string) (string, int) {
 	place := strings.TrimSpace(head[:end])
 	agency := head[end] == '('
 	if agency {
+		// "LONDON (Reuters) -", "Berlin (dpa) -", "Santiago, 4 may
+		// (EFE).-", "MADRID, 4 (EUROPA PRESS)": an agency's tag, in
+		// lower case too ("dpa", "dpa/lhe") when a dash follows.
 		k := strings.IndexByte(head[end:], ')')
-		if k < 2 || k > 25 || !capitalised(head[end+1:end+k]) || !capitalised(place) {
+		name, _, _ := strings.Cut(place, ",") // "Santiago, 4 may": the date may be in lower case
+		if k < 2 || k > 25 || !agencyTag(head[end+1:end+k]) || !capitalised(name) {
 			return "", 0
 		}
 		cut = -1
 		rest := strings.TrimLeft(head[end+k+1:], " ")
+		dot := strings.HasPrefix(rest, ".")
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, "."), " ")
 		for _, dash := range []string{"—", "–", "--", "-"} {
 			if strings.HasPrefix(rest, dash) {
 				cut = len(head) - len(rest) + len(dash)
 				break
 			}
+		}
+		if cut < 0 && capitalised(head[end+1:end+k]) && (dot || inCapitals(strings.Fields(place)[0])) {
+			cut = len(head) - len(rest) // "(EFE). El …", "MADRID, 4 (EUROPA PRESS) El …"
 		}
 		if cut <= end {
 			return "", 0
@@ -1210,6 +1219,24 @@ func splitDateline(s string) (string, int) {
 		return "", 0
 	}
 	return place, cut
+}
+
+// agencyTag reports whether s can be a news agency's tag in a dateline:
+// capitalised words ("Reuters", "EUROPA PRESS"), or a short lower-case
+// one ("dpa", "dpa/lhe", "epd").
+func agencyTag(s string) bool {
+	if capitalised(s) {
+		return true
+	}
+	if len(s) < 2 || len(s) > 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && c != '/' {
+			return false
+		}
+	}
+	return true
 }
 
 // inCapitals reports whether w has a letter in upper case and none in
