@@ -230,10 +230,15 @@ func (d *detector) scanText(title string, paras []string) {
 	t := &d.tk
 	t.read(title, d.g, false)
 	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t), foreign: d.foreign}
+	var firms []string // names a stock symbol follows
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
 	d.words = t.words
 	for k := range ms {
 		ms[k].para, ms[k].word = -1, -1
+		if tickerAfter(t.src, int(t.toks[ms[k].j-1].end)) {
+			firms = append(firms, ms[k].surface)
+			ms[k].cands = nil
+		}
 	}
 	// The lead opens the first paragraph that is a sentence: a short line
 	// before it ("Listen to this story", a photo credit) is not the lead.
@@ -260,6 +265,19 @@ func (d *detector) scanText(title string, paras []string) {
 		}, ms)
 		for k := from; k < len(ms); k++ {
 			ms[k].para, ms[k].word = pi, base+ms[k].i
+			if tickerAfter(t.src, int(t.toks[ms[k].j-1].end)) {
+				firms = append(firms, ms[k].surface)
+				ms[k].cands = nil // "Farah <FRA>": a company
+			}
+		}
+	}
+	// The company's name is the company's wherever it stands: "Farah
+	// Inc said".
+	for _, f := range firms {
+		for k := range ms {
+			if strings.EqualFold(ms[k].surface, f) {
+				ms[k].cands = nil
+			}
 		}
 	}
 
@@ -727,6 +745,20 @@ func fromListing(a *article.Article, res *Result) bool {
 		}
 	}
 	return false
+}
+
+// tickerAfter reports whether a stock symbol in angle brackets follows
+// s[end:] ("Farah <FRA>", "Echo Bay <ECO>"): the name before it is a
+// company's, not a place.
+func tickerAfter(s string, end int) bool {
+	for end < len(s) && s[end] == ' ' {
+		end++
+	}
+	if end >= len(s) || s[end] != '<' {
+		return false
+	}
+	k := strings.IndexByte(s[end:], '>')
+	return k > 1 && listingCountry(s[end+1:end+k]) != ""
 }
 
 // listingCountry returns the country of a stock symbol's exchange, or ""

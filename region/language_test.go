@@ -152,6 +152,12 @@ func TestDetectListing(t *testing.T) {
 		a:    art("MINER <ECHO> FINDS GOLD", "Echo Mining <ECHO> said it found gold at its mine in Ontario."),
 		want: "CA", evidence: "lead: Ontario",
 	}, {
+		// A name a stock symbol follows is a company's, there and
+		// wherever it stands again: Farah, not Afghanistan's province.
+		name: "company named like a place",
+		a:    art("FARAH <FRA> OMITS DIVIDEND", "Farah Inc said it omitted its quarterly dividend. Farah said it would consider future payments when profits improve."),
+		want: "US", evidence: "listing: <FRA>",
+	}, {
 		name: "not a symbol",
 		a:    art("Notes", "Write <b> for bold and <DAIWA SECURITIES CO> for a company; the code <MyTag> is not a symbol either."),
 		want: "", region: "Global",
