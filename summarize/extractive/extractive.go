@@ -35,7 +35,11 @@ func (b *Backend) Summarize(ctx context.Context, a *article.Article) (*summarize
 		return nil, err
 	}
 	n := b.cfg.TakeawayCount()
-	quotes := Select(Quotes(a), b.cfg.MaxQuotes)
+	all := Quotes(a)
+	quotes := Select(all, b.cfg.MaxQuotes)
+	if len(quotes) == 0 && b.cfg.MaxQuotes > 0 {
+		quotes = mixedFallback(all, a.Language)
+	}
 	var takeaways []string
 	if b.cfg.Method == "lead" {
 		takeaways = Lead(a, n)

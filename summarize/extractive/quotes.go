@@ -1,6 +1,8 @@
 package extractive
 
 import (
+	"strings"
+
 	"github.com/brief-news/brief/article"
 	"github.com/brief-news/brief/summarize"
 	"github.com/brief-news/brief/summarize/quote"
@@ -96,4 +98,27 @@ func Select(qs []summarize.Quote, max int) []summarize.Quote {
 		}
 	}
 	return out
+}
+
+// minMixedWords is the least a mixed quote must hold inside its marks to
+// be shown when an article has no direct quote to show.
+const minMixedWords = 4
+
+// mixedFallback returns, for an article in French, German, Spanish or
+// Portuguese (lang) that has no direct quote to show, the first mixed
+// quote of a person named with confidence quote.ShowConfidence whose
+// quoted words are a statement of four words or more, its quotation
+// marks kept ("qu’elle n’avait « rien à se reprocher »"): what the
+// article quotes of a named person rather than nothing. Else nil.
+func mixedFallback(qs []summarize.Quote, lang string) []summarize.Quote {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if base != "fr" && base != "de" && base != "es" && base != "pt" {
+		return nil
+	}
+	for _, q := range qs {
+		if q.Kind == quote.KindMixed && q.Confidence >= quote.ShowConfidence && quote.Named(q.Speaker) && quote.QuotedWords(q.Text) >= minMixedWords {
+			return []summarize.Quote{q}
+		}
+	}
+	return nil
 }

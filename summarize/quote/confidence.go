@@ -69,7 +69,7 @@ func speakerClass(sp speaker, titled map[string]bool) int {
 		return classDefinite // "the Director noted": a position, not resolved
 	case sp.kind == spkDesc:
 		return descClass(t)
-	case isOrg(t) || strings.ToUpper(t) == t && len(t) > 4:
+	case isOrg(t) || strings.ToUpper(t) == t && (len(t) > 4 || acronym(t)) || spelledAcronym(t):
 		return classOrg
 	}
 	f := strings.Fields(t)
@@ -113,22 +113,32 @@ nous vous on et ou mais dans sur avec pour du des au aux ce cette ces son sa ses
 um uma com em no na nos nas do da dos pelo pela ele ela the a an and but or he she they
 it we i you this that`)
 
-// descClass classes a descriptive speaker by its opening word.
+// descClass classes a descriptive speaker by its opening word and its
+// head: the last word, or the word before "for", "of" or "at" ("a
+// spokesperson for the British Foreign Office").
 func descClass(t string) int {
 	f := strings.Fields(strings.ToLower(t))
-	switch {
-	case len(f) == 0:
+	if len(f) == 0 {
 		return classNone
+	}
+	head := f[len(f)-1]
+	for i := 2; i < len(f)-1; i++ {
+		if f[i] == "for" || f[i] == "of" || f[i] == "at" {
+			head = f[i-1]
+			break
+		}
+	}
+	switch {
 	case f[0] == "the" || f[0] == "this" || f[0] == "that" || f[0] == "his" || f[0] == "her" || f[0] == "their" || f[0] == "its" || intlDefinite[f[0]]:
 		if intlDefinite[f[0]] && len(f) > 1 && titleWords[f[1]] {
 			return classDefinite // "la ministra de Trabajo"
 		}
-		if descHeadIsPerson(f[len(f)-1]) {
+		if descHeadIsPerson(head) {
 			return classDefinite
 		}
 		return classOrg // "the report", "the release"
 	case f[0] == "a" || f[0] == "an" || f[0] == "one" || f[0] == "another" || f[0] == "two" || f[0] == "three" || f[0] == "several" || f[0] == "some" || f[0] == "many":
-		if descHeadIsPerson(f[len(f)-1]) || len(f) > 2 && f[1] == "of" {
+		if descHeadIsPerson(head) || len(f) > 2 && f[1] == "of" {
 			return classIndefinite
 		}
 		return classOrg // "a narrator in the Clinton ad", "a Times article"
@@ -137,7 +147,7 @@ func descClass(t string) int {
 	case len(f) <= 3 && strings.HasSuffix(f[len(f)-1], "s") && hasTitle(t):
 		return classIndefinite // "officials", "state officials"
 	}
-	if len(f) <= 3 && descHeadIsPerson(f[len(f)-1]) {
+	if len(f) <= 3 && descHeadIsPerson(head) {
 		return classIndefinite // "critics", "residents"
 	}
 	return classOrg // "protesters", "la empresa": kept, not shown

@@ -210,7 +210,7 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 		head, orig, f = f[1], orig[:2], f[:2]
 	}
 	german := deDefinite[f[0]]
-	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !(german && compoundTitle(head)) {
+	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !(german && (compoundTitle(head) || deAgentNoun(head))) {
 		return mention{}, false
 	}
 	var found mention
@@ -315,6 +315,15 @@ func (s *scanner) corefer(ms []mention) {
 		u := &s.units[i]
 		switch u.spk.kind {
 		case spkName:
+			if s.paras[u.para].lang == "de" {
+				u.spk.text = genitiveOwner(ms, u.spk.text) // "so Birgit Kelles Erfahrung"
+			}
+			if s.paras[u.para].lang != "" {
+				if full := s.spelledOut(u.spk.text); full != "" {
+					u.spk.text = full // "DOSB": "Deutsche Olympische Sportbund (DOSB)"
+					continue
+				}
+			}
 			if full := fullest(ms, s.common, u.spk.text, u.spk.gender); full != u.spk.text {
 				u.spk.text = full // "Dean" is Howard Dean, not a dean
 				continue
@@ -341,6 +350,14 @@ func (s *scanner) corefer(ms []mention) {
 				u.spk.text = t // the headline gives the full name the text leaves out
 			}
 		case spkDesc:
+			if f := strings.Fields(strings.ToLower(u.spk.text)); len(f) == 2 && ageNoun(f[1]) && s.paras[u.para].lang == "de" {
+				// "Der 24-Jährige": the person named just before
+				if m, ok := latestPerson(ms, u.spk.para, u.spk.tok); ok {
+					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
+						gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+				}
+				continue
+			}
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok && descFits(u.spk.text, stated[m.key]) {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
@@ -523,4 +540,43 @@ func onlyNamed(ms []mention, para, tok int) (mention, bool) {
 		}
 	}
 	return found, ok
+}
+
+// genitiveOwner returns, for a German capitalized run that holds a
+// genitive before a noun ("Birgit Kelles Erfahrung"), the owner's name
+// ("Birgit Kelle") when the article names that person elsewhere; else
+// text.
+func genitiveOwner(ms []mention, text string) string {
+	f := strings.Fields(text)
+	for i := 0; i < len(f)-1; i++ {
+		base, ok := strings.CutSuffix(f[i], "s")
+		if !ok || len(base) < 3 {
+			continue
+		}
+		key := strings.ToLower(base)
+		for _, m := range ms {
+			if m.key == key && m.person {
+				return strings.Join(append(f[:i:i], base), " ")
+			}
+		}
+	}
+	return text
+}
+
+// latestPerson returns the person mentioned last before (para, tok), in
+// that paragraph or the one before, as the subject of a sentence.
+func latestPerson(ms []mention, para, tok int) (mention, bool) {
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if !before(m.para, m.tok, para, tok) {
+			continue
+		}
+		if para-m.para > 1 {
+			break
+		}
+		if m.person && !m.weak {
+			return m, true
+		}
+	}
+	return mention{}, false
 }

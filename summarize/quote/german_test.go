@@ -176,7 +176,7 @@ func TestScanGermanArticle(t *testing.T) {
 			paras: []string{
 				"Der Abgeordnete Martin Dahl war bei der Kundgebung.",
 				"Er fordert nach den Protesten: „Herr Lenz sollte sich zu seiner Verantwortung äußern.“",
-				"Die Zeitung Extrablatt schürt Angst. Sie enthielt Artikel wie: „Kippt auch bald Ihr Viertel?“",
+				"Die Zeitung Extrablatt schürt Angst. Sie enthielt den Aufruf: „Kippt auch bald Ihr Viertel?“",
 			},
 			want: []want{
 				{"Herr Lenz sollte sich zu seiner Verantwortung äußern.", "Martin Dahl", "Abgeordnete", "direct"},

@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Attribution in French, German, Spanish and Portuguese articles. Only the
 // structures the English rules already read are covered: a speech verb
@@ -32,6 +35,9 @@ remarcó reiteró aclaró detalló argumentó concluyó opinó criticó lamentó
 precisó sentenció relató contó insistió
 forderte mahnte unterstrich bestätigte versicherte berichtete erzählte erinnerte
 antwortete
+gesagt geschrieben gefordert gewarnt mitgeteilt berichtet erzählt angekündigt
+schreiben warnen betitelte titelte kommentierte twitterte postete
+bekräftigt versichert
 expliquait affirmait déclarait soulignait estimait ajoutait confiait raconte
 raconté reprend repris tranche tranché
 disse diz afirmou declarou explicou acrescentou
@@ -65,6 +71,9 @@ func (p *para) intlVerbAt(i, pi int) (next int, pron speaker, ok bool) {
 	}
 	l := t.lower
 	if intlVerbs[l] || langVerbs[p.lang][l] && !t.upper {
+		if w, ok := p.word(i + 1); ok && w.lower == l {
+			return i + 2, speaker{}, true // "dijo dijo John Volker": a typo
+		}
 		return i + 1, speaker{}, true
 	}
 	if l == "se" && (p.lang == "es" || p.lang == "fr") {
@@ -170,8 +179,8 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		if w, ok := p.word(k); !ok || w.upper || !deAdverbs[w.lower] {
 			break
 		}
-		if k+1 < to && p.isNameTok(k+1) {
-			j = k + 1
+		if w2, ok := p.word(k + 1); k+1 < to && (p.isNameTok(k+1) || ok && !w2.upper && p.isArticle(w2.lower)) {
+			j = k + 1 // "sagt auch der Sprecher"
 		}
 	}
 	w, ok := p.word(j)
@@ -198,9 +207,9 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	if addressees[w.lower] && p.lang != "" && p.lang != "pt" && !w.upper {
 		return speaker{}, 0, false // "dijo a la red Erbol": whom it was said to
 	}
-	if p.isArticle(w.lower) && !w.upper {
+	if (p.isArticle(w.lower) || intlPossessives[w.lower]) && !w.upper {
 		k := j + 1
-		for k < to && k-j < 8 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] || p.descStop(p.toks[k].lower))) {
+		for k < to && k-j < 10 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] && !p.orgFür(k) || p.descStop(p.toks[k].lower) && !p.titleAfterAnd(k) || p.toAgency(k))) {
 			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
 		}
 		if k <= j+1 {
@@ -224,10 +233,38 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 				return sp, e, true
 			}
 		}
+		k0 := k
+		if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
+			k += 3 // "der Sprecher der Schutzvereinigung (DSW), Jürgen Kurz"
+		}
+		if p.isPunct(k, ",") && p.isNameTok(k+1) {
+			// "afirmó el titular de la DRELM, Luis Quintanilla.": the
+			// name after the descriptor, which is its role
+			if e := p.nameRunAfter(k+1, to); e-k > 2 && (e >= to || p.isPunct(e, ".,;")) {
+				if sp := p.nameAt(k+1, e, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) {
+					if sp.role == "" {
+						sp.role = p.span(j, k)
+					}
+					return sp, e, true
+				}
+			}
+		}
+		k = k0
 		return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
 	}
 	if !w.upper {
 		return speaker{}, 0, false
+	}
+	if n, ok := p.word(j + 1); ok && p.lang == "de" && n.lower == "um" && !n.upper && p.isNameTok(j+2) {
+		// "schreiben Forscher um Aneta Afelt": the researcher who leads them
+		if e := p.nameRunAfter(j+2, to); e > j+3 {
+			if sp := p.nameAt(j+2, e, pi); sp.text != "" && !isOrg(sp.text) {
+				if r := p.bodyRoleAfter(e, to); r > e {
+					sp.role, e = p.span(e, r), r
+				}
+				return sp, e, true
+			}
+		}
 	}
 	if k := p.academicAfter(j, to); k > j && p.isNameTok(k) {
 		// Univ.-Prof. Dr. Robert Galler
@@ -262,6 +299,9 @@ func (p *para) bodyRoleAfter(e, to int) int {
 	}
 	k := e + 1
 	for k < to && k-e <= 8 && p.toks[k].kind == tWord && !p.roleVerb(k) {
+		if k > e+2 && intlPrepositions[p.toks[k].lower] && !p.toks[k].upper {
+			return k // "von der Universität Warschau in einer Studie": the body ends before "in"
+		}
 		k++
 	}
 	if k == to || p.isPunct(k, ".,;") {
@@ -328,6 +368,15 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 	if e < from {
 		return speaker{}, false
 	}
+	if p.lang != "" && p.isPunct(e, ",") {
+		return p.intlAppositive(e, from, pi)
+	}
+	if w, ok := p.word(e); ok && intlAdverbs[w.lower] && !w.upper && e > from && p.isNameTok(e-1) {
+		e-- // "Magallanes también sostuvo", "Weber betonte auch": an adverb after the subject
+	}
+	if w, ok := p.word(e); ok && e == from && p.notName(w.text) {
+		return speaker{}, false // "Danach schrieb er:": the subject follows the verb
+	}
 	if w, ok := p.word(e); ok && intlClauseWords[w.lower] && (!w.upper || e == from) {
 		// "… y dijo:", "Y agregó:": the subject opens the clause, before
 		// the verb it shares, or is left out
@@ -349,9 +398,9 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 			if !ok || p.descStop(w.lower) {
 				break
 			}
-			if p.isArticle(w.lower) {
-				if p.lang != "" && !p.descHeadOK(k+1) {
-					break
+			if p.isArticle(w.lower) || intlIndefinite[w.lower] || w.lower == "einem" || w.lower == "einer" {
+				if p.lang != "" && (!p.descHeadOK(k+1) || p.afterPreposition(k+1)) {
+					break // "in einem Interview 2017 gesagt": where, not who
 				}
 				return speaker{text: p.span(k, e+1), kind: spkDesc, para: pi, tok: k}, true
 			}
@@ -361,6 +410,9 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 	if r := p.nameRunBefore(e, from); r == e-1 && p.lang == "de" && p.isArticle(p.toks[r].lower) && firstGender(p.toks[e].lower) == genderUnknown {
 		// "Die Gemeinde meint": an article and a noun, a descriptor
 		return speaker{text: strings.ToLower(p.toks[r].text) + " " + p.toks[e].text, kind: spkDesc, para: pi, tok: r}, true
+	}
+	if r := p.nameRunBefore(e, from); r <= e && p.lang != "" && p.afterPreposition(r) {
+		return speaker{}, false // "hatte in einem Interview 2017 gesagt": no subject
 	}
 	if r := p.nameRunBefore(e, from); r < e && p.lang != "" {
 		// "Laut Unterlagen antwortet Kühn", "Nach Angaben …": a fronted
@@ -393,7 +445,7 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 			}
 		}
 	}
-	return sp, ok && sp.kind == spkName
+	return sp, ok && sp.kind == spkName && !p.notName(sp.text)
 }
 
 // intlVerbIn reports whether a foreign speech verb stands among the
@@ -410,7 +462,7 @@ func (p *para) intlVerbIn(a, b int) bool {
 // dePhraseWords open a German phrase fronted before the verb: "In seiner
 // Rede betonte …", "Im Interview sagte …".
 var dePhraseWords = set(`in im am beim bei nach vor mit seiner seinen seinem ihrer ihren ihrem
-einer einem der dem den des zum zur auf`)
+einer einem der dem den des zum zur auf aus`)
 
 // titleSuffixes end German compound titles: "Finanzminister",
 // "Bürgermeisterin", "Regierungssprecher".
@@ -427,7 +479,13 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"ökonom", "ökonomen", "ökonomin", "professor", "professorin", "sprecher", "sprecherin",
 	"direktor", "direktorin", "leiter", "leiterin", "gründer", "gründern", "gründerin",
 	"ingenieur", "ingenieurin", "analyst", "analystin", "ärztin", "arzt", "biologe", "biologin",
-	"rektor", "rektorin", "dekan", "dekanin", "landeshauptmann", "autor", "autorin", "aktivist", "aktivistin", "manager", "managerin"}
+	"rektor", "rektorin", "dekan", "dekanin", "landeshauptmann", "autor", "autorin", "aktivist", "aktivistin", "manager", "managerin",
+	"funktionär", "funktionärin", "politiker", "politikerin", "kandidat", "kandidatin", "profi", "trainer", "trainerin",
+	"reporter", "reporterin", "journalist", "journalistin", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+	"coach", "rabbiner", "rabbinerin", "bischof", "bischöfin", "pfarrer", "pfarrerin", "kapitän", "kapitänin",
+	"moderator", "moderatorin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
+	"milliardär", "milliardärin", "millionär", "millionärin", "youtuber", "youtuberin", "influencer", "influencerin",
+	"unternehmer", "unternehmerin", "promi", "sänger", "sängerin", "schauspieler", "schauspielerin"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters, or a
@@ -444,4 +502,288 @@ func compoundTitle(l string) bool {
 		}
 	}
 	return false
+}
+
+// intlAppositive parses a speaker whose role stands between commas before
+// the verb, the comma at e: "Laura Magallanes, vecina del área, dijo que
+// …", "Hélène Roy, maire de la ville, a déclaré : « … »". The name must
+// open its clause ("En Madrid, la capital, dijo" names no speaker).
+func (p *para) intlAppositive(e, from, pi int) (speaker, bool) {
+	if c := p.prevComma(e, from); c > from {
+		// "Die Bürgermeisterin von Reichenbach, Carina Dittrich, betont:":
+		// the name between the commas, the phrase before it her role
+		if r := p.nameRunBefore(e-1, c+1); r == c+1 && e-1 > c+1 {
+			if sp := p.nameAt(c+1, e, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) && firstGender(strings.ToLower(p.toks[sp.tok].text)) != genderUnknown {
+				if w, ok := p.word(from); ok && (p.isArticle(w.lower) || p.intlTitleWord(w.lower)) {
+					sp.role = p.span(from, c)
+					return sp, true
+				}
+			}
+		}
+	}
+	sp, hs, ok := p.appositiveBefore(e, from, pi)
+	if !ok || sp.kind != spkName || p.notName(sp.text) {
+		return speaker{}, false
+	}
+	if w, ok := p.word(hs); ok && hs < sp.tok && (intlPrepositions[w.lower] || dePhraseWords[w.lower] || intlAccording[w.lower]) {
+		return speaker{}, false // "En Madrid, la capital, dijo": a fronted phrase
+	}
+	if hs > from && !p.isPunct(hs-1, ".;:—–(") {
+		if w, ok := p.word(hs - 1); !ok || !intlClauseWords[w.lower] {
+			return speaker{}, false
+		}
+	}
+	return sp, true
+}
+
+// intlAdverbs may stand between a subject and its speech verb: "Magallanes
+// también sostuvo", "Roy a aussi déclaré", not conjunctions ("y dijo").
+var intlAdverbs = set(`también además luego entonces después ya hoy ayer
+auch zudem dann nun jetzt später
+aussi ensuite alors puis
+também depois`)
+
+// intlSegunVerbs follow "según" with the subject left out: "Según
+// entiende, «…»" is what the person just named understands.
+var intlSegunVerbs = set(`entiende cree considera piensa opina estima explica explicó dijo
+afirma afirmó sostiene sostuvo relata relató cuenta contó detalla detalló recuerda recordó
+comenta comentó indica indicó señala señaló`)
+
+// impersonalAt reads a German impersonal attribution at token i, "hieß
+// es" or "heißt es", which names no person: "„…“, hieß es in der
+// Mitteilung des DOSB" is the DOSB's text, "„…“, heißt es aus dem
+// Ministerium" no one's by name. The speaker is the last name in the
+// phrase after it, else none, and never a person carried from before. It
+// returns the token after the attribution.
+func (p *para) impersonalAt(i, to, pi int) (speaker, int, bool) {
+	if !p.impersonal(i) {
+		return speaker{}, 0, false
+	}
+	sp, e := p.lastName(i+2, to, pi)
+	if e < 0 {
+		return speaker{para: pi, tok: i}, i + 2, true
+	}
+	return sp, e, true
+}
+
+// impersonal reports whether tokens i and i+1 are "heißt es" or "hieß es"
+// in a German article.
+func (p *para) impersonal(i int) bool {
+	t, ok := p.word(i)
+	n, ok2 := p.word(i + 1)
+	return p.lang == "de" && ok && ok2 && !t.upper && (t.lower == "hieß" || t.lower == "heißt") && n.lower == "es"
+}
+
+// lastName returns the last capitalized name among the words [a, to) up
+// to the first punctuation mark, an organisation or a person ("der
+// Mitteilung des DOSB": DOSB), and the token after it; e is -1 when the
+// words hold none. Nouns after an article are no names ("der
+// Mitteilung").
+func (p *para) lastName(a, to, pi int) (sp speaker, e int) {
+	e = -1
+	for k := a; k < to && k < a+12; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			break
+		}
+		if !p.isNameTok(k) {
+			continue
+		}
+		r := p.nameRunAfter(k, to)
+		if pw, ok := p.word(k - 1); ok && p.isArticle(pw.lower) && r == k+1 && strings.ToUpper(w.text) != w.text {
+			k = r - 1 // "der Mitteilung": a German noun
+			continue
+		}
+		if n := p.nameAt(k, r, pi); n.text != "" && !p.notName(n.text) {
+			sp, e = n, r
+		}
+		k = r - 1
+	}
+	return sp, e
+}
+
+// intlSubordinators open a clause that adds a reason or a circumstance
+// after an attribution: "…“, warnt er, zumal …", "…», dijo, porque …".
+var intlSubordinators = set(`zumal weil da denn wobei obwohl nachdem während
+porque pues aunque ya mientras cuando
+car parce puisque tandis lorsque quand`)
+
+// intlTrailer reports whether token e, after an attribution in a French,
+// German or Spanish article, opens what only adds to it: a dash ("warnt
+// er - zumal …") or a subordinate clause after a comma.
+func (p *para) intlTrailer(e int) bool {
+	if p.lang == "" {
+		return false
+	}
+	if p.isPunct(e, "-–—") {
+		return true
+	}
+	w, ok := p.word(e + 1)
+	return p.isPunct(e, ",") && ok && !w.upper && intlSubordinators[w.lower]
+}
+
+// deAux are the German auxiliaries and modals of a compound tense: "hat
+// gesagt", "hatte erklärt", "soll gesagt haben".
+var deAux = set("hat hatte haben hatten habe soll sollen will wollte wird wurde")
+
+// perfectAux reports whether a German auxiliary stands among the words
+// [from, v), before the participle v: the clause's subject is its speaker.
+func (p *para) perfectAux(from, v int) bool {
+	for k := from; k < v; k++ {
+		if w, ok := p.word(k); ok && !w.upper && deAux[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPreposition reports whether the capitalized run starting at r
+// follows a preposition, alone or with an article: "in einem Interview",
+// "en la Corte", "vor der Presse".
+func (p *para) afterPreposition(r int) bool {
+	k := r - 1
+	if w, ok := p.word(k); ok && !w.upper && (p.isArticle(w.lower) || intlIndefinite[w.lower] || w.lower == "einem" || w.lower == "einer") {
+		k--
+	}
+	w, ok := p.word(k)
+	return ok && !w.upper && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !p.isArticle(w.lower))
+}
+
+// prevComma returns the comma before token e, within the clause from and
+// twenty-five tokens, or -1.
+func (p *para) prevComma(e, from int) int {
+	for k := e - 1; k >= from && k > e-25; k-- {
+		if p.isPunct(k, ",") {
+			return k
+		}
+		if p.toks[k].kind == tQuote || p.isPunct(k, ".;:!?") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedRole extends a German role that ends before the name at ns
+// over a noun coordinated with it: "die Opernball-Grande-Dame und
+// Burgschauspielerin Lotte Tobisch" is "Opernball-Grande-Dame und
+// Burgschauspielerin", not "Burgschauspielerin" alone.
+func (p *para) coordinatedRole(role string, ns int) string {
+	for k := ns - 1; k >= 0 && k >= ns-12; k-- {
+		if p.span(k, ns) != role {
+			continue
+		}
+		c, ok := p.word(k - 1)
+		n, ok2 := p.word(k - 2)
+		if pw, ok3 := p.word(k - 3); ok3 && pw.upper && p.isNameTok(k-3) && !p.isArticle(pw.lower) {
+			break // "Direktor Hans Mühlburger und ZaB-Departmentleiter Robert Galler": a name before "und"
+		}
+		if ok && ok2 && c.lower == "und" && !c.upper && n.upper && firstGender(n.lower) == genderUnknown && !intlOpeners[n.lower] {
+			return p.span(k-2, ns)
+		}
+		break
+	}
+	return role
+}
+
+// viewNouns follow a possessive in a phrase that credits what follows to
+// the person it stands for: "a su entender", "desde su visión", "seiner
+// Ansicht nach".
+var viewNouns = set(`entender juicio visión perspectiva opinión criterio parecer
+ansicht meinung einschätzung auffassung überzeugung`)
+
+// viewAt reads such a phrase at the possessive v: "A su entender, en la
+// comunidad «se conoce muy poco»" is the words of the person the text is
+// about (a subject left out), "Seiner Ansicht nach ist das „…“" those of
+// the man it is about. It returns the speaker and the token after the
+// phrase.
+func (p *para) viewAt(v, pi int) (speaker, int, bool) {
+	w, ok := p.word(v)
+	n, ok2 := p.word(v + 1)
+	if !ok || !ok2 || !viewNouns[n.lower] {
+		return speaker{}, 0, false
+	}
+	switch {
+	case p.lang == "es" && w.lower == "su":
+		pw, ok := p.word(v - 1)
+		if ok && (pw.lower == "a" || pw.lower == "desde" || pw.lower == "en") {
+			return speaker{kind: spkDropped, para: pi, tok: v}, v + 2, true
+		}
+	case p.lang == "de" && (w.lower == "seiner" || w.lower == "ihrer"):
+		if a, ok := p.word(v + 2); ok && a.lower == "nach" {
+			g, t := genderMale, "er"
+			if w.lower == "ihrer" {
+				g, t = genderFemale, "sie"
+			}
+			return speaker{text: t, kind: spkPronoun, gender: g, para: pi, tok: v}, v + 3, true
+		}
+	}
+	return speaker{}, 0, false
+}
+
+// deTitled reports whether a German role read before a name holds a
+// title or a person noun ("Bundesministerin", "BVB-Coach", "CEO"), or
+// opens with a lowercase word ("von der Tiernothilfe"); a lone noun cut
+// from a longer title ("Forschung" of "Bundesminister für Bildung,
+// Wissenschaft und Forschung Heinz Faßmann") is none.
+func deTitled(role string) bool {
+	f := strings.Fields(role)
+	if len(f) == 0 {
+		return true
+	}
+	if r := []rune(f[0]); len(r) > 0 && !unicode.IsUpper(r[0]) {
+		return true
+	}
+	for _, w := range f {
+		t := strings.Trim(w, ".,()")
+		l := strings.ToLower(t)
+		if titleWords[l] || intlTitles[l] || intlPersonHeads[l] || personHeads[l] || compoundTitle(l) || acronymCompound(t) || honorificWord(l) {
+			return true
+		}
+		if i := strings.LastIndexByte(l, '-'); i >= 0 && (titleWords[l[i+1:]] || compoundTitle(l[i+1:])) {
+			return true
+		}
+		if deAgentNoun(l) {
+			return true // "Stadtplanerin", "Notar", "Diplomat": a person by what they do
+		}
+	}
+	return false
+}
+
+// deAgentSuffixes end German nouns for persons by what they do.
+var deAgentSuffixes = []string{"erin", "er", "istin", "ist", "entin", "ent", "eurin", "eur", "orin", "or",
+	"antin", "ant", "login", "loge", "atin", "at", "arin", "ar", "chef", "chefin"}
+
+// intlPossessives open a descriptive speaker after a speech verb like an
+// article: "freut sich unser Projektleiter Toni Wegscheider", "afirmó
+// nuestro director".
+var intlPossessives = set("unser unsere unserem unseren nuestro nuestra notre")
+
+// titleAfterAnd reports whether token k is "und", "y" or "et" joining a
+// second title in a descriptor: "der stellvertretende Nationalparkleiter
+// und Projektleiter Ulrich Brendel".
+func (p *para) titleAfterAnd(k int) bool {
+	w, ok := p.word(k)
+	n, ok2 := p.word(k + 1)
+	return ok && ok2 && (w.lower == "und" || w.lower == "y" || w.lower == "et") && p.intlTitleWord(n.lower)
+}
+
+// deAgentNoun reports whether the lowercase German noun l ends like a
+// noun for a person by what they do: "virologe", "stadtplanerin".
+func deAgentNoun(l string) bool {
+	for _, suf := range deAgentSuffixes {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// orgFür reports whether token k is a German "für" inside an
+// organisation's name: "Schutzvereinigung für Wertpapierbesitz",
+// "Institut für Tropenmedizin".
+func (p *para) orgFür(k int) bool {
+	w, ok := p.word(k)
+	pw, ok1 := p.word(k - 1)
+	n, ok2 := p.word(k + 1)
+	return p.lang == "de" && ok && ok1 && ok2 && w.lower == "für" && !w.upper && pw.upper && n.upper
 }

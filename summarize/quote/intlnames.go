@@ -25,7 +25,7 @@ var intlFemaleNames = set(`anna anja angela annalena birgit brigitte claudia chr
 christine corinna dorothee elke eva franziska gabriele gudrun heike helga ilse ines inge
 ingrid jana julia jutta karin katrin kathrin katharina kerstin lena luisa manuela marion
 martina monika nadja nicole petra renate sabine sandra silke simone susanne svenja tanja
-ulrike ursula ute verena lotte özlem nadine annika carina christa
+ulrike ursula ute verena lotte özlem nadine annika carina christa margarethe margarete
 marie anne catherine sophie isabelle nathalie sylvie valérie muriel françoise élisabeth
 marine ségolène aurélie claire hélène juliette camille émilie céline agnès amélie
 marielle

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -98,13 +99,22 @@ chercheur chercheuse économiste sociologue politologue militant militante
 syndicaliste patron patronne dirigeant dirigeante responsable fondateur fondatrice
 conseiller conseillère élu élue candidat candidate journaliste chef cheffe
 deputado deputada governador governadora prefeito prefeita vereador vereadora
-staatsoberhaupt politiker politikerin`)
+staatsoberhaupt politiker politikerin
+biólogo bióloga médico médica científico científica ingeniero ingeniera historiador
+historiadora sociólogo socióloga psicólogo psicóloga vecino vecina médecin biologiste
+historien historienne ingénieur
+architecte écrivain écrivaine auteur autrice romancier romancière artiste photographe
+réalisateur réalisatrice comédien comédienne acteur actrice chanteur chanteuse entraîneur
+joueur joueuse directrice adjoint adjointe enseignant enseignante ingénieure
+arquitecto arquitecta escritor escritora autor autora actor actriz cantante jugador jugadora
+estudiante alumno alumna`)
 
 // intlGenericHeads name a person by what they are in general, so any role
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el
 // mandatario" for the president.
 var intlGenericHeads = set(`staatsoberhaupt politiker politikerin mandatario mandataria dirigente
-titular referente corporado corporada`)
+titular referente corporado corporada comunicador comunicadora funcionario funcionaria
+fonctionnaire beamter beamtin`)
 
 // intlClauseWords open a clause or stand before its subject in French,
 // German, Spanish and Portuguese: "Y Boric dijo", "Doch Weber sagte".
@@ -126,7 +136,18 @@ januar jänner februar märz april mai juni juli august september oktober novemb
 enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
 janvier février mars avril juin juillet août septembre octobre novembre décembre
 von vom diese dieser dieses diesem diesen jene jener jenes jenem jenen solche solcher manche viele
-ce cet cette ces este esta estos estas ese esa esos esas aquel aquella`)
+ce cet cette ces este esta estos estas ese esa esos esas aquel aquella
+sowohl weder entweder tanto ni soit
+niemand jemand nadie alguien personne quelqu’un quelqu'un
+natürlich dennoch freilich zunächst zuerst schließlich anschließend allerdings immerhin
+jedoch indes übrigens ebenso gleichzeitig stattdessen deswegen darum daher also sogar
+vielleicht wohl offenbar offensichtlich tatsächlich erst endlich kürzlich jüngst bislang
+bisher seither seitdem daraufhin dafür dagegen erneut wieder zuletzt vorerst einst
+außerdem ebenfalls gerade ausgerechnet besonders vor allem klar
+finalmente asimismo igualmente además posteriormente luego previamente
+finalement également ensuite puis cependant néanmoins effectivement
+gleichwohl ebenso insofern darin immer zugleich anders beispielsweise dass erschreckend
+s’il s'il s’ils s'ils qu’il qu'il`)
 
 // notName reports whether the capitalized run text is no name: a word
 // that only starts sentences, or in an article in another language a
@@ -139,7 +160,32 @@ func (p *para) notName(text string) bool {
 		return false
 	}
 	l := strings.ToLower(text)
-	return intlOpeners[l] || !strings.Contains(text, " ") && functionWords[l]
+	if p.lang == "de" {
+		if f := strings.Fields(l); len(f) > 1 && deNotNameOpeners[f[0]] {
+			return true // "Mehr Informationen", "Meine Mutter", "Über den Moment"
+		}
+	}
+	return intlOpeners[l] || !strings.Contains(text, " ") && functionWords[l] || capsHeading(text)
+}
+
+// deNotNameOpeners open a capitalized German phrase that names no one.
+var deNotNameOpeners = set(`über mehr mein meine meinen meiner unser unsere unserer dein deine
+sein seine ihr ihre kein keine alle viele einige jeder jede`)
+
+// capsHeading reports whether text, a capitalized run, is a heading in
+// capitals rather than a name: all uppercase and holding a function word
+// ("CÓMO GARANTIZAR LOS DD"), where a name in capitals ("JANET BARBOZA")
+// holds none.
+func capsHeading(text string) bool {
+	if strings.ToUpper(text) != text || !strings.Contains(text, " ") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if (functionWords[w] || intlOpeners[w] || intlPrepositions[w]) && !particles[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // intlTitleWord reports whether the lowercase word l is a role noun in
@@ -225,7 +271,7 @@ var intlIndefinite = set("un une ein eine einer uno una um uma")
 var intlPersonHeads = set(`anwalt anwältin mitarbeiter mitarbeiterin polizist polizistin
 anwohner anwohnerin augenzeuge augenzeugin vertreter vertreterin sprecher sprecherin
 habitant habitante témoin voisin voisine salarié salariée représentant représentante
-vecino vecina testigo habitante trabajador trabajadora representante`)
+vecino vecina testigo habitante trabajador trabajadora representante funcionario funcionaria`)
 
 // intlRole returns the role that a French, German or Spanish article
 // gives the name [a, e) between commas, before it ("la ministra del
@@ -253,10 +299,19 @@ func (p *para) intlRole(a, e int) string {
 			r = k
 		} else if w, ok := p.word(k); ok && (intlArticles[w.lower] || intlIndefinite[w.lower]) && title(k+1) {
 			r = k
+		} else if ok && !w.upper && bodyOpeners[w.lower] && p.lang != "de" && p.capsBefore(k+1, k+6) {
+			r = k // "María Elena Naddeo, de la Asamblea Permanente …,": the body she speaks for
 		}
 		if r >= 0 {
-			for k < len(p.toks) && k-e <= 12 && p.toks[k].kind == tWord && !p.roleVerb(k) {
-				k++
+			paren := 0
+			for k < len(p.toks) && k-e-paren <= 12 {
+				if p.toks[k].kind == tWord && !p.roleVerb(k) && !intlVerbsBe[p.toks[k].lower] {
+					k++
+				} else if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
+					k, paren = k+3, paren+3 // "(APDH)"
+				} else {
+					break
+				}
 			}
 			if k < len(p.toks) && p.isPunct(k, ",.;") && (p.isPunct(k, ",") || k+1 == len(p.toks)) {
 				return p.span(r, k)
@@ -377,7 +432,8 @@ func (p *para) isArticle(l string) bool {
 
 // descStops end a descriptive speaker: pronouns, relatives and
 // conjunctions open a clause of their own ("la instancia se detalla").
-var descStops = set(`se que qui quien quienes dass sich y et und o ou oder`)
+var descStops = set(`se que qui quien quienes dass sich y et und o ou oder
+seinem seiner seinen ihrem ihrer ihren zufolge darunter dazu dabei damals`)
 
 // descStop reports whether the lowercase word l ends a descriptive
 // speaker in the paragraph's language: "le" and "lo" are Spanish
@@ -548,4 +604,132 @@ func holdsName(role string) bool {
 		}
 	}
 	return false
+}
+
+// colonInverted returns the speaker of a quote after a colon at token c in
+// a German or Spanish article whose clause [from, c) puts its subject
+// after the verb, behind an adverb that opens it: "Dann schickt Gezer
+// eine WhatsApp an Fichtner: »…«", "Luego escribió Inés Cabral en su
+// cuenta: «…»". The subject is a name or a pronoun right after the
+// verb.
+func (p *para) colonInverted(from, c, pi int) (speaker, bool) {
+	if p.lang != "de" && p.lang != "es" || !p.isPunct(c, ":") {
+		return speaker{}, false
+	}
+	o, ok := p.word(from)
+	v, ok2 := p.word(from + 1)
+	if !ok || !ok2 || !o.upper || !intlOpeners[o.lower] && o.lower != "so" || v.upper || p.isArticle(v.lower) || intlPrepositions[v.lower] || functionWords[v.lower] {
+		return speaker{}, false
+	}
+	s := from + 2
+	if w, ok := p.word(s); ok && !w.upper {
+		if g, isPron := intlPronouns[w.lower]; isPron && w.lower != "sie" {
+			return speaker{text: w.text, kind: spkPronoun, gender: g, para: pi, tok: s}, true
+		}
+		return speaker{}, false
+	}
+	if !p.isNameTok(s) {
+		return speaker{}, false
+	}
+	e := p.nameRunAfter(s, c)
+	sp := p.nameAt(s, e, pi)
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) {
+		return speaker{}, false
+	}
+	if w, ok := p.word(e); ok && w.upper && p.lang == "de" {
+		return speaker{}, false // "Dann schickt Gezer Fichtner …": which is the subject is unclear
+	}
+	return sp, true
+}
+
+// bodyOpeners open a phrase naming the body a person belongs to, after
+// the name and a comma, in French, Spanish and Portuguese: "de la
+// Asamblea Permanente" (German capitalizes every noun, so "vom selben
+// Tag" would pass for a body).
+var bodyOpeners = set("de del")
+
+// capsBefore reports whether a capitalized word stands among the words
+// [a, b), before any punctuation: the body has a name.
+func (p *para) capsBefore(a, b int) bool {
+	for k := a; k < b; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			return false
+		}
+		if w.upper {
+			return true
+		}
+	}
+	return false
+}
+
+// colonSo returns the speaker of a quote after a colon at token c in a
+// German article when the clause ends in "so" and a name: "Aus Sicht von
+// Readly sei der Zugriff der Clou, so CEO Maria Hedengrens: „…“".
+func (p *para) colonSo(from, c, pi int) (speaker, bool) {
+	if p.lang != "de" || !p.isPunct(c, ":") {
+		return speaker{}, false
+	}
+	for k := c - 2; k > from && k > c-8; k-- {
+		w, ok := p.word(k)
+		if !ok || w.upper || w.lower != "so" || !p.isPunct(k-1, ",") || !p.isNameTok(k+1) {
+			continue
+		}
+		if p.nameRunAfter(k+1, c) != c {
+			return speaker{}, false
+		}
+		sp := p.nameAt(k+1, c, pi)
+		if sp.text == "" || p.notName(sp.text) {
+			return speaker{}, false
+		}
+		return sp, true
+	}
+	return speaker{}, false
+}
+
+// germanRole reports whether role, in a German article, reads as a noun
+// phrase: its last word is a capitalized noun, a name or an acronym, not
+// a verb or participle closing a clause ("der früher als Investmentbanker
+// gearbeitet hat", "scheinbar in einen Computerbildschirm vertieft").
+func germanRole(role string) bool {
+	f := strings.Fields(role)
+	if len(f) == 0 {
+		return true
+	}
+	last := strings.TrimRight(f[len(f)-1], ".,;:)»«“”\"")
+	r, _ := utf8.DecodeRuneInString(last)
+	return last == "" || !unicode.IsLower(r)
+}
+
+// academicOnly reports whether role holds nothing but academic titles:
+// "Dr.", "Prof. Dr.", which belong to the name, not the role.
+func academicOnly(role string) bool {
+	f := strings.Fields(role)
+	for _, w := range f {
+		switch strings.ToLower(strings.TrimRight(w, ".")) {
+		case "dr", "prof", "professor", "dipl", "ing", "dipl.-ing", "mag", "med", "rer", "nat", "phil", "habil":
+		default:
+			return false
+		}
+	}
+	return len(f) > 0
+}
+
+// pressAgencies are the news agencies a German statement is given to,
+// in the dative after the speaker: "sagte eine Sprecherin der dpa".
+var pressAgencies = set("dpa afp reuters apa kna epd sid ap ddp")
+
+// toAgency reports whether token k opens a dative naming the news agency
+// a statement was given to: "der dpa", "der Deutschen Presse-Agentur".
+func (p *para) toAgency(k int) bool {
+	w, ok := p.word(k)
+	n, ok2 := p.word(k + 1)
+	if !ok || !ok2 || p.lang != "de" || w.lower != "der" && w.lower != "dem" {
+		return false
+	}
+	if pressAgencies[n.lower] {
+		return true
+	}
+	n2, _ := p.word(k + 2)
+	return n.lower == "deutschen" && n2.lower == "presse-agentur"
 }

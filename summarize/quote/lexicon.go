@@ -115,6 +115,10 @@ var honorifics = map[string]int{
 	"councilwoman": genderFemale, "grandmother": genderFemale, "grandfather": genderMale,
 	"mother": genderFemale, "wife": genderFemale, "husband": genderMale, "son": genderMale,
 	"daughter": genderFemale, "actress": genderFemale, "actor": genderMale,
+	// French, German, Spanish, Portuguese: "Frau Neubauer" is Luisa Neubauer
+	"frau": genderFemale, "herr": genderMale, "señor": genderMale, "señora": genderFemale,
+	"sra": genderFemale, "doña": genderFemale, "monsieur": genderMale, "madame": genderFemale,
+	"mademoiselle": genderFemale, "mlle": genderFemale, "senhor": genderMale, "senhora": genderFemale,
 }
 
 // titleWords name a position; before a name they form its role

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -98,6 +99,14 @@ func findSegments(p string, carry bool) []segment {
 		if (r == '\'' || r == '`') && i+1 < len(p) && p[i+1] == byte(r) {
 			// '' and `` stand for a double quotation mark in ASCII text
 			r, w = '"', 2
+		} else if (r == '’' || r == '‘') && strings.HasPrefix(p[i+w:], string(r)) {
+			// ‘‘ and ’’ stand for “ and ” ("voters,’’ Will Moy said")
+			if r == '’' {
+				r = '”'
+			} else {
+				r = '“'
+			}
+			w *= 2
 		}
 		next := rune(0)
 		if i+w < len(p) {

@@ -30,3 +30,16 @@ func Named(speaker string) bool {
 func SpeakerKey(speaker string) string {
 	return nameKey(speaker)
 }
+
+// QuotedWords counts the words of text that stand inside its quotation
+// marks: in the mixed quote "qu’elle n’avait « rien à se reprocher »",
+// four.
+func QuotedWords(text string) int {
+	n := 0
+	for _, g := range findSegments(text, false) {
+		if g.in0 >= 0 && g.in1 <= len(text) && g.in0 < g.in1 {
+			n += words(text[g.in0:g.in1])
+		}
+	}
+	return n
+}

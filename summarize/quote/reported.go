@@ -132,6 +132,12 @@ func (s *scanner) reportedTrailing(pi, from, end int) (u unit, ok, done bool) {
 				return u, ok, true
 			}
 		}
+		if sp, e, ok := s.postAttr(pi, c+1, end); ok && p.lang != "" && p.isIntlVerb(c+1) && e >= end && sp.kind != spkNone && !badSubject(sp.text) {
+			// "Es sei nicht zu verstehen, …, sagt Flixbus-Manager
+			// Stenger.", "…, afirmó la ministra."
+			u, ok := p.reportedUnit(pi, from, c, sp)
+			return u, ok, true
+		}
 		if c < end-12 {
 			break
 		}

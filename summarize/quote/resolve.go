@@ -196,7 +196,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) {
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) || ofTitle(sp.role) {
 		return mention{}, e, false
 	}
 	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role, capsNouns: p.lang == "de"}
@@ -224,6 +224,9 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	}
 	if m.gender == genderUnknown && p.lang != "" {
 		m.gender = roleGender(m.role) // "die stellvertretende Leiterin", "la ministra"
+	}
+	if g := p.dislocated(e); g != genderUnknown && m.gender == genderUnknown {
+		m.gender, m.strong, m.weak = g, true, false // "Soona, elle, n’a pas changé": a woman, the subject
 	}
 	if p.isPunct(e, ",—–") {
 		if w, ok := p.word(e + 1); ok && (w.lower == "who" || w.lower == "who's" || w.lower == "who’s") && !modifier {
@@ -427,6 +430,19 @@ func (s *scanner) shareMentions(ms []mention) {
 			break
 		}
 	}
+	// a lone name that opens its sentence, followed in that sentence by a
+	// pronoun of the other gender before anyone else is named, is a
+	// surname that only looks like a first name: "Omar asked for
+	// compassion …, saying she did not think …" (Ilhan Omar), "Warren
+	// said she …"
+	for i, m := range ms {
+		if m.gender == genderUnknown || !m.strong || strings.Contains(m.text, " ") || s.paras[m.para].lang != "" {
+			continue
+		}
+		if g := s.paras[m.para].pronounGenderAfter(m.tok + 1); g != genderUnknown && g != m.gender {
+			ms[i].gender = g
+		}
+	}
 	// a surname seen once as a person makes its other mentions people too,
 	// and lends them its gender when that is unambiguous
 	gender := map[string]int{}
@@ -462,6 +478,44 @@ func (s *scanner) shareMentions(ms []mention) {
 	}
 }
 
+// ofTitle reports whether role, the words before a name, is a title that
+// the name completes as its object: "chief executive of" Ceres Robotics,
+// "head of research at" ICICI Securities. The name is a body, not a person.
+func ofTitle(role string) bool {
+	l := strings.ToLower(role)
+	return strings.HasSuffix(l, " of") || strings.HasSuffix(l, " at") || strings.HasSuffix(l, " for") || l == "of" || l == "at"
+}
+
+// pronounGenderAfter returns the gender of the first personal pronoun
+// from token i to the end of its sentence, or genderUnknown when the
+// sentence ends, a quotation opens or another name comes first (a
+// possessive or a name after a preposition is no rival).
+func (p *para) pronounGenderAfter(i int) int {
+	for k := i; k < len(p.toks) && k < i+30; k++ {
+		t := p.toks[k]
+		if t.kind == tQuote || p.isPunct(k, ".!?;") && !p.isNameTok(k) {
+			return genderUnknown
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if t.upper && k > i && p.isNameTok(k) && !timeWords[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
+			if w, ok := p.word(k - 1); !ok || !prepositions[w.lower] && !p.isNameTok(k-1) {
+				// someone else the pronoun may point to; not "on
+				// Twitter", "Carlineo's sentencing"
+				return genderUnknown
+			}
+		}
+		switch pronounOf(t.lower) {
+		case "he", "his", "him", "himself":
+			return genderMale
+		case "she", "her", "hers", "herself":
+			return genderFemale
+		}
+	}
+	return genderUnknown
+}
+
 // speaksAfter reports whether a speech verb follows a name ending at
 // token e, straight after it or after a relative pronoun: "Smith said",
 // "Natalia Piergentili, quien afirmó", "Weber sagte".
@@ -483,7 +537,22 @@ var relPronouns = set("who quien quienes qui der die")
 func hasTitle(role string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] {
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || professionWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// professionSuffixes end the nouns of trained professions: pulmonologist,
+// physician, psychiatrist, photographer, agronomist, statistician.
+var professionSuffixes = []string{"ologist", "ician", "iatrist", "ographer", "onomist", "ologists", "icians"}
+
+// professionWord reports whether lowercase w names a trained profession by
+// its ending.
+func professionWord(w string) bool {
+	for _, suf := range professionSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
 	}
@@ -595,6 +664,13 @@ func (s *scanner) resolve() {
 		}
 		if r, ok := roles[nameKey(u.spk.text)]; ok && compatible(r.gender, u.spk.gender) && sameName(r.text, u.spk.text) {
 			u.spk.role = r.role
+		}
+		if lang := s.paras[u.para].lang; lang != "" && (acronym(u.spk.text) && strings.ToUpper(u.spk.text) == u.spk.text ||
+			academicOnly(u.spk.role) || lang == "de" && !germanRole(u.spk.role)) {
+			// "US-Nachrichtensender CNN": an organisation has no role;
+			// "Dr." belongs to the name; "der früher als Investmentbanker
+			// gearbeitet hat" is a clause
+			u.spk.role = ""
 		}
 	}
 	s.score(ms)

@@ -47,6 +47,10 @@ var roleClauseWords = set("who whose whom which that")
 var stubEnds = set(`a an the of for at in on with by from to and or but former ex
 as who which that whose his her their its our my your this these those than`)
 
+// adjectiveEnds end a compound adjective ("14th-ranked", "Texas-based",
+// "55-year-old", "two-time"): a role that ends with one has lost its noun.
+var adjectiveEnds = set("ranked seeded based born old time winning backed led owned run funded elected appointed")
+
 // cleanRole returns role as a whole noun phrase, or "" when it is none: a
 // clause fragment, a stub cut before its noun, an age, a bare place name
 // or words of a quote.
@@ -82,6 +86,9 @@ func cleanRole(role, name string) string {
 	if stubEnds[last] || (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")) && len(f) > 1 {
 		return "" // "a former", "the paper published by", "the company's"; "NBC’s" alone names an outlet
 	}
+	if i := strings.LastIndexAny(last, "-‑"); i > 0 && adjectiveEnds[last[i+1:]] {
+		return "" // "the 14th-ranked", "the Texas-based": an adjective without its noun
+	}
 	first := strings.Trim(f[0], ".,")
 	if len(f) == 1 && first != "" && strings.Trim(first, "0123456789") == "" {
 		return "" // an age: "64"
@@ -104,7 +111,7 @@ func cleanRole(role, name string) string {
 		if roleClauseWords[w] {
 			relative = true
 		}
-		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) || titleAbbrevs[strings.Trim(orig[i], ".,()")] {
+		if titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] || personHeads[w] || honorificWord(w) || compoundTitle(w) || titleAbbrevs[strings.Trim(orig[i], ".,()")] || acronymCompound(orig[i]) {
 			hasTitle = true
 		}
 		c, _ := utf8.DecodeRuneInString(orig[i])

@@ -26,6 +26,7 @@ type unit struct {
 	spk     speaker
 	inherit bool // the speaker comes from the context
 	via     int  // how the speaker was found: viaSentence, viaPronoun, …
+	soft    bool // kept only when its speaker is found: reported speech read from its mood
 	conf    float64
 	more    []part // parts in later paragraphs: a quote running on
 }
@@ -67,11 +68,16 @@ func Scan(a *article.Article) []summarize.Quote {
 	for pi := range s.paras {
 		s.direct(pi)
 	}
+	s.insideAttribution()
 	for pi := range s.paras {
 		s.reported(pi)
 	}
 	s.resolve()
-	return s.output()
+	out := s.output()
+	if q, ok := s.headlineQuote(a.Title); ok {
+		out = append([]summarize.Quote{q}, out...)
+	}
+	return out
 }
 
 // MaxScanBytes bounds the text Scan reads: the paragraphs that end within
@@ -217,7 +223,7 @@ func (p *para) isTitle(g int) bool {
 	in := strings.TrimSpace(p.inner(g))
 	n := words(in)
 	if k := p.segTok(g); k > 0 {
-		if w, ok := p.word(k - 1); ok && titledWords[w.lower] {
+		if p.titledBefore(k) {
 			return true
 		}
 	}
@@ -239,6 +245,31 @@ func (p *para) isTitle(g int) bool {
 
 // titledWords name what follows: “…” after them is a title.
 var titledWords = set("titled entitled headlined subtitled")
+
+// intlTitledWords name, in French, German and Spanish, what a quote after
+// them (or after them and a colon) is: a motto, a slogan or a title, no
+// one's words ("unter dem Motto: »Haltet …«", "bajo el lema «…»").
+var intlTitledWords = set(`motto titel slogan betitelt überschrieben artikel schlagzeile schlagzeilen
+überschrift überschriften titulares titres
+lema eslogan título titulado titulada denominado denominada
+devise titre intitulé intitulée`)
+
+// titledBefore reports whether the quote token k follows a word naming it
+// as a title: "titled", or in an article in another language "Motto",
+// "lema", "intitulé", with or without a colon.
+func (p *para) titledBefore(k int) bool {
+	w, ok := p.word(k - 1)
+	if !ok && p.lang != "" && p.isPunct(k-1, ":") {
+		w, ok = p.word(k - 2)
+		if ok && (w.lower == "wie" || w.lower == "como" || w.lower == "comme") {
+			// "Sie enthielt Artikel wie: „…“"
+			if n, ok2 := p.word(k - 3); ok2 && intlTitledWords[n.lower] {
+				return true
+			}
+		}
+	}
+	return ok && (titledWords[w.lower] || p.lang != "" && intlTitledWords[w.lower])
+}
 
 // segTok returns the quote token of segment g, or -1.
 func (p *para) segTok(g int) int {
@@ -744,6 +775,9 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return speaker{kind: spkDropped, para: pi, tok: i}, next, true
 		}
 	}
+	if sp, e, ok := p.impersonalAt(i, to, pi); ok {
+		return sp, e, true // „…“, hieß es in der Mitteilung des DOSB
+	}
 	if p.lang == "fr" && (t.lower == "peut-on" || t.lower == "lit-on" || t.lower == "pouvait-on") {
 		// « … », peut-on lire dans Les Échos: a text quoted, no person,
 		// and no speaker carried from before
@@ -755,8 +789,8 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 	}
 	if w, ok := p.word(i + 1); ok && t.lower == "so" && !t.upper && p.lang == "de" && intlArticles[w.lower] && !w.upper {
 		// „…“, so die neue Präsidentin.
-		if sp, e, ok := p.intlAfter(i+1, to, pi); ok && sp.kind == spkDesc {
-			return sp, e, true
+		if sp, e, ok := p.intlAfter(i+1, to, pi); ok && (sp.kind == spkDesc || sp.kind == spkName) {
+			return sp, e, true // „…“, so der stellvertretende Leiter Ulrich Brendel.
 		}
 	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
@@ -941,6 +975,9 @@ func (p *para) attrTrailer(e int) bool {
 	for e < len(p.toks) && timeWords[p.toks[e].lower] && p.toks[e].kind == tWord {
 		e++
 	}
+	if p.intlTrailer(e) {
+		return true
+	}
 	if !p.isPunct(e, ",") {
 		return false
 	}
@@ -1010,14 +1047,27 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 			s.units = append(s.units, u)
 			return
 		}
+		n := len(s.units)
+		defer func() {
+			if len(s.units) == n {
+				s.laterCue(pi, si, q0)
+			}
+			if len(s.units) == n {
+				s.deReported(pi, si, q0)
+			}
+		}()
 		// “Title” or scare quote with no speaker: skip, unless it is
 		// sentence-like speech introduced by a colon, or by a comma after
 		// a verb ("Alley went on, “I also remember …”")
 		g := p.toks[q0].seg
 		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) && words(p.inner(g)) >= 4 {
 			u := unit{para: pi, tok: q0, kind: KindDirect}
-			if sb, ok := p.subject(from, q0, pi); ok {
+			if sb, ok := p.colonSo(from, q0-1, pi); ok {
+				u.spk = sb // "…, so CEO Maria Hedengrens: „…“"
+			} else if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
+			} else if sb, ok := p.colonInverted(from, q0-1, pi); ok {
+				u.spk = sb // "Dann schickt Gezer eine WhatsApp an Fichtner: »…«"
 			} else if sb, ok := p.colonName(from, q0-1, pi); ok {
 				u.spk = sb // "Mit dabei war auch Stefan Brock von der Tiernothilfe: „…“"
 			} else if sb, ok := p.colonPronoun(from, q0-1, pi); ok {
@@ -1028,6 +1078,13 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 				}
 				if sb, _, ok := p.npBefore(v-1, from, pi); ok {
 					u.spk = sb // "The firm’s statement asserted, “…”"
+				}
+			}
+			if u.spk.kind == spkNone && p.lang != "" && p.isPunct(q0-1, ":") {
+				if sb, ok := p.colonDesc(from, q0-1, pi); ok {
+					u.spk = sb // "Der 24-Jährige: „…“"
+				} else if words(p.span(from, q0-1)) <= 2 && !p.isNameTok(from+1) {
+					u.inherit = true // "Aber: «…»" goes on with the speaker before
 				}
 			}
 			for k := q0; k < to; k++ {
@@ -1127,6 +1184,30 @@ func (p *para) itSubject(sp speaker, from, pi int) speaker {
 	return sb
 }
 
+// laterCue reads, in a French, German or Spanish article, the quotes
+// after q0 in sentence si when q0, a quoted statement, has no
+// attribution: in "Según los datos, «…», y enfatizó: «…»" the second
+// quote has its own cue.
+func (s *scanner) laterCue(pi, si, q0 int) {
+	p := &s.paras[pi]
+	if p.lang == "" || words(p.inner(p.toks[q0].seg)) < 3 {
+		return // "Nun hofft „Cello“, dass …": a name in marks, not speech
+	}
+	to := p.sents[si][1]
+	for q1 := q0 + 1; q1 < to; q1++ {
+		if p.toks[q1].kind != tQuote {
+			continue
+		}
+		if sp, cs, ok := s.cueBefore(pi, q0+1, q1); ok && cs > q0 {
+			if !p.namedTerm(q1, sp) {
+				s.complement(pi, cs, q1, to, sp)
+			}
+			return
+		}
+		q0 = q1
+	}
+}
+
 // sentenceQuote reports whether quote segment g opens a sentence of its
 // own: its first letter is uppercase.
 func (p *para) sentenceQuote(g int) bool {
@@ -1210,7 +1291,7 @@ func (p *para) onlyTitles(a, b int) bool {
 		if p.toks[k].kind != tQuote {
 			continue
 		}
-		if w, ok := p.word(k - 1); !ok || !titledWords[w.lower] {
+		if !p.titledBefore(k) {
 			return false
 		}
 		n++
@@ -1505,6 +1586,25 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				}
 				continue
 			}
+			if pass == 0 && v == from && (p.lang == "es" || p.lang == "pt") && t.upper && (intlVerbs[t.lower] || langVerbs[p.lang][t.lower]) {
+				if n, ok := p.word(v + 1); ok && n.lower == "que" || p.isPunct(v+1, ":") {
+					// "Agregó que la decisión «…»": the subject is left out
+					return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
+				}
+			}
+			if pass == 0 && p.lang != "" {
+				if sp, e, ok := p.viewAt(v, pi); ok {
+					return sp, e, true // "Desde su visión, las fumigaciones son «…»"
+				}
+			}
+			if pass == 0 && p.impersonal(v) {
+				// "In der Erklärung der Stadt heißt es: „…“": the text
+				// named before the verb, or no one
+				if sp, e := p.lastName(from, v, pi); e >= 0 {
+					return sp, v + 2, true
+				}
+				return speaker{para: pi, tok: v}, v + 2, true
+			}
 			if pass == 0 {
 				// selon X, « … » | X a déclaré : « … »
 				if n, ok := p.intlAccordingAt(v); ok && !p.intlVerbIn(from, v) {
@@ -1513,6 +1613,10 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					if sp, e, ok := p.intlAfter(n, q0, pi); ok {
 						return sp, e, true
 					}
+					if w, ok := p.word(n); ok && !w.upper && intlSegunVerbs[w.lower] && p.lang == "es" {
+						// "Según entiende, «…»": the subject is left out
+						return speaker{kind: spkDropped, para: pi, tok: v}, n + 1, true
+					}
 				}
 				if p.isIntlVerb(v) {
 					if sp, ok := p.intlBefore(v, from, pi); ok {
@@ -1520,6 +1624,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 					}
 					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
 						return sp, e, true
+					}
+					if sp, ok := p.subject(from, v, pi); ok && p.lang == "de" && sp.kind == spkName && p.perfectAux(from, v) {
+						// "Bendels hatte in einem Interview gesagt, dass
+						// „…“": the subject opens the clause
+						return sp, v + 1, true
 					}
 					if pw, isWord := p.word(v - 1); p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") && (!isWord || intlClauseWords[pw.lower] || v == from) {
 						// "Al respecto, señaló: «…»", "y agregó: «…»": the
@@ -1725,6 +1834,9 @@ func (s *scanner) output() []summarize.Quote {
 	out := make([]summarize.Quote, 0, len(s.units))
 	sortUnits(s.units)
 	for _, u := range s.units {
+		if u.soft && u.spk.text == "" {
+			continue
+		}
 		p := &s.paras[u.para]
 		var parts []string
 		for _, r := range u.parts {

@@ -539,6 +539,42 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"Start with what you spend in a month, not with what you earn.", "Dana Ruiz", "a planner in Ohio", "direct"}},
 		},
 		{
+			name: "a lone name that looks male but takes she",
+			paras: []string{
+				"Lena Brandt, the defendant's lawyer, told reporters that her client never meant to hurt Omar.",
+				"“He regrets what he said,” she said in an email.",
+				`Omar asked the court for mercy in a letter posted on Tuesday, saying she did not think a long sentence would help. She added, "We must teach the defendant love."`,
+			},
+			want: []want{
+				{"that her client never meant to hurt Omar", "Lena Brandt", "the defendant's lawyer", "reported"},
+				{"He regrets what he said", "Lena Brandt", "the defendant's lawyer", "direct"},
+				{"We must teach the defendant love.", "Omar", "", "direct"},
+			},
+		},
+		{
+			name:  "the firm completing a title is no person a pronoun points to",
+			paras: []string{"Ruth Okoye, chief executive of Orbit Foundry, said her firm had a place in the programme. “Small companies bring speed to the mix,” she said."},
+			want: []want{
+				{"her firm had a place in the programme", "Ruth Okoye", "chief executive of Orbit Foundry", "reported"},
+				{"Small companies bring speed to the mix", "Ruth Okoye", "chief executive of Orbit Foundry", "direct"},
+			},
+		},
+		{
+			name:  "a profession stated at the first mention, in a sentence without a quote",
+			paras: []string{`When Dr. Ines Duarte, a pulmonologist at the Harbour Infirmary, saw the scan, she ordered more tests. "It happens more than we think," Duarte said.`},
+			want:  []want{{"It happens more than we think", "Dr. Ines Duarte", "a pulmonologist at the Harbour Infirmary", "direct"}},
+		},
+		{
+			name:  "a spokesperson for a body speaks, not the body",
+			paras: []string{`A spokesperson for the Harbour Authority said: "The pier stays closed until the survey is done."`},
+			want:  []want{{"The pier stays closed until the survey is done.", "A spokesperson for the Harbour Authority", "", "direct"}},
+		},
+		{
+			name:  "a firm's appositive inside a person's appositive",
+			paras: []string{`Lena Brandt, a senior analyst at Norvik, the Oslo-based risk consultancy, told reporters on Friday, "The port will not reopen before spring."`},
+			want:  []want{{"The port will not reopen before spring.", "Lena Brandt", "a senior analyst at Norvik", "direct"}},
+		},
+		{
 			name:  "a verb conjoined inside a clause with its own subject",
 			paras: []string{"Mayor Tom Reyes described Senator Ana Lima as “reckless” after she opposed the levee bill and blamed the floods on “bad luck” in a radio interview."},
 			want: []want{

@@ -127,8 +127,8 @@ func (p *para) nameRunAfter(s, limit int) int {
 // der Deutschen Presse-Agentur", but "Ursula von der Leyen".
 func (p *para) articleAfterName(s, i int) bool {
 	t, _ := p.word(i)
-	if t.lower != "der" && t.lower != "den" || i-s < 2 {
-		return false
+	if t.lower != "der" && t.lower != "den" || i-s < 2 && p.lang != "de" {
+		return false // in German also after a surname: "erklärt Döring den Prozess"
 	}
 	prev, ok := p.word(i - 1)
 	return ok && !particles[prev.lower]
@@ -207,7 +207,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text]) && i+1 < b {
+		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text] || p.lang == "de" && acronymCompound(t.text) || p.elidedTitle(t.lower)) && i+1 < b {
 			// "Del." before a name is a delegate, not Delaware
 			start = i + 1
 			if p.isPunct(start, ".") {
@@ -217,6 +217,9 @@ func (p *para) splitName(a, b int) (nameStart int) {
 	}
 	if start >= b {
 		start = a
+	}
+	if t, ok := p.word(start); ok && p.lang != "" && start > a && !t.upper && particles[t.lower] {
+		start = a // "Fiscalía General de Colombia": a body, not "de Colombia"
 	}
 	// a known first name inside the remaining run opens the name; not a
 	// particle that may be one ("Al" in "Khalid Al Suwaidi")
@@ -431,6 +434,12 @@ func (p *para) nameAt(a, b, pi int) speaker {
 		}
 	}
 	sp.role = strings.TrimSpace(sp.role)
+	if p.lang == "de" && sp.role != "" {
+		sp.role = p.coordinatedRole(sp.role, ns)
+		if !deTitled(sp.role) {
+			sp.role = ""
+		}
+	}
 	if isOrg(sp.text) {
 		sp.gender = genderUnknown
 	}
@@ -520,6 +529,11 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 			// "the Ministry of Water and Irrigation said": whole
 			return speaker{text: p.span(os, e+1), kind: spkName, para: pi, tok: os}, os, true
 		}
+		if d, ok := p.titleForBefore(s, limit); ok {
+			// "A spokesperson for the British Foreign Office said": the
+			// spokesperson speaks, not the office
+			return speaker{text: p.span(d, e+1), kind: spkDesc, para: pi, tok: d}, d, true
+		}
 		sp := p.nameAt(s, e+1, pi)
 		if sp.text == "" || notNames[sp.text] {
 			return speaker{}, 0, false
@@ -534,6 +548,41 @@ func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
 		return p.descBefore(e, limit, pi)
 	}
 	return speaker{}, 0, false
+}
+
+// titleForBefore returns the start of a descriptor that a name starting
+// at token s completes: "A spokesperson for [the] …", "The United Nations
+// High Commissioner for …", "a lawyer for …": a determiner, at most four
+// words, a title word, then "for", "of" or "at".
+func (p *para) titleForBefore(s, limit int) (int, bool) {
+	k := s - 1
+	if w, ok := p.word(k); ok && w.lower == "the" && !w.upper {
+		k--
+	}
+	prep, ok := p.word(k)
+	if !ok || prep.upper || prep.lower != "for" && prep.lower != "of" && prep.lower != "at" {
+		return 0, false
+	}
+	head, ok := p.word(k - 1)
+	if !ok || !titleWords[head.lower] && !titleWords[strings.TrimSuffix(head.lower, "s")] {
+		return 0, false
+	}
+	for d := k - 1; d >= limit && d >= k-6; d-- {
+		w, ok := p.word(d)
+		if !ok {
+			return 0, false
+		}
+		if determiners[w.lower] && w.lower != "that" {
+			if p.isPunct(d-1, ",") && p.isNameTok(d-2) {
+				return 0, false // "Lena Brandt, a senior analyst at Norvik,": her role
+			}
+			if d == limit || p.isPunct(d-1, ",;:—(") || p.isClauseWord(d-1) {
+				return d, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // descBefore parses a descriptive speaker ending at e: "a campaign
@@ -668,6 +717,14 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 		// "Johnnie Wilson, of Springfield, Va., said": the place is no speaker
 		if h2, s2, ok := p.npBefore(hs-3, limit, pi); ok && h2.kind == spkName {
 			h2.role = ""
+			return h2, s2, true
+		}
+	}
+	if w, ok2 := p.word(hs - 1); ok2 && !w.upper && (w.lower == "at" || w.lower == "of" || w.lower == "for" || w.lower == "with") && p.isPunct(c, ",") {
+		// "Omar Lamrani, a senior analyst at Stratfor, the Texas-based
+		// intelligence firm, told": the firm's appositive closes the
+		// person's, and the person speaks
+		if h2, s2, ok := p.appositiveBefore(c, limit, pi); ok && h2.kind == spkName {
 			return h2, s2, true
 		}
 	}
@@ -851,6 +908,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 		end = e
 	}
+	if sp.kind == spkName && ofTitle(strings.TrimSuffix(sp.role, " the")) {
+		if f := strings.Fields(sp.role); len(f) > 1 && determiners[strings.ToLower(f[0])] {
+			// "said a spokesperson for the Harbour Authority": the
+			// spokesperson speaks, not the authority
+			sp = speaker{text: sp.role + " " + sp.text, kind: spkDesc, para: pi, tok: sp.tok}
+		}
+	}
 	// a who clause: "said Takeshi Mori, who chairs the assembly’s transport
 	// committee."
 	if p.isPunct(end, ",") && sp.kind == spkName && sp.role == "" {
@@ -881,7 +945,7 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	// appositive role: ", a historian who attended the session,"
 	if p.isPunct(end, ",") && sp.kind == spkName {
 		i := end + 1
-		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
+		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") || p.titleWithin(i, 4)) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
 			j := i
 			for j < limit && j-i < 32 {
 				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {
@@ -894,6 +958,13 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 					break
 				}
 				j++
+			}
+			if j > i && p.isPunct(j, ",") && p.titleWithin(i, 3) {
+				// a bare title, then its organisation: "said Sanjiv
+				// Bhasin, Director, IIFL Securities."
+				if k, ok := p.orgRunTo(j+1, limit); ok {
+					j = k
+				}
 			}
 			if j > i {
 				sp.role = p.span(i, j)
@@ -915,6 +986,27 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 		}
 	}
 	return sp, end, true
+}
+
+// orgRunTo returns the end of a run of one to five capitalized words from
+// token i that closes the sentence (or the attribution), as the
+// organisation after a bare title does: "Director, IIFL Securities.".
+func (p *para) orgRunTo(i, limit int) (int, bool) {
+	k := i
+	for k < limit && k < i+5 {
+		w, ok := p.word(k)
+		if !ok || !w.upper && !(k > i && (w.lower == "of" || w.lower == "and" || w.lower == "&")) {
+			break
+		}
+		k++
+	}
+	if k == i || !p.isNameTok(i) {
+		return 0, false
+	}
+	if k < limit && !p.isPunct(k, ".!?") {
+		return 0, false
+	}
+	return k, true
 }
 
 // roleVerbs open a "who" clause that states a position: "who chairs the

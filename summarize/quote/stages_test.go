@@ -14,6 +14,10 @@ func TestCleanRole(t *testing.T) {
 		{"stub ending in a preposition", "CEO of", "Jo Hart", ""},
 		{"cut inside a second phrase", "a scientist at the institute and", "Jo Hart", "a scientist at the institute"},
 		{"an age", "64", "Jo Hart", ""},
+		{"a ranking without its noun", "the 14th-ranked", "Jo Hart", ""},
+		{"an age without its noun", "the 55-year-old", "Jo Hart", ""},
+		{"a ranking with its noun", "the 14th-ranked player in the world", "Jo Hart", "the 14th-ranked player in the world"},
+		{"a two-time champion", "a two-time champion", "Jo Hart", "a two-time champion"},
 		{"a bare place", "Springfield, Va.", "Jo Hart", ""},
 		{"an affiliation", "Edinburgh University", "David Reay", "Edinburgh University"},
 		{"an outlet's possessive", "NBC’s", "Dana Lee", "NBC’s"},
@@ -59,6 +63,9 @@ func TestSpeakerClass(t *testing.T) {
 		{"an addressee", speaker{text: "a la red Erbol", kind: spkDesc}, classOrg},
 		{"a stated descriptor", speaker{text: "a Foreign Office spokesperson", kind: spkDesc}, classIndefinite},
 		{"one of a group", speaker{text: "one of the organisers", kind: spkDesc}, classIndefinite},
+		{"a title for a body", speaker{text: "A spokesperson for the Harbour Authority", kind: spkDesc}, classIndefinite},
+		{"a definite title of a body", speaker{text: "The United Nations High Commissioner for Refugees", kind: spkDesc}, classDefinite},
+		{"a work of a body", speaker{text: "a report by the Harbour Authority", kind: spkDesc}, classOrg},
 		{"a definite descriptor", speaker{text: "the governor", kind: spkDesc}, classDefinite},
 		{"a document", speaker{text: "the report", kind: spkDesc}, classOrg},
 		{"a label", speaker{text: "WALLACE", kind: spkLabel}, classFragment},
@@ -545,6 +552,10 @@ func TestNpAfter(t *testing.T) {
 		{"a body's lowercase name joined by and", "according to the city’s housing and planning department.", "the city’s housing and planning department", ""},
 		{"and opening a second clause ends the descriptor", "said a union official and the talks ended.", "a union official", ""},
 		{"a person of an organisation", "said Tomas Berg of the Institute for Coastal Studies.", "Tomas Berg", ""},
+		{"a bare title, then its organisation", "said Ravi Menon, Director, Harbour Securities.", "Ravi Menon", "Director, Harbour Securities"},
+		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
+		{"a capitalized title phrase after the name", "said Nora Quist, Research and Policy Director for Europe at Harbour Watch.", "Nora Quist", "Research and Policy Director for Europe at Harbour Watch"},
+		{"a title for a body", "said a spokesperson for the Harbour Authority.", "a spokesperson for the Harbour Authority", ""},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -575,6 +586,23 @@ func TestFindSegmentsLeftOpen(t *testing.T) {
 	want := []string{"It’s a dog whistle,", "If indeed he is not legitimate, how can you feel good.", "I have been thinking,"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("findSegments(%q) = %q, want %q", p, got, want)
+	}
+}
+
+func TestFindSegmentsDoubledSingles(t *testing.T) {
+	// ‘‘ and ’’ typed for “ and ”, as some wire copy does
+	for _, tt := range []struct{ p, want string }{
+		{"“It was an attempt to mislead voters,’’ Tom Hale told the BBC. “And it is wrong.”", "It was an attempt to mislead voters,|And it is wrong."},
+		{"‘‘We will appeal,’’ the mayor said.", "We will appeal,"},
+		{"The players’ union’s chief said ‘no’ twice.", "no"},
+	} {
+		var got []string
+		for _, sg := range findSegments(tt.p, false) {
+			got = append(got, tt.p[sg.in0:sg.in1])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("findSegments(%q) = %q, want %q", tt.p, got, tt.want)
+		}
 	}
 }
 

@@ -1,0 +1,37 @@
+package quote_test
+
+import "testing"
+
+// TestScanFrenchInside checks French attributions the fresh pages showed:
+// an inverted verb and pronoun set inside the guillemets ("…, écrit-elle.
+// …"), a name made a woman's by a pronoun between commas ("Soona, elle,
+// n’a pas changé"), and a role noun with its elided article before a
+// name ("L’architecte Park Minwoo").
+func TestScanFrenchInside(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []want
+	}{
+		{
+			name: "an attribution inside the marks",
+			paras: []string{
+				"Il reçoit le mot de la romancière Cha Sunhi, qui vivait dans le même quartier.",
+				"Sunhi, elle, n’a pas changé. « Chaque fois que je repense à ce quartier, je me sens en paix, écrit-elle. Ces scènes me manquent. »",
+			},
+			want: []want{{"Chaque fois que je repense à ce quartier, je me sens en paix, écrit-elle. Ces scènes me manquent.", "Cha Sunhi", "la romancière", "direct"}},
+		},
+		{
+			name: "an elided article before a role noun and a pronoun before a colon",
+			paras: []string{
+				"L’architecte Park Minwoo dirige une agence à Séoul.",
+				"Il jette un œil critique sur son travail : « Les miens, ce sont surtout des souvenirs de quartiers rasés. »",
+			},
+			want: []want{{"Les miens, ce sont surtout des souvenirs de quartiers rasés.", "Park Minwoo", "", "direct"}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			checkScanLang(t, "fr", tt.paras, tt.want)
+		})
+	}
+}
