@@ -257,3 +257,23 @@ func TestDetectLeadSiteAndLocation(t *testing.T) {
 		name: "location against the title", a: located, want: "DE", evidence: "title: Dessau",
 	}})
 }
+
+func TestDetectForeignNamesAndInstitutions(t *testing.T) {
+	runDetect(t, []detectCase{{
+		name: "german name", a: lang(art("Madagaskar: Wo die alte Ordnung endet", "Die Regierung in Antananarivo sucht neue Partner, sagt der Ökonom."), "de"),
+		want: "MG", evidence: "title: Madagaskar",
+	}, {
+		name: "spanish name", a: lang(art("Sequía en Kenia", "La sequía amenaza a millones de personas, advirtió la ONU."), "es"),
+		want: "KE",
+	}, {
+		name: "national police", a: lang(art("Robo de vehículos", "Carabineros detuvo a tres personas por el robo de vehículos, informó la institución."), "es"),
+		want: "CL", evidence: "lead: Carabineros",
+	}, {
+		name: "currency", a: lang(art("Presupuesto", "El Gobierno recortará 50.000 millones de colones del presupuesto del próximo año."), "es"),
+		want: "CR",
+	}, {
+		// "Gales" is Wales in Spanish, weather in English.
+		name: "english word", a: lang(art("Storms", "Gales swept the coast overnight, and the ferries stayed in port."), "en"),
+		want: "", region: "Global",
+	}})
+}
