@@ -360,7 +360,7 @@ func parseLooseISO(s string) (time.Time, bool) {
 var updateLabel = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|aktualisiert|mis à jour|mise à jour|actualizado|actualizada)(?:\s+(?:on|am|le|el))?\s*:?\s*`)
 
 // publishedLabel names a publication date anywhere in a date line.
-var publishedLabel = regexp.MustCompile(`(?i)published|posted|veröffentlicht|erschienen|erstellt|publié|publie le|publicado|publicada`)
+var publishedLabel = regexp.MustCompile(`(?i)published|posted|veröffentlicht|publiziert|erschienen|erstellt|publié|publie le|publicado|publicada|pubblicato|gepubliceerd`)
 
 // updatedOnly returns the date of the update the page's date lines show
 // ("Updated March 28, 2022") when they show no publication date: the

@@ -110,6 +110,12 @@ Ana Rojas
 			want:   "2021-03-23T14:36:01-04:00",
 		},
 		{
+			name:   "a Swiss page that shows its publication after its update keeps it",
+			head:   `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-04-03T10:35:41.085Z","dateModified":"2020-04-11T08:27:52.727Z"}</script>`,
+			header: `<time dateTime="2020-04-11T08:27:52.727Z" class="LastUpdatedDateTime_root">Aktualisiert: 11.04.2020, 10:27</time><time dateTime="2020-04-03T10:35:41.085Z" class="FullDateTime_root">Publiziert: 03.04.2020, 12:35</time>`,
+			want:   "2020-04-03T12:35:41+02:00",
+		},
+		{
 			name: "no update shown: the publication",
 			head: `<script type="application/ld+json">{"@type":"Article","datePublished":"2021-03-23T14:36:01-04:00","dateModified":"2022-03-28T13:56:57-04:00"}</script>`,
 			want: "2021-03-23T14:36:01-04:00",

@@ -31,8 +31,8 @@ type Result struct {
 // kind that names a place decides:
 //
 //  1. page metadata: a place named by a.Location (JSON-LD
-//     contentLocation), then a.Section ("World/Asia"), then the URL path
-//     ("/world/asia/");
+//     contentLocation) unless the title names another country, then
+//     a.Section ("World/Asia"), then the URL path ("/world/asia/");
 //  2. the dateline: a.Dateline, or one opening the text ("KUALA LUMPUR —",
 //     "LONDON (Reuters) -", "ISLAMABAD:", "[EUROPE]"); a name read several
 //     ways ("GEORGETOWN") is the country the text names most;
@@ -46,9 +46,12 @@ type Result struct {
 //     in the title and in the lead decides whatever the body says; when
 //     neither names a country, or they name the site's own country
 //     among others, the site's country (see 4) decides if it weighs at
-//     least half as much as the first. The lead opens the first
-//     paragraph that is not a short line without a period ("Listen to
-//     this story");
+//     least half as much as the first; the site's country also
+//     outweighs a country named only once, outside the title and lead.
+//     When the title names no country, the one country the lead names
+//     by more than a town of the generated list decides. The lead opens
+//     the first paragraph that is not a short line without a period
+//     ("Listen to this story");
 //  4. the site's country-code domain (".de", ".com.ar"; not codes sold
 //     as generic names such as ".io" or ".tv"), or the edition its URL
 //     path opens with ("/uk/news/…"), when the text decides nothing;
@@ -149,12 +152,15 @@ func fewWords(s string, n int) bool {
 
 // tally is the evidence for one country.
 type tally struct {
-	code    string
-	score   float64
-	n       int // mentions
-	named   int // mentions that are not currencies
-	nation  int // mentions of the country's name or demonym
-	zones   [3]int
+	code   string
+	score  float64
+	n      int // mentions
+	named  int // mentions that are not currencies
+	nation int // mentions of the country's name or demonym
+	zones  [3]int
+	// sure[z] counts the mentions in zone z that are neither towns of
+	// the generated list nor currencies.
+	sure    [3]int
 	surface [3]string // first surface per zone
 	first   int
 	word    int // the first mention's place in the text, in words; -1 in the title
@@ -224,10 +230,15 @@ func (d *detector) scanText(title string, paras []string) {
 	t := &d.tk
 	t.read(title, d.g, false)
 	s := scanner{g: d.g, t: t, caps: mostlyUpper(t), lower: mostlyLower(t), foreign: d.foreign}
+	var firms []string // names a stock symbol follows
 	ms = s.scan(0, len(t.toks), func(int) zone { return zTitle }, ms)
 	d.words = t.words
 	for k := range ms {
 		ms[k].para, ms[k].word = -1, -1
+		if tickerAfter(t.src, int(t.toks[ms[k].j-1].end)) {
+			firms = append(firms, ms[k].surface)
+			ms[k].cands = nil
+		}
 	}
 	// The lead opens the first paragraph that is a sentence: a short line
 	// before it ("Listen to this story", a photo credit) is not the lead.
@@ -254,6 +265,19 @@ func (d *detector) scanText(title string, paras []string) {
 		}, ms)
 		for k := from; k < len(ms); k++ {
 			ms[k].para, ms[k].word = pi, base+ms[k].i
+			if tickerAfter(t.src, int(t.toks[ms[k].j-1].end)) {
+				firms = append(firms, ms[k].surface)
+				ms[k].cands = nil // "Farah <FRA>": a company
+			}
+		}
+	}
+	// The company's name is the company's wherever it stands: "Farah
+	// Inc said".
+	for _, f := range firms {
+		for k := range ms {
+			if strings.EqualFold(ms[k].surface, f) {
+				ms[k].cands = nil
+			}
 		}
 	}
 
@@ -322,6 +346,9 @@ func (d *detector) scanText(title string, paras []string) {
 			tl.nation++
 		}
 		tl.zones[m.zone]++
+		if c.kind != kTown && c.kind != kCur {
+			tl.sure[m.zone]++
+		}
 		if tl.surface[m.zone] == "" {
 			tl.surface[m.zone] = m.surface
 		}
@@ -478,6 +505,13 @@ func (d *detector) fromText(site siteCountry, a *article.Article, res *Result) b
 		res.Evidence = site.evidence + ", " + d.textEvidence(h)
 		return true
 	}
+	if site.code != "" && b.code != site.code && b.n == 1 && b.zones[zTitle]+b.zones[zLead] == 0 {
+		// One mention deep in the text is weaker evidence than the
+		// site's own country.
+		res.Country = site.code
+		res.Evidence = site.evidence
+		return true
+	}
 	res.Country = b.code
 	res.Evidence = d.textEvidence(b)
 	return true
@@ -523,6 +557,27 @@ func (d *detector) headline() *tally {
 		tl := &d.tallies[i]
 		if tl.zones[zTitle] == 0 || tl.zones[zLead] == 0 || tl.named == 0 {
 			continue
+		}
+		if h != nil {
+			return nil
+		}
+		h = tl
+	}
+	if h != nil {
+		return h
+	}
+	// A title that names no country leaves the lead to say where, if
+	// it names one country by more than a town of the generated list.
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle] > 0 {
+			return nil
+		}
+		if tl.zones[zLead] == 0 {
+			continue
+		}
+		if tl.sure[zLead] == 0 {
+			return nil
 		}
 		if h != nil {
 			return nil
@@ -690,6 +745,20 @@ func fromListing(a *article.Article, res *Result) bool {
 		}
 	}
 	return false
+}
+
+// tickerAfter reports whether a stock symbol in angle brackets follows
+// s[end:] ("Farah <FRA>", "Echo Bay <ECO>"): the name before it is a
+// company's, not a place.
+func tickerAfter(s string, end int) bool {
+	for end < len(s) && s[end] == ' ' {
+		end++
+	}
+	if end >= len(s) || s[end] != '<' {
+		return false
+	}
+	k := strings.IndexByte(s[end:], '>')
+	return k > 1 && listingCountry(s[end+1:end+k]) != ""
 }
 
 // listingCountry returns the country of a stock symbol's exchange, or ""
@@ -905,7 +974,7 @@ func (d *detector) fromDateline(dl string, res *Result) bool {
 func (d *detector) fromMeta(a *article.Article, res *Result) bool {
 	var found []place
 	var what []string
-	if p, ok := d.placeIn(a.Location, false); ok {
+	if p, ok := d.placeIn(a.Location, false); ok && !d.titleElsewhere(p.code) {
 		found, what = append(found, p), append(what, "location "+strings.TrimSpace(a.Location))
 	}
 	if p, ok := d.placeIn(a.Section, true); ok {
@@ -931,9 +1000,32 @@ func (d *detector) fromMeta(a *article.Article, res *Result) bool {
 	return true
 }
 
+// titleElsewhere reports whether the title names a country and not code:
+// a page's content location then names something else than the story's
+// place (the maker of the aircraft shown at an air show in Dessau).
+func (d *detector) titleElsewhere(code string) bool {
+	if code == "" {
+		return false
+	}
+	other := false
+	for i := range d.tallies {
+		tl := &d.tallies[i]
+		if tl.zones[zTitle] == 0 {
+			continue
+		}
+		if tl.code == code {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
 // placeIn reads a dateline, a content location or a section name. With
 // whole set, every word must be a place or a generic section word
-// ("World", "News"), so "Politics" or "Paris Fashion Week" name nothing.
+// ("World", "News"), so "Politics" or "Paris Fashion Week" name nothing;
+// no postal code counts, nor a town of the generated list whose country
+// the text does not name.
 func (d *detector) placeIn(s string, whole bool) (place, bool) {
 	if s == "" || len(s) > 200 {
 		return place{}, false
@@ -953,6 +1045,15 @@ func (d *detector) placeIn(s string, whole bool) (place, bool) {
 			c, ok = d.supported(m.cands)
 		}
 		if !ok {
+			continue
+		}
+		if whole && (c.kind == kPostal || c.kind == kAbbr) {
+			continue // a folder of a URL, not North Dakota: "/nd/"
+		}
+		if n, _ := d.sup.get(c.code); whole && c.kind == kTown && n == 0 {
+			// A section that reads as a town of the generated list
+			// counts when the text names the town's country too
+			// ("Brookhaven"); else it is a word ("Justicia").
 			continue
 		}
 		switch c.kind {
@@ -1104,7 +1205,7 @@ func splitDateline(s string) (string, int) {
 		return "", 0
 	}
 	end, cut := -1, -1
-	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", ":", "("} {
+	for _, sep := range []string{" — ", "—", " – ", " -- ", " - ", ".- ", ".– ", ":", "("} {
 		if k := strings.Index(head, sep); k > 0 && (end < 0 || k < end) {
 			end = k
 			cut = k + len(sep)
@@ -1116,17 +1217,26 @@ func splitDateline(s string) (string, int) {
 	place := strings.TrimSpace(head[:end])
 	agency := head[end] == '('
 	if agency {
+		// "LONDON (Reuters) -", "Berlin (dpa) -", "Santiago, 4 may
+		// (EFE).-", "MADRID, 4 (EUROPA PRESS)": an agency's tag, in
+		// lower case too ("dpa", "dpa/lhe") when a dash follows.
 		k := strings.IndexByte(head[end:], ')')
-		if k < 2 || k > 25 || !capitalised(head[end+1:end+k]) || !capitalised(place) {
+		name, _, _ := strings.Cut(place, ",") // "Santiago, 4 may": the date may be in lower case
+		if k < 2 || k > 25 || !agencyTag(head[end+1:end+k]) || !capitalised(name) {
 			return "", 0
 		}
 		cut = -1
 		rest := strings.TrimLeft(head[end+k+1:], " ")
+		dot := strings.HasPrefix(rest, ".")
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, "."), " ")
 		for _, dash := range []string{"—", "–", "--", "-"} {
 			if strings.HasPrefix(rest, dash) {
 				cut = len(head) - len(rest) + len(dash)
 				break
 			}
+		}
+		if cut < 0 && capitalised(head[end+1:end+k]) && (dot || inCapitals(strings.Fields(place)[0])) {
+			cut = len(head) - len(rest) // "(EFE). El …", "MADRID, 4 (EUROPA PRESS) El …"
 		}
 		if cut <= end {
 			return "", 0
@@ -1141,6 +1251,24 @@ func splitDateline(s string) (string, int) {
 		return "", 0
 	}
 	return place, cut
+}
+
+// agencyTag reports whether s can be a news agency's tag in a dateline:
+// capitalised words ("Reuters", "EUROPA PRESS"), or a short lower-case
+// one ("dpa", "dpa/lhe", "epd").
+func agencyTag(s string) bool {
+	if capitalised(s) {
+		return true
+	}
+	if len(s) < 2 || len(s) > 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && c != '/' {
+			return false
+		}
+	}
+	return true
 }
 
 // inCapitals reports whether w has a letter in upper case and none in

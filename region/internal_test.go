@@ -93,6 +93,14 @@ func TestSplitDateline(t *testing.T) {
 		{"ISLAMABAD: Prime Minister", "ISLAMABAD", " Prime Minister"},
 		{"NEW DELHI, Nov 25: The", "NEW DELHI, Nov 25", " The"},
 		{"Note: figures are rounded", "", ""},
+		{"Berlin (dpa) - Die Regierung", "Berlin", " Die Regierung"},
+		{"Frankfurt/Main (dpa/lhe) - Die Polizei", "Frankfurt/Main", " Die Polizei"},
+		{"Santiago, 4 may (EFE).- El gobierno", "Santiago, 4 may", " El gobierno"},
+		{"Bogotá (EFE). El presidente", "Bogotá", "El presidente"},
+		{"MADRID, 4 (EUROPA PRESS) El Gobierno", "MADRID, 4", "El Gobierno"},
+		{"LIMA.- El Congreso", "LIMA", "El Congreso"},
+		{"Paris (sic) is big", "", ""},
+		{"Apple (AAPL) rose 3%", "", ""},
 		{"", "", ""},
 	} {
 		place, n := splitDateline(tt.in)

@@ -152,8 +152,128 @@ func TestDetectListing(t *testing.T) {
 		a:    art("MINER <ECHO> FINDS GOLD", "Echo Mining <ECHO> said it found gold at its mine in Ontario."),
 		want: "CA", evidence: "lead: Ontario",
 	}, {
+		// A name a stock symbol follows is a company's, there and
+		// wherever it stands again: Farah, not Afghanistan's province.
+		name: "company named like a place",
+		a:    art("FARAH <FRA> OMITS DIVIDEND", "Farah Inc said it omitted its quarterly dividend. Farah said it would consider future payments when profits improve."),
+		want: "US", evidence: "listing: <FRA>",
+	}, {
 		name: "not a symbol",
 		a:    art("Notes", "Write <b> for bold and <DAIWA SECURITIES CO> for a company; the code <MyTag> is not a symbol either."),
+		want: "", region: "Global",
+	}})
+}
+
+func TestDetectVenuesAndParishes(t *testing.T) {
+	runDetect(t, []detectCase{{
+		name: "biathlon venue",
+		a: lang(art("Biathlon: Sprintsieg in Antholz",
+			"Die Olympiasiegerin von Peking hat den Sprint in Antholz gewonnen. Sie lag nach dem Schießen knapp vor der Französin.\n\n"+
+				"Am Sonntag folgt in Antholz die Verfolgung."), "de"),
+		want: "IT", region: "Europe",
+	}, {
+		name: "jamaican parish",
+		a:    art("Two held after shooting", "Police in St Catherine detained two men after a shooting on Sunday night. Residents of Clarendon said the gang had moved there from the next parish."),
+		want: "JM", region: "Americas",
+	}, {
+		name: "guyanese region",
+		a:    art("Flooding in Demerara", "Farmers on the East Bank Demerara counted their losses on Monday after heavy rain flooded fields along the Mahaica river."),
+		want: "GY", region: "Americas",
+	}})
+}
+
+func TestDetectAmericanPolitics(t *testing.T) {
+	runDetect(t, []detectCase{{
+		// An opinion on an impeachment inquiry whose subject is a call to
+		// Ukraine's president is about American politics.
+		name: "impeachment",
+		a: art("The inquiry will not end with this call",
+			"House Democrats say the call was the clearest abuse yet; House Republicans call it a routine talk between leaders.\n\n"+
+				"The call asked Ukraine's new president to open an inquiry. Ukraine needed the aid it was waiting for, and Ukraine's officials said they felt the pressure.\n\n"+
+				"The Speaker of the House has promised public hearings, and Senate Republicans have said they will wait for them."),
+		want: "US", region: "Americas",
+	}})
+}
+
+func TestDetectWordsThatAreTowns(t *testing.T) {
+	sectionWord := lang(art("Juicio por compra de votos continuará en mayo", "El juicio contra el excongresista continuará el 18 de mayo, informó el tribunal."), "es")
+	sectionWord.Section = "Justicia" // a district of Madrid in the towns list
+	sectionTown := art("Road closed due to gas leak", "Dresden Drive is closed between Ellijay Drive and Apple Valley Road due to a gas leak, police in Brookhaven reported.")
+	sectionTown.Section = "Brookhaven"
+	folder := lang(art("Burgenland: Die besten Süßweine", "Die Verkostung zeigte die Stärke des Jahrgangs im Burgenland."), "de")
+	folder.URL = "https://www.example.de/nd/burgenland-die-besten-suessweine/"
+	car := lang(art("Hyundai Santa Fe Plug-in im Test", "Der Hyundai Santa Fe fährt bis zu 50 Kilometer elektrisch, zeigte der Test."), "de")
+	car.URL = "https://www.example.at/test/hyundai-santa-fe"
+	runDetect(t, []detectCase{{
+		name: "car model", a: car, want: "AT", evidence: "site: .at",
+	}, {
+		// Towns take no article: "la República" is the republic.
+		name: "town after an article",
+		a:    lang(art("Congreso", "El presidente de la República firmó la ley el martes."), "es"),
+		want: "", region: "Global",
+	}, {
+		name: "section that is a word", a: sectionWord, want: "", region: "Global",
+	}, {
+		name: "section that is a town the text names", a: sectionTown, want: "US", evidence: "metadata: section Brookhaven",
+	}, {
+		name: "URL folder that is a postal code", a: folder, want: "AT", evidence: "title: Burgenland",
+	}, {
+		name: "president's residence",
+		a:    lang(art("Bundespräsident würdigt Ehrenamt", "Im Schloss Bellevue hat der Bundespräsident am Montag junge Ehrenamtliche empfangen."), "de"),
+		want: "DE", evidence: "lead: Schloss Bellevue",
+	}})
+}
+
+func TestDetectLeadSiteAndLocation(t *testing.T) {
+	weak := lang(art("Juicio por compra de votos continuará en mayo",
+		"El juicio contra el excongresista por presunta compra de votos continuará el 18 de mayo, informó el tribunal.\n\n"+
+			"La defensa pidió más tiempo. El fiscal recordó el caso del expresidente Toledo, que sigue abierto."), "es")
+	weak.URL = "https://www.example.pe/politica/juicio-compra-de-votos"
+	located := lang(art("Hingucker beim Flugplatzfest in Dessau", "Die zweite F13 stand beim Flugplatzfest im Mittelpunkt, kurz vor ihrer Zulassung."), "de")
+	located.Location = "Dübendorf"
+	runDetect(t, []detectCase{{
+		// One mention deep in the text weighs less than the site's
+		// own country.
+		name: "site over one mention", a: weak, want: "PE", evidence: "site: .pe",
+	}, {
+		// A title that names no country leaves the lead to say where,
+		// however often the body names another.
+		name: "lead decides",
+		a: lang(art("Turpitude et architecture",
+			"Les architectes sud-coréens ont longtemps construit pour le régime.\n\n"+
+				"La Chine a changé la donne. La Chine construit partout, et la Chine paie bien ; les entreprises de Chine dominent les appels d'offres, dit-on en Chine."), "fr"),
+		want: "KR", evidence: "lead: sud-coréens",
+	}, {
+		// ...but not by a town of the generated list alone: "Palacio
+		// de Justicia" names no town.
+		name: "lead town does not decide",
+		a: lang(art("La Corte no imparte justicia",
+			"El abogado habló frente al Palacio de Justicia el martes.\n\n"+
+				"La Corte Suprema de Argentina rechazó el recurso. En Argentina, dijo, la justicia tarda."), "es"),
+		want: "AR",
+	}, {
+		// A content location the title contradicts names something
+		// else than the story's place.
+		name: "location against the title", a: located, want: "DE", evidence: "title: Dessau",
+	}})
+}
+
+func TestDetectForeignNamesAndInstitutions(t *testing.T) {
+	runDetect(t, []detectCase{{
+		name: "german name", a: lang(art("Madagaskar: Wo die alte Ordnung endet", "Die Regierung in Antananarivo sucht neue Partner, sagt der Ökonom."), "de"),
+		want: "MG", evidence: "title: Madagaskar",
+	}, {
+		name: "spanish name", a: lang(art("Sequía en Kenia", "La sequía amenaza a millones de personas, advirtió la ONU."), "es"),
+		want: "KE",
+	}, {
+		name: "national police", a: lang(art("Robo de vehículos", "Carabineros detuvo a tres personas por el robo de vehículos, informó la institución."), "es"),
+		want: "CL", evidence: "lead: Carabineros",
+	}, {
+		name: "currency", a: lang(art("Presupuesto", "El Gobierno recortará 50.000 millones de colones del presupuesto del próximo año."), "es"),
+		want: "CR",
+	}, {
+		// "Gales" is Wales in Spanish, weather in English.
+		name: "english word", a: lang(art("Storms", "Gales swept the coast overnight, and the ferries stayed in port."), "en"),
 		want: "", region: "Global",
 	}})
 }

@@ -200,6 +200,10 @@ func (s *scanner) fit(cands []cand, i, j int, afterPlace bool, prevKind kind) []
 			keep = false
 		case surname && c.kind != kStop:
 			keep = false
+		case c.kind == kTown && !s.loose && afterArticle(t, i):
+			// Towns take no article: "la República", "die Justiz" are
+			// words that are also towns' names.
+			keep = false
 		}
 		if !keep {
 			if !changed {
@@ -261,6 +265,23 @@ func (s *scanner) qualifier(m *mention, to int) int {
 		}
 	}
 	return 0
+}
+
+// afterArticle reports whether token i follows a lower-case article of
+// German, French or Spanish in the same sentence.
+func afterArticle(t *tokens, i int) bool {
+	if i == 0 || t.toks[i].is(fSent) || t.toks[i].is(fComma) {
+		return false
+	}
+	k := &t.toks[i-1]
+	if !k.is(fInSrc) || k.end-k.start > 4 {
+		return false // not plain lower case, or too long for an article
+	}
+	switch t.src[k.start:k.end] {
+	case "la", "el", "los", "las", "del", "al", "le", "les", "du", "un", "une", "una", "der", "die", "das", "dem", "den", "des", "ein", "eine", "im", "am", "vom", "zum", "zur":
+		return true
+	}
+	return false
 }
 
 func allUpper(t *tokens, i, j int) bool {

@@ -20,6 +20,9 @@ func fullest(ms []mention, common map[string]bool, name string, g int) string {
 		return name
 	}
 	key := nameKey(name)
+	if len(strings.Fields(name)) == 1 && g != genderUnknown && firstGender(key) == g {
+		g = genderUnknown // "Joseph" may be Amelize Joseph's surname
+	}
 	best := ""
 	given := false // the article gave the name as it stands before any fuller one
 	var rivals []string

@@ -8,7 +8,8 @@
 // quotes standing alone, never carried across a new attribution, a
 // descriptor subject such as "The finance minister said" being one;
 // coref.go: surnames and definite descriptors to the full name, never to
-// a person whose stated position differs), resolve the role
+// a person whose stated position differs, and a surname the article
+// misspells by one letter to the name it introduced), resolve the role
 // (role.go: a whole noun phrase or nothing) and score it (confidence.go:
 // how the speaker was found, capped by what it is).
 //
@@ -22,8 +23,13 @@
 // mention earlier in the article ("it" only to the organisation or text that
 // spoke just before); a quote standing alone takes the speaker of the quote
 // before it, or else, with less confidence, the person its own paragraph is
-// about; descriptive speakers ("a campaign spokesman") are kept as written;
-// roles come only from the article and stay with the speaker across later
+// about, or the person named first by reported speech closing the
+// paragraph before; a quote signed "― Name" at the end of its line is
+// that person's; descriptive speakers ("a campaign spokesman") are kept
+// as written, and the person of a body speaks rather than the body ("A
+// spokesperson for the Foreign Office", "Omar Lamrani, a senior analyst
+// at Stratfor, the Texas-based firm, told", "David Reay from Edinburgh
+// University"); roles come only from the article and stay with the speaker across later
 // mentions. Photo captions left in the text and a headline repeated as the
 // first paragraph are no part of the scan. French, German, Spanish and
 // Portuguese attributions are read where their structure matches the

@@ -33,7 +33,7 @@ explained recalled wondered wonders mentioned mentions commented comments
 opined opines griped gripes scoffed scoffs sniped snipes snapped snaps retorted retorts
 proclaimed proclaims predicted insists texted emailed messaged blogged
 advised advises acknowledged summed sums testified interjected interjects
-implored implores revealed reveals recollected recollects
+implored implores revealed reveals recollected recollects exhorted exhorts
 `)
 
 // readVerbs attribute the words of a text (a statement, a letter, a
@@ -51,7 +51,7 @@ concluding joking quipping chanting singing shouting yelling screaming`)
 // objectVerbs take the addressee as their object: "asked the crowd",
 // "told reporters". The phrase after them is never the speaker.
 var objectVerbs = set(`asked asks told tells tell urged urges warned warns informed informs
-assured assures advised advises reminded reminds begged begs`)
+assured assures advised advises reminded reminds begged begs exhorted exhorts implored implores`)
 
 // quoteVerbs introduce a quoted fragment but not reported speech
 // ("called the plan “a disaster”").
@@ -59,7 +59,8 @@ var quoteVerbs = set(`called calls calling described describes describing dubbed
 labeled labelled labels branded brands likened likens termed terms deemed deems
 blasted blasts slammed slams praised praises condemned condemns criticized criticised
 criticizes hailed hails derided derides mocked mocks touted touts chanting chanted
-decried decries denounced denounces rated rates`)
+decried decries denounced denounces rated rates attacked attacks characterized
+characterizes characterised`)
 
 // reportVerbs attribute reported speech without quotation marks; a smaller,
 // safer set than speechVerbs.

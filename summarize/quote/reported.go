@@ -209,9 +209,38 @@ func (s *scanner) reportedLead(pi, from, end int) (unit, bool) {
 		if !ok {
 			return unit{}, false
 		}
+		if k := p.conjoinedReport(c, end, pi); k > c {
+			// "Obama emphasized that the reforms were not complete, and
+			// human rights groups warned that …": two speakers
+			if u2, ok := s.reportedLead(pi, k, end); ok {
+				s.units = append(s.units, u2)
+			}
+			end = k - 2
+		}
 		return p.reportedUnit(pi, c, end, sp)
 	}
 	return unit{}, false
+}
+
+// conjoinedReport returns the token after ", and" or ", but" in [c, end)
+// where a clause with its own subject and reporting verb begins ("…, and
+// human rights groups warned that …"), or -1.
+func (p *para) conjoinedReport(c, end, pi int) int {
+	for k := c + 1; k+2 < end; k++ {
+		if !p.isPunct(k, ",") || !p.isWordIn(k+1, set("and but while")) {
+			continue
+		}
+		for v := k + 3; v < end && v < k+10; v++ {
+			if p.toks[v].kind != tWord || !p.isVerb(v, reportVerbs) {
+				continue
+			}
+			if sp, ok := p.reportSubject(k+2, v, pi); ok && !badSubject(sp.text) && p.speechUse(v, sp) {
+				return k + 2
+			}
+			break
+		}
+	}
+	return -1
 }
 
 // reportedComplement returns where the statement of the reporting verb at

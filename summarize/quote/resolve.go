@@ -249,6 +249,11 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 		}
 	}
 	verb := p.speaksAfter(e)
+	if k := sp.tok - 1; verb && p.lang == "" && (p.isWordIn(k, prepositions) || p.isWordIn(k, set("the")) && p.isWordIn(k-1, prepositions)) && !p.isWordIn(k, set("to")) {
+		// "Dan McLaughlin at the National Review agreed": the verb is
+		// the subject's, not the body's after the preposition
+		verb, m.weak = false, true
+	}
 	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
 		m.weak, m.strong, m.inPhrase = true, false, true // "Von Leon bis Santiago", "Mit Anna": no subject
 	}
@@ -259,8 +264,58 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if verb {
 		m.strong = !modifier
 	}
-	m.person = !modifier && (m.gender != genderUnknown || m.role != "" || speakers[m.key] || verb)
+	m.person = !modifier && (speakers[m.key] || verb || (m.role != "" || m.gender != genderUnknown) && !p.placeName(sp.tok, e))
 	return m, e, true
+}
+
+// placeName reports whether the name [a, e) reads as a place or a body,
+// never a person: after a title and "of" or "at" ("governor of
+// Virginia", "chief executive of Ceres Robotics"), or, one word, after a
+// preposition of place ("in Virginia", "at Chelsea") or after a place
+// and a comma ("in Herndon, Virginia").
+func (p *para) placeName(a, e int) bool {
+	if w, ok := p.word(a - 1); ok && (w.lower == "of" || w.lower == "at") && !w.upper && p.isTitleTok(a-2) {
+		return true // "governor of Virginia", "chief executive of Ceres Robotics"
+	}
+	if e-a != 1 {
+		return false
+	}
+	if w, ok := p.word(a - 1); ok && !w.upper && placePrepositions[w.lower] {
+		return true
+	}
+	if !p.isPunct(a-1, ",") || !p.isNameTok(a-2) {
+		return false
+	}
+	s := p.nameRunBefore(a-2, 0)
+	w, ok := p.word(s - 1)
+	return ok && !w.upper && prepositions[w.lower]
+}
+
+// isTitleTok reports whether token i is a title word, capitalized or not:
+// "Head" in "Head of Research".
+func (p *para) isTitleTok(i int) bool {
+	w, ok := p.word(i)
+	return ok && titleWords[w.lower]
+}
+
+// placePrepositions stand before a place: "in Virginia".
+var placePrepositions = set("in at near across throughout outside inside")
+
+// genderedHere reports whether mention m's gender comes from the words
+// around it rather than from its name: "Mrs." or a gendered title just
+// before it.
+func (s *scanner) genderedHere(m mention) bool {
+	p := &s.paras[m.para]
+	k := m.tok - 1
+	if p.isPunct(k, ".") {
+		k--
+	}
+	w, ok := p.word(k)
+	if !ok {
+		return false
+	}
+	g, h := honorifics[w.lower]
+	return h && g != genderUnknown
 }
 
 // copulaRole returns the role a sentence gives the name ending at e with
@@ -386,13 +441,44 @@ func (p *para) appositiveRole(e, tok, pi int) string {
 		return ""
 	}
 	w, ok := p.word(e + 1)
+	if ok && w.upper {
+		// "Julie Graham, Washington State Department of Health public
+		// information officer, said": a body's name, then the title
+		for k := e + 2; k < len(p.toks) && k <= e+14; k++ {
+			if p.isPunct(k, ",") {
+				if p.isWordIn(k-1, titleWords) && p.isNameTok(e+1) {
+					return p.span(e+1, k)
+				}
+				break
+			}
+			if p.toks[k].kind != tWord {
+				break
+			}
+		}
+	}
 	if !ok || !(w.lower == "a" || w.lower == "an" || w.lower == "the" || titleWords[w.lower] || !w.upper && p.titleWithin(e+1, 4)) {
 		return "" // "Lee, however, …"; but "Lee, portfolio manager at …,"
 	}
-	if sp, _, ok := p.npAfter(tok, len(p.toks), pi); ok && sp.role != "" && hasTitle(sp.role) {
+	if sp, _, ok := p.npAfter(tok, len(p.toks), pi); ok && sp.role != "" && (hasTitle(sp.role) || professionIn(sp.role)) {
 		return sp.role
 	}
 	return ""
+}
+
+// professionIn reports whether a word of role before its first
+// preposition names a profession by its ending: "a pulmonologist at the
+// Aberdeen Royal Infirmary", "program administrator for the project".
+func professionIn(role string) bool {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ".,")
+		if prepositions[w] {
+			return false
+		}
+		if professionWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWithin reports whether one of the n words from token i, before
@@ -404,7 +490,7 @@ func (p *para) titleWithin(i, n int) bool {
 		if !ok || determiners[w.lower] || prepositions[w.lower] || strings.HasSuffix(w.lower, "ing") {
 			return false // "dedicating the museum": a clause
 		}
-		if titleWords[w.lower] {
+		if titleWords[w.lower] || professionWord(w.lower) {
 			return true
 		}
 	}
@@ -416,6 +502,19 @@ func (p *para) titleWithin(i, n int) bool {
 // person makes its other mentions people too, lending them its gender
 // when that is unambiguous.
 func (s *scanner) shareMentions(ms []mention) {
+	// a surname that is also a first name ("Omar" for Ilhan Omar) tells
+	// no gender: the full name's first name does
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if f := strings.Fields(m.text); len(f) > 1 && m.person {
+			surnames[m.key] = true
+		}
+	}
+	for i := range ms {
+		if surnames[ms[i].key] && !strings.Contains(ms[i].text, " ") && !s.genderedHere(ms[i]) {
+			ms[i].gender = genderUnknown
+		}
+	}
 	// the pronouns that follow a name of unknown gender tell it
 	votes := map[string]int{}
 	for _, m := range ms {
@@ -558,8 +657,9 @@ func hasTitle(role string) bool {
 }
 
 // professionSuffixes end the nouns of trained professions: pulmonologist,
-// physician, psychiatrist, photographer, agronomist, statistician.
-var professionSuffixes = []string{"ologist", "ician", "iatrist", "ographer", "onomist", "ologists", "icians"}
+// physician, psychiatrist, photographer, agronomist, statistician,
+// administrator, pharmacist.
+var professionSuffixes = []string{"ologist", "ician", "iatrist", "ographer", "onomist", "ologists", "icians", "ator", "ist"}
 
 // professionWord reports whether lowercase w names a trained profession by
 // its ending.
@@ -577,7 +677,7 @@ func professionWord(w string) bool {
 // and international" over "Walt Disney Co. executive"); a "who" clause
 // never displaces a title.
 func fullerRole(a, b string) bool {
-	if !hasTitle(a) || strings.HasPrefix(strings.ToLower(a), "who ") && !strings.HasPrefix(strings.ToLower(b), "who ") {
+	if !hasTitle(a) && !professionIn(a) || strings.HasPrefix(strings.ToLower(a), "who ") && !strings.HasPrefix(strings.ToLower(b), "who ") {
 		return false
 	}
 	return len(strings.Fields(a)) > len(strings.Fields(b))
@@ -810,6 +910,9 @@ func resolveSalient(ms []mention, sp speaker, recent []antecedent, genders map[s
 		if g == genderUnknown {
 			g = genders[nameKey(r.sp.text)]
 		}
+		if g == genderUnknown && r.sp.kind == spkDesc {
+			g = kinGender[descHead(r.sp.text)] // "my father" is no "she"
+		}
 		if !compatible(g, sp.gender) || isOrg(r.sp.text) {
 			continue
 		}
@@ -920,6 +1023,24 @@ func paraSubject(ms []mention, u unit) (speaker, int) {
 
 // carried finds the speaker of a quote standing alone (unit i) in what
 // came before: see inherited.
+// lendsSpeaker reports whether reported speech prev, closing the
+// paragraph pp just before quote u, names a person before the statement
+// and u opens its own paragraph: "Erekat said it was only the latest
+// move. ¶ “They wanted us on our knees …”" is Erekat's.
+func (s *scanner) lendsSpeaker(prev, u unit, pp int) bool {
+	if prev.para != pp || u.para == pp || prev.spk.kind != spkName || isOrg(prev.spk.text) || s.paras[u.para].lang != "" {
+		return false
+	}
+	p := &s.paras[prev.para]
+	if prev.spk.para != prev.para || prev.spk.tok > prev.tok {
+		return false
+	}
+	// nothing after the reported sentence in its paragraph, and the quote
+	// opens its own
+	last := p.sents[len(p.sents)-1]
+	return prev.spk.tok >= last[0] && u.tok == s.paras[u.para].sents[0][0]
+}
+
 func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	u := s.units[i]
 	pp := s.prevPara(u.para)
@@ -937,7 +1058,7 @@ func (s *scanner) carried(i int, ms []mention) (speaker, int) {
 	if prev.spk.kind == spkNone {
 		return speaker{}, viaNone
 	}
-	if prev.kind == KindReported && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok && s.paras[u.para].lang == "") {
+	if prev.kind == KindReported && !s.lendsSpeaker(prev, u, pp) && (prev.para != u.para || prev.spk.kind != spkName || prev.spk.tok < prev.tok && s.paras[u.para].lang == "") {
 		// reported speech lends its speaker only when it names them
 		// last, in the same paragraph: "…, Schiff said. “The other …”";
 		// German and Romance reported speech names them first as often

@@ -69,6 +69,11 @@ func cleanRole(role, name string) string {
 			break
 		}
 	}
+	if f := strings.Fields(low); len(f) > 1 && (f[0] == "of" || f[0] == "for" || f[0] == "by") && titleWords[strings.Trim(f[len(f)-1], ".,")] {
+		// "… of Republican presidential nominee Donald Trump": the
+		// preposition belongs to the sentence, the title to the name
+		r, low = strings.TrimSpace(r[len(f[0]):]), strings.TrimSpace(low[len(f[0]):])
+	}
 	if r == "" || strings.EqualFold(r, name) || strings.ContainsAny(r, "\"“”„«»") || adverbials[strings.Trim(low, ".,")] {
 		return "" // "for instance" stands between commas but says nothing of the speaker
 	}
@@ -92,6 +97,9 @@ func cleanRole(role, name string) string {
 	first := strings.Trim(f[0], ".,")
 	if len(f) == 1 && first != "" && strings.Trim(first, "0123456789") == "" {
 		return "" // an age: "64"
+	}
+	if i := strings.IndexByte(last, '-'); i > 0 && strings.ContainsAny(last[:1], "0123456789") || strings.HasSuffix(last, "-old") {
+		return "" // a rank or an age with no noun: "the 14th-ranked", "the 34-year-old"
 	}
 	if (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "iendo") || strings.HasSuffix(first, "ando")) && len(first) > 5 && !titleWords[first] {
 		return "" // "referring to the bank's drive", "insistiendo en que …"

@@ -376,8 +376,32 @@ func (s *scanner) direct(pi int) {
 			s.quoteFirst(pi, si, q0, used)
 			continue
 		}
+		n := len(s.units)
 		s.quoteAfter(pi, si, q0)
+		for len(s.units) == n && p.lang == "" && p.isScare(p.toks[q0].seg) {
+			// a title or term in marks with no attribution ("on CBS's
+			// “Face the Nation,” Ryan said … “more listening”"): the
+			// next quote of the sentence may have one, if it names its
+			// speaker
+			if q0 = p.nextQuote(q0, to); q0 < 0 {
+				break
+			}
+			s.quoteAfter(pi, si, q0)
+			if len(s.units) > n && s.units[len(s.units)-1].spk.kind == spkNone {
+				s.units = s.units[:n]
+			}
+		}
 	}
+}
+
+// nextQuote returns the quote token after q0 in tokens before to, or -1.
+func (p *para) nextQuote(q0, to int) int {
+	for k := q0 + 1; k < to; k++ {
+		if p.toks[k].kind == tQuote {
+			return k
+		}
+	}
+	return -1
 }
 
 // introAt records "He said:" / "The Times reports:" at the end of a
@@ -413,7 +437,7 @@ func (s *scanner) introAt(pi, from, to int) {
 
 // speechNouns end an introduction to a quote: "made the following
 // comment:", "issued a statement:".
-var speechNouns = set("comment comments statement statements remark remarks tweet remarks declaration")
+var speechNouns = set("comment comments statement statements remark remarks tweet remarks declaration message")
 
 // quoteFirst handles a sentence that opens with quote token q0.
 func (s *scanner) quoteFirst(pi, si, q0 int, used []bool) {
@@ -1064,7 +1088,10 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 		// sentence-like speech introduced by a colon, or by a comma after
 		// a verb ("Alley went on, “I also remember …”")
 		g := p.toks[q0].seg
-		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) && words(p.inner(g)) >= 4 {
+		if (p.isPunct(q0-1, ":") || p.isPunct(q0-1, ",") && p.sentenceQuote(g) && p.verbBefore(q0-2)) && !p.isScare(g) &&
+			(words(p.inner(g)) >= 4 || p.isPunct(q0-1, ":") && p.isWordIn(q0-2, speechNouns) && p.sentenceQuote(g) && words(p.inner(g)) >= 2) {
+			// a short sentence after a noun of speech too: "a new campaign
+			// message: “It's about me.”"
 			u := unit{para: pi, tok: q0, kind: KindDirect}
 			if sb, ok := p.colonSo(from, q0-1, pi); ok {
 				u.spk = sb // "…, so CEO Maria Hedengrens: „…“"
@@ -1404,7 +1431,7 @@ func (p *para) complementEnd(lastQ, to int) int {
 // the start c of its complement: "told African-Americans this weekend he
 // would …" starts at "he".
 func (p *para) afterAddressee(c, q0 int) int {
-	for k := c; k < q0 && k < c+8; k++ {
+	for k := c; k < q0 && k < c+14; k++ {
 		w, ok := p.word(k)
 		if !ok {
 			break
@@ -1531,8 +1558,13 @@ func (p *para) strongTail(k int) bool {
 		return false
 	}
 	switch w.lower {
-	case "while", "whereas", "which", "although", "though", "but", "according":
+	case "while", "whereas", "which", "although", "though", "but", "according", "until", "unless":
 		return true
+	case "when", "after", "before", "as", "because", "since":
+		// "“That makes me smart,” when Clinton blasted him": a clause
+		// with a subject of its own, the occasion of the words
+		n, ok := p.word(k + 1)
+		return ok && (p.isNameTok(k+1) || speakerPronouns[n.lower])
 	}
 	return false
 }
@@ -1662,6 +1694,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 			}
 			switch {
 			case pass == 0 && ingVerbs[t.lower]:
+				if sp, ok := p.shownSaying(v, from, pi); ok {
+					return sp, v + 1, true // "footage of Trump saying, “…”"
+				}
+				// "During a speech earlier in the day, Trump attacked
+				// Clinton …, saying, “…”": subject skips the fronted phrase
 				if sp, ok := p.subject(from, v, pi); ok {
 					return sp, v + 1, true
 				}
@@ -1685,6 +1722,11 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 				if pw, _ := p.word(v - 1); fb < 0 && pw.lower != "to" {
 					if sp, ok := p.subject(from, v, pi); ok {
 						fb, fbSpk = v, sp
+						if p.conjoinedVerb(v, from) && !objectVerbs[t.lower] && v+2 == q0 && p.isPunct(v+1, ",:") {
+							// "She then urges her husband to come out and
+							// repeatedly says, “…”": the nearer verb
+							return sp, v + 1, true
+						}
 					}
 				}
 				// said Mr. Obama: “…”
@@ -1729,6 +1771,81 @@ func (p *para) addresseeClause(v, st int) bool {
 	}
 	o, ok := p.word(st - 1)
 	return ok && !o.upper && objectVerbs[o.lower]
+}
+
+// shownSaying returns the person just before the participle at v when
+// the person is what a record shows: "footage of Trump saying", "a video
+// showing Clinton asking".
+func (p *para) shownSaying(v, from, pi int) (speaker, bool) {
+	if !p.isNameTok(v - 1) {
+		return speaker{}, false
+	}
+	s := p.nameRunBefore(v-1, from)
+	w, ok := p.word(s - 1)
+	if !ok || w.upper || !showWords[w.lower] {
+		return speaker{}, false
+	}
+	sp := p.nameAt(s, v, pi)
+	if sp.text == "" || notNames[sp.text] || isOrg(sp.text) {
+		return speaker{}, false
+	}
+	return sp, true
+}
+
+// showWords stand before the person a record shows speaking.
+var showWords = set("of shows showed showing show hear heard hears")
+
+// frontedEnd returns the token after the comma closing an adverbial
+// phrase that opens the clause at from ("During a speech earlier in the
+// day, Trump …"), or from when the clause opens otherwise.
+func (p *para) frontedEnd(from, v int) int {
+	i := from
+	for i < v && p.toks[i].kind == tPunct {
+		i++
+	}
+	w, ok := p.word(i)
+	if ok && (clauseWords[w.lower] || adverbials[w.lower]) && p.isPunct(i+1, ",") && i+2 < v {
+		return i + 2 // "Meanwhile, it attacked …"
+	}
+	if !ok || !prepositions[w.lower] && !subordinators[w.lower] {
+		return from
+	}
+	for k := i + 1; k < v && k < i+24; k++ {
+		if p.toks[k].kind == tQuote {
+			return from
+		}
+		if p.isPunct(k, ",") {
+			return k + 1
+		}
+	}
+	return from
+}
+
+// closeParen returns the ")" closing the "(" at token o, within six
+// tokens and before limit, or -1.
+func (p *para) closeParen(o, limit int) int {
+	for k := o + 1; k < limit && k <= o+6; k++ {
+		if p.isPunct(k, ")") {
+			return k
+		}
+	}
+	return -1
+}
+
+// isWordIn reports whether token i is a lowercase word of set.
+func (p *para) isWordIn(i int, set map[string]bool) bool {
+	w, ok := p.word(i)
+	return ok && !w.upper && set[w.lower]
+}
+
+// conjoinedVerb reports whether the verb at v is joined by "and" or
+// "but" to an earlier verb of its clause: "and repeatedly says".
+func (p *para) conjoinedVerb(v, from int) bool {
+	k := v - 1
+	for k > from && p.isWordIn(k, verbAdverbs) {
+		k--
+	}
+	return p.isWordIn(k, set("and but")) && k > from
 }
 
 // relSubject returns the person a relative clause opening just before
@@ -1785,6 +1902,13 @@ func (p *para) auxTo(v int) bool {
 // subject parses the speaker phrase that opens the clause [from, v): the
 // subject of "Trump lashed out, saying …".
 func (p *para) subject(from, v, pi int) (speaker, bool) {
+	if c := p.frontedEnd(from, v); c > from {
+		// "With Democratic leaders worried …, President Obama is rolling
+		// out": the subject after the fronted phrase
+		if sp, ok := p.subject(c, v, pi); ok {
+			return sp, true
+		}
+	}
 	i := from
 	for i < v && p.toks[i].kind == tPunct {
 		i++
@@ -1823,8 +1947,45 @@ func (p *para) subject(from, v, pi int) (speaker, bool) {
 				}
 			}
 		}
+		if p.isPunct(e, "(") {
+			// "Attorney General Roy Cooper (D), McCrory's opponent …,
+			// called": past the party label and an appositive
+			if k := p.closeParen(e, v); k > e {
+				a := k + 1
+				if p.isPunct(a, ",") {
+					for c := a + 1; c < v; c++ {
+						if p.isPunct(c, ",") {
+							a = c + 1
+							break
+						}
+					}
+				}
+				if w, ok := p.word(a); ok && !w.upper {
+					return sp, true
+				}
+			}
+		}
 		// the name must be followed by a verb-like lowercase word
+		if w, ok := p.word(e); ok && !w.upper && !titleWords[w.lower] {
+			return sp, true
+		}
 		if w, ok := p.word(e); ok && !w.upper {
+			// a title after the capitalized words: "The Republican
+			// nominee also outlined", "Libertarian candidate Gary
+			// Johnson’s doctor is calling"
+			j := e
+			for j < v && p.isWordIn(j, titleWords) {
+				j++
+			}
+			if !p.isNameTok(j) {
+				if determiners[t.lower] {
+					return speaker{text: p.span(i, j), kind: spkDesc, para: pi, tok: i}, true
+				}
+				return sp, true // "Acme Corp chief" and the like: as before
+			}
+			if sp2, st, ok := p.npBefore(v-1, i, pi); ok && st == i {
+				return sp2, true
+			}
 			return sp, true
 		}
 		if p.isPunct(e, ",") {

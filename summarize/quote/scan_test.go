@@ -639,6 +639,81 @@ func TestScanAttribution(t *testing.T) {
 			want:  []want{{"We are not going anywhere", "Tam Oduya", "Harbour FC DL", "direct"}},
 		},
 		{
+			name:  "a person a record shows, and the occasion after the quote",
+			paras: []string{"The spot ends with footage of Dana Lee saying during the debate, “That makes me smart,” when Ana Ruiz pressed him on taxes."},
+			want:  []want{{"That makes me smart", "Dana Lee", "", "direct"}},
+		},
+		{
+			name:  "a short sentence after a noun of speech and a colon",
+			paras: []string{"With Democratic leaders increasingly worried about a lack of passion for the party among young black voters, Mayor Dana Lee is rolling out a new and more personal campaign message: “It's about me.”"},
+			want:  []want{{"It's about me.", "Dana Lee", "Mayor", "direct"}},
+		},
+		{
+			name:  "a conjoined verb introducing the quote",
+			paras: []string{"Ana Ruiz can be heard on the tape. She then urges her son to step back and repeatedly says, “Don't you do it,” until the shots ring out."},
+			want:  []want{{"Don't you do it", "Ana Ruiz", "", "direct"}},
+		},
+		{
+			name:  "a show's title in marks before the attributed quote",
+			paras: []string{`In an interview on WKRP's "Morning Call," Mayor Dana Lee said the floods and the fires demand that every resident engage in "more planning" and "more saving."`},
+			want:  []want{{`the floods and the fires demand that every resident engage in "more planning" and "more saving."`, "Dana Lee", "Mayor", "mixed"}},
+		},
+		{
+			name:  "a bare title and its firm after the name",
+			paras: []string{"“We expect broader markets to do better,” said Ana Rao, Director, Harbour Securities."},
+			want:  []want{{"We expect broader markets to do better", "Ana Rao", "Director, Harbour Securities", "direct"}},
+		},
+		{
+			name: "a surname that is also a first name tells no gender",
+			paras: []string{
+				"Rep. Ilhan Omar received the threat in March. Tom Hale, the caller's lawyer, said he regretted it.",
+				"Omar asked for compassion in a letter posted on Tuesday. She added, “We must teach the defendant love.”",
+			},
+			want: []want{
+				{"We must teach the defendant love.", "Ilhan Omar", "Rep.", "direct"},
+			},
+		},
+		{
+			name:  "a capitalized title phrase after the name",
+			paras: []string{"“The crackdown must end now,” said Ana Rao, Research and Advocacy Director for Southern Africa at Rights Watch."},
+			want:  []want{{"The crackdown must end now", "Ana Rao", "Research and Advocacy Director for Southern Africa at Rights Watch", "direct"}},
+		},
+		{
+			name:  "two right single marks closing a double quote",
+			paras: []string{"“It was an attempt to mislead voters,’’ Ana Rao, chief executive of the fact-checking site Fair Count, told the BBC."},
+			want:  []want{{"It was an attempt to mislead voters", "Ana Rao", "chief executive of the fact-checking site Fair Count", "direct"}},
+		},
+		{
+			name: "reported speech naming its speaker first lends them to the quote opening the next paragraph",
+			paras: []string{
+				"Chief negotiator Sami Haddad said the move was meant to force the talks to an end.",
+				"“They wanted us on our knees. We stand tall.”",
+			},
+			want: []want{
+				{"the move was meant to force the talks to an end", "Sami Haddad", "Chief negotiator", "reported"},
+				{"They wanted us on our knees. We stand tall.", "Sami Haddad", "Chief negotiator", "direct"},
+			},
+		},
+		{
+			name: "not when another sentence follows the reported speech",
+			paras: []string{
+				"Chief negotiator Sami Haddad said the move was meant to force the talks to an end. The embassy was closed on Monday.",
+				"“They wanted us on our knees. We stand tall.”",
+			},
+			want: []want{
+				{"the move was meant to force the talks to an end", "Sami Haddad", "Chief negotiator", "reported"},
+				{"They wanted us on our knees. We stand tall.", "", "", "direct"},
+			},
+		},
+		{
+			name:  "two reported clauses with two speakers",
+			paras: []string{"Mayor Dana Lee stressed that the repairs were not finished, and tenant groups warned that the city was losing its leverage over the builder."},
+			want: []want{
+				{"that the repairs were not finished", "Dana Lee", "Mayor", "reported"},
+				{"that the city was losing its leverage over the builder", "tenant groups", "", "reported"},
+			},
+		},
+		{
 			name:  "a verbless appositive after the quote",
 			paras: []string{"“Our agents continue to patrol the coast,” Augusto Reyes, Director of the Caribbean Air Branch."},
 			want:  []want{{"Our agents continue to patrol the coast", "Augusto Reyes", "Director of the Caribbean Air Branch", "direct"}},

@@ -193,6 +193,13 @@ func (p *para) splitName(a, b int) (nameStart int) {
 		}
 		break
 	}
+	if b-a >= 3 && p.isWordIn(a-1, set("to of for in")) && p.isTitleTok(a-2) && p.isNameTok(a+1) {
+		// "ambassador to Britain Liu Xiaming": the place belongs to the
+		// title
+		if w, ok := p.word(a); ok && !particles[w.lower] {
+			return a + 1
+		}
+	}
 	start := a
 	for i := a; i < b; i++ {
 		t, ok := p.word(i)
@@ -207,7 +214,7 @@ func (p *para) splitName(a, b int) (nameStart int) {
 			}
 			return i
 		}
-		if (titleWords[t.lower] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text] || p.lang == "de" && acronymCompound(t.text) || p.elidedTitle(t.lower)) && i+1 < b {
+		if (titleWords[t.lower] && !titleModifierCaps[t.text] || compoundTitle(t.lower) || t.text == "Del" && p.isPunct(i+1, ".") || titleAbbrevs[t.text] || p.lang == "de" && acronymCompound(t.text) || p.elidedTitle(t.lower)) && i+1 < b {
 			// "Del." before a name is a delegate, not Delaware
 			start = i + 1
 			if p.isPunct(start, ".") {
@@ -244,8 +251,8 @@ func (p *para) genderOf(a, b int) int {
 		if g, h := honorifics[t.lower]; h && g != genderUnknown {
 			return g
 		}
-		if g := firstGender(t.lower); g != genderUnknown {
-			return g
+		if g := firstGender(t.lower); g != genderUnknown && (i < b-1 || i == a) {
+			return g // not the surname of a longer name: "Ilhan Omar"
 		}
 	}
 	return genderUnknown
@@ -254,6 +261,13 @@ func (p *para) genderOf(a, b int) int {
 // titleBefore collects a role phrase standing before a name at s:
 // "White House press secretary", "Trump campaign manager", "Sen.".
 func (p *para) titleBefore(s, limit int) (int, bool) {
+	if w, ok := p.word(s - 1); ok && !w.upper && (w.lower == "for" || w.lower == "of" || w.lower == "at" || w.lower == "with") {
+		if t, ok := p.word(s - 2); !ok || !t.upper {
+			// "a spokesperson for Inherent Resolve": the body, not its
+			// title; but "Secretary of State John Kerry"
+			return 0, false
+		}
+	}
 	i := s - 1
 	hasTitle, sawAnd := false, false
 	n := 0
@@ -505,6 +519,66 @@ func (p *para) skipAdvBack(e, limit int) int {
 // reading back no further than limit. It returns the speaker and the
 // index of its first token.
 func (p *para) npBefore(e, limit, pi int) (speaker, int, bool) {
+	sp, st, ok := p.npBeforeName(e, limit, pi)
+	if ok && sp.kind == spkName && p.isWordIn(st-1, set("from of at")) && p.isNameTok(st-2) {
+		// "David Reay from Edinburgh University likens": the person
+		// before the body
+		if s := p.nameRunBefore(st-2, limit); s <= st-2 {
+			if who := p.nameAt(s, st-1, pi); len(strings.Fields(who.text)) >= 2 && !titleOnly(who.text) && !isOrg(who.text) && !p.isWordIn(s-1, set("of from at for")) {
+				if who.role == "" {
+					who.role = p.span(st-1, p.skipAdvBack(e, limit)+1)
+				}
+				return who, s, true
+			}
+		}
+	}
+	if ok && sp.kind == spkName {
+		// "A spokesperson for the British Foreign Office", "The United
+		// Nations High Commissioner for Human Rights": the person of the
+		// body speaks, not the body
+		if d, ds, ok := p.personOf(min(st, sp.tok), p.skipAdvBack(e, limit)+1, limit, pi); ok {
+			return d, ds, true
+		}
+		if d, ds, ok := p.personOf(sp.tok, p.skipAdvBack(e, limit)+1, limit, pi); ok && sp.tok > st {
+			return d, ds, true
+		}
+	}
+	return sp, st, ok
+}
+
+// personOf returns the descriptor of a person that ends with the body or
+// name starting at token st and ending before ne: "a lawyer for the
+// outlets' owner", "the son of Ann Lee", "The United Nations High
+// Commissioner for Human Rights"; ok is false when no title or person
+// noun heads a phrase before "for", "of", "at" or "with" there.
+func (p *para) personOf(st, ne, limit, pi int) (speaker, int, bool) {
+	k := st - 1
+	if p.isWordIn(k, set("the")) {
+		k--
+	}
+	w, ok := p.word(k)
+	if !ok || w.upper || w.lower != "for" && w.lower != "of" && w.lower != "at" && w.lower != "with" || k-1 < limit {
+		return speaker{}, 0, false
+	}
+	d, ds, ok := p.descBefore(k-1, limit, pi)
+	if !ok || d.kind != spkDesc {
+		return speaker{}, 0, false
+	}
+	head := descHead(d.text)
+	if !titleWords[head] && !personHeads[head] && !personPlural(head) || bodyHeads[head] {
+		return speaker{}, 0, false
+	}
+	for k := st; k < ne; k++ {
+		if p.isPunct(k, ",(") {
+			ne = k // the body's own appositive is no part of the phrase
+			break
+		}
+	}
+	return speaker{text: p.span(ds, ne), kind: spkDesc, para: pi, tok: ds}, ds, true
+}
+
+// npBeforeName is npBefore before a body's person is looked for.
+func (p *para) npBeforeName(e, limit, pi int) (speaker, int, bool) {
 	e = p.skipAdvBack(e, limit)
 	if e < limit {
 		return speaker{}, 0, false
@@ -603,12 +677,23 @@ func (p *para) titleForBefore(s, limit int) (int, bool) {
 // descBefore parses a descriptive speaker ending at e: "a campaign
 // spokesman", "one of Mr. Obama's advisers", "officials".
 func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
+	for e > limit+1 && p.isDayPart(e) {
+		e-- // "a letter from his doctor Friday afternoon that says"
+	}
 	if !p.descHead(e) {
 		return speaker{}, 0, false
 	}
 	i := e
-	for n := 0; i >= limit && n < 8; n++ {
+	span := 8 // the longest descriptor read, in tokens
+	for n := 0; i >= limit && n < span; n++ {
 		t := p.toks[i]
+		if t.kind == tWord && t.lower == "and" && i < e && i > limit && p.titleIn(max(limit, i-3), i) && p.titleIn(i+1, e+1) {
+			// "the former secretary of state and current Democratic
+			// presidential nominee": two titles of one person
+			span = 12
+			i--
+			continue
+		}
 		if t.kind == tWord && determiners[t.lower] && i < e {
 			if i > limit && p.isPunct(i-1, "'’") || t.lower == "that" {
 				break
@@ -620,9 +705,13 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 				i--
 				continue
 			}
+			if f := p.textFrom(i, e); f > i {
+				// "a letter from his doctor": the doctor speaks
+				return speaker{text: p.span(f, e+1), kind: spkDesc, para: pi, tok: f}, i, true
+			}
 			return speaker{text: p.span(i, e+1), kind: spkDesc, para: pi, tok: i}, i, true
 		}
-		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) {
+		if t.kind == tWord && i < e && !t.upper && !descInner(t.lower) && !(t.lower == "first" && p.isWordIn(i+1, set("lady"))) {
 			break
 		}
 		if t.kind == tWord && i < e && t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) {
@@ -630,6 +719,19 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 			st := i
 			if p.isNameTok(i - 1) {
 				st = p.nameRunBefore(i-1, limit)
+			}
+			k := st - 1
+			for k >= limit {
+				// "Libertarian candidate Gary Johnson’s doctor": the titles
+				// before the name belong to the phrase
+				w, ok := p.word(k)
+				if !ok || !(titleWords[w.lower] || w.upper && !strings.HasSuffix(w.lower, "'s") && !strings.HasSuffix(w.lower, "’s")) {
+					break
+				}
+				k--
+			}
+			if k < st-1 && titleWords[p.toks[st-1].lower] && (k < limit || p.isPunct(k, ",;:—(") || p.isClauseWord(k)) {
+				st = k + 1
 			}
 			if st == limit || p.isPunct(st-1, ",;:—(") || p.isClauseWord(st-1) {
 				return speaker{text: p.span(st, e+1), kind: spkDesc, para: pi, tok: st}, st, true
@@ -652,6 +754,11 @@ func (p *para) descBefore(e, limit, pi int) (speaker, int, bool) {
 	start := i + 1
 	if start <= e && e-start < 3 && (start == limit || p.isPunct(start-1, ",;:—(") || p.isClauseWord(start-1)) {
 		head := p.toks[e].lower
+		if p.isWordIn(start-1, set("and or")) && !personPlural(head) {
+			// "the spate of police shootings and protests demands that":
+			// the last noun of a subject, not the people who speak
+			return speaker{}, 0, false
+		}
 		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && len(head) > 3 {
 			return speaker{text: p.span(start, e+1), kind: spkDesc, para: pi, tok: start}, start, true
 		}
@@ -724,9 +831,17 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 		sp, s, ok := p.npBefore(c-1, limit, pi)
 		return sp, s, ok
 	}
-	head, hs, ok := p.npBefore(c-1, limit, pi)
+	head, hs, ok := p.npBeforeName(c-1, limit, pi)
 	if !ok || hs < limit {
 		return speaker{}, 0, false
+	}
+	if w, ok2 := p.word(hs - 1); ok2 && !w.upper && (w.lower == "at" || w.lower == "of" || w.lower == "for" || w.lower == "with") && head.kind == spkName && !p.isPunct(hs-2, ",") {
+		// "Omar Lamrani, a senior military analyst at Stratfor, the
+		// Texas-based intelligence firm, told": the body ends the role of
+		// the person before it
+		if sp, s, ok := p.appositiveBefore(c, limit, pi); ok && sp.kind == spkName && s < hs && !isOrg(sp.text) {
+			return sp, s, true
+		}
 	}
 	if w, ok2 := p.word(hs - 1); ok2 && (w.lower == "of" || w.lower == "from") && p.isPunct(hs-2, ",") {
 		// "Johnnie Wilson, of Springfield, Va., said": the place is no speaker
@@ -735,12 +850,21 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 			return h2, s2, true
 		}
 	}
-	if w, ok2 := p.word(hs - 1); ok2 && !w.upper && (w.lower == "at" || w.lower == "of" || w.lower == "for" || w.lower == "with") && p.isPunct(c, ",") {
-		// "Omar Lamrani, a senior analyst at Stratfor, the Texas-based
-		// intelligence firm, told": the firm's appositive closes the
-		// person's, and the person speaks
-		if h2, s2, ok := p.appositiveBefore(c, limit, pi); ok && h2.kind == spkName {
-			return h2, s2, true
+	if head.kind == spkName && p.isPunct(hs-1, ",") && p.isNameTok(hs-2) {
+		// "Donna Rawlings, 59, of Ashton, Md., who watched …, said": a
+		// town and its state, so the person before them
+		if s := p.nameRunBefore(hs-2, limit); p.isWordIn(s-1, set("of from in")) && p.isPunct(s-2, ",") {
+			k := s - 3
+			if p.isNumberTok(k) && p.isPunct(k-1, ",") {
+				k -= 2 // an age
+			}
+			if h2, s2, ok := p.npBeforeName(k, limit, pi); ok && h2.kind == spkName && !isOrg(h2.text) {
+				h2.role = ""
+				if p.isWordIn(c+1, set("who")) {
+					h2.role = p.span(c+1, e) // "who watched the ceremony"
+				}
+				return h2, s2, true
+			}
 		}
 	}
 	app := p.span(c+1, e)
@@ -788,6 +912,72 @@ func (p *para) appositiveBefore(e, limit, pi int) (speaker, int, bool) {
 	}
 	return speaker{}, 0, false
 }
+
+// isDayPart reports whether token i names a day or a part of one:
+// "Friday", "afternoon".
+func (p *para) isDayPart(i int) bool {
+	w, ok := p.word(i)
+	return ok && dayParts[w.lower]
+}
+
+// dayParts name a day or a part of one.
+var dayParts = set("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night today yesterday tonight")
+
+// textFrom returns the token after "from" when tokens [i, e] read as a
+// text from its author ("a letter from his doctor", "a statement from the
+// ministry"), else i.
+func (p *para) textFrom(i, e int) int {
+	for k := i + 1; k < e; k++ {
+		if w, ok := p.word(k); ok && w.lower == "from" && k > i && textHeads[p.toks[k-1].lower] {
+			if d, ok := p.word(k + 1); ok && (possessives[d.lower] || determiners[d.lower]) {
+				return k + 1
+			}
+		}
+	}
+	return i
+}
+
+// personPlural reports whether a plural noun names people: "officials",
+// "protesters", "economists", "residents".
+func personPlural(w string) bool {
+	sg := strings.TrimSuffix(w, "s")
+	if personHeads[w] || titleWords[sg] || personHeads[sg] || collectiveHeads[w] {
+		return true
+	}
+	for _, suf := range []string{"ers", "ors", "ists", "ians", "ants", "ents"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// capsTitleAt reports whether the capitalized phrase at token i holds a
+// title before its first preposition: "Research and Advocacy Director
+// for the Middle East".
+func (p *para) capsTitleAt(i int) bool {
+	for k := i; k < i+6; k++ {
+		w, ok := p.word(k)
+		if !ok || prepositions[w.lower] {
+			return false
+		}
+		if titleWords[w.lower] && w.upper {
+			return true
+		}
+		if !w.upper && w.lower != "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// titleModifierCaps are title words that, capitalized, open the name of
+// a body as often as a title: "National Review", "Senior Class".
+var titleModifierCaps = set("National Senior Junior Top Acting Interim Former Press Policy Communications")
+
+// collectiveHeads are plural nouns for groups of people that speak:
+// "human rights groups warned".
+var collectiveHeads = set("groups unions families agencies authorities police organizations organisations")
 
 // titleAbbrevs are capitalized abbreviations of positions that stand
 // before a name as its title: "Labour MP Jess Phillips", "Browns DL
@@ -960,7 +1150,7 @@ func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
 	// appositive role: ", a historian who attended the session,"
 	if p.isPunct(end, ",") && sp.kind == spkName {
 		i := end + 1
-		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") || p.titleWithin(i, 4)) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
+		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") || p.titleWithin(i, 4) || p.capsTitleAt(i)) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
 			j := i
 			for j < limit && j-i < 32 {
 				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {

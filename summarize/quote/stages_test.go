@@ -29,6 +29,10 @@ func TestCleanRole(t *testing.T) {
 		{"German relative clause", "der in dieser Serie nur wenige Spiele verpasste", "Marcell Jansen", ""},
 		{"Spanish gerund", "insistiendo en que no hubo personas", "Natalia Lopera", ""},
 		{"the name itself", "Jo Hart", "Jo Hart", ""},
+		{"a rank with no noun", "the 14th-ranked", "Jo Hart", ""},
+		{"an age with no noun", "the 34-year-old", "Jo Hart", ""},
+		{"a rank with its noun", "the 14th-ranked player", "Jo Hart", "the 14th-ranked player"},
+		{"a preposition before a title", "of Republican presidential nominee", "Jo Hart", "Republican presidential nominee"},
 		{"a party and an abbreviated title", "Labour MP", "Jess Phillips", "Labour MP"},
 		{"a clause after according to", "the current administration has shuffled through its generals", "Sam Hale", ""},
 		{"a circumstance between commas", "on what was his first full day on the job", "Jim Noll", ""},
@@ -152,6 +156,8 @@ func TestFullest(t *testing.T) {
 		{"two people share the surname", []string{"Donald Trump met Melania Trump.", "Trump said so."}, "Trump", "Trump"},
 		{"a word capitalized to open a sentence", []string{"Klein had written a book.", "Had Klein known, he would have said so.", "Klein said it."}, "Klein", "Klein"},
 		{"no fuller name", []string{"Weber said it."}, "Weber", "Weber"},
+		{"a full name with a suffix", []string{"Patrick Carlineo Jr., 55, pleaded guilty.", "Carlineo said it."}, "Carlineo", "Patrick Carlineo Jr."},
+		{"a surname that is also a man's first name", []string{"Amelize Joseph said she was frustrated.", "Joseph said it."}, "Joseph", "Amelize Joseph"},
 		{"a surname misspelt by a changed letter", []string{"Leslie Wimes, a caucus president, spoke.", "Wines said it."}, "Wines", "Leslie Wimes"},
 		{"a surname misspelt by a dropped letter", []string{"Tyresha McClenney and Bryan Anderson went.", "McLenney said it."}, "McLenney", "Tyresha McClenney"},
 		{"a short surname is no misspelling", []string{"Anne Clark spoke.", "Clarke said it."}, "Clarke", "Clarke"},
@@ -168,7 +174,7 @@ func TestFullest(t *testing.T) {
 					}
 				}
 			}
-			if got := fullest(ms, s.common, tt.short, genderUnknown); got != tt.want {
+			if got := fullest(ms, s.common, tt.short, firstGender(nameKey(tt.short))); got != tt.want {
 				t.Errorf("fullest(%q) = %q, want %q", tt.short, got, tt.want)
 			}
 		})
@@ -275,7 +281,17 @@ func TestMentionAt(t *testing.T) {
 	}{
 		{"a person with an appositive role", "Laurence Tribe, a Harvard law professor, disagreed.", "Laurence Tribe", "a Harvard law professor", true, false, true},
 		{"a name that speaks", "Dana Lee said the count was over.", "Dana Lee", "", true, false, true},
+		{"a body after a preposition before the verb", "Dan McLaughlin at the National Review agreed with him.", "National Review", "", false, true, true},
+		{"a state after a town", "Trump spoke at a conference in Herndon, Virginia on Monday.", "Virginia", "", false, false, true},
+		{"a first name that is the place of a title", "As governor of Virginia he did not interfere.", "Virginia", "", false, true, true},
+		{"a company after a title and of", "Michael Sims, chief executive of Ceres Robotics, said so.", "Ceres Robotics", "", false, true, true},
+		{"a department after a capitalized title and of", "Pankaj Pandey, Head of Research at ICICI Securities, said so.", "Research", "", false, false, false},
+		{"a first name that is a place", "Trump spoke at a conference in Virginia on Monday.", "Virginia", "", false, true, true},
 		{"an appositive role without an article", "John Petrides, portfolio manager at Tocqueville Asset Management, watched the markets.", "John Petrides", "portfolio manager at Tocqueville Asset Management", true, false, true},
+		{"a profession by its ending", "Dr. Owen Dempsey, a pulmonologist at the Aberdeen Royal Infirmary, took a look.", "Owen Dempsey", "a pulmonologist at the Aberdeen Royal Infirmary", true, false, true},
+		{"a profession without an article", "Charles Simpson, program administrator for the Refugees in Towns Project, told the site.", "Charles Simpson", "program administrator for the Refugees in Towns Project", true, false, true},
+		{"a title with of before the name", "Secretary of State John Kerry said so.", "John Kerry", "Secretary of State", true, false, true},
+		{"a body's name, then the title", "Julie Graham, Washington State Department of Health public information officer, said she liked it.", "Julie Graham", "Washington State Department of Health public information officer", true, false, true},
 		{"an adverb between commas is no role", "Dana Lee, however, was not convinced.", "Dana Lee", "", true, false, true},
 		{"a participle clause is no role", "Dana Lee, dedicating the new Museum of Flight on Saturday, was moved.", "Dana Lee", "", true, false, true},
 		{"a name as a modifier", "The Obama administration disagreed.", "Obama", "", false, true, true},
@@ -364,7 +380,22 @@ func TestCueBefore(t *testing.T) {
 		{"subject and verb", "Dana Lee said it was “a triumph.”", "Dana Lee", true},
 		{"verb and speaker", "Later, said Mr. Obama: “We will win.”", "Mr. Obama", true},
 		{"a reported clause's subject is no speaker", "However, 63 percent said Clinton was “justified” in keeping it private.", "", true},
-		{"a pronoun opening the reported clause", "The former first lady said it was “a mistake” to use private email.", "", true},
+		{"a pronoun opening the reported clause is no speaker", "The former first lady said it was “a mistake” to use private email.", "The former first lady", true},
+		{"a person a record shows", "The spot ends with footage of Dana Lee saying during the debate, “That makes me smart,” to cheers.", "Dana Lee", true},
+		{"a fronted phrase before the subject", "During a speech earlier in the day, Dana Lee attacked the plan, saying, “It is reckless and very unstable.”", "Dana Lee", true},
+		{"a sentence adverb before the subject", "Meanwhile, Dana Lee attacked the plan, saying it “has failed every test.”", "Dana Lee", true},
+		{"a party label and an appositive after the subject", "Attorney General Roy Cole (D), the governor's rival in the race, called for the release, saying that openness “breaks down barriers.”", "Roy Cole", true},
+		{"a subject ending in a noun after and", "Lee said the spate of shootings and protests demands that all of us engage in “more listening.”", "Lee", true},
+		{"a descriptor joining two titles", "On the morning show, the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to white people.”", "the former secretary of state and current Democratic presidential nominee", true},
+		{"a descriptor with a first lady", "The former first lady and U.S. senator said it was “a mistake” to use private email.", "The former first lady and U.S. senator", true},
+		{"a body's appositive after a person's role", "Omar Lamrani, a senior military analyst at Stratfor, the Texas-based intelligence firm, told the paper that the group was “fairly secular.”", "Omar Lamrani", true},
+		{"a spokesperson for a body", "A spokesperson for the British Foreign Office reiterated that settlements “are illegal under international law.”", "A spokesperson for the British Foreign Office", true},
+		{"a title holder of a body", "The United Nations High Commissioner for Human Rights said the decision did “not modify existing international law.”", "The United Nations High Commissioner for Human Rights", true},
+		{"a person from a body", "David Reay from Edinburgh University likens the year to a “Hollywood movie.”", "David Reay", true},
+		{"a bare plural opening the sentence is no person from a body", "Officials at Harbour Security Investigations said they were concerned that brokers “may try to hide the money.”", "Officials at Harbour Security Investigations", true},
+		{"a title's place before the name", "China’s ambassador to Britain Liu Xiaoming has said that China has the “resolution and power” to end the unrest.", "Liu Xiaoming", true},
+		{"a person before an age, a town and its state", "Donna Rawlings, 59, of Ashton, Md., who watched on a screen, said the day brought back “all the people who got us here.”", "Donna Rawlings", true},
+		{"a body opening with a capitalized title word", "The Tax Policy Center said the plan would “depress revenue” at first.", "Tax Policy Center", true},
 		{"a verb of talking about", "As the mayor spoke, Dana Lee went on about “the rot in the harbour.”", "Dana Lee", true},
 		{"a verb of speaking of", "She spoke of “a long winter.”", "She", true},
 		{"a preposition with no such verb", "The plan is about “the long run.”", "", false},
@@ -615,6 +646,7 @@ func TestFullerRole(t *testing.T) {
 		{"Walt Disney Co. executive", "Disney’s chairman of direct-to-consumer and international", false},
 		{"who will chair the panel next year", "Interior Minister", false},
 		{"a resident of the town for forty years", "Mayor", false},
+		{"an atmospheric physicist who led the study", "an atmospheric physicist", true},
 	} {
 		if got := fullerRole(tt.a, tt.b); got != tt.want {
 			t.Errorf("fullerRole(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
