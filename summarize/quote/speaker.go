@@ -1008,189 +1008,252 @@ var titleModifiers = set("state former then city county federal")
 
 // npAfter parses a speaker phrase starting at s (after "said"): a pronoun,
 // a name with optional title and appositive role, or a description. It
-// returns the speaker and the index after it.
+// returns the speaker and the index after it. It runs in stages: the head
+// (npHead), a descriptor that names a body's spokesperson
+// (spokespersonOf), then a role from a "who" clause (whoRole) or an
+// appositive (appositiveAfter), and a closing parenthesis ("(D-Wis.)").
 func (p *para) npAfter(s, limit, pi int) (speaker, int, bool) {
+	sp, end, final, ok := p.npHead(s, limit, pi)
+	if !ok || final {
+		return sp, end, ok
+	}
+	sp = spokespersonOf(sp, pi)
+	if sp.kind == spkName && sp.role == "" {
+		if role, ok := p.whoRole(end, limit); ok {
+			sp.role = role
+		}
+	}
+	if sp.kind == spkName {
+		if role, e, ok := p.appositiveAfter(end, limit); ok {
+			sp.role, end = role, e
+		}
+	}
+	return sp, p.skipParens(end, limit), true
+}
+
+// npHead reads the head of the speaker phrase at s: a pronoun, a body's
+// name, a description with or without a name at its end, or a name. final
+// reports a phrase complete as it stands (no role stages follow).
+func (p *para) npHead(s, limit, pi int) (sp speaker, end int, final, ok bool) {
 	t, ok := p.word(s)
 	if !ok {
-		return speaker{}, 0, false
+		return speaker{}, 0, true, false
 	}
 	if speakerPronouns[pronounOf(t.lower)] {
-		return pronounSpeaker(t, pi, s), s + 1, true
+		return pronounSpeaker(t, pi, s), s + 1, true, true
 	}
-	var sp speaker
-	end := s
 	if e, ok := p.orgAfter(s, limit); ok {
 		// "according to the Ministry of Water and Irrigation": whole
-		return speaker{text: p.span(s, e), kind: spkName, para: pi, tok: s}, e, true
+		return speaker{text: p.span(s, e), kind: spkName, para: pi, tok: s}, e, true, true
 	}
 	switch {
 	case t.lower == "that" || prepositions[t.lower] && !t.upper:
-		return speaker{}, 0, false // "announced in October" names no speaker
+		return speaker{}, 0, true, false // "announced in October" names no speaker
 	case determiners[t.lower] || !t.upper:
-		i := s + 1
-		for i < limit && i-s < 8 {
-			w, ok := p.word(i)
-			if !ok {
-				if p.isPunct(i, ".") && p.isNameTok(i) {
-					i++
-					continue
-				}
-				if p.isPunct(i, "/") && i == s+1 {
-					i++ // "9/11 widow Terry Strada"
-					continue
-				}
-				break
-			}
-			if w.lower == "and" && !w.upper && i > s+1 {
-				if e := p.bodyAfterAnd(i+1, limit); e > i+1 {
-					// "the state’s environment and infrastructure
-					// secretariat": one body
-					i = e
-					continue
-				}
-			}
-			if relWords[w.lower] || speechVerbs[w.lower] {
-				break
-			}
-			i++
+		return p.descPhrase(s, limit, pi)
+	}
+	if e := p.nameRunAfter(s, limit); e > s {
+		// a trailing title run "President Obama": keep it all and split
+		if sp = p.nameAt(s, e, pi); sp.text == "" {
+			return speaker{}, 0, true, false
 		}
-		// role words and a name: "said White House spokesman Josh
-		// Earnest", "said 9/11 widow Terry Strada"
-		ns := -1
-		for k := s; k < i; k++ {
-			if p.isNameTok(k) && (k == s || !p.isNameTok(k-1)) {
-				ns = k
-			}
+		return sp, e, false, true
+	}
+	if (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) && p.isNameTok(s+1) {
+		// "noted NBC’s Dante Chinni"
+		e := p.nameRunAfter(s+1, limit)
+		if sp = p.nameAt(s+1, e, pi); sp.text == "" {
+			return speaker{}, 0, true, false
 		}
-		if ns > s && p.nameRunAfter(ns, i) == i {
-			sp = p.nameAt(ns, i, pi)
-			// the title before the name is already the role nameAt found:
-			// "said veteran industry analyst Ken Doctor"
-			if pre := p.span(s, ns); sp.role == "" || strings.HasSuffix(pre, sp.role) {
-				sp.role = pre
-			} else {
-				sp.role = strings.TrimSpace(pre + " " + sp.role)
-			}
-		} else if by, e2, ok := p.authorIn(s, i, limit); ok {
-			// "a 2018 survey by Penelope Muse Abernathy of the University
-			// of North Carolina": the author speaks through the work
-			sp = p.nameAt(by, e2, pi)
-			if w, ok := p.word(e2); ok && w.lower == "of" && !w.upper && p.isNameTok(e2+1) || ok && w.lower == "of" && p.isNameTok(e2+2) {
-				k := e2 + 1
-				for k < limit && !p.isPunct(k, ",;.") && p.toks[k].kind == tWord {
-					k++
-				}
-				sp.role = p.span(e2+1, k)
-				e2 = k
-			}
-			return sp, e2, true
-		} else if determiners[t.lower] || titleWords[t.lower] {
-			sp = speaker{text: p.span(s, i), kind: spkDesc, para: pi, tok: s}
+		sp.role = t.text
+		return sp, e, false, true
+	}
+	return speaker{}, 0, true, false
+}
+
+// descPhrase reads a speaker phrase opening with a determiner or a lower-case
+// word: role words and a name ("said White House spokesman Josh Earnest",
+// "said 9/11 widow Terry Strada"), the author of a work ("a 2018 survey by
+// Penelope Muse Abernathy of the University of North Carolina"), or a
+// description alone ("a spokesperson for the ministry").
+func (p *para) descPhrase(s, limit, pi int) (sp speaker, end int, final, ok bool) {
+	t, _ := p.word(s)
+	i := p.descEnd(s, limit)
+	ns := -1
+	for k := s; k < i; k++ {
+		if p.isNameTok(k) && (k == s || !p.isNameTok(k-1)) {
+			ns = k
+		}
+	}
+	if ns > s && p.nameRunAfter(ns, i) == i {
+		sp = p.nameAt(ns, i, pi)
+		// the title before the name is already the role nameAt found:
+		// "said veteran industry analyst Ken Doctor"
+		if pre := p.span(s, ns); sp.role == "" || strings.HasSuffix(pre, sp.role) {
+			sp.role = pre
 		} else {
-			return speaker{}, 0, false
+			sp.role = strings.TrimSpace(pre + " " + sp.role)
 		}
-		end = i
-	default:
-		e := p.nameRunAfter(s, limit)
-		if e == s && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) && p.isNameTok(s+1) {
-			// "noted NBC’s Dante Chinni"
-			e2 := p.nameRunAfter(s+1, limit)
-			sp = p.nameAt(s+1, e2, pi)
-			if sp.text == "" {
-				return speaker{}, 0, false
+		return sp, i, false, true
+	}
+	if by, e, ok := p.authorIn(s, i, limit); ok {
+		// the author speaks through the work
+		sp = p.nameAt(by, e, pi)
+		if w, ok := p.word(e); ok && w.lower == "of" && (!w.upper && p.isNameTok(e+1) || p.isNameTok(e+2)) {
+			k := e + 1
+			for k < limit && !p.isPunct(k, ",;.") && p.toks[k].kind == tWord {
+				k++
 			}
-			sp.role = t.text
-			end = e2
+			sp.role = p.span(e+1, k)
+			e = k
+		}
+		return sp, e, true, true
+	}
+	if determiners[t.lower] || titleWords[t.lower] {
+		return speaker{text: p.span(s, i), kind: spkDesc, para: pi, tok: s}, i, false, true
+	}
+	return speaker{}, 0, true, false
+}
+
+// descEnd returns the end of a description opening at s: up to eight
+// tokens, through initials' periods, "9/11", and a body joined by "and"
+// ("the state’s environment and infrastructure secretariat"), stopping at a
+// relative pronoun or a speech verb.
+func (p *para) descEnd(s, limit int) int {
+	i := s + 1
+	for i < limit && i-s < 8 {
+		w, ok := p.word(i)
+		if !ok {
+			if p.isPunct(i, ".") && p.isNameTok(i) || p.isPunct(i, "/") && i == s+1 {
+				i++
+				continue
+			}
 			break
 		}
-		if e == s {
-			return speaker{}, 0, false
+		if w.lower == "and" && !w.upper && i > s+1 {
+			if e := p.bodyAfterAnd(i+1, limit); e > i+1 {
+				i = e
+				continue
+			}
 		}
-		// a trailing title run "President Obama": keep it all and split
-		sp = p.nameAt(s, e, pi)
-		if sp.text == "" {
-			return speaker{}, 0, false
+		if relWords[w.lower] || speechVerbs[w.lower] {
+			break
 		}
-		end = e
+		i++
 	}
-	if sp.kind == spkName && ofTitle(strings.TrimSuffix(sp.role, " the")) {
-		if f := strings.Fields(sp.role); len(f) > 1 && determiners[strings.ToLower(f[0])] {
-			// "said a spokesperson for the Harbour Authority": the
-			// spokesperson speaks, not the authority
-			sp = speaker{text: sp.role + " " + sp.text, kind: spkDesc, para: pi, tok: sp.tok}
-		}
+	return i
+}
+
+// spokespersonOf turns a name whose role is a determiner and a title of a
+// body into that description: in "said a spokesperson for the Harbour
+// Authority" the spokesperson speaks, not the authority.
+func spokespersonOf(sp speaker, pi int) speaker {
+	if sp.kind != spkName || !ofTitle(strings.TrimSuffix(sp.role, " the")) {
+		return sp
 	}
-	// a who clause: "said Takeshi Mori, who chairs the assembly’s transport
-	// committee."
-	if p.isPunct(end, ",") && sp.kind == spkName && sp.role == "" {
-		if w, ok := p.word(end + 1); ok && w.lower == "who" && !w.upper && p.roleClause(end+2) {
-			j := end + 2
-			for j < limit && j-end < 32 {
-				if p.isPunct(j, "(") {
-					// "who runs Світло (Svitlo)"
-					k := j + 1
-					for k < limit && k < j+6 && !p.isPunct(k, ")") {
-						k++
-					}
-					if p.isPunct(k, ")") {
-						j = k + 1
-						continue
-					}
-				}
-				if p.toks[j].kind != tWord {
-					break
-				}
-				j++
-			}
-			if j > end+2 && (j >= limit || p.isPunct(j, ".,;—–(")) {
-				sp.role = p.span(end+1, j)
-			}
-		}
+	if f := strings.Fields(sp.role); len(f) > 1 && determiners[strings.ToLower(f[0])] {
+		return speaker{text: sp.role + " " + sp.text, kind: spkDesc, para: pi, tok: sp.tok}
 	}
-	// appositive role: ", a historian who attended the session,"
-	if p.isPunct(end, ",") && sp.kind == spkName {
-		i := end + 1
-		if w, ok := p.word(i); ok && (determiners[w.lower] || titleWords[w.lower] || !w.upper || strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") || p.titleWithin(i, 4) || p.capsTitleAt(i)) && !speechVerbs[w.lower] && !ingVerbs[w.lower] && w.lower != "who" && w.lower != "and" {
-			j := i
-			for j < limit && j-i < 32 {
-				if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") {
-					break
-				}
-				if p.isPunct(j, ".!?") && !p.isNameTok(j) {
-					break
-				}
-				if w2, ok := p.word(j); ok && (w2.lower == "who" || w2.lower == "which") && j > i {
-					break
-				}
-				j++
+	return sp
+}
+
+// whoRole reads a "who" clause after the comma at end as a role: "said
+// Takeshi Mori, who chairs the assembly’s transport committee." A clause
+// runs to its closing punctuation, over a parenthesis ("who runs Світло
+// (Svitlo)").
+func (p *para) whoRole(end, limit int) (string, bool) {
+	if !p.isPunct(end, ",") {
+		return "", false
+	}
+	if w, ok := p.word(end + 1); !ok || w.lower != "who" || w.upper || !p.roleClause(end+2) {
+		return "", false
+	}
+	j := end + 2
+	for j < limit && j-end < 32 {
+		if p.isPunct(j, "(") {
+			k := j + 1
+			for k < limit && k < j+6 && !p.isPunct(k, ")") {
+				k++
 			}
-			if j > i && p.isPunct(j, ",") && p.titleWithin(i, 3) {
-				// a bare title, then its organisation: "said Sanjiv
-				// Bhasin, Director, IIFL Securities."
-				if k, ok := p.orgRunTo(j+1, limit); ok {
-					j = k
-				}
-			}
-			if j > i {
-				sp.role = p.span(i, j)
-				if j < limit && p.isPunct(j, ".!?") {
-					// the role ends the attribution: "says Paul Rieckhoff,
-					// founder and CEO of …."
-					end = j
-				}
+			if p.isPunct(k, ")") {
+				j = k + 1
+				continue
 			}
 		}
+		if p.toks[j].kind != tWord {
+			break
+		}
+		j++
 	}
-	if p.isPunct(end, "(") {
-		// "(D-Wis.)"
-		for j := end; j < limit && j < end+8; j++ {
-			if p.isPunct(j, ")") {
-				end = j + 1
-				break
-			}
+	if j > end+2 && (j >= limit || p.isPunct(j, ".,;—–(")) {
+		return p.span(end+1, j), true
+	}
+	return "", false
+}
+
+// appositiveAfter reads an appositive after the comma at end as a role:
+// ", a historian who attended the session,". It returns the role and the
+// end of the phrase, moved past the role when the role ends the
+// attribution ("says Paul Rieckhoff, founder and CEO of ….").
+func (p *para) appositiveAfter(end, limit int) (string, int, bool) {
+	if !p.isPunct(end, ",") {
+		return "", end, false
+	}
+	i := end + 1
+	if !p.appositiveOpens(i) {
+		return "", end, false
+	}
+	j := i
+	for j < limit && j-i < 32 {
+		if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") || p.isPunct(j, ".!?") && !p.isNameTok(j) {
+			break
+		}
+		if w, ok := p.word(j); ok && (w.lower == "who" || w.lower == "which") && j > i {
+			break
+		}
+		j++
+	}
+	if j == i {
+		return "", end, false
+	}
+	if p.isPunct(j, ",") && p.titleWithin(i, 3) {
+		// a bare title, then its organisation: "said Sanjiv Bhasin,
+		// Director, IIFL Securities."
+		if k, ok := p.orgRunTo(j+1, limit); ok {
+			j = k
 		}
 	}
-	return sp, end, true
+	if j < limit && p.isPunct(j, ".!?") {
+		end = j
+	}
+	return p.span(i, j), end, true
+}
+
+// appositiveOpens reports whether the word at i may open an appositive
+// role: a determiner, a title, a lower-case word, a possessive, or a
+// capitalized title phrase, but no speech verb, -ing verb, "who" or "and".
+func (p *para) appositiveOpens(i int) bool {
+	w, ok := p.word(i)
+	if !ok || speechVerbs[w.lower] || ingVerbs[w.lower] || w.lower == "who" || w.lower == "and" {
+		return false
+	}
+	return determiners[w.lower] || titleWords[w.lower] || !w.upper ||
+		strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") ||
+		p.titleWithin(i, 4) || p.capsTitleAt(i)
+}
+
+// skipParens returns the index after a short parenthesis at end ("(D-Wis.)"),
+// or end when none opens there.
+func (p *para) skipParens(end, limit int) int {
+	if !p.isPunct(end, "(") {
+		return end
+	}
+	for j := end; j < limit && j < end+8; j++ {
+		if p.isPunct(j, ")") {
+			return j + 1
+		}
+	}
+	return end
 }
 
 // orgRunTo returns the end of a run of one to five capitalized words from

@@ -605,6 +605,86 @@ func TestNpAfter(t *testing.T) {
 	}
 }
 
+// testPara prepares one paragraph and returns it with the index of the
+// first token after the first comma (-1 when none).
+func testPara(text string) (*para, int) {
+	s := &scanner{}
+	s.prepare([]string{text})
+	p := &s.paras[0]
+	for i := range p.toks {
+		if p.isPunct(i, ",") {
+			return p, i
+		}
+	}
+	return p, -1
+}
+
+func TestWhoRole(t *testing.T) {
+	for _, tt := range []struct{ name, para, want string }{
+		{"a position", "Mori, who chairs the transport committee, said.", "who chairs the transport committee"},
+		{"over a parenthesis", "Lesya Koval, who runs Світло (Svitlo), said.", "who runs Світло (Svitlo)"},
+		{"an event is no role", "Fiona Hill, who will testify Thursday.", ""},
+		{"no who clause", "Mori, a historian, said.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, c := testPara(tt.para)
+			got, ok := p.whoRole(c, len(p.toks))
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("whoRole(%q) = %q, %v; want %q", tt.para, got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppositiveAfter(t *testing.T) {
+	for _, tt := range []struct{ name, para, want string }{
+		{"a noun phrase", "Tribe, a Harvard law professor, said.", "a Harvard law professor"},
+		{"stops at a who clause", "Tribe, a historian who attended the session, said.", "a historian"},
+		{"a bare title and its organisation", "Menon, Director, Harbour Securities.", "Director, Harbour Securities"},
+		{"a speech verb opens none", "Tribe, said the report.", ""},
+		{"a who clause is another stage", "Tribe, who teaches law, said.", ""},
+		{"and opens none", "Tribe, and the others.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, c := testPara(tt.para)
+			got, _, ok := p.appositiveAfter(c, len(p.toks))
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("appositiveAfter(%q) = %q, %v; want %q", tt.para, got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestDescEnd(t *testing.T) {
+	for _, tt := range []struct{ name, para, want string }{
+		{"stops at a relative pronoun", "a spokesman who declined", "a spokesman"},
+		{"stops at a speech verb", "the minister said", "the minister"},
+		{"over a slash", "9/11 widow Terry Strada", "9/11 widow Terry Strada"},
+		{"a body joined by and", "the state’s environment and infrastructure secretariat", "the state’s environment and infrastructure secretariat"},
+		{"at most eight tokens", "a b c d e f g h i j", "a b c d e f g h"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _ := testPara(tt.para)
+			if got := p.span(0, p.descEnd(0, len(p.toks))); got != tt.want {
+				t.Errorf("descEnd(%q) spans %q, want %q", tt.para, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSkipParens(t *testing.T) {
+	for _, tt := range []struct{ para, want string }{
+		{"Baldwin (D-Wis.) said", "said"},
+		{"Baldwin said", "said"},
+		{"Baldwin (a long aside that never closes in time", "("},
+	} {
+		p, _ := testPara(tt.para)
+		if got := p.toks[p.skipParens(1, len(p.toks))].text; got != tt.want {
+			t.Errorf("skipParens(%q) stops at %q, want %q", tt.para, got, tt.want)
+		}
+	}
+}
+
 func TestFindSegmentsLeftOpen(t *testing.T) {
 	// two paragraphs a text joined into one: the first quote was left open
 	// at its paragraph's end, the second opens afresh
