@@ -130,6 +130,9 @@ var intlOpeners = set(`ahora hoy ayer luego además sin así también mientras c
 después antes entonces incluso tras durante hace según sobre desde hasta
 heute gestern jetzt nun dann auch zudem außerdem doch trotzdem deshalb dabei damit
 dazu bereits schon noch später zuvor danach vorher inzwischen
+weiter ferner darin dort demnach allerdings ebenso ebenfalls abschließend gleichzeitig
+zugleich daher hierzu damals seinerzeit anschließend schließlich letztlich immerhin vielmehr
+asimismo igualmente finalmente posteriormente ainsi néanmoins également finalement
 aujourd’hui aujourd'hui hier puis ensuite alors aussi déjà encore désormais enfin
 pourtant cependant toutefois selon pour depuis
 januar jänner februar märz april mai juni juli august september oktober november dezember

@@ -1610,153 +1610,203 @@ func (p *para) pastVerb(k int) bool {
 // speech verb with a speaker ("Trump said", "said Trump", "according to
 // X", "…, saying"), else the nearest verb that frames a quote ("called
 // the plan"). It returns the speaker and the token where the complement
-// starts.
+// starts. A first pass looks for speech (speechCueAt), a second for a
+// framing verb (frameCueAt); a speech verb whose only speaker is its
+// clause's subject is kept as the fallback of both.
 func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 	p := &s.paras[pi]
 	if sp, ok := p.aboutCue(q0, from, pi); ok {
 		return sp, q0, true // "Trump went on about “…”"
 	}
-	fb, fbSpk := -1, speaker{} // a speech verb with the clause subject as speaker
-	for pass := 0; pass < 2; pass++ {
-		for v := q0 - 1; v >= from; v-- {
-			t := p.toks[v]
-			if t.kind == tQuote {
-				break
-			}
-			if t.kind != tWord {
-				continue
-			}
-			if t.lower == "according" {
-				if nt, ok := p.word(v + 1); ok && nt.lower == "to" && pass == 0 {
-					if sp, e, ok := p.npAfter(v+2, q0, pi); ok {
-						return sp, e, true
-					}
-				}
-				continue
-			}
-			if pass == 0 && v == from && (p.lang == "es" || p.lang == "pt") && t.upper && (intlVerbs[t.lower] || langVerbs[p.lang][t.lower]) {
-				if n, ok := p.word(v + 1); ok && n.lower == "que" || p.isPunct(v+1, ":") {
-					// "Agregó que la decisión «…»": the subject is left out
-					return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
-				}
-			}
-			if pass == 0 && p.lang != "" {
-				if sp, e, ok := p.viewAt(v, pi); ok {
-					return sp, e, true // "Desde su visión, las fumigaciones son «…»"
-				}
-			}
-			if pass == 0 && p.impersonal(v) {
-				// "In der Erklärung der Stadt heißt es: „…“": the text
-				// named before the verb, or no one
-				if sp, e := p.lastName(from, v, pi); e >= 0 {
-					return sp, v + 2, true
-				}
-				return speaker{para: pi, tok: v}, v + 2, true
-			}
-			if pass == 0 {
-				// selon X, « … » | X a déclaré : « … »
-				if n, ok := p.intlAccordingAt(v); ok && !p.intlVerbIn(from, v) {
-					// not "Steinmeier sagte … laut Manuskript:": the
-					// verb names the speaker, "laut" the source
-					if sp, e, ok := p.intlAfter(n, q0, pi); ok {
-						return sp, e, true
-					}
-					if w, ok := p.word(n); ok && !w.upper && intlSegunVerbs[w.lower] && p.lang == "es" {
-						// "Según entiende, «…»": the subject is left out
-						return speaker{kind: spkDropped, para: pi, tok: v}, n + 1, true
-					}
-				}
-				if p.isIntlVerb(v) {
-					if sp, ok := p.intlBefore(v, from, pi); ok {
-						return sp, v + 1, true
-					}
-					if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
-						return sp, e, true
-					}
-					if pw, ok := p.word(v - 1); ok && !pw.upper && (pw.lower == "que" || pw.lower == "y" || pw.lower == "e" || pw.lower == "et") && p.lang != "de" {
-						// "Mientras tanto, Alvarado negaba …, a la vez que
-						// aseveró que «…»": the one person the clause names
-						if sp, ok := p.soleName(from, v, pi); ok {
-							return sp, v + 1, true
-						}
-					}
-					if sp, ok := p.subject(from, v, pi); ok && p.lang == "de" && sp.kind == spkName && p.perfectAux(from, v) {
-						// "Bendels hatte in einem Interview gesagt, dass
-						// „…“": the subject opens the clause
-						return sp, v + 1, true
-					}
-					if pw, isWord := p.word(v - 1); p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") && (!isWord || intlClauseWords[pw.lower] || v == from) {
-						// "Al respecto, señaló: «…»", "y agregó: «…»": the
-						// subject is left out, or opens the clause
-						return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
-					}
-				}
-			}
-			switch {
-			case pass == 0 && ingVerbs[t.lower]:
-				if sp, ok := p.shownSaying(v, from, pi); ok {
-					return sp, v + 1, true // "footage of Trump saying, “…”"
-				}
-				// "During a speech earlier in the day, Trump attacked
-				// Clinton …, saying, “…”": subject skips the fronted phrase
-				if sp, ok := p.subject(from, v, pi); ok {
-					return sp, v + 1, true
-				}
-			case pass == 0 && speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
-				if sp, st, ok := p.npBefore(v-1, from, pi); ok {
-					if p.addresseeClause(v, st) {
-						// "Morial told a young woman who suggested that … that
-						// “…”": the words are his, said to her
-						continue
-					}
-					return sp, v + 1, true
-				}
-				// "McConnell, now the Senate majority leader, who in 2010
-				// said": the person the relative clause is about
-				if sp, ok := p.relSubject(v, from, pi); ok {
-					return sp, v + 1, true
-				}
-				// "Scott beamed and asked the crowd …", "Protesters marching
-				// through the streets chanted": the subject opens the clause,
-				// unless an earlier verb of the sentence has a speaker
-				if pw, _ := p.word(v - 1); fb < 0 && pw.lower != "to" {
-					if sp, ok := p.subject(from, v, pi); ok {
-						fb, fbSpk = v, sp
-						if p.conjoinedVerb(v, from) && !objectVerbs[t.lower] && v+2 == q0 && p.isPunct(v+1, ",:") {
-							// "She then urges her husband to come out and
-							// repeatedly says, “…”": the nearer verb
-							return sp, v + 1, true
-						}
-					}
-				}
-				// said Mr. Obama: “…”
-				if objectVerbs[t.lower] {
-					continue // "asked the crowd": the words after are the addressee
-				}
-				if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
-					if !p.clauseSubject(v+1, e) {
-						return sp, e, true
-					}
-					// the words after the verb are what was said, by the
-					// clause's subject or by no one the sentence names
-					if fb == v {
-						return fbSpk, v + 1, true
-					}
-					return speaker{para: pi, tok: v}, v + 1, true
-				}
+	fb := cueFallback{v: -1}
+	for v := q0 - 1; v >= from && p.toks[v].kind != tQuote; v-- {
+		if sp, e, ok := p.speechCueAt(v, from, q0, pi, &fb); ok {
+			return sp, e, true
+		}
+	}
+	for v := q0 - 1; v >= from && p.toks[v].kind != tQuote; v-- {
+		if sp, ok := p.frameCueAt(v, from, pi); ok {
+			return sp, v + 1, true
+		}
+	}
+	if fb.v >= 0 {
+		return fb.sp, fb.v + 1, true
+	}
+	return speaker{}, 0, false
+}
 
-			case pass == 1 && quoteVerbs[t.lower] && p.verbForm(v):
-				if sp, _, ok := p.npBefore(v-1, from, pi); ok {
-					return sp, v + 1, true
-				}
-				if sp, ok := p.subject(from, v, pi); ok {
-					return sp, v + 1, true
-				}
+// cueFallback is a speech verb whose speaker is only its clause's
+// subject ("Scott beamed and asked the crowd"), kept while cueBefore looks
+// for a verb with a speaker of its own.
+type cueFallback struct {
+	v  int
+	sp speaker
+}
+
+// speechCueAt reads word v as the speech cue of a quote that opens at q0:
+// "according to X", the cues of other languages (intlCueAt), "…, saying",
+// or an English speech verb (verbCueAt).
+func (p *para) speechCueAt(v, from, q0, pi int, fb *cueFallback) (speaker, int, bool) {
+	t := p.toks[v]
+	if t.kind != tWord {
+		return speaker{}, 0, false
+	}
+	if t.lower == "according" {
+		if nt, ok := p.word(v + 1); ok && nt.lower == "to" {
+			return p.npAfter(v+2, q0, pi)
+		}
+		return speaker{}, 0, false
+	}
+	if sp, e, ok := p.intlCueAt(v, from, q0, pi); ok {
+		return sp, e, true
+	}
+	switch {
+	case ingVerbs[t.lower]:
+		if sp, ok := p.shownSaying(v, from, pi); ok {
+			return sp, v + 1, true // "footage of Trump saying, “…”"
+		}
+		// "During a speech earlier in the day, Trump attacked
+		// Clinton …, saying, “…”": subject skips the fronted phrase
+		if sp, ok := p.subject(from, v, pi); ok {
+			return sp, v + 1, true
+		}
+	case speechVerbs[t.lower] && p.verbForm(v) && !p.auxTo(v):
+		return p.verbCueAt(v, from, q0, pi, fb)
+	}
+	return speaker{}, 0, false
+}
+
+// verbCueAt finds the speaker of the English speech verb at v: the noun
+// phrase before it, the person a relative clause is about, the noun phrase
+// after it ("said Mr. Obama: “…”"), or the clause's subject (kept in fb).
+func (p *para) verbCueAt(v, from, q0, pi int, fb *cueFallback) (speaker, int, bool) {
+	t := p.toks[v]
+	if sp, st, ok := p.npBefore(v-1, from, pi); ok {
+		if p.addresseeClause(v, st) {
+			// "Morial told a young woman who suggested that … that
+			// “…”": the words are his, said to her
+			return speaker{}, 0, false
+		}
+		return sp, v + 1, true
+	}
+	// "McConnell, now the Senate majority leader, who in 2010
+	// said": the person the relative clause is about
+	if sp, ok := p.relSubject(v, from, pi); ok {
+		return sp, v + 1, true
+	}
+	// "Scott beamed and asked the crowd …", "Protesters marching
+	// through the streets chanted": the subject opens the clause,
+	// unless an earlier verb of the sentence has a speaker
+	if pw, _ := p.word(v - 1); fb.v < 0 && pw.lower != "to" {
+		if sp, ok := p.subject(from, v, pi); ok {
+			fb.v, fb.sp = v, sp
+			if p.conjoinedVerb(v, from) && !objectVerbs[t.lower] && v+2 == q0 && p.isPunct(v+1, ",:") {
+				// "She then urges her husband to come out and
+				// repeatedly says, “…”": the nearer verb
+				return sp, v + 1, true
 			}
 		}
 	}
-	if fb >= 0 {
-		return fbSpk, fb + 1, true
+	if objectVerbs[t.lower] {
+		return speaker{}, 0, false // "asked the crowd": the words after are the addressee
+	}
+	if sp, e, ok := p.npAfter(v+1, q0, pi); ok {
+		if !p.clauseSubject(v+1, e) {
+			return sp, e, true
+		}
+		// the words after the verb are what was said, by the
+		// clause's subject or by no one the sentence names
+		if fb.v == v {
+			return fb.sp, v + 1, true
+		}
+		return speaker{para: pi, tok: v}, v + 1, true
+	}
+	return speaker{}, 0, false
+}
+
+// frameCueAt reads word v as a verb that frames a quote ("called the plan
+// “…”"), spoken by the noun phrase before it or the clause's subject.
+func (p *para) frameCueAt(v, from, pi int) (speaker, bool) {
+	t := p.toks[v]
+	if t.kind != tWord || t.lower == "according" || !quoteVerbs[t.lower] || !p.verbForm(v) {
+		return speaker{}, false
+	}
+	if sp, _, ok := p.npBefore(v-1, from, pi); ok {
+		return sp, true
+	}
+	return p.subject(from, v, pi)
+}
+
+// intlCueAt reads word v as a German, French, Spanish or Portuguese
+// attribution: a verb with its subject left out ("Agregó que …"), a point
+// of view ("Desde su visión"), an impersonal frame ("heißt es"), "selon X"
+// and the like, or a speech verb (intlVerbCueAt).
+func (p *para) intlCueAt(v, from, q0, pi int) (speaker, int, bool) {
+	t := p.toks[v]
+	if v == from && (p.lang == "es" || p.lang == "pt") && t.upper && (intlVerbs[t.lower] || langVerbs[p.lang][t.lower]) {
+		if n, ok := p.word(v + 1); ok && n.lower == "que" || p.isPunct(v+1, ":") {
+			// "Agregó que la decisión «…»": the subject is left out
+			return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
+		}
+	}
+	if p.lang != "" {
+		if sp, e, ok := p.viewAt(v, pi); ok {
+			return sp, e, true // "Desde su visión, las fumigaciones son «…»"
+		}
+	}
+	if p.impersonal(v) {
+		// "In der Erklärung der Stadt heißt es: „…“": the text
+		// named before the verb, or no one
+		if sp, e := p.lastName(from, v, pi); e >= 0 {
+			return sp, v + 2, true
+		}
+		return speaker{para: pi, tok: v}, v + 2, true
+	}
+	// selon X, « … » | X a déclaré : « … »
+	if n, ok := p.intlAccordingAt(v); ok && !p.intlVerbIn(from, v) {
+		// not "Steinmeier sagte … laut Manuskript:": the
+		// verb names the speaker, "laut" the source
+		if sp, e, ok := p.intlAfter(n, q0, pi); ok {
+			return sp, e, true
+		}
+		if w, ok := p.word(n); ok && !w.upper && intlSegunVerbs[w.lower] && p.lang == "es" {
+			// "Según entiende, «…»": the subject is left out
+			return speaker{kind: spkDropped, para: pi, tok: v}, n + 1, true
+		}
+	}
+	if p.isIntlVerb(v) {
+		return p.intlVerbCueAt(v, from, q0, pi)
+	}
+	return speaker{}, 0, false
+}
+
+// intlVerbCueAt finds the speaker of the German, French, Spanish or
+// Portuguese speech verb at v: before it, after it, the one person a
+// coordinated clause names, the subject of a German perfect, or no one
+// when the subject is left out.
+func (p *para) intlVerbCueAt(v, from, q0, pi int) (speaker, int, bool) {
+	if sp, ok := p.intlBefore(v, from, pi); ok {
+		return sp, v + 1, true
+	}
+	if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
+		return sp, e, true
+	}
+	if pw, ok := p.word(v - 1); ok && !pw.upper && (pw.lower == "que" || pw.lower == "y" || pw.lower == "e" || pw.lower == "et") && p.lang != "de" {
+		// "Mientras tanto, Alvarado negaba …, a la vez que
+		// aseveró que «…»": the one person the clause names
+		if sp, ok := p.soleName(from, v, pi); ok {
+			return sp, v + 1, true
+		}
+	}
+	if sp, ok := p.subject(from, v, pi); ok && p.lang == "de" && sp.kind == spkName && p.perfectAux(from, v) {
+		// "Bendels hatte in einem Interview gesagt, dass
+		// „…“": the subject opens the clause
+		return sp, v + 1, true
+	}
+	if pw, isWord := p.word(v - 1); p.lang != "" && v+2 == q0 && p.isPunct(v+1, ":") && (!isWord || intlClauseWords[pw.lower] || v == from) {
+		// "Al respecto, señaló: «…»", "y agregó: «…»": the
+		// subject is left out, or opens the clause
+		return speaker{kind: spkDropped, para: pi, tok: v}, v + 1, true
 	}
 	return speaker{}, 0, false
 }

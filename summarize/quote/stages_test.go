@@ -418,6 +418,70 @@ func TestCueBefore(t *testing.T) {
 	}
 }
 
+// testQuotePara prepares one paragraph in lang and returns it with the
+// index of its first quotation mark.
+func testQuotePara(lang, text string) (*para, int) {
+	s := &scanner{lang: lang}
+	s.prepare([]string{text})
+	p := &s.paras[0]
+	q0 := 0
+	for q0 < len(p.toks) && p.toks[q0].kind != tQuote {
+		q0++
+	}
+	return p, q0
+}
+
+func TestFrameCueAt(t *testing.T) {
+	for _, tt := range []struct{ name, para, verb, want string }{
+		{"the noun phrase before the verb", "The mayor called the plan “a disgrace.”", "called", "The mayor"},
+		{"no framing verb", "The mayor said the plan was “a disgrace.”", "said", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _ := testQuotePara("", tt.para)
+			v := 0
+			for v < len(p.toks) && p.toks[v].lower != tt.verb {
+				v++
+			}
+			sp, ok := p.frameCueAt(v, 0, 0)
+			if sp.text != tt.want || ok != (tt.want != "") {
+				t.Errorf("frameCueAt(%q) = %q, %v; want %q", tt.para, sp.text, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestIntlCueAt(t *testing.T) {
+	for _, tt := range []struct {
+		name, lang, para, at string
+		kind                 int
+		want                 string
+	}{
+		{"selon and a name", "fr", "Selon Marie Dubois, « la réforme arrive trop tard ».", "Selon", spkName, "Marie Dubois"},
+		{"a verb and its subject", "de", "Anna Weber sagte: „Wir bauen weiter.“", "sagte", spkName, "Anna Weber"},
+		{"a subject left out", "es", "Agregó que la decisión «no tiene vuelta atrás».", "Agregó", spkDropped, ""},
+		{"an impersonal frame names no one", "de", "Weiter heißt es: „Das Projekt ruht.“", "heißt", 0, ""},
+		{"no cue", "de", "Das Projekt ruht „bis auf Weiteres“.", "Projekt", -1, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, q0 := testQuotePara(tt.lang, tt.para)
+			v := 0
+			for v < len(p.toks) && p.toks[v].text != tt.at {
+				v++
+			}
+			sp, _, ok := p.intlCueAt(v, 0, q0, 0)
+			if tt.kind < 0 {
+				if ok {
+					t.Errorf("intlCueAt(%q) = %q, want no cue", tt.para, sp.text)
+				}
+				return
+			}
+			if !ok || sp.text != tt.want || sp.kind != tt.kind {
+				t.Errorf("intlCueAt(%q) = %q (kind %d), %v; want %q (kind %d)", tt.para, sp.text, sp.kind, ok, tt.want, tt.kind)
+			}
+		})
+	}
+}
+
 func TestTextSpeaker(t *testing.T) {
 	for _, tt := range []struct {
 		name, para string
