@@ -160,39 +160,14 @@ func (p *para) particleAfter(i int) bool {
 }
 
 // intlAfter parses the speaker after a foreign speech verb ending at
-// token j: a pronoun ("sagte sie"), an article phrase ("la directrice"),
-// or a name with its role (see npAfter).
+// token j: a pronoun ("sagte sie"), a surname with its particle ("a dit de
+// Villiers"), an article phrase ("la directrice", intlDescAfter), or a
+// name with its role (intlNameAfter). Asides, adverbs and adjuncts before
+// the speaker are skipped first (intlSpeakerStart).
 func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
-	if p.lang != "" && p.isPunct(j, ",") {
-		// "lamenta, por su parte, Iris Avellaneda": an aside between
-		// commas before the speaker
-		for k := j + 1; k < to && k <= j+5; k++ {
-			if w, ok := p.word(k); ok && !w.upper {
-				continue
-			}
-			if p.isPunct(k, ",") && k > j+1 && p.isNameTok(k+1) {
-				j = k + 1
-			}
-			break
-		}
-	}
-	for k := j; k < to && k < j+3; k++ {
-		// „…“, erklärte damals Morten Hundt
-		if w, ok := p.word(k); !ok || w.upper || !deAdverbs[w.lower] {
-			break
-		}
-		if w2, ok := p.word(k + 1); k+1 < to && (p.isNameTok(k+1) || ok && !w2.upper && p.isArticle(w2.lower)) {
-			j = k + 1 // "sagt auch der Sprecher"
-		}
-	}
-	w, ok := p.word(j)
+	j, w, ok := p.intlSpeakerStart(j, to)
 	if !ok {
 		return speaker{}, 0, false
-	}
-	if k := p.adjunctAfter(j, to); k > j {
-		// „…“, erklärt auf Nachfrage Martin Rölen: the adjunct is skipped
-		j = k
-		w, _ = p.word(j)
 	}
 	if g, isPron := intlPronouns[w.lower]; isPron && !w.upper {
 		return speaker{text: w.text, kind: spkPronoun, gender: g, para: pi, tok: j}, j + 1, true
@@ -210,65 +185,148 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		return speaker{}, 0, false // "dijo a la red Erbol": whom it was said to
 	}
 	if (p.isArticle(w.lower) || intlPossessives[w.lower]) && !w.upper {
-		k := j + 1
-		for k < to && k-j < 10 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] && !p.orgFür(k) || p.descStop(p.toks[k].lower) && !p.titleAfterAnd(k) || p.toAgency(k))) {
-			k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
-		}
-		if k <= j+1 {
-			return speaker{}, 0, false
-		}
-		if p.lang != "" && !p.descHeadOK(j+1) {
-			// "se detalla la instancia se …", "la correspondiente": the
-			// quote stands, with no speaker
-			return speaker{para: pi, tok: j}, k, true
-		}
-		// "el senador Rick Scott", "der Abgeordnete Martin Dolzer am
-		// Samstag": a name of two or more words after the title
-		for n := j + 2; n+1 < k; n++ {
-			if w, ok := p.word(n - 1); ok && p.lang == "de" && deDefinite[w.lower] || ok && w.lower == "des" || ok && w.lower == "dem" {
-				continue // "ein Anwalt der Kanzlei Höcker": a genitive, no name
-			}
-			if p.isNameTok(n) && p.isNameTok(n+1) {
-				e := p.nameRunAfter(n, k)
-				sp := p.nameAt(n, e, pi)
-				sp.role = p.span(j, n)
-				return sp, e, true
-			}
-		}
-		for n := j + 2; n+1 < k; n++ {
-			if w, ok := p.word(n); ok && p.lang == "de" && w.lower == "um" && !w.upper && p.isNameTok(n+1) {
-				// "schreiben die Forscher um Aneta Afelt"
-				if e := p.nameRunAfter(n+1, to); e > n+1 {
-					if sp := p.nameAt(n+1, e, pi); sp.text != "" && !isOrg(sp.text) && !p.notName(sp.text) {
-						return sp, e, true
-					}
-				}
-			}
-		}
-		k0 := k
-		if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
-			k += 3 // "der Sprecher der Schutzvereinigung (DSW), Jürgen Kurz"
-		}
-		if p.isPunct(k, ",") && p.isNameTok(k+1) {
-			// "afirmó el titular de la DRELM, Luis Quintanilla.": the
-			// name after the descriptor, which is its role
-			if e := p.nameRunAfter(k+1, to); e-k > 2 && (e >= to || p.isPunct(e, ".,;")) {
-				if sp := p.nameAt(k+1, e, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) {
-					if sp.role == "" {
-						sp.role = p.span(j, k)
-					}
-					return sp, e, true
-				}
-			}
-		}
-		k = k0
-		return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
+		return p.intlDescAfter(j, to, pi)
 	}
 	if !w.upper {
 		return speaker{}, 0, false
 	}
+	return p.intlNameAfter(j, to, pi)
+}
+
+// intlSpeakerStart returns the token where the speaker after a foreign
+// speech verb at j begins, past an aside between commas ("lamenta, por su
+// parte, Iris Avellaneda"), a German adverb ("erklärte damals Morten
+// Hundt", "sagt auch der Sprecher") and an adjunct ("erklärt auf Nachfrage
+// Martin Rölen"), with the word there; ok is false when no word opens it.
+func (p *para) intlSpeakerStart(j, to int) (int, token, bool) {
+	if p.lang != "" && p.isPunct(j, ",") {
+		for k := j + 1; k < to && k <= j+5; k++ {
+			if w, ok := p.word(k); ok && !w.upper {
+				continue
+			}
+			if p.isPunct(k, ",") && k > j+1 && p.isNameTok(k+1) {
+				j = k + 1
+			}
+			break
+		}
+	}
+	for k := j; k < to && k < j+3; k++ {
+		if w, ok := p.word(k); !ok || w.upper || !deAdverbs[w.lower] {
+			break
+		}
+		if w2, ok := p.word(k + 1); k+1 < to && (p.isNameTok(k+1) || ok && !w2.upper && p.isArticle(w2.lower)) {
+			j = k + 1
+		}
+	}
+	w, ok := p.word(j)
+	if !ok {
+		return j, token{}, false
+	}
+	if k := p.adjunctAfter(j, to); k > j {
+		j = k
+		w, _ = p.word(j)
+	}
+	return j, w, true
+}
+
+// intlDescAfter reads an article phrase after a foreign speech verb: the
+// descriptor ("la titular de Interior", not "… a los senadores"), the
+// head of a research group ("die Forscher um Aneta Afelt"), a name after
+// its title ("el senador Rick Scott", "der Abgeordnete Martin Dolzer am
+// Samstag"), or a name after the descriptor and a comma ("el titular de la
+// DRELM, Luis Quintanilla.").
+func (p *para) intlDescAfter(j, to, pi int) (speaker, int, bool) {
+	k := j + 1
+	for k < to && k-j < 10 && p.toks[k].kind == tWord && !(k > j+1 && (addressees[p.toks[k].lower] || intlPrepositions[p.toks[k].lower] && !p.orgFür(k) || p.descStop(p.toks[k].lower) && !p.titleAfterAnd(k) || p.toAgency(k))) {
+		k++ // "la titular de Interior", not "… a los senadores", "… im Auftrag von"
+	}
+	if k <= j+1 {
+		return speaker{}, 0, false
+	}
+	if p.lang != "" && !p.descHeadOK(j+1) {
+		// "se detalla la instancia se …", "la correspondiente": the
+		// quote stands, with no speaker
+		return speaker{para: pi, tok: j}, k, true
+	}
+	if sp, e, ok := p.groupHeadIn(j, k, to, pi); ok {
+		return sp, e, true
+	}
+	if sp, e, ok := p.nameInDesc(j, k, pi); ok {
+		return sp, e, true
+	}
+	if sp, e, ok := p.nameAfterDesc(j, k, to, pi); ok {
+		return sp, e, true
+	}
+	return speaker{text: p.span(j, k), kind: spkDesc, para: pi, tok: j}, k, true
+}
+
+// nameInDesc finds a name of two or more words after the title in the
+// descriptor [j, k) ("el senador Rick Scott"), with the words before it as
+// its role; a capitalized noun after a German genitive article is no name
+// ("ein Anwalt der Kanzlei Höcker").
+func (p *para) nameInDesc(j, k, pi int) (speaker, int, bool) {
+	for n := j + 2; n+1 < k; n++ {
+		if w, ok := p.word(n - 1); ok && p.lang == "de" && deDefinite[w.lower] || ok && w.lower == "des" || ok && w.lower == "dem" {
+			continue
+		}
+		if p.isNameTok(n) && p.isNameTok(n+1) {
+			e := p.nameRunAfter(n, k)
+			sp := p.nameAt(n, e, pi)
+			sp.role = p.span(j, n)
+			return sp, e, true
+		}
+	}
+	return speaker{}, 0, false
+}
+
+// groupHeadIn finds the person a German research group is named after in
+// the descriptor [j, k): "schreiben die Forscher um Aneta Afelt".
+func (p *para) groupHeadIn(j, k, to, pi int) (speaker, int, bool) {
+	for n := j + 2; n+1 < k; n++ {
+		if w, ok := p.word(n); ok && p.lang == "de" && w.lower == "um" && !w.upper && p.isNameTok(n+1) {
+			if e := p.nameRunAfter(n+1, to); e > n+1 {
+				if sp := p.nameAt(n+1, e, pi); sp.text != "" && !isOrg(sp.text) && !p.notName(sp.text) {
+					return sp, e, true
+				}
+			}
+		}
+	}
+	return speaker{}, 0, false
+}
+
+// nameAfterDesc finds a name after the descriptor [j, k) and a comma,
+// over a parenthesised acronym, closing the clause: "afirmó el titular de
+// la DRELM, Luis Quintanilla.", "der Sprecher der Schutzvereinigung (DSW),
+// Jürgen Kurz". The descriptor is its role when it has none.
+func (p *para) nameAfterDesc(j, k, to, pi int) (speaker, int, bool) {
+	if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
+		k += 3
+	}
+	if !p.isPunct(k, ",") || !p.isNameTok(k+1) {
+		return speaker{}, 0, false
+	}
+	e := p.nameRunAfter(k+1, to)
+	if e-k <= 2 || e < to && !p.isPunct(e, ".,;") {
+		return speaker{}, 0, false
+	}
+	sp := p.nameAt(k+1, e, pi)
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) {
+		return speaker{}, 0, false
+	}
+	if sp.role == "" {
+		sp.role = p.span(j, k)
+	}
+	return sp, e, true
+}
+
+// intlNameAfter reads a capitalized speaker after a foreign speech verb:
+// the head of a German research group ("schreiben Forscher um Aneta
+// Afelt"), a name after academic titles ("Univ.-Prof. Dr. Robert
+// Galler"), or a name with its role (npAfter), whose role may be the body
+// named after it ("erklärt Martin Rölen aus der Presseabteilung der
+// Stadt").
+func (p *para) intlNameAfter(j, to, pi int) (speaker, int, bool) {
 	if n, ok := p.word(j + 1); ok && p.lang == "de" && n.lower == "um" && !n.upper && p.isNameTok(j+2) {
-		// "schreiben Forscher um Aneta Afelt": the researcher who leads them
 		if e := p.nameRunAfter(j+2, to); e > j+3 {
 			if sp := p.nameAt(j+2, e, pi); sp.text != "" && !isOrg(sp.text) {
 				if r := p.bodyRoleAfter(e, to); r > e {
@@ -279,7 +337,6 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 		}
 	}
 	if k := p.academicAfter(j, to); k > j && p.isNameTok(k) {
-		// Univ.-Prof. Dr. Robert Galler
 		e := p.nameRunAfter(k, to)
 		sp := p.nameAt(k, e, pi)
 		if t := p.span(j, k); sp.role == "" || strings.HasSuffix(t, sp.role) {
@@ -292,7 +349,6 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	sp, e, ok := p.npAfter(j, to, pi)
 	if ok && sp.kind == spkName && sp.role == "" && p.lang != "" {
 		if r := p.bodyRoleAfter(e, to); r > e {
-			// „…“, erklärt Martin Rölen aus der Presseabteilung der Stadt.
 			sp.role = p.span(e, r)
 			e = r
 		}

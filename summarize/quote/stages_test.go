@@ -858,3 +858,35 @@ func TestNameKey(t *testing.T) {
 		}
 	}
 }
+
+func TestIntlAfterStages(t *testing.T) {
+	for _, tt := range []struct {
+		name, lang, para string
+		text, role       string
+	}{
+		{"a pronoun", "de", "sagte sie am Montag.", "sie", ""},
+		{"an aside before the name", "es", "lamenta, por su parte, Iris Avellaneda.", "Iris Avellaneda", ""},
+		{"an adverb before the descriptor", "de", "sagt auch der Sprecher der Stadt.", "der Sprecher der Stadt", ""},
+		{"a name after its title", "es", "dijo el senador Rick Scott en la radio.", "Rick Scott", "el senador"},
+		{"a genitive noun is no name", "de", "sagte ein Anwalt der Kanzlei Höcker.", "ein Anwalt der Kanzlei Höcker", ""},
+		{"the head of a research group", "de", "schreiben die Forscher um Aneta Afelt.", "Aneta Afelt", ""},
+		{"a name after the descriptor and a comma", "es", "afirmó el titular de la DRELM, Luis Quintanilla.", "Luis Quintanilla", "el titular de la DRELM"},
+		{"over an acronym in parentheses", "de", "sagte der Sprecher der Schutzvereinigung (DSW), Jürgen Kurz.", "Jürgen Kurz", "der Sprecher der Schutzvereinigung (DSW)"},
+		{"a surname with its particle", "fr", "a dit de Villiers.", "de Villiers", ""},
+		{"an addressee is no speaker", "es", "dijo a la red Erbol.", "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &scanner{lang: tt.lang}
+			s.prepare([]string{tt.para})
+			p := &s.paras[0]
+			j := 1
+			if tt.lang == "fr" && p.toks[1].lower == "dit" {
+				j = 2
+			}
+			sp, _, ok := p.intlAfter(j, len(p.toks), 0)
+			if ok != (tt.text != "") || sp.text != tt.text || sp.role != tt.role {
+				t.Errorf("intlAfter(%q) = %q, %q, %v; want %q, %q", tt.para, sp.text, sp.role, ok, tt.text, tt.role)
+			}
+		})
+	}
+}
