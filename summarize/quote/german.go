@@ -117,7 +117,7 @@ func (p *para) colonDesc(from, c, pi int) (speaker, bool) {
 		c-- // "Die Ministerin erklärte: „…“"
 	}
 	w, ok := p.word(from)
-	if !ok || !p.isArticle(w.lower) || c-from < 2 || c-from > 4 {
+	if !ok || !p.isArticle(w.lower) || c-from < 2 || c-from > 7 {
 		return speaker{}, false
 	}
 	for k := from + 1; k < c; k++ {
@@ -125,11 +125,34 @@ func (p *para) colonDesc(from, c, pi int) (speaker, bool) {
 			return speaker{}, false
 		}
 	}
-	h, _ := p.word(c - 1)
+	hc := p.genitiveStart(from+1, c) // "Die Leiterin des Amts": the head before its genitive
+	if hc-from > 4 {
+		return speaker{}, false
+	}
+	h, _ := p.word(hc - 1)
 	if !(p.intlTitleWord(h.lower) || intlPersonHeads[h.lower] || ageNoun(h.lower) || p.lang == "de" && h.upper && deAgentNoun(h.lower)) {
 		return speaker{}, false // "Der Vorstandschef räumte ein:": a clause, not a descriptor
 	}
 	return speaker{text: p.span(from, c), kind: spkDesc, para: pi, tok: from}, true
+}
+
+// genitiveStart returns where a German genitive closing the words [a, c)
+// begins ("des Amts", "der Stadt Ulm": a lowercase "des" or "der" and one
+// to three words, the last capitalized), or c when none closes them.
+func (p *para) genitiveStart(a, c int) int {
+	if p.lang != "de" {
+		return c
+	}
+	for k := c - 2; k >= a && k >= c-4; k-- {
+		w, _ := p.word(k)
+		if !w.upper && (w.lower == "des" || w.lower == "der") {
+			if last, _ := p.word(c - 1); last.upper && k > a {
+				return k
+			}
+			return c
+		}
+	}
+	return c
 }
 
 // ageNoun reports whether l is a German noun for a person by age: "24-jährige",

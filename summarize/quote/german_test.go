@@ -264,6 +264,42 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Ich musste einfach mal zur Ruhe kommen!", "", "", "direct"}},
 		},
 		{
+			name: "de: a possessive, a title and a surname before a separable verb",
+			paras: []string{
+				"„Wir haben heute nicht unser bestes Spiel gezeigt“, sagte Kim Renkema, Sportdirektorin des Vereins, nach dem Spiel.",
+				"Stuttgarts Sportdirektorin Renkema fügte hinzu: „Wir werden daraus lernen.“",
+			},
+			want: []want{
+				{"Wir haben heute nicht unser bestes Spiel gezeigt", "Kim Renkema", "Sportdirektorin des Vereins", "direct"},
+				{"Wir werden daraus lernen.", "Kim Renkema", "Sportdirektorin des Vereins", "direct"},
+			},
+		},
+		{
+			name:  "de: a noun after a fused article is no one the descriptor goes to",
+			paras: []string{"Am Abend sagte der Kämmerer: „Wir müssen sparen, sonst wird es eng.“"},
+			want:  []want{{"Wir müssen sparen, sonst wird es eng.", "der Kämmerer", "", "direct"}},
+		},
+		{
+			name:  "de: a title the lexicon knows before a name",
+			paras: []string{"Kämmerer Jens Ohm sagte: „Wir müssen sparen.“"},
+			want:  []want{{"Wir müssen sparen.", "Jens Ohm", "Kämmerer", "direct"}},
+		},
+		{
+			name:  "de: a descriptor with its genitive before a colon",
+			paras: []string{"Die Leiterin des Amts betonte: „Wir müssen in den nächsten Jahren sparen.“"},
+			want:  []want{{"Wir müssen in den nächsten Jahren sparen.", "Die Leiterin des Amts", "", "direct"}},
+		},
+		{
+			name:  "de: the group of a share is no speaker",
+			paras: []string{"38 Prozent der Befragten gaben an, mehr sparen zu wollen.", "„Die große Mehrheit spart Strom.“"},
+			want:  []want{{"Die große Mehrheit spart Strom.", "", "", "direct"}},
+		},
+		{
+			name:  "de: a sentence adverb before an impersonal verb is no name",
+			paras: []string{"Die Stadt hat eine Erklärung veröffentlicht. Weiter heißt es: „Das Projekt ruht.“"},
+			want:  []want{{"Das Projekt ruht.", "", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

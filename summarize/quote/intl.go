@@ -492,8 +492,8 @@ func (p *para) intlBefore(v, from, pi int) (speaker, bool) {
 		// "In seiner Rede betonte Rektor Huber": a noun after a
 		// preposition or possessive is a fronted phrase, and the subject
 		// follows the verb
-		if w, ok := p.word(r - 1); ok && !w.upper && dePhraseWords[w.lower] {
-			return speaker{}, false
+		if w, ok := p.word(r - 1); ok && dePhraseWords[w.lower] && (!w.upper || r-1 == from) {
+			return speaker{}, false // also "Am Abend sagte der Kämmerer:"
 		}
 		// "Auf weitere Nachfrage sagt Keuter": in German a lone noun after
 		// an adjective is no name
@@ -553,7 +553,14 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"coach", "rabbiner", "rabbinerin", "bischof", "bischöfin", "pfarrer", "pfarrerin", "kapitän", "kapitänin",
 	"moderator", "moderatorin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
 	"milliardär", "milliardärin", "millionär", "millionärin", "youtuber", "youtuberin", "influencer", "influencerin",
-	"unternehmer", "unternehmerin", "promi", "sänger", "sängerin", "schauspieler", "schauspielerin"}
+	"unternehmer", "unternehmerin", "promi", "sänger", "sängerin", "schauspieler", "schauspielerin",
+	"kämmerer", "kämmerin", "geschäftsführer", "geschäftsführerin", "landrat", "landrätin", "stadträtin",
+	"anwalt", "anwältin", "lehrer", "lehrerin", "landwirt", "landwirtin", "winzer", "winzerin",
+	"spieler", "spielerin", "torhüter", "torhüterin", "stürmer", "stürmerin", "regisseur", "regisseurin",
+	"künstler", "künstlerin", "architekt", "architektin", "historiker", "historikerin", "soziologe", "soziologin",
+	"psychologe", "psychologin", "mediziner", "medizinerin", "virologe", "virologin", "epidemiologe",
+	"epidemiologin", "volkswirt", "volkswirtin", "botschafter", "botschafterin", "diplomat", "diplomatin",
+	"polizist", "polizistin", "ermittler", "ermittlerin", "anwohner", "anwohnerin"}
 
 // compoundTitle reports whether l, a lowercase word, is a German compound
 // title: a title suffix after a stem of at least three letters, or a

@@ -46,13 +46,23 @@ func intlLang(lang string) string {
 }
 
 // isIntlVerb reports whether word i is a lowercase foreign speech verb:
-// one of intlVerbs, or of the paragraph's language.
+// one of intlVerbs, or of the paragraph's language, or a German separable
+// verb with its particle straight after it ("fügte hinzu:").
 func (p *para) isIntlVerb(i int) bool {
 	t, ok := p.word(i)
 	if !ok || t.upper {
 		return false
 	}
-	return intlVerbs[t.lower] || langVerbs[p.lang][t.lower]
+	// a German separable verb whose particle closes the clause: "Die
+	// Sportdirektorin fügte hinzu: „…“"
+	return intlVerbs[t.lower] || langVerbs[p.lang][t.lower] || p.lang == "de" && deSeparable[t.lower] && p.particleNext(i)
+}
+
+// particleNext reports whether the word after i is a German verb particle
+// that closes the clause: "hinzu" in "fügte hinzu: „…“".
+func (p *para) particleNext(i int) bool {
+	w, ok := p.word(i + 1)
+	return ok && !w.upper && deParticles[w.lower] && (i+2 >= len(p.toks) || p.toks[i+2].kind != tWord)
 }
 
 // proDropVerb reports whether word i, straight after a quote and its

@@ -191,6 +191,37 @@ func (s *scanner) mentions() []mention {
 	return ms
 }
 
+// deFusedArticles are German prepositions fused with an article: a lone
+// capitalized word after them is a noun ("Am Abend", "zum Beispiel").
+var deFusedArticles = set("am im beim vom zum zur ins ans")
+
+// deShares name a share of a group, whose genitive noun after them is the
+// group and no one's name: "38 Prozent der Befragten", "die Mehrheit der
+// Deutschen".
+var deShares = set("prozent prozentpunkte mehrheit minderheit hälfte drittel viertel teil großteil")
+
+// deNounAt reports whether sp, read in a German article, is one
+// capitalized word that is a noun and no one's name: after a fused
+// article ("Am Abend") or as the group of a share ("38 Prozent der
+// Befragten").
+func (p *para) deNounAt(sp speaker) bool {
+	if p.lang != "de" || strings.Contains(sp.text, " ") {
+		return false
+	}
+	w, ok := p.word(sp.tok - 1)
+	if !ok {
+		return false
+	}
+	if deFusedArticles[w.lower] {
+		return true
+	}
+	if w.lower != "der" && w.lower != "des" {
+		return false
+	}
+	sh, ok := p.word(sp.tok - 2)
+	return ok && (deShares[sh.lower] || strings.Trim(sh.lower, "0123456789,.%") == "")
+}
+
 // mentionAt reads the name run starting at token i of paragraph pi as a
 // mention. It returns the mention, the token after the run, and whether
 // the run is a name at all (not an organisation, a dateline or a word
@@ -209,7 +240,7 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if poss {
 		sp.text = strings.TrimSuffix(strings.TrimSuffix(sp.text, "'s"), "’s")
 	}
-	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) || ofTitle(sp.role) {
+	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) || p.dateline(i, e) || p.orgTail(i) || p.intlNoPerson(sp.text) || ofTitle(sp.role) || p.deNounAt(sp) {
 		return mention{}, e, false
 	}
 	m := mention{para: pi, tok: sp.tok, text: sp.text, key: nameKey(sp.text), gender: sp.gender, role: sp.role, capsNouns: p.lang == "de"}

@@ -105,7 +105,7 @@ func cleanRole(role, name string) string {
 		return "" // "referring to the bank's drive", "insistiendo en que …"
 	}
 	if len(f) > 6 && startsLower(r) && !determiners[first] && !intlArticles[first] && !prepositions[first] &&
-		!romancePrepositions[first] && !titleWords[first] && !compoundTitle(first) && first != "who" && first != "whose" {
+		!romancePrepositions[first] && !titleWords[first] && !intlTitles[first] && !personHeads[first] && !compoundTitle(first) && first != "who" && first != "whose" {
 		return "" // a clause: "asumiera al frente del Consejo de la Magistratura en …"
 	}
 	if relOpeners[first] || len(f) > 2 && (first == "der" || first == "die" || first == "das") && dePrepositions[f[1]] {

@@ -44,6 +44,17 @@ func TestScanSpanish(t *testing.T) {
 			want: []want{{"Tenemos que sumar fuerzas", "Marta Quiroga", "La candidata", "direct"}},
 		},
 		{
+			name: "es: a long appositive opening with a person noun is the role, and the definite descriptor goes to its holder",
+			paras: []string{
+				"«Mi cliente no ha cometido ningún delito», dijo Carlota Ruiz, abogada de Martinelli en el país centroamericano.",
+				"La abogada insistió: «Vamos a recurrir a todas las instancias internacionales»",
+			},
+			want: []want{
+				{"Mi cliente no ha cometido ningún delito", "Carlota Ruiz", "abogada de Martinelli en el país centroamericano", "direct"},
+				{"Vamos a recurrir a todas las instancias internacionales", "Carlota Ruiz", "abogada de Martinelli en el país centroamericano", "direct"},
+			},
+		},
+		{
 			name: "es: an unlisted preterite closing the sentence is a speech verb",
 			paras: []string{
 				"El periodista Tomás Urrutia recordó la discusión en el canal.",
