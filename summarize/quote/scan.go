@@ -875,8 +875,8 @@ func (p *para) subjectSpan(i, v, pi int) (speaker, bool) {
 	if ok && st > i && st-i <= 6 && sp.kind == spkName {
 		allWords := true
 		for k := i; k < st; k++ {
-			if p.toks[k].kind != tWord {
-				allWords = false
+			if p.toks[k].kind != tWord && !p.initialPeriod(k) {
+				allWords = false // "U.S. Secretary of State Mike Pompeo": the periods of "U.S." are words
 			}
 		}
 		if allWords {
@@ -2131,4 +2131,14 @@ func (p *para) onlyNumbers(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// initialPeriod reports whether token k is the period after a single
+// capital letter, as in "U.S." or "U.N.".
+func (p *para) initialPeriod(k int) bool {
+	if !p.isPunct(k, ".") || k == 0 {
+		return false
+	}
+	t := p.toks[k-1].text
+	return len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z'
 }

@@ -1110,9 +1110,33 @@ func (p *para) descPhrase(s, limit, pi int) (sp speaker, end int, final, ok bool
 		return sp, e, true, true
 	}
 	if determiners[t.lower] || titleWords[t.lower] {
+		if sp, e, ok := p.nameAfterComma(s, i, limit, pi); ok {
+			return sp, e, true, true
+		}
 		return speaker{text: p.span(s, i), kind: spkDesc, para: pi, tok: s}, i, false, true
 	}
 	return speaker{}, 0, true, false
+}
+
+// nameAfterComma reads a full name after the description [s, i) and a
+// comma, closing the attribution, as the speaker with the description as
+// its role: "said the company’s lawyer, Maria Chen."
+func (p *para) nameAfterComma(s, i, limit, pi int) (speaker, int, bool) {
+	if !p.isPunct(i, ",") || !p.isNameTok(i+1) {
+		return speaker{}, 0, false
+	}
+	e := p.nameRunAfter(i+1, limit)
+	if e-i <= 2 || e < limit && !p.isPunct(e, ".,;") {
+		return speaker{}, 0, false
+	}
+	sp := p.nameAt(i+1, e, pi)
+	if sp.text == "" || !strings.Contains(sp.text, " ") || isOrg(sp.text) || p.notName(sp.text) {
+		return speaker{}, 0, false
+	}
+	if sp.role == "" {
+		sp.role = p.span(s, i)
+	}
+	return sp, e, true
 }
 
 // descEnd returns the end of a description opening at s: up to eight

@@ -568,6 +568,7 @@ func TestReportedIn(t *testing.T) {
 		{"agreed to do is no speech", "In the end, Patriot agreed to effectively lend Mr. Clarke $5 million.", "", ""},
 		{"a relative clause's verb is no attribution", "He took over reclamation obligations from Walter Energy, another mining company that had declared bankruptcy.", "", ""},
 		{"said with its own object", "But when Congress cut funding for the program two years later, Mexico said enough.", "", ""},
+		{"a title with an abbreviated country before the name", "U.S. Secretary of State Mike Pompeo said on Monday that the policy had changed.", "that the policy had changed", "Mike Pompeo"},
 		{"member states are no verb", "As with so much at the United Nations, the interests of member states trump everything else.", "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -651,6 +652,8 @@ func TestNpAfter(t *testing.T) {
 		{"a title, then a clause is not its organisation", "said Ravi Menon, director, Harbour Securities said.", "Ravi Menon", "director"},
 		{"a capitalized title phrase after the name", "said Nora Quist, Research and Policy Director for Europe at Harbour Watch.", "Nora Quist", "Research and Policy Director for Europe at Harbour Watch"},
 		{"a title for a body", "said a spokesperson for the Harbour Authority.", "a spokesperson for the Harbour Authority", ""},
+		{"a description, then the name after a comma", "said the company’s lawyer, Maria Chen.", "Maria Chen", "the company’s lawyer"},
+		{"a description, then a lone word after a comma is no name", "said the company’s lawyer, Chen.", "the company’s lawyer", ""},
 		{"an organisation before a title is no speaker", "said the Harbour Authority spokesman Tomas Berg.", "Tomas Berg", "the Harbour Authority spokesman"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
