@@ -1240,6 +1240,17 @@ func (p *para) appositiveAfter(end, limit int) (string, int, bool) {
 	if j == i {
 		return "", end, false
 	}
+	if j == i+1 && p.isPunct(j, ",") && strings.Trim(p.toks[i].text, "0123456789") == "" {
+		// an age, then the role: "Maya Iyer, 34, a nurse who lives on
+		// the street"
+		// "Donna Rawlings, 59, of Ashton, Md.": where the person lives
+		// is no role
+		if w, ok := p.word(j + 1); ok && w.lower != "of" && w.lower != "from" {
+			if role, e, ok := p.appositiveAfter(j, limit); ok {
+				return role, e, true
+			}
+		}
+	}
 	if p.isPunct(j, ",") && p.titleWithin(i, 3) {
 		// a bare title, then its organisation: "said Sanjiv Bhasin,
 		// Director, IIFL Securities."

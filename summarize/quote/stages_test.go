@@ -708,6 +708,8 @@ func TestAppositiveAfter(t *testing.T) {
 		{"a noun phrase", "Tribe, a Harvard law professor, said.", "a Harvard law professor"},
 		{"stops at a who clause", "Tribe, a historian who attended the session, said.", "a historian"},
 		{"a bare title and its organisation", "Menon, Director, Harbour Securities.", "Director, Harbour Securities"},
+		{"an age, then the role", "Iyer, 34, a nurse who lives on the street, said.", "a nurse"},
+		{"an age, then a home town: the age alone, which cleanRole drops", "Rawlings, 59, of Ashton, said.", "59"},
 		{"a speech verb opens none", "Tribe, said the report.", ""},
 		{"a who clause is another stage", "Tribe, who teaches law, said.", ""},
 		{"and opens none", "Tribe, and the others.", ""},
