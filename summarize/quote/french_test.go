@@ -15,6 +15,16 @@ func TestScanFrenchInside(t *testing.T) {
 		want  []want
 	}{
 		{
+			name:  "Pour and a name with an appositive give the view quoted",
+			paras: []string{"Pour Marc Dubois, économiste à l’OFCE, « le texte arrive trop tard et ne change rien pour les ménages »."},
+			want:  []want{{"le texte arrive trop tard et ne change rien pour les ménages", "Marc Dubois", "économiste à l’OFCE", "direct"}},
+		},
+		{
+			name:  "a description, a name between commas and a predicate before a colon",
+			paras: []string{"Le président du syndicat, Jean Martin, s’est montré plus sévère : « C’est une occasion manquée pour tout le pays. »"},
+			want:  []want{{"C’est une occasion manquée pour tout le pays.", "Jean Martin", "Le président du syndicat", "direct"}},
+		},
+		{
 			name: "an attribution inside the marks",
 			paras: []string{
 				"Il reçoit le mot de la romancière Cha Sunhi, qui vivait dans le même quartier.",

@@ -269,6 +269,9 @@ func (p *para) nameInDesc(j, k, pi int) (speaker, int, bool) {
 		if w, ok := p.word(n - 1); ok && p.lang == "de" && deDefinite[w.lower] || ok && w.lower == "des" || ok && w.lower == "dem" {
 			continue
 		}
+		if p.ofBody(n) {
+			continue // "la portavoz del Partido Popular": the body the title belongs to
+		}
 		if p.isNameTok(n) && p.isNameTok(n+1) {
 			e := p.nameRunAfter(n, k)
 			sp := p.nameAt(n, e, pi)
@@ -277,6 +280,24 @@ func (p *para) nameInDesc(j, k, pi int) (speaker, int, bool) {
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// ofBody reports whether the capitalized word at n follows "de", "del",
+// "du", "von" or the like, with or without an article: it names the body
+// of a title before it, not a person.
+func (p *para) ofBody(n int) bool {
+	w, ok := p.word(n - 1)
+	if !ok || w.upper {
+		return false
+	}
+	if romancePrepositions[w.lower] && w.lower != "en" {
+		return true
+	}
+	if !intlArticles[w.lower] {
+		return false
+	}
+	pw, ok := p.word(n - 2)
+	return ok && !pw.upper && romancePrepositions[pw.lower] && pw.lower != "en"
 }
 
 // groupHeadIn finds the person a German research group is named after in
@@ -410,6 +431,11 @@ func (p *para) intlAccordingAt(i int) (int, bool) {
 	if intlAccording[t.lower] {
 		return i + 1, true
 	}
+	if (t.text == "Pour" && p.lang == "fr" || t.text == "Para" && p.lang == "es") && (p.isNameTok(i+1) && p.isNameTok(i+2) || p.isArticleTitle(i+1)) {
+		// "Pour Marc Dubois, économiste, « … »", "Para el economista
+		// Pedro Gómez, «…»": whose view the sentence gives
+		return i + 1, true
+	}
 	// de acordo com (pt), de acuerdo con (es)
 	if t.lower == "de" {
 		a, ok1 := p.word(i + 1)
@@ -419,6 +445,14 @@ func (p *para) intlAccordingAt(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// isArticleTitle reports whether an article and a role noun open at i:
+// "le ministre", "la economista".
+func (p *para) isArticleTitle(i int) bool {
+	a, ok := p.word(i)
+	n, ok2 := p.word(i + 1)
+	return ok && ok2 && !a.upper && p.isArticle(a.lower) && !n.upper && (intlTitles[n.lower] || intlPersonHeads[n.lower])
 }
 
 // intlBefore parses the speaker of a foreign speech verb at v whose quote

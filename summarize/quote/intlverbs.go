@@ -117,7 +117,14 @@ architecte écrivain écrivaine auteur autrice romancier romancière artiste pho
 réalisateur réalisatrice comédien comédienne acteur actrice chanteur chanteuse entraîneur
 joueur joueuse directrice adjoint adjointe enseignant enseignante ingénieure
 arquitecto arquitecta escritor escritora autor autora actor actriz cantante jugador jugadora
-estudiante alumno alumna`)
+estudiante alumno alumna
+sindicalista especialista politólogo politóloga empresario empresaria consejero consejera
+edil regidor regidora asambleísta militante catedrático catedrática rector rectora decano
+decana obispo sacerdote párroco comerciante productor productora agricultor agricultora
+ganadero ganadera agente comandante coronel capitán capitana
+commissaire procureur procureure délégué déléguée sélectionneur infirmier infirmière
+agriculteur agricultrice éleveur éleveuse commerçant commerçante habitant habitante
+riverain riveraine`)
 
 // intlGenericHeads name a person by what they are in general, so any role
 // fits them: "das Staatsoberhaupt" for the Bundespräsident, "el
@@ -482,6 +489,9 @@ func (p *para) descHeadOK(i int) bool {
 	l := w.lower
 	if intlTitles[l] || titleWords[l] || intlPersonHeads[l] || intlGenericHeads[l] || intlOrgHeads[l] || compoundTitle(l) || personHeads[l] {
 		return true
+	}
+	if p.isNameTok(i+1) && p.isNameTok(i+2) {
+		return true // a role noun before a full name: "el sindicalista Pedro Gómez"
 	}
 	// an adjective before the noun: "la nueva ministra", "le jeune député"
 	if n, ok := p.word(i + 1); ok && !n.upper && (intlTitles[n.lower] || intlPersonHeads[n.lower] || intlGenericHeads[n.lower]) {

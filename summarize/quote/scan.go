@@ -1099,6 +1099,8 @@ func (s *scanner) quoteAfter(pi, si, q0 int) {
 				u.spk = sb // "…, freut den Bundestrainer: „…“"
 			} else if sb, ok := p.subject(from, q0, pi); ok {
 				u.spk = sb
+			} else if sb, ok := p.colonAppositive(from, q0-1, pi); ok {
+				u.spk = sb // "The union president, Jean Martin, was more critical: “…”"
 			} else if sb, ok := p.colonInverted(from, q0-1, pi); ok {
 				u.spk = sb // "Dann schickt Gezer eine WhatsApp an Fichtner: »…«"
 			} else if sb, ok := p.colonName(from, q0-1, pi); ok {
@@ -2141,4 +2143,40 @@ func (p *para) initialPeriod(k int) bool {
 	}
 	t := p.toks[k-1].text
 	return len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z'
+}
+
+// colonAppositive returns the speaker of a quote after a colon at token c
+// when the clause [from, c) opens with a description, a full name between
+// commas and a short predicate: "The union president, Jean Martin, was
+// more critical: “…”", "Le président du syndicat, Jean Martin, s’est
+// montré plus sévère : « … »". The description is the role.
+func (p *para) colonAppositive(from, c, pi int) (speaker, bool) {
+	w, ok := p.word(from)
+	if !p.isPunct(c, ":") || !ok || !determiners[w.lower] && !p.isArticle(w.lower) {
+		return speaker{}, false
+	}
+	k := from + 1
+	for k < c && k < from+9 && p.toks[k].kind == tWord {
+		k++
+	}
+	if k == from+1 || !p.isPunct(k, ",") || !p.isNameTok(k+1) {
+		return speaker{}, false
+	}
+	e := p.nameRunAfter(k+1, c)
+	if e-k <= 2 || !p.isPunct(e, ",") || c-e > 10 {
+		return speaker{}, false
+	}
+	for j := e + 1; j < c; j++ {
+		if p.toks[j].kind != tWord {
+			return speaker{}, false
+		}
+	}
+	sp := p.nameAt(k+1, e, pi)
+	if sp.text == "" || !strings.Contains(sp.text, " ") || isOrg(sp.text) || p.notName(sp.text) {
+		return speaker{}, false
+	}
+	if sp.role == "" {
+		sp.role = p.span(from, k)
+	}
+	return sp, true
 }

@@ -55,6 +55,16 @@ func TestScanSpanish(t *testing.T) {
 			},
 		},
 		{
+			name:  "es: a party after the title is its body, the name after the comma speaks",
+			paras: []string{"«Es un parche que no resuelve nada», dijo la portavoz del Partido Popular, Ana Alós."},
+			want:  []want{{"Es un parche que no resuelve nada", "Ana Alós", "la portavoz del Partido Popular", "direct"}},
+		},
+		{
+			name:  "es: según and a role noun the lexicon lacks before a full name",
+			paras: []string{"Según el sindicalista Pedro Gómez, «los jubilados seguirán perdiendo poder adquisitivo»."},
+			want:  []want{{"los jubilados seguirán perdiendo poder adquisitivo", "Pedro Gómez", "el sindicalista", "direct"}},
+		},
+		{
 			name: "es: an unlisted preterite closing the sentence is a speech verb",
 			paras: []string{
 				"El periodista Tomás Urrutia recordó la discusión en el canal.",
