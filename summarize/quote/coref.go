@@ -371,9 +371,65 @@ func (s *scanner) corefer(ms []mention) {
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok && descFits(u.spk.text, stated[m.key]) {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+			} else if m, ok := salientFor(ms, u.spk.text, u.spk.para, u.spk.tok); ok && s.paras[u.para].lang != "" {
+				// "afirmó el comunicador" where no one is given that
+				// title: the person the article is about, listed but
+				// not shown
+				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
+					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+				u.via = max(u.via, viaPronounWeak)
 			}
 		}
 	}
+}
+
+// salientFor returns the person a French, Spanish or Portuguese definite
+// descriptor with a head any role fits ("el comunicador", "el
+// funcionario") most likely stands for when no one is given its title
+// (not "le juge", who may be someone the article does not name): the person named most often
+// before (para, tok), at least twice and more often than anyone else,
+// whose gender and role do not contradict it.
+func salientFor(ms []mention, desc string, para, tok int) (mention, bool) {
+	f := strings.Fields(strings.ToLower(desc))
+	if len(f) != 2 || !intlDefinite[f[0]] || deDefinite[f[0]] || !intlGenericHeads[f[1]] {
+		return mention{}, false
+	}
+	g := genderUnknown
+	switch f[0] {
+	case "la", "a":
+		g = genderFemale
+	case "le", "el", "o":
+		g = genderMale
+	}
+	count := map[string]int{}
+	last := map[string]mention{}
+	for _, m := range ms {
+		if !m.person || !before(m.para, m.tok, para, tok) || !nameLike(m.text) || !compatible(m.gender, g) {
+			continue
+		}
+		if m.role != "" && !roleHeads(m.role)[f[1]] {
+			continue
+		}
+		count[m.key]++
+		if l, ok := last[m.key]; !ok || len(m.text) > len(l.text) {
+			last[m.key] = m
+		}
+	}
+	best, second := "", 0
+	for k, n := range count {
+		if best == "" || n > count[best] || n == count[best] && k < best {
+			if best != "" {
+				second = max(second, count[best])
+			}
+			best = k
+		} else {
+			second = max(second, n)
+		}
+	}
+	if best == "" || count[best] < 2 || count[best] == second {
+		return mention{}, false
+	}
+	return last[best], true
 }
 
 // statedRoles returns, by surname, every role the article states for a

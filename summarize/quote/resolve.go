@@ -844,6 +844,9 @@ func personDesc(sp speaker) bool {
 		return false
 	}
 	f := strings.Fields(strings.ToLower(sp.text))
+	if len(f) == 2 && intlDefinite[f[0]] && !deDefinite[f[0]] && (intlTitles[f[1]] || intlGenericHeads[f[1]]) {
+		return true // "afirmó el comunicador. Y agregó: «…»"
+	}
 	if len(f) < 2 || !possessives[f[0]] {
 		return false
 	}
@@ -1165,6 +1168,12 @@ func resolveDropped(ms []mention, sp speaker, recent []antecedent, subjects bool
 			r, ok = recent[i], true
 			break
 		}
+	}
+	if ok && subjects && r.sp.kind == spkDesc {
+		// a quote standing alone does not go on with a descriptor's
+		// words ("…», cuestionó el corporado. … la Alcaldía … aseguró
+		// … «…»"); a dropped subject does ("Y agregó: «…»")
+		ok = false
 	}
 	if ok && sp.para-r.para > dropWindow {
 		ok = false

@@ -65,6 +65,19 @@ func TestScanSpanish(t *testing.T) {
 			want:  []want{{"los jubilados seguirán perdiendo poder adquisitivo", "Pedro Gómez", "el sindicalista", "direct"}},
 		},
 		{
+			name: "es: a descriptor any role fits goes to the person the article is about, and a dropped subject after it too",
+			paras: []string{
+				"Hugo Valencia contó detalles de la pelea entre las actrices.",
+				"Fue esta semana cuando Hugo Valencia habló del episodio con Nicolás López en el estudio.",
+				"«Ustedes saben que ella es un poco despistada y se estacionaba en cualquier lugar», afirmó el comunicador.",
+				"Y agregó: «El tema es que ocupó el estacionamiento de otra actriz más de una vez»",
+			},
+			want: []want{
+				{"Ustedes saben que ella es un poco despistada y se estacionaba en cualquier lugar", "Hugo Valencia", "", "direct"},
+				{"El tema es que ocupó el estacionamiento de otra actriz más de una vez", "Hugo Valencia", "", "direct"},
+			},
+		},
+		{
 			name: "es: an unlisted preterite closing the sentence is a speech verb",
 			paras: []string{
 				"El periodista Tomás Urrutia recordó la discusión en el canal.",
@@ -258,5 +271,21 @@ func TestScanDroppedConfidence(t *testing.T) {
 				t.Errorf("Scan = %q at confidence %.2f, want %q shown %v", got[0].Speaker, got[0].Confidence, "Ana Ruiz", tt.shown)
 			}
 		})
+	}
+}
+
+// TestSalientGuessNotShown checks that a descriptor resolved only to the
+// person the article is about is listed with a confidence the briefing
+// does not show.
+func TestSalientGuessNotShown(t *testing.T) {
+	got := quote.Scan(&article.Article{Language: "es", Paragraphs: []string{
+		"Hugo Valencia contó detalles de la pelea entre las actrices.",
+		"Fue esta semana cuando Hugo Valencia habló del episodio en el estudio.",
+		"La actriz Loreto Aravena no quiso responder a las preguntas del programa.",
+		"Tampoco respondió la actriz Pancha Merino, que estaba de viaje.",
+		"«Ustedes saben que ella es un poco despistada y se estacionaba en cualquier lugar», afirmó el comunicador.",
+	}})
+	if len(got) != 1 || got[0].Speaker != "Hugo Valencia" || got[0].Confidence >= quote.ShowConfidence {
+		t.Fatalf("Scan = %+v, want Hugo Valencia below ShowConfidence %.2f", got, quote.ShowConfidence)
 	}
 }
