@@ -360,7 +360,7 @@ func (s *scanner) corefer(ms []mention) {
 				u.spk.text = t // the headline gives the full name the text leaves out
 			}
 		case spkDesc:
-			if f := strings.Fields(strings.ToLower(u.spk.text)); len(f) == 2 && ageNoun(f[1]) && s.paras[u.para].lang == "de" {
+			if f := strings.Fields(strings.ToLower(u.spk.text)); len(f) == 2 && (ageNoun(f[1]) && s.paras[u.para].lang == "de" || f[0] == "the" && enAgeNoun(f[1])) {
 				// "Der 24-Jährige": the person named just before
 				if m, ok := latestPerson(ms, u.spk.para, u.spk.tok); ok {
 					u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
@@ -430,6 +430,13 @@ func salientFor(ms []mention, desc string, para, tok int) (mention, bool) {
 		return mention{}, false
 	}
 	return last[best], true
+}
+
+// enAgeNoun reports whether l names a person by age in English:
+// "56-year-old" ("The 56-year-old said").
+func enAgeNoun(l string) bool {
+	n, ok := strings.CutSuffix(l, "-year-old")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
 // statedRoles returns, by surname, every role the article states for a

@@ -473,6 +473,9 @@ func (p *para) verbForm(i int) bool {
 	if !pw.upper && strings.Contains(l, "-") && strings.HasSuffix(t.lower, "s") {
 		return false // "his series of early-morning tweets"
 	}
+	if !pw.upper && p.lang == "" && len(l) > 4 && strings.HasSuffix(l, "ed") && strings.HasSuffix(t.lower, "s") {
+		return false // "she received comments including “…”": the object of a verb
+	}
 	if pw.upper && strings.HasSuffix(t.lower, "s") {
 		// "32% of Republican claims": an adjective before a plural noun
 		if ppw, ok := p.word(i - 2); ok && (prepositions[ppw.lower] || determiners[ppw.lower]) && !ppw.upper {

@@ -1625,16 +1625,39 @@ func (s *scanner) cueBefore(pi, from, q0 int) (speaker, int, bool) {
 		if sp, e, ok := p.speechCueAt(v, from, q0, pi, &fb); ok {
 			return sp, e, true
 		}
+		if p.pronounClauseAt(v) {
+			break
+		}
 	}
 	for v := q0 - 1; v >= from && p.toks[v].kind != tQuote; v-- {
 		if sp, ok := p.frameCueAt(v, from, pi); ok {
 			return sp, v + 1, true
+		}
+		if p.pronounClauseAt(v) {
+			break
 		}
 	}
 	if fb.v >= 0 {
 		return fb.sp, fb.v + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// pronounClauseAt reports whether an English clause with a pronoun
+// subject opens at token v after a comma: a verb before it governs
+// nothing after it ("When the star posted photos …, she received comments
+// including “…”" quotes no one the star is).
+func (p *para) pronounClauseAt(v int) bool {
+	w, ok := p.word(v)
+	if p.lang != "" || !ok || w.upper || !p.isPunct(v-1, ",") {
+		return false
+	}
+	switch w.lower {
+	case "he", "she", "they", "we", "i":
+		n, ok := p.word(v + 1)
+		return ok && !n.upper && !speechVerbs[n.lower]
+	}
+	return false
 }
 
 // cueFallback is a speech verb whose speaker is only its clause's

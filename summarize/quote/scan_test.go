@@ -57,6 +57,22 @@ func TestScan(t *testing.T) {
 			want:  []want{{"The harbour will flood again", "Mike O’Sullivan", "a geopolitical analyst", "direct"}},
 		},
 		{
+			name: "an age descriptor is the person named just before",
+			paras: []string{
+				"Scott Sinclair is on loan from the city club until the summer.",
+				"The 26-year-old, who has scored three goals in 10 games, said: “I feel at home here, it is a great club.”",
+			},
+			want: []want{{"I feel at home here, it is a great club.", "Scott Sinclair", "", "direct"}},
+		},
+		{
+			name: "comments a person received are not theirs",
+			paras: []string{
+				"“I train four times a week,” Dion told the magazine.",
+				"When the star posted photos of the gala, she received comments including “Eat something please, you look ill” and worse.",
+			},
+			want: []want{{"I train four times a week", "Dion", "", "direct"}},
+		},
+		{
 			name:  "speaker with appositive before the verb",
 			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
