@@ -506,7 +506,7 @@ func isOrg(s string) bool {
 func (p *para) skipAdvBack(e, limit int) int {
 	for e >= limit {
 		t, ok := p.word(e)
-		if ok && verbAdverbs[t.lower] && !t.upper {
+		if ok && !t.upper && (verbAdverbs[t.lower] || lyAdverb(t.lower) && !p.isWordIn(e-1, relWords)) {
 			e--
 			continue
 		}
@@ -514,6 +514,18 @@ func (p *para) skipAdvBack(e, limit int) int {
 	}
 	return e
 }
+
+// lyAdverb reports whether l, a lowercase word, reads as an adverb in
+// -ly ("Dion adamantly revealed"), not a noun ("the family", "the
+// assembly").
+func lyAdverb(l string) bool {
+	return len(l) > 5 && strings.HasSuffix(l, "ly") && !lyNouns[l]
+}
+
+// lyNouns are nouns and adjectives ending in -ly that close a noun phrase.
+var lyNouns = set(`family families assembly supply rally anomaly monopoly belly bully
+jelly tally reply folly homily ally butterfly firefly dragonfly melancholy
+weekly daily monthly quarterly biweekly`)
 
 // npBefore parses the speaker phrase that ends at token e (inclusive),
 // reading back no further than limit. It returns the speaker and the

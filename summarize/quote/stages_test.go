@@ -396,6 +396,7 @@ func TestCueBefore(t *testing.T) {
 		{"a title's place before the name", "China’s ambassador to Britain Liu Xiaoming has said that China has the “resolution and power” to end the unrest.", "Liu Xiaoming", true},
 		{"a person before an age, a town and its state", "Donna Rawlings, 59, of Ashton, Md., who watched on a screen, said the day brought back “all the people who got us here.”", "Donna Rawlings", true},
 		{"a body opening with a capitalized title word", "The Tax Policy Center said the plan would “depress revenue” at first.", "Tax Policy Center", true},
+		{"an adverb in -ly between subject and verb", "Indeed, Dana Lee adamantly revealed to the media, “I have never felt this much in charge.”", "Dana Lee", true},
 		{"a verb of talking about", "As the mayor spoke, Dana Lee went on about “the rot in the harbour.”", "Dana Lee", true},
 		{"a verb of speaking of", "She spoke of “a long winter.”", "She", true},
 		{"a preposition with no such verb", "The plan is about “the long run.”", "", false},
