@@ -114,8 +114,8 @@ func (s *scanner) reportedOpening(pi, from, end int) (u unit, ok, done bool) {
 func (s *scanner) reportedTrailing(pi, from, end int) (u unit, ok, done bool) {
 	p := &s.paras[pi]
 	for c := end - 1; c > from+3; c-- {
-		if !p.isPunct(c, ",") {
-			continue
+		if !p.isPunct(c, ",") || p.descriptorSpan(from, c) {
+			continue // "The company’s chief executive, Mark Olsen, said …": the subject's title
 		}
 		if t, ok := p.word(c + 1); ok && t.lower == "according" {
 			if nt, ok := p.word(c + 2); ok && nt.lower == "to" {
@@ -143,6 +143,24 @@ func (s *scanner) reportedTrailing(pi, from, end int) (u unit, ok, done bool) {
 		}
 	}
 	return unit{}, false, false
+}
+
+// descriptorSpan reports whether the tokens [a, c) are a description of
+// one person and nothing else: a determiner or a possessive, at most seven
+// words, and a title or a person noun at the end ("The company’s chief
+// executive").
+func (p *para) descriptorSpan(a, c int) bool {
+	w, ok := p.word(a)
+	if !ok || c-a > 7 || !determiners[w.lower] && !strings.HasSuffix(w.lower, "’s") && !strings.HasSuffix(w.lower, "'s") {
+		return false
+	}
+	for k := a; k < c; k++ {
+		if p.toks[k].kind != tWord {
+			return false
+		}
+	}
+	last, _ := p.word(c - 1)
+	return titleWords[last.lower] || personHeads[last.lower]
 }
 
 // aroundAttribution makes the statement around an attribution [c, e)

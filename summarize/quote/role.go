@@ -101,7 +101,7 @@ func cleanRole(role, name string) string {
 	if i := strings.IndexByte(last, '-'); i > 0 && strings.ContainsAny(last[:1], "0123456789") || strings.HasSuffix(last, "-old") {
 		return "" // a rank or an age with no noun: "the 14th-ranked", "the 34-year-old"
 	}
-	if (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "iendo") || strings.HasSuffix(first, "ando")) && len(first) > 5 && !titleWords[first] {
+	if (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "iendo") || strings.HasSuffix(first, "ando")) && len(first) > 5 && !titleWords[first] && startsLower(r) {
 		return "" // "referring to the bank's drive", "insistiendo en que …"
 	}
 	if len(f) > 6 && startsLower(r) && !determiners[first] && !intlArticles[first] && !prepositions[first] &&

@@ -21,6 +21,7 @@ func TestCleanRole(t *testing.T) {
 		{"a bare place", "Springfield, Va.", "Jo Hart", ""},
 		{"an affiliation", "Edinburgh University", "David Reay", "Edinburgh University"},
 		{"an outlet's possessive", "NBC’s", "Dana Lee", "NBC’s"},
+		{"a capitalized title opening with -ing", "Housing Minister", "Ayesha Khan", "Housing Minister"},
 		{"a clause fragment", "referring to the bank's drive", "Jo Hart", ""},
 		{"words of a quote", "the “worst” mayor", "Jo Hart", ""},
 		{"a clause with a speech verb", "the mayor said the plan", "Jo Hart", ""},
@@ -560,6 +561,7 @@ func TestReportedIn(t *testing.T) {
 		name, para    string
 		text, speaker string // "" when no reported speech is found
 	}{
+		{"a description, the name between commas, then the verb", "The company’s chief executive, Mark Olsen, said the union’s demands were unrealistic.", "the union’s demands were unrealistic", "Mark Olsen"},
 		{"speaker and verb at the end", "The talks will fail by the spring, the analyst said.", "The talks will fail by the spring", "the analyst"},
 		{"verb and speaker at the end", "However debates are not likely to alter the campaign, noted NBC’s Dante Chinni.", "However debates are not likely to alter the campaign", "Dante Chinni"},
 		{"a verb opening a clause is no attribution", "Mike O’Sullivan, a geopolitical analyst, suggests the talks will fail.", "the talks will fail", "Mike O’Sullivan"},
