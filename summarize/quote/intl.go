@@ -184,6 +184,11 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	if addressees[w.lower] && p.lang != "" && p.lang != "pt" && !w.upper {
 		return speaker{}, 0, false // "dijo a la red Erbol": whom it was said to
 	}
+	if e := p.oneOfAt(j, to); e > j {
+		// "afirmó uno de ellos", "a dit l’un d’eux", "sagte einer von
+		// ihnen": one of a group, no one named
+		return speaker{text: p.span(j, e), kind: spkDesc, para: pi, tok: j}, e, true
+	}
 	if (p.isArticle(w.lower) || intlPossessives[w.lower]) && !w.upper {
 		return p.intlDescAfter(j, to, pi)
 	}
@@ -192,6 +197,28 @@ func (p *para) intlAfter(j, to, pi int) (speaker, int, bool) {
 	}
 	return p.intlNameAfter(j, to, pi)
 }
+
+// oneOfAt returns the end of "uno de ellos", "una de las vecinas",
+// "l’un d’eux", "einer von ihnen", "eine der Anwohnerinnen" at j: one of a
+// group, up to four words; j when none opens there.
+func (p *para) oneOfAt(j, to int) int {
+	w, ok := p.word(j)
+	if !ok || !oneWords[w.lower] {
+		return j
+	}
+	k := j + 1
+	if n, ok := p.word(k); !ok || !oneOfs[n.lower] {
+		return j
+	}
+	for k++; k < to && k < j+5 && p.toks[k].kind == tWord; k++ {
+	}
+	return k
+}
+
+// oneWords and oneOfs open "one of" a group in Spanish, French, German
+// and Portuguese.
+var oneWords = set("uno una l’un l'un l’une l'une un une einer eine eines um")
+var oneOfs = set("de del d’eux d'eux d’elles d'elles des von der dos das")
 
 // intlSpeakerStart returns the token where the speaker after a foreign
 // speech verb at j begins, past an aside between commas ("lamenta, por su

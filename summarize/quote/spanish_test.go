@@ -78,6 +78,17 @@ func TestScanSpanish(t *testing.T) {
 			},
 		},
 		{
+			name: "es: one of a group speaks, not the person quoted before",
+			paras: []string{
+				"El alcalde de Temuco, Roberto Neira, valoró la visita: «Es un gesto importante para la región».",
+				"Sin embargo, dirigentes mapuches criticaron la agenda. «No se nos consultó en ningún momento», afirmó uno de ellos.",
+			},
+			want: []want{
+				{"Es un gesto importante para la región", "Roberto Neira", "El alcalde de Temuco", "direct"},
+				{"No se nos consultó en ningún momento", "uno de ellos", "", "direct"},
+			},
+		},
+		{
 			name: "es: an unlisted preterite closing the sentence is a speech verb",
 			paras: []string{
 				"El periodista Tomás Urrutia recordó la discusión en el canal.",
