@@ -213,7 +213,7 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 		head, orig, f = f[1], orig[:2], f[:2]
 	}
 	german := deDefinite[f[0]]
-	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !(german && (compoundTitle(head) || deAgentNoun(head))) {
+	if !titleWords[head] && !titleWords[strings.TrimSuffix(head, "s")] && !personHeads[head] && !intlTitles[head] && !titleAbbrevs[strings.ToUpper(head)] && !(german && (compoundTitle(head) || deAgentNoun(head))) {
 		return mention{}, false
 	}
 	var found mention
@@ -519,9 +519,11 @@ func titleOnly(s string) bool {
 			l = x
 		}
 		switch {
-		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime" || compoundTitle(l):
-			// "US-Präsident": a German compound title
+		case titleWords[l] && !honorificWord(l) || l == "minister" || l == "prime" || compoundTitle(l) || titleAbbrevs[t]:
+			// "US-Präsident": a German compound title; "MP"
 			title = true
+		case partyWords[l]:
+			// "Conservative MP", "Democratic senator"
 		case len(t) >= 2 && strings.ToUpper(t) == t:
 			// an acronym: "PAHO"
 		default:
@@ -530,6 +532,10 @@ func titleOnly(s string) bool {
 	}
 	return title
 }
+
+// partyWords name a party or its side before a title: "Conservative MP",
+// "Republican senator".
+var partyWords = set("conservative labour labor liberal democrat democratic republican green tory snp gop independent socialist")
 
 // nameLike reports whether a mention's text can be a person's name: one
 // word, or a plain name of two to four (see plainName).

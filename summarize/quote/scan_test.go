@@ -73,6 +73,14 @@ func TestScan(t *testing.T) {
 			want: []want{{"I train four times a week", "Dion", "", "direct"}},
 		},
 		{
+			name: "a party and a title abbreviation as a definite descriptor",
+			paras: []string{
+				"Conservative MP Sir John Hayes urged caution.",
+				"“We should not get ahead of ourselves,” the Conservative MP said.",
+			},
+			want: []want{{"We should not get ahead of ourselves", "Sir John Hayes", "Conservative MP", "direct"}},
+		},
+		{
 			name:  "speaker with appositive before the verb",
 			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
