@@ -277,6 +277,10 @@ var anonHeads = set("man woman men women person people boy girl child kid reside
 // University of Surrey expert" may be a professor.
 var genericHeads = set("expert experts specialist veteran observer")
 
+// scienceHeads are descriptor heads that a profession fits: "the
+// researcher" for "an epidemiologist at Johns Hopkins University".
+var scienceHeads = set("researcher scientist academic")
+
 // onlyPerson returns the one person named, other than in passing, in the
 // window paragraphs before position (para, tok) and in its own paragraph
 // before it, when there is exactly one and no role of theirs contradicts
@@ -296,7 +300,7 @@ func onlyPerson(ms []mention, head string, para, tok, window int) (mention, bool
 		if !m.person || m.weak && !m.capsNouns || !nameLike(m.text) {
 			continue // German puts the subject after the verb: "sieht Weber"
 		}
-		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] && !intlGenericHeads[head] {
+		if m.role != "" && !roleHeads(m.role)[head] && !genericHeads[head] && !intlGenericHeads[head] && !(scienceHeads[head] && professionIn(m.role)) {
 			return mention{}, false // "first lady Michelle Obama" is not "the president"
 		}
 		if ok && !sameName(found.text, m.text) {
@@ -468,6 +472,9 @@ func descFits(desc string, roles []string) bool {
 		return true
 	}
 	for _, r := range roles {
+		if scienceHeads[head] && professionIn(r) {
+			return true // "the researcher" for "an epidemiologist at …"
+		}
 		heads := roleHeads(r)
 		if !statesPosition(heads) {
 			return true // "aus der Presseabteilung der Stadt": where, not what

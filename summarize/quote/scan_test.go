@@ -81,6 +81,14 @@ func TestScan(t *testing.T) {
 			want: []want{{"We should not get ahead of ourselves", "Sir John Hayes", "Conservative MP", "direct"}},
 		},
 		{
+			name: "the researcher for the one scientist named before",
+			paras: []string{
+				"Maria Gonzalez, an epidemiologist at the state university, has studied the outbreak for months.",
+				"“The numbers are rising faster than we expected,” the researcher said.",
+			},
+			want: []want{{"The numbers are rising faster than we expected", "Maria Gonzalez", "an epidemiologist at the state university", "direct"}},
+		},
+		{
 			name:  "speaker with appositive before the verb",
 			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
