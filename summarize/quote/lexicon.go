@@ -142,6 +142,8 @@ editor-in-chief coordinator hopeful
 engineer developer designer architect agent envoy lecturer programmer planner
 therapist pharmacist dentist accountant curator librarian firefighter paramedic
 journalist photographer filmmaker entrepreneur
+councillor councilor councilmember alderman alderwoman assemblyman assemblywoman
+selectman selectwoman magistrate coroner constable comptroller auditor ombudsman
 spokesperson press communications policy national deputy former acting interim
 senior junior top
 ministro ministra presidente presidenta diputado diputada senador senadora alcalde
