@@ -720,11 +720,14 @@ func before(pa, ta, pb, tb int) bool {
 
 // resolve gives pronoun speakers the nearest compatible earlier name,
 // gives quotes standing alone the speaker of their context, and carries
-// roles from one mention of a speaker to the others.
+// roles from one mention of a speaker to the others. Its stages: clean
+// every role, collect the fullest role of each person (fullestRoles),
+// resolve each unit's speaker in reading order (resolveUnit), resolve
+// descriptors and short names (corefer), give each named speaker their
+// role (carryRoles), and score.
 func (s *scanner) resolve() {
 	sortUnits(s.units)
 	ms := s.mentions()
-	roles := map[string]speaker{}
 	for i := range s.units {
 		u := &s.units[i]
 		u.spk.role = cleanRole(u.spk.role, u.spk.text)
@@ -732,79 +735,19 @@ func (s *scanner) resolve() {
 	for i := range ms {
 		ms[i].role = cleanRole(ms[i].role, ms[i].text)
 	}
-	for _, m := range ms {
-		if m.role != "" && m.person {
-			if r, ok := roles[m.key]; !ok || fullerRole(m.role, r.role) {
-				roles[m.key] = speaker{text: m.text, role: m.role, gender: m.gender}
-			}
-		}
-	}
-	var recent []antecedent
-	var body speaker            // the latest organisation or text that spoke
-	genders := map[string]int{} // a surname's gender, where a mention tells it
+	roles := fullestRoles(ms)
+	r := resolver{genders: map[string]int{}} // a surname's gender, where a mention tells it
 	for _, m := range ms {
 		if m.gender != genderUnknown {
-			genders[m.key] = m.gender
+			r.genders[m.key] = m.gender
 		}
 	}
 	for i := range s.units {
+		s.resolveUnit(i, ms, &r)
 		u := &s.units[i]
-		at := antecedent{para: u.spk.para, tok: u.spk.tok}
-		switch {
-		case u.inherit:
-			u.spk, u.via = s.inherited(i, ms)
-			if u.via == viaNone {
-				u.spk, u.via = s.answer(u.para, ms)
-			}
-			if u.via == viaNone && s.paras[u.para].lang != "" {
-				// a quote standing alone in a French, German or Spanish
-				// article: the person the text is about just before it
-				u.spk, u.via = resolveDropped(ms, speaker{kind: spkDropped, para: u.para, tok: u.tok}, recent, true)
-			}
-			at.para, at.tok = u.para, u.tok
-		case u.spk.kind == spkPronoun && strings.EqualFold(u.spk.text, "it"):
-			// “…,” the Times wrote. “…,” it further wrote.
-			sp := speaker{}
-			if body.text != "" && u.spk.para-body.para <= 1 {
-				sp = body
-				sp.para, sp.tok = u.spk.para, u.spk.tok
-			}
-			u.spk, u.via = sp, viaNone
-			if sp.text != "" {
-				u.via = viaPronounRecent
-			}
-		case u.spk.kind == spkPronoun && s.paras[u.spk.para].descSubjectBefore(u.spk.tok) >= 0:
-			// "Der Ex-Profi will … „…“, sagt er.": the pronoun is the
-			// descriptor's, never a speaker quoted before it
-			p := &s.paras[u.spk.para]
-			k := p.descSubjectBefore(u.spk.tok)
-			if m, ok := definite(ms, "der "+p.toks[k+1].text, u.para, k); ok {
-				u.spk, u.via = speaker{text: m.text, role: m.role, kind: spkName, gender: m.gender, para: u.para, tok: k}, viaPronoun
-			} else {
-				// the descriptor names no one the article gives that
-				// title: the salient person, listed but not shown
-				u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
-				if u.via < viaPronounWeak {
-					u.via = viaPronounWeak
-				}
-			}
-		case u.spk.kind == spkPronoun:
-			u.spk, u.via = resolveSalient(ms, u.spk, recent, genders)
-		case u.spk.kind == spkLabel:
-			u.via = viaLabel
-		case u.spk.kind == spkDropped:
-			u.spk, u.via = resolveDropped(ms, u.spk, recent, false)
-		}
-		if u.spk.kind == spkName || personDesc(u.spk) {
-			at.sp = u.spk
-			recent = append(recent, at)
-		}
-		if u.kind != KindReported && (u.spk.kind == spkName && isOrg(u.spk.text) || u.spk.kind == spkDesc && bodyHeads[descHead(u.spk.text)]) {
-			body = u.spk // an organisation or a text that speaks: "it" may be it
-		}
 		if u.spk.kind == spkName && u.spk.role != "" {
 			k := nameKey(u.spk.text)
-			if r, ok := roles[k]; !ok || fullerRole(u.spk.role, r.role) {
+			if have, ok := roles[k]; !ok || fullerRole(u.spk.role, have.role) {
 				roles[k] = u.spk
 			}
 		}
@@ -816,6 +759,98 @@ func (s *scanner) resolve() {
 		// Flixbus" also where a later line calls him "Flixbus-Manager"
 		roles = firstRoles(ms, s.units)
 	}
+	s.carryRoles(roles)
+	s.score(ms)
+}
+
+// fullestRoles returns, by surname, the fullest role a person mention
+// gives (fullerRole).
+func fullestRoles(ms []mention) map[string]speaker {
+	roles := map[string]speaker{}
+	for _, m := range ms {
+		if m.role != "" && m.person {
+			if r, ok := roles[m.key]; !ok || fullerRole(m.role, r.role) {
+				roles[m.key] = speaker{text: m.text, role: m.role, gender: m.gender}
+			}
+		}
+	}
+	return roles
+}
+
+// resolver is what resolveUnit carries from one unit to the next.
+type resolver struct {
+	recent  []antecedent   // the speakers so far, in reading order
+	body    speaker        // the latest organisation or text that spoke
+	genders map[string]int // a surname's gender, where a mention tells it
+}
+
+// resolveUnit resolves the speaker of unit i: a quote going on with the
+// context, "it" for the body that spoke last, a pronoun for the salient
+// person (or for the descriptor opening its sentence), a label, or a
+// subject left out.
+func (s *scanner) resolveUnit(i int, ms []mention, r *resolver) {
+	u := &s.units[i]
+	at := antecedent{para: u.spk.para, tok: u.spk.tok}
+	switch {
+	case u.inherit:
+		u.spk, u.via = s.inherited(i, ms)
+		if u.via == viaNone {
+			u.spk, u.via = s.answer(u.para, ms)
+		}
+		if u.via == viaNone && s.paras[u.para].lang != "" {
+			// a quote standing alone in a French, German or Spanish
+			// article: the person the text is about just before it
+			u.spk, u.via = resolveDropped(ms, speaker{kind: spkDropped, para: u.para, tok: u.tok}, r.recent, true)
+		}
+		at.para, at.tok = u.para, u.tok
+	case u.spk.kind == spkPronoun && strings.EqualFold(u.spk.text, "it"):
+		// “…,” the Times wrote. “…,” it further wrote.
+		sp := speaker{}
+		if r.body.text != "" && u.spk.para-r.body.para <= 1 {
+			sp = r.body
+			sp.para, sp.tok = u.spk.para, u.spk.tok
+		}
+		u.spk, u.via = sp, viaNone
+		if sp.text != "" {
+			u.via = viaPronounRecent
+		}
+	case u.spk.kind == spkPronoun && s.paras[u.spk.para].descSubjectBefore(u.spk.tok) >= 0:
+		// "Der Ex-Profi will … „…“, sagt er.": the pronoun is the
+		// descriptor's, never a speaker quoted before it
+		p := &s.paras[u.spk.para]
+		k := p.descSubjectBefore(u.spk.tok)
+		if m, ok := definite(ms, "der "+p.toks[k+1].text, u.para, k); ok {
+			u.spk, u.via = speaker{text: m.text, role: m.role, kind: spkName, gender: m.gender, para: u.para, tok: k}, viaPronoun
+		} else {
+			// the descriptor names no one the article gives that
+			// title: the salient person, listed but not shown
+			u.spk, u.via = resolveSalient(ms, u.spk, r.recent, r.genders)
+			if u.via < viaPronounWeak {
+				u.via = viaPronounWeak
+			}
+		}
+	case u.spk.kind == spkPronoun:
+		u.spk, u.via = resolveSalient(ms, u.spk, r.recent, r.genders)
+	case u.spk.kind == spkLabel:
+		u.via = viaLabel
+	case u.spk.kind == spkDropped:
+		u.spk, u.via = resolveDropped(ms, u.spk, r.recent, false)
+	}
+	if u.spk.kind == spkName || personDesc(u.spk) {
+		at.sp = u.spk
+		r.recent = append(r.recent, at)
+	}
+	if u.kind != KindReported && (u.spk.kind == spkName && isOrg(u.spk.text) || u.spk.kind == spkDesc && bodyHeads[descHead(u.spk.text)]) {
+		r.body = u.spk // an organisation or a text that speaks: "it" may be it
+	}
+}
+
+// carryRoles gives each named speaker the role roles holds for them, and
+// clears a role that is no role in French, German or Spanish: an
+// organisation's ("US-Nachrichtensender CNN"), "Dr." alone (it belongs to
+// the name), a German clause ("der früher als Investmentbanker gearbeitet
+// hat").
+func (s *scanner) carryRoles(roles map[string]speaker) {
 	for i := range s.units {
 		u := &s.units[i]
 		if u.spk.kind != spkName || u.spk.role != "" && s.paras[u.para].lang == "" {
@@ -826,13 +861,9 @@ func (s *scanner) resolve() {
 		}
 		if lang := s.paras[u.para].lang; lang != "" && (acronym(u.spk.text) && strings.ToUpper(u.spk.text) == u.spk.text ||
 			academicOnly(u.spk.role) || lang == "de" && !germanRole(u.spk.role)) {
-			// "US-Nachrichtensender CNN": an organisation has no role;
-			// "Dr." belongs to the name; "der früher als Investmentbanker
-			// gearbeitet hat" is a clause
 			u.spk.role = ""
 		}
 	}
-	s.score(ms)
 }
 
 // personDesc reports whether sp is a descriptor of one person that a
