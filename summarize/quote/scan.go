@@ -752,7 +752,10 @@ func (s *scanner) joinFollowing(pi, si int, u *unit, used []bool) {
 // postAttr parses an attribution that follows a quote, starting at token
 // i: ", he said", "said Mr. Obama, the director of …", "— Sonya Herridge",
 // ", according to the poll". It returns the speaker and the token after
-// the attribution.
+// the attribution. It tries in turn a name after a dash, an appositive
+// with a name, "according to X", an attribution in French, German or
+// Spanish (intlPostAttr), a verb before its speaker and a subject before
+// its verb (subjectVerbAfter).
 func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 	p := &s.paras[pi]
 	for i < to && p.isPunct(i, ",") {
@@ -783,7 +786,31 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 			return p.npAfter(i+2, to, pi)
 		}
 	}
-	// « … », a déclaré Sébastien Lefèvre | „…“, sagte sie | selon X
+	if sp, e, ok := p.intlPostAttr(i, to, pi); ok {
+		return sp, e, true
+	}
+	if speechVerbs[t.lower] || readVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
+		// said Mr. Obama | said one official | read one comment
+		j := i + 1
+		for j < to {
+			if w, ok := p.word(j); ok && verbAdverbs[w.lower] && !w.upper {
+				j++
+				continue
+			}
+			break
+		}
+		return p.npAfter(j, to, pi)
+	}
+	return p.subjectVerbAfter(i, to, pi)
+}
+
+// intlPostAttr reads a French, German, Spanish or Portuguese attribution
+// after a quote at token i: "selon X", "a déclaré Sébastien Lefèvre",
+// "sagte sie", a verb whose subject is left out ("recalcó.", "descaseteó"),
+// an impersonal frame ("hieß es in der Mitteilung"), "peut-on lire" (a
+// text, no one), "so die Präsidentin", "so Müller".
+func (p *para) intlPostAttr(i, to, pi int) (speaker, int, bool) {
+	t, _ := p.word(i)
 	if n, ok := p.intlAccordingAt(i); ok {
 		if sp, e, ok := p.intlAfter(n, to, pi); ok {
 			return sp, e, true
@@ -803,43 +830,33 @@ func (s *scanner) postAttr(pi, i, to int) (speaker, int, bool) {
 		}
 	}
 	if sp, e, ok := p.impersonalAt(i, to, pi); ok {
-		return sp, e, true // „…“, hieß es in der Mitteilung des DOSB
+		return sp, e, true
 	}
 	if p.lang == "fr" && (t.lower == "peut-on" || t.lower == "lit-on" || t.lower == "pouvait-on") {
-		// « … », peut-on lire dans Les Échos: a text quoted, no person,
-		// and no speaker carried from before
+		// no speaker carried from before
 		return speaker{para: pi, tok: i}, to, true
 	}
 	if p.proDropVerb(i) {
-		// «…», descaseteó. | «…», remató en la radio
 		return speaker{kind: spkDropped, para: pi, tok: i}, i + 1, true
 	}
 	if w, ok := p.word(i + 1); ok && t.lower == "so" && !t.upper && p.lang == "de" && intlArticles[w.lower] && !w.upper {
-		// „…“, so die neue Präsidentin.
 		if sp, e, ok := p.intlAfter(i+1, to, pi); ok && (sp.kind == spkDesc || sp.kind == spkName) {
 			return sp, e, true // „…“, so der stellvertretende Leiter Ulrich Brendel.
 		}
 	}
 	if t.lower == "so" && !t.upper && p.isNameTok(i+1) {
-		// „…“, so Müller.
 		if e := p.nameRunAfter(i+1, to); e >= to || p.isPunct(e, ".,;") {
 			sp := p.nameAt(i+1, e, pi)
 			return sp, e, sp.text != ""
 		}
 	}
-	if speechVerbs[t.lower] || readVerbs[t.lower] || quoteVerbs[t.lower] && !p.isPunct(i+1, ",") {
-		// said Mr. Obama | said one official | read one comment
-		j := i + 1
-		for j < to {
-			if w, ok := p.word(j); ok && verbAdverbs[w.lower] && !w.upper {
-				j++
-				continue
-			}
-			break
-		}
-		return p.npAfter(j, to, pi)
-	}
-	// he said | Mr. Obama said | Douglas Brinkley, a historian, recalled
+	return speaker{}, 0, false
+}
+
+// subjectVerbAfter reads a speaker phrase and its speech verb after a
+// quote at token i: "he said", "Mr. Obama said", "Douglas Brinkley, a
+// historian, recalled".
+func (p *para) subjectVerbAfter(i, to, pi int) (speaker, int, bool) {
 	for v := i; v < to && v < i+30; v++ {
 		tk := p.toks[v]
 		if tk.kind == tQuote {
