@@ -300,6 +300,30 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Das Projekt ruht.", "", "", "direct"}},
 		},
 		{
+			name: "de: erläuterte is a speech verb, so the quote is not carried from the speaker before",
+			paras: []string{
+				"„Meine Athleten brauchen die ganze Zeit Unterstützung“, sagte Ole Einar Björndalen.",
+				"„Ich kombiniere das Wissen, das ich von meinen Trainern gelernt habe“, erläuterte Darya Domracheva.",
+			},
+			want: []want{
+				{"Meine Athleten brauchen die ganze Zeit Unterstützung", "Ole Einar Björndalen", "", "direct"},
+				{"Ich kombiniere das Wissen, das ich von meinen Trainern gelernt habe", "Darya Domracheva", "", "direct"},
+			},
+		},
+		{
+			name:  "de: a title after a word for a report is no one's words",
+			paras: []string{"„Rund 144 Millionen neue Schadprogramme wurden gesichtet“, zitiert Manuel Bach den Berichtsband „Die Lage der IT-Sicherheit in Deutschland“."},
+			want:  []want{{"Rund 144 Millionen neue Schadprogramme wurden gesichtet", "Manuel Bach", "", "direct"}},
+		},
+		{
+			name: "de: a noun after an article is no person a quote standing alone goes to",
+			paras: []string{
+				"Birgit Kelle pilgerte auf dem Jakobsweg. Zuvor machte sie die Erfahrung, allein für die Familie da zu sein.",
+				"„Es war die beste Entscheidung, die ich je getroffen habe.“",
+			},
+			want: []want{{"Es war die beste Entscheidung, die ich je getroffen habe.", "Birgit Kelle", "", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

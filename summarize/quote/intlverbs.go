@@ -31,7 +31,10 @@ plaidé rétorqué réagi signalé ironisé écrit écrivait indiquait`),
 bekräftigt antwortet weiß resümiert resümierte urteilt urteilte kommentiert
 kommentierte appelliert appellierte verspricht versprach verrät verriet fragt fragte
 ruft rief schildert schilderte beklagt beklagte lobt lobte begründet begründete
-sagen sagten erklären betonen warnen kritisieren`),
+sagen sagten erklären betonen warnen kritisieren
+erläutert erläuterte präzisiert präzisierte bilanziert bilanzierte bemerkt bemerkte
+meinten betonten erklärt erklärten ergänzten warnten kritisierten forderten
+zitiert zitierte bedauert bedauerte gesteht gestand prophezeit prophezeite`),
 }
 
 // intlLang returns the base of language tag lang when the foreign rules

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 )
 
 // mention is a capitalized name in the article's own (unquoted) text.
@@ -200,6 +201,24 @@ var deFusedArticles = set("am im beim vom zum zur ins ans")
 // Deutschen".
 var deShares = set("prozent prozentpunkte mehrheit minderheit hälfte drittel viertel teil großteil")
 
+// deArticleNoun reports whether text, one capitalized word after the
+// lowercase article w, is a thing and no one: "die Erfahrung", "das
+// Buch"; not a body's acronym ("der AStA") nor a person noun ("eine
+// Nutzerin", "der Sprecher").
+func deArticleNoun(w token, text string) bool {
+	if w.upper || !intlArticles[w.lower] {
+		return false
+	}
+	l := strings.ToLower(text)
+	caps := 0
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps == 1 && !deAgentNoun(l) && !compoundTitle(l) && !intlPersonHeads[l] && !intlGenericHeads[l] && firstGender(l) == genderUnknown
+}
+
 // deNounAt reports whether sp, read in a German article, is one
 // capitalized word that is a noun and no one's name: after a fused
 // article ("Am Abend") or as the group of a share ("38 Prozent der
@@ -213,6 +232,9 @@ func (p *para) deNounAt(sp speaker) bool {
 		return false
 	}
 	if deFusedArticles[w.lower] {
+		return true
+	}
+	if deArticleNoun(w, sp.text) {
 		return true
 	}
 	if w.lower != "der" && w.lower != "des" {
@@ -1059,6 +1081,9 @@ func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 // attribution never lets the earlier speaker carry over). It also returns
 // how the speaker was found.
 func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
+	if sp, ok := s.headingName(s.units[i]); ok {
+		return sp, viaPrevPara
+	}
 	sp, via := s.carried(i, ms)
 	if via == viaNone {
 		// "Sen. Bernie Sanders identified … as a reason. “The younger
@@ -1066,6 +1091,43 @@ func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
 		return paraSubject(ms, s.units[i])
 	}
 	return sp, via
+}
+
+// headingName returns the person a heading names just before quote u when
+// u opens its paragraph: a heading in capitals, a name of one to four
+// words, a colon and a title ("JANET BARBOZA: ME CAYÓ RICO CON UNA
+// CHANCLETA ¶ “De niña …”"), as a list of voices gives each its own.
+func (s *scanner) headingName(u unit) (speaker, bool) {
+	if u.para == 0 || u.tok > 0 || len(s.paras[u.para].segs) == 0 {
+		return speaker{}, false
+	}
+	h := strings.TrimSpace(s.paras[u.para-1].text)
+	name, rest, ok := strings.Cut(h, ":")
+	if !ok || strings.TrimSpace(rest) == "" || strings.ToUpper(h) != h || strings.IndexFunc(h, unicode.IsLetter) < 0 || len(h) > 80 {
+		return speaker{}, false
+	}
+	f := strings.Fields(name)
+	if len(f) == 0 || len(f) > 4 || strings.HasSuffix(h, ".") {
+		return speaker{}, false
+	}
+	for _, w := range f {
+		if functionWords[strings.ToLower(w)] || !unicode.IsLetter([]rune(w)[0]) {
+			return speaker{}, false // "EN CIFRAS:", "Q:"
+		}
+	}
+	return speaker{text: titleCase(strings.Join(f, " ")), kind: spkName, para: u.para - 1, tok: 0}, true
+}
+
+// titleCase writes a name in capitals as a name: "JANET BARBOZA" →
+// "Janet Barboza".
+func titleCase(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		f[i] = string(r)
+	}
+	return strings.Join(f, " ")
 }
 
 // paraSubject returns the person who last opens a sentence or speaks in

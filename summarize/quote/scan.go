@@ -251,6 +251,9 @@ var titledWords = set("titled entitled headlined subtitled")
 // one's words ("unter dem Motto: »Haltet …«", "bajo el lema «…»").
 var intlTitledWords = set(`motto titel slogan betitelt überschrieben artikel schlagzeile schlagzeilen
 überschrift überschriften titulares titres
+bericht berichtsband studie buch film roman album lied serie sendung kampagne broschüre
+informe estudio libro película novela disco canción campaña
+rapport étude livre roman chanson campagne
 lema eslogan título titulado titulada denominado denominada
 devise titre intitulé intitulée`)
 
@@ -332,8 +335,10 @@ func (s *scanner) direct(pi int) {
 		end = p.segs[0].in1
 	}
 	if lab, at := labelAt(p.text, off); lab != "" && at <= end {
-		// the label lies inside the opening quote, if any: 'A': is none
-		if words(p.text[at:end]) > 0 {
+		// the label lies inside the opening quote, if any: 'A': is none;
+		// a heading all in capitals ("JANET BARBOZA: ME CAYÓ RICO …")
+		// names the voice of the next paragraph and says nothing itself
+		if words(p.text[at:end]) > 0 && strings.ToUpper(p.text) != p.text {
 			// a transcript's label puts its words in quotation marks only
 			// when the paragraph opens with one
 			kind := KindReported

@@ -89,6 +89,20 @@ func TestScanSpanish(t *testing.T) {
 			},
 		},
 		{
+			name: "es: a heading in capitals names the speaker of the quote under it",
+			paras: []string{
+				"Las famosas recordaron a sus madres en su día.",
+				"JANET BARBOZA: ME CAYÓ RICO CON UNA CHANCLETA",
+				"“De niña he sido muy golosa y en cierta ocasión me comí un flan entero.”",
+				"LUIGI CARBAJAL: HAY QUE DARLES AMOR",
+				"“Este es uno de los días más importantes del año para celebrar el amor.”",
+			},
+			want: []want{
+				{"De niña he sido muy golosa y en cierta ocasión me comí un flan entero.", "Janet Barboza", "", "direct"},
+				{"Este es uno de los días más importantes del año para celebrar el amor.", "Luigi Carbajal", "", "direct"},
+			},
+		},
+		{
 			name: "es: an unlisted preterite closing the sentence is a speech verb",
 			paras: []string{
 				"El periodista Tomás Urrutia recordó la discusión en el canal.",
