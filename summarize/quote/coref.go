@@ -173,7 +173,7 @@ func roleHeads(role string) map[string]bool {
 var notPersonHeads = set("campaign campaigns source sources paper study report committee team staff administration")
 
 // deDefinite are the German definite articles.
-var deDefinite = set("der die das")
+var deDefinite = set("der die das den dem")
 
 // compoundIn reports whether a word of heads is a German compound ending
 // in head: "bundespräsident" for "präsident", "hsv-präsident".
@@ -188,7 +188,7 @@ func compoundIn(heads map[string]bool, head string) bool {
 
 // intlDefinite are the definite articles of French, German, Spanish and
 // Portuguese.
-var intlDefinite = set("le la l' l’ el lo der die das o")
+var intlDefinite = set("le la l' l’ el lo der die das den dem o")
 
 // definite returns the person a definite descriptor stands for: the
 // latest person mentioned before (para, tok) whose role holds the
@@ -258,6 +258,12 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 		if m, ok := sameTitleEnd(ms, head, para, tok); ok {
 			return m, true
 		}
+		if m, ok := sameBody(ms, head, para, tok); ok {
+			return m, true // "der VW-Boss" for "VW-Chef Herbert Diess"
+		}
+		if i := strings.LastIndex(head, "-"); i > 0 && intlGenericHeads[head[i+1:]] {
+			head = head[i+1:] // "der Grünen-Politiker": a head any role fits
+		}
 	}
 	if anonHeads[head] {
 		return mention{}, false // "the man wrote": someone the article does not name
@@ -267,6 +273,36 @@ func definite(ms []mention, desc string, para, tok int) (mention, bool) {
 		return m, true
 	}
 	return onlyPerson(ms, head, para, tok, 2)
+}
+
+// sameBody returns the one person mentioned before (para, tok) whose role
+// names the same body before a hyphen as the German compound head does:
+// "vw-boss" for a "VW-Chef"; ok is false when none or two do.
+func sameBody(ms []mention, head string, para, tok int) (mention, bool) {
+	i := strings.Index(head, "-")
+	if i <= 0 {
+		return mention{}, false
+	}
+	prefix := head[:i+1]
+	var found mention
+	ok := false
+	for _, m := range ms {
+		if !m.person || !before(m.para, m.tok, para, tok) || !nameLike(m.text) {
+			continue
+		}
+		fits := false
+		for w := range roleHeads(m.role) {
+			fits = fits || strings.HasPrefix(w, prefix)
+		}
+		if !fits {
+			continue
+		}
+		if ok && !sameName(found.text, m.text) {
+			return mention{}, false
+		}
+		found, ok = m, true
+	}
+	return found, ok
 }
 
 // anonHeads are descriptor heads for people an article leaves unnamed:
@@ -372,6 +408,13 @@ func (s *scanner) corefer(ms []mention) {
 				}
 				continue
 			}
+			if m, ok := namedAtEnd(ms, u.spk); ok {
+				// "der optimistische Torgersen": an adjective before a
+				// surname the article gives
+				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
+					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
+				continue
+			}
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok && descFits(u.spk.text, stated[m.key]) {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
@@ -443,6 +486,24 @@ func enAgeNoun(l string) bool {
 	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
+// namedAtEnd returns the person a descriptor of three words ending in a
+// surname stands for ("der optimistische Torgersen", "el veterano
+// Rodríguez"), when a person mention before it has that surname.
+func namedAtEnd(ms []mention, sp speaker) (mention, bool) {
+	f := strings.Fields(sp.text)
+	if len(f) != 3 || !intlDefinite[strings.ToLower(f[0])] || !startsUpper(f[2]) || startsUpper(f[1]) {
+		return mention{}, false
+	}
+	key := strings.ToLower(f[2])
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if m.person && m.key == key && strings.Contains(m.text, " ") && before(m.para, m.tok, sp.para, sp.tok) {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
 // statedRoles returns, by surname, every role the article states for a
 // person: at a mention or at a quote's attribution ("said Natalie
 // Bouchard, a vice-president at the insurance bureau").
@@ -471,7 +532,18 @@ func descFits(desc string, roles []string) bool {
 	if len(roles) == 0 || genericHeads[head] || intlGenericHeads[head] {
 		return true
 	}
+	i := strings.LastIndex(head, "-")
+	if i > 0 && intlGenericHeads[head[i+1:]] {
+		return true // "der Grünen-Politiker" for a "Bundeswirtschaftsminister"
+	}
 	for _, r := range roles {
+		if i > 0 {
+			for w := range roleHeads(r) {
+				if strings.HasPrefix(w, head[:strings.Index(head, "-")+1]) {
+					return true // "der VW-Boss" for a "VW-Chef"
+				}
+			}
+		}
 		if scienceHeads[head] && professionIn(r) {
 			return true // "the researcher" for "an epidemiologist at …"
 		}

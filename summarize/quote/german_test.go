@@ -324,6 +324,35 @@ func TestScanGermanArticle(t *testing.T) {
 			want: []want{{"Es war die beste Entscheidung, die ich je getroffen habe.", "Birgit Kelle", "", "direct"}},
 		},
 		{
+			name: "de: a compound descriptor naming the same body as the title given before",
+			paras: []string{
+				"VW-Chef Herbert Diess hatte sich besorgt gezeigt.",
+				"„Gerade Wolfsburg ist wichtig für den Konzern“, betonte der VW-Boss vor der Belegschaft.",
+			},
+			want: []want{{"Gerade Wolfsburg ist wichtig für den Konzern", "Herbert Diess", "VW-Chef", "direct"}},
+		},
+		{
+			name: "de: a party politician for the minister named before",
+			paras: []string{
+				"Bundeswirtschaftsminister Robert Habeck dringt auf eine schnelle Entscheidung.",
+				"Der Grünen-Politiker sagte am Dienstag in Berlin: „Ich bin auch nicht zufrieden damit.“",
+			},
+			want: []want{{"Ich bin auch nicht zufrieden damit.", "Robert Habeck", "Bundeswirtschaftsminister", "direct"}},
+		},
+		{
+			name: "de: an adjective before a surname the article gives",
+			paras: []string{
+				"Cheftrainer Tobias Torgersen blickt nach vorn.",
+				"„Es ist unser Hauptziel, gesund zu bleiben“, sagte der optimistische Torgersen.",
+			},
+			want: []want{{"Es ist unser Hauptziel, gesund zu bleiben", "Tobias Torgersen", "Cheftrainer", "direct"}},
+		},
+		{
+			name:  "de: a title of a body, a name between commas, and a long clause before the colon",
+			paras: []string{"Der Präsident des Industrieverbands (BDI), Siegfried Russwurm, sagte zu der neuen Strategie: „Papier ist geduldig, die Unternehmen brauchen Handeln.“"},
+			want:  []want{{"Papier ist geduldig, die Unternehmen brauchen Handeln.", "Siegfried Russwurm", "Der Präsident des Industrieverbands (BDI)", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

@@ -615,7 +615,8 @@ var deRoleNouns = []string{"forscher", "forschern", "forscherin", "forscherinnen
 	"moderator", "moderatorin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
 	"milliardär", "milliardärin", "millionär", "millionärin", "youtuber", "youtuberin", "influencer", "influencerin",
 	"unternehmer", "unternehmerin", "promi", "sänger", "sängerin", "schauspieler", "schauspielerin",
-	"kämmerer", "kämmerin", "geschäftsführer", "geschäftsführerin", "landrat", "landrätin", "stadträtin",
+	"kämmerer", "kämmerin", "boss", "präsident", "präsidentin", "chef", "chefin", "minister", "ministerin",
+	"kanzler", "kanzlerin", "vorsitzender", "vorsitzende", "geschäftsführer", "geschäftsführerin", "landrat", "landrätin", "stadträtin",
 	"anwalt", "anwältin", "lehrer", "lehrerin", "landwirt", "landwirtin", "winzer", "winzerin",
 	"spieler", "spielerin", "torhüter", "torhüterin", "stürmer", "stürmerin", "regisseur", "regisseurin",
 	"künstler", "künstlerin", "architekt", "architektin", "historiker", "historikerin", "soziologe", "soziologin",
@@ -649,7 +650,7 @@ func (p *para) intlAppositive(e, from, pi int) (speaker, bool) {
 		// "Die Bürgermeisterin von Reichenbach, Carina Dittrich, betont:":
 		// the name between the commas, the phrase before it her role
 		if r := p.nameRunBefore(e-1, c+1); r == c+1 && e-1 > c+1 {
-			if sp := p.nameAt(c+1, e, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) && firstGender(strings.ToLower(p.toks[sp.tok].text)) != genderUnknown {
+			if sp := p.nameAt(c+1, e, pi); sp.text != "" && !p.notName(sp.text) && !isOrg(sp.text) && (firstGender(strings.ToLower(p.toks[sp.tok].text)) != genderUnknown || strings.Contains(sp.text, " ") && p.titleAfterArticle(from)) {
 				if w, ok := p.word(from); ok && (p.isArticle(w.lower) || p.intlTitleWord(w.lower)) {
 					sp.role = p.span(from, c)
 					return sp, true
@@ -670,6 +671,14 @@ func (p *para) intlAppositive(e, from, pi int) (speaker, bool) {
 		}
 	}
 	return sp, true
+}
+
+// titleAfterArticle reports whether an article and a title open the
+// phrase at a: "Der Präsident des Bundesverbands …", "La directora de …".
+func (p *para) titleAfterArticle(a int) bool {
+	w, ok := p.word(a)
+	n, ok2 := p.word(a + 1)
+	return ok && ok2 && p.isArticle(w.lower) && p.intlTitleWord(n.lower)
 }
 
 // intlAdverbs may stand between a subject and its speech verb: "Magallanes

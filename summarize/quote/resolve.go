@@ -814,6 +814,15 @@ func (s *scanner) resolveUnit(i int, ms []mention, r *resolver) {
 	u := &s.units[i]
 	at := antecedent{para: u.spk.para, tok: u.spk.tok}
 	switch {
+	case u.inherit && s.capsHeadingBefore(*u):
+		// "KARINA MAMÁ PODEROSA ¶ “…”": a heading that names its voice
+		// (headingName) or not in a way read here; the voice before it
+		// is never this one
+		u.spk, u.via = speaker{}, viaNone
+		if sp, ok := s.headingName(*u); ok {
+			u.spk, u.via = sp, viaPrevPara
+		}
+		at.para, at.tok = u.para, u.tok
 	case u.inherit:
 		u.spk, u.via = s.inherited(i, ms)
 		if u.via == viaNone {
@@ -1081,9 +1090,6 @@ func resolvePronoun(ms []mention, sp speaker) (speaker, int) {
 // attribution never lets the earlier speaker carry over). It also returns
 // how the speaker was found.
 func (s *scanner) inherited(i int, ms []mention) (speaker, int) {
-	if sp, ok := s.headingName(s.units[i]); ok {
-		return sp, viaPrevPara
-	}
 	sp, via := s.carried(i, ms)
 	if via == viaNone {
 		// "Sen. Bernie Sanders identified … as a reason. “The younger
@@ -1116,6 +1122,16 @@ func (s *scanner) headingName(u unit) (speaker, bool) {
 		}
 	}
 	return speaker{text: titleCase(strings.Join(f, " ")), kind: spkName, para: u.para - 1, tok: 0}, true
+}
+
+// capsHeadingBefore reports whether quote u opens its paragraph right
+// after a short heading in capitals.
+func (s *scanner) capsHeadingBefore(u unit) bool {
+	if u.para == 0 || u.tok > 0 {
+		return false
+	}
+	h := strings.TrimSpace(s.paras[u.para-1].text)
+	return h != "" && len(h) <= 80 && strings.ToUpper(h) == h && strings.IndexFunc(h, unicode.IsLetter) >= 0 && !strings.HasSuffix(h, ".")
 }
 
 // titleCase writes a name in capitals as a name: "JANET BARBOZA" →

@@ -96,10 +96,13 @@ func TestScanSpanish(t *testing.T) {
 				"“De niña he sido muy golosa y en cierta ocasión me comí un flan entero.”",
 				"LUIGI CARBAJAL: HAY QUE DARLES AMOR",
 				"“Este es uno de los días más importantes del año para celebrar el amor.”",
+				"KARINA MAMÁ PODEROSA",
+				"“Creo que desde que soy mamá me he vuelto como poderosa.”",
 			},
 			want: []want{
 				{"De niña he sido muy golosa y en cierta ocasión me comí un flan entero.", "Janet Barboza", "", "direct"},
 				{"Este es uno de los días más importantes del año para celebrar el amor.", "Luigi Carbajal", "", "direct"},
+				{"Creo que desde que soy mamá me he vuelto como poderosa.", "", "", "direct"},
 			},
 		},
 		{
