@@ -33,6 +33,9 @@ var relOpeners = set("que qui quien quienes dont welcher welche welches")
 // …", "die seit …".
 var dePrepositions = set("in im seit mit für auf an am bei nach von vom vor zu zum zur über unter schon noch nicht")
 
+// roleBreakers open a clause, never a role.
+var roleBreakers = set("although though while whereas because since unless if when whenever but and so yet or")
+
 // adverbials stand between commas where an appositive could.
 var adverbials = map[string]bool{"for instance": true, "for example": true, "in fact": true, "however": true,
 	"meanwhile": true, "too": true, "though": true, "in turn": true, "of course": true, "in particular": true,
@@ -107,6 +110,9 @@ func cleanRole(role, name string) string {
 	if len(f) > 6 && startsLower(r) && !determiners[first] && !intlArticles[first] && !prepositions[first] &&
 		!romancePrepositions[first] && !titleWords[first] && !intlTitles[first] && !personHeads[first] && !compoundTitle(first) && first != "who" && first != "whose" {
 		return "" // a clause: "asumiera al frente del Consejo de la Magistratura en …"
+	}
+	if roleBreakers[first] {
+		return "" // "…, although Vogel said": a clause opens, no role
 	}
 	if relOpeners[first] || len(f) > 2 && (first == "der" || first == "die" || first == "das") && dePrepositions[f[1]] {
 		return "" // a relative clause: "der in dieser Serie nur wenige Spiele verpasste"

@@ -130,6 +130,11 @@ var captionEnds = []string{"(image:", "(photo:", "(picture:", "(pic:", "(credit:
 // caption reports whether paragraph t is a photo caption.
 func caption(t string) bool {
 	t = strings.TrimSpace(t)
+	for _, c := range captionStarts {
+		if strings.HasPrefix(t, c) {
+			return true // "© Lucy Nicholson Detainees at Otay Mesa …"
+		}
+	}
 	if !strings.HasSuffix(t, ")") {
 		return false
 	}
@@ -145,6 +150,9 @@ func caption(t string) bool {
 	}
 	return false
 }
+
+// captionStarts open a photo's credit or caption set as a paragraph.
+var captionStarts = []string{"©", "(c) ", "Photo: ", "Image: ", "Credit: ", "Foto: ", "Bild: ", "Imagen: "}
 
 // prevPara returns the paragraph before pi that has text, skipping
 // captions; -1 when there is none.

@@ -22,6 +22,7 @@ func TestCleanRole(t *testing.T) {
 		{"an affiliation", "Edinburgh University", "David Reay", "Edinburgh University"},
 		{"an outlet's possessive", "NBC’s", "Dana Lee", "NBC’s"},
 		{"a capitalized title opening with -ing", "Housing Minister", "Ayesha Khan", "Housing Minister"},
+		{"a subordinate clause opens", "although", "Frank Vogel", ""},
 		{"a clause fragment", "referring to the bank's drive", "Jo Hart", ""},
 		{"words of a quote", "the “worst” mayor", "Jo Hart", ""},
 		{"a clause with a speech verb", "the mayor said the plan", "Jo Hart", ""},
@@ -624,7 +625,9 @@ func TestCaption(t *testing.T) {
 		{"The protests kicked off in June (Image: GETTY )", true},
 		{"Protesters marched (Photo: Reuters)", true},
 		{"The bill passed (by 52 votes to 48)", false},
-		{"Image: GETTY", false},
+		{"Image: GETTY", true},
+		{"© Lucy Nicholson Detainees at Otay Mesa immigration detention center.", true},
+		{"Imagery from the satellite showed damage.", false},
 	} {
 		if got := caption(tt.in); got != tt.want {
 			t.Errorf("caption(%q) = %v, want %v", tt.in, got, tt.want)
