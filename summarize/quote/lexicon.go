@@ -178,7 +178,9 @@ News Press Network Company Corp Corporation Inc Group Bank Fund Board Authority
 Organization Organisation Police Army Navy Force Forces Reuters Bloomberg Associated
 CNN Fox NBC ABC CBS MSNBC NPR BBC Gallup Pew Poll Survey Caucus Coalition Club
 Society League Alliance Project Trust Partners Council Republicans Democrats GOP
-Times Tribune Herald Magazine Media Network Station Radio Television`)
+Times Tribune Herald Magazine Media Network Station Radio Television
+Protection Customs Records Productions Studios Entertainment Laboratories Holdings
+Airlines Airways Motors Industries Ministries Agencies Departments`)
 
 const (
 	genderUnknown = iota
