@@ -143,6 +143,7 @@ engineer developer designer architect agent envoy lecturer programmer planner
 therapist pharmacist dentist accountant curator librarian firefighter paramedic
 journalist photographer filmmaker entrepreneur
 councillor councilor councilmember alderman alderwoman assemblyman assemblywoman
+actor actress singer songwriter singer-songwriter musician rapper comedian composer dancer
 selectman selectwoman magistrate coroner constable comptroller auditor ombudsman
 spokesperson press communications policy national deputy former acting interim
 senior junior top
@@ -167,7 +168,12 @@ According Asked Says Said Over Under About Into Through Against Among Between
 Despite Like Unlike Within Along Across Behind Beyond Toward Towards Upon Once
 Later Earlier Again Perhaps Maybe Mostly Only Nor Whether Whatever Whoever
 Pour Selon Dans Mais Avec Sans Ainsi Alors Depuis Après Avant Laut Nach Bei Mit Für
-Según Para Segundo Sobre Desde Entre Following Amid Asked Speaking Responding Citing`)
+Según Para Segundo Sobre Desde Entre Following Amid Asked Speaking Responding Citing
+Famously Notably Importantly Finally Additionally Ultimately Unfortunately Fortunately
+Similarly Separately Interestingly Surprisingly Initially Originally Previously Recently
+Currently Eventually Clearly Obviously Apparently Reportedly Allegedly Frankly Honestly
+Personally Typically Generally Traditionally Historically Ironically Sadly Happily Luckily
+Incidentally Consequently Accordingly Subsequently Certainly Presumably Hopefully Ideally`)
 
 // organisations and places are not people but can be speakers; these
 // words mark a capitalized run as an organisation.

@@ -89,6 +89,15 @@ func TestScan(t *testing.T) {
 			want: []want{{"The numbers are rising faster than we expected", "Maria Gonzalez", "an epidemiologist at the state university", "direct"}},
 		},
 		{
+			name: "a profession of the arts before a name is the role; a sentence adverb is no one",
+			paras: []string{
+				"The story of how Oscar-winning actress Mary Steenburgen came to co-write the song began ten years ago.",
+				"Famously, the singer performed the ballad on the soundtrack of a blockbuster.",
+				"“I felt strange as soon as the anesthesia started to wear off,” Steenburgen said.",
+			},
+			want: []want{{"I felt strange as soon as the anesthesia started to wear off", "Mary Steenburgen", "Oscar-winning actress", "direct"}},
+		},
+		{
 			name:  "speaker with appositive before the verb",
 			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
