@@ -415,6 +415,13 @@ func (s *scanner) corefer(ms []mention) {
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 				continue
 			}
+			if by, ok := s.textIssuer(u.spk); ok {
+				// "Big Machine Records issued a statement … “…,” the
+				// statement continued": the words are the issuer's
+				by.para, by.tok = u.spk.para, u.spk.tok
+				u.spk = by
+				continue
+			}
 			if m, ok := definite(ms, u.spk.text, u.spk.para, u.spk.tok); ok && descFits(u.spk.text, stated[m.key]) {
 				u.spk = speaker{text: fullest(ms, s.common, m.text, m.gender), role: m.role, kind: spkName,
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
@@ -484,6 +491,42 @@ func salientFor(ms []mention, desc string, para, tok int) (mention, bool) {
 func enAgeNoun(l string) bool {
 	n, ok := strings.CutSuffix(l, "-year-old")
 	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// textIssuer returns who issued the text an English definite descriptor
+// names ("the statement", "the letter"): the name before "issued a
+// statement" (or released, sent, published) in its paragraph or the two
+// before it.
+func (s *scanner) textIssuer(sp speaker) (speaker, bool) {
+	f := strings.Fields(strings.ToLower(sp.text))
+	if len(f) != 2 || f[0] != "the" || !textHeads[f[1]] || s.paras[sp.para].lang != "" {
+		return speaker{}, false
+	}
+	for pi := sp.para; pi >= 0 && sp.para-pi <= 2; pi-- {
+		p := &s.paras[pi]
+		end := len(p.toks)
+		if pi == sp.para {
+			end = sp.tok
+		}
+		for k := end - 1; k > 1; k-- {
+			if w, ok := p.word(k); !ok || w.upper || w.lower != f[1] {
+				continue
+			}
+			v := k - 1
+			for n := 0; n < 2 && v > 0; n++ {
+				if w, ok := p.word(v); ok && !w.upper && !issueVerbs[w.lower] {
+					v-- // "issued a separate statement"
+				}
+			}
+			if w, ok := p.word(v); !ok || w.upper || !issueVerbs[w.lower] {
+				continue
+			}
+			if by, _, ok := p.npBefore(v-1, 0, pi); ok && by.kind == spkName {
+				return by, true
+			}
+		}
+	}
+	return speaker{}, false
 }
 
 // namedAtEnd returns the person a descriptor of three words ending in a

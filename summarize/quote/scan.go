@@ -1736,7 +1736,16 @@ func (p *para) speechCueAt(v, from, q0, pi int, fb *cueFallback) (speaker, int, 
 // after it ("said Mr. Obama: “…”"), or the clause's subject (kept in fb).
 func (p *para) verbCueAt(v, from, q0, pi int, fb *cueFallback) (speaker, int, bool) {
 	t := p.toks[v]
-	if sp, st, ok := p.npBefore(v-1, from, pi); ok {
+	sp, st, ok := p.npBefore(v-1, from, pi)
+	if ok && p.publicationAt(st) {
+		// "The authors of the research published in the journal X
+		// argued": the subject before the participle speaks
+		ok = false
+		if d, ok2 := p.beforeParticiple(from, st, pi); ok2 {
+			return d, v + 1, true
+		}
+	}
+	if ok {
 		if p.addresseeClause(v, st) {
 			// "Morial told a young woman who suggested that … that
 			// “…”": the words are his, said to her
@@ -1777,6 +1786,37 @@ func (p *para) verbCueAt(v, from, q0, pi int, fb *cueFallback) (speaker, int, bo
 		return speaker{para: pi, tok: v}, v + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// publicationAt reports whether the name at st is a publication a text
+// appeared in, not its author: "the research published in the journal
+// JAMA Psychiatry argued".
+func (p *para) publicationAt(st int) bool {
+	w, ok := p.word(st - 1)
+	if !ok || w.upper {
+		return false
+	}
+	if set("journal magazine newspaper")[w.lower] {
+		return true
+	}
+	pw, ok := p.word(st - 2)
+	return ok && w.lower == "in" && (pw.lower == "published" || pw.lower == "appeared")
+}
+
+// beforeParticiple returns the description from the sentence start at
+// from to "published" or "appeared" before the publication at st: "The
+// authors of the research".
+func (p *para) beforeParticiple(from, st, pi int) (speaker, bool) {
+	w, ok := p.word(from)
+	if !ok || !determiners[w.lower] {
+		return speaker{}, false
+	}
+	for k := st - 1; k > from && k >= st-4; k-- {
+		if p.isWordIn(k, set("published appeared")) {
+			return speaker{text: p.span(from, k), kind: spkDesc, para: pi, tok: from}, true
+		}
+	}
+	return speaker{}, false
 }
 
 // frameCueAt reads word v as a verb that frames a quote ("called the plan

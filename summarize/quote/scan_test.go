@@ -98,6 +98,19 @@ func TestScan(t *testing.T) {
 			want: []want{{"I felt strange as soon as the anesthesia started to wear off", "Mary Steenburgen", "Oscar-winning actress", "direct"}},
 		},
 		{
+			name: "the statement speaks for whoever issued it",
+			paras: []string{
+				"On Monday, Harbour Records issued a statement after the singer scolded the label.",
+				"“Recording artists do not need label approval for live performances,” the statement continued.",
+			},
+			want: []want{{"Recording artists do not need label approval for live performances", "Harbour Records", "", "direct"}},
+		},
+		{
+			name:  "a journal a study appeared in is not its author",
+			paras: []string{"The authors of the research published in the journal Harbour Medicine argued that the rise was “a potential public health concern.”"},
+			want:  []want{{"that the rise was “a potential public health concern.”", "The authors of the research", "", "mixed"}},
+		},
+		{
 			name:  "speaker with appositive before the verb",
 			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
