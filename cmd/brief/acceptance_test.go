@@ -39,16 +39,17 @@ type acceptanceFloor struct {
 }
 
 var acceptanceFloors = map[string]acceptanceFloor{
-	// measured on 61 pages: flawed 0.015, coverage 0.892, surname-only 0.000, precision 0.930, recall 0.912
-	// and region 0.984, country 0.984, date 1.000 (with gold-xc: 0.973, 0.973, 1.000)
-	"en": {maxFlawed: 0.03, minCoverage: 0.87, maxShort: 0.05, minPrecision: 0.92, minRecall: 0.90,
-		minRegion: 0.97, minCountry: 0.97, minDate: 0.98},
-	// measured: flawed 0.034, coverage 0.806, surname-only 0.069, precision 0.831, recall 0.682
-	// and region 0.951, country 0.951, date 0.976 (with gold-xd: 0.927, 0.909, 0.964)
-	// quotes after the German/French/Spanish rules of issue 18: flawed 0.000, coverage 0.968,
-	// surname-only 0.032, precision 0.922, recall 0.798
-	"de-fr-es": {maxFlawed: 0.03, minCoverage: 0.93, maxShort: 0.06, minPrecision: 0.90, minRecall: 0.78,
-		minRegion: 0.92, minCountry: 0.90, minDate: 0.96},
+	// measured on 79 pages (61, then 18 more read by fresh annotators in
+	// issue 18's last session): flawed 0.017, coverage 0.909, surname-only
+	// 0.017, precision 0.902, recall 0.920; region 0.975, country 0.962,
+	// date 1.000
+	"en": {maxFlawed: 0.025, minCoverage: 0.90, maxShort: 0.025, minPrecision: 0.895, minRecall: 0.91,
+		minRegion: 0.97, minCountry: 0.955, minDate: 0.99},
+	// measured on 59 pages (41, then 18 more): flawed 0.022, coverage
+	// 0.936, surname-only 0.032, precision 0.884, recall 0.804; region
+	// 0.932, country 0.915, date 0.966
+	"de-fr-es": {maxFlawed: 0.03, minCoverage: 0.93, maxShort: 0.04, minPrecision: 0.875, minRecall: 0.795,
+		minRegion: 0.925, minCountry: 0.91, minDate: 0.96},
 }
 
 // digestScore is what digest_score.py writes with --json.
