@@ -13,6 +13,16 @@
 // (role.go: a whole noun phrase or nothing) and score it (confidence.go:
 // how the speaker was found, capped by what it is).
 //
+// Within a stage the work is split into small named steps, each with a
+// table test in stages_test.go, so that a new rule goes into one of them:
+// the cue before a quote (cueBefore: speechCueAt, verbCueAt, frameCueAt,
+// intlCueAt, intlVerbCueAt), the attribution after it (postAttr:
+// intlPostAttr, subjectVerbAfter), the speaker phrase after a verb
+// (npAfter: npHead, descPhrase, spokespersonOf, whoRole, appositiveAfter,
+// skipParens; intlAfter: intlSpeakerStart, intlDescAfter, nameInDesc,
+// groupHeadIn, nameAfterDesc, intlNameAfter) and the resolution of every
+// unit (resolve: fullestRoles, resolveUnit, corefer, carryRoles, score).
+//
 // Scan is rule-based and offline: it finds quotation-mark spans in every
 // common style (" “ ” ‘ ’ « » „ ‹ ›), joins a quote split by its attribution
 // ("“X,” she said. “Y.”"), carries a quote whose opening mark has no closing
@@ -25,7 +35,10 @@
 // before it, or else, with less confidence, the person its own paragraph is
 // about, or the person named first by reported speech closing the
 // paragraph before; a quote signed "― Name" at the end of its line is
-// that person's; descriptive speakers ("a campaign spokesman") are kept
+// that person's; a quote under a heading in capitals that names a voice
+// ("JANET BARBOZA: …") is that voice's, and never the voice before the
+// heading; "the statement continued" is the words of whoever issued it;
+// descriptive speakers ("a campaign spokesman") are kept
 // as written, and the person of a body speaks rather than the body ("A
 // spokesperson for the Foreign Office", "Omar Lamrani, a senior analyst
 // at Stratfor, the Texas-based firm, told", "David Reay from Edinburgh
