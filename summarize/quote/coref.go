@@ -415,6 +415,13 @@ func (s *scanner) corefer(ms []mention) {
 					gender: m.gender, para: u.spk.para, tok: u.spk.tok}
 				continue
 			}
+			if body, ok := s.groupBody(u.spk); ok {
+				// "the physicians said" after "Doctors for Camp
+				// Closure …": the body the group makes up, listed only
+				u.spk = speaker{text: body, kind: spkName, para: u.spk.para, tok: u.spk.tok}
+				u.via = max(u.via, viaPronounWeak)
+				continue
+			}
 			if by, ok := s.textIssuer(u.spk); ok {
 				// "Big Machine Records issued a statement … “…,” the
 				// statement continued": the words are the issuer's
@@ -491,6 +498,88 @@ func salientFor(ms []mention, desc string, para, tok int) (mention, bool) {
 func enAgeNoun(l string) bool {
 	n, ok := strings.CutSuffix(l, "-year-old")
 	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// groupNouns are plural nouns for a group of people that a body's name
+// may hold, each with the words that name the same people.
+var groupNouns = map[string]map[string]bool{
+	"doctors":    set("doctors physicians"),
+	"physicians": set("doctors physicians"),
+	"nurses":     set("nurses"),
+	"teachers":   set("teachers educators"),
+	"scientists": set("scientists"),
+	"lawyers":    set("lawyers attorneys"),
+	"farmers":    set("farmers growers"),
+	"parents":    set("parents"),
+	"veterans":   set("veterans"),
+	"workers":    set("workers"),
+}
+
+// groupBody returns the body an English descriptor of a group ("the
+// physicians", "the doctors") stands for: the one name in its paragraph
+// or the two before it that holds that group's noun ("Doctors for Camp
+// Closure").
+func (s *scanner) groupBody(sp speaker) (string, bool) {
+	f := strings.Fields(strings.ToLower(sp.text))
+	if len(f) != 2 || f[0] != "the" || groupNouns[f[1]] == nil || s.paras[sp.para].lang != "" {
+		return "", false
+	}
+	found := ""
+	for pi := sp.para; pi >= 0 && sp.para-pi <= 2; pi-- {
+		p := &s.paras[pi]
+		end := len(p.toks)
+		if pi == sp.para {
+			end = sp.tok
+		}
+		for i := 0; i < end; i++ {
+			if !p.isNameTok(i) {
+				continue
+			}
+			e := p.capsRunAfter(i, end) // "Doctors for Camp Closure"
+			if e <= i+1 {
+				continue
+			}
+			if t := p.span(i, e); nameHolds(t, groupNouns[f[1]]) {
+				if found != "" && found != t {
+					return "", false
+				}
+				found = t
+			}
+			i = e - 1
+		}
+	}
+	return found, found != ""
+}
+
+// capsRunAfter returns the end of a run of capitalized words from i,
+// joined by "for", "of", "and" or "the" ("Doctors for Camp Closure"), at
+// most six words, ending on a capitalized word.
+func (p *para) capsRunAfter(i, end int) int {
+	e := i
+	for k := i; k < end && k < i+6; k++ {
+		w, ok := p.word(k)
+		if !ok {
+			break
+		}
+		if w.upper {
+			e = k + 1
+			continue
+		}
+		if !(w.lower == "for" || w.lower == "of" || w.lower == "and" || w.lower == "the") {
+			break
+		}
+	}
+	return e
+}
+
+// nameHolds reports whether the name t holds one of words.
+func nameHolds(t string, words map[string]bool) bool {
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		if words[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
 }
 
 // textIssuer returns who issued the text an English definite descriptor

@@ -111,6 +111,14 @@ func TestScan(t *testing.T) {
 			want:  []want{{"that the rise was “a potential public health concern.”", "The authors of the research", "", "mixed"}},
 		},
 		{
+			name: "a group's descriptor for the body of that group named before",
+			paras: []string{
+				"More than 2,000 physicians, organized by the group Doctors for Camp Closure, wrote to the agency on Monday.",
+				"“We implore you to allow our volunteer physicians to hold a clinic,” the physicians stated in the letter.",
+			},
+			want: []want{{"We implore you to allow our volunteer physicians to hold a clinic", "Doctors for Camp Closure", "", "direct"}},
+		},
+		{
 			name:  "speaker with appositive before the verb",
 			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},
