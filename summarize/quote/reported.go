@@ -275,7 +275,11 @@ func (p *para) reportedComplement(v, end int) (int, bool) {
 		break
 	}
 	t := p.toks[v]
-	if w, ok := p.word(c); t.lower == "told" || t.lower == "tells" || ok && prepositions[w.lower] && w.lower != "to" {
+	// "said to be" reports; "wrote to the agency" names whom the words
+	// went to, and reports only with "that" after it
+	w, ok := p.word(c)
+	toAddressee := ok && w.lower == "to" && !t.upper && (strings.HasPrefix(t.lower, "wr") || strings.HasPrefix(t.lower, "spoke") || strings.HasPrefix(t.lower, "talk"))
+	if t.lower == "told" || t.lower == "tells" || ok && prepositions[w.lower] && w.lower != "to" || toAddressee {
 		found := false
 		for k := c; k < end && k < c+8; k++ {
 			if w, ok := p.word(k); ok && w.lower == "that" {

@@ -901,3 +901,24 @@ func TestIntlAfterStages(t *testing.T) {
 		})
 	}
 }
+
+func TestTokenizeThousands(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"More than 2,000 residents said it.", "2,000"},
+		{"Prices rose 1,5 percent.", "1"},
+		{"In 2019, 300 people came.", "2019"},
+		{"It cost 12,345,678 dollars.", "12,345,678"},
+	} {
+		p, _ := testPara(tt.text)
+		got := ""
+		for _, tk := range p.toks {
+			if tk.kind == tWord && tk.text[0] >= '0' && tk.text[0] <= '9' {
+				got = tk.text
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("first number of %q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

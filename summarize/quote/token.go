@@ -100,6 +100,10 @@ func (p *para) tokenize() {
 				j += w2
 				continue
 			}
+			if r2 == ',' && thousands(s, j) {
+				j++ // a thousands separator: "2,000 residents"
+				continue
+			}
 			// inner apostrophes, hyphens and decimal points: O'Sullivan, co-founder, 4.5
 			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
 				if j+w2 < len(s) {
@@ -122,6 +126,20 @@ func (p *para) tokenize() {
 		p.toks = append(p.toks, token{kind: tWord, start: i, end: j, text: word, lower: lw, upper: unicode.IsUpper(r)})
 		i = j
 	}
+}
+
+// thousands reports whether the comma at s[j] separates thousands in a
+// number: a digit before it and exactly three after it ("2,000").
+func thousands(s string, j int) bool {
+	if j == 0 || j+3 >= len(s) || s[j-1] < '0' || s[j-1] > '9' {
+		return false
+	}
+	for k := j + 1; k <= j+3; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return j+4 >= len(s) || s[j+4] < '0' || s[j+4] > '9'
 }
 
 // nickname reports whether segment sg holds a nickname inside a name:
