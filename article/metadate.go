@@ -105,7 +105,9 @@ func onDay(t, day time.Time) (time.Time, bool) {
 	default:
 		return t, false
 	}
-	if off.Abs() > maxZone || off < -12*time.Hour {
+	if off.Abs() > maxZone || off < -10*time.Hour {
+		// west of Hawaii (UTC-10) hardly anyone publishes: a date that
+		// needs UTC-11 or UTC-12 to hold is another day's ("1 day ago")
 		return t, false
 	}
 	return t.In(time.FixedZone("", int(off/time.Second))), true
