@@ -112,6 +112,7 @@ func Detect(a *article.Article, t *Taxonomy) Result {
 	case d.fromZone(a, &res):
 	case fromListing(a, &res):
 	case fromLanguage(a, &res):
+	case fromOutlet(a, &res):
 	}
 	res.Countries = d.countries(res.Country)
 	// Evidence quotes the input, which may not be valid UTF-8.
