@@ -66,7 +66,10 @@ type Result struct {
 //     not English, Spanish, Portuguese or Arabic; see languageCountries):
 //     a French opinion piece on "la réforme des retraites" that names no
 //     place is about France. Like the site's domain it says where the
-//     readers are, so it counts only when nothing above names a place.
+//     readers are, so it counts only when nothing above names a place;
+//  9. the country of the outlet, for a business, national or local
+//     outlet whose domain names no country ("cnbc.com": a report on a
+//     company's shares that names no place; see outletCountries).
 //
 // Metadata or a dateline that names only a region ("World/Asia",
 // "[EUROPE]") picks the best-placed country of that region from the text.

@@ -38,10 +38,11 @@
 // See Detect for the ladder: page metadata, then the dateline, then places
 // in the title, lead and body, then the site's country, region words, the
 // time zone of the times given, the exchange of a stock symbol ("<COKE>")
-// and, last, the language of the text where
-// one country holds most of its speakers (German, French, not English or
-// Spanish). With none of these the answer is Global: Detect never
-// defaults to a country.
+// the language of the text where one country holds most of its speakers
+// (German, French, not English or Spanish) and, last, the country of a
+// business, national or local outlet whose domain names none ("cnbc.com").
+// With none of these the answer is Global: Detect never defaults to a
+// country.
 //
 // # Default taxonomy
 //
