@@ -91,6 +91,11 @@ func cleanRole(role, name string) string {
 		r = strings.TrimRight(r[:strings.LastIndexFunc(r, unicode.IsSpace)], " ,")
 	}
 	last := strings.Trim(f[len(f)-1], ".,")
+	if one, ok := strings.CutSuffix(last, "s"); ok && titleWords[one] && !titleWords[last] && strings.HasSuffix(r, last) && bareTitle(f) {
+		// "founding members Tom Johnston, Michael McDonald …": each is
+		// one founding member
+		r, last = r[:len(r)-1], one
+	}
 	if stubEnds[last] || (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")) && len(f) > 1 {
 		return "" // "a former", "the paper published by", "the company's"; "NBC’s" alone names an outlet
 	}
@@ -148,4 +153,19 @@ func cleanRole(role, name string) string {
 		return "" // a bare place or name: "Springfield, Va.", "Ohio"
 	}
 	return r
+}
+
+// bareTitle reports whether the role words f are a title phrase before a
+// name and nothing else: at most three words, no determiner, preposition
+// or clause ("founding members", not "one of the president's aides").
+func bareTitle(f []string) bool {
+	if len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		if determiners[w] || prepositions[w] || w == "who" || w == "one" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return false
+		}
+	}
+	return true
 }

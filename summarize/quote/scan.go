@@ -870,6 +870,9 @@ func (p *para) intlPostAttr(i, to, pi int) (speaker, int, bool) {
 // quote at token i: "he said", "Mr. Obama said", "Douglas Brinkley, a
 // historian, recalled".
 func (p *para) subjectVerbAfter(i, to, pi int) (speaker, int, bool) {
+	if sp, v, ok := p.leadName(i, to, pi); ok {
+		return sp, v + 1, true
+	}
 	for v := i; v < to && v < i+30; v++ {
 		tk := p.toks[v]
 		if tk.kind == tQuote {
@@ -891,6 +894,51 @@ func (p *para) subjectVerbAfter(i, to, pi int) (speaker, int, bool) {
 		return sp, v + 1, true
 	}
 	return speaker{}, 0, false
+}
+
+// leadName reads a speaker phrase from i that opens with lowercase title
+// words and a full name, then a long appositive with places and bodies of
+// its own, before the verb at v: "…," study lead author Lucas Paganini, a
+// planetary scientist at NASA's Goddard Space Flight Center in Greenbelt,
+// Maryland, and American University in Washington, D.C., said". The name
+// after the titles speaks, with the titles as its role; it returns the
+// speaker and the speech verb's index.
+func (p *para) leadName(i, to, pi int) (speaker, int, bool) {
+	k := i
+	for k < to && k < i+4 {
+		w, ok := p.word(k)
+		if !ok || w.upper || !titleWords[w.lower] && !titleModifiers[w.text] && !set("lead study senior co")[w.lower] {
+			break
+		}
+		k++
+	}
+	if k == i || !p.isNameTok(k) {
+		return speaker{}, 0, false
+	}
+	e := p.nameRunAfter(k, to)
+	if e-k < 2 || !p.isPunct(e, ",") {
+		return speaker{}, 0, false
+	}
+	v := e + 1
+	for v < to && v < e+50 && !(p.isWordIn(v, speechVerbs) && p.verbForm(v)) {
+		if p.toks[v].kind == tQuote || p.isPunct(v, ".;") && !p.isNameTok(v) {
+			return speaker{}, 0, false
+		}
+		v++
+	}
+	if v-e < 8 || v >= to || v >= e+50 {
+		return speaker{}, 0, false // a short appositive is subjectSpan's
+	}
+	sp := p.nameAt(k, e, pi)
+	if sp.text == "" || isOrg(sp.text) || p.notName(sp.text) {
+		return speaker{}, 0, false
+	}
+	if role, _, ok := p.appositiveAfter(e, v); ok {
+		sp.role = role // "a planetary scientist at …"
+	} else if sp.role == "" {
+		sp.role = p.span(i, k)
+	}
+	return sp, v, true
 }
 
 // subjectSpan parses tokens [i, v) as the whole speaker phrase before the

@@ -119,6 +119,24 @@ func TestScan(t *testing.T) {
 			want: []want{{"We implore you to allow our volunteer physicians to hold a clinic", "Doctors for Camp Closure", "", "direct"}},
 		},
 		{
+			name:  "titles, a name and a long appositive with places before the verb",
+			paras: []string{"The moon's plumes seem to be real.", "\"Liquid water is somewhat hard to find beyond Earth,\" study lead author Lucas Paganini, a planetary scientist at the Goddard Space Flight Center in Greenbelt, Maryland, and American University in Washington, D.C., said in a statement."},
+			want:  []want{{"Liquid water is somewhat hard to find beyond Earth", "Lucas Paganini", "a planetary scientist at the Goddard Space Flight Center in Greenbelt", "direct"}},
+		},
+		{
+			name:  "an age before the name and a home after it",
+			paras: []string{"“Two months after the onset of the symptoms, I was unable to stand,” wrote 43-year-old Martin Taylor of Aberdeenshire, Scotland, in a case study."},
+			want:  []want{{"Two months after the onset of the symptoms, I was unable to stand", "Martin Taylor", "", "direct"}},
+		},
+		{
+			name: "a plural title before a list of names is one title for each",
+			paras: []string{
+				"Founding members Tom Johnston, Michael McDonald and Pat Simmons will reunite for a tour.",
+				"“We're truly excited about our anniversary tour,” Johnston said.",
+			},
+			want: []want{{"We're truly excited about our anniversary tour", "Tom Johnston", "Founding member", "direct"}},
+		},
+		{
 			name:  "speaker with appositive before the verb",
 			paras: []string{"\"We were never told,\" Dr. Sarah Johnson, a professor of International Relations, said on Monday."},
 			want:  []want{{"We were never told", "Dr. Sarah Johnson", "a professor of International Relations", "direct"}},

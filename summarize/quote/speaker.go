@@ -1097,6 +1097,13 @@ func (p *para) descPhrase(s, limit, pi int) (sp speaker, end int, final, ok bool
 			ns = k
 		}
 	}
+	if f := p.firstNameRun(s, i); f > s && f < ns {
+		// "wrote 43-year-old Martin Taylor of Aberdeenshire, Scotland":
+		// the first name, the place after "of" no part of it
+		if e := p.nameRunAfter(f, i); e-f >= 2 && p.isWordIn(e, set("of from")) {
+			ns, i = f, e
+		}
+	}
 	if ns > s && p.nameRunAfter(ns, i) == i {
 		sp = p.nameAt(ns, i, pi)
 		// the title before the name is already the role nameAt found:
@@ -1149,6 +1156,16 @@ func (p *para) nameAfterComma(s, i, limit, pi int) (speaker, int, bool) {
 		sp.role = p.span(s, i)
 	}
 	return sp, e, true
+}
+
+// firstNameRun returns the start of the first name run in [s, i), or -1.
+func (p *para) firstNameRun(s, i int) int {
+	for k := s; k < i; k++ {
+		if p.isNameTok(k) && (k == s || !p.isNameTok(k-1)) {
+			return k
+		}
+	}
+	return -1
 }
 
 // descEnd returns the end of a description opening at s: up to eight
