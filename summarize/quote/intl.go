@@ -634,7 +634,9 @@ func compoundTitle(l string) bool {
 		}
 	}
 	for _, n := range deRoleNouns {
-		if l == n || strings.HasSuffix(l, "-"+n) || strings.HasSuffix(l, n) && len(l) >= len(n)+4 {
+		// the noun alone, after a hyphen ("Klima-Experte"), or ending a
+		// compound of four letters more ("Klimaforscher")
+		if strings.HasSuffix(l, n) && (len(l) == len(n) || l[len(l)-len(n)-1] == '-' || len(l) >= len(n)+4) {
 			return true
 		}
 	}
