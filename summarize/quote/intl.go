@@ -350,21 +350,7 @@ func (p *para) nameAfterDesc(j, k, to, pi int) (speaker, int, bool) {
 	if _, ok := p.word(k + 1); ok && p.isPunct(k, "(") && p.isPunct(k+2, ")") {
 		k += 3
 	}
-	if !p.isPunct(k, ",") || !p.isNameTok(k+1) {
-		return speaker{}, 0, false
-	}
-	e := p.nameRunAfter(k+1, to)
-	if e-k <= 2 || e < to && !p.isPunct(e, ".,;") {
-		return speaker{}, 0, false
-	}
-	sp := p.nameAt(k+1, e, pi)
-	if sp.text == "" || p.notName(sp.text) || isOrg(sp.text) {
-		return speaker{}, 0, false
-	}
-	if sp.role == "" {
-		sp.role = p.span(j, k)
-	}
-	return sp, e, true
+	return p.nameAfterComma(j, k, to, pi)
 }
 
 // intlNameAfter reads a capitalized speaker after a foreign speech verb:
