@@ -353,6 +353,27 @@ func TestScanGermanArticle(t *testing.T) {
 			want:  []want{{"Papier ist geduldig, die Unternehmen brauchen Handeln.", "Siegfried Russwurm", "Der Präsident des Industrieverbands (BDI)", "direct"}},
 		},
 		{
+			name: "de: a pronoun after the verb is its subject, the name in the fronted phrase is not",
+			paras: []string{
+				"Gottesdienst sei „Identitätsmarker oder Wesensmerkmal einer jeden Kirche“, betonte Bischof Christian Stäblein.",
+				"In Anlehnung an den Soziologen Hartmut Rosa fragte er: „Wie findet der Gottesdienst Resonanz? Wie kommt er zum Klingen?“",
+			},
+			want: []want{
+				{"Gottesdienst sei „Identitätsmarker oder Wesensmerkmal einer jeden Kirche“", "Christian Stäblein", "Bischof", "mixed"},
+				{"Wie findet der Gottesdienst Resonanz? Wie kommt er zum Klingen?", "Christian Stäblein", "Bischof", "direct"},
+			},
+		},
+		{
+			name:  "de: a role between commas ends before a time or an occasion",
+			paras: []string{"„Die Mannschaft wird alles geben“, sagte Kim Renkema, Sportdirektorin von Allianz MTV Stuttgart, vor dem vierten Duell gegen Dresden."},
+			want:  []want{{"Die Mannschaft wird alles geben", "Kim Renkema", "Sportdirektorin von Allianz MTV Stuttgart", "direct"}},
+		},
+		{
+			name:  "de: an appositive after a doctor's name is the role",
+			paras: []string{"„Geeignete Konzepte sind aktuell nicht verfügbar“, sagt Dr. Silke Bargstädt-Franke, Leiterin der Abteilung Cyber-Sicherheit beim BSI."},
+			want:  []want{{"Geeignete Konzepte sind aktuell nicht verfügbar", "Silke Bargstädt-Franke", "Leiterin der Abteilung Cyber-Sicherheit beim BSI", "direct"}},
+		},
+		{
 			name:  "de: a genitive after the descriptor is no name",
 			paras: []string{"„Falsch ist, dass unser Mandant davon wusste“, schreibt ein Anwalt der Kanzlei Berger."},
 			want:  []want{{"Falsch ist, dass unser Mandant davon wusste", "ein Anwalt der Kanzlei Berger", "", "direct"}},

@@ -302,7 +302,10 @@ func (p *para) nameInDesc(j, k, pi int) (speaker, int, bool) {
 		if p.isNameTok(n) && p.isNameTok(n+1) {
 			e := p.nameRunAfter(n, k)
 			sp := p.nameAt(n, e, pi)
-			sp.role = p.span(j, n)
+			// the whole description before the name, with a title the
+			// name run began with: "der stellvertretende
+			// Nationalparkleiter und Projektleiter Ulrich Brendel"
+			sp.role = p.span(j, max(n, sp.tok))
 			return sp, e, true
 		}
 	}
@@ -377,6 +380,11 @@ func (p *para) intlNameAfter(j, to, pi int) (speaker, int, bool) {
 			sp.role = t
 		} else {
 			sp.role = t + " " + sp.role
+		}
+		if role, e2, ok := p.appositiveAfter(e, to); ok {
+			// "sagt Dr. Sven Baszio, Geschäftsführender Vorstand der
+			// Stiftung": the appositive says more than "Dr."
+			sp.role, e = role, e2
 		}
 		return sp, e, sp.text != ""
 	}

@@ -310,15 +310,28 @@ func (p *para) mentionAt(i, pi int, speakers map[string]bool) (mention, int, boo
 	if w, ok := p.word(sp.tok - 1); ok && p.lang != "" && (intlPrepositions[w.lower] || dePhraseWords[w.lower] && !intlArticles[w.lower] || w.lower == "von" || w.lower == "vom") {
 		m.weak, m.strong, m.inPhrase = true, false, true // "Von Leon bis Santiago", "Mit Anna": no subject
 	}
+	if k := min(i, sp.tok) - 1; p.lang != "" && sp.tok > i && p.isArticleAt(k) {
+		// "In Anlehnung an den Soziologen Hartmut Rosa fragte er": a
+		// preposition, an article and a title before the name
+		if w, ok := p.word(k - 1); ok && !w.upper && (intlPrepositions[w.lower] || dePhraseWords[w.lower] || w.lower == "an" || w.lower == "de" || w.lower == "à") {
+			m.weak, m.strong, m.inPhrase = true, false, true
+		}
+	}
 	if p.lang == "de" && e-sp.tok == 1 && p.nounAfterModifier(sp.tok) {
 		// "Auf weitere Nachfrage sagt …": a noun, no name
 		verb, m.weak, m.strong = false, true, false
 	}
-	if verb {
+	if verb && !m.inPhrase {
 		m.strong = !modifier
 	}
 	m.person = !modifier && (speakers[m.key] || verb || (m.role != "" || m.gender != genderUnknown) && !p.placeName(sp.tok, e))
 	return m, e, true
+}
+
+// isArticleAt reports whether token k is a lowercase article.
+func (p *para) isArticleAt(k int) bool {
+	w, ok := p.word(k)
+	return ok && !w.upper && p.isArticle(w.lower)
 }
 
 // placeName reports whether the name [a, e) reads as a place or a body,

@@ -84,6 +84,12 @@ func cleanRole(role, name string) string {
 	if len(f) > 25 || f[0] == "via" {
 		return "" // "via USA Today" names the source of the words, not a role
 	}
+	if n := len(f); n > 2 && len([]rune(f[n-1])) == 2 && strings.HasSuffix(f[n-1], ".") {
+		// a body's name cut inside "e. V." by the sentence split:
+		// "Technikexperte beim Deutschen Verband Flüssiggas e."
+		f = f[:n-1]
+		r = strings.TrimRight(r[:strings.LastIndexFunc(r, unicode.IsSpace)], " ,")
+	}
 	for len(f) > 2 && (f[len(f)-1] == "and" || f[len(f)-1] == "or" || f[len(f)-1] == "but") {
 		// a role cut inside a second phrase keeps its first: "a
 		// scientist at X and"

@@ -1928,6 +1928,14 @@ func (p *para) intlCueAt(v, from, q0, pi int) (speaker, int, bool) {
 // coordinated clause names, the subject of a German perfect, or no one
 // when the subject is left out.
 func (p *para) intlVerbCueAt(v, from, q0, pi int) (speaker, int, bool) {
+	if w, ok := p.word(v + 1); ok && p.lang == "de" && !w.upper && intlPronouns[w.lower] != genderUnknown {
+		// "In Anlehnung an den Soziologen Hartmut Rosa fragte er:": a
+		// pronoun after the verb is its subject, what stands before it a
+		// fronted phrase
+		if sp, e, ok := p.intlAfter(v+1, q0, pi); ok {
+			return sp, e, true
+		}
+	}
 	if sp, ok := p.intlBefore(v, from, pi); ok {
 		return sp, v + 1, true
 	}

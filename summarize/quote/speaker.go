@@ -1258,11 +1258,11 @@ func (p *para) appositiveAfter(end, limit int) (string, int, bool) {
 	}
 	j := i
 	for j < limit && j-i < 32 {
-		if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") || p.isPunct(j, ".!?") && !p.isNameTok(j) {
+		if p.toks[j].kind == tQuote || p.isPunct(j, ",;—–") || p.isPunct(j, ".!?") && !p.isNameTok(j) && !p.letterPeriod(j) {
 			break
 		}
-		if w, ok := p.word(j); ok && (w.lower == "who" || w.lower == "which") && j > i {
-			break
+		if w, ok := p.word(j); ok && (w.lower == "who" || w.lower == "which" || p.lang == "de" && deRoleStops[w.lower] && !w.upper) && j > i {
+			break // "Sportdirektorin von Allianz MTV Stuttgart vor dem vierten Duell"
 		}
 		j++
 	}
@@ -1303,7 +1303,32 @@ func (p *para) appositiveOpens(i int) bool {
 	}
 	return determiners[w.lower] || titleWords[w.lower] || !w.upper ||
 		strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s") ||
-		p.titleWithin(i, 4) || p.capsTitleAt(i)
+		p.titleWithin(i, 4) || p.capsTitleAt(i) || p.intlTitleAt(i)
+}
+
+// letterPeriod reports whether token k is the period after a
+// one-letter word: an abbreviation such as "e. V." inside a body's name.
+func (p *para) letterPeriod(k int) bool {
+	return p.isPunct(k, ".") && k > 0 && p.toks[k-1].kind == tWord && len([]rune(p.toks[k-1].text)) == 1
+}
+
+// deRoleStops end a German role between commas: what follows is when or
+// against whom ("vor dem vierten Duell", "am Mittwoch").
+var deRoleStops = set("vor nach am seit während gegen heute gestern")
+
+// intlTitleAt reports whether a French, German or Spanish title opens at
+// i, perhaps after an adjective: "Technikexperte beim DVFG",
+// "Geschäftsführender Vorstand der Stiftung", "Leiterin der Abteilung".
+func (p *para) intlTitleAt(i int) bool {
+	if p.lang == "" {
+		return false
+	}
+	for k := i; k <= i+1; k++ {
+		if w, ok := p.word(k); ok && (p.intlTitleWord(w.lower) || p.lang == "de" && (deAgentNoun(w.lower) || w.lower == "vorstand")) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipParens returns the index after a short parenthesis at end ("(D-Wis.)"),

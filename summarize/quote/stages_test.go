@@ -23,6 +23,7 @@ func TestCleanRole(t *testing.T) {
 		{"an outlet's possessive", "NBC’s", "Dana Lee", "NBC’s"},
 		{"a capitalized title opening with -ing", "Housing Minister", "Ayesha Khan", "Housing Minister"},
 		{"a subordinate clause opens", "although", "Frank Vogel", ""},
+		{"a body's name cut inside e. V.", "Technikexperte beim Deutschen Verband Flüssiggas e.", "Markus Lau", "Technikexperte beim Deutschen Verband Flüssiggas"},
 		{"a clause fragment", "referring to the bank's drive", "Jo Hart", ""},
 		{"words of a quote", "the “worst” mayor", "Jo Hart", ""},
 		{"a clause with a speech verb", "the mayor said the plan", "Jo Hart", ""},
