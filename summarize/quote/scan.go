@@ -2287,11 +2287,7 @@ func (p *para) onlyNumbers(a, b int) bool {
 // initialPeriod reports whether token k is the period after a single
 // capital letter, as in "U.S." or "U.N.".
 func (p *para) initialPeriod(k int) bool {
-	if !p.isPunct(k, ".") || k == 0 {
-		return false
-	}
-	t := p.toks[k-1].text
-	return len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z'
+	return p.letterPeriod(k) && p.toks[k-1].upper
 }
 
 // colonAppositive returns the speaker of a quote after a colon at token c
@@ -2308,24 +2304,17 @@ func (p *para) colonAppositive(from, c, pi int) (speaker, bool) {
 	for k < c && k < from+9 && p.toks[k].kind == tWord {
 		k++
 	}
-	if k == from+1 || !p.isPunct(k, ",") || !p.isNameTok(k+1) {
+	if k == from+1 {
 		return speaker{}, false
 	}
-	e := p.nameRunAfter(k+1, c)
-	if e-k <= 2 || !p.isPunct(e, ",") || c-e > 10 {
+	sp, e, ok := p.nameAfterComma(from, k, c, pi)
+	if !ok || !p.isPunct(e, ",") || c-e > 10 {
 		return speaker{}, false
 	}
 	for j := e + 1; j < c; j++ {
 		if p.toks[j].kind != tWord {
 			return speaker{}, false
 		}
-	}
-	sp := p.nameAt(k+1, e, pi)
-	if sp.text == "" || !strings.Contains(sp.text, " ") || isOrg(sp.text) || p.notName(sp.text) {
-		return speaker{}, false
-	}
-	if sp.role == "" {
-		sp.role = p.span(from, k)
 	}
 	return sp, true
 }
